@@ -1,0 +1,43 @@
+# minutes-search: `make run` serves the bundled corpus, `make test` runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+CORPUS ?= corpus
+INDEX  ?= index
+
+.PHONY: run test index serve install install-test chromium eval bench clean
+
+run: index ## set up, index corpus/ and serve the UI on http://$(HOST):$(PORT)
+	$(BIN)/minutes serve --index $(INDEX) --host $(HOST) --port $(PORT)
+
+test: install-test chromium ## run the whole test suite, browser test included
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+index: install
+	$(BIN)/minutes index $(CORPUS) --index $(INDEX)
+
+serve: install
+	$(BIN)/minutes serve --index $(INDEX) --host $(HOST) --port $(PORT)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# The browser test drives Debian's Chromium (never a browser downloaded by Playwright).
+chromium:
+	@sh tests/ensure-chromium.sh
+
+clean:
+	rm -rf $(VENV) $(INDEX) .pytest_cache

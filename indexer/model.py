@@ -1,0 +1,127 @@
+"""Records the parser produces: documents → agenda items → passages.
+
+These are plain frozen dataclasses with no Whoosh in sight, so that parsing can be
+tested, evaluated and reused (export, harvesting) on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .vocab import ROLES, SECTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """The meeting an item was considered at; any field may be unknown."""
+
+    committee: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+    def filled_from(self, defaults: Meeting) -> Meeting:
+        """Return this meeting with unknown fields taken from ``defaults``."""
+        return Meeting(
+            committee=self.committee or defaults.committee,
+            date=self.date or defaults.date,
+            url=self.url or defaults.url,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One paragraph or bullet of minutes text."""
+
+    text: str
+    section: str = "discussion"
+    speaker_role: str | None = None
+    speaker_name: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.section not in SECTIONS:
+            raise ValueError(f"unknown section {self.section!r}")
+        if self.speaker_role is not None and self.speaker_role not in ROLES:
+            raise ValueError(f"unknown speaker role {self.speaker_role!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One agenda item with its minutes."""
+
+    title: str
+    number: str | None = None
+    passages: tuple[Passage, ...] = ()
+    resolutions: tuple[str, ...] = ()
+    meeting: Meeting = field(default_factory=Meeting)
+    url: str | None = None
+
+    @property
+    def speaker_roles(self) -> list[str]:
+        """Distinct speaker roles in order of first appearance."""
+        return _distinct(p.speaker_role for p in self.passages)
+
+    @property
+    def speaker_names(self) -> list[str]:
+        """Distinct speaker names in order of first appearance."""
+        return _distinct(p.speaker_name for p in self.passages)
+
+
+KINDS = ("agenda_item", "meeting", "issue_history", "printed_minutes", "agenda_only", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Everything parsed from one source file."""
+
+    source: str
+    kind: str
+    items: tuple[Item, ...] = ()
+    meeting: Meeting = field(default_factory=Meeting)
+    warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown document kind {self.kind!r}")
+
+    def with_defaults(self, defaults: Meeting) -> Document:
+        """Fill unknown meeting fields (document and items) from manifest ``defaults``."""
+        meeting = self.meeting.filled_from(defaults)
+        items = tuple(replace(i, meeting=i.meeting.filled_from(meeting)) for i in self.items)
+        return replace(self, meeting=meeting, items=items)
+
+
+def item_record(doc: Document, item: Item) -> dict[str, Any]:
+    """Return the JSON-ready record `minutes parse --json` prints for one item."""
+    meeting = item.meeting.filled_from(doc.meeting)
+    return {
+        "source": doc.source,
+        "kind": doc.kind,
+        "committee": meeting.committee,
+        "meeting_date": meeting.date.isoformat() if meeting.date else None,
+        "meeting_url": meeting.url,
+        "item_number": item.number,
+        "item_title": item.title,
+        "item_url": item.url,
+        "resolutions": list(item.resolutions),
+        "speaker_roles": item.speaker_roles,
+        "speaker_names": item.speaker_names,
+        "passages": [
+            {
+                "section": p.section,
+                "speaker_role": p.speaker_role,
+                "speaker_name": p.speaker_name,
+                "text": p.text,
+            }
+            for p in item.passages
+        ],
+    }
+
+
+def _distinct(values: Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v:
+            seen.setdefault(v, None)
+    return list(seen)
