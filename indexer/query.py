@@ -1,0 +1,548 @@
+"""The user query language, parsed into Whoosh queries.
+
+Syntax (case of operators matters, like Google and Hansard):
+
+- ``county lines``: every word must match (in the passage, its item title, speaker name
+  or committee); words are stemmed, so "lines" also finds "line".
+- ``"modern slavery"``: an exact phrase. ``polic*``: words starting with "polic".
+- ``knife OR gun``, ``-firearms`` / ``NOT firearms``, ``(knife OR gun) crime``.
+- Filters: ``section:resolution``, ``speaker:commissioner`` (aliases such as ``pcc``),
+  ``committee:"Hampshire Police"``, ``date:2018``, ``date:2018-01..2019-06``,
+  ``before:2019``, ``after:2018-06``, ``title:precept``, ``name:warwick``, ``item:9``.
+
+Malformed queries raise :class:`QueryError` with a sentence saying how to fix them.
+This module and :mod:`indexer.search` are the only places that build Whoosh queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.matching import WrappingMatcher
+from whoosh.query.wrappers import WrappingQuery
+
+from .analysis import minutes_analyzer, normalise_word
+from .errors import QueryError
+from .schema import DEFAULT_FIELDS, item_number_key
+from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
+
+MAX_QUERY_CHARS = 500
+MAX_CLAUSES = 40
+#: Score added per matched word in a partial-match search, so that passages are ranked
+#: first by how many of the words they contain, then by BM25F.
+COORD_BONUS = 1000.0
+
+#: Filter name → what it filters (aliases included).
+FILTERS = {
+    "section": "section",
+    "speaker": "speaker",
+    "role": "speaker",
+    "committee": "committee",
+    "panel": "committee",
+    "date": "date",
+    "year": "date",
+    "before": "before",
+    "after": "after",
+    "title": "title",
+    "body": "body",
+    "text": "body",
+    "name": "name",
+    "item": "item",
+}
+FILTER_HELP = "section:, speaker:, committee:, date:, before:, after:, title:, name:, item:"
+
+_analyzer = minutes_analyzer()
+
+
+# ---------------------------------------------------------------- syntax tree
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Words or a quoted phrase, searched in ``fields`` (None: the default fields)."""
+
+    raw: str
+    phrase: bool = False
+    fields: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    node: Node
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    nodes: tuple[Node, ...]
+
+
+Node = Text | Filter | Not | And | Or
+
+
+# ---------------------------------------------------------------- lexer
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<lparen>\()
+  | (?P<rparen>\))
+  | (?P<field>[A-Za-z_]+):
+  | (?P<quote>["“”])
+  | (?P<minus>-(?=[^\s-]))
+  | (?P<word>[^\s()"“”]+)
+    """,
+    re.VERBOSE,
+)
+
+
+_WORD_RE = re.compile(r"[^\s()\"“”]+")
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str
+    text: str
+    pos: int
+
+
+def _lex(q: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    i = 0
+    while i < len(q):
+        m = _TOKEN_RE.match(q, i)
+        assert m is not None  # the word alternative matches any non-space run
+        kind = m.lastgroup or "word"
+        if kind == "quote":
+            end = _find_closing_quote(q, m.end())
+            if end < 0:
+                raise QueryError(
+                    f'The quotation mark before "{q[m.end():m.end() + 30]}" is never closed: '
+                    'add a closing " to search for the phrase.'
+                )
+            toks.append(_Tok("phrase", q[m.end():end], m.start()))
+            i = end + 1
+            continue
+        if kind == "field":
+            name, rest = m.group("field"), q[m.end():]
+            if not rest or rest[0].isspace() or rest[0] == ")":
+                if name.lower() in FILTERS:
+                    raise QueryError(f"The filter \"{name}:\" needs a value, as in: {_example(FILTERS[name.lower()])}")
+                m = _WORD_RE.match(q, i)  # "Note: …" pasted from minutes is just a word
+                assert m is not None
+                kind = "word"
+            elif name.lower() not in FILTERS:
+                if not rest.startswith("//"):
+                    raise QueryError(f"There is no filter called \"{name}:\". Filters you can use: {FILTER_HELP}")
+                m = _WORD_RE.match(q, i)  # a pasted URL: just words
+                assert m is not None
+                kind = "word"
+        if kind == "word" and m.group(0) in ("AND", "OR", "NOT"):
+            kind = m.group(0).lower()
+        if kind != "ws":
+            text = m.group("field") if kind == "field" else m.group(0)
+            toks.append(_Tok(kind, text, m.start()))
+        i = m.end()
+    return toks
+
+
+def _find_closing_quote(q: str, start: int) -> int:
+    for j in range(start, len(q)):
+        if q[j] in "\"“”":
+            return j
+    return -1
+
+
+# ---------------------------------------------------------------- parser
+
+
+class _Parser:
+    def __init__(self, toks: list[_Tok]) -> None:
+        self.toks = toks
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> _Tok:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def parse(self) -> Node | None:
+        if not self.toks:
+            return None
+        node = self.or_expr()
+        tok = self.peek()
+        if tok is not None:
+            assert tok.kind == "rparen"
+            raise QueryError("There is a closing parenthesis \")\" without an opening one; remove it or add \"(\".")
+        return node
+
+    def or_expr(self) -> Node:
+        nodes = [self.and_expr()]
+        while (tok := self.peek()) is not None and tok.kind == "or":
+            self.take()
+            if self.peek() is None or self.peek().kind in ("or", "rparen"):  # type: ignore[union-attr]
+                raise QueryError("OR needs something to search for on both sides, as in: knife OR gun")
+            nodes.append(self.and_expr())
+        return nodes[0] if len(nodes) == 1 else Or(tuple(nodes))
+
+    def and_expr(self) -> Node:
+        nodes: list[Node] = []
+        while (tok := self.peek()) is not None and tok.kind not in ("or", "rparen"):
+            if tok.kind == "and":
+                self.take()
+                continue
+            nodes.append(self.unary())
+        if not nodes:
+            tok = self.peek()
+            if tok is not None and tok.kind == "rparen" and self.depth == 0:
+                raise QueryError("There is a closing parenthesis \")\" without an opening one; remove it or add \"(\".")
+            if tok is not None and tok.kind == "or":
+                raise QueryError("OR needs something to search for on both sides, as in: knife OR gun")
+            raise QueryError("Empty parentheses: put words inside them, as in: (knife OR gun) crime")
+        return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+
+    def unary(self) -> Node:
+        tok = self.take()
+        if tok.kind in ("not", "minus"):
+            nxt = self.peek()
+            if nxt is None or nxt.kind in ("or", "rparen", "and"):
+                raise QueryError(f"\"{tok.text}\" must be followed by what to leave out, as in: -firearms")
+            return Not(self.unary())
+        if tok.kind == "lparen":
+            self.depth += 1
+            node = self.or_expr()
+            close = self.peek()
+            if close is None:
+                raise QueryError("A parenthesis \"(\" is never closed: add \")\" after the grouped words.")
+            self.take()
+            self.depth -= 1
+            return node
+        if tok.kind == "field":
+            return self.filter(tok)
+        if tok.kind == "phrase":
+            return Text(tok.text, phrase=True)
+        if tok.kind == "rparen":  # pragma: no cover - excluded by and_expr
+            raise QueryError("Unexpected \")\".")
+        return Text(tok.text)
+
+    def filter(self, tok: _Tok) -> Node:
+        name = FILTERS[tok.text.lower()]
+        value_tok = self.peek()
+        if value_tok is None or value_tok.kind not in ("word", "phrase", "lparen"):
+            raise QueryError(f"The filter \"{tok.text}:\" needs a value, as in: {_example(name)}")
+        if value_tok.kind == "lparen":
+            # speaker:(commissioner OR pcc) — apply the filter to each alternative.
+            self.take()
+            inner = self.or_expr()
+            if self.peek() is None:
+                raise QueryError("A parenthesis \"(\" is never closed: add \")\" after the grouped words.")
+            self.take()
+            return _apply_filter(name, inner)
+        self.take()
+        if name in ("title", "body", "name"):
+            return Text(value_tok.text, phrase=value_tok.kind == "phrase", fields=_TEXT_FILTER_FIELDS[name])
+        return Filter(name, value_tok.text)
+
+
+_TEXT_FILTER_FIELDS = {"title": ("title",), "body": ("body",), "name": ("speaker_name",)}
+
+
+def _apply_filter(name: str, node: Node) -> Node:
+    if isinstance(node, Text):
+        if name in _TEXT_FILTER_FIELDS:
+            return Text(node.raw, node.phrase, _TEXT_FILTER_FIELDS[name])
+        return Filter(name, node.raw)
+    if isinstance(node, Not):
+        return Not(_apply_filter(name, node.node))
+    if isinstance(node, (And, Or)):
+        return type(node)(tuple(_apply_filter(name, n) for n in node.nodes))
+    raise QueryError(f"Filters cannot be nested inside \"{name}:( … )\".")
+
+
+def _example(name: str) -> str:
+    return {
+        "section": "section:resolution",
+        "speaker": "speaker:commissioner",
+        "committee": 'committee:"Police and Crime Panel"',
+        "date": "date:2018 or date:2018-01..2019-06",
+        "before": "before:2019-06",
+        "after": "after:2018",
+        "title": "title:precept",
+        "body": "body:precept",
+        "name": "name:warwick",
+        "item": "item:9",
+    }[name]
+
+
+# ---------------------------------------------------------------- compiled query
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    """A user query compiled for Whoosh, with what the UI needs to explain it."""
+
+    text: str
+    query: wq.Query | None
+    #: analysed terms to highlight wherever they occur
+    terms: frozenset[str] = frozenset()
+    #: analysed phrases (and hyphenated words) to highlight only where they occur in order
+    phrases: tuple[tuple[str, ...], ...] = ()
+    #: prefixes of ``polic*`` searches, to highlight terms starting with them
+    prefixes: tuple[str, ...] = ()
+    #: words dropped because they are too common to search (e.g. "the", "how")
+    ignored: tuple[str, ...] = ()
+    #: True when the query searches for words, not only filters
+    has_text: bool = False
+    #: a looser query ranking by how many words match, when the strict one finds nothing
+    partial: wq.Query | None = None
+    #: the positive words/phrases, as typed, for "matched 2 of 3 words" messages
+    words: tuple[str, ...] = field(default=())
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse a user query; raise :class:`QueryError` with advice if it is malformed."""
+    text = (text or "").strip()
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"The search is too long ({len(text)} characters); keep it under {MAX_QUERY_CHARS}.")
+    tree = _Parser(_lex(text)).parse()
+    if tree is None:
+        return ParsedQuery(text, None)
+    compiler = _Compiler()
+    q = compiler.compile(tree)
+    if compiler.clauses > MAX_CLAUSES:
+        raise QueryError(f"The search has too many parts ({compiler.clauses}); use at most {MAX_CLAUSES}.")
+    if q is None:
+        if not compiler.ignored:
+            raise QueryError("The search has no words to look for; type a word such as: precept")
+        raise QueryError(
+            "Every word in this search is too common to search for on its own "
+            f"({', '.join(compiler.ignored)}); add a more specific word."
+        )
+    if _only_negative(tree):
+        raise QueryError("The search only says what to leave out; add a word or filter to look for.")
+    return ParsedQuery(
+        text=text,
+        query=q,
+        terms=frozenset(compiler.terms),
+        phrases=tuple(compiler.phrases),
+        prefixes=tuple(compiler.prefixes),
+        ignored=tuple(compiler.ignored),
+        has_text=compiler.has_text,
+        partial=_partial(tree, compiler),
+        words=tuple(compiler.words),
+    )
+
+
+def _only_negative(node: Node) -> bool:
+    if isinstance(node, Not):
+        return True
+    if isinstance(node, And):
+        return all(_only_negative(n) for n in node.nodes)
+    return False
+
+
+class _Compiler:
+    def __init__(self) -> None:
+        self.terms: set[str] = set()
+        self.phrases: list[tuple[str, ...]] = []
+        self.prefixes: list[str] = []
+        self.ignored: list[str] = []
+        self.words: list[str] = []
+        self.has_text = False
+        self.clauses = 0
+
+    def compile(self, node: Node, negated: bool = False) -> wq.Query | None:
+        self.clauses += 1
+        if isinstance(node, Text):
+            return self.text(node, negated)
+        if isinstance(node, Filter):
+            return compile_filter(node.name, node.value)
+        if isinstance(node, Not):
+            inner = self.compile(node.node, not negated)
+            return None if inner is None else wq.Not(inner)
+        parts = [q for q in (self.compile(n, negated) for n in node.nodes) if q is not None]
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        return wq.And(parts) if isinstance(node, And) else wq.Or(parts)
+
+    def text(self, node: Text, negated: bool) -> wq.Query | None:
+        raw = node.raw
+        if not node.phrase and raw.endswith("*"):
+            return self.prefix(node, negated)
+        if "*" in raw and not node.phrase:
+            raise QueryError(
+                "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
+            )
+        analysed = [t.text for t in _analyzer(raw, mode="query")]
+        if not analysed:
+            if any(c.isalnum() for c in raw):
+                self.ignored.append(raw)
+            return None
+        if not negated:
+            self.has_text = True
+            self.words.append(f'"{raw}"' if node.phrase else raw)
+            if len(analysed) == 1:
+                self.terms.add(analysed[0])
+            else:
+                self.phrases.append(tuple(analysed))
+        fields = node.fields or tuple(DEFAULT_FIELDS)
+        alts: list[wq.Query] = []
+        for f in fields:
+            boost = DEFAULT_FIELDS.get(f, 1.0)
+            if len(analysed) == 1:
+                alts.append(wq.Term(f, analysed[0], boost=boost))
+            else:
+                alts.append(wq.Phrase(f, analysed, boost=boost))
+        return alts[0] if len(alts) == 1 else wq.Or(alts)
+
+    def prefix(self, node: Text, negated: bool) -> wq.Query:
+        stem = normalise_word(node.raw.rstrip("*"))
+        if "*" in stem or len(stem) < 3 or not stem.isalnum():
+            raise QueryError(
+                "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
+            )
+        if not negated:
+            self.has_text = True
+            self.words.append(node.raw)
+            self.prefixes.append(stem)
+        fields = node.fields or ("body", "title")
+        alts = [wq.Prefix(f, stem, boost=DEFAULT_FIELDS.get(f, 1.0)) for f in fields]
+        return alts[0] if len(alts) == 1 else wq.Or(alts)
+
+
+def compile_filter(name: str, value: str) -> wq.Query:
+    """Return the Whoosh query for one filter (used by the query language and the UI)."""
+    if name == "section":
+        section = resolve_section(value)
+        if section is None:
+            raise QueryError(f"There is no section \"{value}\". Sections: {', '.join(SECTIONS)}.")
+        return wq.Term("section", section)
+    if name == "speaker":
+        role = resolve_role(value)
+        if role is None:
+            raise QueryError(f"There is no speaker role \"{value}\". Roles: {', '.join(ROLES)}.")
+        return wq.Term("speaker", role)
+    if name == "committee":
+        words = [t.text for t in _analyzer(value, mode="query")]
+        if not words:
+            raise QueryError(f"Give a committee name after committee:, as in: {_example('committee')}")
+        return wq.Term("committee", words[0]) if len(words) == 1 else wq.Phrase("committee", words)
+    if name == "item":
+        return wq.Term("item_key", item_number_key(value))
+    if name in ("date", "before", "after"):
+        return date_filter(name, value)
+    raise AssertionError(name)  # pragma: no cover
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of "2018", "2018-06" or "2018-06-21"."""
+    m = _DATE_RE.match(text.strip())
+    if not m:
+        raise QueryError(
+            f"\"{text}\" is not a date. Dates look like 2018, 2018-06 or 2018-06-21; "
+            "ranges like date:2016..2018."
+        )
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if day is None:
+            first = dt.date(year, int(month), 1)
+            nxt = dt.date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        d = dt.date(year, int(month), int(day))
+        return d, d
+    except ValueError as exc:
+        raise QueryError(f"\"{text}\" is not a real date ({exc}).") from exc
+
+
+def date_range_query(start: dt.date | None, end: dt.date | None) -> wq.Query:
+    """Return a query for meeting dates from ``start`` to ``end`` inclusive (either may be open)."""
+    if start and end and start > end:
+        raise QueryError(f"The date range starts ({start}) after it ends ({end}).")
+    lo = dt.datetime(start.year, start.month, start.day) if start else None
+    hi = dt.datetime(end.year, end.month, end.day, 23, 59, 59) if end else None
+    return wq.DateRange("date", lo, hi)
+
+
+def date_filter(name: str, value: str) -> wq.Query:
+    if name == "before":
+        return date_range_query(None, parse_period(value)[0] - dt.timedelta(days=1))
+    if name == "after":
+        return date_range_query(parse_period(value)[1] + dt.timedelta(days=1), None)
+    if ".." in value:
+        lo_text, hi_text = value.split("..", 1)
+        lo = parse_period(lo_text)[0] if lo_text.strip() else None
+        hi = parse_period(hi_text)[1] if hi_text.strip() else None
+        if lo is None and hi is None:
+            raise QueryError("Give at least one end of the date range, as in: date:2016..2018")
+        return date_range_query(lo, hi)
+    first, last = parse_period(value)
+    return date_range_query(first, last)
+
+
+# ---------------------------------------------------------------- partial matching
+
+
+def _partial(tree: Node, compiler: _Compiler) -> wq.Query | None:
+    """Build the fallback for a plain list of words: any word may match, more is better.
+
+    Only a conjunction of two or more positive words/phrases (plus filters and
+    exclusions, which stay required) gets a fallback; queries with OR already say what
+    they want.
+    """
+    nodes = tree.nodes if isinstance(tree, And) else (tree,)
+    texts = [n for n in nodes if isinstance(n, Text)]
+    required = [n for n in nodes if not isinstance(n, Text)]
+    if len(texts) < 2 or any(isinstance(n, (Or, And)) for n in required):
+        return None
+    sub = _Compiler()
+    counted = [CountedQuery(q) for q in (sub.compile(t) for t in texts) if q is not None]
+    if len(counted) < 2:
+        return None
+    parts: list[wq.Query] = [wq.Or(counted)]
+    parts.extend(q for q in (sub.compile(n) for n in required) if q is not None)
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+class CountedQuery(WrappingQuery):
+    """Wraps one query word so that matching it adds :data:`COORD_BONUS` to the score."""
+
+    def _rewrap(self, child: wq.Query) -> CountedQuery:
+        return self.__class__(child)
+
+    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]
+        return _CountedMatcher(self.child.matcher(searcher, context))
+
+
+class _CountedMatcher(WrappingMatcher):
+    def _replacement(self, newchild):  # type: ignore[no-untyped-def]
+        return self.__class__(newchild)
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def score(self) -> float:
+        return COORD_BONUS + self.child.score()

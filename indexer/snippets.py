@@ -1,0 +1,160 @@
+"""Highlighting: find the words a query matched in stored text, and pick the sentence.
+
+Output is a list of ``(text, matched)`` segments rather than HTML, so the web UI can
+render it with auto-escaping (no ``|safe`` on stored text), the CLI with terminal
+bold, and JSON as plain text plus an escaped HTML form.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .analysis import minutes_analyzer
+
+Segment = tuple[str, bool]
+
+ELLIPSIS = "…"
+_analyzer = minutes_analyzer()
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"“‘'(\[A-Z0-9£•·-])")
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What to mark in text: analysed terms, phrases (term sequences) and term prefixes."""
+
+    terms: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    prefixes: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.phrases or self.prefixes)
+
+
+def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
+    """Return the sorted, merged character spans of ``text`` that the query matched.
+
+    Terms match anywhere; phrases only where their terms occur in order (stop words in
+    between allowed, as in the index); prefixes match terms that start with them.
+    """
+    if not marks:
+        return []
+    terms, phrases, prefixes = marks.terms, marks.phrases, marks.prefixes
+    tokens = [(t.text, t.pos, t.startchar, t.endchar) for t in _analyzer(text, positions=True, chars=True, mode="index")]
+    spans = [(s, e) for word, _, s, e in tokens if word in terms or (prefixes and word.startswith(prefixes))]
+    if phrases:
+        by_pos: dict[int, list[tuple[str, int, int]]] = {}
+        for word, pos, s, e in tokens:
+            by_pos.setdefault(pos, []).append((word, s, e))
+        for phrase in phrases:
+            first = phrase[0]
+            for word, pos, s, _ in tokens:
+                if word != first:
+                    continue
+                end = _phrase_end(by_pos, pos, phrase)
+                if end is not None:
+                    spans.append((s, end))
+    return _merge(spans, text)
+
+
+def _phrase_end(by_pos: dict[int, list[tuple[str, int, int]]], pos: int, phrase: Sequence[str]) -> int | None:
+    end = None
+    for offset, word in enumerate(phrase):
+        found = [e for w, _, e in by_pos.get(pos + offset, ()) if w == word]
+        if not found:
+            return None
+        end = max(found)
+    return end
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sort spans and join those that overlap or are separated only by spaces."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and (s <= merged[-1][1] or text[merged[-1][1] : s].isspace()):
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def segments(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Segment]:
+    """Cut ``text[start:end]`` into plain and matched segments."""
+    end = len(text) if end is None else end
+    out: list[Segment] = []
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        if s > pos:
+            out.append((text[pos:s], False))
+        out.append((text[s:e], True))
+        pos = e
+    if pos < end:
+        out.append((text[pos:end], False))
+    return out
+
+
+def highlight(text: str, marks: Marks) -> list[Segment]:
+    """Return all of ``text`` with every match marked (for the item page)."""
+    return segments(text, match_spans(text, marks))
+
+
+def snippet(text: str, marks: Marks, maxchars: int = 280) -> list[Segment]:
+    """Return the sentence of ``text`` that best matches, trimmed to about ``maxchars``.
+
+    A short passage is shown whole. With no match in the text (the item title or
+    committee matched instead), the opening of the text is shown.
+    """
+    spans = match_spans(text, marks)
+    if len(text) <= maxchars:
+        return segments(text, spans)
+    start, end = _best_sentence(text, spans)
+    if end - start > maxchars:
+        first = next((s for s, _ in spans if s >= start), start)
+        start = max(start, _word_start(text, first - maxchars // 4))
+        end = min(end, _word_end(text, start + maxchars))
+    out = segments(text, spans, start, end)
+    if start > 0:
+        out.insert(0, (ELLIPSIS, False))
+    if end < len(text.rstrip()):
+        out.append((ELLIPSIS, False))
+    return out
+
+
+def _best_sentence(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    best, best_key = (0, bounds[1]), (-1, -1)
+    for s, e in zip(bounds, bounds[1:]):
+        inside = [text[a:b].lower() for a, b in spans if s <= a < e]
+        key = (len(set(inside)), len(inside))
+        if key > best_key:
+            best, best_key = (s, e), key
+    return best[0], len(text[: best[1]].rstrip())
+
+
+def _word_start(text: str, pos: int) -> int:
+    pos = max(pos, 0)
+    while 0 < pos < len(text) and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def to_html(segs: Iterable[Segment]) -> str:
+    """Render segments as escaped HTML with ``<mark>`` around matches."""
+    return "".join(f"<mark>{html.escape(t)}</mark>" if m else html.escape(t) for t, m in segs)
+
+
+def to_text(segs: Iterable[Segment]) -> str:
+    """Render segments as plain text."""
+    return "".join(t for t, _ in segs)
