@@ -283,6 +283,8 @@ class SearchEngine:
 
     def _hit(self, hit: Any, rank: int, marks: Marks, partial: bool) -> Hit:
         f = hit.fields()
+        # When sorted by date, Whoosh puts the sort key where the score would be.
+        score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0
         return Hit(
             rank=rank,
             passage_id=f["id"],
@@ -299,8 +301,8 @@ class SearchEngine:
             snippet=tuple(snippet(f.get("body", ""), marks)),
             url=f.get("url"),
             source=f["source"],
-            score=float(hit.score or 0.0),
-            words_matched=int(hit.score // COORD_BONUS) if partial and hit.score else None,
+            score=score,
+            words_matched=int(score // COORD_BONUS) if partial and score else None,
         )
 
     # -------------------------------------------------------------- items
