@@ -38,6 +38,8 @@ TOKEN_PATTERN = (
 _PART = re.compile(rf"\w+(?:[{_APOSTROPHES}]\w+)*")
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$")
 _APOSTROPHE_RE = re.compile(rf"[{_APOSTROPHES}]")
+#: "CSPs", "PCCs": the stemmer keeps an "s" after a vowel-less stem, so strip it here.
+_ACRONYM_PLURAL = re.compile(r"^([A-Z]{2,})s$")
 
 #: Function words dropped from index and queries. Based on the common English list,
 #: minus words that carry meaning in minutes ("against", "not", "up", "before", …), plus
@@ -65,6 +67,7 @@ def snowball_stem(word: str) -> str:
 
 def normalise_word(text: str) -> str:
     """Fold a raw token to its searchable form: NFKC, no accents, lower case, no apostrophes."""
+    text = _ACRONYM_PLURAL.sub(r"\1", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = unicodedata.normalize("NFKC", text).casefold()
