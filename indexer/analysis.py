@@ -165,9 +165,11 @@ class StopWordFilter(Filter):
         return isinstance(other, StopWordFilter)
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        new_pos = -1
+        new_pos: int | None = None
         last_old = None
         for t in tokens:
+            if new_pos is None:  # start from the tokenizer's start_pos
+                new_pos = t.pos - 1 if t.positions else -1
             if t.text in STOP_WORDS:
                 if not t.removestops:  # highlighting keeps them, marked as stopped
                     if t.positions:
