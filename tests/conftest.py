@@ -59,3 +59,15 @@ def client(app):
 @pytest.fixture()
 def runner() -> CliRunner:
     return CliRunner()
+
+
+REPO = Path(__file__).parent.parent
+BUNDLED_CORPUS = REPO / "corpus"
+
+
+@pytest.fixture(scope="session")
+def bundled_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the bundled corpus/ (the seeds and the sample archive)."""
+    root = tmp_path_factory.mktemp("bundled") / "index"
+    build_index(BUNDLED_CORPUS, root)
+    return root
