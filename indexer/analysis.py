@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterator
 
 from nltk.stem.snowball import SnowballStemmer
@@ -65,6 +66,7 @@ def snowball_stem(word: str) -> str:
     return _stemmer.stem(word)
 
 
+@lru_cache(maxsize=200_000)
 def normalise_word(text: str) -> str:
     """Fold a raw token to its searchable form: NFKC, no accents, lower case, no apostrophes."""
     text = _ACRONYM_PLURAL.sub(r"\1", text)

@@ -162,7 +162,7 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
         for ordinal, p in enumerate(item.passages):
             fields = {
                 **base, "id": f"{item_id}-{ordinal}", "ordinal": ordinal, "section": p.section, "body": p.text,
-                "text": text_parts(item.title, p.speaker_name, committee, p.text),
+                "text": text_parts(item.title, p.speaker_name, committee, p.text, lead=ordinal == 0),
             }
             if p.speaker_role:
                 fields["speaker"] = p.speaker_role

@@ -35,6 +35,8 @@ MAX_CLAUSES = 40
 #: Score added per matched word in a partial-match search, so that passages are ranked
 #: first by how many of the words they contain, then by BM25F.
 COORD_BONUS = 1000.0
+#: Weight of the optional phrase that rewards query words standing together.
+PROXIMITY_BOOST = 0.5
 
 #: Filter name → what it filters (aliases included).
 FILTERS = {
@@ -337,6 +339,7 @@ def parse_query(text: str) -> ParsedQuery:
         )
     if _only_negative(tree):
         raise QueryError("The search only says what to leave out; add a word or filter to look for.")
+    q = _with_proximity_boost(tree, q)
     return ParsedQuery(
         text=text,
         query=q,
@@ -495,6 +498,26 @@ def date_filter(name: str, value: str) -> wq.Query:
         return date_range_query(lo, hi)
     first, last = parse_period(value)
     return date_range_query(first, last)
+
+
+# ---------------------------------------------------------------- proximity
+
+
+def _with_proximity_boost(tree: Node, q: wq.Query) -> wq.Query:
+    """Rank passages where the query's words stand together above those where they are
+    scattered: "county lines" beats "the County Council … telephone lines".
+
+    The phrase is optional (it only adds to the score of documents the query already
+    matches), so it changes ranking, never the set or count of results.
+    """
+    nodes = tree.nodes if isinstance(tree, And) else ()
+    words: list[str] = []
+    for n in nodes:
+        if isinstance(n, Text) and not n.phrase and n.fields is None and not n.raw.endswith("*"):
+            words.extend(t.text for t in _analyzer(n.raw, mode="query"))
+    if len(words) < 2 or len(words) > 8:
+        return q
+    return wq.AndMaybe(q, wq.Phrase(DEFAULT_FIELD, words, boost=PROXIMITY_BOOST))
 
 
 # ---------------------------------------------------------------- partial matching

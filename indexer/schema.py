@@ -13,6 +13,7 @@ instead of one per field per word.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -37,6 +38,11 @@ TEXT_PARTS: dict[str, float] = {
     "committee": 0.5,
     "body": 1.0,
 }
+#: Every passage carries its item title, so that "precept reserves" finds the passage
+#: about reserves in the item on the precept; but only the item's first passage carries
+#: it at full weight, so a title-only match ranks the item's opening first rather than
+#: whichever passage happens to be shortest.
+TITLE_WEIGHT_AFTER_LEAD = 1.0
 
 #: Positions left empty between parts so that a phrase never spans two of them.
 _PART_GAP = 8
@@ -47,6 +53,8 @@ class WeightedText(TEXT):  # type: ignore[misc]
 
     Each term's stored weight (its BM25 term frequency) is the sum of the weights of its
     occurrences; positions run on across parts, with a gap between them, for phrases.
+    Parts go through the project analyzer (:func:`minutes_analyzer`), the same one the
+    field declares for queries.
     """
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
@@ -55,16 +63,26 @@ class WeightedText(TEXT):  # type: ignore[misc]
         weights: dict[str, float] = defaultdict(float)
         start = 0
         for text, weight in parts:
-            last = start - 1
-            for t in self.analyzer(text, positions=True, start_pos=start, mode="index"):
-                positions[t.text].append(t.pos)
-                weights[t.text] += weight
-                last = t.pos
-            start = last + 1 + _PART_GAP
+            terms = _analysed(text) if len(text) <= 200 else _analyse(text)
+            for term, pos in terms:
+                positions[term].append(start + pos)
+                weights[term] += weight
+            start += (terms[-1][1] + 1 if terms else 0) + _PART_GAP
         encode = self.format.encode
         for word in sorted(positions):
             poslist = positions[word]
             yield word.encode("utf-8"), len(poslist), weights[word], encode(poslist)
+
+
+_analyzer = minutes_analyzer()
+
+
+def _analyse(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((t.text, t.pos) for t in _analyzer(text, positions=True, mode="index"))
+
+
+#: Titles and committee names repeat on every passage of an item: analyse each once.
+_analysed = lru_cache(maxsize=4096)(_analyse)
 
 
 def build_schema() -> Schema:
@@ -73,7 +91,7 @@ def build_schema() -> Schema:
     return Schema(
         # Identity and provenance.
         id=ID(stored=True, unique=True),  # passage id: "<item_id>-<ordinal>"
-        item_id=ID(stored=True),
+        item_id=ID(stored=True, sortable=True),  # sortable: results collapse by item
         meeting_id=ID(stored=True),
         source=ID(stored=True),  # corpus-relative path, for incremental re-indexing
         kind=ID(stored=True),
@@ -98,10 +116,16 @@ def build_schema() -> Schema:
     )
 
 
-def text_parts(title: str, speaker_name: str | None, committee: str | None, body: str) -> list[tuple[str, float]]:
-    """Return the weighted parts of a passage's ``text`` field value."""
+def text_parts(
+    title: str, speaker_name: str | None, committee: str | None, body: str, lead: bool = True
+) -> list[tuple[str, float]]:
+    """Return the weighted parts of a passage's ``text`` field value.
+
+    ``lead`` is True for the first passage of an item (see :data:`TITLE_WEIGHT_AFTER_LEAD`).
+    """
     values = {"title": title, "speaker_name": speaker_name, "committee": committee, "body": body}
-    return [(values[name] or "", weight) for name, weight in TEXT_PARTS.items() if values[name]]
+    weights = dict(TEXT_PARTS) if lead else {**TEXT_PARTS, "title": TITLE_WEIGHT_AFTER_LEAD}
+    return [(values[name] or "", weights[name]) for name in TEXT_PARTS if values[name]]
 
 
 def item_number_key(number: str) -> str:

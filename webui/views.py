@@ -37,6 +37,7 @@ def search_request(args: Any) -> SearchRequest:
         sort=args.get("sort") or "relevance",  # type: ignore[arg-type]
         page=_int_arg(args, "page", 1),
         per_page=_int_arg(args, "per_page", current_app.config["PER_PAGE"]),
+        per_item=_int_arg(args, "per_item", 2),
     )
 
 
