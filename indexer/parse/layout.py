@@ -78,7 +78,7 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 j += 1
             return lines[:i], lines[j + 1 :], True, False
     for i, ln in enumerate(lines[:30]):
-        if _PRINTED_HEADING.match(ln.text):
+        if _PRINTED_HEADING.match(ln.text) and (ln.text.endswith(".") or len(ln.text.split()) >= 12):
             return lines[: i + 1], lines[i + 1 :], False, True
     i = 0
     while i < len(lines) and i < 15:

@@ -195,6 +195,7 @@ def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
         for m in _MENTION.finditer(text):
             name = next(g for g in m.groups() if g)
             name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+            name = re.sub(r"^(?:[A-Z][a-z]+\s+)?Meetings?\s+of\s+(?:the\s+)?", "", name)
             if _GENERIC.match(name) and name not in ("Council", "Cabinet"):
                 continue
             if name.lower() in exclude:

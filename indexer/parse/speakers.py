@@ -333,7 +333,7 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
 def _speaker_groups(d: Draft, cast: Cast) -> list[tuple[str, _Actor | None]]:
     """Split a paragraph into runs of sentences with one speaker each."""
     if d.section == "resolution":
-        return [(d.text, None)]
+        return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast))]
     sentences = split_sentences(d.text)
     groups: list[tuple[list[str], _Actor | None]] = []
     for s in sentences:

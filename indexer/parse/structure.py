@@ -34,10 +34,12 @@ _IMPLICIT_THAT = re.compile(
 _IMPLICIT = (
     # the minutes of a previous meeting approved
     re.compile(
-        r"\bminutes\b[^.]{0,250}?\b(?:were|was|be|are|is)\s+(?:\w+\s+){0,3}?"
+        r"\bminutes\b[^.]{0,250}?\b(?:were|was)\s+(?:\w+\s+){0,3}?"
         r"(?:agreed|confirmed|approved|signed|accepted|adopted)\b",
         re.I,
     ),
+    # a vote taken
+    re.compile(r"\b(?:named\s+|recorded\s+|card\s+)?vote\s+was\s+(?:taken|held|carried)\b", re.I),
     # an appointment or election made
     re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:Vice[- ]?)?Chair", re.I),
     # the body agreed, as a main clause ("Following a suggestion… the Panel agreed that item 3 be taken first")
@@ -123,16 +125,16 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
     lead_bare = False
     context: Draft | None = None  # the lead-in the current bullets belong to
     explicit = False
+    has_lead = any(RESOLUTION_LEAD.match(b.text) for _, b in zoned)
     decision_zone_text: list[str] = []
     prev: Block | None = None
     for zone, b in zoned:
         text = b.text
         if zone == "agenda":
             drafts.append(Draft(text, "summary", b.kind))
-            prev = b
             continue
         # --- decisions ---
-        m = RESOLUTION_LEAD.match(text) if b.kind != HEADING else None
+        m = RESOLUTION_LEAD.match(text)
         if m and not _false_lead(m, text):
             if decision is not None:
                 resolutions.append(_join(decision))
@@ -157,7 +159,7 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
             drafts.append(Draft(text, "resolution", b.kind))
             prev = b
             continue
-        if (b.kind == PARA and _IMPLICIT_THAT.match(text)) or _lost_lead(b, prev, explicit):
+        if (b.kind == PARA and _IMPLICIT_THAT.match(text)) or _lost_lead(b, prev, explicit or has_lead):
             decision = [_with_marker(b, text)]
             lead_block, lead_bare, explicit = b, False, True
             if b.kind == POINT:
