@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, Block
+from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block
 from .text import RESIDUE_INLINE, Line, list_marker, squash, strip_bullet, strip_residue
 
 # Whole lines that are page furniture or link text, never minutes.
@@ -42,6 +42,7 @@ _LABEL_LINE = re.compile(
     r"^(minutes|decisions?|(?:additional|supporting|background)\s+(?:documents|papers)|documents)\s*:\s*",
     re.I,
 )
+_DECISION_START = re.compile(r"^(?:UNANIMOUSLY\s+|Unanimously\s+)?(?:RESOLVED|Resolved|RECOMMENDED|AGREED)\b")
 _INLINE_BULLET = re.compile(r"\s+[·•▪]\s+(?=\S)")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 _JOIN_WORDS = frozenset(
@@ -94,7 +95,10 @@ def lines_to_blocks(lines: list[Line]) -> list[Block]:
         if RESIDUE_INLINE.search(text):
             text = strip_residue(text)
         _add_line(out, text, gap)
-    return [b for b in out if b.kind == LABEL or b.text]
+    for b in out:
+        if b.kind != LABEL:
+            b.text = _MISSING_SPACE.sub(" ", b.text)  # "the Plan.The PCC" → "the Plan. The PCC"
+    return _pair_table_cells([b for b in out if b.kind == LABEL or b.text])
 
 
 def _add_line(out: list[Block], text: str, gap: int) -> None:
@@ -117,12 +121,21 @@ def _add_line(out: list[Block], text: str, gap: int) -> None:
     if prev is not None and prev.kind in (PARA, BULLET, POINT) and _continues(prev.text, text):
         prev.text = f"{prev.text} {text}"
         return
+    m = _CAPS_HEADING.match(text)
+    if m and not _NOT_HEADING_WORDS.search(m.group(1)) and len(re.findall(r"[A-Z]{2,}", m.group(1))) >= 2:
+        # "VARIATION OF BUSINESS The Panel agreed…": a heading run into its paragraph
+        out.append(Block(m.group(1), HEADING, gap))
+        text, gap = text[m.end() :], 0
     _add_split(out, Block(text, PARA, gap))
+
+
+_CAPS_HEADING = re.compile(r"^((?:[A-Z][A-Z0-9'&/,()-]*\s+){1,10}[A-Z][A-Z0-9'&/()-]+)\s+(?=[A-Z][a-z])")
+_NOT_HEADING_WORDS = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|UNANIMOUSLY|DECISION|NOTED|THAT)\b")
 
 
 def _continues(prev: str, nxt: str) -> bool:
     """True if ``nxt`` is the rest of a paragraph hard-wrapped after ``prev``."""
-    if _TERMINAL.search(prev):
+    if _TERMINAL.search(prev) or _DECISION_START.match(nxt):
         return False
     if nxt[0].islower():
         return True
@@ -146,6 +159,38 @@ def _add_split(out: list[Block], block: Block) -> None:
             out.append(Block(part, BULLET, 0, "·"))
 
 
+_TABLE_LEAD = re.compile(r"\b(?:table\s+below|following\s+table|the\s+table|set\s+out\s+below)\b", re.I)
+_SHORT_CELL = re.compile(r"^[^.;:!?]{1,80}$")
+
+
+def _pair_table_cells(blocks: list[Block]) -> list[Block]:
+    """Rejoin a two-column table a crawler flattened to one cell per line.
+
+    After "… contained in the table below." come header cells then alternating cells
+    ("Panel Member", "Personal Interest", "Len Brown", "Member of …"); they become rows
+    "Len Brown | Member of …".
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        out.append(b)
+        i += 1
+        if b.kind == LABEL or not _TABLE_LEAD.search(b.text):
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == PARA and _SHORT_CELL.match(blocks[j].text) and len(blocks[j].text.split()) <= 10:
+            j += 1
+        cells = blocks[i:j]
+        if len(cells) < 4:
+            continue
+        for k in range(0, len(cells), 2):
+            pair = cells[k : k + 2]
+            out.append(Block(" | ".join(c.text for c in pair), ROW, pair[0].gap))
+        i = j
+    return out
+
+
 _HEADING_CASE = re.compile(r"^[A-Z0-9][^.;:!?]*$")
 
 
@@ -165,6 +210,9 @@ def mark_headings(blocks: list[Block]) -> None:
         capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
         if b.text.isupper() or capitals * 2 >= len(words) or len(words) <= 4:
             b.kind = HEADING
+
+
+_MISSING_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def squash_blocks(blocks: list[Block]) -> list[Block]:

@@ -16,6 +16,7 @@ PARA = "para"  # a paragraph of running text
 BULLET = "bullet"  # a bulleted line (glyph removed, kept in ``marker``)
 POINT = "point"  # a numbered or lettered point ("1.", "(a)", "iv)"), marker kept
 HEADING = "heading"  # a sub-heading inside an item's minutes
+ROW = "row"  # a row of a flattened table, cells joined by " | "
 LABEL = "label"  # a ModernGov sub-item label; ``text`` is one of the LABEL_* names
 
 # Label names.

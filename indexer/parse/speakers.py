@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Passage
-from .ir import BULLET, POINT
+from .ir import BULLET, POINT, ROW
 from .structure import Draft
 
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'-]*[a-z][a-zA-Z'-]*|[A-Z]{2,}(?=\s*[,.(]))"
@@ -74,7 +74,8 @@ _SPEECH = (
     r"extended|voiced|called\s+for|offered|enquired|conveyed|accepted|apologised|updated|read\s+out|set\s+out|"
     r"made\s+(?:reference|a\s+statement|comments?|a\s+declaration|representations?|the\s+point|an?\s+(?:short\s+|brief\s+)?presentation|a\s+suggestion)|"
     r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:update|presentation|report|overview|answer|response|assurances?|evidence)|"
-    r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
+    r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
+    r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
     r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)"
 )
 _MEMBER_SPEECH = (
@@ -86,7 +87,9 @@ _MEMBER_SPEECH = (
 _BETWEEN = (
     r"(?:\s*\([^()]{1,80}\))?"  # "(Panel Clerk)"
     r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?)?"
+    r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary)\b)?"
     r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
+    r"(?:\s+(?:attended|joined|came\s+to)\s+the\s+meeting\s+and)?"
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
@@ -95,10 +98,18 @@ _NOT_SPEECH_BEFORE = re.compile(r"\b(?:had|would|will|could|should|may|might|to|
 _AGENT_NOUN = re.compile(
     r"\b(?:presentations?|report|update|overview|statements?|questions?|explanation|comments?|announcements?|response|"
     r"suggestion|notification|submission|representations?|declaration(?:\s+of\s+interest)?|briefing|address|introduction)\s+"
-    r"(?:\w+\s+){0,3}?(?:from|by|of)\s+$|"
-    r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|made|called|submitted|moved|seconded|proposed|"
+    r"(?:(?:was|were)\s+(?:made|given|read\s+out|received)\s+)?(?:from|by|of)\s+$|"
+    r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
     r"delivered|led|invited|explained|outlined|requested)\s+by\s+$"
 )
+# Members speak as agents only when they raise or ask something ("a question raised by the Panel").
+_MEMBER_AGENT = re.compile(
+    r"\b(?:(?:questions?|comments?|concerns?|suggestions?|queries|query)\s+(?:from|by)|"
+    r"(?:raised|asked|proposed|suggested|put|queried)\s+by)\s+$"
+)
+# Speech at an earlier meeting is not speech at this one.
+_EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|update|comments?|questions?|introduction|statement|remarks)\b")
 _BARE_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b))")
 _REACTIVE = re.compile(
@@ -191,6 +202,8 @@ class _Actor:
 
 def find_actor(sentence: str, cast: Cast) -> _Actor | None:
     """The first person or body in ``sentence`` reported as speaking."""
+    if _EARLIER_MEETING.match(sentence):
+        return None
     found: list[_Actor] = []
     for m in _PERSON.finditer(sentence):
         if _speaking(sentence, m.start(), m.end(), _VERB_AFTER):
@@ -216,9 +229,10 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()):
                 found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end())))
     for m in _MEMBERS.finditer(sentence):
-        if _speaking(sentence, m.start(), m.end(), _MEMBER_VERB_AFTER, agent=False):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        if _MEMBER_AGENT.search(re.sub(r"(?:the|The)\s+$", "", before)):
             found.append(_Actor(m.start(), "members", None))
-        elif _agent(sentence, m.start()) and m.group(0).lower().endswith(("panel", "committee", "members")):
+        elif not _NOT_SUBJECT_BEFORE.search(before) and _speaking(sentence, m.start(), m.end(), _MEMBER_VERB_AFTER, agent=False):
             found.append(_Actor(m.start(), "members", None))
     for m in _BARE_NAME.finditer(sentence):
         name = m.group("name")
@@ -296,10 +310,11 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
         if d.section == "summary":
             out.append(Passage(d.text, "summary"))
             continue
-        in_list = d.kind in (BULLET, POINT) and lead_speaker != (None, None)
-        if d.kind in (BULLET, POINT) and declaring:
-            m = re.match(rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s+(?:was|is|had|has|declared|[|(])", d.text)
-            if m:
+        in_list = d.kind in (BULLET, POINT, ROW) and lead_speaker != (None, None)
+        if d.kind in (BULLET, POINT, ROW) and declaring:
+            # "Julian Grubb was a retired Police Officer…", "Len Brown | Member of …": a member declaring
+            m = re.match(rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:\b(?:was|is|had|has|declared)\b|[|(])", d.text)
+            if m and valid_name(m.group("name")):
                 out.append(Passage(d.text, d.section, "councillor", clean_name(m.group("name"))))
                 continue
         groups = _speaker_groups(d, cast)
@@ -321,12 +336,13 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
                 previous = speaker
                 if speaker[0] not in ("members", "chair", "public"):
                     presenter = speaker
+        if d.kind in (BULLET, ROW) or (d.kind == POINT and in_list and not d.lead):
+            continue  # list entries keep the lead-in they belong to
         if d.lead:
             lead_speaker = (out[-1].speaker_role, out[-1].speaker_name)
-            declaring = bool(re.search(r"\bdeclar|\binterests?\b", d.text, re.I)) and d.section == "procedural"
-        elif d.kind not in (BULLET, POINT):
+        else:
             lead_speaker = (None, None)
-            declaring = False
+        declaring = bool(re.search(r"\bdeclar|\binterests\b", d.text, re.I)) and d.section == "procedural"
     return out
 
 

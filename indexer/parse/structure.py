@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 
 from .blocks import mark_headings
-from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, Block, RawItem
+from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block, RawItem
 from .titles import is_blurb
 
 # --- what sections look like -----------------------------------------------------------
 
 RESOLUTION_LEAD = re.compile(
-    r"^(?:it\s+was\s+(?:therefore\s+|further\s+)?)?(?:(?:unanimously|further|accordingly)\s+)?"
+    r"^(?:(?i:it\s+was\s+(?:therefore\s+|further\s+)?))?(?:(?i:unanimously|further|accordingly)\s+)?"
     r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECIDED|Decided|DECISION|Decision)"
     r"(?:\s*\((?:unanimously|by\s+[^)]{1,40})\))?"
     r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
@@ -174,7 +174,7 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
         lead = b.kind in (PARA, POINT) and text.rstrip().endswith((":", ":-", ":–"))
         draft = Draft(text, section, b.kind, lead)
         drafts.append(draft)
-        if lead:
+        if lead or (b.kind in (PARA, POINT) and _TABLE_INTRO.search(text)):
             context = draft
         elif b.kind in (PARA, HEADING):
             context = None
@@ -291,8 +291,11 @@ def _join(parts: list[str]) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+_TABLE_INTRO = re.compile(r"\b(?:table\s+below|following\s+table|set\s+out\s+below)\b", re.I)
+
+
 def _section(b: Block, text: str, context: Draft | None, procedural: bool) -> str:
-    if b.kind in (BULLET, POINT) and context is not None:
+    if b.kind in (BULLET, POINT, ROW) and context is not None:
         if QUESTIONS.search(text) and context.section != "questions":
             return "questions"
         return context.section

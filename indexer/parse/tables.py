@@ -17,10 +17,16 @@ _ONLY_PIPES = re.compile(r"^[|\s]+$")
 _INLINE_LABEL = re.compile(r"(?:^|\s)(?=(?:Additional documents|Supporting documents|Minutes|Decision)\s*:)")
 
 
+# "TITLE PDF 95 KB Minutes: It was proposed…": a row's title, blurb and minutes on one line.
+_ROW_WITH_LABEL = re.compile(r"^(?!(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:).{3,300}?\s(?:Minutes|Additional documents)\s*:")
+
+
 def is_table_flattened(lines: list[Line]) -> bool:
     """True if rows of a table were flattened into lines ending in (or made of) "|"."""
     hits = sum(1 for ln in lines if _ONLY_PIPES.match(ln.text) or ln.text.endswith(" |") or _TABLE_HEADER.match(ln.text))
-    return hits >= 2
+    if hits >= 2:
+        return True
+    return sum(1 for ln in lines if _ROW_WITH_LABEL.match(ln.text)) >= 2
 
 
 def layout_table(lines: list[Line]) -> RawDoc:
