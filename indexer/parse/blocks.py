@@ -43,7 +43,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _DECISION_START = re.compile(r"^(?:UNANIMOUSLY\s+|Unanimously\s+)?(?:RESOLVED|Resolved|RECOMMENDED|AGREED)\b")
-_INLINE_BULLET = re.compile(r"\s+[·•▪]\s+(?=\S)")
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+[·•▪]\s+(?=\S)")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 _JOIN_WORDS = frozenset(
     """the a an of to and or but for in on at by with from as that which who whose his her their its

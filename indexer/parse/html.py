@@ -135,13 +135,13 @@ def _item_page(root: Tag, head: list[str]) -> RawDoc | None:
 def flatten(node: Tag) -> str:
     """Text of ``node`` as a crawler extracts it: one block per line, bullets marked "•"."""
     out: list[str] = []
-    _walk(node, out)
-    text = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(out))  # markup whitespace is not layout
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-def _walk(node: Tag, out: list[str]) -> None:
-    for child in node.children:
+    # An explicit stack instead of recursion: pages can nest tags thousands deep.
+    stack: list[Tag | NavigableString | str] = list(reversed(list(node.children)))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, str) and not isinstance(child, NavigableString):
+            out.append(child)  # a closing marker pushed below
+            continue
         if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
             continue
         if isinstance(child, NavigableString):
@@ -149,42 +149,43 @@ def _walk(node: Tag, out: list[str]) -> None:
             continue
         if not isinstance(child, Tag):
             continue
-        name = (child.name or "").lower()
-        if name in _SKIP:
+        before, after = _wrap(child)
+        if before is None:
             continue
-        classes = " ".join(child.get("class") or [])
-        if classes and _SKIP_CLASS.search(classes):
-            continue
-        if _AI_TAG.match(name):
-            out.append(f"\n\n<{name.upper()}>\n\n")
-            _walk(child, out)
-            out.append(f"\n\n</{name.upper()}>\n\n")
-            continue
-        if name == "br":
-            out.append("\n")
-            continue
-        if name == "li":
-            parent = child.parent
-            if isinstance(parent, Tag) and parent.name == "ol":
-                start = int(parent.get("start") or 1) if str(parent.get("start") or "1").isdigit() else 1
-                index = start + sum(1 for s in child.find_previous_siblings("li"))
-                marker = f"({chr(96 + index)})" if parent.get("type") == "a" and index <= 26 else f"{index}."
-            else:
-                marker = "•"
-            out.append(f"\n\n{marker} ")
-            _walk(child, out)
-            out.append("\n\n")
-            continue
-        if name in ("td", "th") and _is_data_cell(child):
-            _walk(child, out)
-            out.append(" | ")
-            continue
-        if name in _BLOCK:
-            out.append("\n\n")
-            _walk(child, out)
-            out.append("\n\n")
-            continue
-        _walk(child, out)
+        out.append(before)
+        stack.append(after)
+        stack.extend(reversed(list(child.children)))
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(out))  # markup whitespace is not layout
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _wrap(tag: Tag) -> tuple[str | None, str]:
+    """What to write before and after a tag's content; (None, "") to skip the tag."""
+    name = (tag.name or "").lower()
+    if name in _SKIP:
+        return None, ""
+    classes = " ".join(tag.get("class") or [])
+    if classes and _SKIP_CLASS.search(classes):
+        return None, ""
+    if _AI_TAG.match(name):
+        return f"\n\n<{name.upper()}>\n\n", f"\n\n</{name.upper()}>\n\n"
+    if name == "br":
+        return "\n", ""
+    if name == "li":
+        parent = tag.parent
+        if isinstance(parent, Tag) and parent.name == "ol":
+            start_attr = str(parent.get("start") or "1")
+            start = int(start_attr) if start_attr.isdigit() else 1
+            index = start + sum(1 for _ in tag.find_previous_siblings("li"))
+            marker = f"({chr(96 + index)})" if parent.get("type") == "a" and index <= 26 else f"{index}."
+        else:
+            marker = "•"
+        return f"\n\n{marker} ", "\n\n"
+    if name in ("td", "th") and _is_data_cell(tag):
+        return "", " | "
+    if name in _BLOCK:
+        return "\n\n", "\n\n"
+    return "", ""
 
 
 def _is_data_cell(cell: Tag) -> bool:

@@ -100,7 +100,8 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
 
 def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
     """Item starts marked by a number: (line index, number, title, lines used)."""
-    starts = []
+    starts: list[tuple[int, str | None, str, int]] = []
+    sequence: list[tuple[int, str, str, int]] = []
     for i, ln in enumerate(body):
         t = ln.text
         if ITEM_NUMBER.match(t) and i + 1 < len(body):
@@ -113,7 +114,33 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16:
+                sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+    # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
+    # (printed minutes, PDFs) even with nothing else to mark them.
+    run = _increasing(sequence)
+    if len(run) >= 2:
+        taken = {s[0] for s in starts}
+        starts = sorted(starts + [s for s in run if s[0] not in taken])
     return starts
+
+
+def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """The longest run of candidates whose numbers go up by one each time."""
+    best: list[tuple[int, str, str, int]] = []
+    for k in range(len(cands)):
+        run = [cands[k]]
+        for c in cands[k + 1 :]:
+            if _number_value(c[1]) == _number_value(run[-1][1]) + 1:
+                run.append(c)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _number_value(number: str) -> float:
+    m = re.match(r"\d+", number)
+    return float(m.group()) if m else -1.0
 
 
 def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:

@@ -17,7 +17,10 @@ from ..model import Passage
 from .ir import BULLET, POINT, ROW
 from .structure import Draft
 
-_NAME_WORD = r"(?:[A-Z][a-zA-Z'-]*[a-z][a-zA-Z'-]*|[A-Z]{2,}(?=\s*[,.(]))"
+# A capitalised word with a lower-case letter ("Warwick", "McNally", "Lloyd-Jones") or an
+# upper-case surname before punctuation ("Mr SMITH,"). Written so that no input can make the
+# engine backtrack: word starts only, possessive runs.
+_NAME_WORD = r"(?:\b[A-Z](?=[A-Za-z'-]*?[a-z])[a-zA-Z'-]*+|\b[A-Z]{2,}+(?=\s*[,.(]))"
 NAME = rf"(?:(?:[A-Z]\.?\s+){{0,3}}{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{_NAME_WORD}){{0,2}}|[A-Z]\.?(?:\s+[A-Z]\.?)*\s+{_NAME_WORD})"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Colonel|Col|Sir|Dame|Lord|Lady|Rev|Reverend|Baroness|Baron)\.?"
 _CLLR = r"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors?|Cllrs?)\.?"
@@ -122,6 +125,9 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
 
 
+_MAX_SCAN = 2000
+
+
 @dataclass(slots=True)
 class Cast:
     """The people a document names with their roles ("Alison Hernandez, … Commissioner")."""
@@ -146,13 +152,17 @@ _ELECTED_CHAIR = re.compile(
 def build_cast(texts: list[str]) -> Cast:
     """Collect who holds which title from anywhere in the document."""
     cast = Cast()
+    texts = [t[:_MAX_SCAN] for t in texts]
     joined = "\n".join(texts)
     if re.search(r"Mayor\s+for\s+Policing|Mayoral\s+Combined\s+Authority|Policing,\s+Fire\s+and\s+Crime", joined):
         cast.mayor_role = "commissioner"
     for text in texts:
         for m in _APPOSITIVE_NAME.finditer(text):
             role = title_role(m.group("title"))
-            if role and role not in ("members", "chair") and valid_name(m.group("name")):
+            if role == "chair" and re.fullmatch(r"(?:the\s+)?Chair(?:man|woman|person)?", m.group("title").strip(), re.I):
+                if "(" in m.group(0) and valid_name(m.group("name")):  # "Councillor Ann Brook (Chair)"
+                    cast.names.setdefault("chair", clean_name(m.group("name")))
+            elif role and role not in ("members", "chair") and valid_name(m.group("name")):
                 cast.names.setdefault(role, clean_name(m.group("name")))
         for m in _TITLE_THEN_NAME.finditer(text):
             role = title_role(m.group("title"))
@@ -202,6 +212,7 @@ class _Actor:
 
 def find_actor(sentence: str, cast: Cast) -> _Actor | None:
     """The first person or body in ``sentence`` reported as speaking."""
+    sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
     if _EARLIER_MEETING.match(sentence):
         return None
     found: list[_Actor] = []

@@ -76,7 +76,8 @@ PROCEDURAL = re.compile(
     r"(?:was|were)\s+in\s+attendance|in\s+attendance\s+as|declared\s+(?:an?\s+|no\s+|any\s+|the\s+following\s+)?(?:\w+\s+){0,2}interests?|"
     r"declarations?\s+of\s+interests?\s+(?:was|were)\s+made|no\s+declarations|there\s+were\s+no\s+(?:declarations|apologies|public\s+questions|questions|matters)|"
     r"substitut(?:ed|ing)\s+for|(?:as|was)\s+(?:a\s+|the\s+)?(?:substitute|deputy)\b|substitutions?\b|adjourn(?:ed|ment)|webcast|withdrew\s+from\s+the\s+meeting|took\s+the\s+chair|in\s+the\s+chair|"
-    r"meeting\s+(?:closed|ended|finished|commenced|started|began)\s+at|welcomed\s+(?:everyone|all|members)\s+to\s+the\s+meeting)",
+    r"meeting\s+(?:closed|ended|finished|concluded|commenced|started|began)\s+at|welcomed\s+(?:everyone|all|members)\s+to\s+the\s+meeting|"
+    r"^(?:also\s+)?(?:present|in\s+attendance)\s*:|^(?:officers?|members)\s+(?:present|in\s+attendance)\s*:|^apologies\s*:)",
     re.I,
 )
 _BARE_PROCEDURAL = re.compile(r"^(?:there\s+were\s+none|none(?:\s+received)?|no\s+(?:apologies|declarations)(?:\s+\w+){0,4})\.?$", re.I)

@@ -11,7 +11,7 @@ from .ir import RawDoc, RawItem
 from .text import Line
 from .titles import clean_title, is_title_like, split_title_blurb
 
-_ROW_END = re.compile(r"\s*\|[\s|]*$")
+_ROW_END = re.compile(r"(?<![\s|])\s*\|[\s|]*$")
 _TABLE_HEADER = re.compile(r"^\|?\s*(?:no\.?\s*\|\s*item\b.*|[|\s:-]*-{3}[|\s:-]*)$", re.I)
 _ONLY_PIPES = re.compile(r"^[|\s]+$")
 _INLINE_LABEL = re.compile(r"(?:^|\s)(?=(?:Additional documents|Supporting documents|Minutes|Decision)\s*:)")

@@ -44,6 +44,8 @@ _TRANSLATE = {
     ord("\ufb04"): "ffl",
     ord("\ufb05"): "st",
     ord("\ufb06"): "st",
+    # Word's Symbol/Wingdings bullets come out of PDFs as private-use characters.
+    **{ord(c): "•" for c in "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf0a8"},
     ord("\u2028"): "\n",
     ord("\u2029"): "\n",
     ord("\x85"): "\n",
@@ -164,7 +166,7 @@ def list_marker(text: str) -> tuple[str, str]:
 
 # Link text left in place by crawlers: "pdf icon PDF 238 KB", "PDF 27 KB", "(PDF, 132 KB)".
 RESIDUE_INLINE = re.compile(
-    r"\s*(?:\(\s*)?(?:pdf\s+icon\s+)?\b(?:PDF|DOC|DOCX|XLS|XLSX|PPT|PPTX|RTF)\b,?\s*[\d.,]+\s*[KMG]B\b(?:\s*\))?",
+    r"(?:\(\s*)?(?:\bpdf\s+icon\s+)?\b(?:PDF|DOC|DOCX|XLS|XLSX|PPT|PPTX|RTF)\b,?\s*[\d.,]+\s*[KMG]B\b(?:\s*\))?",
     re.I,
 )
 
