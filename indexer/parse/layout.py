@@ -43,6 +43,8 @@ def layout_text(text: str) -> RawDoc:
         return pack
 
     head, body, meeting_page, printed = _split_header(lines)
+    body, meetings = _take_meeting_lines(body)
+    head = head + [Line(t) for _, t in meetings[:1]]
     agenda = _looks_like_agenda(lines, head)
     starts = _numbered_starts(body)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
@@ -58,13 +60,45 @@ def layout_text(text: str) -> RawDoc:
         _drop_truncated_last(doc, body)
     else:
         doc = _single_item(head, body, meeting_page or printed)
+    _assign_meetings(doc, body, starts, meetings)
     if printed:
         doc.kind = "printed_minutes"
     elif agenda and not _has_minutes(doc):
         doc.kind = "agenda_only"
     elif doc.kind == "meeting" and not meeting_page and _is_issue_history(doc):
         doc.kind = "issue_history"
+    elif len({t for _, t in meetings}) >= 2:
+        doc.kind = "issue_history"
     return doc
+
+
+def _take_meeting_lines(body: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
+    """Remove "Meeting: 21/11/2022 - Committee (Item 81)" lines, remembering where they were."""
+    kept: list[Line] = []
+    found: list[tuple[int, str]] = []
+    for ln in body:
+        if meta.item_meeting_line(ln.text):
+            found.append((len(kept), ln.text))
+        else:
+            kept.append(ln)
+    return kept, found
+
+
+def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list[tuple[int, str]]) -> None:
+    """Give each item the meeting named on the nearest "Meeting:" line before it (issue pages)."""
+    if not meetings:
+        return
+    from ..model import Meeting
+
+    item_lines = [s[0] for s in starts] if starts else [0]
+    items = [it for it in doc.items if it.title or len(doc.items) == 1]
+    for k, item in enumerate(items):
+        at = item_lines[k] if k < len(item_lines) else 0
+        before = [t for pos, t in meetings if pos <= at + 1] or [meetings[0][1]]
+        committee, date, number = meta.item_meeting_line(before[-1])  # type: ignore[misc]
+        item.meeting = Meeting(committee=committee, date=date)
+        if item.number is None and number:
+            item.number = number
 
 
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:

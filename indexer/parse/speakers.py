@@ -52,7 +52,7 @@ _PERSON = re.compile(
 )
 # ", the Chairman of the Select Committee" / " (Panel Clerk)" after a name: what the person is.
 _APPOS_TITLE = re.compile(
-    r"\s*(?:\(([^()]{1,80})\)|,\s*(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–)(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–))*))"
+    r"\s*(?:\(([^()]{1,80})\)|,\s*(?:the\s+|a\s+|an\s+)?((?:Police,\s+(?:Fire|Crime)\s+and\s+[A-Z][\w']*\s+Commissioner|[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–)(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–))*))"
 )
 _NOT_NAME = frozenset(
     """The A An This That These Those It In On At For With From By As Members Member Panel Committee Council
@@ -115,6 +115,7 @@ _EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|update|comments?|questions?|introduction|statement|remarks)\b")
 _BARE_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b))")
+_AGENT_NAME = re.compile(rf"(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
 _REACTIVE = re.compile(
     r"\b(?:Members|the\s+Panel|The\s+Panel|the\s+Committee|The\s+Committee)\s+(?:also\s+|then\s+|further\s+)?(?:heard|were\s+(?:informed|advised|told|reminded)|was\s+(?:informed|advised|told))\b"
     r"|\bit\s+was\s+(?:heard|explained|reported|noted|confirmed|advised|clarified)\b|^(?:It\s+was\s+heard)",
@@ -136,8 +137,10 @@ class Cast:
     mayor_role: str = "chair"
 
 
+# A job title may itself hold a comma ("Police, Fire and Crime Commissioner").
+_TITLE_TEXT = r"(?:Police,\s+(?:Fire|Crime)\s+and\s+[A-Z][\w']*\s+Commissioner|[^,()]){2,90}"
 _APPOSITIVE_NAME = re.compile(
-    rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:,\s*(?:the\s+)?|\(\s*)(?P<title>[^,()]{{3,90}}?)\s*(?:[,)]|\s+(?:introduced|presented|gave|provided|from|who|was|attended)\b|\.|$)"
+    rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:,\s*(?:the\s+)?|\(\s*)(?P<title>{_TITLE_TEXT})\s*(?:[,()]|\s+(?:introduced|presented|gave|provided|from|who|was|attended)\b|\.|$)"
 )
 _TITLE_THEN_NAME = re.compile(
     rf"(?P<title>(?:(?:[A-Z][\w'-]*|and|of)\s+){{0,8}}(?:Commissioner|Chief\s+Constable|Chief\s+Executive|Officer|Clerk|Superintendent|Inspector|Chairman|Chair)(?:\s+for\s+[A-Z][\w-]+)?)\s*,?\s+(?:(?:{_HONORIFIC})\s+)?(?P<name>{NAME})\b"
@@ -245,6 +248,13 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             found.append(_Actor(m.start(), "members", None))
         elif not _NOT_SUBJECT_BEFORE.search(before) and _speaking(sentence, m.start(), m.end(), _MEMBER_VERB_AFTER, agent=False):
             found.append(_Actor(m.start(), "members", None))
+    for m in _AGENT_NAME.finditer(sentence):
+        # "a report from Roger Hirst, the Police, Fire and Crime Commissioner"
+        if _agent(sentence, m.start()) and valid_name(m.group("name")):
+            appos = _APPOS_TITLE.match(sentence, m.end())
+            role = title_role(appos.group(1) or appos.group(2)) if appos else None
+            if role and role != "members":
+                found.append(_Actor(m.start(), role, clean_name(m.group("name"))))
     for m in _BARE_NAME.finditer(sentence):
         name = m.group("name")
         if not valid_name(name):

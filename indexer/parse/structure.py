@@ -67,7 +67,8 @@ PRESENTATION = re.compile(
 QUESTIONS = re.compile(
     r"\b(?:in\s+(?:response|reply|answer)\s+to\s+(?:a\s+|the\s+|further\s+|members'?\s+|Members'?\s+)?(?:questions?|queries|query)|"
     r"questions?\s+(?:from|by|were\s+asked|raised)|(?:asked|enquired)\s+(?:about|whether|if|how|what|why|when|for)|queried|"
-    r"(?:Members|the\s+Panel|Councillors?)\s+(?:asked|questioned|queried)|question(?:ed|s)\s+(?:and\s+answers?|the))",
+    r"(?:Members|the\s+Panel|Councillors?)\s+(?:asked|questioned|queried)|question(?:ed|s)\s+(?:and\s+answers?|the)|"
+    r"\b(?:replied|responded)\s+(?:that|to)\b|^Q\d{1,3}\b|^A\d{1,3}\b)",
     re.I,
 )
 PROCEDURAL = re.compile(
@@ -89,6 +90,20 @@ PROCEDURAL_TITLE = re.compile(
     r"(?:election|appointment)\s+of\s+(?:the\s+)?(?:panel\s+)?(?:vice[- ]?)?chair)",
     re.I,
 )
+
+
+_PROCEDURAL_WORDS = re.compile(r"\b(?:apolog\w*|substitut\w*|declarations?\s+of\s+(?:\w+\s+){0,2}interests?|dispensations?)\b", re.I)
+
+
+def is_procedural_title(title: str) -> bool:
+    """True for wholly procedural business: apologies, declarations, previous minutes, …"""
+    if not title:
+        return False
+    if PROCEDURAL_TITLE.match(title):
+        return True
+    # "Membership, Apologies, Substitutions and Declarations of Interest"
+    rest = _PROCEDURAL_WORDS.sub("", title)
+    return rest != title and not re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:and|of|for|the|membership|personal|matters|absence|members?)\b", "", rest, flags=re.I))
 
 
 @dataclass(slots=True)
@@ -118,7 +133,7 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
     if any(z == "minutes" for z, _ in zoned) and any(z == "decision" for z, _ in zoned):
         # "Agenda, decisions and minutes" pages print the decision twice; keep the minutes.
         zoned = [(z, b) for z, b in zoned if z != "decision"]
-    procedural = bool(PROCEDURAL_TITLE.match(raw.title)) if raw.title else False
+    procedural = is_procedural_title(raw.title)
     drafts: list[Draft] = []
     resolutions: list[str] = []
     decision: list[str] | None = None  # the decision being collected
