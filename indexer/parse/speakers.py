@@ -1,0 +1,386 @@
+"""Who said it: speaker roles and names from reported speech.
+
+Minutes report speech as "<actor> <verb>" ("The Commissioner explained…", "Cllr Palmer
+asked…"), as "<noun> from <actor>" ("a presentation from the Commissioner", "In reply to a
+question from Councillor Scott") or as "<verb> by <actor>" ("was provided by Cllr Jan
+Warwick"). Bullets listed after "Members heard:" come from whoever was presenting. A
+paragraph reporting two speakers is split where the speaker changes. Attendance,
+apologies and "joined the meeting" are not speech; agenda blurbs have no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Passage
+from .ir import BULLET, POINT, ROW
+from .structure import Draft
+
+# A capitalised word with a lower-case letter ("Warwick", "McNally", "Lloyd-Jones") or an
+# upper-case surname before punctuation ("Mr SMITH,"). Written so that no input can make the
+# engine backtrack: word starts only, possessive runs.
+_NAME_WORD = r"(?:\b[A-Z](?=[A-Za-z'-]*?[a-z])[a-zA-Z'-]*+|\b[A-Z]{2,}+(?=\s*[,.(]))"
+NAME = rf"(?:(?:[A-Z]\.?\s+){{0,3}}{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{_NAME_WORD}){{0,2}}|[A-Z]\.?(?:\s+[A-Z]\.?)*\s+{_NAME_WORD})"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Colonel|Col|Sir|Dame|Lord|Lady|Rev|Reverend|Baroness|Baron)\.?"
+_CLLR = r"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors?|Cllrs?)\.?"
+_PLACE = r"(?:[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,3}\s+)?"
+
+# (pattern, role) in priority order; the first that matches at a position wins.
+_TITLES: list[tuple[str, str]] = [
+    (rf"Deputy\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|PCC|PFCC|Commissioner|Mayor\s+(?:for|of)\s+Policing(?:,?\s+Fire\s+and\s+Crime)?)|DPCC|DPFCC", "deputy_commissioner"),
+    (rf"{_PLACE}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims'?\s+Commissioner|Policing,?\s+Fire\s+and\s+Crime\s+Commissioner)(?:\s+for\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)?|PCC|PFCC|PCVC|P&CC|Commissioner|Mayor\s+for\s+Policing", "commissioner"),
+    (r"(?:Temporary\s+|Acting\s+)?(?:Deputy|Assistant)\s+Chief\s+Constable|DCC|ACC|(?:Chief\s+)?Superintendent|(?:Detective\s+)?(?:Chief\s+)?Inspector|Sergeant|Police\s+Constable|Commander|police\s+officers?", "police_officer"),
+    (r"(?:Temporary\s+|Acting\s+)?Chief\s+Constable", "chief_constable"),
+    (r"(?:Assistant|Deputy|Acting\s+Deputy|Interim\s+Deputy)\s+Chief\s+Executive|Monitoring\s+Officer|(?:Overview\s+and\s+)?Scrutiny\s+(?:Officer|Manager|Support\s+Officer|Lead|Adviser|Advisor)|Democratic\s+Services\s+(?:Officer|Manager|Adviser)|Committee\s+(?:Officer|Clerk|Administrator|Manager)|(?:Panel\s+)?Clerk|Solicitor|Legal\s+(?:Adviser|Advisor|Officer)|Head\s+of\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3}|(?:Service\s+|Strategic\s+|Corporate\s+|Executive\s+)?Director(?:\s+of\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3})?|(?:[A-Z][a-z]+\s+){0,3}Manager(?:\s*[-–]\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?|(?:Planning|Policy|Principal|Senior|Finance|Support)\s+Officer|Chief\s+Finance\s+Officer|Section\s+151\s+Officer|Treasurer|Secretary|Officers", "council_officer"),
+    (r"Chief\s+Executive|CEO", "chief_executive"),
+    (r"(?:officers?|staff|representatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner)|OPCC\s+(?:officers?|staff|representatives?)", "opcc_officer"),
+    (r"(?:Worshipful\s+the\s+)?Mayor", "mayor"),
+    (r"(?:Vice[- ]?)?Chair(?:man|woman|person)?", "chair"),
+    (r"Leader\s+of\s+the\s+Council|(?:Deputy\s+)?Leader|Cabinet\s+Member(?:\s+for\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3})?|Executive\s+(?:Member|Councillor)|Lead\s+Member|Portfolio\s+Holder", "councillor"),
+    (r"(?:member\s+of\s+the\s+public|members\s+of\s+the\s+public|resident|objector|supporter|petitioner|applicant|public\s+speaker)s?", "public"),
+]
+_TITLE_RES = [(re.compile(rf"\b(?:the\s+|The\s+)?(?:{p})\b"), role) for p, role in _TITLES]
+_MEMBERS = re.compile(
+    r"(?:(?:A|One|Another|Several|Some|Many|Other|The|the)\s+)?(?:(?:Panel|Committee)\s+)?(?:Members?|members)(?:\s+of\s+the\s+(?:Panel|Committee|Council|Cabinet|Board))?\b"
+    r"|(?:The|the)\s+(?:Panel|Committee|Cabinet|Board|Sub-Committee)\b"
+)
+_PERSON = re.compile(
+    rf"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors|Cllrs)\.?\s+(?P<names>{NAME}(?:\s*,\s*{NAME}){{0,8}}(?:\s*,?\s+and\s+{NAME})?)"
+    rf"|(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillor|Cllr)\.?\s+(?P<name>{NAME})"
+    rf"|{_HONORIFIC}\s+(?P<hname>{NAME})"
+)
+# ", the Chairman of the Select Committee" / " (Panel Clerk)" after a name: what the person is.
+_APPOS_TITLE = re.compile(
+    r"\s*(?:\(([^()]{1,80})\)|,\s*(?:the\s+|a\s+|an\s+)?((?:Police,\s+(?:Fire|Crime)\s+and\s+[A-Z][\w']*\s+Commissioner|[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–)(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–))*))"
+)
+_NOT_NAME = frozenset(
+    """The A An This That These Those It In On At For With From By As Members Member Panel Committee Council
+    Cabinet Police Crime Commissioner Chief Chair Chairman Office Deputy Officers Officer OPCC PCC Apologies
+    Minutes Resolved Following During Having When Through Also Both Councillor Councillors Cllr Cllrs""".split()
+)
+
+
+def valid_name(name: str) -> bool:
+    """True if ``name`` looks like a person's name, not "The Panel" or "Police and Crime"."""
+    words = name.split()
+    return bool(words) and words[0].strip(",.") not in _NOT_NAME and not all(w.isupper() and len(w) > 1 for w in words)
+
+_SPEECH = (
+    r"explained|said|stated|noted|confirmed|reported|advised|informed|highlighted|outlined|presented|introduced|"
+    r"emphasi[sz]ed|acknowledged|expressed|commented|asked|queried|questioned|raised|replied|responded|answered|added|"
+    r"welcomed|thanked|suggested|proposed|requested|urged|undertook|considered|declared|indicated|referred|remarked|"
+    r"clarified|praised|addressed|updated|recogni[sz]ed|recommended|invited|assured|accepted|believed|felt|hoped|"
+    r"concluded|summari[sz]ed|spoke|observed|wished|sought|announced|reminded|congratulated|submitted|described|"
+    r"detailed|identified|mentioned|pointed\s+out|discussed|challenged|moved|seconded|expanded|reiterated|committed|"
+    r"stressed|underlined|warned|argued|disagreed|supported|opposed|tabled|put\s+forward|shared|drew|agreed|"
+    r"extended|voiced|called\s+for|offered|enquired|conveyed|accepted|apologised|updated|read\s+out|set\s+out|"
+    r"made\s+(?:reference|a\s+statement|comments?|a\s+declaration|representations?|the\s+point|an?\s+(?:short\s+|brief\s+)?presentation|a\s+suggestion)|"
+    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:update|presentation|report|overview|answer|response|assurances?|evidence)|"
+    r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
+    r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
+    r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)"
+)
+_MEMBER_SPEECH = (
+    r"raised|asked|queried|questioned|suggested|commented|welcomed|expressed|observed|recogni[sz]ed|thanked|"
+    r"congratulated|extended|proposed|discussed|made\s+reference|challenged|sought|requested|declared|emphasi[sz]ed|"
+    r"praised|stressed|voiced|highlighted|noted\s+(?:concerns?|that)|felt|urged|debated|remarked|referred|enquired|"
+    r"held\s+(?:an?\s+)?(?:exempt\s+|private\s+|closed\s+|detailed\s+)?discussions?"
+)
+_BETWEEN = (
+    r"(?:\s*\([^()]{1,80}\))?"  # "(Panel Clerk)"
+    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?)?"
+    r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary)\b)?"
+    r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
+    r"(?:\s+(?:attended|joined|came\s+to)\s+the\s+meeting\s+and)?"
+    r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
+)
+_VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
+_MEMBER_VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_MEMBER_SPEECH})\b")
+_NOT_SPEECH_BEFORE = re.compile(r"\b(?:had|would|will|could|should|may|might|to|was|were|being|not)\s+(?:\w+\s+)?$")
+_AGENT_NOUN = re.compile(
+    r"\b(?:presentations?|report|update|overview|statements?|questions?|explanation|comments?|announcements?|response|"
+    r"suggestion|notification|submission|representations?|declaration(?:\s+of\s+interest)?|briefing|address|introduction)\s+"
+    r"(?:(?:was|were)\s+(?:made|given|read\s+out|received)\s+)?(?:from|by|of)\s+$|"
+    r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
+    r"delivered|led|invited|explained|outlined|requested)\s+by\s+$"
+)
+# Members speak as agents only when they raise or ask something ("a question raised by the Panel").
+_MEMBER_AGENT = re.compile(
+    r"\b(?:(?:questions?|comments?|concerns?|suggestions?|queries|query)\s+(?:from|by)|"
+    r"(?:raised|asked|proposed|suggested|put|queried)\s+by)\s+$"
+)
+# Speech at an earlier meeting is not speech at this one.
+_EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|update|comments?|questions?|introduction|statement|remarks)\b")
+_BARE_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b))")
+_AGENT_NAME = re.compile(rf"(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
+_REACTIVE = re.compile(
+    r"\b(?:Members|the\s+Panel|The\s+Panel|the\s+Committee|The\s+Committee)\s+(?:also\s+|then\s+|further\s+)?(?:heard|were\s+(?:informed|advised|told|reminded)|was\s+(?:informed|advised|told))\b"
+    r"|\bit\s+was\s+(?:heard|explained|reported|noted|confirmed|advised|clarified)\b|^(?:It\s+was\s+heard)",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
+
+
+_MAX_SCAN = 2000
+
+
+@dataclass(slots=True)
+class Cast:
+    """The people a document names with their roles ("Alison Hernandez, … Commissioner")."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    mayor_role: str = "chair"
+
+
+# A job title may itself hold a comma ("Police, Fire and Crime Commissioner").
+_TITLE_TEXT = r"(?:Police,\s+(?:Fire|Crime)\s+and\s+[A-Z][\w']*\s+Commissioner|[^,()]){2,90}"
+_APPOSITIVE_NAME = re.compile(
+    rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:,\s*(?:the\s+)?|\(\s*)(?P<title>{_TITLE_TEXT})\s*(?:[,()]|\s+(?:introduced|presented|gave|provided|from|who|was|attended)\b|\.|$)"
+)
+_TITLE_THEN_NAME = re.compile(
+    rf"(?P<title>(?:(?:[A-Z][\w'-]*|and|of)\s+){{0,8}}(?:Commissioner|Chief\s+Constable|Chief\s+Executive|Officer|Clerk|Superintendent|Inspector|Chairman|Chair)(?:\s+for\s+[A-Z][\w-]+)?)\s*,?\s+(?:(?:{_HONORIFIC})\s+)?(?P<name>{NAME})\b"
+)
+_FROM_OPCC = re.compile(rf"(?P<name>{NAME})\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)")
+_IN_CHAIR = re.compile(rf"(?:{_CLLR}\s+)?(?P<name>{NAME})\s+in\s+the\s+Chair\b")
+_ELECTED_CHAIR = re.compile(
+    rf"(?:{_CLLR}\s+|{_HONORIFIC}\s+)?(?P<name>{NAME})\s+(?:be|is|was)\s+(?:duly\s+)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:Panel\s+)?Chair(?:man|woman|person)?\b(?!\s+of\s+the\s+(?:Select|Task|Working|Budget))"
+)
+
+
+def build_cast(texts: list[str]) -> Cast:
+    """Collect who holds which title from anywhere in the document."""
+    cast = Cast()
+    texts = [t[:_MAX_SCAN] for t in texts]
+    joined = "\n".join(texts)
+    if re.search(r"Mayor\s+for\s+Policing|Mayoral\s+Combined\s+Authority|Policing,\s+Fire\s+and\s+Crime", joined):
+        cast.mayor_role = "commissioner"
+    for text in texts:
+        for m in _APPOSITIVE_NAME.finditer(text):
+            role = title_role(m.group("title"))
+            if role == "chair" and re.fullmatch(r"(?:the\s+)?Chair(?:man|woman|person)?", m.group("title").strip(), re.I):
+                if "(" in m.group(0) and valid_name(m.group("name")):  # "Councillor Ann Brook (Chair)"
+                    cast.names.setdefault("chair", clean_name(m.group("name")))
+            elif role and role not in ("members", "chair") and valid_name(m.group("name")):
+                cast.names.setdefault(role, clean_name(m.group("name")))
+        for m in _TITLE_THEN_NAME.finditer(text):
+            role = title_role(m.group("title"))
+            if role and role not in ("members",) and valid_name(m.group("name")):
+                cast.names.setdefault(role, clean_name(m.group("name")))
+        for m in _FROM_OPCC.finditer(text):
+            if valid_name(m.group("name")):
+                cast.names.setdefault("opcc_officer", clean_name(m.group("name")))
+        for rx in (_IN_CHAIR, _ELECTED_CHAIR):
+            for m in rx.finditer(text):
+                if "vice" not in m.group(0).lower() and valid_name(m.group("name")):
+                    cast.names["chair"] = clean_name(m.group("name"))
+    return cast
+
+
+def title_role(title: str) -> str | None:
+    """The role a job title or description names ("Devon and Cornwall Police and Crime Commissioner")."""
+    t = title.strip()
+    if re.search(r"\b(?:objector|supporter|resident|applicant|member\s+of\s+the\s+public|petitioner)\b", t, re.I):
+        return "public"
+    if re.search(r"\b(?:OPCC|OSPCC|OPFCC)\b|\bOffice\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner\b", t) and not re.match(
+        r"(?:the\s+)?(?:Chief\s+Executive|Commissioner)\b", t
+    ):
+        return "opcc_officer"
+    if re.search(r"\bChair(?:man|woman|person)?\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b)", t):
+        return "councillor"
+    for rx, role in _TITLE_RES:
+        if rx.match(t):
+            return "chair" if role == "mayor" else role
+    if re.search(r"\b(?:Councillor|Co-opted|Independent\s+Member|Member)\b", t):
+        return "councillor"
+    return None
+
+
+def clean_name(name: str) -> str:
+    """Drop honorifics and surrounding punctuation from a printed name."""
+    name = re.sub(rf"^(?:{_CLLR}|{_HONORIFIC})\s+", "", name.strip())
+    return re.sub(r"\s+", " ", name).strip(" ,.")
+
+
+@dataclass(slots=True)
+class _Actor:
+    start: int
+    role: str
+    name: str | None
+
+
+def find_actor(sentence: str, cast: Cast) -> _Actor | None:
+    """The first person or body in ``sentence`` reported as speaking."""
+    sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
+    if _EARLIER_MEETING.match(sentence):
+        return None
+    found: list[_Actor] = []
+    for m in _PERSON.finditer(sentence):
+        if _speaking(sentence, m.start(), m.end(), _VERB_AFTER):
+            role = "councillor"
+            appos = _APPOS_TITLE.match(sentence, m.end())
+            if appos:
+                role = title_role(appos.group(1) or appos.group(2)) or role
+                role = "councillor" if role == "members" else role
+            raw = m.group("name") or m.group("hname") or m.group("names")
+            first = re.split(r"\s*,\s*|\s+and\s+", raw)[0]
+            found.append(_Actor(m.start(), role, clean_name(first) if valid_name(first) else None))
+    for rx, role in _TITLE_RES:
+        for m in rx.finditer(sentence):
+            if _inside_person(sentence, m.start()):
+                continue
+            r = "chair" if role == "mayor" and cast.mayor_role == "chair" else ("commissioner" if role == "mayor" else role)
+            if r == "chair":
+                after = sentence[m.end() : m.end() + 60]
+                if re.match(r"\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b|meeting\b)", after):
+                    r = "councillor"
+                if re.match(r"\s+to\s+report\b", after):
+                    continue
+            if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()):
+                found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end())))
+    for m in _MEMBERS.finditer(sentence):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        if _MEMBER_AGENT.search(re.sub(r"(?:the|The)\s+$", "", before)):
+            found.append(_Actor(m.start(), "members", None))
+        elif not _NOT_SUBJECT_BEFORE.search(before) and _speaking(sentence, m.start(), m.end(), _MEMBER_VERB_AFTER, agent=False):
+            found.append(_Actor(m.start(), "members", None))
+    for m in _AGENT_NAME.finditer(sentence):
+        # "a report from Roger Hirst, the Police, Fire and Crime Commissioner"
+        if _agent(sentence, m.start()) and valid_name(m.group("name")):
+            appos = _APPOS_TITLE.match(sentence, m.end())
+            role = title_role(appos.group(1) or appos.group(2)) if appos else None
+            if role and role != "members":
+                found.append(_Actor(m.start(), role, clean_name(m.group("name"))))
+    for m in _BARE_NAME.finditer(sentence):
+        name = m.group("name")
+        if not valid_name(name):
+            continue
+        if re.match(r"\s+declared\b", sentence[m.end() : m.end() + 12]):
+            found.append(_Actor(m.start(), "councillor", clean_name(name)))
+            continue
+        appos = _APPOS_TITLE.match(sentence, m.end())
+        if appos and _speaking(sentence, m.start(), m.end(), _VERB_AFTER, agent=False):
+            role = title_role(appos.group(1) or appos.group(2))
+            if role:
+                found.append(_Actor(m.start(), "councillor" if role == "members" else role, clean_name(name)))
+    if not found:
+        return None
+    actor = min(found, key=lambda a: a.start)
+    if actor.name is None:
+        actor.name = cast.names.get(actor.role)
+    return actor
+
+
+def _speaking(sentence: str, start: int, end: int, verbs: re.Pattern[str], agent: bool = True) -> bool:
+    """True if the mention at [start, end) is the subject of a speech verb, or its agent.
+
+    Only adverbs and appositives may stand between subject and verb, so "had raised" or
+    "would provide" (background, intentions) never count as speech at the meeting.
+    """
+    if verbs.match(sentence, end):
+        return True
+    return agent and _agent(sentence, start)
+
+
+def _agent(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - 80) : start]
+    before = re.sub(r"(?:the|The)\s+$", "", before)
+    return bool(_AGENT_NOUN.search(before))
+
+
+def _possessive(sentence: str, end: int) -> bool:
+    return bool(_POSSESSIVE_AFTER.match(sentence, end))
+
+
+def _inside_person(sentence: str, pos: int) -> bool:
+    """True if a title at ``pos`` is part of "(Police and Crime Commissioner)" after a name, etc."""
+    before = sentence[max(0, pos - 3) : pos]
+    return before.endswith("(") or bool(re.search(rf"{_CLLR}\s*$", sentence[max(0, pos - 15) : pos]))
+
+
+def _appositive_name(sentence: str, end: int) -> str | None:
+    m = re.match(rf"\s*,\s*(?:{_HONORIFIC}\s+|{_CLLR}\s+)?(?P<name>{NAME})\s*,", sentence[end : end + 60])
+    return clean_name(m.group("name")) if m and valid_name(m.group("name")) else None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split ``text`` into sentences, not after "Mr." or an initial."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if _ABBREV.search(text[start : m.start() + 1]):
+            continue
+        out.append(text[start : m.start() + 1].strip() if text[m.start()] in ".!?" else text[start : m.start()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
+    """Give each draft its speaker, splitting paragraphs where the speaker changes."""
+    out: list[Passage] = []
+    lead_speaker: tuple[str | None, str | None] = (None, None)
+    presenter: tuple[str | None, str | None] = (None, None)
+    previous: tuple[str | None, str | None] = (None, None)
+    declaring = False
+    for d in drafts:
+        if d.section == "summary":
+            out.append(Passage(d.text, "summary"))
+            continue
+        in_list = d.kind in (BULLET, POINT, ROW) and lead_speaker != (None, None)
+        if d.kind in (BULLET, POINT, ROW) and declaring:
+            # "Julian Grubb was a retired Police Officer…", "Len Brown | Member of …": a member declaring
+            m = re.match(rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:\b(?:was|is|had|has|declared)\b|[|(])", d.text)
+            if m and valid_name(m.group("name")):
+                out.append(Passage(d.text, d.section, "councillor", clean_name(m.group("name"))))
+                continue
+        groups = _speaker_groups(d, cast)
+        for text, actor in groups:
+            if actor is not None and in_list and actor.start > 4:
+                actor = None  # a list point keeps its presenter unless it opens with its own speaker
+            if actor is not None:
+                speaker = (actor.role, actor.name)
+            elif in_list:
+                speaker = lead_speaker
+            elif _PRONOUN.match(text) and previous != (None, None):
+                speaker = previous
+            elif (_REACTIVE.search(text) or d.lead) and d.section not in ("procedural", "resolution"):
+                speaker = presenter
+            else:
+                speaker = (None, None)
+            out.append(Passage(text, d.section, speaker[0], speaker[1]))
+            if speaker != (None, None):
+                previous = speaker
+                if speaker[0] not in ("members", "chair", "public"):
+                    presenter = speaker
+        if d.kind in (BULLET, ROW) or (d.kind == POINT and in_list and not d.lead):
+            continue  # list entries keep the lead-in they belong to
+        if d.lead:
+            lead_speaker = (out[-1].speaker_role, out[-1].speaker_name)
+        else:
+            lead_speaker = (None, None)
+        declaring = bool(re.search(r"\bdeclar|\binterests\b", d.text, re.I)) and d.section == "procedural"
+    return out
+
+
+def _speaker_groups(d: Draft, cast: Cast) -> list[tuple[str, _Actor | None]]:
+    """Split a paragraph into runs of sentences with one speaker each."""
+    if d.section == "resolution":
+        return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast))]
+    sentences = split_sentences(d.text)
+    groups: list[tuple[list[str], _Actor | None]] = []
+    for s in sentences:
+        actor = find_actor(s, cast)
+        if groups and (actor is None or (groups[-1][1] is not None and actor.role == groups[-1][1].role)):
+            groups[-1][0].append(s)
+            continue
+        if groups and groups[-1][1] is None and actor is not None and len(groups) == 1 and not _REACTIVE.search(" ".join(groups[-1][0])):
+            # the opening sentences had no speaker: the paragraph belongs to the first one named
+            groups[-1] = (groups[-1][0] + [s], actor)
+            continue
+        groups.append(([s], actor))
+    return [(" ".join(ss), a) for ss, a in groups]
