@@ -63,7 +63,8 @@ def index_cmd(corpus: Path, index_dir: Path, quiet: bool) -> None:
     from .build import build_index, find_sources
 
     total = len(find_sources(corpus))
-    with tqdm(total=total, unit="file", desc="Indexing", disable=quiet, file=sys.stderr, leave=False) as bar:
+    # disable=None: a bar on a terminal, none in logs (CI, files).
+    with tqdm(total=total, unit="file", desc="Indexing", disable=True if quiet else None, file=sys.stderr, leave=False) as bar:
         report = build_index(corpus, index_dir, on_file=lambda name: bar.update(1))
     for s in report.skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
