@@ -40,7 +40,7 @@ _PRINTED = re.compile(r"^(?:minutes?|record)\s+of\s+.{0,300}?\bheld\b(?P<rest>.*
 _SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})", re.I)
 
 _BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive)"
-_COMMITTEE_LINE = re.compile(rf"^(?:The\s+)?[A-Z][\w,'&() -]{{0,120}}\b{_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$")
+_COMMITTEE_LINE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$")
 _LEADING = re.compile(
     r"^(?:annual\s+general\s+meeting|annual\s+meeting|extraordinary\s+meeting|special\s+meeting|agm|budget\s+meeting|"
     r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document)\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",
@@ -84,6 +84,7 @@ def clean_committee(name: str) -> str | None:
     """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
     name = _LOWER_PAREN.sub("", name)
     name = re.sub(r"^(?:agendas?,?\s+meetings\s+and\s+minutes\s*[-–]\s*)", "", name, flags=re.I)
+    name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
@@ -107,9 +108,10 @@ def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
     if not m:
         return None
     date = parse_date(m.group("when"))
-    if date is None:
+    committee = clean_committee(m.group("committee"))
+    if date is None or committee is None:
         return None
-    return clean_committee(m.group("committee")), date
+    return committee, date
 
 
 def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None] | None:

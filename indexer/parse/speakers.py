@@ -96,6 +96,10 @@ _BETWEEN = (
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
+# "Inspector Rick Ogdin outlined…", "Chief Constable Jim Colwell explained…"
+_NAMED_TITLE_VERB = re.compile(rf"\s+(?P<name>{NAME}){_BETWEEN}(?:{_SPEECH})\b")
+# "The Chief Constable was invited (by the Commissioner) to provide…": about to speak.
+_INVITED = re.compile(r"\s+(?:was|were)\s+(?:then\s+)?invited\s+(?:by\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+)?to\s+(?:provide|give|present|update|outline|address|introduce|speak|report|explain|respond|answer)\b")
 _MEMBER_VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_MEMBER_SPEECH})\b")
 _NOT_SPEECH_BEFORE = re.compile(r"\b(?:had|would|will|could|should|may|might|to|was|were|being|not)\s+(?:\w+\s+)?$")
 _AGENT_NOUN = re.compile(
@@ -114,7 +118,10 @@ _MEMBER_AGENT = re.compile(
 _EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|update|comments?|questions?|introduction|statement|remarks)\b")
-_BARE_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b))")
+_BARE_NAME = re.compile(
+    rf"(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b|\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)\b))"
+)
+_FROM_OFFICE = re.compile(r"\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)")
 _AGENT_NAME = re.compile(rf"(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
 _REACTIVE = re.compile(
     r"\b(?:Members|the\s+Panel|The\s+Panel|the\s+Committee|The\s+Committee)\s+(?:also\s+|then\s+|further\s+)?(?:heard|were\s+(?:informed|advised|told|reminded)|was\s+(?:informed|advised|told))\b"
@@ -240,8 +247,12 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
                     r = "councillor"
                 if re.match(r"\s+to\s+report\b", after):
                     continue
-            if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()):
+            if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()) or _INVITED.match(sentence, m.end()):
                 found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end())))
+            else:
+                named = _NAMED_TITLE_VERB.match(sentence, m.end())
+                if named and valid_name(named.group("name")):
+                    found.append(_Actor(m.start(), r, clean_name(named.group("name"))))
     for m in _MEMBERS.finditer(sentence):
         before = sentence[max(0, m.start() - 40) : m.start()]
         if _MEMBER_AGENT.search(re.sub(r"(?:the|The)\s+$", "", before)):
@@ -261,6 +272,10 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             continue
         if re.match(r"\s+declared\b", sentence[m.end() : m.end() + 12]):
             found.append(_Actor(m.start(), "councillor", clean_name(name)))
+            continue
+        office = _FROM_OFFICE.match(sentence, m.end())
+        if office and _speaking(sentence, m.start(), office.end(), _VERB_AFTER, agent=False):
+            found.append(_Actor(m.start(), "opcc_officer", clean_name(name)))
             continue
         appos = _APPOS_TITLE.match(sentence, m.end())
         if appos and _speaking(sentence, m.start(), m.end(), _VERB_AFTER, agent=False):
@@ -312,9 +327,10 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE.finditer(text):
-        if _ABBREV.search(text[start : m.start() + 1]):
+        chunk = text[start : m.start()]
+        if _ABBREV.search(chunk.rstrip("\"')]")):
             continue
-        out.append(text[start : m.start() + 1].strip() if text[m.start()] in ".!?" else text[start : m.start()].strip())
+        out.append(chunk.strip())
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]

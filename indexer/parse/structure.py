@@ -155,7 +155,7 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
             if decision is not None:
                 resolutions.append(_join(decision))
             rest = text[m.end() :].strip()
-            decision = [_with_marker(b, rest)] if rest else []
+            decision = [_capital(rest)] if rest else []  # a lead's own number is a minute number
             lead_block, lead_bare, explicit = b, not rest, True
             if rest:
                 drafts.append(Draft(_capital(rest), "resolution", b.kind, lead=rest.endswith(":")))
