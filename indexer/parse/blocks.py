@@ -115,7 +115,8 @@ def _add_line(out: list[Block], text: str, gap: int) -> None:
         return
     marker, rest = list_marker(text)
     if marker and rest:
-        _add_split(out, Block(rest, POINT, gap, marker))
+        for k, (mk, part) in enumerate(_inline_points(marker, rest)):
+            _add_split(out, Block(part, POINT, gap if k == 0 else 0, mk))
         return
     prev = out[-1] if out else None
     if prev is not None and prev.kind in (PARA, BULLET, POINT) and _continues(prev.text, text):
@@ -131,6 +132,24 @@ def _add_line(out: list[Block], text: str, gap: int) -> None:
 
 _CAPS_HEADING = re.compile(r"^((?:[A-Z][A-Z0-9'&/,()-]*\s+){1,10}[A-Z][A-Z0-9'&/()-]+)\s+(?=[A-Z][a-z])")
 _NOT_HEADING_WORDS = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|UNANIMOUSLY|DECISION|NOTED|THAT)\b")
+
+
+def _inline_points(marker: str, rest: str) -> list[tuple[str, str]]:
+    """Split "1. To note … 2. To elect …" (points run together on one line) into points."""
+    m = re.fullmatch(r"\(?(\d{1,2})([.)])", marker)
+    if not m:
+        return [(marker, rest)]
+    n, close = int(m.group(1)), m.group(2)
+    out = [(marker, rest)]
+    while True:
+        nxt = f"{n + 1}{close}"
+        hit = re.search(rf"\s{re.escape(nxt)}\s+(?=[A-Z])", out[-1][1])
+        if not hit:
+            return out
+        head, tail = out[-1][1][: hit.start()], out[-1][1][hit.end() :]
+        out[-1] = (out[-1][0], head)
+        out.append((nxt if not marker.startswith("(") else f"({n + 1})", tail))
+        n += 1
 
 
 def _continues(prev: str, nxt: str) -> bool:
