@@ -224,8 +224,8 @@ def mark_headings(blocks: list[Block]) -> None:
         if b.text.endswith(","):
             continue
         nxt = blocks[i + 1]
-        if nxt.kind == LABEL:
-            continue
+        if nxt.kind == LABEL or (i and blocks[i - 1].text.rstrip().endswith((":", ":-"))):
+            continue  # an entry of the list a lead-in announced, not a heading
         capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
         if b.text.isupper() or capitals * 2 >= len(words) or len(words) <= 4:
             b.kind = HEADING

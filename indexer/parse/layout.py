@@ -42,8 +42,9 @@ def layout_text(text: str) -> RawDoc:
     if pack is not None:
         return pack
 
+    lines, meetings = _take_meeting_lines(lines)
     head, body, meeting_page, printed = _split_header(lines)
-    body, meetings = _take_meeting_lines(body)
+    meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
     head = head + [Line(t) for _, t in meetings[:1]]
     agenda = _looks_like_agenda(lines, head)
     starts = _numbered_starts(body)
