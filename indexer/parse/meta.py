@@ -173,7 +173,7 @@ def summary_date(text: str) -> dt.date | None:
 # A named body in running text, e.g. "… the Hampshire Police and Crime Panel".
 _NAME = rf"((?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_BODY_TYPES}|Council|Cabinet)"
 _MENTION = re.compile(
-    rf"""(?:\b(?:meetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
+    rf"""(?=[A-Za-z ])(?:\b(?:meetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
     |\b(?:appointed|co-opted|elected|reported\s+back)\s+(?:to|at)\s+the\s+{_NAME}
     |\bfor\s+the\s+{_NAME}\s+to\b
     |\baddressed\s+the\s+{_NAME}

@@ -55,7 +55,7 @@ _IMPLICIT = (
 _NOT_IMPLICIT = re.compile(r"\b(?:recommended|proposed|suggested|asked)\s+that\b[^.]*\bagreed\b|\bit\s+was\s+agreed\b", re.I)
 
 PRESENTATION = re.compile(
-    r"\b(?:presentations?|presented|(?:introduced|outlined|summarised)\s+(?:the|this|his|her|their|a)\s+(?:report|item|update|paper|plan|proposals?)|"
+    r"(?=[pPiIoOsSgGrRcChHfFkKtTaAmM])\b(?:presentations?|presented|(?:introduced|outlined|summarised)\s+(?:the|this|his|her|their|a)\s+(?:report|item|update|paper|plan|proposals?)|"
     r"gave\s+(?:an?\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:update|overview|report|summary)|"
     r"provided\s+(?:an?\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|summary|introduction)|"
     r"(?:received|considered)\s+(?:an?\s+|the\s+)?(?:verbal\s+|written\s+|brief\s+|draft\s+)?(?:copy\s+of\s+)?(?:report|update|overview|paper)|"
@@ -65,14 +65,14 @@ PRESENTATION = re.compile(
     re.I,
 )
 QUESTIONS = re.compile(
-    r"\b(?:in\s+(?:response|reply|answer)\s+to\s+(?:a\s+|the\s+|further\s+|members'?\s+|Members'?\s+)?(?:questions?|queries|query)|"
+    r"(?=[iIqQaAeEmMtTcCrRAa])\b(?:in\s+(?:response|reply|answer)\s+to\s+(?:a\s+|the\s+|further\s+|members'?\s+|Members'?\s+)?(?:questions?|queries|query)|"
     r"questions?\s+(?:from|by|were\s+asked|raised)|(?:asked|enquired)\s+(?:about|whether|if|how|what|why|when|for)|queried|"
     r"(?:Members|the\s+Panel|Councillors?)\s+(?:asked|questioned|queried)|question(?:ed|s)\s+(?:and\s+answers?|the)|"
     r"\b(?:replied|responded)\s+(?:that|to)\b|^Q\d{1,3}\b|^A\d{1,3}\b)",
     re.I,
 )
 PROCEDURAL = re.compile(
-    r"\b(?:apolog(?:y|ies)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|noted|given|tendered)|"
+    r"(?=[aAjJlLwWiIdDnNtTsSmMoOpP])\b(?:apolog(?:y|ies)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|noted|given|tendered)|"
     r"apologies\s+(?:were\s+)?(?:received|noted)\s+from|joined\s+the\s+meeting|left\s+the\s+meeting|arrived\s+(?:at|late)|"
     r"(?:was|were)\s+in\s+attendance|in\s+attendance\s+as|declared\s+(?:an?\s+|no\s+|any\s+|the\s+following\s+)?(?:\w+\s+){0,2}interests?|"
     r"declarations?\s+of\s+interests?\s+(?:was|were)\s+made|no\s+declarations|there\s+were\s+no\s+(?:declarations|apologies|public\s+questions|questions|matters)|"
