@@ -115,10 +115,11 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
     if not any(_LETTERS.search(t) for t in texts + [it.title for it in raw.items]):
         raise ParseError(name or source, "no minutes text found")
     committee, date = raw.meeting.committee, raw.meeting.date
-    if committee is None or date is None:
+    kind = raw.kind
+    if (committee is None or date is None) and kind != "issue_history":
+        # an issue history spans meetings: each item carries its own
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
-    kind = raw.kind
     if _is_summary_page(raw):
         kind = "other"
         date = date or meta.summary_date(" ".join(texts))

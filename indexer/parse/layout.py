@@ -45,7 +45,8 @@ def layout_text(text: str) -> RawDoc:
     lines, meetings = _take_meeting_lines(lines)
     head, body, meeting_page, printed = _split_header(lines)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
-    head = head + [Line(t) for _, t in meetings[:1]]
+    if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
+        head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
     starts = _numbered_starts(body)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))

@@ -25,6 +25,7 @@ RESOLUTION_LEAD = re.compile(
 )
 _SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
 _THAT = re.compile(r"^(?:that|to)\b", re.I)
+_LEADING_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s+")
 _IMPLICIT_THAT = re.compile(
     r"^That\b.{0,400}?\b(?:be|is|are|was|were)\s+(?:\w+\s+){0,2}?"
     r"(?:noted|agreed|approved|received|endorsed|adopted|accepted|supported|appointed|elected|confirmed|"
@@ -158,7 +159,8 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
             decision = [_capital(rest)] if rest else []  # a lead's own number is a minute number
             lead_block, lead_bare, explicit = b, not rest, True
             if rest:
-                drafts.append(Draft(_capital(rest), "resolution", b.kind, lead=rest.endswith(":")))
+                shown = _LEADING_MARKER.sub("", rest)  # "(1) That …": the marker stays in the decision only
+                drafts.append(Draft(_capital(shown), "resolution", b.kind, lead=rest.endswith(":")))
             context = None
             prev = b
             continue
