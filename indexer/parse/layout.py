@@ -198,6 +198,8 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         score = _title_score(body, i, first=not starts)
         if docs_open:
             score -= 5
+        if starts and starts[-1][0] == i - 1 and is_blurb(t):
+            continue  # "Report of the Commissioner" under a title is its blurb
         if score >= 2:
             starts.append((i, None, clean_title(t), 1))
             docs_open = False

@@ -126,6 +126,8 @@ _MEMBER_AGENT = re.compile(
 )
 # Speech at an earlier meeting is not speech at this one.
 _EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
+# "There were no questions from members of the public": nobody spoke.
+_NOTHING_SAID = re.compile(r"^\s*(?:There\s+(?:was|were)\s+no|No\s+(?:questions?|deputations?|statements?|declarations?|comments?)\b)", re.I)
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|update|comments?|questions?|introduction|statement|remarks)\b")
 _BARE_NAME = re.compile(
@@ -248,7 +250,7 @@ class _Actor:
 def find_actor(sentence: str, cast: Cast) -> _Actor | None:
     """The first person or body in ``sentence`` reported as speaking."""
     sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
-    if _EARLIER_MEETING.match(sentence) or not _CUE.search(sentence):
+    if _EARLIER_MEETING.match(sentence) or _NOTHING_SAID.match(sentence) or not _CUE.search(sentence):
         return None
     found: list[_Actor] = []
     persons = _PERSON.finditer(sentence) if _HONORIFIC_WORDS.search(sentence) else ()
@@ -392,17 +394,27 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
             if m and valid_name(m.group("name")):
                 out.append(Passage(d.text, d.section, "councillor", clean_name(m.group("name"))))
                 continue
-        groups = _speaker_groups(d, cast)
+        if in_list:
+            # a list entry is the clerk's unit: it keeps the presenter of its lead-in unless its
+            # first sentence names its own speaker ("In response to a question, the Chief Constable confirmed")
+            first = split_sentences(d.text)[:1]
+            actor = find_actor(first[0], cast) if first else None
+            if actor is not None and first[0][: actor.start].strip() and not first[0][: actor.start].rstrip().endswith(","):
+                actor = None  # named inside the point ("concerns raised by Members"), not its subject
+            groups = [(d.text, actor)]
+        else:
+            groups = _speaker_groups(d, cast)
         for text, actor in groups:
-            if actor is not None and in_list and actor.start > 4:
-                actor = None  # a list point keeps its presenter unless it opens with its own speaker
             if actor is not None:
                 speaker = (actor.role, actor.name)
             elif in_list:
                 speaker = lead_speaker
             elif _PRONOUN.match(text) and previous != (None, None):
                 speaker = previous
-            elif (_REACTIVE.search(text) or d.lead) and d.section not in ("procedural", "resolution"):
+            elif (_REACTIVE.search(text) or (d.lead and d.section in ("presentation", "questions"))) and d.section not in (
+                "procedural",
+                "resolution",
+            ):
                 speaker = presenter
             else:
                 speaker = (None, None)
