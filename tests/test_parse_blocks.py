@@ -96,3 +96,17 @@ def test_mark_headings() -> None:
     bs = lines_to_blocks(split_lines("Election of Vice-Chairman\n\nThe Panel proposed Bill.\n\nThe named substitutes were:\n\nCllr A for Cllr B\n\nText."))
     mark_headings(bs)
     assert [b.kind for b in bs] == ["heading", "para", "para", "para", "para"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Back to agenda", "Printable version", "Previous item", "Next item", "View the agenda for this meeting", "Issue history"],
+)
+def test_moderngov_chrome_lines_are_residue(text: str) -> None:
+    assert is_residue_line(text) is True
+
+
+def test_truncated_minutes_link_is_dropped() -> None:
+    assert blocks("The Commissioner explained the plan ... view the full minutes text for item 59.") == [
+        ("para", "", "The Commissioner explained the plan")
+    ]

@@ -16,7 +16,10 @@ _RESIDUE_LINE = re.compile(
         audio\ recording\b.{0,80} | (?:link|webcast|video(?:link)?)\s*:.{0,120} |
         view\ the\ (?:decision|full\ minutes\ text)\b.{0,60} | \.{3}\s*view\ the\ full\ minutes\ text\b.{0,60} |
         (?:printed\ )?(?:minutes|agenda|decisions?)\ (?:frontsheet|reports?\ pack|pack)\b.{0,40} |
-        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page
+        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page |
+        back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
+        view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
+        browse\ meetings.{0,60} | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window
     )$""",
     re.I | re.X,
 )
@@ -43,6 +46,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _DECISION_START = re.compile(r"^(?:UNANIMOUSLY\s+|Unanimously\s+)?(?:RESOLVED|Resolved|RECOMMENDED|AGREED)\b")
+_VIEW_FULL = re.compile(r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+(?:minutes|decision)\s+text\s+for\s+item\s+[\w./]+\.?", re.I)
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+[·•▪]\s+(?=\S)")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 _JOIN_WORDS = frozenset(
@@ -94,6 +98,10 @@ def lines_to_blocks(lines: list[Line]) -> list[Block]:
             continue  # a supporting document's link text
         if RESIDUE_INLINE.search(text):
             text = strip_residue(text)
+        if "view the full" in text:
+            text = _VIEW_FULL.sub("", text).strip()  # a meeting page cut the minutes short here
+            if not text:
+                continue
         _add_line(out, text, gap)
     for b in out:
         if b.kind != LABEL:
