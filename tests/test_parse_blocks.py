@@ -110,3 +110,4 @@ def test_truncated_minutes_link_is_dropped() -> None:
     assert blocks("The Commissioner explained the plan ... view the full minutes text for item 59.") == [
         ("para", "", "The Commissioner explained the plan")
     ]
+    assert blocks("To elect a Chairman.\n\n ...  view the full agenda text for item 4.") == [("para", "", "To elect a Chairman.")]

@@ -446,3 +446,27 @@ def test_summary_page_is_other() -> None:
     assert [i.title for i in doc.items] == [""]
     roles = {(p.speaker_role, p.speaker_name) for p in doc.items[0].passages if p.speaker_role}
     assert roles == {("commissioner", "Jane Roe")}
+
+
+def test_numbered_points_are_not_items() -> None:
+    text = (
+        "To consider the above planning application.\n\nMinutes:\n\nThe Committee considered a report.\n\n"
+        "RESOLVED - That the application be APPROVED subject to the following conditions:\n\n"
+        "1. Standard Time\n\n2. Approved Plans\n\n3. Materials to match existing"
+    )
+    doc = parse_bytes(text.encode(), "issue.txt")
+    assert [i.title for i in doc.items] == [""]
+    assert doc.items[0].resolutions == (
+        "That the application be APPROVED subject to the following conditions: 1. Standard Time 2. Approved Plans "
+        "3. Materials to match existing",
+    )
+
+
+def test_minute_paragraph_numbers_are_not_items() -> None:
+    text = (
+        "Agenda and minutes\n\nItems\nNo. Item\n\n22.\n\nAppointment of Chairman\n\nMinutes:\n\n"
+        "4. The Chairman thanked previous members of the Panel for their service. He\n\nfurther thanked officers.\n\n"
+        "5. The Panel proposed and seconded Bill Bentley as Vice-Chairman of the Panel\n\n23.\n\nDeclarations of Interest\n\nMinutes:\n\nNone."
+    )
+    doc = parse_bytes(text.encode(), "meeting.txt")
+    assert [(i.number, i.title) for i in doc.items] == [("22", "Appointment of Chairman"), ("23", "Declarations of Interest")]

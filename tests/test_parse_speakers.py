@@ -49,6 +49,7 @@ from indexer.parse.speakers import Cast, build_cast, find_actor, split_sentences
         ("Mr Gaetano Romagnuolo (Panel Clerk) presented the report.", "council_officer", "Gaetano Romagnuolo"),
         ("Nicola Calway from the OPCC explained the data.", "opcc_officer", "Nicola Calway"),
         ("Mr S Walton (objector) attended the meeting and addressed the Committee on this matter.", "public", "S Walton"),
+        ("In response to a comment, the Assistant Commissioner agreed to extend the invitation.", "police_officer", None),
         ("The Worshipful the Mayor was satisfied that these matters were legitimate.", "chair", None),
     ],
 )
@@ -107,6 +108,9 @@ def test_build_cast() -> None:
         ("Devon and Cornwall Police and Crime Commissioner", "commissioner"),
         ("Chief Executive - Office of the PCC", "chief_executive"),
         ("Chief Finance Officer (OSPCC)", "opcc_officer"),
+        ("the Commissioner's Chief Finance Officer", "opcc_officer"),
+        ("the Commissioner's Chief Executive", "chief_executive"),
+        ("Assistant Commissioner", "police_officer"),
         ("Panel Clerk", "council_officer"),
         ("objector", "public"),
         ("Chairman of the Select Committee", "councillor"),

@@ -40,6 +40,13 @@ def item(body: str, title: str = "Police and Crime Plan Update") -> Item:
          ["The minutes of the meeting held on 30 June 2020 were agreed as a true record."]),
         ("Councillor Bill Brown was appointed Vice-Chairman of the Panel for the rest of the year.",
          ["Councillor Bill Brown was appointed Vice-Chairman of the Panel for the rest of the year."]),
+        ("Miss Ann Lee was elected as Deputy Chair for the Municipal Year.", ["Miss Ann Lee was elected as Deputy Chair for the Municipal Year."]),
+        # several agreements recorded in one item are several decisions
+        ("The Panel agreed to exclude the press and public.\n\nFollowing consideration, the Panel agreed to the proposed appointment.",
+         ["The Panel agreed to exclude the press and public.", "Following consideration, the Panel agreed to the proposed appointment."]),
+        # a decision introducing a list keeps all the list
+        ("RESOLVED, that the minutes be approved, subject to the following amendments:\n\n\n· Item 4 be corrected.\n\n\n· Item 7 be corrected.",
+         ["That the minutes be approved, subject to the following amendments: Item 4 be corrected. Item 7 be corrected."]),
         ("Following a suggestion by the Chairman the Panel agreed that item 3 be taken first.",
          ["Following a suggestion by the Chairman the Panel agreed that item 3 be taken first."]),
         ("A number of minor amendments were agreed which would update the documents.",
@@ -127,6 +134,9 @@ def test_procedural_item_passages_are_procedural() -> None:
         ("Consideration of Exclusion of the Public", True),
         ("Election of Vice Chair", True),
         ("Date of Next Meeting", True),
+        ("Appointment of Deputy Chair for the 2024/25 Municipal Year", True),
+        ("MEMBERS' DECLARATIONS UNDER THE CODE OF CONDUCT IN RESPECT OF ITEMS ON THE AGENDA", True),
+        ("Any other business that the Chairman considers urgent", False),
         ("Public Questions", False),
         ("Chairman's Announcements", False),
         ("Police and Crime Commissioner - Annual Report 2022", False),

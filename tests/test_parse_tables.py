@@ -32,6 +32,23 @@ RESOLVED:
 COM"""
 
 
+def test_row_titles_that_read_as_sentences_and_rows_without_titles() -> None:
+    text = (
+        "No. | Item |\n---|---|\n"
+        "To confirm as a correct record the minutes of the meeting held on 8 July 2022. Additional documents: Minutes: "
+        "The minutes were agreed as a true and accurate record. |\n|||||\n"
+        "Additional documents:\nMinutes: The Commissioner presented the report to the Panel.\n|"
+    )
+    doc = parse_bytes(text.encode(), "rows.txt")
+    assert [(i.title, len(i.resolutions)) for i in doc.items] == [
+        ("To confirm as a correct record the minutes of the meeting held on 8 July 2022.", 1),
+        ("", 0),
+    ]
+    assert [(p.speaker_role, p.text) for p in doc.items[1].passages] == [
+        ("commissioner", "The Commissioner presented the report to the Panel.")
+    ]
+
+
 def test_table_rows_become_items() -> None:
     doc = parse_bytes(TABLE.encode(), "table.txt")
     assert doc.kind == "meeting"

@@ -46,7 +46,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _DECISION_START = re.compile(r"^(?:UNANIMOUSLY\s+|Unanimously\s+)?(?:RESOLVED|Resolved|RECOMMENDED|AGREED)\b")
-_VIEW_FULL = re.compile(r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+(?:minutes|decision)\s+text\s+for\s+item\s+[\w./]+\.?", re.I)
+_VIEW_FULL = re.compile(r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+(?:minutes|decision|agenda)\s+text\s+for\s+item\s+[\w./]+\.?", re.I)
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+[·•▪]\s+(?=\S)")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 _JOIN_WORDS = frozenset(

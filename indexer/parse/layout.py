@@ -150,15 +150,25 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
-            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16:
-                sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16 and not _SENTENCE_LIKE.search(m.group(2)):
+                prev = body[i - 1].text if i else ""
+                if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
+                    sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
-    # (printed minutes, PDFs) even with nothing else to mark them.
+    # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
+    # lines of their own, numbered lines with text are minute paragraphs.
     run = _increasing(sequence)
-    if len(run) >= 2:
+    before = body[run[0][0] - 1].text if run and run[0][0] else ""
+    if before and (NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-"))):
+        run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
+    if len(run) >= 2 and not starts:
         taken = {s[0] for s in starts}
         starts = sorted(starts + [s for s in run if s[0] not in taken])
     return starts
+
+
+# "The Chairman thanked …", "… service. He": a sentence, not a title.
+_SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
 
 def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:

@@ -178,7 +178,7 @@ _MENTION = re.compile(
     |\bfor\s+the\s+{_NAME}\s+to\b
     |\baddressed\s+the\s+{_NAME}
     |\bthis\s+{_NAME}\s+meeting\b
-    |\bthe\s+{_NAME}\s+meeting\s+held\b
+    |\bMinutes\s+of\s+the\s+{_NAME}\s+meeting\b
     |^Contact\s*:\s*[^,]{{2,60}},\s*{_NAME}\s+(?:Scrutiny|Support|Policy|Democratic|Committee)
     |(?:^|\s){_NAME}\s+(?:Democratic\s+Services|Secretariat|Scrutiny\s+Officer)\b)""",
     re.X,

@@ -30,7 +30,7 @@ _PLACE = r"(?:[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,3}\s+)?"
 _TITLES: list[tuple[str, str]] = [
     (rf"Deputy\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|PCC|PFCC|Commissioner|Mayor\s+(?:for|of)\s+Policing(?:,?\s+Fire\s+and\s+Crime)?)|DPCC|DPFCC", "deputy_commissioner"),
     (rf"{_PLACE}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims'?\s+Commissioner|Policing,?\s+Fire\s+and\s+Crime\s+Commissioner)(?:\s+for\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)?|PCC|PFCC|PCVC|P&CC|Commissioner|Mayor\s+for\s+Policing", "commissioner"),
-    (r"(?:Temporary\s+|Acting\s+)?(?:Deputy|Assistant)\s+Chief\s+Constable|DCC|ACC|(?:Chief\s+)?Superintendent|(?:Detective\s+)?(?:Chief\s+)?Inspector|Sergeant|Police\s+Constable|Commander|police\s+officers?", "police_officer"),
+    (r"(?:Temporary\s+|Acting\s+)?(?:Deputy|Assistant)\s+Chief\s+Constable|(?:Deputy\s+)?Assistant\s+Commissioner|DCC|ACC|(?:Chief\s+)?Superintendent|(?:Detective\s+)?(?:Chief\s+)?Inspector|Sergeant|Police\s+Constable|Commander|police\s+officers?", "police_officer"),
     (r"(?:Temporary\s+|Acting\s+)?Chief\s+Constable", "chief_constable"),
     (r"(?:Assistant|Deputy|Acting\s+Deputy|Interim\s+Deputy)\s+Chief\s+Executive|Monitoring\s+Officer|(?:Overview\s+and\s+)?Scrutiny\s+(?:Officer|Manager|Support\s+Officer|Lead|Adviser|Advisor)|Democratic\s+Services\s+(?:Officer|Manager|Adviser)|Committee\s+(?:Officer|Clerk|Administrator|Manager)|(?:Panel\s+)?Clerk|Solicitor|Legal\s+(?:Adviser|Advisor|Officer)|Head\s+of\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3}|(?:Service\s+|Strategic\s+|Corporate\s+|Executive\s+)?Director(?:\s+of\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3})?|(?:[A-Z][a-z]+\s+){0,3}Manager(?:\s*[-–]\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?|(?:Planning|Policy|Principal|Senior|Finance|Support)\s+Officer|Chief\s+Finance\s+Officer|Section\s+151\s+Officer|Treasurer|Secretary|Officers", "council_officer"),
     (r"Chief\s+Executive|CEO", "chief_executive"),
@@ -218,6 +218,10 @@ def build_cast(texts: list[str]) -> Cast:
 def title_role(title: str) -> str | None:
     """The role a job title or description names ("Devon and Cornwall Police and Crime Commissioner")."""
     t = title.strip()
+    staff = re.match(r"(?:the\s+)?(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?(?:Commissioner|PCC|PFCC|PCVC)'s\s+(.+)", t, re.I)
+    if staff:  # "the Commissioner's Chief Finance Officer": the Commissioner's staff
+        role = title_role(staff.group(1))
+        return "opcc_officer" if role in (None, "council_officer", "commissioner", "members") else role
     if re.search(r"\b(?:objector|supporter|resident|applicant|member\s+of\s+the\s+public|petitioner)\b", t, re.I):
         return "public"
     if re.search(r"\b(?:OPCC|OSPCC|OPFCC)\b|\bOffice\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner\b", t) and not re.match(

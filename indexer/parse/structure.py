@@ -42,7 +42,7 @@ _IMPLICIT = (
     # a vote taken
     re.compile(r"\b(?:named\s+|recorded\s+|card\s+)?vote\s+was\s+(?:taken|held|carried)\b", re.I),
     # an appointment or election made
-    re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:Vice[- ]?)?Chair", re.I),
+    re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:(?:Vice|Deputy)[- ]?)?Chair", re.I),
     # the body agreed, as a main clause ("Following a suggestion… the Panel agreed that item 3 be taken first")
     re.compile(
         r"(?:^|[.,;:]\s+|\b(?:discussion|suggestion|request|debate)\b[^.]{0,60}?\s)"
@@ -86,9 +86,10 @@ _BARE_PROCEDURAL = re.compile(r"^(?:there\s+were\s+none|none(?:\s+received)?|no\
 PROCEDURAL_TITLE = re.compile(
     r"^(?:\d+\.?\s+)?(?:apolog|substitut|named\s+substitutes|declarations?\b|disclosures?\s+of|code\s+of\s+conduct|"
     r"(?:approval\s+of\s+|confirmation\s+of\s+|signing\s+of\s+)?(?:the\s+)?minutes\b|to\s+(?:sign|approve|confirm|agree)\b.*\bminutes|"
-    r"welcome|exclusion\s+of|consideration\s+of\s+exclusion|urgent\s+(?:business|items)|(?:notification\s+of\s+)?(?:any\s+)?other\s+business|"
+    r"welcome|exclusion\s+of|consideration\s+of\s+exclusion|"
     r"variation\s+of\s+business|order\s+of\s+business|dates?\s+of\s+(?:the\s+)?(?:next|future)|date\s+of\s+next|"
-    r"(?:election|appointment)\s+of\s+(?:the\s+)?(?:panel\s+)?(?:vice[- ]?)?chair)",
+    r"(?:members'?\s+)?declarations?\s+(?:of|under)\b|"
+    r"(?:election|appointment)\s+of\s+(?:the\s+)?(?:panel\s+)?(?:(?:vice|deputy)[- ]?)?chair)",
     re.I,
 )
 
@@ -278,8 +279,9 @@ def _joins_decision(b: Block, lead: Block, bare: bool, decision: list[str]) -> b
     if b.kind == POINT and lead.kind == POINT and _family(b.marker) == _family(lead.marker):
         return False  # the next numbered minute paragraph, not a point of this decision
     if b.kind in (POINT, BULLET):
-        return bare or decision[-1].rstrip().endswith((":", ";", "-")) or bool(_THAT.match(b.text)) or b.gap <= 1
-    return bool(_THAT.match(b.text)) and b.kind == PARA and bool(re.match(r"^\(\w{1,4}\)", decision[-1])) is False and b.text.startswith("That")
+        listed = any(part.rstrip().endswith((":", ":-")) for part in decision)  # "… subject to the following:"
+        return bare or listed or decision[-1].rstrip().endswith((";", "-")) or bool(_THAT.match(b.text)) or b.gap <= 1
+    return b.kind == PARA and b.text.startswith("That")
 
 
 def _lost_lead(b: Block, prev: Block | None, explicit: bool) -> bool:
@@ -331,7 +333,7 @@ def _section(b: Block, text: str, context: Draft | None, procedural: bool) -> st
 
 
 def _implicit_decision(drafts: list[Draft], resolutions: list[str]) -> None:
-    """With no "RESOLVED" in an item, find the one sentence that records its decision."""
+    """With no "RESOLVED" in an item, find the paragraphs that record its decisions."""
     for d in drafts:
         if d.section in ("summary", "resolution") or _NOT_IMPLICIT.search(d.text) and not _IMPLICIT[0].search(d.text):
             continue
@@ -339,4 +341,4 @@ def _implicit_decision(drafts: list[Draft], resolutions: list[str]) -> None:
             if pattern.search(d.text):
                 d.section = "resolution"
                 resolutions.append(d.text)
-                return
+                break
