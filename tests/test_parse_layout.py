@@ -470,3 +470,20 @@ def test_minute_paragraph_numbers_are_not_items() -> None:
     )
     doc = parse_bytes(text.encode(), "meeting.txt")
     assert [(i.number, i.title) for i in doc.items] == [("22", "Appointment of Chairman"), ("23", "Declarations of Interest")]
+
+
+def test_plain_printed_minutes_heading() -> None:
+    text = (
+        "MEETING OF WESTSHIRE POLICE AND CRIME PANEL\n\nThursday 25 October 2012 Shire Hall, Westbury\n\n"
+        "Present: Cllr M Alexander (Chairman), Cllr J Dean\n\n1 INTRODUCTION AND WELCOME\n\nA welcome was extended to all.\n\n"
+        "2 MINUTES OF THE PREVIOUS MEETING OF 19 JULY 2012\n\nAgreed.\n\nR:\\PCP\\MINUTES - 25 OCTOBER 2012.DOC - 1\n\n"
+        "3 MATTERS ARISING\n\nNone."
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Westshire Police and Crime Panel", "2012-10-25")
+    assert [(i.number, i.title, i.resolutions) for i in doc.items if i.title] == [
+        ("1", "INTRODUCTION AND WELCOME", ()),
+        ("2", "MINUTES OF THE PREVIOUS MEETING OF 19 JULY 2012", ("Agreed",)),
+        ("3", "MATTERS ARISING", ()),
+    ]
+    assert [p.text for p in doc.items[2].passages] == ["Agreed."]  # the file-path footer is gone

@@ -35,6 +35,12 @@ def item(body: str, title: str = "Police and Crime Plan Update") -> Item:
          ["That the Minutes be received and approved as a correct record."]),
         ("AGREED: That the responses be noted.", ["That the responses be noted."]),
         ("That the verbal update be noted.", ["That the verbal update be noted."]),
+        ("That under Section 100(A)(4) of the Act, the public be excluded from the meeting for the next item.",
+         ["That under Section 100(A)(4) of the Act, the public be excluded from the meeting for the next item."]),
+        ("Minutes:\n\nAgreed.", ["Agreed"]),
+        # a stray label before narrative is not a decision
+        ("Resolved: The Overview and Scrutiny Officer gave a verbal update on the Panel.\n\n\n\nThat the verbal update be noted.",
+         ["That the verbal update be noted."]),
         # decisions recorded without "RESOLVED": one per item
         ("The minutes of the meeting held on 30 June 2020 were agreed as a true record.",
          ["The minutes of the meeting held on 30 June 2020 were agreed as a true record."]),

@@ -19,7 +19,8 @@ _RESIDUE_LINE = re.compile(
         \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page |
         back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
         view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
-        browse\ meetings.{0,60} | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window
+        browse\ meetings.{0,60} | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
+        [A-Z]:\\\S.{0,200} | .{0,200}\.docx?\b.{0,12}
     )$""",
     re.I | re.X,
 )

@@ -128,7 +128,14 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 i = ahead[0]
             elif not lines[i + 1].text.lower().startswith("the " + t.lower().removeprefix("the ")):
                 break
-        elif not (_CHROME.match(t) or meta.header_meeting(t) or meta.item_meeting_line(t) or meta.is_date_line(t)):
+        elif not (
+            _CHROME.match(t)
+            or meta.header_meeting(t)
+            or meta.item_meeting_line(t)
+            or meta.is_date_line(t)
+            or meta.meeting_of_line(t)
+            or (i < 4 and meta.starts_with_date(t))
+        ):
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False

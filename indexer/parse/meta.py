@@ -135,6 +135,20 @@ def is_committee_line(line: str) -> bool:
     return bool(_COMMITTEE_LINE.match(line.strip())) and len(line.split()) <= 14
 
 
+_MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_BODY_TYPES}))\s*$", re.I)
+_DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
+
+
+def meeting_of_line(line: str) -> bool:
+    """True for a heading such as "MEETING OF POLICE AND CRIME PANEL"."""
+    return bool(_MEETING_OF.match(line.strip()))
+
+
+def starts_with_date(line: str) -> bool:
+    """True for a line opening with a full date ("Thursday 25 October 2012 East Herts …")."""
+    return bool(_DATE_AT_START.match(line.strip()))
+
+
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
     committee: str | None = None
@@ -156,6 +170,12 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         date = parse_date(_PRINTED.match(head[printed]).group("rest"))  # type: ignore[union-attr]
     if not date:
         date = next((parse_date(line) for line in head if is_date_line(line)), None)
+    if not date:
+        date = next((parse_date(line) for line in head[:4] if starts_with_date(line)), None)
+    if not committee:
+        found = next((m for m in map(_MEETING_OF.match, head) if m), None)
+        if found:
+            committee = clean_committee(found.group("c"))
     if not committee:
         names = [clean_committee(line) for line in head if is_committee_line(line)]
         names = [n for n in names if n]

@@ -26,11 +26,16 @@ RESOLUTION_LEAD = re.compile(
 _SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
 _THAT = re.compile(r"^(?:that|to)\b", re.I)
 _LEADING_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s+")
+# "That the update be noted.", "That … the public be excluded from the meeting": a decision
+# whose "RESOLVED" was lost. Any passive ("be noted", "be asked", "be given") will do.
 _IMPLICIT_THAT = re.compile(
-    r"^That\b.{0,400}?\b(?:be|is|are|was|were)\s+(?:\w+\s+){0,2}?"
-    r"(?:noted|agreed|approved|received|endorsed|adopted|accepted|supported|appointed|elected|confirmed|"
-    r"recommended|delegated|given|made|signed|refused|granted|deferred|requested|asked|thanked)\b",
+    r"^That\b.{0,400}?\b(?:be|is|are)\s+(?:\w+\s+){0,2}?"
+    r"(?:\w+ed|made|given|taken|sent|held|brought|put|set|kept|written|undertaken|drawn|shown|known|chosen)\b",
     re.S,
+)
+# "RESOLVED: The Officer gave a verbal update…": narrative under a misplaced label, not a decision.
+_NARRATIVE = re.compile(
+    r"^(?:The|A|An)\s+[\w ,'()-]{0,80}?\b(?:gave|explained|reported|advised|informed|presented|introduced|said|stated|outlined|provided)\b"
 )
 _IMPLICIT = (
     # the minutes of a previous meeting approved
@@ -73,11 +78,12 @@ QUESTIONS = re.compile(
     re.I,
 )
 PROCEDURAL = re.compile(
-    r"(?=[aAjJlLwWiIdDnNtTsSmMoOpP])\b(?:apolog(?:y|ies)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|noted|given|tendered)|"
+    r"(?=[aAjJlLwWiIdDnNtTsSmMoOpPrReE])\b(?:apolog(?:y|ies)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|noted|given|tendered)|"
     r"apologies\s+(?:were\s+)?(?:received|noted)\s+from|joined\s+the\s+meeting|left\s+the\s+meeting|arrived\s+(?:at|late)|"
     r"(?:was|were)\s+in\s+attendance|in\s+attendance\s+as|declared\s+(?:an?\s+|no\s+|any\s+|the\s+following\s+)?(?:\w+\s+){0,2}interests?|"
     r"declarations?\s+of\s+interests?\s+(?:was|were)\s+made|no\s+declarations|there\s+were\s+no\s+(?:declarations|apologies|public\s+questions|questions|matters)|"
     r"substitut(?:ed|ing)\s+for|(?:as|was)\s+(?:a\s+|the\s+)?(?:substitute|deputy)\b|substitutions?\b|adjourn(?:ed|ment)|webcast|withdrew\s+from\s+the\s+meeting|took\s+the\s+chair|in\s+the\s+chair|"
+    r"re-?join(?:ed)?\s+the\s+meeting|excluded\s+from\s+the\s+meeting|"
     r"meeting\s+(?:closed|ended|finished|concluded|commenced|started|began)\s+at|welcomed\s+(?:everyone|all|members)\s+to\s+the\s+meeting|"
     r"^(?:also\s+)?(?:present|in\s+attendance)\s*:|^(?:officers?|members)\s+(?:present|in\s+attendance)\s*:|^apologies\s*:)",
     re.I,
@@ -153,12 +159,23 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
             continue
         # --- decisions ---
         m = RESOLUTION_LEAD.match(text)
+        if m and _NARRATIVE.match(text[m.end() :]):
+            text = text[m.end() :].strip()  # keep the narrative, drop the stray label
+            m = None
         if m and not _false_lead(m, text):
             if decision is not None:
                 resolutions.append(_join(decision))
             rest = text[m.end() :].strip()
             decision = [_capital(rest)] if rest else []  # a lead's own number is a minute number
             lead_block, lead_bare, explicit = b, not rest, True
+            if not rest and "." in m.group("sep"):
+                # "Agreed." on its own line is the whole decision, as some clerks record it
+                drafts.append(Draft(text, "resolution", b.kind))
+                resolutions.append(text.rstrip(". "))
+                decision, lead_block = None, None
+                context = None
+                prev = b
+                continue
             if rest:
                 shown = _LEADING_MARKER.sub("", rest)  # "(1) That …": the marker stays in the decision only
                 drafts.append(Draft(_capital(shown), "resolution", b.kind, lead=rest.endswith(":")))
