@@ -181,3 +181,12 @@ def test_named_commissioner_from_elsewhere_in_the_document() -> None:
         "The Commissioner expressed his pleasure in presenting the candidate."
     )
     assert [(r, n) for _, r, n, _ in got] == [("commissioner", "Michael Lane"), ("commissioner", "Michael Lane")]
+
+
+def test_chair_gives_updates_as_a_list() -> None:
+    got = passages("Minutes:\n\nThe Chairman gave the following updates:-\n\n· He referred to the new regulations.\n\n· Future dates included a visit.")
+    assert [(r, t) for _, r, _, t in got] == [
+        ("chair", "The Chairman gave the following updates:-"),
+        ("chair", "He referred to the new regulations."),
+        ("chair", "Future dates included a visit."),
+    ]

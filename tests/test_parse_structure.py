@@ -152,3 +152,20 @@ def test_procedural_item_passages_are_procedural() -> None:
 )
 def test_is_procedural_title(title: str, expected: bool) -> None:
     assert is_procedural_title(title) is expected
+
+
+def test_attendance_list_is_procedural() -> None:
+    doc = parse_bytes(
+        b"Agenda and minutes\n\nItems\nNo. Item\n\nAlso in attendance\n\n"
+        b"\xc2\xb7  Mr I Fisher, County Secretary - Westshire County Council\n\n"
+        b"\xc2\xb7  Mr C Grant, Police and Crime Commissioner for Westshire.\n\n"
+        b"1.\n\nApologies\n\nMinutes:\n\nApologies were presented on behalf of Councillor M Thomas.",
+        "meeting.txt",
+    )
+    preamble = doc.items[0]
+    assert (preamble.title, preamble.procedural) == ("", True)
+    assert [(p.section, p.speaker_role) for p in preamble.passages] == [
+        ("procedural", None),
+        ("procedural", None),
+        ("procedural", None),
+    ]

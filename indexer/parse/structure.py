@@ -210,9 +210,9 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
         lead = b.kind in (PARA, POINT) and text.rstrip().endswith((":", ":-", ":–"))
         draft = Draft(text, section, b.kind, lead)
         drafts.append(draft)
-        if lead or (b.kind in (PARA, POINT) and _TABLE_INTRO.search(text)):
+        if lead or (b.kind in (PARA, POINT) and _TABLE_INTRO.search(text)) or (b.kind == HEADING and _ATTENDANCE.match(text)):
             context = draft
-        elif b.kind in (PARA, HEADING):
+        elif b.kind == HEADING or (b.kind == PARA and not (context is not None and context.kind == HEADING and _PERSON_LINE.match(text))):
             context = None
         prev = b
     if decision is not None:
@@ -328,10 +328,22 @@ def _join(parts: list[str]) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+# "Mr I Fisher, County Secretary…": an entry of an attendance list.
+_PERSON_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|County\s+Councillor|Professor)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,–-]")
 _TABLE_INTRO = re.compile(r"\b(?:table\s+below|following\s+table|set\s+out\s+below)\b", re.I)
 
 
+_ATTENDANCE = re.compile(
+    r"^(?:also\s+)?(?:present|in\s+attendance)\b|^(?:officers?|members|councillors|officials)\s+(?:present|in\s+attendance)\b|^apologies\b",
+    re.I,
+)
+
+
 def _section(b: Block, text: str, context: Draft | None, procedural: bool) -> str:
+    if b.kind == HEADING and _ATTENDANCE.match(text):
+        return "procedural"
+    if b.kind in (BULLET, POINT, ROW, PARA) and context is not None and context.kind == HEADING:
+        return "procedural"  # the list under an attendance heading
     if b.kind in (BULLET, POINT, ROW) and context is not None:
         if QUESTIONS.search(text) and context.section != "questions":
             return "questions"
