@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.speakers import Cast, build_cast, find_actor, split_sentences, title_role
+from indexer.parse.roles import Cast
+from indexer.parse.speakers import find_actor, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -80,47 +81,6 @@ def test_find_actor(sentence: str, role: str, name: str | None) -> None:
 )
 def test_no_speaker(sentence: str) -> None:
     assert find_actor(sentence, Cast()) is None
-
-
-def test_build_cast() -> None:
-    cast = build_cast(
-        [
-            "Councillors Peter Wilkinson in the Chair (North Yorkshire Council).",
-            "The Kent and Medway Police and Crime Panel reviews the actions of the Kent Police and Crime Commissioner, Matthew Scott.",
-            "Verbal Update by Jonathan Slee, Overview and Scrutiny Officer.",
-            "The Commissioner introduced Nicola Calway from the OPCC who provided an explanation.",
-            "Mr S Finnegan, Chief Constable, Lancashire Constabulary.",
-        ]
-    )
-    assert cast.names == {
-        "chair": "Peter Wilkinson",
-        "commissioner": "Matthew Scott",
-        "council_officer": "Jonathan Slee",
-        "opcc_officer": "Nicola Calway",
-        "chief_constable": "S Finnegan",
-    }
-
-
-@pytest.mark.parametrize(
-    ("title", "role"),
-    [
-        ("Police and Crime Commissioner for Lancashire", "commissioner"),
-        ("Devon and Cornwall Police and Crime Commissioner", "commissioner"),
-        ("Chief Executive - Office of the PCC", "chief_executive"),
-        ("Chief Finance Officer (OSPCC)", "opcc_officer"),
-        ("the Commissioner's Chief Finance Officer", "opcc_officer"),
-        ("the Commissioner's Chief Executive", "chief_executive"),
-        ("Assistant Commissioner", "police_officer"),
-        ("Panel Clerk", "council_officer"),
-        ("objector", "public"),
-        ("Chairman of the Select Committee", "councillor"),
-        ("Independent Co-opted Member", "councillor"),
-        ("Mayor", "chair"),
-        ("East Hampshire District Council", None),
-    ],
-)
-def test_title_role(title: str, role: str | None) -> None:
-    assert title_role(title) == role
 
 
 def test_split_sentences_keeps_abbreviations() -> None:

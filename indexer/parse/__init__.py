@@ -23,7 +23,8 @@ from ..model import Document, Item, Meeting
 from . import meta
 from .ir import LABEL, RawDoc
 from .layout import layout_text
-from .speakers import attribute, build_cast
+from .roles import build_cast
+from .speakers import attribute
 from .structure import shape_item
 from .text import decode, normalise
 

@@ -177,4 +177,4 @@ def _is_upper_word(w: str) -> bool:
     return (not letters and not w.isdigit()) or (bool(letters) and all(c.isupper() for c in letters))
 
 
-__all__ = ["is_table_flattened", "layout_table", "layout_agenda_pack", "is_title_like"]
+__all__ = ["is_table_flattened", "layout_table", "layout_agenda_pack"]
