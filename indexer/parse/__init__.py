@@ -147,12 +147,18 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
                 procedural=procedural,
             )
         )
+    warnings = list(raw.warnings)
+    if items and not any(it.title for it in items):
+        warnings.append("no agenda items found: the text is kept as one untitled item")
+    last = next((p.text for it in reversed(items) for p in reversed(it.passages)), "")
+    if last and not re.search(r"""[.!?:;)"'\]]$""", last):
+        warnings.append("the text ends mid-sentence: the file may be truncated")
     return Document(
         source=source,
         kind=kind,
         items=tuple(items),
         meeting=Meeting(committee=committee, date=date, url=raw.meeting.url),
-        warnings=tuple(raw.warnings),
+        warnings=tuple(warnings),
     )
 
 
