@@ -272,13 +272,46 @@ def render_markdown(summaries: dict[str, dict[str, Any]], results: list[dict[str
     return "\n".join(lines)
 
 
+def synthetic_meeting(items: int = 300) -> bytes:
+    """A large meeting page in the crawler-text format: ``items`` numbered copies of the body of
+    the seed agenda item (tests/data/parse/seed_001.txt), so passage lengths are realistic."""
+    seed = (REPO / "tests" / "data" / "parse" / "seed_001.txt").read_text(encoding="utf-8")
+    lines = seed.split("\n")
+    body = "\n".join(lines[3:])  # after "Agenda item" and the title
+    head = "Agenda and minutes\n\nWestshire Police and Crime Panel - Friday, 26th January, 2018 10.00 am\n\nItems\nNo. Item\n"
+    parts = [head] + [f"\n{k}.\n\nPolice and Crime Plan Delivery - Quarter {k}\n\n{body}\n" for k in range(1, items + 1)]
+    return "".join(parts).encode("utf-8")
+
+
+def measure_speed(repeats: int = 3) -> dict[str, Any]:
+    """Parse the synthetic meeting page; return passages per second of CPU time (best of ``repeats``)."""
+    from indexer.parse import parse_bytes
+
+    data = synthetic_meeting()
+    best = float("inf")
+    passages = 0
+    for _ in range(repeats):
+        t0 = time.process_time()
+        doc = parse_bytes(data, "synthetic.txt")
+        best = min(best, time.process_time() - t0)
+        passages = sum(len(i.passages) for i in doc.items)
+    return {"bytes": len(data), "passages": passages, "cpu_seconds": round(best, 3), "passages_per_second": round(passages / best)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--realworld", type=Path, default=DEFAULT_REALWORLD, help="folder with labels.json and the excerpts")
     ap.add_argument("--out-dir", type=Path, default=REPO / "bench" / "results", help="where to write parser-eval.*")
     ap.add_argument("--split", choices=("all", "A", "B"), default="all", help="evaluate one split only")
     ap.add_argument("--quiet", action="store_true", help="print only the summary line")
+    ap.add_argument("--speed", action="store_true", help="also measure parse speed on a large synthetic file")
     args = ap.parse_args(argv)
+    if args.speed:
+        speed = measure_speed()
+        print(
+            f"eval_parser: parse speed {speed['passages_per_second']} passages/s "
+            f"({speed['passages']} passages, {speed['bytes'] // 1024} KB, {speed['cpu_seconds']} s CPU, one core)"
+        )
     labels_path = args.realworld / "labels.json"
     if not labels_path.is_file():
         print(f"eval_parser: {labels_path} not found; skipping the parser evaluation")

@@ -159,3 +159,15 @@ def test_fuzz_truncated_and_mutated_fixtures(fixture: Path) -> None:
 )
 def test_huge_and_pathological_inputs_finish(data: bytes) -> None:
     _parse_or_reason(data, "big.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "warnings"),
+    [
+        (b"Agenda item\n\nBudget\n\nMinutes:\n\nThe Panel noted the report.", ()),
+        (b"Agenda item\n\nBudget\n\nMinutes:\n\nThe Panel noted the rep", ("the text ends mid-sentence: the file may be truncated",)),
+        (b"To consider the report.\n\nMinutes:\n\nThe Panel noted it.", ("no agenda items found: the text is kept as one untitled item",)),
+    ],
+)
+def test_warnings(text: bytes, warnings: tuple[str, ...]) -> None:
+    assert parse_bytes(text, "x.txt").warnings == warnings

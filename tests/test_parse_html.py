@@ -182,3 +182,36 @@ def test_printed_minutes_html_with_ai_markers() -> None:
     assert doc.items[-2].resolutions == ("That Councillor Peter Wilkinson be elected to serve as Chair until July 2026.",)
     last = doc.items[-1].passages[0]
     assert (last.speaker_role, last.speaker_name) == ("chair", "Peter Wilkinson")
+
+
+def test_issue_history_page() -> None:
+    doc = parse_file(DATA / "moderngov_issue.html")
+    assert (doc.kind, doc.meeting.committee, doc.meeting.date) == ("issue_history", None, None)
+    assert [(i.number, i.title, i.meeting.committee, i.meeting.date) for i in doc.items] == [
+        ("11", "Establishment of the Westshire Police and Crime Panel", "Council", dt.date(2012, 9, 10)),
+        ("14", "Establishment of the Westshire Police and Crime Panel (GCS2)", "Executive", dt.date(2012, 8, 28)),
+    ]
+    assert doc.items[0].resolutions == (
+        "(1) That approval be given to the establishment of a Police and Crime Panel. "
+        "(2) That the Monitoring Officer make the necessary amendments to the Constitution.",
+    )
+    assert [(p.section, p.speaker_role, p.text) for p in doc.items[0].passages] == [
+        ("summary", None, "To consider a report of the Service Director (Legal and Democratic Services)."),
+        ("discussion", "councillor", "The Leader of the Council submitted a report detailing proposals to establish a Police and Crime Panel."),
+        ("resolution", None, "That approval be given to the establishment of a Police and Crime Panel."),
+        ("resolution", None, "That the Monitoring Officer make the necessary amendments to the Constitution."),
+    ]
+    assert doc.items[1].resolutions == ("The Executive recommended that the Council adopt the arrangements.",)
+    records_meetings = {(i.meeting.filled_from(doc.meeting).committee) for i in doc.items}
+    assert records_meetings == {"Council", "Executive"}
+
+
+def test_web_service_xml() -> None:
+    doc = parse_file(DATA / "webservice_meeting.xml")
+    assert (doc.kind, doc.meeting.committee, doc.meeting.date) == ("meeting", "Westshire Police and Crime Panel", dt.date(2018, 1, 26))
+    assert [(i.number, i.title) for i in doc.items] == [("54", "Apologies for Absence"), ("55", "Police and Crime Commissioner's Update")]
+    assert [(p.section, p.speaker_role, p.text) for p in doc.items[1].passages] == [
+        ("summary", None, "To receive an update from the Commissioner."),
+        ("discussion", "commissioner", "The Commissioner explained that recruitment was on track."),
+        ("resolution", None, "That the update be noted."),
+    ]

@@ -23,7 +23,8 @@ from ..model import Document, Item, Meeting
 from . import meta
 from .ir import LABEL, RawDoc
 from .layout import layout_text
-from .speakers import attribute, build_cast
+from .roles import build_cast
+from .speakers import attribute
 from .structure import shape_item
 from .text import decode, normalise
 
@@ -115,10 +116,11 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
     if not any(_LETTERS.search(t) for t in texts + [it.title for it in raw.items]):
         raise ParseError(name or source, "no minutes text found")
     committee, date = raw.meeting.committee, raw.meeting.date
-    if committee is None or date is None:
+    kind = raw.kind
+    if (committee is None or date is None) and kind != "issue_history":
+        # an issue history spans meetings: each item carries its own
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
-    kind = raw.kind
     if _is_summary_page(raw):
         kind = "other"
         date = date or meta.summary_date(" ".join(texts))
@@ -145,12 +147,18 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
                 procedural=procedural,
             )
         )
+    warnings = list(raw.warnings)
+    if items and not any(it.title for it in items):
+        warnings.append("no agenda items found: the text is kept as one untitled item")
+    last = next((p.text for it in reversed(items) for p in reversed(it.passages)), "")
+    if last and not re.search(r"""[.!?:;)"'\]]$""", last):
+        warnings.append("the text ends mid-sentence: the file may be truncated")
     return Document(
         source=source,
         kind=kind,
         items=tuple(items),
         meeting=Meeting(committee=committee, date=date, url=raw.meeting.url),
-        warnings=tuple(raw.warnings),
+        warnings=tuple(warnings),
     )
 
 

@@ -16,7 +16,11 @@ _RESIDUE_LINE = re.compile(
         audio\ recording\b.{0,80} | (?:link|webcast|video(?:link)?)\s*:.{0,120} |
         view\ the\ (?:decision|full\ minutes\ text)\b.{0,60} | \.{3}\s*view\ the\ full\ minutes\ text\b.{0,60} |
         (?:printed\ )?(?:minutes|agenda|decisions?)\ (?:frontsheet|reports?\ pack|pack)\b.{0,40} |
-        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page
+        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page |
+        back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
+        view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
+        browse\ meetings.{0,60} | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
+        [A-Z]:\\\S.{0,200} | .{0,200}\.docx?\b.{0,12}
     )$""",
     re.I | re.X,
 )
@@ -43,6 +47,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _DECISION_START = re.compile(r"^(?:UNANIMOUSLY\s+|Unanimously\s+)?(?:RESOLVED|Resolved|RECOMMENDED|AGREED)\b")
+_VIEW_FULL = re.compile(r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+(?:minutes|decision|agenda)\s+text\s+for\s+item\s+[\w./]+\.?", re.I)
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+[·•▪]\s+(?=\S)")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 _JOIN_WORDS = frozenset(
@@ -94,6 +99,10 @@ def lines_to_blocks(lines: list[Line]) -> list[Block]:
             continue  # a supporting document's link text
         if RESIDUE_INLINE.search(text):
             text = strip_residue(text)
+        if "view the full" in text:
+            text = _VIEW_FULL.sub("", text).strip()  # a meeting page cut the minutes short here
+            if not text:
+                continue
         _add_line(out, text, gap)
     for b in out:
         if b.kind != LABEL:
@@ -115,7 +124,8 @@ def _add_line(out: list[Block], text: str, gap: int) -> None:
         return
     marker, rest = list_marker(text)
     if marker and rest:
-        _add_split(out, Block(rest, POINT, gap, marker))
+        for k, (mk, part) in enumerate(_inline_points(marker, rest)):
+            _add_split(out, Block(part, POINT, gap if k == 0 else 0, mk))
         return
     prev = out[-1] if out else None
     if prev is not None and prev.kind in (PARA, BULLET, POINT) and _continues(prev.text, text):
@@ -131,6 +141,24 @@ def _add_line(out: list[Block], text: str, gap: int) -> None:
 
 _CAPS_HEADING = re.compile(r"^((?:[A-Z][A-Z0-9'&/,()-]*\s+){1,10}[A-Z][A-Z0-9'&/()-]+)\s+(?=[A-Z][a-z])")
 _NOT_HEADING_WORDS = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|UNANIMOUSLY|DECISION|NOTED|THAT)\b")
+
+
+def _inline_points(marker: str, rest: str) -> list[tuple[str, str]]:
+    """Split "1. To note … 2. To elect …" (points run together on one line) into points."""
+    m = re.fullmatch(r"\(?(\d{1,2})([.)])", marker)
+    if not m:
+        return [(marker, rest)]
+    n, close = int(m.group(1)), m.group(2)
+    out = [(marker, rest)]
+    while True:
+        nxt = f"{n + 1}{close}"
+        hit = re.search(rf"\s{re.escape(nxt)}\s+(?=[A-Z])", out[-1][1])
+        if not hit:
+            return out
+        head, tail = out[-1][1][: hit.start()], out[-1][1][hit.end() :]
+        out[-1] = (out[-1][0], head)
+        out.append((nxt if not marker.startswith("(") else f"({n + 1})", tail))
+        n += 1
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -205,8 +233,8 @@ def mark_headings(blocks: list[Block]) -> None:
         if b.text.endswith(","):
             continue
         nxt = blocks[i + 1]
-        if nxt.kind == LABEL:
-            continue
+        if nxt.kind == LABEL or (i and blocks[i - 1].text.rstrip().endswith((":", ":-"))):
+            continue  # an entry of the list a lead-in announced, not a heading
         capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
         if b.text.isupper() or capitals * 2 >= len(words) or len(words) <= 4:
             b.kind = HEADING

@@ -60,9 +60,13 @@ def layout_html(data: bytes) -> RawDoc:
     else:
         doc = _item_page(root, head)
     if doc is None:
+        for h in root.select("h1.mgMainTitleTxt, h2.mgSubTitleTxt"):
+            h.extract()  # already in the header lines
         doc = layout_text(flatten(root))
         doc.head = head + doc.head
-    committee, date = meta.meeting_from_head(doc.head)
+        if any(re.match(r"\s*issue\s*-\s*items\s+at\s+meetings\b", h, re.I) for h in head):
+            doc.kind = "issue_history"
+    committee, date = meta.meeting_from_head(doc.head) if doc.kind != "issue_history" else (None, None)
     doc.meeting = Meeting(committee=committee, date=date, url=_canonical_url(soup))
     return doc
 

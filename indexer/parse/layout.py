@@ -42,9 +42,11 @@ def layout_text(text: str) -> RawDoc:
     if pack is not None:
         return pack
 
+    lines, meetings = _take_meeting_lines(lines)
     head, body, meeting_page, printed = _split_header(lines)
-    body, meetings = _take_meeting_lines(body)
-    head = head + [Line(t) for _, t in meetings[:1]]
+    meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
+    if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
+        head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
     starts = _numbered_starts(body)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
@@ -126,7 +128,14 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 i = ahead[0]
             elif not lines[i + 1].text.lower().startswith("the " + t.lower().removeprefix("the ")):
                 break
-        elif not (_CHROME.match(t) or meta.header_meeting(t) or meta.item_meeting_line(t) or meta.is_date_line(t)):
+        elif not (
+            _CHROME.match(t)
+            or meta.header_meeting(t)
+            or meta.item_meeting_line(t)
+            or meta.is_date_line(t)
+            or meta.meeting_of_line(t)
+            or (i < 4 and meta.starts_with_date(t))
+        ):
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False
@@ -148,15 +157,25 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
-            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16:
-                sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16 and not _SENTENCE_LIKE.search(m.group(2)):
+                prev = body[i - 1].text if i else ""
+                if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
+                    sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
-    # (printed minutes, PDFs) even with nothing else to mark them.
+    # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
+    # lines of their own, numbered lines with text are minute paragraphs.
     run = _increasing(sequence)
-    if len(run) >= 2:
+    before = body[run[0][0] - 1].text if run and run[0][0] else ""
+    if before and (NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-"))):
+        run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
+    if len(run) >= 2 and not starts:
         taken = {s[0] for s in starts}
         starts = sorted(starts + [s for s in run if s[0] not in taken])
     return starts
+
+
+# "The Chairman thanked …", "… service. He": a sentence, not a title.
+_SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
 
 def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
@@ -196,6 +215,8 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         score = _title_score(body, i, first=not starts)
         if docs_open:
             score -= 5
+        if starts and starts[-1][0] == i - 1 and is_blurb(t):
+            continue  # "Report of the Commissioner" under a title is its blurb
         if score >= 2:
             starts.append((i, None, clean_title(t), 1))
             docs_open = False

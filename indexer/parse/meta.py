@@ -40,7 +40,7 @@ _PRINTED = re.compile(r"^(?:minutes?|record)\s+of\s+.{0,300}?\bheld\b(?P<rest>.*
 _SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})", re.I)
 
 _BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive)"
-_COMMITTEE_LINE = re.compile(rf"^(?:The\s+)?[A-Z][\w,'&() -]{{0,120}}\b{_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$")
+_COMMITTEE_LINE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$")
 _LEADING = re.compile(
     r"^(?:annual\s+general\s+meeting|annual\s+meeting|extraordinary\s+meeting|special\s+meeting|agm|budget\s+meeting|"
     r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document)\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",
@@ -84,6 +84,7 @@ def clean_committee(name: str) -> str | None:
     """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
     name = _LOWER_PAREN.sub("", name)
     name = re.sub(r"^(?:agendas?,?\s+meetings\s+and\s+minutes\s*[-–]\s*)", "", name, flags=re.I)
+    name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
@@ -107,9 +108,10 @@ def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
     if not m:
         return None
     date = parse_date(m.group("when"))
-    if date is None:
+    committee = clean_committee(m.group("committee"))
+    if date is None or committee is None:
         return None
-    return clean_committee(m.group("committee")), date
+    return committee, date
 
 
 def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None] | None:
@@ -133,6 +135,20 @@ def is_committee_line(line: str) -> bool:
     return bool(_COMMITTEE_LINE.match(line.strip())) and len(line.split()) <= 14
 
 
+_MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_BODY_TYPES}))\s*$", re.I)
+_DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
+
+
+def meeting_of_line(line: str) -> bool:
+    """True for a heading such as "MEETING OF POLICE AND CRIME PANEL"."""
+    return bool(_MEETING_OF.match(line.strip()))
+
+
+def starts_with_date(line: str) -> bool:
+    """True for a line opening with a full date ("Thursday 25 October 2012 East Herts …")."""
+    return bool(_DATE_AT_START.match(line.strip()))
+
+
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
     committee: str | None = None
@@ -154,6 +170,12 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         date = parse_date(_PRINTED.match(head[printed]).group("rest"))  # type: ignore[union-attr]
     if not date:
         date = next((parse_date(line) for line in head if is_date_line(line)), None)
+    if not date:
+        date = next((parse_date(line) for line in head[:4] if starts_with_date(line)), None)
+    if not committee:
+        found = next((m for m in map(_MEETING_OF.match, head) if m), None)
+        if found:
+            committee = clean_committee(found.group("c"))
     if not committee:
         names = [clean_committee(line) for line in head if is_committee_line(line)]
         names = [n for n in names if n]
@@ -171,12 +193,12 @@ def summary_date(text: str) -> dt.date | None:
 # A named body in running text, e.g. "… the Hampshire Police and Crime Panel".
 _NAME = rf"((?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_BODY_TYPES}|Council|Cabinet)"
 _MENTION = re.compile(
-    rf"""(?:\b(?:meetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
+    rf"""(?=[A-Za-z ])(?:\b(?:meetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
     |\b(?:appointed|co-opted|elected|reported\s+back)\s+(?:to|at)\s+the\s+{_NAME}
     |\bfor\s+the\s+{_NAME}\s+to\b
     |\baddressed\s+the\s+{_NAME}
     |\bthis\s+{_NAME}\s+meeting\b
-    |\bthe\s+{_NAME}\s+meeting\s+held\b
+    |\bMinutes\s+of\s+the\s+{_NAME}\s+meeting\b
     |^Contact\s*:\s*[^,]{{2,60}},\s*{_NAME}\s+(?:Scrutiny|Support|Policy|Democratic|Committee)
     |(?:^|\s){_NAME}\s+(?:Democratic\s+Services|Secretariat|Scrutiny\s+Officer)\b)""",
     re.X,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import warnings as _warnings
 from collections import Counter
 
 from ..errors import ParseError
@@ -30,7 +31,10 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 def layout_pdf(data: bytes, name: str) -> RawDoc:
     """Lay out the text of a PDF as a :class:`RawDoc`; raise ParseError if it has none."""
-    pages, warnings = extract_pages(data, name)
+    with _warnings.catch_warnings():
+        # pypdf warns about every oddity of a damaged file; what matters is reported as ParseError
+        _warnings.simplefilter("ignore")
+        pages, warnings = extract_pages(data, name)
     text = pages_to_text(pages)
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ParseError(name, "no text in PDF (a scanned image?)")

@@ -11,60 +11,20 @@ apologies and "joined the meeting" are not speech; agenda blurbs have no speaker
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Passage
 from .ir import BULLET, POINT, ROW
+from .roles import APPOS_TITLE as _APPOS_TITLE
+from .roles import CLLR as _CLLR
+from .roles import HONORIFIC as _HONORIFIC
+from .roles import MAX_SCAN as _MAX_SCAN
+from .roles import MEMBERS as _MEMBERS
+from .roles import NAME, Cast, clean_name, title_role, valid_name
+from .roles import PERSON as _PERSON
+from .roles import TITLE_ANY as _TITLE_ANY
+from .roles import TITLE_ROLES as _TITLE_ROLES
 from .structure import Draft
-
-# A capitalised word with a lower-case letter ("Warwick", "McNally", "Lloyd-Jones") or an
-# upper-case surname before punctuation ("Mr SMITH,"). Written so that no input can make the
-# engine backtrack: word starts only, possessive runs.
-_NAME_WORD = r"(?:\b[A-Z](?=[A-Za-z'-]*?[a-z])[a-zA-Z'-]*+|\b[A-Z]{2,}+(?=\s*[,.(]))"
-NAME = rf"(?:(?:[A-Z]\.?\s+){{0,3}}{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{_NAME_WORD}){{0,2}}|[A-Z]\.?(?:\s+[A-Z]\.?)*\s+{_NAME_WORD})"
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Colonel|Col|Sir|Dame|Lord|Lady|Rev|Reverend|Baroness|Baron)\.?"
-_CLLR = r"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors?|Cllrs?)\.?"
-_PLACE = r"(?:[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,3}\s+)?"
-
-# (pattern, role) in priority order; the first that matches at a position wins.
-_TITLES: list[tuple[str, str]] = [
-    (rf"Deputy\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|PCC|PFCC|Commissioner|Mayor\s+(?:for|of)\s+Policing(?:,?\s+Fire\s+and\s+Crime)?)|DPCC|DPFCC", "deputy_commissioner"),
-    (rf"{_PLACE}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims'?\s+Commissioner|Policing,?\s+Fire\s+and\s+Crime\s+Commissioner)(?:\s+for\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)?|PCC|PFCC|PCVC|P&CC|Commissioner|Mayor\s+for\s+Policing", "commissioner"),
-    (r"(?:Temporary\s+|Acting\s+)?(?:Deputy|Assistant)\s+Chief\s+Constable|DCC|ACC|(?:Chief\s+)?Superintendent|(?:Detective\s+)?(?:Chief\s+)?Inspector|Sergeant|Police\s+Constable|Commander|police\s+officers?", "police_officer"),
-    (r"(?:Temporary\s+|Acting\s+)?Chief\s+Constable", "chief_constable"),
-    (r"(?:Assistant|Deputy|Acting\s+Deputy|Interim\s+Deputy)\s+Chief\s+Executive|Monitoring\s+Officer|(?:Overview\s+and\s+)?Scrutiny\s+(?:Officer|Manager|Support\s+Officer|Lead|Adviser|Advisor)|Democratic\s+Services\s+(?:Officer|Manager|Adviser)|Committee\s+(?:Officer|Clerk|Administrator|Manager)|(?:Panel\s+)?Clerk|Solicitor|Legal\s+(?:Adviser|Advisor|Officer)|Head\s+of\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3}|(?:Service\s+|Strategic\s+|Corporate\s+|Executive\s+)?Director(?:\s+of\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3})?|(?:[A-Z][a-z]+\s+){0,3}Manager(?:\s*[-–]\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?|(?:Planning|Policy|Principal|Senior|Finance|Support)\s+Officer|Chief\s+Finance\s+Officer|Section\s+151\s+Officer|Treasurer|Secretary|Officers", "council_officer"),
-    (r"Chief\s+Executive|CEO", "chief_executive"),
-    (r"(?:officers?|staff|representatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner)|OPCC\s+(?:officers?|staff|representatives?)", "opcc_officer"),
-    (r"(?:Worshipful\s+the\s+)?Mayor", "mayor"),
-    (r"(?:Vice[- ]?)?Chair(?:man|woman|person)?", "chair"),
-    (r"Leader\s+of\s+the\s+Council|(?:Deputy\s+)?Leader|Cabinet\s+Member(?:\s+for\s+[A-Z][\w&]*(?:\s+(?:and\s+)?[A-Z][\w&]*){0,3})?|Executive\s+(?:Member|Councillor)|Lead\s+Member|Portfolio\s+Holder", "councillor"),
-    (r"(?:member\s+of\s+the\s+public|members\s+of\s+the\s+public|resident|objector|supporter|petitioner|applicant|public\s+speaker)s?", "public"),
-]
-_TITLE_RES = [(re.compile(rf"\b(?:the\s+|The\s+)?(?:{p})\b"), role) for p, role in _TITLES]
-_MEMBERS = re.compile(
-    r"(?:(?:A|One|Another|Several|Some|Many|Other|The|the)\s+)?(?:(?:Panel|Committee)\s+)?(?:Members?|members)(?:\s+of\s+the\s+(?:Panel|Committee|Council|Cabinet|Board))?\b"
-    r"|(?:The|the)\s+(?:Panel|Committee|Cabinet|Board|Sub-Committee)\b"
-)
-_PERSON = re.compile(
-    rf"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors|Cllrs)\.?\s+(?P<names>{NAME}(?:\s*,\s*{NAME}){{0,8}}(?:\s*,?\s+and\s+{NAME})?)"
-    rf"|(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillor|Cllr)\.?\s+(?P<name>{NAME})"
-    rf"|{_HONORIFIC}\s+(?P<hname>{NAME})"
-)
-# ", the Chairman of the Select Committee" / " (Panel Clerk)" after a name: what the person is.
-_APPOS_TITLE = re.compile(
-    r"\s*(?:\(([^()]{1,80})\)|,\s*(?:the\s+|a\s+|an\s+)?((?:Police,\s+(?:Fire|Crime)\s+and\s+[A-Z][\w']*\s+Commissioner|[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–)(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–))*))"
-)
-_NOT_NAME = frozenset(
-    """The A An This That These Those It In On At For With From By As Members Member Panel Committee Council
-    Cabinet Police Crime Commissioner Chief Chair Chairman Office Deputy Officers Officer OPCC PCC Apologies
-    Minutes Resolved Following During Having When Through Also Both Councillor Councillors Cllr Cllrs""".split()
-)
-
-
-def valid_name(name: str) -> bool:
-    """True if ``name`` looks like a person's name, not "The Panel" or "Police and Crime"."""
-    words = name.split()
-    return bool(words) and words[0].strip(",.") not in _NOT_NAME and not all(w.isupper() and len(w) > 1 for w in words)
 
 _SPEECH = (
     r"explained|said|stated|noted|confirmed|reported|advised|informed|highlighted|outlined|presented|introduced|"
@@ -76,7 +36,7 @@ _SPEECH = (
     r"stressed|underlined|warned|argued|disagreed|supported|opposed|tabled|put\s+forward|shared|drew|agreed|"
     r"extended|voiced|called\s+for|offered|enquired|conveyed|accepted|apologised|updated|read\s+out|set\s+out|"
     r"made\s+(?:reference|a\s+statement|comments?|a\s+declaration|representations?|the\s+point|an?\s+(?:short\s+|brief\s+)?presentation|a\s+suggestion)|"
-    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:update|presentation|report|overview|answer|response|assurances?|evidence)|"
+    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence)|"
     r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
     r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
     r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)"
@@ -84,7 +44,7 @@ _SPEECH = (
 _MEMBER_SPEECH = (
     r"raised|asked|queried|questioned|suggested|commented|welcomed|expressed|observed|recogni[sz]ed|thanked|"
     r"congratulated|extended|proposed|discussed|made\s+reference|challenged|sought|requested|declared|emphasi[sz]ed|"
-    r"praised|stressed|voiced|highlighted|noted\s+(?:concerns?|that)|felt|urged|debated|remarked|referred|enquired|"
+    r"praised|stressed|voiced|highlighted|noted\s+(?:their\s+|its\s+)?concerns?|felt|urged|debated|remarked|referred|enquired|"
     r"held\s+(?:an?\s+)?(?:exempt\s+|private\s+|closed\s+|detailed\s+)?discussions?"
 )
 _BETWEEN = (
@@ -96,8 +56,11 @@ _BETWEEN = (
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
+# "Inspector Rick Ogdin outlined…", "Chief Constable Jim Colwell explained…"
+_NAMED_TITLE_VERB = re.compile(rf"\s+(?P<name>{NAME}){_BETWEEN}(?:{_SPEECH})\b")
+# "The Chief Constable was invited (by the Commissioner) to provide…": about to speak.
+_INVITED = re.compile(r"\s+(?:was|were)\s+(?:then\s+)?invited\s+(?:by\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+)?to\s+(?:provide|give|present|update|outline|address|introduce|speak|report|explain|respond|answer)\b")
 _MEMBER_VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_MEMBER_SPEECH})\b")
-_NOT_SPEECH_BEFORE = re.compile(r"\b(?:had|would|will|could|should|may|might|to|was|were|being|not)\s+(?:\w+\s+)?$")
 _AGENT_NOUN = re.compile(
     r"\b(?:presentations?|report|update|overview|statements?|questions?|explanation|comments?|announcements?|response|"
     r"suggestion|notification|submission|representations?|declaration(?:\s+of\s+interest)?|briefing|address|introduction)\s+"
@@ -112,10 +75,15 @@ _MEMBER_AGENT = re.compile(
 )
 # Speech at an earlier meeting is not speech at this one.
 _EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
+# "There were no questions from members of the public": nobody spoke.
+_NOTHING_SAID = re.compile(r"^\s*(?:There\s+(?:was|were)\s+no|No\s+(?:questions?|deputations?|statements?|declarations?|comments?)\b)", re.I)
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|update|comments?|questions?|introduction|statement|remarks)\b")
-_BARE_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b))")
-_AGENT_NAME = re.compile(rf"(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
+_BARE_NAME = re.compile(
+    rf"(?=[A-Z])(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b|\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)\b))"
+)
+_FROM_OFFICE = re.compile(r"\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)")
+_AGENT_NAME = re.compile(rf"(?=[A-Z])(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
 _REACTIVE = re.compile(
     r"\b(?:Members|the\s+Panel|The\s+Panel|the\s+Committee|The\s+Committee)\s+(?:also\s+|then\s+|further\s+)?(?:heard|were\s+(?:informed|advised|told|reminded)|was\s+(?:informed|advised|told))\b"
     r"|\bit\s+was\s+(?:heard|explained|reported|noted|confirmed|advised|clarified)\b|^(?:It\s+was\s+heard)",
@@ -126,84 +94,15 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
 
 
-_MAX_SCAN = 2000
-
-
-@dataclass(slots=True)
-class Cast:
-    """The people a document names with their roles ("Alison Hernandez, … Commissioner")."""
-
-    names: dict[str, str] = field(default_factory=dict)
-    mayor_role: str = "chair"
-
-
-# A job title may itself hold a comma ("Police, Fire and Crime Commissioner").
-_TITLE_TEXT = r"(?:Police,\s+(?:Fire|Crime)\s+and\s+[A-Z][\w']*\s+Commissioner|[^,()]){2,90}"
-_APPOSITIVE_NAME = re.compile(
-    rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:,\s*(?:the\s+)?|\(\s*)(?P<title>{_TITLE_TEXT})\s*(?:[,()]|\s+(?:introduced|presented|gave|provided|from|who|was|attended)\b|\.|$)"
+_HONORIFIC_WORDS = re.compile(r"(?=[BCDEMLPRST])(?:Cllr|Council|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Col|Sir|Dame|Lord|Lady|Rev|Baron)")
+_BODY_WORDS = re.compile(r"(?=[mMPCB])(?:[mM]ember|Panel|Committee|Cabinet|Board)")
+# Every way of reporting speech needs one of these words; a sentence without any is skipped
+# cheaply (a bullet of facts, a figure).
+_CUE = re.compile(
+    rf"(?=[a-zA-Z'])(?:\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|invited|presentations?|report|update|overview|statements?|"
+    r"questions?|explanation|comments?|announcements?|response|suggestion|notification|submission|representations?|"
+    r"declaration|briefing|address|introduction)\b|'s\b)"
 )
-_TITLE_THEN_NAME = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][\w'-]*|and|of)\s+){{0,8}}(?:Commissioner|Chief\s+Constable|Chief\s+Executive|Officer|Clerk|Superintendent|Inspector|Chairman|Chair)(?:\s+for\s+[A-Z][\w-]+)?)\s*,?\s+(?:(?:{_HONORIFIC})\s+)?(?P<name>{NAME})\b"
-)
-_FROM_OPCC = re.compile(rf"(?P<name>{NAME})\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)")
-_IN_CHAIR = re.compile(rf"(?:{_CLLR}\s+)?(?P<name>{NAME})\s+in\s+the\s+Chair\b")
-_ELECTED_CHAIR = re.compile(
-    rf"(?:{_CLLR}\s+|{_HONORIFIC}\s+)?(?P<name>{NAME})\s+(?:be|is|was)\s+(?:duly\s+)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:Panel\s+)?Chair(?:man|woman|person)?\b(?!\s+of\s+the\s+(?:Select|Task|Working|Budget))"
-)
-
-
-def build_cast(texts: list[str]) -> Cast:
-    """Collect who holds which title from anywhere in the document."""
-    cast = Cast()
-    texts = [t[:_MAX_SCAN] for t in texts]
-    joined = "\n".join(texts)
-    if re.search(r"Mayor\s+for\s+Policing|Mayoral\s+Combined\s+Authority|Policing,\s+Fire\s+and\s+Crime", joined):
-        cast.mayor_role = "commissioner"
-    for text in texts:
-        for m in _APPOSITIVE_NAME.finditer(text):
-            role = title_role(m.group("title"))
-            if role == "chair" and re.fullmatch(r"(?:the\s+)?Chair(?:man|woman|person)?", m.group("title").strip(), re.I):
-                if "(" in m.group(0) and valid_name(m.group("name")):  # "Councillor Ann Brook (Chair)"
-                    cast.names.setdefault("chair", clean_name(m.group("name")))
-            elif role and role not in ("members", "chair") and valid_name(m.group("name")):
-                cast.names.setdefault(role, clean_name(m.group("name")))
-        for m in _TITLE_THEN_NAME.finditer(text):
-            role = title_role(m.group("title"))
-            if role and role not in ("members",) and valid_name(m.group("name")):
-                cast.names.setdefault(role, clean_name(m.group("name")))
-        for m in _FROM_OPCC.finditer(text):
-            if valid_name(m.group("name")):
-                cast.names.setdefault("opcc_officer", clean_name(m.group("name")))
-        for rx in (_IN_CHAIR, _ELECTED_CHAIR):
-            for m in rx.finditer(text):
-                if "vice" not in m.group(0).lower() and valid_name(m.group("name")):
-                    cast.names["chair"] = clean_name(m.group("name"))
-    return cast
-
-
-def title_role(title: str) -> str | None:
-    """The role a job title or description names ("Devon and Cornwall Police and Crime Commissioner")."""
-    t = title.strip()
-    if re.search(r"\b(?:objector|supporter|resident|applicant|member\s+of\s+the\s+public|petitioner)\b", t, re.I):
-        return "public"
-    if re.search(r"\b(?:OPCC|OSPCC|OPFCC)\b|\bOffice\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner\b", t) and not re.match(
-        r"(?:the\s+)?(?:Chief\s+Executive|Commissioner)\b", t
-    ):
-        return "opcc_officer"
-    if re.search(r"\bChair(?:man|woman|person)?\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b)", t):
-        return "councillor"
-    for rx, role in _TITLE_RES:
-        if rx.match(t):
-            return "chair" if role == "mayor" else role
-    if re.search(r"\b(?:Councillor|Co-opted|Independent\s+Member|Member)\b", t):
-        return "councillor"
-    return None
-
-
-def clean_name(name: str) -> str:
-    """Drop honorifics and surrounding punctuation from a printed name."""
-    name = re.sub(rf"^(?:{_CLLR}|{_HONORIFIC})\s+", "", name.strip())
-    return re.sub(r"\s+", " ", name).strip(" ,.")
 
 
 @dataclass(slots=True)
@@ -216,10 +115,11 @@ class _Actor:
 def find_actor(sentence: str, cast: Cast) -> _Actor | None:
     """The first person or body in ``sentence`` reported as speaking."""
     sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
-    if _EARLIER_MEETING.match(sentence):
+    if _EARLIER_MEETING.match(sentence) or _NOTHING_SAID.match(sentence) or not _CUE.search(sentence):
         return None
     found: list[_Actor] = []
-    for m in _PERSON.finditer(sentence):
+    persons = _PERSON.finditer(sentence) if _HONORIFIC_WORDS.search(sentence) else ()
+    for m in persons:
         if _speaking(sentence, m.start(), m.end(), _VERB_AFTER):
             role = "councillor"
             appos = _APPOS_TITLE.match(sentence, m.end())
@@ -229,8 +129,9 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             raw = m.group("name") or m.group("hname") or m.group("names")
             first = re.split(r"\s*,\s*|\s+and\s+", raw)[0]
             found.append(_Actor(m.start(), role, clean_name(first) if valid_name(first) else None))
-    for rx, role in _TITLE_RES:
-        for m in rx.finditer(sentence):
+    for m in _TITLE_ANY.finditer(sentence):
+        role = _TITLE_ROLES[int(m.lastgroup[1:])]  # type: ignore[index]
+        if True:
             if _inside_person(sentence, m.start()):
                 continue
             r = "chair" if role == "mayor" and cast.mayor_role == "chair" else ("commissioner" if role == "mayor" else role)
@@ -240,9 +141,14 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
                     r = "councillor"
                 if re.match(r"\s+to\s+report\b", after):
                     continue
-            if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()):
+            if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()) or _INVITED.match(sentence, m.end()):
                 found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end())))
-    for m in _MEMBERS.finditer(sentence):
+            else:
+                named = _NAMED_TITLE_VERB.match(sentence, m.end())
+                if named and valid_name(named.group("name")):
+                    found.append(_Actor(m.start(), r, clean_name(named.group("name"))))
+    members = _MEMBERS.finditer(sentence) if _BODY_WORDS.search(sentence) else ()
+    for m in members:
         before = sentence[max(0, m.start() - 40) : m.start()]
         if _MEMBER_AGENT.search(re.sub(r"(?:the|The)\s+$", "", before)):
             found.append(_Actor(m.start(), "members", None))
@@ -261,6 +167,10 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             continue
         if re.match(r"\s+declared\b", sentence[m.end() : m.end() + 12]):
             found.append(_Actor(m.start(), "councillor", clean_name(name)))
+            continue
+        office = _FROM_OFFICE.match(sentence, m.end())
+        if office and _speaking(sentence, m.start(), office.end(), _VERB_AFTER, agent=False):
+            found.append(_Actor(m.start(), "opcc_officer", clean_name(name)))
             continue
         appos = _APPOS_TITLE.match(sentence, m.end())
         if appos and _speaking(sentence, m.start(), m.end(), _VERB_AFTER, agent=False):
@@ -287,19 +197,29 @@ def _speaking(sentence: str, start: int, end: int, verbs: re.Pattern[str], agent
 
 
 def _agent(sentence: str, start: int) -> bool:
-    before = sentence[max(0, start - 80) : start]
-    before = re.sub(r"(?:the|The)\s+$", "", before)
-    return bool(_AGENT_NOUN.search(before))
+    """True if the mention at ``start`` follows "a presentation from", "provided by", …"""
+    words = sentence[max(0, start - 100) : start].split()
+    # drop "the" and up to four capitalised words of the title itself ("the Southern Area Manager")
+    dropped = 0
+    while words and dropped < 5 and (words[-1][:1].isupper() or words[-1] in ("the", "and")):
+        words.pop()
+        dropped += 1
+    if not words or words[-1] not in ("from", "by", "of"):
+        return False
+    return bool(_AGENT_NOUN.search(" ".join(words[-6:]) + " "))
 
 
 def _possessive(sentence: str, end: int) -> bool:
     return bool(_POSSESSIVE_AFTER.match(sentence, end))
 
 
+_CLLR_END = re.compile(rf"{_CLLR}\s*$")
+
+
 def _inside_person(sentence: str, pos: int) -> bool:
     """True if a title at ``pos`` is part of "(Police and Crime Commissioner)" after a name, etc."""
-    before = sentence[max(0, pos - 3) : pos]
-    return before.endswith("(") or bool(re.search(rf"{_CLLR}\s*$", sentence[max(0, pos - 15) : pos]))
+    before = sentence[max(0, pos - 15) : pos]
+    return before.rstrip().endswith("(") or ("C" in before and bool(_CLLR_END.search(before)))
 
 
 def _appositive_name(sentence: str, end: int) -> str | None:
@@ -312,9 +232,10 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE.finditer(text):
-        if _ABBREV.search(text[start : m.start() + 1]):
+        chunk = text[start : m.start()]
+        if _ABBREV.search(chunk.rstrip("\"')]")):
             continue
-        out.append(text[start : m.start() + 1].strip() if text[m.start()] in ".!?" else text[start : m.start()].strip())
+        out.append(chunk.strip())
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
@@ -338,17 +259,27 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
             if m and valid_name(m.group("name")):
                 out.append(Passage(d.text, d.section, "councillor", clean_name(m.group("name"))))
                 continue
-        groups = _speaker_groups(d, cast)
+        if in_list:
+            # a list entry is the clerk's unit: it keeps the presenter of its lead-in unless its
+            # first sentence names its own speaker ("In response to a question, the Chief Constable confirmed")
+            first = split_sentences(d.text)[:1]
+            actor = find_actor(first[0], cast) if first else None
+            if actor is not None and first[0][: actor.start].strip() and not first[0][: actor.start].rstrip().endswith(","):
+                actor = None  # named inside the point ("concerns raised by Members"), not its subject
+            groups = [(d.text, actor)]
+        else:
+            groups = _speaker_groups(d, cast)
         for text, actor in groups:
-            if actor is not None and in_list and actor.start > 4:
-                actor = None  # a list point keeps its presenter unless it opens with its own speaker
             if actor is not None:
                 speaker = (actor.role, actor.name)
             elif in_list:
                 speaker = lead_speaker
             elif _PRONOUN.match(text) and previous != (None, None):
                 speaker = previous
-            elif (_REACTIVE.search(text) or d.lead) and d.section not in ("procedural", "resolution"):
+            elif (_REACTIVE.search(text) or (d.lead and d.section in ("presentation", "questions"))) and d.section not in (
+                "procedural",
+                "resolution",
+            ):
                 speaker = presenter
             else:
                 speaker = (None, None)

@@ -25,11 +25,17 @@ RESOLUTION_LEAD = re.compile(
 )
 _SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
 _THAT = re.compile(r"^(?:that|to)\b", re.I)
+_LEADING_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s+")
+# "That the update be noted.", "That … the public be excluded from the meeting": a decision
+# whose "RESOLVED" was lost. Any passive ("be noted", "be asked", "be given") will do.
 _IMPLICIT_THAT = re.compile(
-    r"^That\b.{0,400}?\b(?:be|is|are|was|were)\s+(?:\w+\s+){0,2}?"
-    r"(?:noted|agreed|approved|received|endorsed|adopted|accepted|supported|appointed|elected|confirmed|"
-    r"recommended|delegated|given|made|signed|refused|granted|deferred|requested|asked|thanked)\b",
+    r"^That\b.{0,400}?\b(?:be|is|are)\s+(?:\w+\s+){0,2}?"
+    r"(?:\w+ed|made|given|taken|sent|held|brought|put|set|kept|written|undertaken|drawn|shown|known|chosen)\b",
     re.S,
+)
+# "RESOLVED: The Officer gave a verbal update…": narrative under a misplaced label, not a decision.
+_NARRATIVE = re.compile(
+    r"^(?:The|A|An)\s+[\w ,'()-]{0,80}?\b(?:gave|explained|reported|advised|informed|presented|introduced|said|stated|outlined|provided)\b"
 )
 _IMPLICIT = (
     # the minutes of a previous meeting approved
@@ -41,7 +47,7 @@ _IMPLICIT = (
     # a vote taken
     re.compile(r"\b(?:named\s+|recorded\s+|card\s+)?vote\s+was\s+(?:taken|held|carried)\b", re.I),
     # an appointment or election made
-    re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:Vice[- ]?)?Chair", re.I),
+    re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:(?:Vice|Deputy)[- ]?)?Chair", re.I),
     # the body agreed, as a main clause ("Following a suggestion… the Panel agreed that item 3 be taken first")
     re.compile(
         r"(?:^|[.,;:]\s+|\b(?:discussion|suggestion|request|debate)\b[^.]{0,60}?\s)"
@@ -55,7 +61,7 @@ _IMPLICIT = (
 _NOT_IMPLICIT = re.compile(r"\b(?:recommended|proposed|suggested|asked)\s+that\b[^.]*\bagreed\b|\bit\s+was\s+agreed\b", re.I)
 
 PRESENTATION = re.compile(
-    r"\b(?:presentations?|presented|(?:introduced|outlined|summarised)\s+(?:the|this|his|her|their|a)\s+(?:report|item|update|paper|plan|proposals?)|"
+    r"(?=[pPiIoOsSgGrRcChHfFkKtTaAmM])\b(?:presentations?|presented|(?:introduced|outlined|summarised)\s+(?:the|this|his|her|their|a)\s+(?:report|item|update|paper|plan|proposals?)|"
     r"gave\s+(?:an?\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:update|overview|report|summary)|"
     r"provided\s+(?:an?\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|summary|introduction)|"
     r"(?:received|considered)\s+(?:an?\s+|the\s+)?(?:verbal\s+|written\s+|brief\s+|draft\s+)?(?:copy\s+of\s+)?(?:report|update|overview|paper)|"
@@ -65,18 +71,19 @@ PRESENTATION = re.compile(
     re.I,
 )
 QUESTIONS = re.compile(
-    r"\b(?:in\s+(?:response|reply|answer)\s+to\s+(?:a\s+|the\s+|further\s+|members'?\s+|Members'?\s+)?(?:questions?|queries|query)|"
+    r"(?=[iIqQaAeEmMtTcCrRAa])\b(?:in\s+(?:response|reply|answer)\s+to\s+(?:a\s+|the\s+|further\s+|members'?\s+|Members'?\s+)?(?:questions?|queries|query)|"
     r"questions?\s+(?:from|by|were\s+asked|raised)|(?:asked|enquired)\s+(?:about|whether|if|how|what|why|when|for)|queried|"
     r"(?:Members|the\s+Panel|Councillors?)\s+(?:asked|questioned|queried)|question(?:ed|s)\s+(?:and\s+answers?|the)|"
     r"\b(?:replied|responded)\s+(?:that|to)\b|^Q\d{1,3}\b|^A\d{1,3}\b)",
     re.I,
 )
 PROCEDURAL = re.compile(
-    r"\b(?:apolog(?:y|ies)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|noted|given|tendered)|"
+    r"(?=[aAjJlLwWiIdDnNtTsSmMoOpPrReE])\b(?:apolog(?:y|ies)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|noted|given|tendered)|"
     r"apologies\s+(?:were\s+)?(?:received|noted)\s+from|joined\s+the\s+meeting|left\s+the\s+meeting|arrived\s+(?:at|late)|"
     r"(?:was|were)\s+in\s+attendance|in\s+attendance\s+as|declared\s+(?:an?\s+|no\s+|any\s+|the\s+following\s+)?(?:\w+\s+){0,2}interests?|"
     r"declarations?\s+of\s+interests?\s+(?:was|were)\s+made|no\s+declarations|there\s+were\s+no\s+(?:declarations|apologies|public\s+questions|questions|matters)|"
     r"substitut(?:ed|ing)\s+for|(?:as|was)\s+(?:a\s+|the\s+)?(?:substitute|deputy)\b|substitutions?\b|adjourn(?:ed|ment)|webcast|withdrew\s+from\s+the\s+meeting|took\s+the\s+chair|in\s+the\s+chair|"
+    r"re-?join(?:ed)?\s+the\s+meeting|excluded\s+from\s+the\s+meeting|"
     r"meeting\s+(?:closed|ended|finished|concluded|commenced|started|began)\s+at|welcomed\s+(?:everyone|all|members)\s+to\s+the\s+meeting|"
     r"^(?:also\s+)?(?:present|in\s+attendance)\s*:|^(?:officers?|members)\s+(?:present|in\s+attendance)\s*:|^apologies\s*:)",
     re.I,
@@ -85,9 +92,10 @@ _BARE_PROCEDURAL = re.compile(r"^(?:there\s+were\s+none|none(?:\s+received)?|no\
 PROCEDURAL_TITLE = re.compile(
     r"^(?:\d+\.?\s+)?(?:apolog|substitut|named\s+substitutes|declarations?\b|disclosures?\s+of|code\s+of\s+conduct|"
     r"(?:approval\s+of\s+|confirmation\s+of\s+|signing\s+of\s+)?(?:the\s+)?minutes\b|to\s+(?:sign|approve|confirm|agree)\b.*\bminutes|"
-    r"welcome|exclusion\s+of|consideration\s+of\s+exclusion|urgent\s+(?:business|items)|(?:notification\s+of\s+)?(?:any\s+)?other\s+business|"
+    r"welcome|exclusion\s+of|consideration\s+of\s+exclusion|"
     r"variation\s+of\s+business|order\s+of\s+business|dates?\s+of\s+(?:the\s+)?(?:next|future)|date\s+of\s+next|"
-    r"(?:election|appointment)\s+of\s+(?:the\s+)?(?:panel\s+)?(?:vice[- ]?)?chair)",
+    r"(?:members'?\s+)?declarations?\s+(?:of|under)\b|"
+    r"(?:election|appointment)\s+of\s+(?:the\s+)?(?:panel\s+)?(?:(?:vice|deputy)[- ]?)?chair)",
     re.I,
 )
 
@@ -151,14 +159,26 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
             continue
         # --- decisions ---
         m = RESOLUTION_LEAD.match(text)
+        if m and _NARRATIVE.match(text[m.end() :]):
+            text = text[m.end() :].strip()  # keep the narrative, drop the stray label
+            m = None
         if m and not _false_lead(m, text):
             if decision is not None:
                 resolutions.append(_join(decision))
             rest = text[m.end() :].strip()
-            decision = [_with_marker(b, rest)] if rest else []
+            decision = [_capital(rest)] if rest else []  # a lead's own number is a minute number
             lead_block, lead_bare, explicit = b, not rest, True
+            if not rest and "." in m.group("sep"):
+                # "Agreed." on its own line is the whole decision, as some clerks record it
+                drafts.append(Draft(text, "resolution", b.kind))
+                resolutions.append(text.rstrip(". "))
+                decision, lead_block = None, None
+                context = None
+                prev = b
+                continue
             if rest:
-                drafts.append(Draft(_capital(rest), "resolution", b.kind, lead=rest.endswith(":")))
+                shown = _LEADING_MARKER.sub("", rest)  # "(1) That …": the marker stays in the decision only
+                drafts.append(Draft(_capital(shown), "resolution", b.kind, lead=rest.endswith(":")))
             context = None
             prev = b
             continue
@@ -190,9 +210,9 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
         lead = b.kind in (PARA, POINT) and text.rstrip().endswith((":", ":-", ":–"))
         draft = Draft(text, section, b.kind, lead)
         drafts.append(draft)
-        if lead or (b.kind in (PARA, POINT) and _TABLE_INTRO.search(text)):
+        if lead or (b.kind in (PARA, POINT) and _TABLE_INTRO.search(text)) or (b.kind == HEADING and _ATTENDANCE.match(text)):
             context = draft
-        elif b.kind in (PARA, HEADING):
+        elif b.kind == HEADING or (b.kind == PARA and not (context is not None and context.kind == HEADING and _PERSON_LINE.match(text))):
             context = None
         prev = b
     if decision is not None:
@@ -276,8 +296,9 @@ def _joins_decision(b: Block, lead: Block, bare: bool, decision: list[str]) -> b
     if b.kind == POINT and lead.kind == POINT and _family(b.marker) == _family(lead.marker):
         return False  # the next numbered minute paragraph, not a point of this decision
     if b.kind in (POINT, BULLET):
-        return bare or decision[-1].rstrip().endswith((":", ";", "-")) or bool(_THAT.match(b.text)) or b.gap <= 1
-    return bool(_THAT.match(b.text)) and b.kind == PARA and bool(re.match(r"^\(\w{1,4}\)", decision[-1])) is False and b.text.startswith("That")
+        listed = any(part.rstrip().endswith((":", ":-")) for part in decision)  # "… subject to the following:"
+        return bare or listed or decision[-1].rstrip().endswith((";", "-")) or bool(_THAT.match(b.text)) or b.gap <= 1
+    return b.kind == PARA and b.text.startswith("That")
 
 
 def _lost_lead(b: Block, prev: Block | None, explicit: bool) -> bool:
@@ -307,10 +328,22 @@ def _join(parts: list[str]) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+# "Mr I Fisher, County Secretary…": an entry of an attendance list.
+_PERSON_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|County\s+Councillor|Professor)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,–-]")
 _TABLE_INTRO = re.compile(r"\b(?:table\s+below|following\s+table|set\s+out\s+below)\b", re.I)
 
 
+_ATTENDANCE = re.compile(
+    r"^(?:also\s+)?(?:present|in\s+attendance)\b|^(?:officers?|members|councillors|officials)\s+(?:present|in\s+attendance)\b|^apologies\b",
+    re.I,
+)
+
+
 def _section(b: Block, text: str, context: Draft | None, procedural: bool) -> str:
+    if b.kind == HEADING and _ATTENDANCE.match(text):
+        return "procedural"
+    if b.kind in (BULLET, POINT, ROW, PARA) and context is not None and context.kind == HEADING:
+        return "procedural"  # the list under an attendance heading
     if b.kind in (BULLET, POINT, ROW) and context is not None:
         if QUESTIONS.search(text) and context.section != "questions":
             return "questions"
@@ -329,7 +362,7 @@ def _section(b: Block, text: str, context: Draft | None, procedural: bool) -> st
 
 
 def _implicit_decision(drafts: list[Draft], resolutions: list[str]) -> None:
-    """With no "RESOLVED" in an item, find the one sentence that records its decision."""
+    """With no "RESOLVED" in an item, find the paragraphs that record its decisions."""
     for d in drafts:
         if d.section in ("summary", "resolution") or _NOT_IMPLICIT.search(d.text) and not _IMPLICIT[0].search(d.text):
             continue
@@ -337,4 +370,4 @@ def _implicit_decision(drafts: list[Draft], resolutions: list[str]) -> None:
             if pattern.search(d.text):
                 d.section = "resolution"
                 resolutions.append(d.text)
-                return
+                break

@@ -52,6 +52,8 @@ def layout_table(lines: list[Line]) -> RawDoc:
         text = _ROW_END.sub("", text)
         nxt = _ROW_END.sub("", body[i + 1].text) if i + 1 < len(body) else ""
         start = _row_item_start(text, nxt, row_start)
+        if start is None and row_start and label_of(text)[0] and doc.items:
+            start = ("", text)  # a row whose title cell is empty: an item with no title
         if start is not None:
             if current is not None:
                 current.blocks = lines_to_blocks(pending)
@@ -81,8 +83,10 @@ def _row_item_start(text: str, nxt: str, row_start: bool) -> tuple[str, str] | N
         return None
     prefix = text[: m.start()] if m else text
     title, blurb = split_title_blurb(prefix.strip())
-    if not title or not is_title_like(title, strict=False):
+    if not title:
         return None
+    if not is_title_like(title, strict=False) and not (m and row_start and len(title.split()) <= 30 and title[0].isupper()):
+        return None  # a row's first cell before "Minutes:" is its title even when it reads as a sentence
     rest = (blurb + " " + text[m.start() :]) if m else blurb
     return title, rest.strip()
 
@@ -173,4 +177,4 @@ def _is_upper_word(w: str) -> bool:
     return (not letters and not w.isdigit()) or (bool(letters) and all(c.isupper() for c in letters))
 
 
-__all__ = ["is_table_flattened", "layout_table", "layout_agenda_pack", "is_title_like"]
+__all__ = ["is_table_flattened", "layout_table", "layout_agenda_pack"]

@@ -50,6 +50,7 @@ _TRANSLATE = {
     ord("\u2029"): "\n",
     ord("\x85"): "\n",
 }
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 # C0/C1 control characters other than newline become spaces (binary junk, form feeds).
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # UTF-8 read as cp1252 somewhere upstream ("Commissionerâ€™s").
@@ -118,10 +119,17 @@ def normalise(text: str) -> str:
     """Return ``text`` with uniform spaces, quotes, ligatures and line ends."""
     if _MOJIBAKE.search(text):
         text = _fix_mojibake(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
-    text = _CONTROL.sub(" ", text)
-    return unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not text.isascii():
+        # str.translate looks every character up in a dict; a regex finds the few special
+        # characters in C and only those go through the table (much faster on big files).
+        text = _SPECIAL.sub(_replace_special, text)
+        text = unicodedata.normalize("NFC", text)
+    return _CONTROL.sub(" ", text)
+
+
+def _replace_special(m: re.Match[str]) -> str:
+    return _TRANSLATE[ord(m.group())] or ""
 
 
 def _fix_mojibake(text: str) -> str:
@@ -144,7 +152,7 @@ BULLET_GLYPHS = "•·▪▫■□●○◦‣⁃∙–—-*>§➢➤►▶✓�
 _BULLET = re.compile(r"^\s*([•·▪▫■□●○◦‣⁃∙➢➤►▶✓✔]|[-–—*](?=\s)|o(?=\s{2,}))\s*")
 # Numbered/lettered/roman list markers: "1.", "1)", "(1)", "a)", "(a)", "(iv)", "iv."
 _LIST_MARKER = re.compile(
-    r"^\s*(\((?:\d{1,2}|[a-z]|[ivx]{1,5})\)|(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)])(?=\s)\s*(?=\S)"
+    r"^\s*(\((?:\d{1,2}|[a-z]|[ivx]{1,5})\)\.?|(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)])(?=\s)\s*(?=\S)"
 )
 
 
@@ -166,7 +174,7 @@ def list_marker(text: str) -> tuple[str, str]:
 
 # Link text left in place by crawlers: "pdf icon PDF 238 KB", "PDF 27 KB", "(PDF, 132 KB)".
 RESIDUE_INLINE = re.compile(
-    r"(?:\(\s*)?(?:\bpdf\s+icon\s+)?\b(?:PDF|DOC|DOCX|XLS|XLSX|PPT|PPTX|RTF)\b,?\s*[\d.,]+\s*[KMG]B\b(?:\s*\))?",
+    r"(?=[(pPdDxXrR])(?:\(\s*)?(?:\bpdf\s+icon\s+)?\b(?:PDF|DOC|DOCX|XLS|XLSX|PPT|PPTX|RTF)\b,?\s*[\d.,]+\s*[KMG]B\b(?:\s*\))?",
     re.I,
 )
 

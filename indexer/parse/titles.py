@@ -36,8 +36,8 @@ BLURB_START = re.compile(
     r"""^(?:To\ (?!date\b|be\b)[a-z]+\b | The\ report\ will\b | Members\ (?:are|will\ be|to)\b |
     All\ Members\b | Members\ of\ the\ public\ (?:wishing|are|may)\b | Any\ (?:member|Member)\b |
     (?:The|This)\ (?:[A-Z][\w'&-]*\ ){0,5}?(?:is|are|will|to|has\ been|may|shall)\ (?:asked|invited|requested|recommended|receive|consider|report|be\ presented|present|provide|note)\b |
-    (?:Report|Reports|Paper|Presentation|Update|Verbal\ update|Oral\ update|Verbal\ report)\ (?:of|from|by|on)\b |
-    (?:Verbal|Oral)\ (?:update|report)\b | Questions\ (?:should|must|may)\b | A\ total\ period\b |
+    (?:Report|Reports|Paper|Presentation|Update|Verbal\ [Uu]pdate|Oral\ [Uu]pdate|Verbal\ [Rr]eport)\ (?:of|from|by|on)\b |
+    (?:Verbal|Oral)\ (?:[Uu]pdate|[Rr]eport)\b | Questions\ (?:should|must|may)\b | A\ total\ period\b |
     Guidance\ note\b | Following\ notification\b.{0,200}\bfor\ the\ (?:Panel|Committee)\ to\b |
     Purpose\ of\ (?:the\ )?report\b | This\ item\b | This\ report\b | Attached\b | Enclosed\b )""",
     re.X,
