@@ -27,7 +27,7 @@ def test_report_counts_and_skips_the_corrupt_file(build_report):
     r = build_report
     assert (r.files, r.items) == (4, 5)
     assert [(s.path, s.reason) for s in r.skipped] == [("vale-council/minutes-scan.pdf", "damaged PDF (PdfStreamError)")]
-    assert r.passages == 33  # every paragraph and bullet of the four files, residue dropped
+    assert r.passages == 27  # every paragraph and bullet of the four files; residue and bare lead-ins dropped
 
 
 def test_meta_records_the_build(index_dir, build_report):
@@ -127,3 +127,21 @@ def test_passage_fields_are_structured_not_baked_into_text():
         "text": [("Precept", 2.5), ("Cllr Oak", 1.0), ("Wessex Panel", 0.2), ("We agree.", 1.0)],
     }
     assert f["id"] == f"{f['item_id']}-0"
+
+
+@pytest.mark.parametrize(
+    ("item_url", "meeting_url", "expected"),
+    [
+        ("https://d.example/mgAi.aspx?ID=9", "https://d.example/ieListDocuments.aspx?MId=1", "https://d.example/mgAi.aspx?ID=9"),
+        ("mgAi.aspx?ID=9", "https://d.example/ieListDocuments.aspx?MId=1", "https://d.example/mgAi.aspx?ID=9"),
+        ("documents/s12/Report.pdf", "https://d.example/x/ieListDocuments.aspx", "https://d.example/x/documents/s12/Report.pdf"),
+        ("documents/s12/Report.pdf", None, None),
+        (None, "https://d.example/mgAi.aspx?ID=3", "https://d.example/mgAi.aspx?ID=3"),
+        ("javascript:alert(1)", None, None),
+        (None, "javascript:alert(1)", None),
+    ],
+)
+def test_citation_url(item_url, meeting_url, expected):
+    from indexer.build import citation_url
+
+    assert citation_url(item_url, meeting_url) == expected

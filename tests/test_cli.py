@@ -16,7 +16,7 @@ def test_index_prints_skips_and_a_summary(runner, tmp_path):
     lines = result.output.strip().splitlines()
     assert lines[0] == "skipped vale-council/minutes-scan.pdf: damaged PDF (PdfStreamError)"
     assert re.match(
-        rf"Indexed 4 files \(5 items, 33 passages\) into {re.escape(str(tmp_path / 'ix'))} in \d+\.\ds; 1 skipped\.$",
+        rf"Indexed 4 files \(5 items, 27 passages\) into {re.escape(str(tmp_path / 'ix'))} in \d+\.\ds; 1 skipped\.$",
         lines[-1],
     )
 
@@ -30,7 +30,7 @@ def test_index_errors_are_one_line(runner, tmp_path):
 def test_search_text_and_json(runner, index_dir):
     result = runner.invoke(main, ["search", "county", "lines", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("9 matching passages\n\n1. Child Exploitation and County Lines\n")
+    assert result.output.startswith("8 matching passages\n\n1. Child Exploitation and County Lines\n")
     assert "3. Police and Crime Plan Delivery" in result.output
     result = runner.invoke(main, ["search", "speaker:commissioner", "precept", "--index", str(index_dir), "--json"])
     data = json.loads(result.output)

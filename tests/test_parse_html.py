@@ -75,7 +75,6 @@ def test_meeting_page_items(meeting: Document) -> None:
                     "Michael Lane",
                     "Members received a verbal presentation from the Commissioner, Michael Lane, setting out an update on delivery against the Police and Crime Plan.",
                 ),
-                ("presentation", "commissioner", "Michael Lane", "During the presentation Members heard:"),
                 ("presentation", "commissioner", "Michael Lane", "Recruitment of 200 additional officers was on track."),
                 ("presentation", "commissioner", "Michael Lane", 'The "Safer Together" campaign had reached 60 schools.'),
                 ("questions", "councillor", "Palmer", "Cllr Palmer asked about rural crime."),

@@ -94,7 +94,8 @@ def test_resolutions(body: str, resolutions: list[str]) -> None:
             "· Crime had fallen.\n\n· Recruitment was on track.\n\nCouncillor Smith joined the meeting at this point.\n\n"
             "In response to questions, the Panel heard:\n\n· Response times had improved.\n\n"
             "The Panel discussed rural crime.\n\nRESOLVED: That the update be noted.",
-            ["summary", "presentation", "presentation", "presentation", "presentation", "procedural", "questions",
+            # the bare lead-ins ("During the presentation Members heard:") pass their section on and go
+            ["summary", "presentation", "presentation", "presentation", "procedural",
              "questions", "discussion", "resolution"],
         ),
         # no "Minutes:" label: the blurb is what reads like an agenda
@@ -169,3 +170,37 @@ def test_attendance_list_is_procedural() -> None:
         ("procedural", None),
         ("procedural", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("During the presentation Members heard:", True),
+        ("During the presentations Members heard:", True),
+        ("In response to questions, the Panel heard:", True),
+        ("In response to Members' questions the Committee heard that:", True),
+        ("Members heard:", True),
+        ("Reference was made to:-", True),
+        ("The following points were raised:", True),
+        # lead-ins that say something stay
+        ("Members received a presentation from the Chief Constable, during which they heard:", False),
+        ("Apologies were received from:", False),
+        ("The Commissioner explained that:", False),
+        ("Members heard that crime had fallen.", False),
+    ],
+)
+def test_bare_lead_ins(text: str, bare: bool) -> None:
+    from indexer.parse.structure import is_bare_lead_in
+
+    assert is_bare_lead_in(text) is bare
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [("Chairman", True), ("Chair", True), ("(Vice-Chairman)", True), ("Signed ……………… Chair", True),
+     ("Date: ………", True), ("Chairman's announcements", False), ("The Chair thanked officers.", False)],
+)
+def test_signature_lines(text: str, signature: bool) -> None:
+    from indexer.parse.structure import is_signature
+
+    assert is_signature(text) is signature

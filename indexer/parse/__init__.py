@@ -25,7 +25,7 @@ from .ir import LABEL, RawDoc
 from .layout import layout_text
 from .roles import build_cast
 from .speakers import attribute
-from .structure import shape_item
+from .structure import is_bare_lead_in, is_signature, shape_item
 from .text import decode, normalise
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".pdf"})
@@ -132,7 +132,9 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
     items: list[Item] = []
     for r in raw.items:
         shaped = shape_item(r, agenda_only)
-        passages = tuple(p for p in attribute(shaped.drafts, cast) if p.text)
+        passages = tuple(
+            p for p in attribute(shaped.drafts, cast) if p.text and not is_bare_lead_in(p.text) and not is_signature(p.text)
+        )
         if not r.title and not passages:
             continue
         procedural = shaped.procedural or (not r.title and all(p.section == "procedural" for p in passages))

@@ -103,6 +103,40 @@ PROCEDURAL_TITLE = re.compile(
 _PROCEDURAL_WORDS = re.compile(r"\b(?:apolog\w*|substitut\w*|declarations?\s+of\s+(?:\w+\s+){0,2}interests?|dispensations?)\b", re.I)
 
 
+# "During the presentation Members heard:", "In response to questions, the Panel heard:":
+# signposts whose meaning (section, speaker) passes to the points after them. They are
+# not passages of their own: on their own they would match every search for "heard".
+_BARE_LEAD_IN = re.compile(
+    r"^(?:(?:During|Following|After|In\s+the\s+course\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+)?"
+    r"(?:verbal\s+)?(?:presentations?|discussions?|debate|report|update)(?:\s+and\s+(?:the\s+)?discussion)?,?\s+)?"
+    r"(?:In\s+(?:response|reply|answer)\s+to\s+(?:the\s+|further\s+|Members'?\s+|a\s+number\s+of\s+)?"
+    r"(?:questions?|queries|comments)(?:\s+(?:from|by)\s+(?:the\s+)?(?:Members|Panel|Committee))?,?\s+)?"
+    r"(?:(?:Members|the\s+Panel|the\s+Committee|Councillors)\s+(?:heard|noted|were\s+(?:told|informed|advised))(?:\s+that)?"
+    r"|Reference\s+was\s+made\s+to"
+    r"|The\s+following\s+(?:points|issues|comments|questions)\s+were\s+(?:made|raised|noted|discussed))"
+    r"\s*(?::\s*[-–]?|:?\s*[-–])$",
+    re.I,
+)
+
+
+# The signature block closing printed minutes: "Chairman", "Signed ……", "Date: ……".
+_SIGNATURE = re.compile(
+    r"^(?:(?:Signed|Date[d]?)\b[\s:._…-]*(?:\(?(?:Vice[- ])?Chair(?:man|woman|person)?\)?)?"
+    r"|\(?(?:Vice[- ])?Chair(?:man|woman|person)?\)?)[\s:._…-]*$",
+    re.I,
+)
+
+
+def is_bare_lead_in(text: str) -> bool:
+    """True for a lead-in with no content of its own ("In response to questions, the Panel heard:")."""
+    return bool(_BARE_LEAD_IN.match(text.strip()))
+
+
+def is_signature(text: str) -> bool:
+    """True for a line of the signature block that closes printed minutes ("Chairman")."""
+    return bool(_SIGNATURE.match(text.strip()))
+
+
 def is_procedural_title(title: str) -> bool:
     """True for wholly procedural business: apologies, declarations, previous minutes, …"""
     if not title:
