@@ -88,7 +88,9 @@ def build_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None = 
     gen = store.create_generation(index_root)
     try:
         ix = create_in(str(gen), build_schema())
-        writer = ix.writer(limitmb=256)
+        # Plain (not compound) segment files are memory-mapped when opened; a compound
+        # file is copied into memory piece by piece every time a searcher opens it.
+        writer = ix.writer(limitmb=256, compound=False)
         try:
             for path in sources:
                 name = path.relative_to(corpus).as_posix()

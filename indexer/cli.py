@@ -123,7 +123,8 @@ def search_cmd(
         per_page=per_page,
         per_item=per_item,
     )
-    result = SearchEngine(index_dir).search(request)
+    with SearchEngine(index_dir) as engine:
+        result = engine.search(request)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return

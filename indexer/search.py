@@ -7,6 +7,7 @@ thread-safe), and notices when a new build has been published and switches to it
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 import time
@@ -195,58 +196,117 @@ class ItemView:
         return d
 
 
+RECHECK_SECONDS = 1.0
+MAX_IDLE_SEARCHERS = 16
+
+
+@dataclass(slots=True)
+class _Live:
+    """The open live generation: its index, facets and a pool of idle searchers.
+
+    Searchers are kept open between requests (opening one reads every segment's term
+    dictionary); each is used by one thread at a time, as Whoosh requires.
+    """
+
+    gen: store.Generation
+    ix: Index
+    toc: int  # Whoosh's own generation, which an incremental commit advances
+    facets: dict[str, list[tuple[str, int]]]
+    idle: list[Searcher]
+
+
 class SearchEngine:
     """Answers searches against the live generation of an index folder."""
 
     def __init__(self, index_dir: Path | str) -> None:
         self.root = Path(index_dir)
         self._lock = threading.Lock()
-        self._gen: store.Generation | None = None
-        self._ix: Index | None = None
-        self._facets: dict[str, list[tuple[str, int]]] = {}
-        self._checked = 0.0
-        self._open()
+        self._live = self._open()
+        self._checked = time.monotonic()
 
     # -------------------------------------------------------------- index handling
 
-    def _open(self) -> None:
+    def _open(self) -> _Live:
         gen = store.current(self.root)
         ix = store.open_generation(gen)
-        with ix.searcher() as s:
-            facets = {"committee": _term_counts(s, "committee_key")}
-        with self._lock:
-            self._gen, self._ix, self._facets = gen, ix, facets
+        s = ix.searcher(weighting=BM25F())
+        facets = {"committee": _term_counts(s, "committee_key")}
+        return _Live(gen, ix, ix.latest_generation(), facets, [s])
 
-    def _index(self) -> Index:
-        """Return the live index, switching to a newer build if one was published."""
+    def _current(self) -> _Live:
+        """Return the live generation, switching at most once a second to a newer one
+        (a new build published, or new segments committed to this one)."""
         now = time.monotonic()
-        if now - self._checked > 1.0:
-            self._checked = now
-            name = store.current_name(self.root)
-            if name is not None and self._gen is not None and name != self._gen.name:
-                self._open()
-        assert self._ix is not None
-        return self._ix
+        if now - self._checked > RECHECK_SECONDS:
+            with self._lock:
+                if now - self._checked > RECHECK_SECONDS:
+                    self._checked = now
+                    live = self._live
+                    name = store.current_name(self.root)
+                    changed = (name is not None and name != live.gen.name) or (
+                        name == live.gen.name and live.ix.latest_generation() != live.toc
+                    )
+                    if changed:
+                        self._live = self._open()
+                        for s in live.idle:
+                            s.close()
+                        live.idle.clear()
+        return self._live
 
     @contextmanager
-    def _searcher(self, weighting: Any = None) -> Iterator[Searcher]:
-        s = self._index().searcher(weighting=weighting or BM25F())
+    def _searcher(self) -> Iterator[Searcher]:
+        live = self._current()
+        with self._lock:
+            s = live.idle.pop() if live.idle else None
+        if s is None:
+            s = live.ix.searcher(weighting=BM25F())
         try:
             yield s
         finally:
+            with self._lock:
+                keep = live is self._live and len(live.idle) < MAX_IDLE_SEARCHERS
+                if keep:
+                    live.idle.append(s)
+            if not keep:
+                s.close()
+
+    def reopen(self) -> None:
+        """Drop every open searcher and open the live generation afresh.
+
+        Call this in a process forked after the engine was opened (gunicorn's
+        ``post_fork``): forked processes share file offsets, so they must not share
+        open searchers.
+        """
+        with self._lock:
+            old, self._live = self._live, self._open()
+            self._checked = time.monotonic()
+        for s in old.idle:
             s.close()
+        old.idle.clear()
+
+    def close(self) -> None:
+        """Close the idle searchers (searchers in use close when released)."""
+        with self._lock:
+            idle, self._live.idle = self._live.idle, []
+            self._live = dataclasses.replace(self._live, idle=[])
+        for s in idle:
+            s.close()
+
+    def __enter__(self) -> SearchEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def info(self) -> dict[str, Any]:
         """Facts about the live build (generation, counts, build time)."""
-        self._index()
-        assert self._gen is not None
-        return {"generation": self._gen.name, **self._gen.meta}
+        gen = self._current().gen
+        return {"generation": gen.name, **gen.meta}
 
     def committees(self) -> list[tuple[str, int]]:
         """Return every committee name in the index with its passage count, by name."""
-        self._index()
-        return list(self._facets["committee"])
+        return list(self._current().facets["committee"])
 
     # -------------------------------------------------------------- searching
 

@@ -48,10 +48,11 @@ def test_rebuild_switches_atomically_and_keeps_previous(tmp_path):
     assert sorted(p.name for p in root.glob("gen-*")) == sorted([first.generation, second.generation])
 
 
-def test_failed_build_leaves_previous_index_serving(tmp_path):
+def test_failed_build_leaves_previous_index_serving(tmp_path, request):
     root = tmp_path / "index"
     good = build_index(CORPUS, root)
     engine = SearchEngine(root)
+    request.addfinalizer(engine.close)
     before = engine.search(SearchRequest(q="precept")).total
     bad = tmp_path / "bad"
     bad.mkdir()

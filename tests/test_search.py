@@ -181,10 +181,11 @@ def test_committees_facet(engine):
     assert [name for name, _ in engine.committees()] == ["Vale District Council Cabinet", "Wessex Police and Crime Panel"]
 
 
-def test_engine_picks_up_a_new_build(tmp_path, monkeypatch):
+def test_engine_picks_up_a_new_build(tmp_path, monkeypatch, request):
     root = tmp_path / "index"
     build_index(CORPUS, root)
     engine = SearchEngine(root)
+    request.addfinalizer(engine.close)
     first = engine.info["generation"]
     build_index(CORPUS, root)
     monkeypatch.setattr("indexer.search.time.monotonic", lambda: 1e12)  # skip the 1 s recheck delay

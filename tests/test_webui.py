@@ -151,4 +151,5 @@ def test_config_from_environment(monkeypatch, index_dir):
     monkeypatch.setenv("MINUTES_INDEX_DIR", str(index_dir))
     monkeypatch.setenv("MINUTES_PER_PAGE", "3")
     app = create_app({"TESTING": True})
+    app.extensions["minutes"].close()
     assert (app.config["INDEX_DIR"], app.config["PER_PAGE"]) == (str(index_dir), 3)
