@@ -1,21 +1,19 @@
 """Search an index: ranked, filtered, paginated passages with highlighted snippets.
 
-:class:`SearchEngine` is the only way the CLI and web UI reach the index. It shares one
-Whoosh ``Index`` between threads, opens a searcher per call (Whoosh searchers are not
-thread-safe), and notices when a new build has been published and switches to it.
+:class:`SearchEngine` is the only way the CLI and web UI reach the index. It keeps the
+live generation open, with a pool of searchers (each used by one thread at a time, as
+Whoosh requires), notices new builds and incremental commits, and switches to them.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from whoosh import query as wq
 from whoosh import sorting
@@ -24,195 +22,48 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from . import store
-from .errors import NotFoundError, QueryError
-from .query import COORD_BONUS, ParsedQuery, compile_filter, date_range_query, parse_query
-from .snippets import Marks, Segment, highlight, snippet, to_html, to_text
+from .errors import NotFoundError
+from .itemstore import ItemMeta, ItemStore
+from .query import COORD_BONUS, ParsedQuery, analysed_name, compile_filter, date_range_query, parse_query, resolve_committees
+from .results import SORTS, Hit, ItemPassage, ItemView, ResultPage, SearchRequest, Sort
+from .schema import StoredPassage
+from .snippets import Marks, highlight, snippet
 from .vocab import ROLES, SECTIONS
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
-MAX_PER_PAGE = 100
-MAX_PAGE = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class SearchRequest:
-    """A search as a user asks for it: query text plus the UI's filter controls."""
-
-    q: str = ""
-    section: str | None = None
-    speaker: str | None = None
-    committee: str | None = None  # exact committee name, as listed by :meth:`SearchEngine.committees`
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    hide_procedural: bool = False
-    sort: Sort = "relevance"
-    page: int = 1
-    per_page: int = 10
-    #: at most this many passages per agenda item (0: no limit), so one long item
-    #: does not crowd out the others
-    per_item: int = 2
-
-    def __post_init__(self) -> None:
-        if self.sort not in SORTS:
-            raise QueryError(f"Sort by one of: {', '.join(SORTS)}.")
-        if not 1 <= self.page <= MAX_PAGE:
-            raise QueryError(f"Page numbers run from 1 to {MAX_PAGE}.")
-        if not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise QueryError(f"Show between 1 and {MAX_PER_PAGE} results per page.")
-        if not 0 <= self.per_item <= MAX_PER_PAGE:
-            raise QueryError(f"Show between 0 (all) and {MAX_PER_PAGE} passages per item.")
-
-    @property
-    def is_empty(self) -> bool:
-        """True when nothing at all was asked for (show the start page)."""
-        return not (self.q.strip() or self.section or self.speaker or self.committee or self.date_from or self.date_to)
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One passage in a result list."""
-
-    rank: int
-    passage_id: str
-    item_id: str
-    meeting_id: str
-    title: str
-    title_marked: tuple[Segment, ...]
-    item_number: str | None
-    committee: str | None
-    date: dt.date | None
-    section: str
-    speaker_role: str | None
-    speaker_name: str | None
-    snippet: tuple[Segment, ...]
-    url: str | None
-    source: str
-    score: float
-    #: for partial matches: how many of the query's words this passage matched
-    words_matched: int | None = None
-    #: matching passages of the same item left out of the list (see ``per_item``)
-    more_in_item: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready form (snippet as plain text and as escaped HTML)."""
-        d = asdict(self)
-        d["date"] = self.date.isoformat() if self.date else None
-        d["title_marked"] = to_html(self.title_marked)
-        d["snippet"] = to_text(self.snippet)
-        d["snippet_html"] = to_html(self.snippet)
-        d["score"] = round(self.score, 4)
-        return d
-
-
-@dataclass(frozen=True, slots=True)
-class ResultPage:
-    """A page of search results and what the UI needs to explain them."""
-
-    request: SearchRequest
-    hits: tuple[Hit, ...]
-    #: passages that match (before grouping by item)
-    total: int
-    page: int
-    #: number of pages, or None when results are grouped by item (then see ``has_next``)
-    pages: int | None
-    has_next: bool = False
-    #: True when no passage had every word and the results match only some of them
-    partial: bool = False
-    words: tuple[str, ...] = ()
-    ignored: tuple[str, ...] = ()
-    seconds: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        r = self.request
-        return {
-            "query": r.q,
-            "filters": {
-                "section": r.section,
-                "speaker": r.speaker,
-                "committee": r.committee,
-                "date_from": r.date_from.isoformat() if r.date_from else None,
-                "date_to": r.date_to.isoformat() if r.date_to else None,
-                "hide_procedural": r.hide_procedural,
-            },
-            "sort": r.sort,
-            "total": self.total,
-            "page": self.page,
-            "pages": self.pages,
-            "has_next": self.has_next,
-            "per_page": r.per_page,
-            "per_item": r.per_item,
-            "partial": self.partial,
-            "ignored_words": list(self.ignored),
-            "seconds": round(self.seconds, 4),
-            "hits": [h.to_dict() for h in self.hits],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ItemPassage:
-    passage_id: str
-    section: str
-    speaker_role: str | None
-    speaker_name: str | None
-    text: tuple[Segment, ...]
-    matched: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ItemView:
-    """A whole agenda item: metadata and every passage, with query matches marked."""
-
-    item_id: str
-    meeting_id: str
-    title: str
-    item_number: str | None
-    committee: str | None
-    date: dt.date | None
-    url: str | None
-    source: str
-    kind: str
-    passages: tuple[ItemPassage, ...]
-    matches: int = 0
-    #: the item immediately before/after in the same meeting, if indexed
-    siblings: tuple[tuple[str, str], ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["date"] = self.date.isoformat() if self.date else None
-        d["passages"] = [
-            {
-                "passage_id": p.passage_id,
-                "section": p.section,
-                "speaker_role": p.speaker_role,
-                "speaker_name": p.speaker_name,
-                "text": to_text(p.text),
-                "html": to_html(p.text),
-                "matched": p.matched,
-            }
-            for p in self.passages
-        ]
-        d.pop("siblings")
-        return d
-
-
 RECHECK_SECONDS = 1.0
-MAX_IDLE_SEARCHERS = 16
+MAX_IDLE_LEASES = 16
+#: Sort key that puts passages of unknown date after all dated ones, oldest first.
+_UNDATED_LAST = 99_999_999
+
+__all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
+
+
+@dataclass(slots=True)
+class _Lease:
+    """What one request uses: a Whoosh searcher and a connection to the item store."""
+
+    searcher: Searcher
+    items: ItemStore
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.items.close()
 
 
 @dataclass(slots=True)
 class _Live:
-    """The open live generation: its index, facets and a pool of idle searchers.
-
-    Searchers are kept open between requests (opening one reads every segment's term
-    dictionary); each is used by one thread at a time, as Whoosh requires.
-    """
+    """The open live generation: its index, facets and a pool of idle leases."""
 
     gen: store.Generation
     ix: Index
     toc: int  # Whoosh's own generation, which an incremental commit advances
     facets: dict[str, list[tuple[str, int]]]
-    idle: list[Searcher]
+    idle: list[_Lease]
+    #: committee name → its analysed terms, for committee:"…" filters
+    committee_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def lease(self) -> _Lease:
+        return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
 
 
 class SearchEngine:
@@ -229,9 +80,12 @@ class SearchEngine:
     def _open(self) -> _Live:
         gen = store.current(self.root)
         ix = store.open_generation(gen)
-        s = ix.searcher(weighting=BM25F())
-        facets = {"committee": _term_counts(s, "committee_key")}
-        return _Live(gen, ix, ix.latest_generation(), facets, [s])
+        live = _Live(gen, ix, ix.latest_generation(), {}, [])
+        lease = live.lease()
+        live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
+        live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
+        live.idle.append(lease)
+        return live
 
     def _current(self) -> _Live:
         """Return the live generation, switching at most once a second to a newer one
@@ -243,54 +97,48 @@ class SearchEngine:
                     self._checked = now
                     live = self._live
                     name = store.current_name(self.root)
-                    changed = (name is not None and name != live.gen.name) or (
+                    if (name is not None and name != live.gen.name) or (
                         name == live.gen.name and live.ix.latest_generation() != live.toc
-                    )
-                    if changed:
+                    ):
                         self._live = self._open()
-                        for s in live.idle:
-                            s.close()
-                        live.idle.clear()
+                        _close_all(live)
         return self._live
 
     @contextmanager
-    def _searcher(self) -> Iterator[Searcher]:
+    def _lease(self) -> Iterator[_Lease]:
         live = self._current()
         with self._lock:
-            s = live.idle.pop() if live.idle else None
-        if s is None:
-            s = live.ix.searcher(weighting=BM25F())
+            lease = live.idle.pop() if live.idle else None
+        if lease is None:
+            lease = live.lease()
         try:
-            yield s
+            yield lease
         finally:
             with self._lock:
-                keep = live is self._live and len(live.idle) < MAX_IDLE_SEARCHERS
+                keep = live is self._live and len(live.idle) < MAX_IDLE_LEASES
                 if keep:
-                    live.idle.append(s)
+                    live.idle.append(lease)
             if not keep:
-                s.close()
+                lease.close()
 
     def reopen(self) -> None:
         """Drop every open searcher and open the live generation afresh.
 
         Call this in a process forked after the engine was opened (gunicorn's
         ``post_fork``): forked processes share file offsets, so they must not share
-        open searchers.
+        open files.
         """
         with self._lock:
             old, self._live = self._live, self._open()
             self._checked = time.monotonic()
-        for s in old.idle:
-            s.close()
-        old.idle.clear()
+        _close_all(old)
 
     def close(self) -> None:
         """Close the idle searchers (searchers in use close when released)."""
         with self._lock:
-            idle, self._live.idle = self._live.idle, []
-            self._live = dataclasses.replace(self._live, idle=[])
-        for s in idle:
-            s.close()
+            old = self._live
+            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms)
+        _close_all(old)
 
     def __enter__(self) -> SearchEngine:
         return self
@@ -302,7 +150,7 @@ class SearchEngine:
     def info(self) -> dict[str, Any]:
         """Facts about the live build (generation, counts, build time)."""
         gen = self._current().gen
-        return {"generation": gen.name, **gen.meta}
+        return {"generation": gen.name, **store.read_meta(gen.path)}
 
     def committees(self) -> list[tuple[str, int]]:
         """Return every committee name in the index with its passage count, by name."""
@@ -317,22 +165,27 @@ class SearchEngine:
         filters = _request_filters(request)
         if parsed.query is None and not filters:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
-        main = _combine(parsed.query, filters)
+        committees = self._current().committee_terms
+        main = resolve_committees(_combine(parsed.query, filters), committees)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
-        with self._searcher() as s:
-            page = self._run(s, main, request, sort)
+        with self._lease() as lease:
+            s = lease.searcher
+            page = _run(s, main, request, sort)
             partial = False
             if page.total == 0 and parsed.partial is not None:
-                page = self._run(s, _combine(parsed.partial, filters), request, sort)
+                page = _run(s, resolve_committees(_combine(parsed.partial, filters), committees), request, sort)
                 partial = page.total > 0
-            # "More in this item" goes on the item's last passage on the page only.
-            last = {h["item_id"]: i for i, h in enumerate(page.hits)}
-            hits = tuple(
-                self._hit(hit, request.per_page * (request.page - 1) + i + 1, marks, partial,
-                          page.more.get(hit["item_id"], 0) if last[hit["item_id"]] == i else 0)
-                for i, hit in enumerate(page.hits)
-            )
+            stored = [StoredPassage(*h["p"]) for h in page.hits]
+            metas = lease.items.items(p.item_id for p in stored)
+        # "More in this item" goes on the item's last passage on the page only.
+        last = {p.item_id: i for i, p in enumerate(stored)}
+        first_rank = request.per_page * (request.page - 1) + 1
+        hits = tuple(
+            _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i], partial,
+                 page.more.get(p.item_id, 0) if last[p.item_id] == i else 0)
+            for i, p in enumerate(stored)
+        )
         return ResultPage(
             request,
             hits,
@@ -346,107 +199,42 @@ class SearchEngine:
             seconds=time.perf_counter() - started,
         )
 
-    def _run(self, s: Searcher, q: wq.Query, request: SearchRequest, sort: Sort) -> _Page:
-        sortedby = None
-        if sort != "relevance":
-            sortedby = [sorting.FieldFacet("date", reverse=sort == "newest"), sorting.FieldFacet("ordinal")]
-        wanted = request.page * request.per_page
-        start = wanted - request.per_page
-        if not request.per_item:
-            collector = s.collector(limit=wanted, sortedby=sortedby)
-            s.search_with_collector(q, collector)
-            results = collector.results()
-            total = len(results)
-            return _Page(list(results[start:wanted]), total, -(-total // request.per_page), wanted < total, {})
-        # Grouped: at most per_item passages per agenda item. One more than the page
-        # needs tells whether there is a next page.
-        collector = s.collector(
-            limit=wanted + 1, sortedby=sortedby, collapse=sorting.FieldFacet("item_id"), collapse_limit=request.per_item
-        )
-        s.search_with_collector(q, collector)
-        results = collector.results()
-        hits = list(results[start:wanted])
-        return _Page(hits, _uncollapsed_total(collector), None, results.scored_length() > wanted,
-                     self._more_in_items(s, q, hits, request.per_item))
-
-    def _more_in_items(self, s: Searcher, q: wq.Query, hits: list[Any], per_item: int) -> dict[str, int]:
-        """Count, for each item on the page, its matching passages beyond the ``per_item`` shown."""
-        more = {}
-        for item_id in {h["item_id"] for h in hits}:
-            n = sum(1 for _ in s.docs_for_query(wq.And([wq.Term("item_id", item_id), q])))
-            more[item_id] = max(0, n - per_item)
-        return more
-
-    def _hit(self, hit: Any, rank: int, marks: Marks, partial: bool, more: int) -> Hit:
-        f = hit.fields()
-        # When sorted by date, Whoosh puts the sort key where the score would be.
-        score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0
-        return Hit(
-            rank=rank,
-            passage_id=f["id"],
-            item_id=f["item_id"],
-            meeting_id=f["meeting_id"],
-            title=f.get("title", ""),
-            title_marked=tuple(highlight(f.get("title", ""), marks)),
-            item_number=f.get("item_number"),
-            committee=f.get("committee_key"),
-            date=_date(f.get("date")),
-            section=f.get("section", "discussion"),
-            speaker_role=f.get("speaker"),
-            speaker_name=f.get("speaker_name"),
-            snippet=tuple(snippet(f.get("body", ""), marks)),
-            url=f.get("url"),
-            source=f["source"],
-            score=score,
-            words_matched=int(score // COORD_BONUS) if partial and score else None,
-            more_in_item=more,
-        )
-
     # -------------------------------------------------------------- items
 
     def item(self, item_id: str, q: str = "") -> ItemView:
         """Return a whole agenda item with the matches of query ``q`` marked in every passage."""
         parsed = parse_query(q) if q.strip() else ParsedQuery("", None)
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
-        with self._searcher() as s:
-            docs = sorted(s.documents(item_id=item_id), key=lambda d: d.get("ordinal", 0))
-            if not docs:
-                raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
-            siblings = self._siblings(s, docs[0])
-        first = docs[0]
+        with self._lease() as lease:
+            meta = lease.items.items([item_id]).get(item_id)
+            docs = [StoredPassage(*d["p"]) for d in lease.searcher.documents(item_id=item_id)]
+            siblings = tuple((m.item_id, m.title) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
+        if meta is None or not docs:
+            raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
         passages = []
-        matches = 0
-        for d in docs:
-            body = d.get("body", "")
-            if not body:
+        for p in sorted(docs, key=lambda p: p.ordinal):
+            if not p.body:
                 continue
-            segs = highlight(body, marks)
-            matched = any(m for _, m in segs)
-            matches += matched
-            passages.append(
-                ItemPassage(d["id"], d.get("section", "discussion"), d.get("speaker"), d.get("speaker_name"), tuple(segs), matched)
-            )
+            segs = tuple(highlight(p.body, marks))
+            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs,
+                                        any(m for _, m in segs)))
         return ItemView(
             item_id=item_id,
-            meeting_id=first["meeting_id"],
-            title=first.get("title", ""),
-            item_number=first.get("item_number"),
-            committee=first.get("committee_key"),
-            date=_date(first.get("date")),
-            url=first.get("url"),
-            source=first["source"],
-            kind=first.get("kind", "other"),
+            meeting_id=meta.meeting_id,
+            title=meta.title,
+            item_number=meta.number,
+            committee=meta.committee,
+            date=meta.date,
+            url=meta.url,
+            source=meta.source,
+            kind=meta.kind,
             passages=tuple(passages),
-            matches=matches,
+            matches=sum(p.matched for p in passages),
             siblings=siblings,
         )
 
-    def _siblings(self, s: Searcher, first: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-        """Return (item_id, title) of the items of the same meeting, in index order."""
-        seen: dict[str, str] = {}
-        for d in s.documents(meeting_id=first["meeting_id"]):
-            seen.setdefault(d["item_id"], d.get("title", ""))
-        return tuple(seen.items())
+
+# ------------------------------------------------------------------ running a query
 
 
 @dataclass(slots=True)
@@ -454,10 +242,56 @@ class _Page:
     """One page of Whoosh hits, and what the UI needs to page through them."""
 
     hits: list[Any]
+    scores: list[float]
     total: int
     pages: int | None
     has_next: bool
     more: dict[str, int]
+
+
+def _run(s: Searcher, q: wq.Query, request: SearchRequest, sort: Sort) -> _Page:
+    sortedby = None
+    if sort == "newest":
+        sortedby = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("ordinal")]
+    elif sort == "oldest":
+        sortedby = [sorting.TranslateFacet(_undated_last, sorting.FieldFacet("date")), sorting.FieldFacet("ordinal")]
+    wanted = request.page * request.per_page
+    start = wanted - request.per_page
+    if not request.per_item:
+        collector = s.collector(limit=wanted, sortedby=sortedby)
+        s.search_with_collector(q, collector)
+        results = collector.results()
+        total = len(results)
+        hits = list(results[start:wanted])
+        return _Page(hits, _scores(hits), total, -(-total // request.per_page), wanted < total, {})
+    # Grouped: at most per_item passages per agenda item. One more than the page needs
+    # tells whether there is a next page.
+    collector = s.collector(
+        limit=wanted + 1, sortedby=sortedby, collapse=sorting.FieldFacet("item_id"), collapse_limit=request.per_item
+    )
+    s.search_with_collector(q, collector)
+    results = collector.results()
+    hits = list(results[start:wanted])
+    return _Page(hits, _scores(hits), _uncollapsed_total(collector), None, results.scored_length() > wanted,
+                 _more_in_items(s, q, hits, request.per_item))
+
+
+def _undated_last(key: int) -> int:
+    return key or _UNDATED_LAST
+
+
+def _scores(hits: list[Any]) -> list[float]:
+    # When sorted by date, Whoosh puts the sort key where the score would be.
+    return [float(h.score) if isinstance(h.score, (int, float)) else 0.0 for h in hits]
+
+
+def _more_in_items(s: Searcher, q: wq.Query, hits: list[Any], per_item: int) -> dict[str, int]:
+    """Count, for each item on the page, its matching passages beyond the ``per_item`` shown."""
+    more = {}
+    for item_id in {h["p"][0] for h in hits}:
+        n = sum(1 for _ in s.docs_for_query(wq.And([wq.Term("item_id", item_id), q])))
+        more[item_id] = max(0, n - per_item)
+    return more
 
 
 def _uncollapsed_total(collector: Any) -> int:
@@ -471,6 +305,30 @@ def _uncollapsed_total(collector: Any) -> int:
     if child.computes_count():
         return int(child.count() + collector.collapsed_total)
     return int(child.count())
+
+
+def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, partial: bool, more: int) -> Hit:
+    title = meta.title if meta else ""
+    return Hit(
+        rank=rank,
+        passage_id=p.passage_id,
+        item_id=p.item_id,
+        meeting_id=meta.meeting_id if meta else "",
+        title=title,
+        title_marked=tuple(highlight(title, marks)),
+        item_number=meta.number if meta else None,
+        committee=meta.committee if meta else None,
+        date=meta.date if meta else None,
+        section=p.section,
+        speaker_role=p.speaker_role,
+        speaker_name=p.speaker_name,
+        snippet=tuple(snippet(p.body, marks)),
+        url=meta.url if meta else None,
+        source=meta.source if meta else "",
+        score=score,
+        words_matched=int(score // COORD_BONUS) if partial and score else None,
+        more_in_item=more,
+    )
 
 
 def _request_filters(r: SearchRequest) -> list[wq.Query]:
@@ -500,8 +358,6 @@ def _combine(q: wq.Query | None, filters: list[wq.Query]) -> wq.Query:
 
 def _term_counts(s: Searcher, fieldname: str) -> list[tuple[str, int]]:
     reader = s.reader()
-    if fieldname not in reader.schema:
-        return []
     out = []
     for term in reader.lexicon(fieldname):
         text = term.decode("utf-8") if isinstance(term, bytes) else term
@@ -509,12 +365,12 @@ def _term_counts(s: Searcher, fieldname: str) -> list[tuple[str, int]]:
     return sorted(out, key=lambda kv: kv[0].lower())
 
 
-def _date(value: Any) -> dt.date | None:
-    return value.date() if isinstance(value, dt.datetime) else None
+def _close_all(live: _Live) -> None:
+    for lease in live.idle:
+        lease.close()
+    live.idle.clear()
 
 
 def labels() -> dict[str, dict[str, str]]:
     """Human labels for sections and speaker roles (for the UI and CLI)."""
     return {"sections": dict(SECTIONS), "roles": dict(ROLES)}
-
-
