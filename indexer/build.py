@@ -136,6 +136,7 @@ def build_index(
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
+            db.compact()
         finally:
             db.close()
         report.seconds = time.perf_counter() - started
@@ -394,8 +395,8 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
                 "ordinal": ordinal,
                 "section": p.section if p else "summary",
                 "text": text_parts(item.title, name, committee, body, lead=ordinal == 0),
-                "p": tuple(StoredPassage(iid, ordinal, p.section if p else "summary",
-                                         p.speaker_role if p else None, name, body)),
+                "p": StoredPassage(iid, ordinal, p.section if p else "summary",
+                                   p.speaker_role if p else None, name, body).pack(),
             }
             if p and p.speaker_role:
                 fields["speaker"] = p.speaker_role

@@ -30,15 +30,14 @@ CREATE TABLE IF NOT EXISTS items (
     url        TEXT,
     procedural INTEGER NOT NULL,
     passages   INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS items_source ON items (source);
-CREATE INDEX IF NOT EXISTS items_meeting ON items (meeting_id, date, source, position);
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS items_meeting ON items (meeting_id);
 CREATE TABLE IF NOT EXISTS sources (
     source   TEXT PRIMARY KEY,
     sha1     TEXT NOT NULL,
     items    INTEGER NOT NULL,
     passages INTEGER NOT NULL
-);
+) WITHOUT ROWID;
 """
 
 
@@ -86,6 +85,10 @@ class ItemStore:
 
     def close(self) -> None:
         self._db.close()
+
+    def compact(self) -> None:
+        """Rewrite the file without free pages (after a bulk load)."""
+        self._db.execute("VACUUM")
 
     # ------------------------------------------------------------------ writing
 

@@ -27,13 +27,14 @@ from whoosh.formats import Existence, Positions
 
 from . import whoosh_fixes  # noqa: F401  (applied on import)
 from .analysis import ANALYZER_VERSION, minutes_analyzer
+from .compress import ZDICT_ID, pack_text, unpack_text
 
 #: Bump whenever fields change. Together with the analyzer version it must match the
 #: index's recorded version, or the index is refused as stale.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: The version string recorded in (and checked against) every index.
-INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}"
+INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}.zdict-{ZDICT_ID}"
 
 #: The parts of the ``text`` field and the weight of a term occurrence in each. An item
 #: title is short and chosen by a clerk to say what the item is about, so a word there
@@ -48,7 +49,9 @@ TEXT_PARTS: dict[str, float] = {
 #: Every passage carries its item title, so that "precept reserves" finds the passage
 #: about reserves in the item on the precept; but only the item's first passage carries
 #: it at full weight, so a title-only match ranks the item's opening first rather than
-#: whichever passage happens to be shortest.
+#: whichever passage happens to be shortest. The committee name is carried by the
+#: item's first passage only ("surrey precept" finds the Surrey precept item), as on
+#: every passage it would add a fifth of all postings for little gain.
 TITLE_WEIGHT_AFTER_LEAD = 0.3
 
 #: Positions left empty between parts so that a phrase never spans two of them.
@@ -169,6 +172,16 @@ class StoredPassage(NamedTuple):
     def passage_id(self) -> str:
         return f"{self.item_id}-{self.ordinal}"
 
+    def pack(self) -> tuple[Any, ...]:
+        """Return the value stored in the ``p`` field (the body compressed)."""
+        return (*self[:5], pack_text(self.body))
+
+    @classmethod
+    def unpack(cls, stored: dict[str, Any]) -> StoredPassage:
+        """Rebuild from a document's stored fields."""
+        *head, body = stored["p"]
+        return cls(*head, unpack_text(body))
+
 
 def text_parts(
     title: str, speaker_name: str | None, committee: str | None, body: str, lead: bool = True
@@ -177,7 +190,7 @@ def text_parts(
 
     ``lead`` is True for the first passage of an item (see :data:`TITLE_WEIGHT_AFTER_LEAD`).
     """
-    values = {"title": title, "speaker_name": speaker_name, "committee": committee, "body": body}
+    values = {"title": title, "speaker_name": speaker_name, "committee": committee if lead else None, "body": body}
     weights = dict(TEXT_PARTS) if lead else {**TEXT_PARTS, "title": TITLE_WEIGHT_AFTER_LEAD}
     return [(values[name] or "", weights[name]) for name in TEXT_PARTS if values[name]]
 

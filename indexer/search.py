@@ -176,7 +176,7 @@ class SearchEngine:
             if page.total == 0 and parsed.partial is not None:
                 page = _run(s, resolve_committees(_combine(parsed.partial, filters), committees), request, sort)
                 partial = page.total > 0
-            stored = [StoredPassage(*h["p"]) for h in page.hits]
+            stored = [StoredPassage.unpack(h.fields()) for h in page.hits]
             metas = lease.items.items(p.item_id for p in stored)
         # "More in this item" goes on the item's last passage on the page only.
         last = {p.item_id: i for i, p in enumerate(stored)}
@@ -207,7 +207,7 @@ class SearchEngine:
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
         with self._lease() as lease:
             meta = lease.items.items([item_id]).get(item_id)
-            docs = [StoredPassage(*d["p"]) for d in lease.searcher.documents(item_id=item_id)]
+            docs = [StoredPassage.unpack(d) for d in lease.searcher.documents(item_id=item_id)]
             siblings = tuple((m.item_id, m.title) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
         if meta is None or not docs:
             raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")

@@ -22,7 +22,7 @@ def test_text_parts_in_schema_order_skipping_empty():
     assert text_parts("Precept", None, "Wessex Panel", "We agree.") == [
         ("Precept", 2.5), ("Wessex Panel", 0.2), ("We agree.", 1.0)
     ]
-    assert text_parts("Precept", "Cllr Oak", None, "We agree.", lead=False) == [
+    assert text_parts("Precept", "Cllr Oak", "Wessex Panel", "We agree.", lead=False) == [
         ("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)
     ]
     assert TEXT_PARTS == {"title": 2.5, "speaker_name": 1.0, "committee": 0.2, "body": 1.0}

@@ -135,9 +135,9 @@ def test_pagination_links(client):
     assert 'href="/search?q=police&amp;per_page=2&amp;page=2" rel="next"' in html
     assert 'aria-current="page" href="/search?q=police&amp;per_page=2">1</a>' in html
     assert 'rel="prev"' not in html
-    html = client.get("/search?q=police&per_page=2&page=4").get_data(as_text=True)
-    assert 'href="/search?q=police&amp;per_page=2&amp;page=3" rel="prev"' in html
-    assert 'rel="next"' not in html  # 7 grouped results: page 4 is the last
+    html = client.get("/search?q=police&per_page=2&page=3").get_data(as_text=True)
+    assert 'href="/search?q=police&amp;per_page=2&amp;page=2" rel="prev"' in html
+    assert 'rel="next"' not in html  # 6 grouped results: page 3 is the last
 
 
 def test_missing_index_is_a_503_with_a_sentence(tmp_path):
