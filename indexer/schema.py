@@ -15,23 +15,25 @@ item in the item store (:mod:`indexer.itemstore`), not once per passage.
 from __future__ import annotations
 
 import datetime as dt
+import struct
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
 from whoosh.formats import Existence, Positions
 
 from . import whoosh_fixes  # noqa: F401  (applied on import)
 from .analysis import ANALYZER_VERSION, minutes_analyzer
 from .compress import ZDICT_ID, pack_text, unpack_text
+from .vocab import ROLES, SECTIONS
 
 #: Bump whenever fields change. Together with the analyzer version it must match the
 #: index's recorded version, or the index is refused as stale.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: The version string recorded in (and checked against) every index.
 INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}.zdict-{ZDICT_ID}"
@@ -153,8 +155,8 @@ def build_schema() -> Schema:
         # Meeting date as yyyymmdd: range filters and sorting (2 tiered terms per passage).
         date=NUMERIC(numtype=int, bits=32, shift_step=16, signed=False, sortable=True),
         ordinal=COLUMN(NumericColumn("H")),  # passage order within its item, for sorting
-        # What a hit shows, in one compact stored tuple (see StoredPassage).
-        p=STORED(),
+        # What a hit shows, packed into one column value (see StoredPassage).
+        p=COLUMN(VarBytesColumn()),
     )
 
 
@@ -172,15 +174,35 @@ class StoredPassage(NamedTuple):
     def passage_id(self) -> str:
         return f"{self.item_id}-{self.ordinal}"
 
-    def pack(self) -> tuple[Any, ...]:
-        """Return the value stored in the ``p`` field (the body compressed)."""
-        return (*self[:5], pack_text(self.body))
+    def pack(self) -> bytes:
+        """Encode for the ``p`` column: a fixed header, the name, then the compressed body.
+
+        A column holds raw bytes, unlike Whoosh's stored fields, which pickle (with
+        protocol 2, which bloats bytes) and zlib-compress every document separately.
+        """
+        name = (self.speaker_name or "").encode("utf-8")[:255]
+        head = _HEADER.pack(
+            bytes.fromhex(self.item_id), self.ordinal, _SECTION_CODES[self.section],
+            _ROLE_CODES.get(self.speaker_role, 0), len(name),
+        )
+        return head + name + pack_text(self.body)
 
     @classmethod
-    def unpack(cls, stored: dict[str, Any]) -> StoredPassage:
-        """Rebuild from a document's stored fields."""
-        *head, body = stored["p"]
-        return cls(*head, unpack_text(body))
+    def unpack(cls, data: bytes) -> StoredPassage:
+        """Decode what :meth:`pack` produced."""
+        item_id, ordinal, section, role, name_len = _HEADER.unpack_from(data)
+        start = _HEADER.size + name_len
+        name = data[_HEADER.size : start].decode("utf-8")
+        return cls(item_id.hex(), ordinal, _SECTION_NAMES[section], _ROLE_NAMES[role], name or None,
+                   unpack_text(data[start:]))
+
+
+# item id (6 bytes), ordinal, section code, role code (0: none), name length
+_HEADER = struct.Struct(">6sHBBB")
+_SECTION_NAMES = list(SECTIONS)
+_SECTION_CODES = {name: i for i, name in enumerate(_SECTION_NAMES)}
+_ROLE_NAMES: list[str | None] = [None, *ROLES]
+_ROLE_CODES = {name: i for i, name in enumerate(_ROLE_NAMES) if name}
 
 
 def text_parts(

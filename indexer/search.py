@@ -176,7 +176,8 @@ class SearchEngine:
             if page.total == 0 and parsed.partial is not None:
                 page = _run(s, resolve_committees(_combine(parsed.partial, filters), committees), request, sort)
                 partial = page.total > 0
-            stored = [StoredPassage.unpack(h.fields()) for h in page.hits]
+            column = s.reader().column_reader("p")
+            stored = [StoredPassage.unpack(column[h.docnum]) for h in page.hits]
             metas = lease.items.items(p.item_id for p in stored)
         # "More in this item" goes on the item's last passage on the page only.
         last = {p.item_id: i for i, p in enumerate(stored)}
@@ -207,7 +208,8 @@ class SearchEngine:
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
         with self._lease() as lease:
             meta = lease.items.items([item_id]).get(item_id)
-            docs = [StoredPassage.unpack(d) for d in lease.searcher.documents(item_id=item_id)]
+            column = lease.searcher.reader().column_reader("p")
+            docs = [StoredPassage.unpack(column[n]) for n in lease.searcher.document_numbers(item_id=item_id)]
             siblings = tuple((m.item_id, m.title) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
         if meta is None or not docs:
             raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
@@ -288,7 +290,8 @@ def _scores(hits: list[Any]) -> list[float]:
 def _more_in_items(s: Searcher, q: wq.Query, hits: list[Any], per_item: int) -> dict[str, int]:
     """Count, for each item on the page, its matching passages beyond the ``per_item`` shown."""
     more = {}
-    for item_id in {h["p"][0] for h in hits}:
+    column = s.reader().column_reader("item_id")
+    for item_id in {column[h.docnum] for h in hits}:
         n = sum(1 for _ in s.docs_for_query(wq.And([wq.Term("item_id", item_id), q])))
         more[item_id] = max(0, n - per_item)
     return more

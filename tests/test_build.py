@@ -106,7 +106,7 @@ def test_stale_index_is_refused(tmp_path):
 def test_item_without_passages_is_still_findable_by_title():
     doc = Document("x.txt", "agenda_only", (Item("Work Programme", "7.", meeting=Meeting("P", None)),))
     [f] = list(passage_fields(doc))
-    assert (StoredPassage.unpack(f)[1:], f["title"], f["section"], f["item_key"], f["text"]) == (
+    assert (StoredPassage.unpack(f["p"])[1:], f["title"], f["section"], f["item_key"], f["text"]) == (
         (0, "summary", None, None, ""), "Work Programme", "summary", "7", [("Work Programme", 2.5), ("P", 0.2)]
     )
 
@@ -122,7 +122,7 @@ def test_passage_fields_are_structured_not_baked_into_text():
     )
     first, second = passage_fields(doc)
     item_id = first["item_id"]
-    assert StoredPassage.unpack(second) == (item_id, 1, "resolution", "chair", "Cllr Oak", "We agree.")
+    assert StoredPassage.unpack(second["p"]) == (item_id, 1, "resolution", "chair", "Cllr Oak", "We agree.")
     assert {k: v for k, v in second.items() if k != "p"} == {
         "item_id": item_id, "source": "a/b.txt", "title": "Precept",
         "item_key": "54", "committee_key": "Wessex Panel", "date": 20180202,
