@@ -409,6 +409,7 @@ def _item_fields(doc: Document, item: Item, iid: str) -> dict[str, Any]:
     meeting = item.meeting
     fields: dict[str, Any] = {
         "item_id": iid,
+        "item_no": int(iid, 16),
         "source": doc.source,
         "title": item.title,
     }

@@ -98,8 +98,8 @@ class ResultPage:
     #: passages that match (before grouping by item)
     total: int
     page: int
-    #: number of pages, or None when results are grouped by item (then see ``has_next``)
-    pages: int | None
+    #: number of pages (of passages, or of grouped passages when grouped by item)
+    pages: int
     has_next: bool = False
     #: True when no passage had every word and the results match only some of them
     partial: bool = False

@@ -33,7 +33,7 @@ from .vocab import ROLES, SECTIONS
 
 #: Bump whenever fields change. Together with the analyzer version it must match the
 #: index's recorded version, or the index is refused as stale.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: The version string recorded in (and checked against) every index.
 INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}.zdict-{ZDICT_ID}"
@@ -145,7 +145,8 @@ def build_schema() -> Schema:
         speaker_name=WeightedText(positions=False),  # name:
         # Filters (at most one term per passage each). committee:"…" matches words of
         # the committee names and filters on committee_key (see indexer.search).
-        item_id=ID(sortable=True),  # sortable: results collapse by item
+        item_id=ID(),  # an item's passages, for the item page
+        item_no=COLUMN(NumericColumn("q")),  # the item id as a number: results collapse by item
         source=ID(),  # corpus-relative path: incremental updates delete by it
         committee_key=ID(),  # the committee's name, exactly
         section=ID(),

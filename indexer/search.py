@@ -15,25 +15,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.index import Index
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from . import store
 from .errors import NotFoundError
+from .executor import UNKNOWN_DATE, Evaluator, IndexArrays, Matches
 from .itemstore import ItemMeta, ItemStore
 from .query import COORD_BONUS, ParsedQuery, analysed_name, compile_filter, date_range_query, parse_query, resolve_committees
 from .results import SORTS, Hit, ItemPassage, ItemView, ResultPage, SearchRequest, Sort
-from .schema import StoredPassage
+from .schema import CompactPositions, StoredPassage
 from .snippets import Marks, highlight, snippet
 from .vocab import ROLES, SECTIONS
 
 RECHECK_SECONDS = 1.0
+#: Fields scored with BM25F (the others only filter).
+SCORED_FIELDS = ("text", "title", "speaker_name")
+_POSITIONS = CompactPositions()
 MAX_IDLE_LEASES = 16
-#: Sort key that puts passages of unknown date after all dated ones, oldest first.
-_UNDATED_LAST = 99_999_999
 
 __all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
 
@@ -61,6 +63,7 @@ class _Live:
     idle: list[_Lease]
     #: committee name → its analysed terms, for committee:"…" filters
     committee_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    arrays: IndexArrays | None = None
 
     def lease(self) -> _Lease:
         return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
@@ -84,6 +87,7 @@ class SearchEngine:
         lease = live.lease()
         live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
         live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
+        live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS)
         live.idle.append(lease)
         return live
 
@@ -137,7 +141,7 @@ class SearchEngine:
         """Close the idle searchers (searchers in use close when released)."""
         with self._lock:
             old = self._live
-            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms)
+            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays)
         _close_all(old)
 
     def __enter__(self) -> SearchEngine:
@@ -165,26 +169,30 @@ class SearchEngine:
         filters = _request_filters(request)
         if parsed.query is None and not filters:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
-        committees = self._current().committee_terms
-        main = resolve_committees(_combine(parsed.query, filters), committees)
+        live = self._current()
+        main = resolve_committees(_combine(parsed.query, filters), live.committee_terms)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
         with self._lease() as lease:
-            s = lease.searcher
-            page = _run(s, main, request, sort)
+            reader = lease.searcher.reader()
+            arrays = live.arrays
+            assert arrays is not None
+            evaluate = Evaluator(arrays, reader, _POSITIONS.decode_positions).run
+            page = _rank(arrays, evaluate(main), request, sort)
             partial = False
             if page.total == 0 and parsed.partial is not None:
-                page = _run(s, resolve_committees(_combine(parsed.partial, filters), committees), request, sort)
+                page = _rank(arrays, evaluate(resolve_committees(_combine(parsed.partial, filters), live.committee_terms)),
+                             request, sort)
                 partial = page.total > 0
-            column = s.reader().column_reader("p")
-            stored = [StoredPassage.unpack(column[h.docnum]) for h in page.hits]
+            column = reader.column_reader("p")
+            stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
             metas = lease.items.items(p.item_id for p in stored)
         # "More in this item" goes on the item's last passage on the page only.
         last = {p.item_id: i for i, p in enumerate(stored)}
         first_rank = request.per_page * (request.page - 1) + 1
         hits = tuple(
             _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i], partial,
-                 page.more.get(p.item_id, 0) if last[p.item_id] == i else 0)
+                 page.more[i] if last[p.item_id] == i else 0)
             for i, p in enumerate(stored)
         )
         return ResultPage(
@@ -236,78 +244,68 @@ class SearchEngine:
         )
 
 
-# ------------------------------------------------------------------ running a query
+# ------------------------------------------------------------------ ranking
 
 
 @dataclass(slots=True)
 class _Page:
-    """One page of Whoosh hits, and what the UI needs to page through them."""
+    """One page of matches (document numbers), and what the UI needs to page through them."""
 
-    hits: list[Any]
+    docnums: list[int]
     scores: list[float]
-    total: int
-    pages: int | None
+    more: list[int]  # per hit: matching passages of its item left out by grouping
+    total: int  # matching passages
+    pages: int
     has_next: bool
-    more: dict[str, int]
 
 
-def _run(s: Searcher, q: wq.Query, request: SearchRequest, sort: Sort) -> _Page:
-    sortedby = None
-    if sort == "newest":
-        sortedby = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("ordinal")]
-    elif sort == "oldest":
-        sortedby = [sorting.TranslateFacet(_undated_last, sorting.FieldFacet("date")), sorting.FieldFacet("ordinal")]
-    wanted = request.page * request.per_page
-    start = wanted - request.per_page
-    if not request.per_item:
-        collector = s.collector(limit=wanted, sortedby=sortedby)
-        s.search_with_collector(q, collector)
-        results = collector.results()
-        total = len(results)
-        hits = list(results[start:wanted])
-        return _Page(hits, _scores(hits), total, -(-total // request.per_page), wanted < total, {})
-    # Grouped: at most per_item passages per agenda item. One more than the page needs
-    # tells whether there is a next page.
-    collector = s.collector(
-        limit=wanted + 1, sortedby=sortedby, collapse=sorting.FieldFacet("item_id"), collapse_limit=request.per_item
+def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Page:
+    """Order the matches, group them by item if asked, and cut out the requested page."""
+    ids, scores = m.ids, m.scores
+    if sort == "relevance":
+        order = np.lexsort((ids, -scores))
+    else:
+        dates = a.date[ids]
+        undated = dates == UNKNOWN_DATE
+        # Undated passages go last whichever way the dates run.
+        key = np.where(undated, -1, dates) if sort == "newest" else np.where(undated, 10**9, dates)
+        order = np.lexsort((ids, a.ordinal[ids], -key if sort == "newest" else key))
+    more = np.zeros(len(ids), dtype=np.int64)
+    if request.per_item:
+        items = a.item_no[ids[order]]
+        occurrence = _occurrence(items)
+        kept = occurrence < request.per_item
+        counts = dict(zip(*np.unique(items, return_counts=True)))
+        more_all = np.array([counts[i] for i in items[kept].tolist()], dtype=np.int64) - request.per_item
+        order, more = order[kept], np.maximum(more_all, 0)
+    else:
+        more = np.zeros(len(order), dtype=np.int64)
+    total_shown = len(order)
+    start = (request.page - 1) * request.per_page
+    chosen = slice(start, start + request.per_page)
+    docnums = ids[order[chosen]]
+    return _Page(
+        docnums=docnums.tolist(),
+        scores=scores[order[chosen]].tolist() if sort == "relevance" else [0.0] * len(docnums),
+        more=more[chosen].tolist(),
+        total=len(ids),
+        pages=-(-total_shown // request.per_page),
+        has_next=start + request.per_page < total_shown,
     )
-    s.search_with_collector(q, collector)
-    results = collector.results()
-    hits = list(results[start:wanted])
-    return _Page(hits, _scores(hits), _uncollapsed_total(collector), None, results.scored_length() > wanted,
-                 _more_in_items(s, q, hits, request.per_item))
 
 
-def _undated_last(key: int) -> int:
-    return key or _UNDATED_LAST
-
-
-def _scores(hits: list[Any]) -> list[float]:
-    # When sorted by date, Whoosh puts the sort key where the score would be.
-    return [float(h.score) if isinstance(h.score, (int, float)) else 0.0 for h in hits]
-
-
-def _more_in_items(s: Searcher, q: wq.Query, hits: list[Any], per_item: int) -> dict[str, int]:
-    """Count, for each item on the page, its matching passages beyond the ``per_item`` shown."""
-    more = {}
-    column = s.reader().column_reader("item_id")
-    for item_id in {column[h.docnum] for h in hits}:
-        n = sum(1 for _ in s.docs_for_query(wq.And([wq.Term("item_id", item_id), q])))
-        more[item_id] = max(0, n - per_item)
-    return more
-
-
-def _uncollapsed_total(collector: Any) -> int:
-    """Return the number of matching passages from a collapsing collector.
-
-    Every match is either collected by the inner collector (which counts it) or rejected
-    by the collapsing one (which counts that), unless the inner collector skipped blocks
-    by score, in which case it counts all matches itself.
-    """
-    child = collector.child
-    if child.computes_count():
-        return int(child.count() + collector.collapsed_total)
-    return int(child.count())
+def _occurrence(keys: np.ndarray) -> np.ndarray:
+    """For each position, how many earlier positions hold the same key (0 for the first)."""
+    n = len(keys)
+    if not n:
+        return np.zeros(0, dtype=np.int64)
+    by_key = np.argsort(keys, kind="stable")
+    sorted_keys = keys[by_key]
+    starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    out = np.empty(n, dtype=np.int64)
+    out[by_key] = np.arange(n) - first
+    return out
 
 
 def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, partial: bool, more: int) -> Hit:

@@ -124,7 +124,7 @@ def test_passage_fields_are_structured_not_baked_into_text():
     item_id = first["item_id"]
     assert StoredPassage.unpack(second["p"]) == (item_id, 1, "resolution", "chair", "Cllr Oak", "We agree.")
     assert {k: v for k, v in second.items() if k != "p"} == {
-        "item_id": item_id, "source": "a/b.txt", "title": "Precept",
+        "item_id": item_id, "item_no": int(item_id, 16), "source": "a/b.txt", "title": "Precept",
         "item_key": "54", "committee_key": "Wessex Panel", "date": 20180202,
         "ordinal": 1, "section": "resolution", "speaker": "chair", "speaker_name": "Cllr Oak",
         "text": [("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)],  # committee only on the lead
