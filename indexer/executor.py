@@ -76,7 +76,9 @@ class IndexArrays:
         self.live_count = int(self.alive.sum())
         self.date = self._numeric(leaves, "date")
         self.ordinal = self._numeric(leaves, "ordinal")
-        self.item_no = self._numeric(leaves, "item_no")
+        # Items as dense codes 0..n-1, for grouping and counting passages per item.
+        _, self.item_code = np.unique(self._numeric(leaves, "item_no"), return_inverse=True)
+        self.item_count = int(self.item_code.max()) + 1 if self.doc_count else 0
         self.lengths = {f: _BYTE_TO_LENGTH[self._numeric(leaves, f"_{f}_len", lengths=True)] for f in scored_fields}
         self.avg_length = {f: (reader.field_length(f) / self.doc_count) or 1.0 for f in scored_fields}
         self._lock = threading.Lock()

@@ -34,6 +34,8 @@ from .vocab import ROLES, SECTIONS
 RECHECK_SECONDS = 1.0
 #: Fields scored with BM25F (the others only filter).
 SCORED_FIELDS = ("text", "title", "speaker_name")
+#: The fewest best matches sorted in full before a page is cut out (see _rank).
+MIN_WINDOW = 1000
 _POSITIONS = CompactPositions()
 MAX_IDLE_LEASES = 16
 
@@ -260,45 +262,58 @@ class _Page:
 
 
 def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Page:
-    """Order the matches, group them by item if asked, and cut out the requested page."""
+    """Order the matches, group them by item if asked, and cut out the requested page.
+
+    Only a window of the best matches is fully sorted: enough to fill the page after
+    grouping, widened until it is (so the page is exact); counts use all matches.
+    """
     ids, scores = m.ids, m.scores
+    n = len(ids)
     if sort == "relevance":
-        order = np.lexsort((ids, -scores))
+        key = -scores
     else:
         dates = a.date[ids]
         undated = dates == UNKNOWN_DATE
-        # Undated passages go last whichever way the dates run.
-        key = np.where(undated, -1, dates) if sort == "newest" else np.where(undated, 10**9, dates)
-        order = np.lexsort((ids, a.ordinal[ids], -key if sort == "newest" else key))
-    more = np.zeros(len(ids), dtype=np.int64)
-    if request.per_item:
-        items = a.item_no[ids[order]]
-        occurrence = _occurrence(items)
-        kept = occurrence < request.per_item
-        counts = dict(zip(*np.unique(items, return_counts=True)))
-        more_all = np.array([counts[i] for i in items[kept].tolist()], dtype=np.int64) - request.per_item
-        order, more = order[kept], np.maximum(more_all, 0)
+        # Undated passages go last whichever way the dates run; then passage order.
+        days = np.where(undated, -1, dates) if sort == "newest" else np.where(undated, 10**9, dates)
+        key = (-days if sort == "newest" else days) * 65536 + a.ordinal[ids]
+    wanted = request.page * request.per_page
+    per_item = request.per_item
+    codes = a.item_code[ids]
+    window = max(MIN_WINDOW, 4 * wanted)
+    while True:
+        if window >= n:
+            candidates = np.arange(n)
+        else:
+            threshold = np.partition(key, window)[window]
+            candidates = np.flatnonzero(key <= threshold)  # ties at the edge included: exact
+        order = candidates[np.lexsort((ids[candidates], key[candidates]))]
+        if per_item:
+            order = order[_occurrence(codes[order]) < per_item]
+        if len(order) >= wanted or len(candidates) == n:
+            break
+        window *= 4
+    if per_item:
+        counts = np.bincount(codes, minlength=a.item_count)
+        shown = int(np.minimum(counts, per_item).sum())
     else:
-        more = np.zeros(len(order), dtype=np.int64)
-    total_shown = len(order)
-    start = (request.page - 1) * request.per_page
-    chosen = slice(start, start + request.per_page)
-    docnums = ids[order[chosen]]
+        shown = n
+    start = wanted - request.per_page
+    page = order[start:wanted]
+    more = (np.maximum(counts[codes[page]] - per_item, 0) if per_item else np.zeros(len(page), dtype=np.int64))
     return _Page(
-        docnums=docnums.tolist(),
-        scores=scores[order[chosen]].tolist() if sort == "relevance" else [0.0] * len(docnums),
-        more=more[chosen].tolist(),
-        total=len(ids),
-        pages=-(-total_shown // request.per_page),
-        has_next=start + request.per_page < total_shown,
+        docnums=ids[page].tolist(),
+        scores=scores[page].tolist() if sort == "relevance" else [0.0] * len(page),
+        more=more.tolist(),
+        total=n,
+        pages=-(-shown // request.per_page),
+        has_next=wanted < shown,
     )
 
 
 def _occurrence(keys: np.ndarray) -> np.ndarray:
     """For each position, how many earlier positions hold the same key (0 for the first)."""
     n = len(keys)
-    if not n:
-        return np.zeros(0, dtype=np.int64)
     by_key = np.argsort(keys, kind="stable")
     sorted_keys = keys[by_key]
     starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]

@@ -191,3 +191,19 @@ def test_engine_picks_up_a_new_build(tmp_path, monkeypatch, request):
     monkeypatch.setattr("indexer.search.time.monotonic", lambda: 1e12)  # skip the 1 s recheck delay
     assert engine.info["generation"] != first
     assert engine.search(SearchRequest(q="cuckooing")).total == 1
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+@pytest.mark.parametrize("per_item", [0, 1, 2])
+def test_windowed_ranking_gives_the_same_pages(engine, monkeypatch, sort, per_item):
+    def pages(q: str) -> list[tuple]:
+        out = []
+        for page in range(1, 8):
+            r = engine.search(SearchRequest(q=q, sort=sort, per_item=per_item, per_page=2, page=page))
+            out.append((r.total, r.pages, r.has_next, [(h.passage_id, h.more_in_item) for h in r.hits]))
+        return out
+
+    queries = ["police", "county lines", "section:resolution", "exploit*"]
+    full = [pages(q) for q in queries]
+    monkeypatch.setattr("indexer.search.MIN_WINDOW", 1)  # sort only the best few, widening as needed
+    assert [pages(q) for q in queries] == full
