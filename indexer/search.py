@@ -7,6 +7,7 @@ Whoosh requires), notices new builds and incremental commits, and switches to th
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -30,6 +31,8 @@ from .results import SORTS, Hit, ItemPassage, ItemView, ResultPage, SearchReques
 from .schema import CompactPositions, StoredPassage
 from .snippets import Marks, highlight, snippet
 from .vocab import ROLES, SECTIONS
+
+log = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 1.0
 #: Fields scored with BM25F (the others only filter).
@@ -79,6 +82,7 @@ class SearchEngine:
         self._lock = threading.Lock()
         self._live = self._open()
         self._checked = time.monotonic()
+        self._refreshing = False
 
     # -------------------------------------------------------------- index handling
 
@@ -94,21 +98,46 @@ class SearchEngine:
         return live
 
     def _current(self) -> _Live:
-        """Return the live generation, switching at most once a second to a newer one
-        (a new build published, or new segments committed to this one)."""
+        """Return the live generation. At most once a second, look for a newer one (a new
+        build published, or segments committed to this one) and open it in the
+        background: requests keep using the old one until the new one is ready."""
         now = time.monotonic()
-        if now - self._checked > RECHECK_SECONDS:
+        if now - self._checked > RECHECK_SECONDS and not self._refreshing:
             with self._lock:
-                if now - self._checked > RECHECK_SECONDS:
+                if now - self._checked > RECHECK_SECONDS and not self._refreshing:
                     self._checked = now
-                    live = self._live
-                    name = store.current_name(self.root)
-                    if (name is not None and name != live.gen.name) or (
-                        name == live.gen.name and live.ix.latest_generation() != live.toc
-                    ):
-                        self._live = self._open()
-                        _close_all(live)
+                    if self._changed():
+                        self._refreshing = True
+                        threading.Thread(target=self._swap, name="minutes-index-refresh", daemon=True).start()
         return self._live
+
+    def _changed(self) -> bool:
+        live = self._live
+        name = store.current_name(self.root)
+        if name is None:
+            return False
+        return name != live.gen.name or live.ix.latest_generation() != live.toc
+
+    def _swap(self) -> None:
+        try:
+            new = self._open()
+        except Exception:  # noqa: BLE001 - keep serving the old index; retry at the next check
+            log.exception("could not open the new index in %s", self.root)
+            with self._lock:
+                self._refreshing = False
+            return
+        with self._lock:
+            old, self._live = self._live, new
+            self._refreshing = False
+        _close_all(old)
+
+    def refresh(self) -> bool:
+        """Switch to a newer build or commit now, if there is one; return True if it did."""
+        with self._lock:
+            changed = self._changed()
+        if changed:
+            self._swap()
+        return changed
 
     @contextmanager
     def _lease(self) -> Iterator[_Lease]:
@@ -128,15 +157,20 @@ class SearchEngine:
                 lease.close()
 
     def reopen(self) -> None:
-        """Drop every open searcher and open the live generation afresh.
+        """Give this process its own open files, keeping what is already in memory.
 
         Call this in a process forked after the engine was opened (gunicorn's
         ``post_fork``): forked processes share file offsets, so they must not share
-        open files.
+        open files. The arrays and caches built before the fork are kept, so the
+        first request does not pay for them again.
         """
         with self._lock:
-            old, self._live = self._live, self._open()
+            old = self._live
+            new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays)
+            new.idle.append(new.lease())
+            self._live = new
             self._checked = time.monotonic()
+            self._refreshing = False
         _close_all(old)
 
     def close(self) -> None:

@@ -188,8 +188,10 @@ def test_engine_picks_up_a_new_build(tmp_path, monkeypatch, request):
     request.addfinalizer(engine.close)
     first = engine.info["generation"]
     build_index(CORPUS, root)
-    monkeypatch.setattr("indexer.search.time.monotonic", lambda: 1e12)  # skip the 1 s recheck delay
+    assert engine.info["generation"] == first  # until it looks again
+    assert engine.refresh() is True
     assert engine.info["generation"] != first
+    assert engine.refresh() is False
     assert engine.search(SearchRequest(q="cuckooing")).total == 1
 
 
@@ -207,3 +209,29 @@ def test_windowed_ranking_gives_the_same_pages(engine, monkeypatch, sort, per_it
     full = [pages(q) for q in queries]
     monkeypatch.setattr("indexer.search.MIN_WINDOW", 1)  # sort only the best few, widening as needed
     assert [pages(q) for q in queries] == full
+
+
+def test_a_new_build_is_opened_in_the_background(tmp_path, monkeypatch, request):
+    import time as _time
+
+    root = tmp_path / "index"
+    build_index(CORPUS, root)
+    engine = SearchEngine(root)
+    request.addfinalizer(engine.close)
+    first = engine.info["generation"]
+    build_index(CORPUS, root)
+    monkeypatch.setattr("indexer.search.RECHECK_SECONDS", 0.0)
+    assert engine.search(SearchRequest(q="cuckooing")).total == 1  # served while the new one opens
+    deadline = _time.monotonic() + 10
+    while engine.info["generation"] == first and _time.monotonic() < deadline:
+        _time.sleep(0.02)
+    assert engine.info["generation"] != first
+
+
+def test_reopen_after_fork_keeps_arrays_but_not_files(engine):
+    before = engine._current()
+    engine.reopen()
+    after = engine._current()
+    assert after.arrays is before.arrays and after is not before
+    assert after.idle and not before.idle  # fresh searchers; the inherited ones closed
+    assert engine.search(SearchRequest(q="cuckooing")).total == 1
