@@ -70,6 +70,9 @@ def _analyse(text: str) -> tuple[tuple[str, int], ...]:
 _analysed = lru_cache(maxsize=8192)(_analyse)
 
 
+_SINGLE = [b"H" + array("H", [p]).tobytes() for p in range(4096)]
+
+
 class CompactPositions(Positions):  # type: ignore[misc]
     """Term positions as a machine array ("H" for small gaps, "I" otherwise).
 
@@ -78,6 +81,8 @@ class CompactPositions(Positions):  # type: ignore[misc]
     """
 
     def encode(self, poslist: Sequence[int]) -> bytes:
+        if len(poslist) == 1 and poslist[0] < len(_SINGLE):
+            return _SINGLE[poslist[0]]  # most terms occur once in a passage
         deltas = [b - a for a, b in zip((0, *poslist), poslist)]
         code = "H" if max(deltas, default=0) < 65536 else "I"
         return code.encode("ascii") + array(code, deltas).tobytes()
