@@ -30,8 +30,9 @@ from .query import COORD_BONUS, CountedQuery
 
 #: BM25 parameters (Whoosh's defaults).
 B, K1 = 0.75, 1.2
-#: Passages re-scored for the proximity bonus (words of the query standing together).
-PROXIMITY_WINDOW = 1000
+#: Passages re-scored for the proximity bonus (words of the query standing together):
+#: the best by the other scores, enough for the first pages of results.
+PROXIMITY_WINDOW = 300
 #: Posting lists kept decoded, per open index.
 CACHE_TERMS = 2048
 #: The most terms a prefix (``polic*``) may expand to.

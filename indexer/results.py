@@ -6,7 +6,7 @@ Plain frozen dataclasses with ``to_dict()`` for JSON; no Whoosh here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import QueryError
@@ -80,7 +80,7 @@ class Hit:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready form (snippet as plain text and as escaped HTML)."""
-        d = asdict(self)
+        d = {f: getattr(self, f) for f in self.__slots__}  # shallow: asdict deep-copies every segment
         d["date"] = self.date.isoformat() if self.date else None
         d["title_marked"] = to_html(self.title_marked)
         d["snippet"] = to_text(self.snippet)
@@ -162,7 +162,7 @@ class ItemView:
     siblings: tuple[tuple[str, str], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {f: getattr(self, f) for f in self.__slots__}
         d["date"] = self.date.isoformat() if self.date else None
         d["passages"] = [
             {

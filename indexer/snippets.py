@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .analysis import minutes_analyzer
 
@@ -42,7 +43,7 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
     if not marks:
         return []
     terms, phrases, prefixes = marks.terms, marks.phrases, marks.prefixes
-    tokens = [(t.text, t.pos, t.startchar, t.endchar) for t in _analyzer(text, positions=True, chars=True, mode="index")]
+    tokens = _tokens(text)
     spans = [(s, e) for word, _, s, e in tokens if word in terms or (prefixes and word.startswith(prefixes))]
     if phrases:
         by_pos: dict[int, list[tuple[str, int, int]]] = {}
@@ -57,6 +58,13 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
                 if end is not None:
                     spans.append((s, end))
     return _merge(spans, text)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int, int], ...]:
+    """Analysed tokens of a stored text with positions and offsets (the same passages
+    come back for many searches, and their titles on every hit)."""
+    return tuple((t.text, t.pos, t.startchar, t.endchar) for t in _analyzer(text, positions=True, chars=True, mode="index"))
 
 
 def _phrase_end(by_pos: dict[int, list[tuple[str, int, int]]], pos: int, phrase: Sequence[str]) -> int | None:
