@@ -32,7 +32,7 @@ from .errors import BuildError, MinutesError, ParseError
 from .itemstore import ItemMeta, ItemStore, SourceRecord
 from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
-from .parse import SUPPORTED_SUFFIXES, parse_file
+from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
 from .schema import StoredPassage, build_schema, date_key, item_number_key, text_parts
 
 log = logging.getLogger(__name__)
@@ -76,19 +76,26 @@ class BuildReport:
 def find_sources(corpus: Path) -> list[Path]:
     """Return the files under ``corpus`` that look like minutes, in a stable order.
 
-    Hidden files, manifests and READMEs are not minutes and are left out silently.
+    Hidden files and folders, manifests and READMEs are not minutes and are left out
+    silently.
     """
+    return [corpus / name for name in source_names(corpus)]
+
+
+def source_names(corpus: Path) -> list[str]:
+    """Return the corpus-relative POSIX names of the files :func:`find_sources` finds."""
     if not corpus.is_dir():
         raise BuildError(f"Corpus folder {corpus} does not exist or is not a folder.")
-    found = []
-    for path in sorted(corpus.rglob("*")):
-        rel = path.relative_to(corpus)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if path.name == MANIFEST_NAME or path.name.upper().startswith("README"):
-            continue
-        found.append(path)
-    return found
+    names = []
+    for folder, dirs, files in os.walk(corpus):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, corpus)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        for f in files:
+            if f.startswith(".") or f == MANIFEST_NAME or f.upper().startswith("README"):
+                continue
+            names.append(prefix + f)
+    return sorted(names)
 
 
 # ---------------------------------------------------------------------- full builds
@@ -105,7 +112,7 @@ def build_index(
     """
     started = time.perf_counter()
     report = BuildReport(corpus=corpus, index=index_root)
-    names = [p.relative_to(corpus).as_posix() for p in find_sources(corpus)]
+    names = source_names(corpus)
     report.warnings.extend(str(e) for e in load_manifests(corpus)[1])
     procs = processes or (min(os.cpu_count() or 1, 4) if len(names) >= PARALLEL_MIN_FILES else 1)
     procs = max(1, min(procs, len(names) or 1))
@@ -265,26 +272,34 @@ def update_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None =
     db = ItemStore(gen.path, writable=True)
     try:
         known = db.sources()
-        names = [p.relative_to(corpus).as_posix() for p in find_sources(corpus)]
+        names = source_names(corpus)
         gone = sorted(set(known) - set(names))
         result = _ShardResult()
         docs: list[Document] = []
+        touched: list[SourceRecord] = []  # same content, new modification time
         stale: list[str] = list(gone)  # sources whose old passages must go
         for name in names:
-            fingerprint = _fingerprint(corpus, name, manifests)
-            if name in known and fingerprint == known[name].sha1:
-                report.unchanged += 1
-            else:
-                parsed = _read(corpus, name, manifests, result)
-                if name in known:
-                    stale.append(name)
-                if parsed is not None:
-                    docs.append(parsed[0])
-                    result.sources.append(parsed[1])
-                    result.items.extend(item_metas(parsed[0]))
-                    result.passages += parsed[1].passages
+            old = known.get(name)
+            if old is not None:
+                state = _unchanged(corpus, name, manifests, old)
+                if state is not None:
+                    report.unchanged += 1
+                    if state is not old:
+                        touched.append(state)
+                    if on_file is not None:
+                        on_file(name)
+                    continue
+                stale.append(name)
+            parsed = _read(corpus, name, manifests, result)
+            if parsed is not None:
+                docs.append(parsed[0])
+                result.sources.append(parsed[1])
+                result.items.extend(item_metas(parsed[0]))
+                result.passages += parsed[1].passages
             if on_file is not None:
                 on_file(name)
+        if touched:
+            db.replace([], touched)
         if docs or stale:
             # New item rows go in first, so no passage is ever searchable without its item.
             db.replace(result.items, result.sources)
@@ -317,14 +332,31 @@ def update_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None =
 # ---------------------------------------------------------------------- one file
 
 
-def _fingerprint(corpus: Path, name: str, manifests: Manifests) -> str | None:
-    """Hash a file's bytes with the manifest metadata it gets (None if unreadable)."""
-    path = corpus / name
+def _meta_hash(manifests: Manifests, name: str) -> str:
+    return hashlib.sha1(repr(manifests.meeting_for(name)).encode("utf-8")).hexdigest()
+
+
+def _unchanged(corpus: Path, name: str, manifests: Manifests, old: SourceRecord) -> SourceRecord | None:
+    """Return ``old`` (or it with a new modification time) if the file is as indexed, else None.
+
+    Size and modification time settle it without reading the file; if they differ, the
+    content hash decides (a file touched but not changed is not re-indexed).
+    """
+    if _meta_hash(manifests, name) != old.meta:
+        return None
     try:
-        data = path.read_bytes()
+        st = os.stat(corpus / name)
     except OSError:
         return None
-    return hashlib.sha1(data + repr(manifests.meeting_for(path)).encode("utf-8")).hexdigest()
+    if st.st_size == old.size and st.st_mtime_ns == old.mtime_ns:
+        return old
+    try:
+        data = (corpus / name).read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha1(data).hexdigest() != old.sha1:
+        return None
+    return SourceRecord(name, old.sha1, old.meta, st.st_size, st.st_mtime_ns, old.items, old.passages)
 
 
 def _read(corpus: Path, name: str, manifests: Manifests, result: _ShardResult) -> tuple[Document, SourceRecord] | None:
@@ -333,9 +365,15 @@ def _read(corpus: Path, name: str, manifests: Manifests, result: _ShardResult) -
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         result.skipped.append(Skipped(name, f"unsupported file type {path.suffix or '(none)'}"))
         return None
-    sha1 = _fingerprint(corpus, name, manifests)
     try:
-        doc = parse_file(path, source=name)
+        st = os.stat(path)
+        if st.st_size > MAX_BYTES:
+            raise ParseError(name, f"file too large ({st.st_size // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+        doc = parse_bytes(data, str(path), source=name)
+    except OSError as exc:
+        result.skipped.append(Skipped(name, f"cannot read file ({exc.strerror or exc})"))
+        return None
     except ParseError as exc:
         result.skipped.append(Skipped(name, exc.reason))
         return None
@@ -346,10 +384,12 @@ def _read(corpus: Path, name: str, manifests: Manifests, result: _ShardResult) -
     if not doc.items:
         result.skipped.append(Skipped(name, "no agenda items or minutes text found"))
         return None
-    doc = doc.with_defaults(manifests.meeting_for(path))
+    doc = doc.with_defaults(manifests.meeting_for(name))
     result.warnings.extend(f"{name}: {w}" for w in doc.warnings)
     passages = sum(max(1, len(i.passages)) for i in doc.items)
-    return doc, SourceRecord(name, sha1 or "", len(doc.items), passages)
+    record = SourceRecord(name, hashlib.sha1(data).hexdigest(), _meta_hash(manifests, name), st.st_size,
+                          st.st_mtime_ns, len(doc.items), passages)
+    return doc, record
 
 
 def item_id(source: str, position: int) -> str:

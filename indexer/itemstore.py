@@ -34,7 +34,10 @@ CREATE TABLE IF NOT EXISTS items (
 CREATE INDEX IF NOT EXISTS items_meeting ON items (meeting_id);
 CREATE TABLE IF NOT EXISTS sources (
     source   TEXT PRIMARY KEY,
-    sha1     TEXT NOT NULL,
+    sha1     TEXT NOT NULL,    -- of the file's bytes
+    meta     TEXT NOT NULL,    -- of the manifest metadata it was indexed with
+    size     INTEGER NOT NULL, -- size and modification time: unchanged files are not reread
+    mtime_ns INTEGER NOT NULL,
     items    INTEGER NOT NULL,
     passages INTEGER NOT NULL
 ) WITHOUT ROWID;
@@ -61,10 +64,13 @@ class ItemMeta:
 
 @dataclass(frozen=True, slots=True)
 class SourceRecord:
-    """What one corpus file contributed to the index."""
+    """What one corpus file contributed to the index, and how to tell if it changed."""
 
     source: str
     sha1: str
+    meta: str
+    size: int
+    mtime_ns: int
     items: int
     passages: int
 
@@ -106,8 +112,8 @@ class ItemStore:
                 ),
             )
             db.executemany(
-                "INSERT OR REPLACE INTO sources VALUES (?,?,?,?)",
-                ((s.source, s.sha1, s.items, s.passages) for s in sources),
+                "INSERT OR REPLACE INTO sources VALUES (?,?,?,?,?,?,?)",
+                ((s.source, s.sha1, s.meta, s.size, s.mtime_ns, s.items, s.passages) for s in sources),
             )
             db.execute("COMMIT")
         except BaseException:

@@ -41,17 +41,20 @@ class Manifests:
     #: folder (relative to root, "" for the root) → (defaults, files by relative path)
     folders: dict[str, tuple[Meeting, dict[str, Meeting]]]
 
-    def meeting_for(self, path: Path) -> Meeting:
-        """Return the manifest metadata for ``path`` (a file under the root)."""
-        rel = path.resolve().relative_to(self.root.resolve())
+    def meeting_for(self, path: Path | str) -> Meeting:
+        """Return the manifest metadata for a file: a path under the root, or its
+        root-relative POSIX name ("hampshire/2018-01-26.txt", the cheap form)."""
+        if isinstance(path, Path):
+            path = path.resolve().relative_to(self.root.resolve()).as_posix()
+        parts = path.split("/")
         result = Meeting()
         # Walk from the nearest folder outwards; nearer values win.
-        for depth in range(len(rel.parts) - 1, -1, -1):
-            folder = Path(*rel.parts[:depth]).as_posix() if depth else ""
-            if folder not in self.folders:
+        for depth in range(len(parts) - 1, -1, -1):
+            found = self.folders.get("/".join(parts[:depth]))
+            if found is None:
                 continue
-            defaults, files = self.folders[folder]
-            entry = files.get(Path(*rel.parts[depth:]).as_posix())
+            defaults, files = found
+            entry = files.get("/".join(parts[depth:]))
             if entry is not None:
                 result = result.filled_from(entry)
             result = result.filled_from(defaults)

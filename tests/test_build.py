@@ -210,3 +210,25 @@ def test_update_without_an_index_builds_one(tmp_path):
     report = update_index(CORPUS, tmp_path / "index")
     assert (report.files, report.items) == (4, 5)
     assert (tmp_path / "index" / "CURRENT").exists()
+
+
+def test_update_rereads_only_what_changed(tmp_path, corpus_copy):
+    import os
+
+    root = tmp_path / "index"
+    build_index(corpus_copy, root)
+    precept = corpus_copy / "wessex-pcp" / "2018-02-02-precept.txt"
+    os.utime(precept, ns=(1, 1))  # touched, not changed
+    report = update_index(corpus_copy, root)
+    assert (report.files, report.unchanged) == (0, 4)
+    again = update_index(corpus_copy, root)  # the new modification time was recorded
+    assert (again.files, again.unchanged) == (0, 4)
+    # a manifest change re-indexes the files it describes, though their bytes are the same
+    manifest = corpus_copy / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"2019-06-14"', '"2019-06-15"'))
+    changed = update_index(corpus_copy, root)
+    assert (changed.files, changed.unchanged) == (1, 3)
+    with SearchEngine(root) as engine:
+        assert {h.date.isoformat() for h in engine.search(SearchRequest(q="cuckooing OR exploiting")).hits} == {
+            "2019-06-15", "2021-01-29"
+        }
