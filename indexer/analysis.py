@@ -1,7 +1,9 @@
 """The one place text becomes index terms.
 
 The analyzer is a Whoosh pipeline: an NLTK regexp tokenizer wrapped as a Whoosh
-``Tokenizer``, a normalising filter, a stop filter and NLTK's Snowball English stemmer.
+``Tokenizer``, then one filter that normalises each token, drops stop words and stems
+the rest with NLTK's Snowball English stemmer (cached: each distinct word is worked out
+once).
 Index and query text both go through it, so nothing else in the project stems or
 lower-cases by hand.
 
@@ -20,10 +22,10 @@ from collections.abc import Iterator
 
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
-from whoosh.analysis import Analyzer, Filter, StemFilter, Token, Tokenizer
+from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
 
 #: Bump whenever the terms produced for the same text change.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 _APOSTROPHES = "'’‘`´ʼ"
 _HYPHENS = "-‐‑‒–"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
@@ -66,7 +68,6 @@ def snowball_stem(word: str) -> str:
     return _stemmer.stem(word)
 
 
-@lru_cache(maxsize=200_000)
 def normalise_word(text: str) -> str:
     """Fold a raw token to its searchable form: NFKC, no accents, lower case, no apostrophes."""
     text = _ACRONYM_PLURAL.sub(r"\1", text)
@@ -116,6 +117,18 @@ class MinutesTokenizer(Tokenizer):
         pos = start_pos
         for start, end in _tokenizer.span_tokenize(value):
             raw = value[start:end]
+            if raw.isalnum():
+                # A plain word or number, the usual case: one part, no fill-in to do.
+                t.text, t.boost, t.stopped = raw, 1.0, False
+                if keeporiginal:
+                    t.original = raw
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar, t.endchar = start_char + start, start_char + end
+                yield t
+                pos += 1
+                continue
             if "." in raw or "," in raw:
                 parts = [(start, end)]  # a decimal number ("1.5", "1,000") stays whole
             else:
@@ -155,25 +168,40 @@ def _is_alpha_compound(raw: str) -> bool:
     return "/" not in raw and all(p.isalpha() for p in re.split(rf"[{_HYPHENS}]", raw))
 
 
-class StopWordFilter(Filter):
-    """Drop :data:`STOP_WORDS` and close the gaps they leave in token positions.
+@lru_cache(maxsize=300_000)
+def _resolve(raw: str) -> tuple[str, bool]:
+    """Return (term, is stop word) for a raw token: normalised, then stemmed unless a
+    stop word. An empty term means the token is dropped."""
+    norm = normalise_word(raw)
+    if not norm or norm in STOP_WORDS:
+        return norm, bool(norm)
+    return snowball_stem(norm), False
 
-    Renumbering makes a phrase query for "police and crime panel" (which loses "and")
-    match the same text in the index. Tokens that shared a position (a joined compound
-    and its last part) keep sharing one.
+
+class TermFilter(Filter):
+    """Normalise each token, drop stop words, stem the rest: one cached step per token.
+
+    Dropping stop words closes the gaps they leave in token positions, so a phrase query
+    for "police and crime panel" (which loses "and") matches the same text in the index.
+    Tokens that shared a position (a joined compound and its last part) keep sharing
+    one. With ``removestops=False`` (highlighting) stop words stay, marked as stopped.
     """
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, StopWordFilter)
+        return isinstance(other, TermFilter)
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         new_pos: int | None = None
         last_old = None
         for t in tokens:
+            term, stop = _resolve(t.text)
+            if not term:
+                continue
             if new_pos is None:  # start from the tokenizer's start_pos
                 new_pos = t.pos - 1 if t.positions else -1
-            if t.text in STOP_WORDS:
-                if not t.removestops:  # highlighting keeps them, marked as stopped
+            t.text = term
+            if stop:
+                if not t.removestops:
                     if t.positions:
                         t.pos = max(new_pos, 0)
                     t.stopped = True
@@ -188,27 +216,9 @@ class StopWordFilter(Filter):
             yield t
 
 
-class NormaliseFilter(Filter):
-    """Apply :func:`normalise_word` to every token, dropping tokens that become empty."""
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, NormaliseFilter)
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for t in tokens:
-            t.text = normalise_word(t.text)
-            if t.text:
-                yield t
-
-
 def minutes_analyzer() -> Analyzer:
     """Return the analyzer used for every text field, at index and at query time."""
-    return (
-        MinutesTokenizer()
-        | NormaliseFilter()
-        | StopWordFilter()
-        | StemFilter(stemfn=snowball_stem, cachesize=100_000)
-    )
+    return MinutesTokenizer() | TermFilter()
 
 
 def terms(text: str, mode: str = "query") -> list[str]:
