@@ -1,0 +1,252 @@
+"""Measurements that need a fresh process; :mod:`bench.run` starts one per measurement.
+
+Each command prints one JSON object on its last stdout line. Builds and cold starts
+run here so that peak memory (``VmHWM``) and start-up time belong to that one job.
+
+    python -m bench.worker build-ours  CORPUS_ROOT INDEX_DIR --source parsed|generated
+    python -m bench.worker build-fts5  CORPUS_ROOT DB_FILE   --source parsed|generated
+    python -m bench.worker query  ours|fts5 INDEX QUERIES_JSON [--repeat 3]
+    python -m bench.worker cold   ours|fts5 INDEX QUERY_SPEC_JSON
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()  # before any heavy import: the cold-start clock starts here
+
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+
+def peak_rss_bytes() -> int:
+    """Return this process's peak resident set size (VmHWM) in bytes."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def dir_bytes(path: Path) -> int:
+    """Return the total size of the files under ``path`` (or of the file itself)."""
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class _Timed:
+    """Wrap an iterator or callable and add up the time spent inside it."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+        self.seconds = 0.0
+        self.calls = 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return self.fn(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - t
+            self.calls += 1
+
+
+def _timed_iter(it: Any, timer: _Timed) -> Any:
+    while True:
+        t = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            timer.seconds += time.perf_counter() - t
+            return
+        timer.seconds += time.perf_counter() - t
+        yield item
+
+
+def build_ours(corpus_root: Path, index_dir: Path, source: str) -> dict[str, Any]:
+    """Build our index end to end with build_index; time the parser calls inside it."""
+    from indexer import build as ix_build
+
+    from .records import records_shim
+
+    corpus = corpus_root / "corpus"
+    started = time.perf_counter()
+    if source == "generated":
+        with records_shim(corpus_root):
+            timer = _Timed(ix_build.parse_file)
+            ix_build.parse_file = timer
+            report = ix_build.build_index(corpus, index_dir)
+    else:
+        timer = _Timed(ix_build.parse_file)
+        ix_build.parse_file = timer
+        report = ix_build.build_index(corpus, index_dir)
+    wall = time.perf_counter() - started
+    gen = index_dir / report.generation
+    return {
+        "engine": "ours",
+        "source": source,
+        "files": report.files,
+        "items": report.items,
+        "passages": report.passages,
+        "skipped": len(report.skipped),
+        "skipped_examples": [f"{s.path}: {s.reason}" for s in report.skipped[:5]],
+        "seconds": wall,
+        "build_index_seconds": report.seconds,
+        "parse_seconds": timer.seconds,
+        "index_only_seconds": wall - timer.seconds,
+        "index_bytes": dir_bytes(gen),
+        "peak_rss_bytes": peak_rss_bytes(),
+    }
+
+
+def build_fts5(corpus_root: Path, db: Path, source: str) -> dict[str, Any]:
+    """Load FTS5 with the same records; time record production (parsing) separately."""
+    from . import fts5, records
+
+    started = time.perf_counter()
+    timer = _Timed(None)
+    docs = records.iter_parsed(corpus_root / "corpus") if source == "parsed" else records.iter_generated(corpus_root)
+    rows = _timed_iter(records.iter_rows(docs), timer)
+    conn = fts5.create(db)
+    n = fts5.load(conn, rows, optimize=False)
+    t_opt = time.perf_counter()
+    conn.execute("INSERT INTO passages(passages) VALUES('optimize')")
+    optimize_seconds = time.perf_counter() - t_opt
+    conn.close()
+    wall = time.perf_counter() - started
+    return {
+        "engine": "fts5",
+        "source": source,
+        "passages": n,
+        "seconds": wall,
+        "parse_seconds": timer.seconds,
+        "index_only_seconds": wall - timer.seconds,
+        "optimize_seconds": optimize_seconds,
+        "index_bytes": dir_bytes(db),
+        "peak_rss_bytes": peak_rss_bytes(),
+        "sqlite_version": __import__("sqlite3").sqlite_version,
+    }
+
+
+# --------------------------------------------------------------------------- queries
+
+
+class OursRunner:
+    def __init__(self, index: Path) -> None:
+        from indexer.search import SearchEngine
+
+        self.engine = SearchEngine(index)
+
+    def run(self, spec: dict[str, Any]) -> tuple[int, int, bool]:
+        from indexer.search import SearchRequest
+
+        page = self.engine.search(SearchRequest(q=spec["ours_q"], sort=spec.get("sort", "relevance"), per_page=10))
+        # Touch what a results page shows, so nothing is left lazily uncomputed.
+        for h in page.hits:
+            _ = (h.title, h.snippet, h.committee, h.date, h.speaker_name)
+        return page.total, len(page.hits), page.partial
+
+
+class Fts5Runner:
+    def __init__(self, index: Path) -> None:
+        from . import fts5
+
+        self.fts5 = fts5
+        self.conn = fts5.open_db(index)
+
+    def run(self, spec: dict[str, Any]) -> tuple[int, int, bool]:
+        page = self.fts5.search(self.conn, self.fts5.translate(spec), per_page=10)
+        return page.total, len(page.hits), False
+
+
+def runner(engine: str, index: Path) -> Any:
+    return OursRunner(index) if engine == "ours" else Fts5Runner(index)
+
+
+def query_bench(engine: str, index: Path, queries_file: Path, repeat: int, warmup: int) -> dict[str, Any]:
+    """Run every query ``warmup`` times untimed, then ``repeat`` times timed."""
+    sets = json.loads(queries_file.read_text(encoding="utf-8"))["classes"]
+    r = runner(engine, index)
+    flat = [(cls, i, spec) for cls, specs in sets.items() for i, spec in enumerate(specs)]
+    for _ in range(warmup):
+        for _cls, _i, spec in flat:
+            r.run(spec)
+    out: dict[str, Any] = {cls: [] for cls in sets}
+    samples: dict[tuple[str, int], list[float]] = {}
+    for rep in range(repeat):
+        order = flat if rep % 2 == 0 else list(reversed(flat))
+        for cls, i, spec in order:
+            t = time.perf_counter()
+            total, nhits, partial = r.run(spec)
+            samples.setdefault((cls, i), []).append(time.perf_counter() - t)
+            if rep == 0:
+                out[cls].append({"total": total, "hits": nhits, "partial": partial})
+    for cls, rows in out.items():
+        for i, row in enumerate(rows):
+            row["seconds"] = samples[(cls, i)]
+    return {"engine": engine, "repeat": repeat, "warmup": warmup, "classes": out, "peak_rss_bytes": peak_rss_bytes()}
+
+
+def cold(engine: str, index: Path, spec: dict[str, Any]) -> dict[str, Any]:
+    """Import, open the index and answer one query with snippets, timing each step."""
+    t_start = T0
+    if engine == "ours":
+        import indexer.search  # noqa: F401  (the import is part of start-up)
+    else:
+        from . import fts5  # noqa: F401
+    t_import = time.perf_counter()
+    r = runner(engine, index)
+    t_open = time.perf_counter()
+    total, nhits, _ = r.run(spec)
+    t_query = time.perf_counter()
+    return {
+        "engine": engine,
+        "import_seconds": t_import - t_start,
+        "open_seconds": t_open - t_import,
+        "first_query_seconds": t_query - t_open,
+        "in_process_seconds": t_query - t_start,
+        "total": total,
+        "hits": nhits,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.worker")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    for name in ("build-ours", "build-fts5"):
+        p = sub.add_parser(name)
+        p.add_argument("corpus_root", type=Path)
+        p.add_argument("target", type=Path)
+        p.add_argument("--source", choices=("parsed", "generated"), required=True)
+    p = sub.add_parser("query")
+    p.add_argument("engine", choices=("ours", "fts5"))
+    p.add_argument("index", type=Path)
+    p.add_argument("queries", type=Path)
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--profile", type=Path, help="write cProfile stats of the timed passes here")
+    p = sub.add_parser("cold")
+    p.add_argument("engine", choices=("ours", "fts5"))
+    p.add_argument("index", type=Path)
+    p.add_argument("spec", help="query spec as JSON")
+    args = ap.parse_args(argv)
+    if args.cmd == "build-ours":
+        result = build_ours(args.corpus_root, args.target, args.source)
+    elif args.cmd == "build-fts5":
+        result = build_fts5(args.corpus_root, args.target, args.source)
+    elif args.cmd == "query":
+        gc.collect()
+        result = query_bench(args.engine, args.index, args.queries, args.repeat, args.warmup)
+    else:
+        result = cold(args.engine, args.index, json.loads(args.spec))
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
