@@ -75,11 +75,16 @@ def iter_generated(corpus_root: Path) -> Iterator[Document]:
 
 def iter_parsed(corpus: Path) -> Iterator[Document]:
     """Yield the real parser's documents, with manifest defaults, in build order."""
+    yield from iter_parsed_files(corpus, ix_build.find_sources(corpus))
+
+
+def iter_parsed_files(corpus: Path, paths: list[Path]) -> Iterator[Document]:
+    """Yield the real parser's documents for ``paths`` (files under ``corpus``)."""
     from indexer.manifest import load_manifests
     from indexer.parse import parse_file
 
     manifests, _ = load_manifests(corpus)
-    for path in ix_build.find_sources(corpus):
+    for path in paths:
         name = path.relative_to(corpus).as_posix()
         try:
             doc = parse_file(path, source=name)

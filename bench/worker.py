@@ -173,22 +173,35 @@ def query_bench(engine: str, index: Path, queries_file: Path, repeat: int, warmu
     sets = json.loads(queries_file.read_text(encoding="utf-8"))["classes"]
     r = runner(engine, index)
     flat = [(cls, i, spec) for cls, specs in sets.items() for i, spec in enumerate(specs)]
+    errors: dict[tuple[str, int], str] = {}
     for _ in range(warmup):
-        for _cls, _i, spec in flat:
-            r.run(spec)
-    out: dict[str, Any] = {cls: [] for cls in sets}
+        for cls, i, spec in flat:
+            try:
+                r.run(spec)
+            except Exception as exc:  # noqa: BLE001 - an engine bug is a result, not a harness crash
+                errors[(cls, i)] = f"{type(exc).__name__}: {exc}"
+    out: dict[str, Any] = {cls: [None] * len(specs) for cls, specs in sets.items()}
     samples: dict[tuple[str, int], list[float]] = {}
     for rep in range(repeat):
         order = flat if rep % 2 == 0 else list(reversed(flat))
         for cls, i, spec in order:
+            if (cls, i) in errors:
+                out[cls][i] = {"error": errors[(cls, i)]}
+                continue
             t = time.perf_counter()
-            total, nhits, partial = r.run(spec)
+            try:
+                total, nhits, partial = r.run(spec)
+            except Exception as exc:  # noqa: BLE001
+                errors[(cls, i)] = f"{type(exc).__name__}: {exc}"
+                out[cls][i] = {"error": errors[(cls, i)]}
+                continue
             samples.setdefault((cls, i), []).append(time.perf_counter() - t)
-            if rep == 0:
-                out[cls].append({"total": total, "hits": nhits, "partial": partial})
+            if out[cls][i] is None:
+                out[cls][i] = {"total": total, "hits": nhits, "partial": partial}
     for cls, rows in out.items():
         for i, row in enumerate(rows):
-            row["seconds"] = samples[(cls, i)]
+            if row is not None and "error" not in row:
+                row["seconds"] = samples[(cls, i)]
     return {"engine": engine, "repeat": repeat, "warmup": warmup, "classes": out, "peak_rss_bytes": peak_rss_bytes()}
 
 
