@@ -135,10 +135,10 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
 
     label = size_label(size)
     started = time.perf_counter()
-    corpus_root = ensure_corpus(size, args.seed, log=log)
+    corpus_root = ensure_corpus(size, args.seed, work=args.work, log=log)
     corpus = corpus_root / "corpus"
     meta = json.loads((corpus_root / "meta.json").read_text())
-    run_dir = WORK_DIR / "runs" / f"{label}-s{args.seed}"
+    run_dir = args.work / "runs" / f"{label}-s{args.seed}"
     run_dir.mkdir(parents=True, exist_ok=True)
     incremental.unstage(corpus_root)
 
@@ -351,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--http-requests", type=int, default=3000)
     ap.add_argument("--incremental-sizes", default="10k,100k,1m")
     ap.add_argument("--results", type=Path, default=RESULTS_DIR)
+    ap.add_argument("--work", type=Path, default=WORK_DIR, help="cache of archives and indexes (default bench/work)")
     args = ap.parse_args(argv)
     args.engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     if not set(args.engines) <= {"ours", "fts5"} or not args.engines:
