@@ -7,7 +7,9 @@ PORT   ?= 8000
 CORPUS ?= corpus
 INDEX  ?= index
 
-.PHONY: run test index serve install install-test chromium eval bench clean
+REALWORLD ?= ../shared/realworld
+
+.PHONY: run test index serve install install-test chromium eval bench bench-1m clean
 
 run: index ## set up, index corpus/ and serve the UI on http://$(HOST):$(PORT)
 	$(BIN)/minutes serve --index $(INDEX) --host $(HOST) --port $(PORT)
@@ -38,6 +40,15 @@ install-test: $(VENV)/.installed-test
 # The browser test drives Debian's Chromium (never a browser downloaded by Playwright).
 chromium:
 	@sh tests/ensure-chromium.sh
+
+eval: install ## parser accuracy against the gold labels in $(REALWORLD) → bench/results/parser-eval.md
+	$(BIN)/python -m bench.eval_parser --realworld $(REALWORLD)
+
+bench: install ## engine vs SQLite FTS5 at 10k and 100k passages → bench/results/
+	$(BIN)/python -m bench.run --sizes 10k,100k
+
+bench-1m: install ## the same at 1M passages (takes a while)
+	$(BIN)/python -m bench.run --sizes 1m
 
 clean:
 	rm -rf $(VENV) $(INDEX) .pytest_cache

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterator
 
 from nltk.stem.snowball import SnowballStemmer
@@ -38,6 +39,8 @@ TOKEN_PATTERN = (
 _PART = re.compile(rf"\w+(?:[{_APOSTROPHES}]\w+)*")
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$")
 _APOSTROPHE_RE = re.compile(rf"[{_APOSTROPHES}]")
+#: "CSPs", "PCCs": the stemmer keeps an "s" after a vowel-less stem, so strip it here.
+_ACRONYM_PLURAL = re.compile(r"^([A-Z]{2,})s$")
 
 #: Function words dropped from index and queries. Based on the common English list,
 #: minus words that carry meaning in minutes ("against", "not", "up", "before", …), plus
@@ -63,8 +66,10 @@ def snowball_stem(word: str) -> str:
     return _stemmer.stem(word)
 
 
+@lru_cache(maxsize=200_000)
 def normalise_word(text: str) -> str:
     """Fold a raw token to its searchable form: NFKC, no accents, lower case, no apostrophes."""
+    text = _ACRONYM_PLURAL.sub(r"\1", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -162,9 +167,11 @@ class StopWordFilter(Filter):
         return isinstance(other, StopWordFilter)
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        new_pos = -1
+        new_pos: int | None = None
         last_old = None
         for t in tokens:
+            if new_pos is None:  # start from the tokenizer's start_pos
+                new_pos = t.pos - 1 if t.positions else -1
             if t.text in STOP_WORDS:
                 if not t.removestops:  # highlighting keeps them, marked as stopped
                     if t.positions:

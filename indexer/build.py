@@ -23,7 +23,7 @@ from .errors import BuildError, MinutesError, ParseError
 from .manifest import MANIFEST_NAME, load_manifests
 from .model import Document, Item
 from .parse import SUPPORTED_SUFFIXES, parse_file
-from .schema import build_schema, item_number_key
+from .schema import build_schema, item_number_key, text_parts
 
 log = logging.getLogger(__name__)
 
@@ -152,12 +152,18 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
     for index, item in enumerate(doc.items):
         item_id = _digest(f"{doc.source}#{index}")
         base = _item_fields(doc, item, item_id)
-        passages = item.passages or ()
-        if not passages:
-            yield {**base, "id": f"{item_id}-0", "ordinal": 0, "section": "summary", "body": ""}
+        committee = item.meeting.committee
+        if not item.passages:
+            yield {
+                **base, "id": f"{item_id}-0", "ordinal": 0, "section": "summary", "body": "",
+                "text": text_parts(item.title, None, committee, ""),
+            }
             continue
-        for ordinal, p in enumerate(passages):
-            fields = {**base, "id": f"{item_id}-{ordinal}", "ordinal": ordinal, "section": p.section, "body": p.text}
+        for ordinal, p in enumerate(item.passages):
+            fields = {
+                **base, "id": f"{item_id}-{ordinal}", "ordinal": ordinal, "section": p.section, "body": p.text,
+                "text": text_parts(item.title, p.speaker_name, committee, p.text, lead=ordinal == 0),
+            }
             if p.speaker_role:
                 fields["speaker"] = p.speaker_role
             if p.speaker_name:

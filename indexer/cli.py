@@ -153,7 +153,7 @@ def search_cmd(
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per worker.")
 def serve_cmd(index_dir: Path, host: str, port: int, workers: int, threads: int) -> None:
     """Serve the web UI with gunicorn (threaded workers)."""
-    from .serve import serve
+    from webui.server import serve
 
     serve(index_dir, host=host, port=port, workers=workers, threads=threads)
 

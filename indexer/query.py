@@ -3,7 +3,8 @@
 Syntax (case of operators matters, like Google and Hansard):
 
 - ``county lines``: every word must match (in the passage, its item title, speaker name
-  or committee); words are stemmed, so "lines" also finds "line".
+  or committee; see :data:`indexer.schema.TEXT_PARTS`); words are stemmed, so "lines"
+  also finds "line".
 - ``"modern slavery"``: an exact phrase. ``polic*``: words starting with "polic".
 - ``knife OR gun``, ``-firearms`` / ``NOT firearms``, ``(knife OR gun) crime``.
 - Filters: ``section:resolution``, ``speaker:commissioner`` (aliases such as ``pcc``),
@@ -26,7 +27,7 @@ from whoosh.query.wrappers import WrappingQuery
 
 from .analysis import minutes_analyzer, normalise_word
 from .errors import QueryError
-from .schema import DEFAULT_FIELDS, item_number_key
+from .schema import item_number_key
 from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 
 MAX_QUERY_CHARS = 500
@@ -34,6 +35,8 @@ MAX_CLAUSES = 40
 #: Score added per matched word in a partial-match search, so that passages are ranked
 #: first by how many of the words they contain, then by BM25F.
 COORD_BONUS = 1000.0
+#: Weight of the optional phrase that rewards query words standing together.
+PROXIMITY_BOOST = 0.5
 
 #: Filter name → what it filters (aliases included).
 FILTERS = {
@@ -47,11 +50,11 @@ FILTERS = {
     "before": "before",
     "after": "after",
     "title": "title",
-    "body": "body",
-    "text": "body",
     "name": "name",
     "item": "item",
 }
+#: The field plain words search (see :mod:`indexer.schema`).
+DEFAULT_FIELD = "text"
 FILTER_HELP = "section:, speaker:, committee:, date:, before:, after:, title:, name:, item:"
 
 _analyzer = minutes_analyzer()
@@ -256,12 +259,12 @@ class _Parser:
             self.take()
             return _apply_filter(name, inner)
         self.take()
-        if name in ("title", "body", "name"):
+        if name in _TEXT_FILTER_FIELDS:
             return Text(value_tok.text, phrase=value_tok.kind == "phrase", fields=_TEXT_FILTER_FIELDS[name])
         return Filter(name, value_tok.text)
 
 
-_TEXT_FILTER_FIELDS = {"title": ("title",), "body": ("body",), "name": ("speaker_name",)}
+_TEXT_FILTER_FIELDS = {"title": ("title",), "name": ("speaker_name",)}
 
 
 def _apply_filter(name: str, node: Node) -> Node:
@@ -285,7 +288,6 @@ def _example(name: str) -> str:
         "before": "before:2019-06",
         "after": "after:2018",
         "title": "title:precept",
-        "body": "body:precept",
         "name": "name:warwick",
         "item": "item:9",
     }[name]
@@ -337,6 +339,7 @@ def parse_query(text: str) -> ParsedQuery:
         )
     if _only_negative(tree):
         raise QueryError("The search only says what to leave out; add a word or filter to look for.")
+    q = _with_proximity_boost(tree, q)
     return ParsedQuery(
         text=text,
         query=q,
@@ -404,14 +407,8 @@ class _Compiler:
                 self.terms.add(analysed[0])
             else:
                 self.phrases.append(tuple(analysed))
-        fields = node.fields or tuple(DEFAULT_FIELDS)
-        alts: list[wq.Query] = []
-        for f in fields:
-            boost = DEFAULT_FIELDS.get(f, 1.0)
-            if len(analysed) == 1:
-                alts.append(wq.Term(f, analysed[0], boost=boost))
-            else:
-                alts.append(wq.Phrase(f, analysed, boost=boost))
+        fields = node.fields or (DEFAULT_FIELD,)
+        alts = [wq.Term(f, analysed[0]) if len(analysed) == 1 else wq.Phrase(f, analysed) for f in fields]
         return alts[0] if len(alts) == 1 else wq.Or(alts)
 
     def prefix(self, node: Text, negated: bool) -> wq.Query:
@@ -424,8 +421,8 @@ class _Compiler:
             self.has_text = True
             self.words.append(node.raw)
             self.prefixes.append(stem)
-        fields = node.fields or ("body", "title")
-        alts = [wq.Prefix(f, stem, boost=DEFAULT_FIELDS.get(f, 1.0)) for f in fields]
+        fields = node.fields or (DEFAULT_FIELD,)
+        alts = [wq.Prefix(f, stem) for f in fields]
         return alts[0] if len(alts) == 1 else wq.Or(alts)
 
 
@@ -501,6 +498,26 @@ def date_filter(name: str, value: str) -> wq.Query:
         return date_range_query(lo, hi)
     first, last = parse_period(value)
     return date_range_query(first, last)
+
+
+# ---------------------------------------------------------------- proximity
+
+
+def _with_proximity_boost(tree: Node, q: wq.Query) -> wq.Query:
+    """Rank passages where the query's words stand together above those where they are
+    scattered: "county lines" beats "the County Council … telephone lines".
+
+    The phrase is optional (it only adds to the score of documents the query already
+    matches), so it changes ranking, never the set or count of results.
+    """
+    nodes = tree.nodes if isinstance(tree, And) else ()
+    words: list[str] = []
+    for n in nodes:
+        if isinstance(n, Text) and not n.phrase and n.fields is None and not n.raw.endswith("*"):
+            words.extend(t.text for t in _analyzer(n.raw, mode="query"))
+    if len(words) < 2 or len(words) > 8:
+        return q
+    return wq.AndMaybe(q, wq.Phrase(DEFAULT_FIELD, words, boost=PROXIMITY_BOOST))
 
 
 # ---------------------------------------------------------------- partial matching

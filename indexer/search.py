@@ -48,6 +48,9 @@ class SearchRequest:
     sort: Sort = "relevance"
     page: int = 1
     per_page: int = 10
+    #: at most this many passages per agenda item (0: no limit), so one long item
+    #: does not crowd out the others
+    per_item: int = 2
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -56,6 +59,8 @@ class SearchRequest:
             raise QueryError(f"Page numbers run from 1 to {MAX_PAGE}.")
         if not 1 <= self.per_page <= MAX_PER_PAGE:
             raise QueryError(f"Show between 1 and {MAX_PER_PAGE} results per page.")
+        if not 0 <= self.per_item <= MAX_PER_PAGE:
+            raise QueryError(f"Show between 0 (all) and {MAX_PER_PAGE} passages per item.")
 
     @property
     def is_empty(self) -> bool:
@@ -85,6 +90,8 @@ class Hit:
     score: float
     #: for partial matches: how many of the query's words this passage matched
     words_matched: int | None = None
+    #: matching passages of the same item left out of the list (see ``per_item``)
+    more_in_item: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready form (snippet as plain text and as escaped HTML)."""
@@ -129,6 +136,7 @@ class ResultPage:
             "page": self.page,
             "pages": self.pages,
             "per_page": r.per_page,
+            "per_item": r.per_item,
             "partial": self.partial,
             "ignored_words": list(self.ignored),
             "seconds": round(self.seconds, 4),
@@ -255,10 +263,10 @@ class SearchEngine:
                 page = self._run(s, _combine(parsed.partial, filters), request, sort)
                 partial = page.total > 0
             hits = tuple(
-                self._hit(hit, request.per_page * (request.page - 1) + i + 1, marks, partial)
-                for i, hit in enumerate(page)
+                self._hit(hit, request.per_page * (request.page - 1) + i + 1, marks, partial, page.collapsed)
+                for i, hit in enumerate(page.hits)
             )
-            total, pages = page.total, page.pagecount if page.total else 0
+            total, pages = page.total, page.pages
         return ResultPage(
             request,
             hits,
@@ -271,18 +279,26 @@ class SearchEngine:
             seconds=time.perf_counter() - started,
         )
 
-    def _run(self, s: Searcher, q: wq.Query, request: SearchRequest, sort: Sort) -> Any:
+    def _run(self, s: Searcher, q: wq.Query, request: SearchRequest, sort: Sort) -> _Page:
         sortedby = None
         if sort != "relevance":
             sortedby = [sorting.FieldFacet("date", reverse=sort == "newest"), sorting.FieldFacet("ordinal")]
-        # search_page clamps pages past the end to the last page; we want an empty page.
-        results = s.search_page(q, request.page, pagelen=request.per_page, sortedby=sortedby)
-        if request.page > max(results.pagecount, 1):
-            return _EmptyPage(results.total, results.pagecount)
-        return results
+        collapse: dict[str, Any] = {}
+        if request.per_item:
+            collapse = {"collapse": sorting.FieldFacet("item_id"), "collapse_limit": request.per_item}
+        collector = s.collector(limit=request.page * request.per_page, sortedby=sortedby, **collapse)
+        s.search_with_collector(q, collector)
+        results = collector.results()
+        total = len(results)
+        pages = -(-total // request.per_page)
+        start = (request.page - 1) * request.per_page
+        hits = list(results[start : start + request.per_page]) if request.page <= pages else []
+        return _Page(hits, total, pages, dict(getattr(collector, "collapsed_counts", {})))
 
-    def _hit(self, hit: Any, rank: int, marks: Marks, partial: bool) -> Hit:
+    def _hit(self, hit: Any, rank: int, marks: Marks, partial: bool, more: dict[str, int]) -> Hit:
         f = hit.fields()
+        # When sorted by date, Whoosh puts the sort key where the score would be.
+        score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0
         return Hit(
             rank=rank,
             passage_id=f["id"],
@@ -299,8 +315,9 @@ class SearchEngine:
             snippet=tuple(snippet(f.get("body", ""), marks)),
             url=f.get("url"),
             source=f["source"],
-            score=float(hit.score or 0.0),
-            words_matched=int(hit.score // COORD_BONUS) if partial and hit.score else None,
+            score=score,
+            words_matched=int(score // COORD_BONUS) if partial and score else None,
+            more_in_item=more.get(f["item_id"], 0),
         )
 
     # -------------------------------------------------------------- items
@@ -350,13 +367,14 @@ class SearchEngine:
         return tuple(seen.items())
 
 
-class _EmptyPage(list):  # type: ignore[type-arg]
-    """A page past the last one: no hits, but the real total."""
+@dataclass(slots=True)
+class _Page:
+    """One page of Whoosh hits, the total after collapsing, and what collapsing hid per item."""
 
-    def __init__(self, total: int, pagecount: int) -> None:
-        super().__init__()
-        self.total = total
-        self.pagecount = pagecount
+    hits: list[Any]
+    total: int
+    pages: int
+    collapsed: dict[str, int]
 
 
 def _request_filters(r: SearchRequest) -> list[wq.Query]:

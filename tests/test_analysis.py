@@ -1,0 +1,84 @@
+"""The analyzer: exact term lists for the text shapes minutes contain."""
+
+import pytest
+
+from indexer.analysis import minutes_analyzer, normalise_word, terms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # acronyms, plurals of acronyms
+        ("GDPR and the ICVs", ["gdpr", "icv"]),
+        ("the OPCC’s CSPs", ["opcc", "csp"]),
+        # hyphenated and numeric tokens stay searchable; stop words go, numbers stay
+        ("Police and Crime Plan 2016-2021 (see Item 9 in the Minute Book)",
+         ["polic", "crime", "plan", "2016", "2021", "see", "item", "9", "minut", "book"]),
+        ("2016–2021", ["2016", "2021"]),  # en dash
+        ("minute 39/20", ["minut", "39", "20"]),
+        # possessives with straight and curly apostrophes, and NBSP as a space
+        ("the Panel’s Rural Crime", ["panel", "rural", "crime"]),
+        ("the Panel's rural\u00a0crime", ["panel", "rural", "crime"]),
+        ("Members’ questions", ["member", "question"]),
+        ("don't O'Brien", ["dont", "obrien"]),
+        # decimals and thousands separators
+        ("£1,000.50 and 1.5%", ["1000.50", "1.5"]),
+        # ligatures and accents fold
+        ("ﬁnance Zoë", ["financ", "zoe"]),
+        # Snowball, not Porter: "planning" → "plan"
+        ("planning councillors residents", ["plan", "councillor", "resid"]),
+        # question words residents type are dropped
+        ("How can residents ask the panel a question?", ["resid", "ask", "panel", "question"]),
+        ("A31 speed cameras", ["a31", "speed", "camera"]),
+        ("", []),
+        ("• · –", []),
+    ],
+)
+def test_query_terms(text, expected):
+    assert terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # at index time an alphabetic compound is also indexed joined
+        ("co-opted e-mail", ["co", "opt", "coopt", "e", "mail", "email"]),
+        # but numbers and slashes are not joined
+        ("2016-2021 and/or", ["2016", "2021"]),
+    ],
+)
+def test_index_terms(text, expected):
+    assert terms(text, mode="index") == expected
+
+
+def test_positions_close_stop_word_gaps_and_share_compound_position():
+    tokens = [(t.text, t.pos, t.startchar, t.endchar)
+              for t in minutes_analyzer()("send an e-mail to the PCC", positions=True, chars=True, mode="index")]
+    assert tokens == [
+        ("send", 0, 0, 4),
+        ("e", 1, 8, 9),
+        ("mail", 2, 10, 14),
+        ("email", 2, 8, 14),
+        ("pcc", 3, 22, 25),
+    ]
+
+
+def test_stopped_tokens_kept_for_highlighting_when_asked():
+    tokens = [(t.text, t.stopped) for t in minutes_analyzer()("the precept", removestops=False)]
+    assert tokens == [("the", True), ("precept", False)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Panel’s", "panel"), ("ICVs", "icv"), ("PCCs", "pcc"), ("Cllrs", "cllrs"), ("Zoë", "zoe"), ("1,000", "1000"), ("ＧＤＰＲ", "gdpr")],
+)
+def test_normalise_word(raw, expected):
+    assert normalise_word(raw) == expected
+
+
+def test_analyzer_pickles():
+    import pickle
+
+    a = minutes_analyzer()
+    b = pickle.loads(pickle.dumps(a))
+    assert [t.text for t in b("Restorative Justice")] == ["restor", "justic"]

@@ -1,0 +1,129 @@
+"""Index builds: what gets indexed, what gets skipped, and atomic switching."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer import store
+from indexer.build import build_index, find_sources, passage_fields
+from indexer.errors import BuildError, IndexMissingError, StaleIndexError
+from indexer.model import Document, Item, Meeting, Passage
+from indexer.search import SearchEngine, SearchRequest
+
+from .conftest import CORPUS
+
+
+def test_sources_leave_out_manifests_readmes_and_hidden_files(tmp_path):
+    for name in ("a.txt", "README.md", "manifest.json", ".hidden.txt", "sub/b.html", ".git/c.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in find_sources(tmp_path)] == ["a.txt", "sub/b.html"]
+
+
+def test_report_counts_and_skips_the_corrupt_file(build_report):
+    r = build_report
+    assert (r.files, r.items) == (4, 6)
+    assert [s.path for s in r.skipped] == ["vale-council/minutes-scan.pdf"]
+    assert r.skipped[0].reason.startswith("not a PDF")
+    assert r.passages == 27  # every paragraph and bullet of the four files, residue dropped
+
+
+def test_meta_records_the_build(index_dir, build_report):
+    gen = store.current(index_dir)
+    assert gen.name == build_report.generation
+    assert {k: gen.meta[k] for k in ("files", "items", "passages")} == {
+        "files": build_report.files, "items": build_report.items, "passages": build_report.passages,
+    }
+    assert gen.meta["skipped"] == [{"path": s.path, "reason": s.reason} for s in build_report.skipped]
+
+
+def test_rebuild_switches_atomically_and_keeps_previous(tmp_path):
+    root = tmp_path / "index"
+    first = build_index(CORPUS, root)
+    second = build_index(CORPUS, root)
+    assert first.generation != second.generation
+    assert (root / "CURRENT").read_text().strip() == second.generation
+    assert sorted(p.name for p in root.glob("gen-*")) == sorted([first.generation, second.generation])
+
+
+def test_failed_build_leaves_previous_index_serving(tmp_path):
+    root = tmp_path / "index"
+    good = build_index(CORPUS, root)
+    engine = SearchEngine(root)
+    before = engine.search(SearchRequest(q="precept")).total
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (bad / "empty.txt").write_bytes(b"")
+    with pytest.raises(BuildError) as exc:
+        build_index(bad, root)
+    assert str(exc.value) == f"Nothing to index in {bad}: 2 files found, none readable as minutes."
+    assert (root / "CURRENT").read_text().strip() == good.generation
+    assert [p.name for p in root.glob("gen-*")] == [good.generation]  # the failed one is gone
+    assert engine.search(SearchRequest(q="precept")).total == before
+
+
+def test_refuses_to_build_into_a_folder_that_is_not_an_index(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(BuildError) as exc:
+        build_index(CORPUS, tmp_path)
+    assert str(exc.value) == (
+        f"{tmp_path} is not an index folder (it holds notes.txt); refusing to write there. "
+        "Choose an empty or new --index folder."
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    with pytest.raises(BuildError) as exc:
+        build_index(tmp_path / "nope", tmp_path / "index")
+    assert str(exc.value) == f"Corpus folder {tmp_path / 'nope'} does not exist or is not a folder."
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    with pytest.raises(IndexMissingError) as exc:
+        SearchEngine(tmp_path)
+    assert str(exc.value) == f"No index found in {tmp_path}. Build one with: minutes index CORPUS --index {tmp_path}"
+
+
+def test_stale_index_is_refused(tmp_path):
+    root = tmp_path / "index"
+    report = build_index(CORPUS, root)
+    meta_path = root / report.generation / store.META
+    meta = json.loads(meta_path.read_text())
+    meta["format"] = "schema-0.analyzer-0"
+    meta_path.write_text(json.dumps(meta))
+    with pytest.raises(StaleIndexError) as exc:
+        SearchEngine(root)
+    assert "was built by another version of minutes-search (format 'schema-0.analyzer-0'" in str(exc.value)
+    assert str(exc.value).endswith("Rebuild it with: minutes index")
+
+
+def test_item_without_passages_is_still_findable_by_title():
+    doc = Document("x.txt", "agenda_only", (Item("Work Programme", "7.", meeting=Meeting("P", None)),))
+    fields = list(passage_fields(doc))
+    assert [(f["id"].split("-")[1], f["title"], f["body"], f["section"], f["item_key"]) for f in fields] == [
+        ("0", "Work Programme", "", "summary", "7")
+    ]
+
+
+def test_passage_fields_are_structured_not_baked_into_text():
+    import datetime as dt
+
+    doc = Document(
+        "a/b.txt",
+        "agenda_item",
+        (Item("Precept", "54.", (Passage("We agree.", "resolution", "chair", "Cllr Oak"),),
+              meeting=Meeting("Wessex Panel", dt.date(2018, 2, 2), "https://x.example/1")),),
+    )
+    [f] = list(passage_fields(doc))
+    assert {k: v for k, v in f.items() if k not in ("id", "item_id", "meeting_id")} == {
+        "source": "a/b.txt", "kind": "agenda_item", "title": "Precept", "procedural_item": "0",
+        "url": "https://x.example/1", "item_number": "54.", "item_key": "54", "committee": "Wessex Panel",
+        "committee_key": "Wessex Panel", "date": dt.datetime(2018, 2, 2), "ordinal": 0,
+        "section": "resolution", "body": "We agree.", "speaker": "chair", "speaker_name": "Cllr Oak",
+    }
+    assert f["id"] == f"{f['item_id']}-0"

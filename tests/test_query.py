@@ -1,0 +1,147 @@
+"""The query language: what each query means, and the advice a malformed one gets."""
+
+import datetime as dt
+
+import pytest
+from whoosh import query as wq
+
+from indexer.errors import QueryError
+from indexer.query import MAX_QUERY_CHARS, date_filter, parse_query
+
+
+@pytest.mark.parametrize(
+    ("q", "terms", "phrases", "prefixes", "ignored", "words"),
+    [
+        ("county lines", {"counti", "line"}, (), (), (), ("county", "lines")),
+        ('"modern slavery" -fraud', set(), (("modern", "slaveri"),), (), (), ('"modern slavery"',)),
+        ("Police and Crime Plan 2016-2021", {"polic", "crime", "plan"}, (("2016", "2021"),), (), ("and",),
+         ("Police", "Crime", "Plan", "2016-2021")),
+        ("polic* section:decision", set(), (), ("polic",), (), ("polic*",)),
+        ("how can residents ask the panel a question", {"resid", "ask", "panel", "question"}, (), (),
+         ("how", "can", "the", "a"), ("residents", "ask", "panel", "question")),
+        ("“modern slavery”", set(), (("modern", "slaveri"),), (), (), ('"modern slavery"',)),
+    ],
+)
+def test_what_gets_highlighted(q, terms, phrases, prefixes, ignored, words):
+    p = parse_query(q)
+    assert (set(p.terms), p.phrases, p.prefixes, p.ignored, p.words) == (terms, phrases, prefixes, ignored, words)
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("speaker:pcc", "speaker:commissioner"),
+        ('speaker:"Chief Constable"', "speaker:chief_constable"),
+        ("role:chairman", "speaker:chair"),
+        ("section:decision", "section:resolution"),
+        ("section:Questions", "section:questions"),
+        ("item:9.", "item_key:9"),
+        ("item:FC1/22", "item_key:fc1/22"),
+        ('committee:"Surrey Police"', 'committee:"surrey polic"'),
+        ("speaker:(pcc OR chief_constable)", "(speaker:commissioner OR speaker:chief_constable)"),
+        ("title:precept", "title:precept"),
+        ('title:"crime plan"', 'title:"crime plan"'),
+        ("name:Warwick", "speaker_name:warwick"),
+        ("knife OR gun", "(text:knife OR text:gun)"),
+        ("precept NOT fire", "(text:precept AND NOT text:fire)"),
+        ("county lines", "(text:counti AND text:line)"),
+        ('"modern slavery" 2016-2021', '(text:"modern slaveri" AND text:"2016 2021")'),
+        ("polic*", "text:polic*"),
+    ],
+)
+def test_compiled_query(q, expected):
+    assert str(parse_query(q).query) == expected
+
+
+def test_filters_only_query_has_no_text():
+    p = parse_query("speaker:commissioner section:resolution")
+    assert (p.has_text, p.partial) == (False, None)
+    assert str(p.query) == "(speaker:commissioner AND section:resolution)"
+
+
+def test_partial_fallback_keeps_filters_required():
+    p = parse_query("speaker:commissioner county lines")
+    assert isinstance(p.partial, wq.And)
+    counted, required = p.partial.subqueries[0], p.partial.subqueries[1]
+    assert isinstance(counted, wq.Or)
+    assert [str(c.child) for c in counted.subqueries] == ["text:counti", "text:line"]
+    assert str(required) == "speaker:commissioner"
+
+
+@pytest.mark.parametrize("q", ["precept", "knife OR gun", '"modern slavery"', "speaker:pcc"])
+def test_no_partial_fallback(q):
+    assert parse_query(q).partial is None
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("2018", dt.datetime(2018, 1, 1), dt.datetime(2018, 12, 31, 23, 59, 59)),
+        ("2018-02", dt.datetime(2018, 2, 1), dt.datetime(2018, 2, 28, 23, 59, 59)),
+        ("2020-02", dt.datetime(2020, 2, 1), dt.datetime(2020, 2, 29, 23, 59, 59)),
+        ("2018-12", dt.datetime(2018, 12, 1), dt.datetime(2018, 12, 31, 23, 59, 59)),
+        ("2018-01-26", dt.datetime(2018, 1, 26), dt.datetime(2018, 1, 26, 23, 59, 59)),
+        ("2016..2018", dt.datetime(2016, 1, 1), dt.datetime(2018, 12, 31, 23, 59, 59)),
+        ("2019..", dt.datetime(2019, 1, 1), None),
+        ("..2018-06", None, dt.datetime(2018, 6, 30, 23, 59, 59)),
+    ],
+)
+def test_date_filter(value, start, end):
+    q = date_filter("date", value)
+    assert (q.startdate, q.enddate) == (start, end)
+
+
+def test_before_and_after_are_exclusive_of_the_period():
+    assert date_filter("before", "2019").enddate == dt.datetime(2018, 12, 31, 23, 59, 59)
+    assert date_filter("after", "2018-06").startdate == dt.datetime(2018, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("q", "message"),
+    [
+        ('"county lines', 'The quotation mark before "county lines" is never closed: add a closing " to search for the phrase.'),
+        ("foo:bar", 'There is no filter called "foo:". Filters you can use: section:, speaker:, committee:, date:, before:, after:, title:, name:, item:'),
+        ("speaker:", 'The filter "speaker:" needs a value, as in: speaker:commissioner'),
+        ("section:nope", 'There is no section "nope". Sections: summary, presentation, questions, discussion, resolution, procedural.'),
+        ("speaker:wizard", 'There is no speaker role "wizard". Roles: commissioner, deputy_commissioner, chief_constable, police_officer, chief_executive, opcc_officer, chair, councillor, members, council_officer, public, other.'),
+        ("date:2018-13", '"2018-13" is not a real date (month must be in 1..12).'),
+        ("date:last-week", '"last-week" is not a date. Dates look like 2018, 2018-06 or 2018-06-21; ranges like date:2016..2018.'),
+        ("date:2019..2018", "The date range starts (2019-01-01) after it ends (2018-12-31)."),
+        ("date:..", "Give at least one end of the date range, as in: date:2016..2018"),
+        ("knife OR", "OR needs something to search for on both sides, as in: knife OR gun"),
+        ("OR knife", "OR needs something to search for on both sides, as in: knife OR gun"),
+        ("(knife OR gun", 'A parenthesis "(" is never closed: add ")" after the grouped words.'),
+        ("knife) gun", 'There is a closing parenthesis ")" without an opening one; remove it or add "(".'),
+        ("()", "Empty parentheses: put words inside them, as in: (knife OR gun) crime"),
+        ("-police", "The search only says what to leave out; add a word or filter to look for."),
+        ("precept NOT", '"NOT" must be followed by what to leave out, as in: -firearms'),
+        ("the of", "Every word in this search is too common to search for on its own (the, of); add a more specific word."),
+        ("*ing", "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."),
+        ("po*", "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."),
+        ("x" * (MAX_QUERY_CHARS + 1), f"The search is too long ({MAX_QUERY_CHARS + 1} characters); keep it under {MAX_QUERY_CHARS}."),
+        (" ".join(["w"] * 41), "The search has too many parts (42); use at most 40."),
+    ],
+)
+def test_malformed_queries_get_advice(q, message):
+    with pytest.raises(QueryError) as exc:
+        parse_query(q)
+    assert str(exc.value) == message
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        # text pasted from minutes and URLs are words, not filters
+        ("Note: precept", "(text:note AND text:precept)"),
+        ("10:30", 'text:"10 30"'),
+        ("https://democracy.example.gov.uk/", 'text:"https democraci exampl gov uk"'),
+    ],
+)
+def test_lenient_inputs(q, expected):
+    assert str(parse_query(q).query) == expected
+
+
+
+def test_empty_query_is_not_an_error():
+    p = parse_query("   ")
+    assert (p.query, p.has_text) == (None, False)

@@ -1,0 +1,33 @@
+"""The schema: weighted BM25F parts of the text field, and item number keys."""
+
+import pytest
+
+from indexer.schema import TEXT_PARTS, build_schema, item_number_key, text_parts
+
+
+def test_weighted_text_sums_weights_and_separates_parts():
+    field = build_schema()["text"]
+    out = {
+        word.decode(): (freq, weight, field.format.decode_positions(v))
+        for word, freq, weight, v in field.index([("Precept Proposal", 2.5), ("the precept rises", 1.0)])
+    }
+    assert out == {
+        "precept": (2, 3.5, [0, 10]),
+        "propos": (1, 2.5, [1]),
+        "rise": (1, 1.0, [11]),
+    }
+
+
+def test_text_parts_in_schema_order_skipping_empty():
+    assert text_parts("Precept", None, "Wessex Panel", "We agree.") == [
+        ("Precept", 2.5), ("Wessex Panel", 0.5), ("We agree.", 1.0)
+    ]
+    assert text_parts("Precept", "Cllr Oak", None, "We agree.", lead=False) == [
+        ("Precept", 1.0), ("Cllr Oak", 1.0), ("We agree.", 1.0)
+    ]
+    assert TEXT_PARTS == {"title": 2.5, "speaker_name": 1.0, "committee": 0.5, "body": 1.0}
+
+
+@pytest.mark.parametrize(("raw", "key"), [("9.", "9"), ("39/20", "39/20"), ("(a)", "a"), (" FC1/22 ", "fc1/22"), ("4.1", "4.1")])
+def test_item_number_key(raw, key):
+    assert item_number_key(raw) == key

@@ -1,0 +1,70 @@
+"""The minutes-search web UI: a thin Flask app over :mod:`indexer.search`."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+from indexer.errors import MinutesError
+from indexer.search import SearchEngine
+
+log = logging.getLogger(__name__)
+
+#: Response headers set on every response. No JavaScript is served, so scripts are off.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+        "base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",  # queries can be personal ("domestic abuse"); never leak them
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Create the app. Config comes from defaults, then ``instance/config.py``, then
+    ``MINUTES_*`` environment variables (e.g. ``MINUTES_INDEX_DIR``), then ``test_config``."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(INDEX_DIR="index", SITE_NAME="Minutes search", PER_PAGE=10)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("MINUTES")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+
+    app.extensions["minutes"] = _EngineHolder(Path(app.config["INDEX_DIR"]))
+
+    from . import views
+
+    app.register_blueprint(views.bp)
+    views.register_error_handlers(app)
+
+    @app.after_request
+    def _security_headers(response):  # type: ignore[no-untyped-def]
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+class _EngineHolder:
+    """Opens the search engine at start-up, or on first use if no index existed yet."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self._engine: SearchEngine | None = None
+        try:
+            self._engine = SearchEngine(index_dir)
+        except MinutesError as exc:
+            log.warning("%s", exc)
+
+    def get(self) -> SearchEngine:
+        if self._engine is None:
+            self._engine = SearchEngine(self.index_dir)  # raises a MinutesError the views turn into 503
+        return self._engine

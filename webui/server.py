@@ -1,0 +1,52 @@
+"""Run the web UI under gunicorn with threaded workers (``minutes serve``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+from indexer import store
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, index_dir: Path, options: dict[str, Any]) -> None:
+        self.index_dir = index_dir
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from . import create_app
+
+        return create_app({"INDEX_DIR": str(self.index_dir)})
+
+
+def bind_address(host: str, port: int) -> str:
+    """Return gunicorn's bind string, bracketing IPv6 addresses."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, threads: int = 4) -> None:
+    """Serve the UI for the index in ``index_dir`` until interrupted."""
+    store.current(index_dir)  # fail now, with a clear message, if there is no usable index
+    options = {
+        "bind": bind_address(host, port),
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "preload_app": True,  # open the index once, before forking: no request pays for warm-up
+        "control_socket_disable": True,  # gunicorn would otherwise create a socket in $HOME
+        "accesslog": "-",
+        "errorlog": "-",
+        "loglevel": "info",
+        "timeout": 30,
+        "graceful_timeout": 10,
+        "proc_name": "minutes-search",
+    }
+    print(f"Serving {index_dir} on http://{bind_address(host, port)}/ (Ctrl+C to stop)", flush=True)
+    _Gunicorn(index_dir, options).run()
