@@ -42,7 +42,7 @@ from typing import Any, Callable
 from . import vocab as V
 
 #: Bump whenever the output for a given seed and size changes (invalidates caches).
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 FIRST_YEAR, LAST_YEAR = 2012, 2025
 #: Meetings a committee holds a year at most before the archive needs more committees.
@@ -311,12 +311,18 @@ class Generator:
         total = sum(m.passages for m in meetings)
         subs = [(mi, ii) for mi, m in enumerate(meetings) for ii, it in enumerate(m.items) if it.kind == "substantive"]
         while total > self.size:
-            if not subs:  # tiny archives: drop whole items from the end
+            if not subs:  # tiny archives: trim from the end, never below the size
                 m = meetings[-1]
-                if len(m.items) > 1:
-                    total -= m.items.pop().passages
-                else:
+                last = m.items[-1]
+                if len(meetings) > 1 and total - m.passages >= self.size:
                     total -= meetings.pop().passages
+                elif len(m.items) > 1 and total - last.passages >= self.size:
+                    total -= m.items.pop().passages
+                elif last.n_proc > 0:
+                    last.n_proc -= 1
+                    total -= 1
+                else:
+                    total -= m.items.pop().passages
                 continue
             mi, ii = rng.choice(subs)
             it = meetings[mi].items[ii]
@@ -334,14 +340,15 @@ class Generator:
                     total -= 1
                 else:
                     subs.remove((mi, ii))
+        grow = [(mi, ii) for mi, m in enumerate(meetings) for ii, it in enumerate(m.items) if it.kind == "substantive"]
         while total < self.size:
-            if subs:
-                mi, ii = rng.choice(subs)
+            if grow:
+                mi, ii = rng.choice(grow)
                 it = meetings[mi].items[ii]
                 attr = "n_pres" if rng.random() < 0.55 else "n_q"
                 setattr(it, attr, getattr(it, attr) + 1)
             else:
-                meetings[-1].items[-1].n_proc += 1
+                meetings[-1].items[-1].n_proc += 1  # only procedural items left
             total += 1
         assert total == self.size == sum(m.passages for m in meetings)
 

@@ -30,9 +30,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 def server_status() -> str | None:
     """Return None if the repo has a server to start, else why not."""
-    if importlib.util.find_spec("indexer.serve") is None:
-        return "indexer.serve does not exist yet (the `minutes serve` command cannot start)"
-    return None
+    for module in ("webui.server", "indexer.serve"):
+        try:
+            if importlib.util.find_spec(module) is not None:
+                return None
+        except ModuleNotFoundError:
+            continue
+    return "no server module (webui.server) yet: `minutes serve` cannot start"
 
 
 def free_port() -> int:
@@ -66,9 +70,10 @@ class Server:
     def start(self) -> None:
         cmd = [sys.executable, "-m", "indexer.cli", "serve", "--index", str(self.index), "--host", "127.0.0.1",
                "--port", str(self.port), "--workers", str(self.workers), "--threads", str(self.threads)]
-        out = open(self.log_file, "wb") if self.log_file else subprocess.DEVNULL
+        self._log = open(self.log_file, "wb") if self.log_file else None  # noqa: SIM115 - closed in stop()
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=self._log or subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
 
     def first_answer(self, path: str, timeout: float = 60.0) -> float:
         """Poll ``path`` until it answers 200; return seconds since the process was started."""
@@ -88,14 +93,18 @@ class Server:
         raise TimeoutError(f"server gave no 200 for {path} within {timeout}s")
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        os.killpg(self.proc.pid, signal.SIGTERM)  # our own process group only
         try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(5)
+            if self.proc is not None and self.proc.poll() is None:
+                os.killpg(self.proc.pid, signal.SIGTERM)  # our own process group only
+                try:
+                    self.proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                    self.proc.wait(5)
+        finally:
+            if getattr(self, "_log", None) is not None:
+                self._log.close()
+                self._log = None
 
 
 def load(port: int, paths: list[str], clients: int, requests: int, max_seconds: float) -> dict[str, Any]:
@@ -165,6 +174,7 @@ def run_http(index: Path, specs: list[dict[str, Any]], *, clients: int = 8, requ
     try:
         try:
             first = server.first_answer(paths[0])
+            health = server.first_answer("/healthz", timeout=5)
         except (RuntimeError, TimeoutError) as exc:
             return {"supported": False, "reason": f"server did not answer: {exc}"}
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
@@ -180,6 +190,7 @@ def run_http(index: Path, specs: list[dict[str, Any]], *, clients: int = 8, requ
         "workers": server.workers,
         "threads": server.threads,
         "startup_to_first_answer_seconds": first,
+        "healthz_answered_after_seconds": health,
         "first_query": paths[0],
         "first_total": sample.get("total"),
         "warmup_requests": warm["ok"],

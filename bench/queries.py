@@ -121,7 +121,7 @@ def build_queries(corpus_root: Path, per_class: int, seed: int) -> dict[str, Any
     common = sorted((w for w in ordered if frac(w) > 0.5), key=lambda w: (-frac(w), w))
     for i in range(per_class if common else 0):
         sets["common"].append(spec("common", [common[i % len(common)]]))
-    rare = [w for w in ordered if frac(w) <= 0.001]
+    rare = [w for w in ordered if df_stem[stem_of[w]] <= max(2, 0.001 * n)]
     for w in _pick(rng, rare, per_class):
         sets["rare"].append(spec("rare", [w]))
     newest = [w for w in ordered if 0.01 <= frac(w) <= 0.5]
