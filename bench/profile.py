@@ -41,7 +41,7 @@ def profile_queries(size: int, seed: int, classes: list[str] | None, work: Path)
     run_dir = work / "runs" / f"{size_label(size)}-s{seed}"
     sets = json.loads((run_dir / "queries.json").read_text())["classes"]
     specs = [s for cls, ss in sets.items() if not classes or cls in classes for s in ss]
-    r = OursRunner(run_dir / "ours-index")
+    r = OursRunner(run_dir / "ours-index", per_item=None)  # the default request, as the web UI sends it
     for s in specs:
         try:
             r.run(s)

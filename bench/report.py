@@ -55,7 +55,8 @@ def size_section(r: dict[str, Any]) -> list[str]:
         f"Archive: {r['corpus']['files']:,} files, {r['corpus']['meetings']:,} meetings, "
         f"{r['corpus']['committees']} committees, {r['corpus']['first_date']}–{r['corpus']['last_date']}; raw text "
         f"{r['corpus']['corpus_bytes'] / MB:.1f} MB of minute files ({r['corpus']['passage_text_bytes'] / MB:.1f} MB "
-        f"of passage text). Records indexed by both engines: **{r['source']}** ({r['parser_status']}).",
+        f"of passage text). Records indexed by both engines: **{r['source']}** ({r['parser_status']}); "
+        f"passages indexed: {_indexed(r)}.",
         "",
         "| measure | ours | FTS5 | ours ÷ FTS5 |",
         "|---|---:|---:|---:|",
@@ -79,6 +80,7 @@ def size_section(r: dict[str, Any]) -> list[str]:
     row("cold start incl. interpreter start, OS cache warm (ms)",
         _ms(_get(cs, "ours", "os_cache_warm", "process_wall_seconds")),
         _ms(_get(cs, "fts5", "os_cache_warm", "process_wall_seconds")))
+    has_default = "ours_default" in q.get("runners", [])
     for cls, entry in q.get("classes", {}).items():
         for p in ("p50", "p95"):
             a, c = _get(entry, "ours", f"{p}_ms"), _get(entry, "fts5", f"{p}_ms")
@@ -86,8 +88,15 @@ def size_section(r: dict[str, Any]) -> list[str]:
             name = f"query `{cls}` {p} (ms)" + (f" — ours: {err} errors" if err and p == "p50" else "")
             row(name, a, c, "{:,.1f}")
     for p in ("p50", "p95"):
-        row(f"query, all classes pooled, {p} (ms)", _get(q, "all", "ours", f"{p}_ms"), _get(q, "all", "fts5", f"{p}_ms"),
+        row(f"**query, all classes pooled, {p} (ms)**", _get(q, "all", "ours", f"{p}_ms"), _get(q, "all", "fts5", f"{p}_ms"),
             "{:,.1f}")
+    if has_default:
+        for p in ("p50", "p95"):
+            row(f"query, all classes pooled, {p}, ours' default request (2 per item) (ms)",
+                _get(q, "all", "ours_default", f"{p}_ms"), _get(q, "all", "fts5", f"{p}_ms"), "{:,.1f}")
+        for cls, entry in q.get("classes", {}).items():
+            row(f"query `{cls}` p95, ours' default request (ms)", _get(entry, "ours_default", "p95_ms"),
+                _get(entry, "fts5", "p95_ms"), "{:,.1f}")
     inc = r.get("incremental")
     if inc:
         lines.append(
@@ -133,6 +142,12 @@ def size_section(r: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _indexed(r: dict[str, Any]) -> str:
+    counts = {e: b.get("passages") for e, b in r.get("build", {}).items()}
+    shown = ", ".join(f"{e} {n:,}" for e, n in counts.items() if n is not None)
+    return (shown or "–") + f" (the generator wrote {r['passages']:,}; the real parser may split them differently)"
+
+
 def _div(x: Any, d: float) -> Any:
     return x / d if isinstance(x, (int, float)) else None
 
@@ -157,10 +172,11 @@ def targets(results: list[dict[str, Any]]) -> list[str]:
         v = _get(by.get(size), "build", "ours", "passages_per_second")
         check(f"{size}: indexing ≥ 1,500 passages/s (end to end)", size, v, v is not None and v >= 1500, "{:,.0f}/s")
     r = by.get("100k")
-    p50 = _get(r, "queries", "all", "ours", "p50_ms")
-    check("100k: query p50 ≤ 25 ms (all classes pooled)", "100k", p50, p50 is not None and p50 <= 25, "{:.1f} ms")
-    p95, f95 = _get(r, "queries", "all", "ours", "p95_ms"), _get(r, "queries", "all", "fts5", "p95_ms")
-    check("100k: query p95 below FTS5's p95 in the same run", "100k",
+    who = "ours_default" if "ours_default" in (_get(r, "queries", "runners") or []) else "ours"
+    p50 = _get(r, "queries", "all", who, "p50_ms")
+    check(f"100k: query p50 ≤ 25 ms (all classes pooled; {who})", "100k", p50, p50 is not None and p50 <= 25, "{:.1f} ms")
+    p95, f95 = _get(r, "queries", "all", who, "p95_ms"), _get(r, "queries", "all", "fts5", "p95_ms")
+    check(f"100k: query p95 below FTS5's p95 in the same run ({who})", "100k",
           None if p95 is None or f95 is None else (p95, f95), p95 is not None and f95 is not None and p95 < f95,
           "{0[0]:.1f} ms vs {0[1]:.1f} ms")
     r = by.get("1m")
@@ -170,8 +186,9 @@ def targets(results: list[dict[str, Any]]) -> list[str]:
     check("1m: index ≤ 2.5× the raw text", "1m", v, v is not None and v <= 2.5, "{:.2f}×")
     v = _get(r, "build", "ours", "peak_rss_bytes")
     check("1m: peak build memory ≤ 2 GB", "1m", _div(v, 1e9), v is not None and v <= 2e9, "{:.2f} GB")
-    v = _get(r, "queries", "all", "ours", "p95_ms")
-    check("1m: query p95 ≤ 500 ms", "1m", v, v is not None and v <= 500, "{:.1f} ms")
+    who = "ours_default" if "ours_default" in (_get(r, "queries", "runners") or []) else "ours"
+    v = _get(r, "queries", "all", who, "p95_ms")
+    check(f"1m: query p95 ≤ 500 ms ({who})", "1m", v, v is not None and v <= 500, "{:.1f} ms")
     h = _get(by.get("100k"), "http")
     if h is not None and h.get("supported"):
         ok = h["throughput_rps"] >= 200 and h["p95_ms"] <= 100
@@ -204,6 +221,10 @@ def write_readme(results: Path) -> Path:
         "Generated by `python -m bench.run` (see `bench/README.md` for method and fairness notes); "
         "raw figures per size in `<size>.json`. Ratios are ours ÷ FTS5: below 1× is better for times, "
         "sizes and memory, above 1× is better for rates.",
+        "",
+        "`ours` = `SearchEngine.search` with `per_item=0`: a plain top 10 with the full match count, the same "
+        "work as FTS5's page. `ours_default` = the engine's default request (at most 2 passages per agenda "
+        "item, as the web UI asks); the query targets are judged on it (FTS5 does not collapse).",
         "",
     ]
     lines += targets(res)
