@@ -8,7 +8,8 @@ stems with Snowball and drops stop words; FTS5 stems with Porter and keeps every
 So a query word is only used when, over the whole vocabulary of the archive, the set of
 corpus words that Snowball puts in its class equals the set that SQLite's own Porter
 tokenizer puts in its class (e.g. "police"/"policing" may differ; "precept"/"precepts"
-agree), and it is not a stop word. Phrases are runs of such words with nothing but a
+agree), it is not a stop word, and no word of its class is a stop word ("toing" stems to
+"to": FTS5 would match every "to", which ours never indexes). Phrases are runs of such words with nothing but a
 space between them. How many words this rules out is reported with examples.
 
 Classes (``N`` passages):
@@ -50,21 +51,29 @@ def agreement(vocab: dict[str, Any]) -> tuple[set[str], dict[str, Any]]:
     """Return the words both tokenisers class alike, and a summary of those that differ."""
     df_word: dict[str, int] = vocab["df_word"]
     stem_of: dict[str, str] = vocab["stem_of"]
-    words = [w for w in df_word if _ALPHA.match(w)]
-    porter = fts5.porter_terms(words)
+    # Classes are built over every alphabetic word (stop words and 2-letter words included),
+    # candidates are words of 3+ letters.
+    every = [w for w in df_word if w.isascii() and w.isalpha()]
+    words = [w for w in every if _ALPHA.match(w)]
+    porter = fts5.porter_terms(every)
     snow_groups: dict[str, set[str]] = {}
     porter_groups: dict[str, set[str]] = {}
-    for w in words:
+    for w in every:
         snow_groups.setdefault(stem_of[w], set()).add(w)
         p = porter[w]
         porter_groups.setdefault(p[0] if len(p) == 1 else " ".join(p), set()).add(w)
     good: set[str] = set()
+    stop_class: list[str] = []
     bad: list[tuple[int, str, list[str], list[str]]] = []
     for w in words:
         p = porter[w]
         sg = snow_groups[stem_of[w]]
         pg = porter_groups[p[0] if len(p) == 1 else " ".join(p)]
         if w in STOP_WORDS or len(p) != 1:
+            continue
+        if (sg | pg) & STOP_WORDS:
+            # e.g. "toing" stems to "to": FTS5 matches every "to", ours never indexes "to".
+            stop_class.append(w)
             continue
         if sg == pg:
             good.add(w)
@@ -81,6 +90,8 @@ def agreement(vocab: dict[str, Any]) -> tuple[set[str], dict[str, Any]]:
             {"word": w, "df": df, "snowball_class": sg[:6], "porter_class": pg[:6]} for df, w, sg, pg in bad[:12]
         ],
         "examples_stop_words": stops[:10],
+        "excluded_stem_class_has_stop_word": len(stop_class),
+        "examples_stem_class_has_stop_word": sorted(stop_class)[:10],
     }
     return good, summary
 
