@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from whoosh.index import create_in
 
@@ -181,7 +182,7 @@ def _item_fields(doc: Document, item: Item, item_id: str) -> dict[str, Any]:
         "title": item.title,
         "procedural_item": "1" if getattr(item, "procedural", False) else "0",
     }
-    url = item.url or meeting.url
+    url = citation_url(item.url, meeting.url)
     if url:
         fields["url"] = url
     if item.number:
@@ -193,6 +194,20 @@ def _item_fields(doc: Document, item: Item, item_id: str) -> dict[str, Any]:
     if meeting.date:
         fields["date"] = dt.datetime(meeting.date.year, meeting.date.month, meeting.date.day)
     return fields
+
+
+def citation_url(item_url: str | None, meeting_url: str | None) -> str | None:
+    """Return the absolute link to cite for an item: its own page, else its meeting's.
+
+    Pages link items relatively ("mgAi.aspx?ID=9", "documents/s1234/Report.pdf"); such a
+    link is resolved against the meeting's address, and dropped if there is none to
+    resolve it against (a relative link cannot be followed from our pages).
+    """
+    if item_url and urlsplit(item_url).scheme in ("http", "https"):
+        return item_url
+    if item_url and meeting_url and urlsplit(meeting_url).scheme in ("http", "https"):
+        return urljoin(meeting_url, item_url)
+    return meeting_url if meeting_url and urlsplit(meeting_url).scheme in ("http", "https") else None
 
 
 def meeting_id(committee: str | None, date: dt.date | None, source: str) -> str:

@@ -63,7 +63,8 @@ def index_cmd(corpus: Path, index_dir: Path, quiet: bool) -> None:
     from .build import build_index, find_sources
 
     total = len(find_sources(corpus))
-    with tqdm(total=total, unit="file", desc="Indexing", disable=quiet, file=sys.stderr, leave=False) as bar:
+    # disable=None: a bar on a terminal, none in logs (CI, files).
+    with tqdm(total=total, unit="file", desc="Indexing", disable=True if quiet else None, file=sys.stderr, leave=False) as bar:
         report = build_index(corpus, index_dir, on_file=lambda name: bar.update(1))
     for s in report.skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
@@ -88,6 +89,8 @@ def index_cmd(corpus: Path, index_dir: Path, quiet: bool) -> None:
 @click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="Meetings on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Meetings on or before YYYY-MM-DD.")
 @click.option("--hide-procedural", is_flag=True, help="Leave out apologies, declarations and other procedure.")
+@click.option("--per-item", default=2, show_default=True, type=click.IntRange(0, 100),
+              help="At most this many passages per agenda item (0: all).")
 def search_cmd(
     query: tuple[str, ...],
     index_dir: Path,
@@ -101,6 +104,7 @@ def search_cmd(
     date_from: dt.datetime | None,
     date_to: dt.datetime | None,
     hide_procedural: bool,
+    per_item: int,
 ) -> None:
     """Search the index and print ranked results (QUERY uses the same syntax as the web UI)."""
     from .search import SearchEngine, SearchRequest
@@ -117,6 +121,7 @@ def search_cmd(
         sort=sort,  # type: ignore[arg-type]
         page=page,
         per_page=per_page,
+        per_item=per_item,
     )
     result = SearchEngine(index_dir).search(request)
     if as_json:
@@ -124,7 +129,8 @@ def search_cmd(
         return
     if result.partial:
         click.echo(f"No passage has all of: {' '.join(result.words)}. Showing passages that match most of them.")
-    click.echo(f"{result.total} results" + (f" (page {result.page} of {result.pages})" if result.pages > 1 else ""))
+    page = f", page {result.page}" + (f" of {result.pages}" if result.pages else "") if result.page > 1 or result.has_next else ""
+    click.echo(f"{result.total} matching passages{page}")
     for hit in result.hits:
         meta = " · ".join(
             x

@@ -56,6 +56,9 @@ class Item:
     resolutions: tuple[str, ...] = ()
     meeting: Meeting = field(default_factory=Meeting)
     url: str | None = None
+    #: True for wholly procedural business (apologies, declarations, previous minutes…),
+    #: which users may want to hide.
+    procedural: bool = False
 
     @property
     def speaker_roles(self) -> list[str]:
@@ -104,6 +107,7 @@ def item_record(doc: Document, item: Item) -> dict[str, Any]:
         "item_number": item.number,
         "item_title": item.title,
         "item_url": item.url,
+        "procedural": item.procedural,
         "resolutions": list(item.resolutions),
         "speaker_roles": item.speaker_roles,
         "speaker_names": item.speaker_names,

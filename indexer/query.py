@@ -512,10 +512,13 @@ def _with_proximity_boost(tree: Node, q: wq.Query) -> wq.Query:
     """
     nodes = tree.nodes if isinstance(tree, And) else ()
     words: list[str] = []
+    used = 0
     for n in nodes:
         if isinstance(n, Text) and not n.phrase and n.fields is None and not n.raw.endswith("*"):
-            words.extend(t.text for t in _analyzer(n.raw, mode="query"))
-    if len(words) < 2 or len(words) > 8:
+            terms = [t.text for t in _analyzer(n.raw, mode="query")]
+            words.extend(terms)
+            used += bool(terms)
+    if used < 2 or len(words) > 8:
         return q
     return wq.AndMaybe(q, wq.Phrase(DEFAULT_FIELD, words, boost=PROXIMITY_BOOST))
 

@@ -35,14 +35,14 @@ INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}"
 TEXT_PARTS: dict[str, float] = {
     "title": 2.5,
     "speaker_name": 1.0,
-    "committee": 0.5,
+    "committee": 0.2,
     "body": 1.0,
 }
 #: Every passage carries its item title, so that "precept reserves" finds the passage
 #: about reserves in the item on the precept; but only the item's first passage carries
 #: it at full weight, so a title-only match ranks the item's opening first rather than
 #: whichever passage happens to be shortest.
-TITLE_WEIGHT_AFTER_LEAD = 1.0
+TITLE_WEIGHT_AFTER_LEAD = 0.3
 
 #: Positions left empty between parts so that a phrase never spans two of them.
 _PART_GAP = 8

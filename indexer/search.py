@@ -110,9 +110,12 @@ class ResultPage:
 
     request: SearchRequest
     hits: tuple[Hit, ...]
+    #: passages that match (before grouping by item)
     total: int
     page: int
-    pages: int
+    #: number of pages, or None when results are grouped by item (then see ``has_next``)
+    pages: int | None
+    has_next: bool = False
     #: True when no passage had every word and the results match only some of them
     partial: bool = False
     words: tuple[str, ...] = ()
@@ -135,6 +138,7 @@ class ResultPage:
             "total": self.total,
             "page": self.page,
             "pages": self.pages,
+            "has_next": self.has_next,
             "per_page": r.per_page,
             "per_item": r.per_item,
             "partial": self.partial,
@@ -262,17 +266,20 @@ class SearchEngine:
             if page.total == 0 and parsed.partial is not None:
                 page = self._run(s, _combine(parsed.partial, filters), request, sort)
                 partial = page.total > 0
+            # "More in this item" goes on the item's last passage on the page only.
+            last = {h["item_id"]: i for i, h in enumerate(page.hits)}
             hits = tuple(
-                self._hit(hit, request.per_page * (request.page - 1) + i + 1, marks, partial, page.collapsed)
+                self._hit(hit, request.per_page * (request.page - 1) + i + 1, marks, partial,
+                          page.more.get(hit["item_id"], 0) if last[hit["item_id"]] == i else 0)
                 for i, hit in enumerate(page.hits)
             )
-            total, pages = page.total, page.pages
         return ResultPage(
             request,
             hits,
-            total,
+            page.total,
             request.page,
-            pages,
+            page.pages,
+            has_next=page.has_next,
             partial=partial,
             words=parsed.words,
             ignored=parsed.ignored,
@@ -283,19 +290,34 @@ class SearchEngine:
         sortedby = None
         if sort != "relevance":
             sortedby = [sorting.FieldFacet("date", reverse=sort == "newest"), sorting.FieldFacet("ordinal")]
-        collapse: dict[str, Any] = {}
-        if request.per_item:
-            collapse = {"collapse": sorting.FieldFacet("item_id"), "collapse_limit": request.per_item}
-        collector = s.collector(limit=request.page * request.per_page, sortedby=sortedby, **collapse)
+        wanted = request.page * request.per_page
+        start = wanted - request.per_page
+        if not request.per_item:
+            collector = s.collector(limit=wanted, sortedby=sortedby)
+            s.search_with_collector(q, collector)
+            results = collector.results()
+            total = len(results)
+            return _Page(list(results[start:wanted]), total, -(-total // request.per_page), wanted < total, {})
+        # Grouped: at most per_item passages per agenda item. One more than the page
+        # needs tells whether there is a next page.
+        collector = s.collector(
+            limit=wanted + 1, sortedby=sortedby, collapse=sorting.FieldFacet("item_id"), collapse_limit=request.per_item
+        )
         s.search_with_collector(q, collector)
         results = collector.results()
-        total = len(results)
-        pages = -(-total // request.per_page)
-        start = (request.page - 1) * request.per_page
-        hits = list(results[start : start + request.per_page]) if request.page <= pages else []
-        return _Page(hits, total, pages, dict(getattr(collector, "collapsed_counts", {})))
+        hits = list(results[start:wanted])
+        return _Page(hits, _uncollapsed_total(collector), None, results.scored_length() > wanted,
+                     self._more_in_items(s, q, hits, request.per_item))
 
-    def _hit(self, hit: Any, rank: int, marks: Marks, partial: bool, more: dict[str, int]) -> Hit:
+    def _more_in_items(self, s: Searcher, q: wq.Query, hits: list[Any], per_item: int) -> dict[str, int]:
+        """Count, for each item on the page, its matching passages beyond the ``per_item`` shown."""
+        more = {}
+        for item_id in {h["item_id"] for h in hits}:
+            n = sum(1 for _ in s.docs_for_query(wq.And([wq.Term("item_id", item_id), q])))
+            more[item_id] = max(0, n - per_item)
+        return more
+
+    def _hit(self, hit: Any, rank: int, marks: Marks, partial: bool, more: int) -> Hit:
         f = hit.fields()
         # When sorted by date, Whoosh puts the sort key where the score would be.
         score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0
@@ -317,7 +339,7 @@ class SearchEngine:
             source=f["source"],
             score=score,
             words_matched=int(score // COORD_BONUS) if partial and score else None,
-            more_in_item=more.get(f["item_id"], 0),
+            more_in_item=more,
         )
 
     # -------------------------------------------------------------- items
@@ -369,12 +391,26 @@ class SearchEngine:
 
 @dataclass(slots=True)
 class _Page:
-    """One page of Whoosh hits, the total after collapsing, and what collapsing hid per item."""
+    """One page of Whoosh hits, and what the UI needs to page through them."""
 
     hits: list[Any]
     total: int
-    pages: int
-    collapsed: dict[str, int]
+    pages: int | None
+    has_next: bool
+    more: dict[str, int]
+
+
+def _uncollapsed_total(collector: Any) -> int:
+    """Return the number of matching passages from a collapsing collector.
+
+    Every match is either collected by the inner collector (which counts it) or rejected
+    by the collapsing one (which counts that), unless the inner collector skipped blocks
+    by score, in which case it counts all matches itself.
+    """
+    child = collector.child
+    if child.computes_count():
+        return int(child.count() + collector.collapsed_total)
+    return int(child.count())
 
 
 def _request_filters(r: SearchRequest) -> list[wq.Query]:

@@ -25,10 +25,9 @@ def test_sources_leave_out_manifests_readmes_and_hidden_files(tmp_path):
 
 def test_report_counts_and_skips_the_corrupt_file(build_report):
     r = build_report
-    assert (r.files, r.items) == (4, 6)
-    assert [s.path for s in r.skipped] == ["vale-council/minutes-scan.pdf"]
-    assert r.skipped[0].reason.startswith("not a PDF")
-    assert r.passages == 27  # every paragraph and bullet of the four files, residue dropped
+    assert (r.files, r.items) == (4, 5)
+    assert [(s.path, s.reason) for s in r.skipped] == [("vale-council/minutes-scan.pdf", "damaged PDF (PdfStreamError)")]
+    assert r.passages == 27  # every paragraph and bullet of the four files; residue and bare lead-ins dropped
 
 
 def test_meta_records_the_build(index_dir, build_report):
@@ -125,5 +124,24 @@ def test_passage_fields_are_structured_not_baked_into_text():
         "url": "https://x.example/1", "item_number": "54.", "item_key": "54", "committee": "Wessex Panel",
         "committee_key": "Wessex Panel", "date": dt.datetime(2018, 2, 2), "ordinal": 0,
         "section": "resolution", "body": "We agree.", "speaker": "chair", "speaker_name": "Cllr Oak",
+        "text": [("Precept", 2.5), ("Cllr Oak", 1.0), ("Wessex Panel", 0.2), ("We agree.", 1.0)],
     }
     assert f["id"] == f"{f['item_id']}-0"
+
+
+@pytest.mark.parametrize(
+    ("item_url", "meeting_url", "expected"),
+    [
+        ("https://d.example/mgAi.aspx?ID=9", "https://d.example/ieListDocuments.aspx?MId=1", "https://d.example/mgAi.aspx?ID=9"),
+        ("mgAi.aspx?ID=9", "https://d.example/ieListDocuments.aspx?MId=1", "https://d.example/mgAi.aspx?ID=9"),
+        ("documents/s12/Report.pdf", "https://d.example/x/ieListDocuments.aspx", "https://d.example/x/documents/s12/Report.pdf"),
+        ("documents/s12/Report.pdf", None, None),
+        (None, "https://d.example/mgAi.aspx?ID=3", "https://d.example/mgAi.aspx?ID=3"),
+        ("javascript:alert(1)", None, None),
+        (None, "javascript:alert(1)", None),
+    ],
+)
+def test_citation_url(item_url, meeting_url, expected):
+    from indexer.build import citation_url
+
+    assert citation_url(item_url, meeting_url) == expected

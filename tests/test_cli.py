@@ -14,9 +14,9 @@ def test_index_prints_skips_and_a_summary(runner, tmp_path):
     result = runner.invoke(main, ["index", str(CORPUS), "--index", str(tmp_path / "ix"), "--quiet"])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert lines[0].startswith("skipped vale-council/minutes-scan.pdf: not a PDF")
+    assert lines[0] == "skipped vale-council/minutes-scan.pdf: damaged PDF (PdfStreamError)"
     assert re.match(
-        rf"Indexed 4 files \(6 items, \d+ passages\) into {re.escape(str(tmp_path / 'ix'))} in \d+\.\ds; 1 skipped\.$",
+        rf"Indexed 4 files \(5 items, 27 passages\) into {re.escape(str(tmp_path / 'ix'))} in \d+\.\ds; 1 skipped\.$",
         lines[-1],
     )
 
@@ -30,7 +30,8 @@ def test_index_errors_are_one_line(runner, tmp_path):
 def test_search_text_and_json(runner, index_dir):
     result = runner.invoke(main, ["search", "county", "lines", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
-    assert "1. Police and Crime Plan Delivery" in result.output
+    assert result.output.startswith("8 matching passages\n\n1. Child Exploitation and County Lines\n")
+    assert "3. Police and Crime Plan Delivery" in result.output
     result = runner.invoke(main, ["search", "speaker:commissioner", "precept", "--index", str(index_dir), "--json"])
     data = json.loads(result.output)
     assert data["total"] >= 1 and {h["speaker_role"] for h in data["hits"]} == {"commissioner"}
@@ -65,4 +66,4 @@ def test_parse_json_lines_and_bad_file(runner):
     [record] = [json.loads(line) for line in out_lines]
     assert record["item_title"] == "Police and Crime Plan Delivery"
     assert record["resolutions"] == ["That the update on the delivery of the Police and Crime Plan is noted."]
-    assert result.stderr.startswith(f"error: {bad}: not a PDF")
+    assert result.stderr == f"error: {bad}: damaged PDF (PdfStreamError)\n"

@@ -44,8 +44,11 @@ def test_what_gets_highlighted(q, terms, phrases, prefixes, ignored, words):
         ("name:Warwick", "speaker_name:warwick"),
         ("knife OR gun", "(text:knife OR text:gun)"),
         ("precept NOT fire", "(text:precept AND NOT text:fire)"),
-        ("county lines", "(text:counti AND text:line)"),
+        # words that stand together rank higher (an optional phrase)
+        ("county lines", '((text:counti AND text:line) ANDMAYBE text:"counti line")'),
         ('"modern slavery" 2016-2021', '(text:"modern slaveri" AND text:"2016 2021")'),
+        ("police 2016-2021", '((text:polic AND text:"2016 2021") ANDMAYBE text:"polic 2016 2021")'),
+        ("police title:plan", "(text:polic AND title:plan)"),
         ("polic*", "text:polic*"),
     ],
 )
@@ -132,7 +135,7 @@ def test_malformed_queries_get_advice(q, message):
     ("q", "expected"),
     [
         # text pasted from minutes and URLs are words, not filters
-        ("Note: precept", "(text:note AND text:precept)"),
+        ("Note: precept", '((text:note AND text:precept) ANDMAYBE text:"note precept")'),
         ("10:30", 'text:"10 30"'),
         ("https://democracy.example.gov.uk/", 'text:"https democraci exampl gov uk"'),
     ],

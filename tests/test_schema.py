@@ -20,12 +20,12 @@ def test_weighted_text_sums_weights_and_separates_parts():
 
 def test_text_parts_in_schema_order_skipping_empty():
     assert text_parts("Precept", None, "Wessex Panel", "We agree.") == [
-        ("Precept", 2.5), ("Wessex Panel", 0.5), ("We agree.", 1.0)
+        ("Precept", 2.5), ("Wessex Panel", 0.2), ("We agree.", 1.0)
     ]
     assert text_parts("Precept", "Cllr Oak", None, "We agree.", lead=False) == [
-        ("Precept", 1.0), ("Cllr Oak", 1.0), ("We agree.", 1.0)
+        ("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)
     ]
-    assert TEXT_PARTS == {"title": 2.5, "speaker_name": 1.0, "committee": 0.5, "body": 1.0}
+    assert TEXT_PARTS == {"title": 2.5, "speaker_name": 1.0, "committee": 0.2, "body": 1.0}
 
 
 @pytest.mark.parametrize(("raw", "key"), [("9.", "9"), ("39/20", "39/20"), ("(a)", "a"), (" FC1/22 ", "fc1/22"), ("4.1", "4.1")])

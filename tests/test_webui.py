@@ -26,9 +26,16 @@ def test_search_results_are_ranked_and_highlighted(client):
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     titles = re.findall(r'<h2 id="h-[^"]+"><a href="[^"]+">(.*?)</a></h2>', html)
-    assert titles[0] == "Police and Crime Plan Delivery"
-    assert marks(html)[:1] == ["County lines"]
-    assert "Wessex Police and Crime Panel" in html and "14 June 2019" in html
+    assert titles == [
+        "Child Exploitation and <mark>County Lines</mark>",
+        "Police and Crime Plan Delivery",
+        "Police and Crime Plan Delivery",
+        "Child Exploitation and <mark>County Lines</mark>",
+    ]
+    assert marks(html) == ["County Lines", "county lines", "County lines", "County Lines"]
+    assert "Wessex Police and Crime Panel" in html and "14 June 2019" in html and "29 January 2021" in html
+    assert "8 matching passages" in html
+    assert ">3 more matching passages in this item</a>" in html
 
 
 def test_partial_match_is_explained(client):
@@ -81,18 +88,25 @@ def test_query_is_escaped_everywhere(client):
 
 def test_security_headers_on_every_response(client):
     for url in ("/", "/search?q=precept", "/search.json?q=precept", "/nope", "/static/style.css"):
-        r = client.get(url)
-        for name, value in SECURITY_HEADERS.items():
-            assert r.headers[name] == value, (url, name)
+        with client.get(url) as r:
+            for name, value in SECURITY_HEADERS.items():
+                assert r.headers[name] == value, (url, name)
 
 
 def test_search_json_matches_the_page(client):
     data = client.get("/search.json?q=county+lines").get_json()
-    assert data["query"] == "county lines"
-    assert data["hits"][0]["title"] == "Police and Crime Plan Delivery"
-    assert data["hits"][0]["snippet_html"].startswith("<mark>County lines</mark>")
-    assert data["hits"][0]["date"] == "2019-06-14"
-    assert set(data["hits"][0]) >= {"item_id", "passage_id", "committee", "section", "speaker_role", "url", "snippet"}
+    assert (data["query"], data["total"], data["pages"], data["has_next"]) == ("county lines", 8, None, False)
+    hit = data["hits"][1]
+    assert (hit["title"], hit["date"], hit["section"], hit["speaker_role"]) == (
+        "Police and Crime Plan Delivery", "2019-06-14", "presentation", "chief_constable"
+    )
+    assert hit["snippet_html"] == (
+        "Members received a presentation from the Chief Constable on <mark>county lines</mark> and exploitation."
+    )
+    assert data["hits"][0]["title_marked"] == "Child Exploitation and <mark>County Lines</mark>"
+    assert set(hit) >= {"item_id", "passage_id", "committee", "section", "speaker_role", "url", "snippet", "more_in_item"}
+    full = client.get("/search.json?q=county+lines&per_item=0").get_json()
+    assert (full["total"], len(full["hits"]), full["pages"]) == (8, 8, 1)
 
 
 def test_search_json_errors_are_json(client):
@@ -104,11 +118,12 @@ def test_search_json_errors_are_json(client):
 
 def test_item_page_marks_every_match_and_cites(client):
     data = client.get("/search.json?q=county+lines").get_json()
-    item_id = data["hits"][0]["item_id"]
+    item_id = data["hits"][1]["item_id"]
     r = client.get(f"/item/{item_id}?q=county+lines")
     html = r.get_data(as_text=True)
     assert r.status_code == 200
-    assert marks(html) == ["County lines", "county lines"]
+    assert marks(html) == ["county lines", "County lines", "county lines"]
+    assert "3 passages in this item match <strong>county lines</strong>." in html
     assert "Cite as" in html and "https://democracy.wessex.example/mgAi.aspx?ID=202" in html
     item = client.get(f"/item/{item_id}.json").get_json()
     assert item["title"] == "Police and Crime Plan Delivery"
@@ -117,8 +132,12 @@ def test_item_page_marks_every_match_and_cites(client):
 
 def test_pagination_links(client):
     html = client.get("/search?q=police&per_page=2").get_data(as_text=True)
-    assert 'rel="next"' in html
+    assert 'href="/search?q=police&amp;per_page=2&amp;page=2" rel="next"' in html
     assert 'aria-current="page" href="/search?q=police&amp;per_page=2">1</a>' in html
+    assert 'rel="prev"' not in html
+    html = client.get("/search?q=police&per_page=2&page=4").get_data(as_text=True)
+    assert 'href="/search?q=police&amp;per_page=2&amp;page=3" rel="prev"' in html
+    assert 'rel="next"' not in html  # 7 grouped results: page 4 is the last
 
 
 def test_missing_index_is_a_503_with_a_sentence(tmp_path):

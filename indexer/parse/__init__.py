@@ -1,12 +1,41 @@
-"""Parse minute files (text, ModernGov HTML, PDF) into :mod:`indexer.model` records."""
+"""Parse minute files (text, ModernGov HTML, PDF) into :mod:`indexer.model` records.
+
+The pipeline, one module per stage:
+
+* :mod:`.text` – decode bytes, normalise characters, split lines;
+* :mod:`.html` / :mod:`.pdf` / :mod:`.layout` (+ :mod:`.tables`) – find the header and the
+  agenda items of an HTML page, a PDF or crawler text, giving a :class:`.ir.RawDoc`;
+* :mod:`.meta` – committee and meeting date;
+* :mod:`.structure` – sections and decisions of each item;
+* :mod:`.speakers` – who spoke.
+
+:func:`parse_file` and :func:`parse_bytes` are the entry points; both raise only
+:class:`indexer.errors.ParseError`.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..model import Document
+from ..errors import ParseError
+from ..model import Document, Item, Meeting
+from . import meta
+from .ir import LABEL, RawDoc
+from .layout import layout_text
+from .roles import build_cast
+from .speakers import attribute
+from .structure import is_bare_lead_in, is_signature, shape_item
+from .text import decode, normalise
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".pdf"})
+
+#: Files larger than this are refused rather than parsed slowly.
+MAX_BYTES = 64 * 1024 * 1024
+
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p|table|tr|td|span|h[1-6]|ul|li|br|meta|title)\b", re.I)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def parse_file(path: Path, source: str | None = None) -> Document:
@@ -15,4 +44,133 @@ def parse_file(path: Path, source: str | None = None) -> Document:
     ``source`` is the name recorded for the file (defaults to ``str(path)``). Raises
     :class:`indexer.errors.ParseError` with a human reason when the file cannot be read.
     """
-    raise NotImplementedError
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ParseError(name, f"file too large ({size // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except ParseError:
+        raise
+    except IsADirectoryError:
+        raise ParseError(name, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise ParseError(name, "file not found") from None
+    except PermissionError:
+        raise ParseError(name, "permission denied") from None
+    except OSError as exc:
+        raise ParseError(name, f"cannot read file ({exc.strerror or exc})") from None
+    return parse_bytes(data, name, source if source is not None else name)
+
+
+def parse_bytes(data: bytes, name: str, source: str | None = None) -> Document:
+    """Parse the bytes of a file called ``name`` (its suffix is a hint; content decides)."""
+    if not data.strip():
+        raise ParseError(name, "empty file")
+    if len(data) > MAX_BYTES:
+        raise ParseError(name, f"file too large ({len(data) // (1024 * 1024)} MB)")
+    kind = sniff(data, name)
+    try:
+        if kind == "pdf":
+            from .pdf import layout_pdf
+
+            raw = layout_pdf(data, name)
+        elif kind == "html":
+            from .html import layout_html
+
+            raw = layout_html(data)
+        elif kind == "binary":
+            raise ParseError(name, "not a text, HTML or PDF file (binary data)")
+        else:
+            raw = layout_text(normalise(decode(data)))
+        return assemble(raw, source if source is not None else name, name)
+    except ParseError:
+        raise
+    except RecursionError:
+        raise ParseError(name, "document too deeply nested to parse") from None
+    except Exception as exc:  # a safety net: a parser bug must never reach the user as a traceback
+        raise ParseError(name, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
+
+
+def sniff(data: bytes, name: str) -> str:
+    """Return "pdf", "html", "text" or "binary", by content first and suffix second."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "html" if b"<\x00h\x00t\x00m\x00l" in data[:4096].lower() else "text"
+    sample = data[:65536]
+    if re.match(rb"\s*<(?:!doctype\s+html|html\b|\?xml)", head, re.I) or len(_HTML_TAG.findall(sample)) >= 3:
+        return "html"
+    if _CONTROL_BYTES.search(data[:8192]) and len(_CONTROL_BYTES.findall(data[:8192])) > max(2, len(data[:8192]) // 100):
+        return "binary"
+    suffix = Path(name).suffix.lower()
+    if suffix in (".htm", ".html") and b"<" in sample:
+        return "html"
+    return "text"
+
+
+def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
+    """Turn a laid-out document into the :class:`Document` the index stores."""
+    texts = raw.head + [b.text for it in raw.items for b in it.blocks if b.kind != LABEL]
+    if not any(_LETTERS.search(t) for t in texts + [it.title for it in raw.items]):
+        raise ParseError(name or source, "no minutes text found")
+    committee, date = raw.meeting.committee, raw.meeting.date
+    kind = raw.kind
+    if (committee is None or date is None) and kind != "issue_history":
+        # an issue history spans meetings: each item carries its own
+        c, d = meta.meeting_from_head(raw.head)
+        committee, date = committee or c, date or d
+    if _is_summary_page(raw):
+        kind = "other"
+        date = date or meta.summary_date(" ".join(texts))
+    if committee is None and kind != "issue_history":
+        titles = {it.title.lower() for it in raw.items if it.title}
+        committee = meta.committee_from_text(texts + [it.title for it in raw.items], titles)
+    cast = build_cast(texts)
+    agenda_only = kind == "agenda_only"
+    items: list[Item] = []
+    for r in raw.items:
+        shaped = shape_item(r, agenda_only)
+        passages = tuple(
+            p for p in attribute(shaped.drafts, cast) if p.text and not is_bare_lead_in(p.text) and not is_signature(p.text)
+        )
+        if not r.title and not passages:
+            continue
+        procedural = shaped.procedural or (not r.title and all(p.section == "procedural" for p in passages))
+        items.append(
+            Item(
+                title=r.title,
+                number=r.number,
+                passages=passages,
+                resolutions=tuple(shaped.resolutions),
+                meeting=r.meeting or Meeting(),
+                url=r.url,
+                procedural=procedural,
+            )
+        )
+    warnings = list(raw.warnings)
+    if items and not any(it.title for it in items):
+        warnings.append("no agenda items found: the text is kept as one untitled item")
+    last = next((p.text for it in reversed(items) for p in reversed(it.passages)), "")
+    if last and not re.search(r"""[.!?:;)"'\]]$""", last):
+        warnings.append("the text ends mid-sentence: the file may be truncated")
+    return Document(
+        source=source,
+        kind=kind,
+        items=tuple(items),
+        meeting=Meeting(committee=committee, date=date, url=raw.meeting.url),
+        warnings=tuple(warnings),
+    )
+
+
+def _is_summary_page(raw: RawDoc) -> bool:
+    """A web page about a body (its role, its last meeting in plain English), not minutes."""
+    if raw.kind != "agenda_item" or len(raw.items) != 1 or raw.items[0].title:
+        return False
+    if not any(meta.is_committee_line(h) for h in raw.head):
+        return False
+    return not any(b.kind == LABEL for b in raw.items[0].blocks)
+
+
+__all__ = ["parse_file", "parse_bytes", "sniff", "assemble", "SUPPORTED_SUFFIXES"]

@@ -1,0 +1,250 @@
+"""Lines of one item → blocks: drop link residue, find labels, bullets and points, rejoin wraps."""
+
+from __future__ import annotations
+
+import re
+
+from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block
+from .text import RESIDUE_INLINE, Line, list_marker, squash, strip_bullet, strip_residue
+
+# Whole lines that are page furniture or link text, never minutes.
+_RESIDUE_LINE = re.compile(
+    r"""^(?:
+        share\ this\ item | view\ directions | media | items | no\.?\s*\|?\s*item(?:\s*\|[\s|]*)? |
+        \|?[\s|:-]*-{3}[\s|:-]* | [|\s]+ |
+        \(?pages?\s+\d+(?:\s*[-–]\s*\d+)?\)? |
+        audio\ recording\b.{0,80} | (?:link|webcast|video(?:link)?)\s*:.{0,120} |
+        view\ the\ (?:decision|full\ minutes\ text)\b.{0,60} | \.{3}\s*view\ the\ full\ minutes\ text\b.{0,60} |
+        (?:printed\ )?(?:minutes|agenda|decisions?)\ (?:frontsheet|reports?\ pack|pack)\b.{0,40} |
+        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page |
+        back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
+        view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
+        browse\ meetings.{0,60} | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
+        [A-Z]:\\\S.{0,200} | .{0,200}\.docx?\b.{0,12}
+    )$""",
+    re.I | re.X,
+)
+PAGE_TYPE = re.compile(
+    r"^(?:agendas?,?\s+(?:meetings\s+and\s+minutes\s*-\s*)?)?agenda(?:,\s*decisions)?\s+and\s+(?:draft\s+)?(?:minutes|decisions)$"
+    r"|^agendas?,\s*(?:reports|meetings)\s+and\s+minutes(?:\s*-.*)?$|^agenda,\s*decisions\s+and\s+minutes$",
+    re.I,
+)
+CHROME = re.compile(
+    r"^(?:agenda\s+item|councillors\s+and\s+committees|committee\s+details|meeting\s+details|"
+    r"(?:venue|contact|tel|email|link|note|webcast|time|place|location|date|media|directions)\b\s*:?.*|"
+    r"media|items|view\s+directions|agenda\s+reports\s+pack.*|printed\s+minutes.*|decisions)$",
+    re.I,
+)
+
+
+def is_chrome(text: str) -> bool:
+    """True for page furniture above the items: page type, venue, contact, media links."""
+    return bool(PAGE_TYPE.match(text) or CHROME.match(text))
+
+
+_LABEL_LINE = re.compile(
+    r"^(minutes|decisions?|(?:additional|supporting|background)\s+(?:documents|papers)|documents)\s*:\s*",
+    re.I,
+)
+_DECISION_START = re.compile(r"^(?:UNANIMOUSLY\s+|Unanimously\s+)?(?:RESOLVED|Resolved|RECOMMENDED|AGREED)\b")
+_VIEW_FULL = re.compile(r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+(?:minutes|decision|agenda)\s+text\s+for\s+item\s+[\w./]+\.?", re.I)
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+[·•▪]\s+(?=\S)")
+_TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
+_JOIN_WORDS = frozenset(
+    """the a an of to and or but for in on at by with from as that which who whose his her their its
+    our this these those be is was were are been has have had not into upon than per nor if whether
+    mr mrs ms dr cllr councillor councillors professor""".split()
+)
+
+
+def label_of(text: str) -> tuple[str | None, str]:
+    """Return (label name, rest of line) if ``text`` starts with a ModernGov label."""
+    m = _LABEL_LINE.match(text)
+    if not m:
+        return None, text
+    word = m.group(1).lower()
+    if word.startswith("minutes"):
+        name = LABEL_MINUTES
+    elif word.startswith("decision"):
+        name = LABEL_DECISION
+    else:
+        name = LABEL_DOCS
+    return name, text[m.end() :]
+
+
+def is_residue_line(text: str) -> bool:
+    """True for page furniture and link text ("Share this item", "(Pages 5 - 6)", "PDF 99 KB")."""
+    if _RESIDUE_LINE.match(text):
+        return True
+    return bool(RESIDUE_INLINE.search(text)) and not strip_residue(text)
+
+
+def lines_to_blocks(lines: list[Line]) -> list[Block]:
+    """Turn the lines of one item into blocks, in order."""
+    out: list[Block] = []
+    after_docs = False  # after "Supporting documents:", lines with "PDF 99 KB" are document links
+    for line in lines:
+        text = line.text
+        gap = line.gap
+        while True:  # a line may start with one or more labels: "Additional documents: Minutes: 1. …"
+            name, rest = label_of(text)
+            if name is None:
+                break
+            out.append(Block(name, LABEL, gap))
+            after_docs = name == LABEL_DOCS
+            text, gap = rest.strip(), 0
+        if not text or is_residue_line(text):
+            continue
+        if after_docs and RESIDUE_INLINE.search(text) and len(text.split()) < 20:
+            continue  # a supporting document's link text
+        if RESIDUE_INLINE.search(text):
+            text = strip_residue(text)
+        if "view the full" in text:
+            text = _VIEW_FULL.sub("", text).strip()  # a meeting page cut the minutes short here
+            if not text:
+                continue
+        _add_line(out, text, gap)
+    for b in out:
+        if b.kind != LABEL:
+            b.text = _MISSING_SPACE.sub(" ", b.text)  # "the Plan.The PCC" → "the Plan. The PCC"
+    return _pair_table_cells([b for b in out if b.kind == LABEL or b.text])
+
+
+def _add_line(out: list[Block], text: str, gap: int) -> None:
+    glyph, rest = strip_bullet(text)
+    if glyph:
+        rest = rest.strip()
+        if not rest or is_residue_line(rest):
+            return  # an empty bullet (often where an excerpt was cut), or "• Share this item"
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == BULLET and rest[0].islower() and not _TERMINAL.search(prev.text):
+            prev.text = f"{prev.text} {rest}"  # one bullet split over two bullet lines
+            return
+        _add_split(out, Block(rest, BULLET, gap, glyph))
+        return
+    marker, rest = list_marker(text)
+    if marker and rest:
+        for k, (mk, part) in enumerate(_inline_points(marker, rest)):
+            _add_split(out, Block(part, POINT, gap if k == 0 else 0, mk))
+        return
+    prev = out[-1] if out else None
+    if prev is not None and prev.kind in (PARA, BULLET, POINT) and _continues(prev.text, text):
+        prev.text = f"{prev.text} {text}"
+        return
+    m = _CAPS_HEADING.match(text)
+    if m and not _NOT_HEADING_WORDS.search(m.group(1)) and len(re.findall(r"[A-Z]{2,}", m.group(1))) >= 2:
+        # "VARIATION OF BUSINESS The Panel agreed…": a heading run into its paragraph
+        out.append(Block(m.group(1), HEADING, gap))
+        text, gap = text[m.end() :], 0
+    _add_split(out, Block(text, PARA, gap))
+
+
+_CAPS_HEADING = re.compile(r"^((?:[A-Z][A-Z0-9'&/,()-]*\s+){1,10}[A-Z][A-Z0-9'&/()-]+)\s+(?=[A-Z][a-z])")
+_NOT_HEADING_WORDS = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|UNANIMOUSLY|DECISION|NOTED|THAT)\b")
+
+
+def _inline_points(marker: str, rest: str) -> list[tuple[str, str]]:
+    """Split "1. To note … 2. To elect …" (points run together on one line) into points."""
+    m = re.fullmatch(r"\(?(\d{1,2})([.)])", marker)
+    if not m:
+        return [(marker, rest)]
+    n, close = int(m.group(1)), m.group(2)
+    out = [(marker, rest)]
+    while True:
+        nxt = f"{n + 1}{close}"
+        hit = re.search(rf"\s{re.escape(nxt)}\s+(?=[A-Z])", out[-1][1])
+        if not hit:
+            return out
+        head, tail = out[-1][1][: hit.start()], out[-1][1][hit.end() :]
+        out[-1] = (out[-1][0], head)
+        out.append((nxt if not marker.startswith("(") else f"({n + 1})", tail))
+        n += 1
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """True if ``nxt`` is the rest of a paragraph hard-wrapped after ``prev``."""
+    if _TERMINAL.search(prev) or _DECISION_START.match(nxt):
+        return False
+    if nxt[0].islower():
+        return True
+    last = prev.rsplit(None, 1)[-1].lower().strip(",")
+    return last in _JOIN_WORDS or prev.endswith(",")
+
+
+def _add_split(out: list[Block], block: Block) -> None:
+    """Append ``block``, splitting bullets flattened onto one line ("… from: · Cllr A · Cllr B")."""
+    parts = _INLINE_BULLET.split(block.text)
+    if len(parts) == 1:
+        out.append(block)
+        return
+    head = parts[0].strip()
+    if head:
+        block.text = head
+        out.append(block)
+    for part in parts[1:]:
+        part = part.strip()
+        if part:
+            out.append(Block(part, BULLET, 0, "·"))
+
+
+_TABLE_LEAD = re.compile(r"\b(?:table\s+below|following\s+table|the\s+table|set\s+out\s+below)\b", re.I)
+_SHORT_CELL = re.compile(r"^[^.;:!?]{1,80}$")
+
+
+def _pair_table_cells(blocks: list[Block]) -> list[Block]:
+    """Rejoin a two-column table a crawler flattened to one cell per line.
+
+    After "… contained in the table below." come header cells then alternating cells
+    ("Panel Member", "Personal Interest", "Len Brown", "Member of …"); they become rows
+    "Len Brown | Member of …".
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        out.append(b)
+        i += 1
+        if b.kind == LABEL or not _TABLE_LEAD.search(b.text):
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == PARA and _SHORT_CELL.match(blocks[j].text) and len(blocks[j].text.split()) <= 10:
+            j += 1
+        cells = blocks[i:j]
+        if len(cells) < 4:
+            continue
+        for k in range(0, len(cells), 2):
+            pair = cells[k : k + 2]
+            out.append(Block(" | ".join(c.text for c in pair), ROW, pair[0].gap))
+        i = j
+    return out
+
+
+_HEADING_CASE = re.compile(r"^[A-Z0-9][^.;:!?]*$")
+
+
+def mark_headings(blocks: list[Block]) -> None:
+    """Mark short title-like paragraphs inside minutes ("Election of Vice-Chairman") as headings."""
+    for i, b in enumerate(blocks):
+        if b.kind != PARA or i + 1 >= len(blocks):
+            continue
+        words = b.text.split()
+        if not (1 <= len(words) <= 12) or not _HEADING_CASE.match(b.text):
+            continue
+        if b.text.endswith(","):
+            continue
+        nxt = blocks[i + 1]
+        if nxt.kind == LABEL or (i and blocks[i - 1].text.rstrip().endswith((":", ":-"))):
+            continue  # an entry of the list a lead-in announced, not a heading
+        capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        if b.text.isupper() or capitals * 2 >= len(words) or len(words) <= 4:
+            b.kind = HEADING
+
+
+_MISSING_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def squash_blocks(blocks: list[Block]) -> list[Block]:
+    """Normalise whitespace in every block."""
+    for b in blocks:
+        b.text = squash(b.text)
+    return blocks

@@ -1,0 +1,333 @@
+"""Crawler text → :class:`RawDoc`: find the header, the agenda items and their lines.
+
+Handles the text form of ModernGov pages (meeting pages with and without item numbers,
+single agenda items, issue histories), printed minutes (with or without ``<AI1>`` item
+markers) and printed agendas. Table-flattened pages are handled by :mod:`.tables`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import meta, tables
+from .blocks import CHROME as _CHROME
+from .blocks import PAGE_TYPE as _PAGE_TYPE
+from .blocks import is_residue_line, label_of, lines_to_blocks
+from .ir import LABEL, RawDoc, RawItem
+from .text import RESIDUE_INLINE, Line, split_lines
+from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like
+
+_AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
+_ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
+_PRINTED_HEADING = re.compile(
+    r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b",
+    re.I,
+)
+_AGENDA_CUE = re.compile(r"\(pages?\s+\d+(?:\s*[-–]\s*\d+)?\)|^agenda$|\bagenda\s+(?:frontsheet|pack)\b", re.I)
+_ATTENDANCE_HEADING = re.compile(
+    r"^(?:also\s+)?(?:in\s+attendance|present)\b|^officers?\s+(?:in\s+attendance|present)\b|"
+    r"^(?:committee\s+)?members\s+present\b|^apologies\s*:?$|^officials\s+in\s+attendance",
+    re.I,
+)
+
+
+def layout_text(text: str) -> RawDoc:
+    """Lay out crawler or extracted text as a :class:`RawDoc`."""
+    lines = split_lines(text)
+    if any(_AI_MARKER.match(ln.text) for ln in lines):
+        return _layout_ai_markers(lines)
+    if tables.is_table_flattened(lines):
+        return tables.layout_table(lines)
+    pack = tables.layout_agenda_pack(lines)
+    if pack is not None:
+        return pack
+
+    lines, meetings = _take_meeting_lines(lines)
+    head, body, meeting_page, printed = _split_header(lines)
+    meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
+    if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
+        head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
+    agenda = _looks_like_agenda(lines, head)
+    starts = _numbered_starts(body)
+    numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
+    if not numbered:
+        starts = _titled_starts(body) if (meeting_page or printed or agenda) else []
+    if starts:
+        doc = RawDoc("meeting", head=[ln.text for ln in head])
+        preamble = body[: starts[0][0]]
+        _add_preamble(doc, preamble)
+        for k, (i, number, title, skip) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(body)
+            doc.items.append(RawItem(title, number, lines_to_blocks(body[i + skip : end])))
+        _drop_truncated_last(doc, body)
+    else:
+        doc = _single_item(head, body, meeting_page or printed)
+    _assign_meetings(doc, body, starts, meetings)
+    if printed:
+        doc.kind = "printed_minutes"
+    elif agenda and not _has_minutes(doc):
+        doc.kind = "agenda_only"
+    elif doc.kind == "meeting" and not meeting_page and _is_issue_history(doc):
+        doc.kind = "issue_history"
+    elif len({t for _, t in meetings}) >= 2:
+        doc.kind = "issue_history"
+    return doc
+
+
+def _take_meeting_lines(body: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
+    """Remove "Meeting: 21/11/2022 - Committee (Item 81)" lines, remembering where they were."""
+    kept: list[Line] = []
+    found: list[tuple[int, str]] = []
+    for ln in body:
+        if meta.item_meeting_line(ln.text):
+            found.append((len(kept), ln.text))
+        else:
+            kept.append(ln)
+    return kept, found
+
+
+def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list[tuple[int, str]]) -> None:
+    """Give each item the meeting named on the nearest "Meeting:" line before it (issue pages)."""
+    if not meetings:
+        return
+    from ..model import Meeting
+
+    item_lines = [s[0] for s in starts] if starts else [0]
+    items = [it for it in doc.items if it.title or len(doc.items) == 1]
+    for k, item in enumerate(items):
+        at = item_lines[k] if k < len(item_lines) else 0
+        before = [t for pos, t in meetings if pos <= at + 1] or [meetings[0][1]]
+        committee, date, number = meta.item_meeting_line(before[-1])  # type: ignore[misc]
+        item.meeting = Meeting(committee=committee, date=date)
+        if item.number is None and number:
+            item.number = number
+
+
+def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:
+    """Return (header lines, body lines, is a meeting page, is printed minutes)."""
+    meeting_page = False
+    for i, ln in enumerate(lines[:25]):
+        if _ITEMS_HEADER.match(ln.text):
+            # "Items" then "No. Item": the body starts after the last of them.
+            j = i
+            while j + 1 < len(lines) and _ITEMS_HEADER.match(lines[j + 1].text):
+                j += 1
+            return lines[:i], lines[j + 1 :], True, False
+    for i, ln in enumerate(lines[:30]):
+        if _PRINTED_HEADING.match(ln.text) and (ln.text.endswith(".") or len(ln.text.split()) >= 12):
+            return lines[: i + 1], lines[i + 1 :], False, True
+    i = 0
+    while i < len(lines) and i < 15:
+        t = lines[i].text
+        if _PAGE_TYPE.match(t):
+            meeting_page = True
+        elif meta.is_committee_line(t) and i + 1 < len(lines):
+            # A body's name heads a printed agenda (then venue and date) or a page about it.
+            ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if meta.is_date_line(lines[k].text)]
+            if ahead:
+                i = ahead[0]
+            elif not lines[i + 1].text.lower().startswith("the " + t.lower().removeprefix("the ")):
+                break
+        elif not (
+            _CHROME.match(t)
+            or meta.header_meeting(t)
+            or meta.item_meeting_line(t)
+            or meta.is_date_line(t)
+            or meta.meeting_of_line(t)
+            or (i < 4 and meta.starts_with_date(t))
+        ):
+            break
+        i += 1
+    return lines[:i], lines[i:], meeting_page, False
+
+
+def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
+    """Item starts marked by a number: (line index, number, title, lines used)."""
+    starts: list[tuple[int, str | None, str, int]] = []
+    sequence: list[tuple[int, str, str, int]] = []
+    for i, ln in enumerate(body):
+        t = ln.text
+        if ITEM_NUMBER.match(t) and i + 1 < len(body):
+            nxt = body[i + 1].text
+            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
+                starts.append((i, t.rstrip("."), clean_title(nxt), 2))
+                continue
+        m = NUMBER_AND_TITLE.match(t)
+        if m and is_title_like(m.group(2), strict=False):
+            nxt = body[i + 1].text if i + 1 < len(body) else ""
+            if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
+                starts.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16 and not _SENTENCE_LIKE.search(m.group(2)):
+                prev = body[i - 1].text if i else ""
+                if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
+                    sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+    # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
+    # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
+    # lines of their own, numbered lines with text are minute paragraphs.
+    run = _increasing(sequence)
+    before = body[run[0][0] - 1].text if run and run[0][0] else ""
+    if before and (NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-"))):
+        run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
+    if len(run) >= 2 and not starts:
+        taken = {s[0] for s in starts}
+        starts = sorted(starts + [s for s in run if s[0] not in taken])
+    return starts
+
+
+# "The Chairman thanked …", "… service. He": a sentence, not a title.
+_SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
+
+
+def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """The longest run of candidates whose numbers go up by one each time."""
+    best: list[tuple[int, str, str, int]] = []
+    for k in range(len(cands)):
+        run = [cands[k]]
+        for c in cands[k + 1 :]:
+            if _number_value(c[1]) == _number_value(run[-1][1]) + 1:
+                run.append(c)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _number_value(number: str) -> float:
+    m = re.match(r"\d+", number)
+    return float(m.group()) if m else -1.0
+
+
+def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
+    """Item starts without numbers, found by how a title sits among its neighbours."""
+    starts = []
+    docs_open = False  # after "Additional documents:" and before any minutes text
+    for i, ln in enumerate(body):
+        t = ln.text
+        name, _ = label_of(t)
+        if name is not None:
+            docs_open = True
+            continue
+        if is_residue_line(t) or not is_title_like(t):
+            if docs_open and not is_residue_line(t):
+                docs_open = False
+            continue
+        if _ATTENDANCE_HEADING.match(t):
+            continue
+        score = _title_score(body, i, first=not starts)
+        if docs_open:
+            score -= 5
+        if starts and starts[-1][0] == i - 1 and is_blurb(t):
+            continue  # "Report of the Commissioner" under a title is its blurb
+        if score >= 2:
+            starts.append((i, None, clean_title(t), 1))
+            docs_open = False
+    return starts
+
+
+def _title_score(body: list[Line], i: int, first: bool) -> int:
+    ln = body[i]
+    prev = body[i - 1].text if i > 0 else ""
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    score = 1
+    if RESIDUE_INLINE.search(ln.text):
+        score += 3
+    if nxt is None:
+        return score - 3 if not RESIDUE_INLINE.search(ln.text) else score  # a cut-off last line
+    if label_of(nxt.text)[0]:
+        score += 3
+    elif is_blurb(nxt.text) and nxt.gap <= 1:
+        score += 2
+    elif i + 2 < len(body) and label_of(body[i + 2].text)[0] and nxt.gap <= 1:
+        score += 2
+    elif nxt.gap <= 1 and is_title_like(nxt.text) and not is_blurb(nxt.text):
+        score -= 2  # a run of short lines: table cells or a list, not a title
+    if first or not prev or re.search(r"""[.!?]["')\]]*$""", prev) or label_of(prev)[0]:
+        score += 1
+    if prev.rstrip().endswith((":", ":-", ":–")):
+        score -= 5
+    if ln.gap >= 3:
+        score += 1
+    return score
+
+
+def _add_preamble(doc: RawDoc, lines: list[Line]) -> None:
+    """Keep text before the first item (attendance, substitutions) as an untitled item."""
+    blocks = [b for b in lines_to_blocks(lines) if b.kind != LABEL]
+    if blocks:
+        doc.items.append(RawItem("", None, blocks))
+
+
+def _drop_truncated_last(doc: RawDoc, body: list[Line]) -> None:
+    """Drop a last item that is only a title on the final line: the excerpt was cut there."""
+    last = doc.items[-1] if doc.items else None
+    if last and last.title and not any(b.kind != LABEL for b in last.blocks):
+        if body and clean_title(body[-1].text) == last.title and not RESIDUE_INLINE.search(body[-1].text):
+            if len(doc.items) > 1 or len(last.title.split()) <= 2:
+                doc.items.pop()
+
+
+def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawDoc:
+    """One agenda item (an ``mgAi`` page, or text with no visible item structure)."""
+    doc = RawDoc("meeting" if meeting_page else "agenda_item", head=[ln.text for ln in head])
+    if not body:
+        return doc
+    first = body[0].text
+    title = ""
+    rest = body
+    if label_of(first)[0] is None and is_title_like(first, strict=False) and not is_blurb(first):
+        title, rest = clean_title(first), body[1:]
+    doc.items.append(RawItem(title, None, lines_to_blocks(rest)))
+    return doc
+
+
+def _layout_ai_markers(lines: list[Line]) -> RawDoc:
+    """Printed minutes with ``<AI1>…</AI1>`` markers around each item."""
+    doc = RawDoc("printed_minutes")
+    first = next(i for i, ln in enumerate(lines) if _AI_MARKER.match(ln.text))
+    head = lines[:first]
+    h = next((i for i, ln in enumerate(head) if _PRINTED_HEADING.match(ln.text)), None)
+    doc.head = [ln.text for ln in (head[: h + 1] if h is not None else head[:8])]
+    _add_preamble(doc, head[h + 1 :] if h is not None else head[8:])
+    chunk: list[Line] = []
+    for ln in lines[first:] + [Line("</AI0>")]:
+        if _AI_MARKER.match(ln.text):
+            if chunk:
+                doc.items.append(_ai_item(chunk))
+            chunk = []
+            continue
+        chunk.append(ln)
+    return doc
+
+
+def _ai_item(chunk: list[Line]) -> RawItem:
+    number = None
+    if ITEM_NUMBER.match(chunk[0].text) and len(chunk) > 1:
+        number, chunk = chunk[0].text.rstrip("."), chunk[1:]
+    title, rest = clean_title(chunk[0].text), chunk[1:]
+    return RawItem(title, number, lines_to_blocks(rest))
+
+
+def _looks_like_agenda(lines: list[Line], head: list[Line]) -> bool:
+    if any(re.search(r"minutes", ln.text, re.I) and _PAGE_TYPE.match(ln.text) for ln in head):
+        return False
+    return sum(1 for ln in lines if _AGENDA_CUE.search(ln.text)) >= 1
+
+
+def _has_minutes(doc: RawDoc) -> bool:
+    return any(b.kind == LABEL and b.text in ("minutes", "decision") for it in doc.items for b in it.blocks)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _is_issue_history(doc: RawDoc) -> bool:
+    """Several items about one issue (an ``ieIssueDetails`` page): titles sharing most words."""
+    titles = [set(_WORD.findall(it.title.lower())) for it in doc.items if it.title]
+    for a in range(len(titles)):
+        for b in range(a + 1, len(titles)):
+            x, y = titles[a], titles[b]
+            if x and y and len(x & y) / len(x | y) >= 0.6:
+                return True
+    return False
+
+
+__all__ = ["layout_text"]

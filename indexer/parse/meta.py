@@ -1,0 +1,228 @@
+"""Meeting metadata: which body met, and when, from the places a clerk would print them.
+
+Dates come only from headers ("Police and Crime Panel - Friday, 26th January, 2018 10.00 am",
+"Meeting: 21/11/2022 - …", "Date: …", "Minutes of the meeting held … on Monday, 7 July 2025"),
+never from dates mentioned in the discussion: unknown (None) is a valid answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+
+# "Committee - Friday, 26th January, 2018 10.00 am" (ModernGov's h2.mgSubTitleTxt).
+_HEADER = re.compile(
+    rf"^(?P<committee>.+?)\s+[-–—]\s+(?P<when>(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b).*)$", re.I
+)
+# "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages).
+_ITEM_MEETING = re.compile(
+    r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
+    r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+)\s*\))?\s*$",
+    re.I,
+)
+_DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s*:\s*(.+)$", re.I)
+_DATE_LINE = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    r"(?:,?\s*(?:at|commencing at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\.?$",
+    re.I,
+)
+_PRINTED = re.compile(r"^(?:minutes?|record)\s+of\s+.{0,300}?\bheld\b(?P<rest>.*)$", re.I)
+_SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})", re.I)
+
+_BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive)"
+_COMMITTEE_LINE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$")
+_LEADING = re.compile(
+    r"^(?:annual\s+general\s+meeting|annual\s+meeting|extraordinary\s+meeting|special\s+meeting|agm|budget\s+meeting|"
+    r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document)\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",
+    re.I,
+)
+_TRAILING = re.compile(r"\s*[-–]?\s*\b(?:agenda|minutes|decisions|meeting)\s*$", re.I)
+_LOWER_PAREN = re.compile(r"\s*\((?=[a-z])[^)]*\)")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Return the first calendar date written in ``text`` ("Friday, 26th January, 2018", "21/11/2022")."""
+    best: tuple[int, dt.date] | None = None
+    for m in _DAY_FIRST.finditer(text):
+        d = _make(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+        if d:
+            best = (m.start(), d)
+            break
+    m2 = _MONTH_FIRST.search(text)
+    if m2 and (best is None or m2.start() < best[0]):
+        d = _make(int(m2.group(3)), _MONTHS[m2.group(1)[:3].lower()], int(m2.group(2)))
+        if d:
+            best = (m2.start(), d)
+    m3 = _NUMERIC.search(text)
+    if m3 and (best is None or m3.start() < best[0]):
+        d = _make(int(m3.group(3)), int(m3.group(2)), int(m3.group(1)))  # UK order: day/month/year
+        if d:
+            best = (m3.start(), d)
+    return best[1] if best else None
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def clean_committee(name: str) -> str | None:
+    """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
+    name = _LOWER_PAREN.sub("", name)
+    name = re.sub(r"^(?:agendas?,?\s+meetings\s+and\s+minutes\s*[-–]\s*)", "", name, flags=re.I)
+    name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
+    for _ in range(2):
+        name = _LEADING.sub("", name.strip())
+    name = _TRAILING.sub("", name).strip(" ,-–:")
+    name = re.sub(r"\s+", " ", name)
+    if name.isupper():
+        name = _title_case(name)
+    return name or None
+
+
+_SMALL = frozenset("and of the for to in on at by with a an".split())
+
+
+def _title_case(name: str) -> str:
+    words = name.lower().split()
+    return " ".join(w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
+    """Parse a "Committee - Weekday, date time" heading; None if ``line`` is not one."""
+    m = _HEADER.match(line)
+    if not m:
+        return None
+    date = parse_date(m.group("when"))
+    committee = clean_committee(m.group("committee"))
+    if date is None or committee is None:
+        return None
+    return committee, date
+
+
+def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None] | None:
+    """Parse "Meeting: 21/11/2022 - Committee (Item 81)"; None if ``line`` is not one."""
+    m = _ITEM_MEETING.match(line)
+    if not m:
+        return None
+    date = parse_date(m.group("date"))
+    if date is None:
+        return None
+    return clean_committee(m.group("committee")), date, m.group("item")
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is only a date and time ("Thursday, 25 July 2024 at 10.30 am")."""
+    return bool(_DATE_LINE.match(line.strip()))
+
+
+def is_committee_line(line: str) -> bool:
+    """True for a line that is only the name of a body ("North Yorkshire Police, Fire and Crime Panel")."""
+    return bool(_COMMITTEE_LINE.match(line.strip())) and len(line.split()) <= 14
+
+
+_MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_BODY_TYPES}))\s*$", re.I)
+_DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
+
+
+def meeting_of_line(line: str) -> bool:
+    """True for a heading such as "MEETING OF POLICE AND CRIME PANEL"."""
+    return bool(_MEETING_OF.match(line.strip()))
+
+
+def starts_with_date(line: str) -> bool:
+    """True for a line opening with a full date ("Thursday 25 October 2012 East Herts …")."""
+    return bool(_DATE_AT_START.match(line.strip()))
+
+
+def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
+    """Committee and date from a document's header lines, best evidence first."""
+    committee: str | None = None
+    date: dt.date | None = None
+    for line in head:
+        found = header_meeting(line) or item_meeting_line(line)
+        if found:
+            committee = committee or found[0]
+            date = date or found[1]
+    for line in head:
+        m = _DATE_FIELD.match(line)
+        if m and not date:
+            date = parse_date(m.group(1))
+        m = re.match(r"^DATE\s*:\s*(.+?)(?:\s+TIME\s*:.*)?$", line)
+        if m and not date:
+            date = parse_date(m.group(1))
+    printed = next((i for i, line in enumerate(head) if _PRINTED.match(line)), None)
+    if printed is not None and not date:
+        date = parse_date(_PRINTED.match(head[printed]).group("rest"))  # type: ignore[union-attr]
+    if not date:
+        date = next((parse_date(line) for line in head if is_date_line(line)), None)
+    if not date:
+        date = next((parse_date(line) for line in head[:4] if starts_with_date(line)), None)
+    if not committee:
+        found = next((m for m in map(_MEETING_OF.match, head) if m), None)
+        if found:
+            committee = clean_committee(found.group("c"))
+    if not committee:
+        names = [clean_committee(line) for line in head if is_committee_line(line)]
+        names = [n for n in names if n]
+        bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
+        committee = (bodies or names or [None])[-1]
+    return committee, date
+
+
+def summary_date(text: str) -> dt.date | None:
+    """The meeting a plain-English summary page reports on ("The panel last met on 24 April 2018")."""
+    m = _SUMMARY_MET.search(text)
+    return parse_date(m.group("d")) if m else None
+
+
+# A named body in running text, e.g. "… the Hampshire Police and Crime Panel".
+_NAME = rf"((?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_BODY_TYPES}|Council|Cabinet)"
+_MENTION = re.compile(
+    rf"""(?=[A-Za-z ])(?:\b(?:meetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
+    |\b(?:appointed|co-opted|elected|reported\s+back)\s+(?:to|at)\s+the\s+{_NAME}
+    |\bfor\s+the\s+{_NAME}\s+to\b
+    |\baddressed\s+the\s+{_NAME}
+    |\bthis\s+{_NAME}\s+meeting\b
+    |\bMinutes\s+of\s+the\s+{_NAME}\s+meeting\b
+    |^Contact\s*:\s*[^,]{{2,60}},\s*{_NAME}\s+(?:Scrutiny|Support|Policy|Democratic|Committee)
+    |(?:^|\s){_NAME}\s+(?:Democratic\s+Services|Secretariat|Scrutiny\s+Officer)\b)""",
+    re.X,
+)
+_GENERIC = re.compile(rf"^(?:the\s+)?{_BODY_TYPES}$", re.I)
+
+
+def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
+    """The body whose minutes these are, when only the text names it.
+
+    Only mentions in phrases that name the meeting's own body count ("the minutes of the
+    meeting of the X", "Members of the X", "appointed to the X"); names equal to an item
+    title are the subject of that item, not the body meeting.
+    """
+    for text in texts:
+        for m in _MENTION.finditer(text):
+            name = next(g for g in m.groups() if g)
+            name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+            name = re.sub(r"^(?:[A-Z][a-z]+\s+)?Meetings?\s+of\s+(?:the\s+)?", "", name)
+            if _GENERIC.match(name) and name not in ("Council", "Cabinet"):
+                continue
+            if name.lower() in exclude:
+                continue
+            cleaned = clean_committee(name)
+            if cleaned:
+                return cleaned
+    return None

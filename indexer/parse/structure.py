@@ -1,0 +1,407 @@
+"""Blocks of one item → passages with sections, and the item's decisions.
+
+Reads an item the way a clerk does: the agenda blurb (summary) comes before "Minutes:";
+a presentation is introduced and its points listed; questions and answers follow
+"In response to questions…"; decisions follow "RESOLVED"; apologies, declarations and
+the like are procedural.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import mark_headings
+from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block, RawItem
+from .titles import is_blurb
+
+# --- what sections look like -----------------------------------------------------------
+
+RESOLUTION_LEAD = re.compile(
+    r"^(?:(?i:it\s+was\s+(?:therefore\s+|further\s+)?))?(?:(?i:unanimously|further|accordingly)\s+)?"
+    r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECIDED|Decided|DECISION|Decision)"
+    r"(?:\s*\((?:unanimously|by\s+[^)]{1,40})\))?"
+    r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
+)
+_SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
+_THAT = re.compile(r"^(?:that|to)\b", re.I)
+_LEADING_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s+")
+# "That the update be noted.", "That … the public be excluded from the meeting": a decision
+# whose "RESOLVED" was lost. Any passive ("be noted", "be asked", "be given") will do.
+_IMPLICIT_THAT = re.compile(
+    r"^That\b.{0,400}?\b(?:be|is|are)\s+(?:\w+\s+){0,2}?"
+    r"(?:\w+ed|made|given|taken|sent|held|brought|put|set|kept|written|undertaken|drawn|shown|known|chosen)\b",
+    re.S,
+)
+# "RESOLVED: The Officer gave a verbal update…": narrative under a misplaced label, not a decision.
+_NARRATIVE = re.compile(
+    r"^(?:The|A|An)\s+[\w ,'()-]{0,80}?\b(?:gave|explained|reported|advised|informed|presented|introduced|said|stated|outlined|provided)\b"
+)
+_IMPLICIT = (
+    # the minutes of a previous meeting approved
+    re.compile(
+        r"\bminutes\b[^.]{0,250}?\b(?:were|was)\s+(?:\w+\s+){0,3}?"
+        r"(?:agreed|confirmed|approved|signed|accepted|adopted)\b",
+        re.I,
+    ),
+    # a vote taken
+    re.compile(r"\b(?:named\s+|recorded\s+|card\s+)?vote\s+was\s+(?:taken|held|carried)\b", re.I),
+    # an appointment or election made
+    re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:(?:Vice|Deputy)[- ]?)?Chair", re.I),
+    # the body agreed, as a main clause ("Following a suggestion… the Panel agreed that item 3 be taken first")
+    re.compile(
+        r"(?:^|[.,;:]\s+|\b(?:discussion|suggestion|request|debate)\b[^.]{0,60}?\s)"
+        r"(?:the\s+)?(?:Panel|Committee|Council|Cabinet|Board|Sub-Committee|Members)\s+(?:unanimously\s+)?agreed\b"
+        r"(?:,[^,.]{0,80},)?\s*(?:that|to)\b",
+        re.I,
+    ),
+    # something agreed or approved, not "it was agreed that …" (an intention)
+    re.compile(r"\b(?!it\b|It\b)\w+\s+(?:were|was)\s+(?:unanimously\s+)?(?:agreed|approved|adopted|endorsed)\b(?!\s+(?:that|to)\b)"),
+)
+_NOT_IMPLICIT = re.compile(r"\b(?:recommended|proposed|suggested|asked)\s+that\b[^.]*\bagreed\b|\bit\s+was\s+agreed\b", re.I)
+
+PRESENTATION = re.compile(
+    r"(?=[pPiIoOsSgGrRcChHfFkKtTaAmM])\b(?:presentations?|presented|(?:introduced|outlined|summarised)\s+(?:the|this|his|her|their|a)\s+(?:report|item|update|paper|plan|proposals?)|"
+    r"gave\s+(?:an?\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:update|overview|report|summary)|"
+    r"provided\s+(?:an?\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|summary|introduction)|"
+    r"(?:received|considered)\s+(?:an?\s+|the\s+)?(?:verbal\s+|written\s+|brief\s+|draft\s+)?(?:copy\s+of\s+)?(?:report|update|overview|paper)|"
+    r"highlight(?:ed|ing)\s+the\s+following|following\s+key\s+points|key\s+points\s+(?:were|included)|"
+    r"(?:the\s+)?report\s+(?:set\s+out|provided|highlighted|contained|detailed|outlined)|an\s+overview\s+(?:of|was)|"
+    r"(?:Members|the\s+Panel|the\s+Committee)\s+heard\s*:)",
+    re.I,
+)
+QUESTIONS = re.compile(
+    r"(?=[iIqQaAeEmMtTcCrRAa])\b(?:in\s+(?:response|reply|answer)\s+to\s+(?:a\s+|the\s+|further\s+|members'?\s+|Members'?\s+)?(?:questions?|queries|query)|"
+    r"questions?\s+(?:from|by|were\s+asked|raised)|(?:asked|enquired)\s+(?:about|whether|if|how|what|why|when|for)|queried|"
+    r"(?:Members|the\s+Panel|Councillors?)\s+(?:asked|questioned|queried)|question(?:ed|s)\s+(?:and\s+answers?|the)|"
+    r"\b(?:replied|responded)\s+(?:that|to)\b|^Q\d{1,3}\b|^A\d{1,3}\b)",
+    re.I,
+)
+PROCEDURAL = re.compile(
+    r"(?=[aAjJlLwWiIdDnNtTsSmMoOpPrReE])\b(?:apolog(?:y|ies)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|noted|given|tendered)|"
+    r"apologies\s+(?:were\s+)?(?:received|noted)\s+from|joined\s+the\s+meeting|left\s+the\s+meeting|arrived\s+(?:at|late)|"
+    r"(?:was|were)\s+in\s+attendance|in\s+attendance\s+as|declared\s+(?:an?\s+|no\s+|any\s+|the\s+following\s+)?(?:\w+\s+){0,2}interests?|"
+    r"declarations?\s+of\s+interests?\s+(?:was|were)\s+made|no\s+declarations|there\s+were\s+no\s+(?:declarations|apologies|public\s+questions|questions|matters)|"
+    r"substitut(?:ed|ing)\s+for|(?:as|was)\s+(?:a\s+|the\s+)?(?:substitute|deputy)\b|substitutions?\b|adjourn(?:ed|ment)|webcast|withdrew\s+from\s+the\s+meeting|took\s+the\s+chair|in\s+the\s+chair|"
+    r"re-?join(?:ed)?\s+the\s+meeting|excluded\s+from\s+the\s+meeting|"
+    r"meeting\s+(?:closed|ended|finished|concluded|commenced|started|began)\s+at|welcomed\s+(?:everyone|all|members)\s+to\s+the\s+meeting|"
+    r"^(?:also\s+)?(?:present|in\s+attendance)\s*:|^(?:officers?|members)\s+(?:present|in\s+attendance)\s*:|^apologies\s*:)",
+    re.I,
+)
+_BARE_PROCEDURAL = re.compile(r"^(?:there\s+were\s+none|none(?:\s+received)?|no\s+(?:apologies|declarations)(?:\s+\w+){0,4})\.?$", re.I)
+PROCEDURAL_TITLE = re.compile(
+    r"^(?:\d+\.?\s+)?(?:apolog|substitut|named\s+substitutes|declarations?\b|disclosures?\s+of|code\s+of\s+conduct|"
+    r"(?:approval\s+of\s+|confirmation\s+of\s+|signing\s+of\s+)?(?:the\s+)?minutes\b|to\s+(?:sign|approve|confirm|agree)\b.*\bminutes|"
+    r"welcome|exclusion\s+of|consideration\s+of\s+exclusion|"
+    r"variation\s+of\s+business|order\s+of\s+business|dates?\s+of\s+(?:the\s+)?(?:next|future)|date\s+of\s+next|"
+    r"(?:members'?\s+)?declarations?\s+(?:of|under)\b|"
+    r"(?:election|appointment)\s+of\s+(?:the\s+)?(?:panel\s+)?(?:(?:vice|deputy)[- ]?)?chair)",
+    re.I,
+)
+
+
+_PROCEDURAL_WORDS = re.compile(r"\b(?:apolog\w*|substitut\w*|declarations?\s+of\s+(?:\w+\s+){0,2}interests?|dispensations?)\b", re.I)
+
+
+# "During the presentation Members heard:", "In response to questions, the Panel heard:":
+# signposts whose meaning (section, speaker) passes to the points after them. They are
+# not passages of their own: on their own they would match every search for "heard".
+_BARE_LEAD_IN = re.compile(
+    r"^(?:(?:During|Following|After|In\s+the\s+course\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+)?"
+    r"(?:verbal\s+)?(?:presentations?|discussions?|debate|report|update)(?:\s+and\s+(?:the\s+)?discussion)?,?\s+)?"
+    r"(?:In\s+(?:response|reply|answer)\s+to\s+(?:the\s+|further\s+|Members'?\s+|a\s+number\s+of\s+)?"
+    r"(?:questions?|queries|comments)(?:\s+(?:from|by)\s+(?:the\s+)?(?:Members|Panel|Committee))?,?\s+)?"
+    r"(?:(?:Members|the\s+Panel|the\s+Committee|Councillors)\s+(?:heard|noted|were\s+(?:told|informed|advised))(?:\s+that)?"
+    r"|Reference\s+was\s+made\s+to"
+    r"|The\s+following\s+(?:points|issues|comments|questions)\s+were\s+(?:made|raised|noted|discussed))"
+    r"\s*(?::\s*[-–]?|:?\s*[-–])$",
+    re.I,
+)
+
+
+# The signature block closing printed minutes: "Chairman", "Signed ……", "Date: ……".
+_SIGNATURE = re.compile(
+    r"^(?:(?:Signed|Date[d]?)\b[\s:._…-]*(?:\(?(?:Vice[- ])?Chair(?:man|woman|person)?\)?)?"
+    r"|\(?(?:Vice[- ])?Chair(?:man|woman|person)?\)?)[\s:._…-]*$",
+    re.I,
+)
+
+
+def is_bare_lead_in(text: str) -> bool:
+    """True for a lead-in with no content of its own ("In response to questions, the Panel heard:")."""
+    return bool(_BARE_LEAD_IN.match(text.strip()))
+
+
+def is_signature(text: str) -> bool:
+    """True for a line of the signature block that closes printed minutes ("Chairman")."""
+    return bool(_SIGNATURE.match(text.strip()))
+
+
+def is_procedural_title(title: str) -> bool:
+    """True for wholly procedural business: apologies, declarations, previous minutes, …"""
+    if not title:
+        return False
+    if PROCEDURAL_TITLE.match(title):
+        return True
+    # "Membership, Apologies, Substitutions and Declarations of Interest"
+    rest = _PROCEDURAL_WORDS.sub("", title)
+    return rest != title and not re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:and|of|for|the|membership|personal|matters|absence|members?)\b", "", rest, flags=re.I))
+
+
+@dataclass(slots=True)
+class Draft:
+    """A passage before speakers are attributed."""
+
+    text: str
+    section: str
+    kind: str = PARA
+    lead: bool = False  # introduces the bullets or points that follow ("Members heard:")
+
+
+@dataclass(slots=True)
+class Shaped:
+    """An item's passages-to-be and decisions."""
+
+    drafts: list[Draft]
+    resolutions: list[str]
+    procedural: bool
+
+
+def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
+    """Assign sections to an item's blocks and collect its decisions."""
+    blocks = _split_leads(raw.blocks)
+    mark_headings(blocks)
+    zoned = _zones(blocks, agenda_only)
+    if any(z == "minutes" for z, _ in zoned) and any(z == "decision" for z, _ in zoned):
+        # "Agenda, decisions and minutes" pages print the decision twice; keep the minutes.
+        zoned = [(z, b) for z, b in zoned if z != "decision"]
+    procedural = is_procedural_title(raw.title)
+    drafts: list[Draft] = []
+    resolutions: list[str] = []
+    decision: list[str] | None = None  # the decision being collected
+    lead_block: Block | None = None
+    lead_bare = False
+    context: Draft | None = None  # the lead-in the current bullets belong to
+    explicit = False
+    has_lead = any(RESOLUTION_LEAD.match(b.text) for _, b in zoned)
+    decision_zone_text: list[str] = []
+    prev: Block | None = None
+    for zone, b in zoned:
+        text = b.text
+        if zone == "agenda":
+            drafts.append(Draft(text, "summary", b.kind))
+            continue
+        # --- decisions ---
+        m = RESOLUTION_LEAD.match(text)
+        if m and _NARRATIVE.match(text[m.end() :]):
+            text = text[m.end() :].strip()  # keep the narrative, drop the stray label
+            m = None
+        if m and not _false_lead(m, text):
+            if decision is not None:
+                resolutions.append(_join(decision))
+            rest = text[m.end() :].strip()
+            decision = [_capital(rest)] if rest else []  # a lead's own number is a minute number
+            lead_block, lead_bare, explicit = b, not rest, True
+            if not rest and "." in m.group("sep"):
+                # "Agreed." on its own line is the whole decision, as some clerks record it
+                drafts.append(Draft(text, "resolution", b.kind))
+                resolutions.append(text.rstrip(". "))
+                decision, lead_block = None, None
+                context = None
+                prev = b
+                continue
+            if rest:
+                shown = _LEADING_MARKER.sub("", rest)  # "(1) That …": the marker stays in the decision only
+                drafts.append(Draft(_capital(shown), "resolution", b.kind, lead=rest.endswith(":")))
+            context = None
+            prev = b
+            continue
+        if decision is not None and lead_block is not None and _joins_decision(b, lead_block, lead_bare, decision):
+            decision.append(_with_marker(b, text))
+            drafts.append(Draft(text, "resolution", b.kind))
+            prev = b
+            continue
+        if decision is not None:
+            resolutions.append(_join(decision))
+            decision, lead_block = None, None
+        if zone == "decision":
+            decision_zone_text.append(text)
+            drafts.append(Draft(text, "resolution", b.kind))
+            prev = b
+            continue
+        if (b.kind == PARA and _IMPLICIT_THAT.match(text)) or _lost_lead(b, prev, explicit or has_lead):
+            decision = [_with_marker(b, text)]
+            lead_block, lead_bare, explicit = b, False, True
+            if b.kind == POINT:
+                lead_block = Block("", PARA)  # points of a list whose "RESOLVED" was lost
+                lead_bare = True
+            drafts.append(Draft(text, "resolution", b.kind))
+            context = None
+            prev = b
+            continue
+        # --- everything else ---
+        section = _section(b, text, context, procedural)
+        lead = b.kind in (PARA, POINT) and text.rstrip().endswith((":", ":-", ":–"))
+        draft = Draft(text, section, b.kind, lead)
+        drafts.append(draft)
+        if lead or (b.kind in (PARA, POINT) and _TABLE_INTRO.search(text)) or (b.kind == HEADING and _ATTENDANCE.match(text)):
+            context = draft
+        elif b.kind == HEADING or (b.kind == PARA and not (context is not None and context.kind == HEADING and _PERSON_LINE.match(text))):
+            context = None
+        prev = b
+    if decision is not None:
+        resolutions.append(_join(decision))
+    if decision_zone_text and not resolutions:
+        resolutions.append(" ".join(decision_zone_text))
+        explicit = True
+    if not explicit:
+        _implicit_decision(drafts, resolutions)
+    return Shaped(drafts, [r for r in resolutions if r], procedural)
+
+
+def _split_leads(blocks: list[Block]) -> list[Block]:
+    """Split a paragraph where "RESOLVED" starts mid-paragraph ("… seconded. UNANIMOUSLY RESOLVED that …")."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind in (PARA, POINT) and _SPLIT_BEFORE_LEAD.search(b.text):
+            parts = _SPLIT_BEFORE_LEAD.split(b.text)
+            out.append(Block(parts[0], b.kind, b.gap, b.marker))
+            out.extend(Block(p, PARA) for p in parts[1:])
+        else:
+            out.append(b)
+    return out
+
+
+def _zones(blocks: list[Block], agenda_only: bool) -> list[tuple[str, Block]]:
+    """Pair each non-label block with its zone: agenda (the blurb), minutes or decision."""
+    labels = {b.text for b in blocks if b.kind == LABEL}
+    has_minutes = LABEL_MINUTES in labels or LABEL_DECISION in labels
+    # "Supporting documents:" closing an mgAi page says nothing about where the blurb ends.
+    docs_inside = any(b.kind == LABEL and b.text == LABEL_DOCS for b in blocks[:-1]) and any(
+        b.kind != LABEL for b in blocks[next(i for i, b in enumerate(blocks) if b.kind == LABEL and b.text == LABEL_DOCS) :]
+    )
+    zone = "agenda" if (has_minutes or docs_inside or agenda_only) else "auto"
+    out: list[tuple[str, Block]] = []
+    for b in blocks:
+        if b.kind == LABEL:
+            if agenda_only:
+                continue
+            if b.text == LABEL_MINUTES:
+                zone = "minutes"
+            elif b.text == LABEL_DECISION:
+                zone = "decision"
+            elif not has_minutes:
+                zone = "minutes"
+            continue
+        if zone == "auto":
+            if is_blurb(b.text) and (not out or out[-1][0] == "agenda"):
+                out.append(("agenda", b))
+                continue
+            zone = "minutes"
+        out.append((zone, b))
+    return out
+
+
+def _false_lead(m: re.Match[str], text: str) -> bool:
+    """Sentence-case "Agreed"/"Decision" starting ordinary prose is not a decision lead."""
+    word = m.group("word")
+    if word.isupper() or word.lower() == "resolved":
+        return False
+    sep = m.group("sep")
+    rest = text[m.end() :]
+    return not (sep.strip() or rest[:4].lower().startswith(("that", "to ")) or not rest)
+
+
+def _family(marker: str) -> str:
+    core = marker.strip("().")
+    if core.isdigit():
+        return "(n)" if marker.startswith("(") else "n."
+    if re.fullmatch(r"[ivx]+", core):
+        return "roman"
+    return "(a)" if marker.startswith("(") else "a)"
+
+
+def _joins_decision(b: Block, lead: Block, bare: bool, decision: list[str]) -> bool:
+    """True if block ``b`` continues the decision begun by ``lead``."""
+    if RESOLUTION_LEAD.match(b.text) or b.kind == HEADING:
+        return False
+    if bare and not decision:
+        return True  # the first paragraph after a bare "RESOLVED:"
+    if b.kind == POINT and lead.kind == POINT and _family(b.marker) == _family(lead.marker):
+        return False  # the next numbered minute paragraph, not a point of this decision
+    if b.kind in (POINT, BULLET):
+        listed = any(part.rstrip().endswith((":", ":-")) for part in decision)  # "… subject to the following:"
+        return bare or listed or decision[-1].rstrip().endswith((";", "-")) or bool(_THAT.match(b.text)) or b.gap <= 1
+    return b.kind == PARA and b.text.startswith("That")
+
+
+def _lost_lead(b: Block, prev: Block | None, explicit: bool) -> bool:
+    """A lettered list after an unusually wide gap, ending the minutes: its "RESOLVED" was lost."""
+    return (
+        not explicit
+        and b.kind == POINT
+        and prev is not None
+        and prev.kind == PARA
+        and b.gap >= 3
+        and b.gap > prev.gap
+        and not prev.text.rstrip().endswith(":")
+    )
+
+
+def _capital(text: str) -> str:
+    """"RESOLVED that the update be noted" leaves "that …": a decision reads "That …"."""
+    return text[0].upper() + text[1:] if re.match(r"(?:that|to)\b", text) else text
+
+
+def _with_marker(b: Block, text: str) -> str:
+    text = _capital(text)
+    return f"{b.marker} {text}" if b.kind == POINT and b.marker else text
+
+
+def _join(parts: list[str]) -> str:
+    return " ".join(p for p in parts if p).strip()
+
+
+# "Mr I Fisher, County Secretary…": an entry of an attendance list.
+_PERSON_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|County\s+Councillor|Professor)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,–-]")
+_TABLE_INTRO = re.compile(r"\b(?:table\s+below|following\s+table|set\s+out\s+below)\b", re.I)
+
+
+_ATTENDANCE = re.compile(
+    r"^(?:also\s+)?(?:present|in\s+attendance)\b|^(?:officers?|members|councillors|officials)\s+(?:present|in\s+attendance)\b|^apologies\b",
+    re.I,
+)
+
+
+def _section(b: Block, text: str, context: Draft | None, procedural: bool) -> str:
+    if b.kind == HEADING and _ATTENDANCE.match(text):
+        return "procedural"
+    if b.kind in (BULLET, POINT, ROW, PARA) and context is not None and context.kind == HEADING:
+        return "procedural"  # the list under an attendance heading
+    if b.kind in (BULLET, POINT, ROW) and context is not None:
+        if QUESTIONS.search(text) and context.section != "questions":
+            return "questions"
+        return context.section
+    if procedural or _BARE_PROCEDURAL.match(text):
+        return "procedural"
+    if b.kind == HEADING:
+        return "discussion"
+    if QUESTIONS.search(text):
+        return "questions"
+    if PROCEDURAL.search(text):
+        return "procedural"
+    if PRESENTATION.search(text):
+        return "presentation"
+    return "discussion"
+
+
+def _implicit_decision(drafts: list[Draft], resolutions: list[str]) -> None:
+    """With no "RESOLVED" in an item, find the paragraphs that record its decisions."""
+    for d in drafts:
+        if d.section in ("summary", "resolution") or _NOT_IMPLICIT.search(d.text) and not _IMPLICIT[0].search(d.text):
+            continue
+        for pattern in _IMPLICIT:
+            if pattern.search(d.text):
+                d.section = "resolution"
+                resolutions.append(d.text)
+                break

@@ -1,0 +1,180 @@
+"""Layouts where a table or a PDF flattened the page: "Title blurb Minutes: text |" rows,
+and a whole printed agenda run together on one line."""
+
+from __future__ import annotations
+
+import re
+
+from . import meta
+from .blocks import is_chrome, label_of, lines_to_blocks
+from .ir import RawDoc, RawItem
+from .text import Line
+from .titles import clean_title, is_title_like, split_title_blurb
+
+_ROW_END = re.compile(r"(?<![\s|])\s*\|[\s|]*$")
+_TABLE_HEADER = re.compile(r"^\|?\s*(?:no\.?\s*\|\s*item\b.*|[|\s:-]*-{3}[|\s:-]*)$", re.I)
+_ONLY_PIPES = re.compile(r"^[|\s]+$")
+_INLINE_LABEL = re.compile(r"(?:^|\s)(?=(?:Additional documents|Supporting documents|Minutes|Decision)\s*:)")
+
+
+# "TITLE PDF 95 KB Minutes: It was proposed…": a row's title, blurb and minutes on one line.
+_ROW_WITH_LABEL = re.compile(r"^(?!(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:).{3,300}?\s(?:Minutes|Additional documents)\s*:")
+
+
+def is_table_flattened(lines: list[Line]) -> bool:
+    """True if rows of a table were flattened into lines ending in (or made of) "|"."""
+    hits = sum(1 for ln in lines if _ONLY_PIPES.match(ln.text) or ln.text.endswith(" |") or _TABLE_HEADER.match(ln.text))
+    if hits >= 2:
+        return True
+    return sum(1 for ln in lines if _ROW_WITH_LABEL.match(ln.text)) >= 2
+
+
+def layout_table(lines: list[Line]) -> RawDoc:
+    """Lay out a ModernGov meeting page whose item table was flattened to text rows."""
+    head_end = 0
+    for i, ln in enumerate(lines[:15]):
+        if _TABLE_HEADER.match(ln.text):
+            head_end = i + 1
+    if head_end == 0:
+        while head_end < len(lines) and (is_chrome(lines[head_end].text) or meta.header_meeting(lines[head_end].text)):
+            head_end += 1
+    doc = RawDoc("meeting", head=[ln.text for ln in lines[:head_end] if not _TABLE_HEADER.match(ln.text)])
+    row_start = True
+    current: RawItem | None = None
+    pending: list[Line] = []
+    body = lines[head_end:]
+    for i, ln in enumerate(body):
+        text = ln.text
+        if _ONLY_PIPES.match(text) or _TABLE_HEADER.match(text):
+            row_start = True
+            continue
+        ends_row = bool(_ROW_END.search(text))
+        text = _ROW_END.sub("", text)
+        nxt = _ROW_END.sub("", body[i + 1].text) if i + 1 < len(body) else ""
+        start = _row_item_start(text, nxt, row_start)
+        if start is None and row_start and label_of(text)[0] and doc.items:
+            start = ("", text)  # a row whose title cell is empty: an item with no title
+        if start is not None:
+            if current is not None:
+                current.blocks = lines_to_blocks(pending)
+            title, rest = start
+            current = RawItem(title)
+            doc.items.append(current)
+            pending = _split_labels(rest, ln.gap)
+        elif text:
+            pending.extend(_split_labels(text, ln.gap))
+        row_start = ends_row
+    if current is not None:
+        current.blocks = lines_to_blocks(pending)
+        last = body[-1].text if body else ""
+        if not current.blocks and not _ROW_END.search(last) and len(doc.items) > 1:
+            doc.items.pop()  # a title cut off by the end of the excerpt
+    elif pending:
+        doc.items.append(RawItem("", None, lines_to_blocks(pending)))
+    return doc
+
+
+def _row_item_start(text: str, nxt: str, row_start: bool) -> tuple[str, str] | None:
+    """If ``text`` begins a table row's item, return (title, the rest of the line)."""
+    if not text or label_of(text)[0]:
+        return None
+    m = _INLINE_LABEL.search(text)
+    if m is None and not row_start and not label_of(nxt)[0]:
+        return None
+    prefix = text[: m.start()] if m else text
+    title, blurb = split_title_blurb(prefix.strip())
+    if not title:
+        return None
+    if not is_title_like(title, strict=False) and not (m and row_start and len(title.split()) <= 30 and title[0].isupper()):
+        return None  # a row's first cell before "Minutes:" is its title even when it reads as a sentence
+    rest = (blurb + " " + text[m.start() :]) if m else blurb
+    return title, rest.strip()
+
+
+def _split_labels(text: str, gap: int) -> list[Line]:
+    """Put each inline label ("… text Minutes: more") on a line of its own."""
+    parts = [p.strip() for p in _INLINE_LABEL.split(text) if p.strip()]
+    return [Line(p, 0, gap if k == 0 else 0) for k, p in enumerate(parts)]
+
+
+# --- a printed agenda flattened onto one line (PDF text) -------------------------------
+
+_AGENDA_WORD = re.compile(r"\bAGENDA\b")
+_ENTRY = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-Z])")
+_PAGE_RANGE = re.compile(r"^\d{1,3}$")
+_FIELD = re.compile(r"\s(?=(?:DATE|TIME|VENUE|PLACE)\s*:)")
+
+
+def layout_agenda_pack(lines: list[Line]) -> RawDoc | None:
+    """Lay out an agenda whose numbered list was flattened onto one long line; None if absent."""
+    for idx, ln in enumerate(lines):
+        text = ln.text
+        if len(text) < 200:
+            continue
+        a = _AGENDA_WORD.search(text)
+        if not a:
+            continue
+        entries = _sequential_entries(text, a.end())
+        if len(entries) < 3:
+            continue
+        head = [x.text for x in lines[:idx]] + [p.strip() for p in _FIELD.split(text[: a.start()]) if p.strip()]
+        doc = RawDoc("agenda_only", head=head)
+        for k, (num, start) in enumerate(entries):
+            end = entries[k + 1][1] if k + 1 < len(entries) else len(text)
+            chunk = text[start:end]
+            chunk = chunk[chunk.index(".") + 1 :].strip()
+            title, rest = _pack_title(chunk)
+            if not title:
+                continue
+            tail = [Line(rest)] if rest else []
+            if k + 1 == len(entries):
+                tail += lines[idx + 1 :]
+            doc.items.append(RawItem(title, num, lines_to_blocks(tail)))
+        return doc
+    return None
+
+
+def _sequential_entries(text: str, pos: int) -> list[tuple[str, int]]:
+    """Numbered entries 1., 2., 3., … in order after ``pos`` (start offsets)."""
+    found: list[tuple[str, int]] = []
+    want = 1
+    for m in _ENTRY.finditer(text, pos):
+        if int(m.group(1)) == want:
+            found.append((m.group(1), m.start()))
+            want += 1
+    return found
+
+
+def _pack_title(chunk: str) -> tuple[str, str]:
+    """Split "TITLE 11 - 20 MORE Report of …" into its upper-case title and the rest."""
+    words = chunk.split()
+    title: list[str] = []
+    after_range: list[str] = []
+    i = 0
+    in_range = False
+    while i < len(words):
+        w = words[i]
+        if _PAGE_RANGE.match(w) and i + 2 < len(words) and words[i + 1] in "-–" and _PAGE_RANGE.match(words[i + 2]):
+            in_range = True
+            i += 3
+            continue
+        if not _is_upper_word(w):
+            break
+        (after_range if in_range else title).append(w)
+        i += 1
+    # A title wrapped around its page-number column keeps a word or three after the range;
+    # a longer upper-case run there is other text (a list of districts, a heading).
+    if after_range and len(after_range) <= 3:
+        title += after_range
+        rest = words[i:]
+    else:
+        rest = after_range + words[i:]
+    return clean_title(" ".join(title)), " ".join(rest)
+
+
+def _is_upper_word(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return (not letters and not w.isdigit()) or (bool(letters) and all(c.isupper() for c in letters))
+
+
+__all__ = ["is_table_flattened", "layout_table", "layout_agenda_pack"]

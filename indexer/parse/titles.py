@@ -1,0 +1,108 @@
+"""What item numbers, item titles and agenda blurbs look like, as a clerk would recognise them."""
+
+from __future__ import annotations
+
+import re
+
+from .text import RESIDUE_INLINE, strip_residue
+
+# "9.", "149", "39/20", "FC1/22", "4.1", "3.1.", "(a)", "A5", "12a" – alone on a line.
+ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?"
+    r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
+    r"|\([a-z0-9]{1,3}\)|[a-z]\))$"
+)
+# "11 Establishment of …", "5. PUBLIC QUESTIONS", "39/20 Apologies": a number and a title on one line.
+NUMBER_AND_TITLE = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?)\s+(?=[A-Z(\"'])(.+)$"
+)
+
+_ENDS_SENTENCE = re.compile(r"""[.:;,!]["')\]]*$""")
+_ENDS_WITH_WORD = re.compile(r"\b(\w+)$")
+_TRAILING_FUNCTION_WORDS = frozenset(
+    "a an and or of to for in on at by with from as that which who his her their its our is was were be the".split()
+)
+_NOT_TITLE_START = re.compile(
+    r"""^(?:that\b|resolved\b|unanimously\b|recommended\b|agreed\b|it\ was\b|note\b\s*:|venue\b|contact\b|
+    date\b\s*:|time\b\s*:|place\b\s*:|tel\b|email\b|present\b|also\ present|in\ attendance|also\ in\ attendance|
+    officers?\ (?:in\ attendance|present)|members?\ present|committee\ members\ present|apologies\s*:|
+    (?:county\ |district\ |borough\ )?councillors?\ [A-Z]|cllrs?\.?\ [A-Z]|mr\.?\ |mrs\.?\ |ms\.?\ |dr\.?\ )""",
+    re.I | re.X,
+)
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|has been|have been|would|did|declared|welcomed|received|noted|agreed)\b")
+
+# How an agenda blurb (the purpose printed under a title) begins.
+BLURB_START = re.compile(
+    r"""^(?:To\ (?!date\b|be\b)[a-z]+\b | The\ report\ will\b | Members\ (?:are|will\ be|to)\b |
+    All\ Members\b | Members\ of\ the\ public\ (?:wishing|are|may)\b | Any\ (?:member|Member)\b |
+    (?:The|This)\ (?:[A-Z][\w'&-]*\ ){0,5}?(?:is|are|will|to|has\ been|may|shall)\ (?:asked|invited|requested|recommended|receive|consider|report|be\ presented|present|provide|note)\b |
+    (?:Report|Reports|Paper|Presentation|Update|Verbal\ [Uu]pdate|Oral\ [Uu]pdate|Verbal\ [Rr]eport)\ (?:of|from|by|on)\b |
+    (?:Verbal|Oral)\ (?:[Uu]pdate|[Rr]eport)\b | Questions\ (?:should|must|may)\b | A\ total\ period\b |
+    Guidance\ note\b | Following\ notification\b.{0,200}\bfor\ the\ (?:Panel|Committee)\ to\b |
+    Purpose\ of\ (?:the\ )?report\b | This\ item\b | This\ report\b | Attached\b | Enclosed\b )""",
+    re.X,
+)
+
+
+def clean_title(text: str) -> str:
+    """Strip link residue ("pdf icon PDF 238 KB") and surrounding punctuation from a title."""
+    title = strip_residue(text)
+    return title.strip(" |-–")
+
+
+def is_title_like(text: str, strict: bool = True) -> bool:
+    """True if ``text`` could be an agenda item title.
+
+    ``strict`` (used where no number marks the item) also rejects lines ending in a
+    function word and lines in the past tense, which are wrapped or reported sentences.
+    """
+    had_residue = bool(RESIDUE_INLINE.search(text))
+    t = clean_title(text)
+    if not t or len(t) > 200:
+        return False
+    words = t.split()
+    if len(words) > (30 if had_residue else 22):
+        return False
+    first = t[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'"):
+        return False
+    if _ENDS_SENTENCE.search(t) and not had_residue:
+        return False
+    if _NOT_TITLE_START.match(t):
+        return False
+    if strict:
+        m = _ENDS_WITH_WORD.search(t)
+        if m and m.group(1).lower() in _TRAILING_FUNCTION_WORDS and not t.isupper():
+            return False
+        if _PAST_TENSE.search(t) and not had_residue and not t.isupper():
+            return False
+    return True
+
+
+def is_blurb(text: str) -> bool:
+    """True if ``text`` reads like an agenda blurb: the purpose of an item, not its minutes."""
+    return bool(BLURB_START.match(text))
+
+
+# Where a title run together with its blurb ends ("Public Participation To receive questions…").
+_TITLE_END = re.compile(
+    r"""\s(?=(?:To\ (?!date\b|be\b)[a-z]+\b | Members\ (?:are|will|to|should|must|may)\b | All\ Members\b |
+    (?:The|This)\ [^.|]{0,80}?\b(?:is|are|to|will|has|have|may|shall|should|must)\b\ [a-z] |
+    Report\ (?:of|from|by)\b | \d{1,2}\.\ [A-Z] | \(?[a-z]\)\ [A-Z] | Following\ [a-z] | Questions\ (?:should|must)\b ))""",
+    re.X,
+)
+
+
+def split_title_blurb(text: str) -> tuple[str, str]:
+    """Split a flattened "Title blurb…" run into (title, blurb)."""
+    m = RESIDUE_INLINE.search(text)
+    if m:
+        head, rest = text[: m.start()], text[m.end() :]
+        if head.strip():
+            return clean_title(head), rest.strip()
+    for m in _TITLE_END.finditer(text):
+        if m.start() > 0:
+            head = text[: m.start()]
+            if len(head.split()) >= 1:
+                return clean_title(head), text[m.end() :].strip()
+    return clean_title(text), ""

@@ -1,0 +1,113 @@
+"""Lines of an item → blocks: residue dropped, labels found, wraps rejoined, bullets split."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse.blocks import is_residue_line, label_of, lines_to_blocks, mark_headings
+from indexer.parse.text import split_lines
+
+
+def blocks(text: str) -> list[tuple[str, str, str]]:
+    return [(b.kind, b.marker, b.text) for b in lines_to_blocks(split_lines(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph hard-wrapped across a blank line, continuing in lower case or after "the"
+        ("The Panel proposed Brad Watson as Chairman for\n\nthe forthcoming year.",
+         [("para", "", "The Panel proposed Brad Watson as Chairman for the forthcoming year.")]),
+        ("Following notification from the Commissioner to the\n\nHampshire Police and Crime Panel of his intention.",
+         [("para", "", "Following notification from the Commissioner to the Hampshire Police and Crime Panel of his intention.")]),
+        # a finished sentence is not continued
+        ("The Panel noted the report.\n\nThe Chairman thanked officers.",
+         [("para", "", "The Panel noted the report."), ("para", "", "The Chairman thanked officers.")]),
+        # bullets of any glyph, numbered and lettered points
+        ("·         First point.\n• Second point\n▪ Third\n1.     Numbered\n(a)  Lettered\n(iv) Roman",
+         [("bullet", "·", "First point."), ("bullet", "•", "Second point"), ("bullet", "▪", "Third"),
+          ("point", "1.", "Numbered"), ("point", "(a)", "Lettered"), ("point", "(iv)", "Roman")]),
+        # one bullet split over two bullet lines
+        ("·      A statement from the PCC stating why the candidate\n·      meets criteria of role;",
+         [("bullet", "·", "A statement from the PCC stating why the candidate meets criteria of role;")]),
+        # bullets flattened onto one line
+        ("Apologies were received from: · Councillor Dan Poole · David Stewart",
+         [("para", "", "Apologies were received from:"), ("bullet", "·", "Councillor Dan Poole"), ("bullet", "·", "David Stewart")]),
+        # points run together on one line
+        ("1. To note the motion. 2. To remove the Leader. 3. To elect a Leader.",
+         [("point", "1.", "To note the motion."), ("point", "2.", "To remove the Leader."), ("point", "3.", "To elect a Leader.")]),
+        # labels, alone or run together, and link residue
+        ("Additional documents: Minutes: 1. Apologies were received.\nSupporting documents:\nReport PDF 238 KB",
+         [("label", "", "documents"), ("label", "", "minutes"), ("point", "1.", "Apologies were received."), ("label", "", "documents")]),
+        ("• Share this item\n(Pages 5 - 6)\nAudio Recording – Session 1 – 19 Seconds\nView directions\n·\nText.",
+         [("para", "", "Text.")]),
+        ("Minutes of the Previous Meeting pdf icon PDF 119 KB", [("para", "", "Minutes of the Previous Meeting")]),
+        # a heading run into its paragraph
+        ("VARIATION OF BUSINESS The Panel agreed to vary the order.",
+         [("heading", "", "VARIATION OF BUSINESS"), ("para", "", "The Panel agreed to vary the order.")]),
+        ("UNANIMOUSLY RESOLVED that Councillor Jones be Chair.", [("para", "", "UNANIMOUSLY RESOLVED that Councillor Jones be Chair.")]),
+        # a missing space after a full stop
+        ("The PCC welcomed the Plan.The PCC provided an outline.", [("para", "", "The PCC welcomed the Plan. The PCC provided an outline.")]),
+        # a flattened two-column table after "the table below"
+        ("Members declared the interests in the table below.\n\nPanel Member\n\nPersonal Interest\n\nLen Brown\n\nMember of the CSP\n\nAnn Lee\n\nTrustee",
+         [("para", "", "Members declared the interests in the table below."), ("row", "", "Panel Member | Personal Interest"),
+          ("row", "", "Len Brown | Member of the CSP"), ("row", "", "Ann Lee | Trustee")]),
+    ],
+)
+def test_lines_to_blocks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert blocks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minutes:", ("minutes", "")),
+        ("Minutes: The Panel noted", ("minutes", "The Panel noted")),
+        ("Decision:", ("decision", "")),
+        ("Additional documents:", ("documents", "")),
+        ("Supporting documents:", ("documents", "")),
+        ("Minutes of the Previous Meeting", (None, "Minutes of the Previous Meeting")),
+    ],
+)
+def test_label_of(text: str, expected: tuple) -> None:
+    assert label_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Share this item", True),
+        ("No. | Item |", True),
+        ("---|---|", True),
+        ("|", True),
+        ("PDF 27 KB", True),
+        ("Link: webcast of meeting", True),
+        ("(Page 7)", True),
+        ("Media", True),
+        ("The PDF was 27 pages long", False),
+        ("Apologies for Absence", False),
+    ],
+)
+def test_is_residue_line(text: str, expected: bool) -> None:
+    assert is_residue_line(text) is expected
+
+
+def test_mark_headings() -> None:
+    bs = lines_to_blocks(split_lines("Election of Vice-Chairman\n\nThe Panel proposed Bill.\n\nThe named substitutes were:\n\nCllr A for Cllr B\n\nText."))
+    mark_headings(bs)
+    assert [b.kind for b in bs] == ["heading", "para", "para", "para", "para"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Back to agenda", "Printable version", "Previous item", "Next item", "View the agenda for this meeting", "Issue history"],
+)
+def test_moderngov_chrome_lines_are_residue(text: str) -> None:
+    assert is_residue_line(text) is True
+
+
+def test_truncated_minutes_link_is_dropped() -> None:
+    assert blocks("The Commissioner explained the plan ... view the full minutes text for item 59.") == [
+        ("para", "", "The Commissioner explained the plan")
+    ]
+    assert blocks("To elect a Chairman.\n\n ...  view the full agenda text for item 4.") == [("para", "", "To elect a Chairman.")]

@@ -1,0 +1,485 @@
+"""Crawler text → items: the seed documents and the text layouts ModernGov pages come in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.model import Document
+from indexer.parse import parse_bytes, parse_file
+
+DATA = Path(__file__).parent / "data" / "parse"
+SEED_TITLE = "Police and Crime Commissioner - Police and Crime Plan Delivery"
+
+
+@pytest.fixture(scope="module")
+def seed0() -> Document:
+    return parse_file(DATA / "seed_000.txt", source="seed_000.txt")
+
+
+@pytest.fixture(scope="module")
+def seed1() -> Document:
+    return parse_file(DATA / "seed_001.txt", source="seed_001.txt")
+
+
+def test_seed_items(seed0: Document, seed1: Document) -> None:
+    for doc in (seed0, seed1):
+        assert doc.kind == "agenda_item"
+        assert (doc.meeting.committee, doc.meeting.date) == (None, None)
+        assert [(i.number, i.title, i.procedural) for i in doc.items] == [(None, SEED_TITLE, False)]
+    assert seed0.source == "seed_000.txt"
+
+
+def test_seed0_passages(seed0: Document) -> None:
+    got = [(p.section, p.speaker_role, p.speaker_name, p.text[:45]) for p in seed0.items[0].passages]
+    assert got == [
+        ('summary', None, None, 'To receive a quarterly update from the Police'),
+        ('presentation', 'councillor', 'Jan Warwick', 'An overview of the previous meeting of the Pl'),
+        ('presentation', 'commissioner', None, 'Members then received a verbal presentation f'),
+        ('presentation', 'commissioner', None, 'Progress made by the OPCC against compliance '),
+        ('presentation', 'commissioner', None, 'Hampshire and the Isle of Wight was regarded '),
+        ('presentation', 'commissioner', None, 'Some projects within the delivery plan had be'),
+        ('presentation', 'commissioner', None, 'The Commissioner and his office were well eng'),
+        ('presentation', 'commissioner', None, 'A recently added project would focus upon Uni'),
+        ('presentation', 'commissioner', None, 'The Commissioner committed not to have staff '),
+        ('questions', 'commissioner', None, 'Serious violent crimes were a growing concern'),
+        ('questions', 'commissioner', None, "Areas of the OPCC's work which look beyond po"),
+        ('questions', 'commissioner', None, 'The OPCC was rolling out the use of SafetyNet'),
+        ('questions', 'commissioner', None, 'The cyber ambassadors project was now complet'),
+        ('resolution', None, None, 'That the update on the delivery of the Police'),
+    ]
+    assert seed0.items[0].resolutions == (
+        "That the update on the delivery of the Police and Crime Plan is noted by the Police and Crime Panel.",
+    )
+
+
+def test_seed1_passages(seed1: Document) -> None:
+    got = [(p.section, p.speaker_role, p.text[:45]) for p in seed1.items[0].passages]
+    assert got == [
+        ('summary', None, 'To receive a quarterly update from the Police'),
+        ('presentation', 'commissioner', 'Members received a verbal presentation from t'),
+        ('presentation', 'commissioner', 'Efforts were being made to improve visible po'),
+        ('presentation', 'commissioner', 'The Commissioner was developing an Elders str'),
+        ('presentation', 'commissioner', 'The Commissioner had launched his Safer pack '),
+        ('presentation', 'commissioner', 'The Commissioner is aware of concerns raised '),
+        ('presentation', 'commissioner', 'The Commissioner attended a number of events '),
+        ('presentation', 'commissioner', 'The Commissioner had attended the Independent'),
+        ('procedural', None, 'Councillor Muschamp joined the meeting at thi'),
+        ('questions', 'commissioner', "A number of CSP's felt there was a slight dis"),
+        ('questions', 'commissioner', 'County lines is significant concern and resou'),
+        ('questions', 'commissioner', 'Modern Slavery exists within the Hampshire Po'),
+        ('questions', 'commissioner', 'Blue Light Collaboration within Hampshire is '),
+        ('resolution', None, 'That the update on the delivery of the Police'),
+    ]
+    assert seed1.items[0].resolutions == ("That the update on the delivery of the Police and Crime Plan is noted.",)
+
+
+def test_seed_passages_are_clean(seed0: Document, seed1: Document) -> None:
+    for doc in (seed0, seed1):
+        for p in doc.items[0].passages:
+            assert p.text == " ".join(p.text.split())
+            assert not p.text.startswith(("•", "·", "-"))
+            assert "\u00a0" not in p.text and "’" not in p.text
+            assert p.text != "Supporting documents:"
+
+
+NUMBERED = """Agenda and minutes
+
+Westshire Police and Crime Panel - Tuesday, 15 September 2020 10.30 am
+
+Venue: Remote
+
+Contact: Jo Bloggs, Email: jo@example.gov.uk
+
+Media
+
+Items
+No. Item
+
+39/20
+
+APOLOGIES FOR ABSENCE
+
+    • Share this item
+
+    The Chairman to report apologies for absence.
+
+    Additional documents:
+
+    Minutes:
+
+    Apologies were received from Councillors Ann Other and Sam Body.
+
+40/20
+
+MINUTES OF THE PREVIOUS MEETING pdf icon PDF 135 KB
+
+41/20
+
+POLICE AND CRIME COMMISSIONER'S UPDATE
+
+    Minutes:
+
+    1.     The Commissioner explained that the force had met its recruitment target.
+
+    Election of Vice-Chairman
+
+    2.     Resolved – that Sam Body is elected Vice-Chairman of the Westshire Police and
+    Crime Panel for the ensuing year.
+
+42/20
+
+PUBLIC QUESTIONS
+
+    To receive"""
+
+
+def test_numbered_meeting_page() -> None:
+    doc = parse_bytes(NUMBERED.encode(), "meeting.txt")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("meeting", "Westshire Police and Crime Panel", "2020-09-15")
+    assert [(i.number, i.title, i.procedural) for i in doc.items] == [
+        ("39/20", "APOLOGIES FOR ABSENCE", True),
+        ("40/20", "MINUTES OF THE PREVIOUS MEETING", True),
+        ("41/20", "POLICE AND CRIME COMMISSIONER'S UPDATE", False),
+        ("42/20", "PUBLIC QUESTIONS", False),
+    ]
+    assert [(p.section, p.text) for p in doc.items[0].passages] == [
+        ("summary", "The Chairman to report apologies for absence."),
+        ("procedural", "Apologies were received from Councillors Ann Other and Sam Body."),
+    ]
+    assert [(p.section, p.speaker_role, p.text) for p in doc.items[2].passages] == [
+        ("discussion", "commissioner", "The Commissioner explained that the force had met its recruitment target."),
+        ("discussion", None, "Election of Vice-Chairman"),
+        ("resolution", None, "That Sam Body is elected Vice-Chairman of the Westshire Police and Crime Panel for the ensuing year."),
+    ]
+
+
+UNNUMBERED = """Agenda and minutes
+
+Westshire Police and Crime Panel (Statutory Joint Committee) - Friday, 26th January, 2018 10.00 am
+
+Venue: Shire Hall
+
+No. Item
+
+
+Apologies for Absence
+
+
+Apologies were received from:
+
+  • Councillor Ken Carter.
+  • Councillor Reg Barry
+
+
+The Chairman noted that Councillor Jan Warwick would be late.
+
+
+
+
+Declarations of Interest
+
+To enable Members to declare any interest.
+
+
+No declarations were made.
+
+
+
+Minutes of the Previous Meeting pdf icon PDF 119 KB
+
+To confirm the minutes from the previous meeting.
+
+
+Additional documents:
+
+
+Scrutiny of the Sale of a Registration Plate
+
+
+The Minutes from the 6 October 2017 meeting were confirmed as a correct record.
+
+
+
+Named Substitutes
+
+
+The named substitutes were:
+
+
+Cllr Vivienne Parry for Cllr Roger Evans (Shropshire Council)
+
+Cllr Kit Taylor for Cllr Karen May (Westshire Council)
+
+
+Questions and Deputations
+
+To receive any questions or deputations.
+
+
+The Panel received one written question:
+
+
+What a"""
+
+
+def test_unnumbered_meeting_page() -> None:
+    doc = parse_bytes(UNNUMBERED.encode(), "meeting.txt")
+    assert doc.meeting.committee == "Westshire Police and Crime Panel (Statutory Joint Committee)"
+    assert [(i.number, i.title) for i in doc.items] == [
+        (None, "Apologies for Absence"),
+        (None, "Declarations of Interest"),
+        (None, "Minutes of the Previous Meeting"),
+        (None, "Named Substitutes"),
+        (None, "Questions and Deputations"),
+    ]
+    assert [p.text for p in doc.items[0].passages] == [
+        "Apologies were received from:",
+        "Councillor Ken Carter.",
+        "Councillor Reg Barry",
+        "The Chairman noted that Councillor Jan Warwick would be late.",
+    ]
+    assert [(p.section, p.text) for p in doc.items[1].passages] == [
+        ("summary", "To enable Members to declare any interest."),
+        ("procedural", "No declarations were made."),
+    ]
+    assert doc.items[2].resolutions == ("The Minutes from the 6 October 2017 meeting were confirmed as a correct record.",)
+
+
+AI_MARKERS = """Westshire Council
+
+Westshire Police, Fire and Crime Panel
+
+Minutes of the meeting held at County Hall, Westbury on Monday, 7 July 2025, commencing at 10.30 am.
+
+Councillor Peter Wilkinson in the Chair; Councillors Danny Myers and Chris Aldred.
+
+Apologies: Councillor Tim Grogan.
+
+<AI1>
+
+88
+
+Election of Panel Chair
+
+Resolved
+
+That Councillor Peter Wilkinson be elected to serve as Chair until July 2026.
+
+</AI1>
+
+<AI2>
+
+89
+
+Apologies for absence
+
+The Chair welcomed everyone to the meeting.
+
+</AI2>"""
+
+
+def test_printed_minutes_with_item_markers() -> None:
+    doc = parse_bytes(AI_MARKERS.encode(), "printed.txt")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == (
+        "printed_minutes",
+        "Westshire Police, Fire and Crime Panel",
+        "2025-07-07",
+    )
+    assert [(i.number, i.title, i.procedural) for i in doc.items] == [
+        (None, "", True),
+        ("88", "Election of Panel Chair", True),
+        ("89", "Apologies for absence", True),
+    ]
+    assert doc.items[1].resolutions == ("That Councillor Peter Wilkinson be elected to serve as Chair until July 2026.",)
+    [welcome] = doc.items[2].passages
+    assert (welcome.speaker_role, welcome.speaker_name) == ("chair", "Peter Wilkinson")
+
+
+AGENDA = """
+
+Westshire Police, Fire and Crime Panel
+
+
+Hudson Room, West Offices, Westbury
+
+
+Thursday, 25 July 2024 at 10.30 am
+
+
+Election of Panel Chair
+
+To appoint a Chair from among the Members.
+
+
+(Pages 5 - 6)
+
+
+
+
+
+
+Welcome and apologies
+
+
+
+
+
+
+
+
+Minutes of the Panel Meeting held on 12th June 2024
+
+
+(Pages 7 - 12)
+
+
+
+
+
+
+Consideration of Exclusion of the Public
+
+To consider the exclusion of the public during the following table on the grounds of exempt information.
+
+
+Item number on the agenda
+
+Paragraph Number(s)
+
+16 - confidential appendices
+
+11 and 12
+
+
+
+
+
+
+
+
+Progress on Issues Raised by the Panel
+
+Report from the Panel Secretariat.
+"""
+
+
+def test_printed_agenda() -> None:
+    doc = parse_bytes(AGENDA.encode(), "agenda.txt")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == (
+        "agenda_only",
+        "Westshire Police, Fire and Crime Panel",
+        "2024-07-25",
+    )
+    assert [i.title for i in doc.items] == [
+        "Election of Panel Chair",
+        "Welcome and apologies",
+        "Minutes of the Panel Meeting held on 12th June 2024",
+        "Consideration of Exclusion of the Public",
+        "Progress on Issues Raised by the Panel",
+    ]
+    assert [p.text for p in doc.items[3].passages] == [
+        "To consider the exclusion of the public during the following table on the grounds of exempt information.",
+        "Item number on the agenda | Paragraph Number(s)",
+        "16 - confidential appendices | 11 and 12",
+    ]
+    assert {p.section for i in doc.items for p in i.passages} == {"summary"}
+
+
+ISSUE = """Meeting: 10/09/2012 - Council (Item 11)
+
+11 Establishment of the Westshire Police and Crime Panel PDF 27 KB
+
+To consider a report of the Service Director.
+
+Additional documents:
+
+Minutes:
+
+The Leader of the Council submitted a report detailing proposals.
+
+RESOLVED – (1) That approval be given to the establishment of a Police and Crime Panel.
+
+Meeting: 28/08/2012 - Executive (Item 14)
+
+14 Establishment of the Westshire Police and Crime Panel (GCS2) PDF 29 KB
+
+To consider a report of the Executive Councillor."""
+
+
+def test_issue_history() -> None:
+    doc = parse_bytes(ISSUE.encode(), "issue.txt")
+    assert doc.kind == "issue_history"
+    assert [(i.number, i.title, i.meeting.committee, str(i.meeting.date)) for i in doc.items] == [
+        ("11", "Establishment of the Westshire Police and Crime Panel", "Council", "2012-09-10"),
+        ("14", "Establishment of the Westshire Police and Crime Panel (GCS2)", "Executive", "2012-08-28"),
+    ]
+    assert [len(i.resolutions) for i in doc.items] == [1, 0]
+    assert doc.items[0].passages[1].speaker_role == "councillor"
+
+
+SUMMARY = """Westshire Police and Crime Panel
+
+The Westshire Police and Crime Panel reviews the actions of the Westshire Police and Crime Commissioner, Jane Roe.
+
+The panel's role
+
+The panel:
+
+  • reviews the Commissioner's Police and Crime Plan
+
+Topics covered at the last panel
+
+The panel last met on 24 April 2018.
+
+The Commissioner explained to the panel that 999 calls had risen."""
+
+
+def test_summary_page_is_other() -> None:
+    doc = parse_bytes(SUMMARY.encode(), "summary.txt")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("other", "Westshire Police and Crime Panel", "2018-04-24")
+    assert [i.title for i in doc.items] == [""]
+    roles = {(p.speaker_role, p.speaker_name) for p in doc.items[0].passages if p.speaker_role}
+    assert roles == {("commissioner", "Jane Roe")}
+
+
+def test_numbered_points_are_not_items() -> None:
+    text = (
+        "To consider the above planning application.\n\nMinutes:\n\nThe Committee considered a report.\n\n"
+        "RESOLVED - That the application be APPROVED subject to the following conditions:\n\n"
+        "1. Standard Time\n\n2. Approved Plans\n\n3. Materials to match existing"
+    )
+    doc = parse_bytes(text.encode(), "issue.txt")
+    assert [i.title for i in doc.items] == [""]
+    assert doc.items[0].resolutions == (
+        "That the application be APPROVED subject to the following conditions: 1. Standard Time 2. Approved Plans "
+        "3. Materials to match existing",
+    )
+
+
+def test_minute_paragraph_numbers_are_not_items() -> None:
+    text = (
+        "Agenda and minutes\n\nItems\nNo. Item\n\n22.\n\nAppointment of Chairman\n\nMinutes:\n\n"
+        "4. The Chairman thanked previous members of the Panel for their service. He\n\nfurther thanked officers.\n\n"
+        "5. The Panel proposed and seconded Bill Bentley as Vice-Chairman of the Panel\n\n23.\n\nDeclarations of Interest\n\nMinutes:\n\nNone."
+    )
+    doc = parse_bytes(text.encode(), "meeting.txt")
+    assert [(i.number, i.title) for i in doc.items] == [("22", "Appointment of Chairman"), ("23", "Declarations of Interest")]
+
+
+def test_plain_printed_minutes_heading() -> None:
+    text = (
+        "MEETING OF WESTSHIRE POLICE AND CRIME PANEL\n\nThursday 25 October 2012 Shire Hall, Westbury\n\n"
+        "Present: Cllr M Alexander (Chairman), Cllr J Dean\n\n1 INTRODUCTION AND WELCOME\n\nA welcome was extended to all.\n\n"
+        "2 MINUTES OF THE PREVIOUS MEETING OF 19 JULY 2012\n\nAgreed.\n\nR:\\PCP\\MINUTES - 25 OCTOBER 2012.DOC - 1\n\n"
+        "3 MATTERS ARISING\n\nNone."
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Westshire Police and Crime Panel", "2012-10-25")
+    assert [(i.number, i.title, i.resolutions) for i in doc.items if i.title] == [
+        ("1", "INTRODUCTION AND WELCOME", ()),
+        ("2", "MINUTES OF THE PREVIOUS MEETING OF 19 JULY 2012", ("Agreed",)),
+        ("3", "MATTERS ARISING", ()),
+    ]
+    assert [p.text for p in doc.items[2].passages] == ["Agreed."]  # the file-path footer is gone

@@ -1,0 +1,172 @@
+"""Meeting metadata: dates and committees from headers, never from the discussion."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.meta import (
+    clean_committee,
+    committee_from_text,
+    header_meeting,
+    is_committee_line,
+    is_date_line,
+    item_meeting_line,
+    meeting_from_head,
+    parse_date,
+    summary_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friday, 26th January, 2018 10.00 am", dt.date(2018, 1, 26)),
+        ("Friday 20 October 2023 10.00 am", dt.date(2023, 10, 20)),
+        ("Wednesday 31st July, 2024 1.30 pm", dt.date(2024, 7, 31)),
+        ("on the 18th May, 2018", dt.date(2018, 5, 18)),
+        ("21/11/2022 - Surrey Police and Crime Panel", dt.date(2022, 11, 21)),
+        ("Sept 3 2019", dt.date(2019, 9, 3)),
+        ("12 Sept 2019", dt.date(2019, 9, 12)),
+        ("31 February 2020", None),
+        ("13/13/2020", None),
+        ("Item 5 in 2020", None),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Police and Crime Panel - Friday, 26th January, 2018 10.00 am",
+            ("Police and Crime Panel", dt.date(2018, 1, 26)),
+        ),
+        (
+            "Hampshire Police and Crime Panel (Statutory Joint Committee) - Friday, 26th January, 2018 10.00 am",
+            ("Hampshire Police and Crime Panel (Statutory Joint Committee)", dt.date(2018, 1, 26)),
+        ),
+        (
+            "Thames Valley Police and Crime Panel (now administered by Buckinghamshire Council - see below) - Friday, 29 January 2021 11.00 am",
+            ("Thames Valley Police and Crime Panel", dt.date(2021, 1, 29)),
+        ),
+        (
+            "Annual General Meeting, Cambridgeshire Police and Crime Panel - Wednesday 31st July, 2024 1.30 pm",
+            ("Cambridgeshire Police and Crime Panel", dt.date(2024, 7, 31)),
+        ),
+        ("Cabinet - Tuesday 13 June 2023 10.30 am", ("Cabinet", dt.date(2023, 6, 13))),
+        ("Minutes - 22 AUGUST 2019", None),  # an item title, not a committee heading
+        ("Police and Crime Plan 2016-2021", None),
+        ("Themed Item - Domestic Abuse", None),
+    ],
+)
+def test_header_meeting(line: str, expected: tuple | None) -> None:
+    assert header_meeting(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)",
+            ("Surrey Police and Crime Panel", dt.date(2022, 11, 21), "81"),
+        ),
+        ("Meeting: 10/09/2012 - Council (Item 11)", ("Council", dt.date(2012, 9, 10), "11")),
+        ("Meeting: 10/09/2012 - Executive", ("Executive", dt.date(2012, 9, 10), None)),
+        ("Meeting: a long time ago - Council", None),
+        ("Meeting held on 10 September", None),
+    ],
+)
+def test_item_meeting_line(line: str, expected: tuple | None) -> None:
+    assert item_meeting_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Agendas, Meetings and Minutes - Surrey Police and Crime Panel", "Surrey Police and Crime Panel"),
+        ("Greater Manchester Police, Fire and Crime Panel Agenda", "Greater Manchester Police, Fire and Crime Panel"),
+        ("GREATER MANCHESTER POLICE, FIRE AND CRIME PANEL", "Greater Manchester Police, Fire and Crime Panel"),
+        ("Extraordinary Meeting of the Council", "Council"),
+        ("Meeting of the Council", "Council"),
+        ("  Planning Control Committee  ", "Planning Control Committee"),
+    ],
+)
+def test_clean_committee(name: str, expected: str) -> None:
+    assert clean_committee(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "committee_line", "date_line"),
+    [
+        ("North Yorkshire Police, Fire and Crime Panel", True, False),
+        ("Cabinet", True, False),
+        ("Thursday, 25 July 2024 at 10.30 am", False, True),
+        ("25 July 2024", False, True),
+        ("Apologies for Absence", False, False),
+        ("The panel last met on 24 April 2018.", False, False),
+    ],
+)
+def test_line_kinds(line: str, committee_line: bool, date_line: bool) -> None:
+    assert (is_committee_line(line), is_date_line(line)) == (committee_line, date_line)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (["Agenda and minutes", "Surrey Police and Crime Panel - Tuesday, 15 September 2020 10.30 am", "Venue: Remote"],
+         ("Surrey Police and Crime Panel", dt.date(2020, 9, 15))),
+        (["Agendas, reports and minutes", "North Planning Applications Committee", "Date: Tuesday, 17 September 2013",
+          "Minute of the site inspection meeting of the North Planning Applications Committee held on 9 September, 2013"],
+         ("North Planning Applications Committee", dt.date(2013, 9, 17))),
+        (["North Yorkshire Council", "North Yorkshire Police, Fire and Crime Panel",
+          "Minutes of the meeting held at County Hall, Northallerton on Monday, 7 July 2025, commencing at 10.30 am."],
+         ("North Yorkshire Police, Fire and Crime Panel", dt.date(2025, 7, 7))),
+        (["North Yorkshire Police, Fire and Crime Panel", "Hudson Room, West Offices, York", "Thursday, 25 July 2024 at 10.30 am"],
+         ("North Yorkshire Police, Fire and Crime Panel", dt.date(2024, 7, 25))),
+        (["Public Document GREATER MANCHESTER POLICE, FIRE AND CRIME PANEL", "DATE: Monday, 20th July, 2020", "TIME: 10.00 am."],
+         (None, dt.date(2020, 7, 20))),
+        (["Councillors and committees", "Agenda and minutes", "Venue: Woodhatch Place, Reigate"], (None, None)),
+    ],
+)
+def test_meeting_from_head(head: list[str], expected: tuple) -> None:
+    assert meeting_from_head(head) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "exclude", "expected"),
+    [
+        (["Members of the Police and Crime Panel were invited."], set(), "Police and Crime Panel"),
+        (["the last meeting of the Police and Crime Panel (PCP). It would be reported back at the March "
+          "meeting of the Safer and Stronger Communities Overview and Scrutiny Committee."],
+         {"police and crime panel"}, "Safer and Stronger Communities Overview and Scrutiny Committee"),
+        (["Contact: Khalid Ahmed, Thames Valley Police & Crime Panel Scrutiny Officer"], set(), "Thames Valley Police & Crime Panel"),
+        (["RESOLVED that the minutes of the Dyfed-Powys Police and Crime Panel meeting held on 25th October 2019"], set(),
+         "Dyfed-Powys Police and Crime Panel"),
+        (["To approve the Minutes of the Meeting of the Council held on 14 July 2021."], set(), "Council"),
+        (["A declaration was made by Colonel Ward who was a Member of the Trust, Integrity and Ethics Committee."], set(), None),
+        (["The panel welcomed the report and the Panel agreed."], set(), None),
+        (["Mr Barrington-King, Chairman of the Select Committee, introduced the report."], set(), None),
+    ],
+)
+def test_committee_from_text(texts: list[str], exclude: set[str], expected: str | None) -> None:
+    assert committee_from_text(texts, exclude) == expected
+
+
+def test_summary_date() -> None:
+    assert summary_date("Topics covered. The panel last met on 24 April 2018. It considered") == dt.date(2018, 4, 24)
+    assert summary_date("The meeting on 24 April 2018 considered") is None
+
+
+def test_dates_in_the_discussion_are_never_the_meeting_date() -> None:
+    text = (
+        b"Agenda item\n\nPolice and Crime Panel\n\nThe Officer reported on the meeting held on 8 March 2018 and the "
+        b"precept meeting of 1 February 2018.\n\nThat the update be noted.\n"
+    )
+    doc = parse_bytes(text, "item.txt")
+    assert (doc.meeting.date, doc.items[0].meeting.date) == (None, None)

@@ -1,0 +1,64 @@
+"""Titles and names: which role a title names, and who holds it in a document."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse.roles import build_cast, clean_name, title_role, valid_name
+
+
+def test_build_cast() -> None:
+    cast = build_cast(
+        [
+            "Councillors Peter Wilkinson in the Chair (North Yorkshire Council).",
+            "The Kent and Medway Police and Crime Panel reviews the actions of the Kent Police and Crime Commissioner, Matthew Scott.",
+            "Verbal Update by Jonathan Slee, Overview and Scrutiny Officer.",
+            "The Commissioner introduced Nicola Calway from the OPCC who provided an explanation.",
+            "Mr S Finnegan, Chief Constable, Lancashire Constabulary.",
+        ]
+    )
+    assert cast.names == {
+        "chair": "Peter Wilkinson",
+        "commissioner": "Matthew Scott",
+        "council_officer": "Jonathan Slee",
+        "opcc_officer": "Nicola Calway",
+        "chief_constable": "S Finnegan",
+    }
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Police and Crime Commissioner for Lancashire", "commissioner"),
+        ("Devon and Cornwall Police and Crime Commissioner", "commissioner"),
+        ("Chief Executive - Office of the PCC", "chief_executive"),
+        ("Chief Finance Officer (OSPCC)", "opcc_officer"),
+        ("the Commissioner's Chief Finance Officer", "opcc_officer"),
+        ("the Commissioner's Chief Executive", "chief_executive"),
+        ("Assistant Commissioner", "police_officer"),
+        ("Panel Clerk", "council_officer"),
+        ("objector", "public"),
+        ("Chairman of the Select Committee", "councillor"),
+        ("Independent Co-opted Member", "councillor"),
+        ("Mayor", "chair"),
+        ("East Hampshire District Council", None),
+    ],
+)
+def test_title_role(title: str, role: str | None) -> None:
+    assert title_role(title) == role
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Jan Warwick", True), ("S Walton", True), ("Lloyd-Jones", True), ("The Panel", False), ("Police and Crime", False), ("PCC", False)],
+)
+def test_valid_name(name: str, expected: bool) -> None:
+    assert valid_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Councillor Jan Warwick", "Jan Warwick"), ("Mr. Michael Lane,", "Michael Lane"), ("Cllrs  Bowen", "Bowen"), ("Colonel Tony Ward", "Tony Ward")],
+)
+def test_clean_name(raw: str, expected: str) -> None:
+    assert clean_name(raw) == expected

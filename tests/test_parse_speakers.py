@@ -1,0 +1,152 @@
+"""Speakers: roles and names from reported speech, with the aliases minutes use."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.roles import Cast
+from indexer.parse.speakers import find_actor, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "name"),
+    [
+        ("The Commissioner explained that the precept was essential.", "commissioner", None),
+        ("The PCC undertook to take this forward.", "commissioner", None),
+        ("The PFCC responded that response times had improved.", "commissioner", None),
+        ("The Police, Crime and Victims' Commissioner outlined the plan.", "commissioner", None),
+        ("Members received a verbal presentation from the Commissioner and Chief Executive.", "commissioner", None),
+        ("The Panel was provided with a report of the PCC which provided details.", "commissioner", None),
+        ("Alison Hernandez (Police and Crime Commissioner) presented the item.", "commissioner", "Alison Hernandez"),
+        ("Alison Hernandez, Devon and Cornwall Police and Crime Commissioner introduced this item.", "commissioner", "Alison Hernandez"),
+        ("The Deputy Police and Crime Commissioner gave an update.", "deputy_commissioner", None),
+        ("The Chief Constable explained that crime had fallen.", "chief_constable", None),
+        ("The Deputy Chief Constable, Julian Moss, explained the figures.", "police_officer", "Julian Moss"),
+        ("Inspector Rick Ogdin outlined the operation.", "police_officer", "Rick Ogdin"),
+        ("The Chief Constable was invited by the Commissioner to provide an operational context.", "chief_constable", None),
+        ("The Chairman welcomed everyone to the meeting.", "chair", None),
+        ("The Chairman, Mr Sandher, declared that he was an Independent Member.", "chair", "Sandher"),
+        ("In reply to the Chairman's announcements the Commissioner confirmed her intention.", "chair", None),
+        ("A short adjournment was called by the Chairman.", "chair", None),
+        ("Mr Barrington-King, Chairman of the Select Committee introduced the report.", "councillor", "Barrington-King"),
+        ("Councillor Barrie Patman, the Chairman of the Budget Task and Finish Group presented the report.", "councillor", "Barrie Patman"),
+        ("Cllr Palmer asked about the effect of a reduction in Youth Services.", "councillor", "Palmer"),
+        ("In reply to a question from Councillor Scott, it was confirmed that training would follow.", "councillor", "Scott"),
+        ("Cllrs Bowen, Mackay and Wood advised that they were former members.", "councillor", "Bowen"),
+        ("Councillor John Fox declared that he was a retired Police Officer.", "councillor", "John Fox"),
+        ("Shirley Young declared an interest in the item.", "councillor", "Shirley Young"),
+        ("A declaration of interest was made by Colonel Tony Ward who was a Member of the Committee.", "councillor", "Tony Ward"),
+        ("The Leader of the Council submitted a report.", "councillor", None),
+        ("A Member made reference to a discussion on rural crime.", "members", None),
+        ("The Panel raised concerns about the rigidity of the formula.", "members", None),
+        ("A Member referred to a discussion where the PCC visited the Council.", "members", None),
+        ("Members suggested the use of QR codes.", "members", None),
+        ("The Panel proposed and seconded Brad Watson as Chairman.", "members", None),
+        ("The Overview and Scrutiny Officer gave a verbal update.", "council_officer", None),
+        ("The Panel considered a report of the Assistant Chief Executive.", "council_officer", None),
+        ("Members received a report from the Democratic Services Officer to the Panel.", "council_officer", None),
+        ("The Monitoring Officer to the Panel welcomed Members to the meeting.", "council_officer", None),
+        ("Mr Gaetano Romagnuolo (Panel Clerk) presented the report.", "council_officer", "Gaetano Romagnuolo"),
+        ("Nicola Calway from the OPCC explained the data.", "opcc_officer", "Nicola Calway"),
+        ("Mr S Walton (objector) attended the meeting and addressed the Committee on this matter.", "public", "S Walton"),
+        ("In response to a comment, the Assistant Commissioner agreed to extend the invitation.", "police_officer", None),
+        ("The Worshipful the Mayor was satisfied that these matters were legitimate.", "chair", None),
+    ],
+)
+def test_find_actor(sentence: str, role: str, name: str | None) -> None:
+    actor = find_actor(sentence, Cast())
+    assert actor is not None
+    assert (actor.role, actor.name) == (role, name)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apologies were received from Councillors Bob Milton and John Furey.",
+        "An apology for absence was submitted by Councillor John Harrison.",
+        "Councillor Bernie Spoor joined the meeting at 11.15am.",
+        "Cllr Ian Ward was in attendance as Deputy for the Isle of Wight Council.",
+        "The Chief Constable had shown her support for the increase.",  # reported, not said here
+        "The Commissioner would provide a written answer.",
+        "Members heard that crime had fallen.",
+        "The Panel noted the information provided.",
+        "The minutes were signed by the Chairman.",
+        "The Panel agreed, at the Chair's request, to vary the order of business.",
+        "At its meeting on 13 March 2024 the Panel requested an item on inspections.",
+        "It was explained that a deputation had been received.",
+        "Councillor Kate Hollern be appointed as Chairman of the Panel.",
+        "The Committee considered a report regarding the above planning application.",
+    ],
+)
+def test_no_speaker(sentence: str) -> None:
+    assert find_actor(sentence, Cast()) is None
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    assert split_sentences("Mr. Lane spoke. Cllr. A. Smith asked a question. Dr Jones replied.") == [
+        "Mr. Lane spoke.",
+        "Cllr. A. Smith asked a question.",
+        "Dr Jones replied.",
+    ]
+
+
+def passages(body: str) -> list[tuple]:
+    doc = parse_bytes(f"Agenda item\n\nPrecept\n\n{body}".encode(), "item.txt")
+    return [(p.section, p.speaker_role, p.speaker_name, p.text) for p in doc.items[0].passages]
+
+
+def test_paragraph_split_where_speaker_changes() -> None:
+    assert passages(
+        "Minutes:\n\nCllr Palmer asked about youth services. He was concerned about cuts. "
+        "The Commissioner agreed that policing was not the only answer."
+    ) == [
+        ("questions", "councillor", "Palmer", "Cllr Palmer asked about youth services. He was concerned about cuts."),
+        ("questions", "commissioner", None, "The Commissioner agreed that policing was not the only answer."),
+    ]
+
+
+def test_list_points_come_from_the_presenter() -> None:
+    got = passages(
+        "Minutes:\n\nAn overview was provided by Cllr Jan Warwick.\n\n"
+        "The Chief Constable was invited to provide an operational context. Members heard that:\n\n"
+        "· The force had been shortlisted for awards.\n\n· The Chief Constable welcomed the report.\n\n"
+        "It was heard that crime was stable."
+    )
+    assert [(s, r, n) for s, r, n, _ in got] == [
+        ("presentation", "councillor", "Jan Warwick"),
+        ("discussion", "chief_constable", None),  # invited to speak: the lead-in of what follows
+        ("discussion", "chief_constable", None),
+        ("discussion", "chief_constable", None),
+        ("discussion", "chief_constable", None),  # "It was heard…": from whoever was presenting
+    ]
+
+
+def test_declarations_list_names_the_declaring_members() -> None:
+    got = passages(
+        "Minutes:\n\nDeclarations of interest were made as follows:\n\n"
+        "· Julian Grubb was a retired Police Officer.\n\n· Steve Mackay was a retired Police Officer."
+    )
+    assert [(r, n) for _, r, n, _ in got] == [(None, None), ("councillor", "Julian Grubb"), ("councillor", "Steve Mackay")]
+
+
+def test_blurbs_have_no_speaker() -> None:
+    got = passages("The Chairman to report apologies for absence.\n\nMinutes:\n\nThe Chairman reported none.")
+    assert [(s, r) for s, r, _, _ in got] == [("summary", None), ("discussion", "chair")]
+
+
+def test_named_commissioner_from_elsewhere_in_the_document() -> None:
+    got = passages(
+        "Minutes:\n\nFollowing notification from the Commissioner, Mr. Michael Lane, the Panel held a hearing.\n\n"
+        "The Commissioner expressed his pleasure in presenting the candidate."
+    )
+    assert [(r, n) for _, r, n, _ in got] == [("commissioner", "Michael Lane"), ("commissioner", "Michael Lane")]
+
+
+def test_chair_gives_updates_as_a_list() -> None:
+    got = passages("Minutes:\n\nThe Chairman gave the following updates:-\n\n· He referred to the new regulations.\n\n· Future dates included a visit.")
+    assert [(r, t) for _, r, _, t in got] == [
+        ("chair", "The Chairman gave the following updates:-"),
+        ("chair", "He referred to the new regulations."),
+        ("chair", "Future dates included a visit."),
+    ]

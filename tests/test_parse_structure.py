@@ -1,0 +1,206 @@
+"""Sections and decisions of an item, read the way a clerk reads minutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.model import Item
+from indexer.parse import parse_bytes
+from indexer.parse.structure import is_procedural_title
+
+
+def item(body: str, title: str = "Police and Crime Plan Update") -> Item:
+    doc = parse_bytes(f"Agenda item\n\n{title}\n\n{body}".encode(), "item.txt")
+    [it] = doc.items
+    return it
+
+
+@pytest.mark.parametrize(
+    ("body", "resolutions"),
+    [
+        ("Minutes:\n\nThe Panel discussed the plan.\n\nResolved:\n\n1. That the plan be noted.\n\n2. That a report come back.",
+         ["1. That the plan be noted. 2. That a report come back."]),
+        ("Minutes:\n\nResolved – that Brad Watson is elected Chairman.", ["That Brad Watson is elected Chairman."]),
+        ("RESOLVED – (1) That approval be given.\n(2) That matters be delegated.\n(3) That the Constitution be amended.",
+         ["(1) That approval be given. (2) That matters be delegated. (3) That the Constitution be amended."]),
+        ("RESOLVED: That the report be noted.\n\nThe Panel then discussed rural crime.\n\nRESOLVED: That a visit be arranged.",
+         ["That the report be noted.", "That a visit be arranged."]),
+        ("It was proposed, seconded and:\n\nResolved: That Claire George be appointed as Chair.",
+         ["That Claire George be appointed as Chair."]),
+        ("It was proposed and seconded that Cllr Jones be Chair. UNANIMOUSLY RESOLVED that Councillor Jones be appointed Chair.",
+         ["That Councillor Jones be appointed Chair."]),
+        ("RESOLVED:\n\nThe Panel, having reviewed the action taken, supports the Commissioner.\n\nThe meeting closed at noon.",
+         ["The Panel, having reviewed the action taken, supports the Commissioner."]),
+        ("Recommended - That the Minutes be received and approved as a correct record.",
+         ["That the Minutes be received and approved as a correct record."]),
+        ("AGREED: That the responses be noted.", ["That the responses be noted."]),
+        ("That the verbal update be noted.", ["That the verbal update be noted."]),
+        ("That under Section 100(A)(4) of the Act, the public be excluded from the meeting for the next item.",
+         ["That under Section 100(A)(4) of the Act, the public be excluded from the meeting for the next item."]),
+        ("Minutes:\n\nAgreed.", ["Agreed"]),
+        # a stray label before narrative is not a decision
+        ("Resolved: The Overview and Scrutiny Officer gave a verbal update on the Panel.\n\n\n\nThat the verbal update be noted.",
+         ["That the verbal update be noted."]),
+        # decisions recorded without "RESOLVED": one per item
+        ("The minutes of the meeting held on 30 June 2020 were agreed as a true record.",
+         ["The minutes of the meeting held on 30 June 2020 were agreed as a true record."]),
+        ("Councillor Bill Brown was appointed Vice-Chairman of the Panel for the rest of the year.",
+         ["Councillor Bill Brown was appointed Vice-Chairman of the Panel for the rest of the year."]),
+        ("Miss Ann Lee was elected as Deputy Chair for the Municipal Year.", ["Miss Ann Lee was elected as Deputy Chair for the Municipal Year."]),
+        # several agreements recorded in one item are several decisions
+        ("The Panel agreed to exclude the press and public.\n\nFollowing consideration, the Panel agreed to the proposed appointment.",
+         ["The Panel agreed to exclude the press and public.", "Following consideration, the Panel agreed to the proposed appointment."]),
+        # a decision introducing a list keeps all the list
+        ("RESOLVED, that the minutes be approved, subject to the following amendments:\n\n\n· Item 4 be corrected.\n\n\n· Item 7 be corrected.",
+         ["That the minutes be approved, subject to the following amendments: Item 4 be corrected. Item 7 be corrected."]),
+        ("Following a suggestion by the Chairman the Panel agreed that item 3 be taken first.",
+         ["Following a suggestion by the Chairman the Panel agreed that item 3 be taken first."]),
+        ("A number of minor amendments were agreed which would update the documents.",
+         ["A number of minor amendments were agreed which would update the documents."]),
+        ("A named vote was taken for the appointment of Leader of the Council.",
+         ["A named vote was taken for the appointment of Leader of the Council."]),
+        # not decisions
+        ("It was agreed that this would be brought to the next Panel meeting.", []),
+        ("It was recommended that the Panel agreed to the co-option of 5 members.", []),
+        ("The report was noted.", []),
+        ("Agreed actions from the last meeting were reviewed.", []),
+        ("The Chair requested Council to approve the Minutes, which would be signed at the end of the meeting.", []),
+        # with an explicit decision, discussion outcomes are not counted again
+        ("Minutes:\n\nThe Panel agreed that the working group would develop a mechanism.\n\nResolved:\n\n1. That the data be received quarterly.",
+         ["1. That the data be received quarterly."]),
+        # numbered minute paragraphs: paragraph 3 is not part of the decision in paragraph 2
+        ("Minutes:\n\n1.    The Panel proposed Brad Watson as Chairman.\n\n2.    Resolved – that Brad Watson is elected Chairman.\n\n"
+         "3.    The Chairman welcomed members.", ["That Brad Watson is elected Chairman."]),
+        # a lettered list after a wide gap ending the minutes: its "RESOLVED" was lost
+        ("The Panel considered a report of the Assistant Chief Executive.\n\n\nCouncillor Brookes welcomed it.\n\n\n\n\n"
+         "(a)          Standard items include reports on:\n\n(i)      decisions by the PCC;\n\n(b)          sessions are arranged",
+         ["(a) Standard items include reports on: (i) decisions by the PCC; (b) sessions are arranged"]),
+        # "Agenda, decisions and minutes": the decision is printed twice, counted once
+        ("Decision:\n\nRESOLVED: That the Plan be approved.\n\nMinutes:\n\nCouncillor Lee introduced the report.\n\nRESOLVED:That the Plan be approved.",
+         ["That the Plan be approved."]),
+        ("Decision:\n\nCabinet approved additional expenditure of £1.2m.", ["Cabinet approved additional expenditure of £1.2m."]),
+    ],
+)
+def test_resolutions(body: str, resolutions: list[str]) -> None:
+    assert list(item(body).resolutions) == resolutions
+
+
+@pytest.mark.parametrize(
+    ("body", "sections"),
+    [
+        (
+            "To receive a quarterly update from the Commissioner.\n\nMinutes:\n\n"
+            "Members received a presentation from the Commissioner.\n\nDuring the presentation Members heard:\n\n"
+            "· Crime had fallen.\n\n· Recruitment was on track.\n\nCouncillor Smith joined the meeting at this point.\n\n"
+            "In response to questions, the Panel heard:\n\n· Response times had improved.\n\n"
+            "The Panel discussed rural crime.\n\nRESOLVED: That the update be noted.",
+            # the bare lead-ins ("During the presentation Members heard:") pass their section on and go
+            ["summary", "presentation", "presentation", "presentation", "procedural",
+             "questions", "discussion", "resolution"],
+        ),
+        # no "Minutes:" label: the blurb is what reads like an agenda
+        (
+            "To consider the attached report.\n\n\nThe report will be presented by Councillor Patman.\n\n\n"
+            "Members were informed of the budget.",
+            ["summary", "summary", "discussion"],
+        ),
+        # "Supporting documents:" closing an item page does not make the minutes a blurb
+        ("The Panel noted the report.\n\nSupporting documents:", ["discussion"]),
+        # link residue never becomes a passage
+        ("Additional documents:\n\nAppendix A PDF 80 KB\n\nMinutes:\n\nThe Panel noted the report.\n\n• Share this item",
+         ["discussion"]),
+        # sub-headings inside minutes
+        ("Minutes:\n\nElection of Vice-Chairman\n\nThe Panel proposed Bill Bentley.", ["discussion", "discussion"]),
+        ("Minutes:\n\nApologies were received from Councillor Reed.\n\nThere were none.", ["procedural", "procedural"]),
+        ("Minutes:\n\nCllr Palmer asked about youth services.\n\nThe Commissioner replied that funding was limited.",
+         ["questions", "questions"]),
+    ],
+)
+def test_sections(body: str, sections: list[str]) -> None:
+    assert [p.section for p in item(body).passages] == sections
+
+
+def test_procedural_item_passages_are_procedural() -> None:
+    it = item("Minutes:\n\nApologies were received from Councillor Reed.\n\nCouncillor Hill substituted.", title="Apologies for Absence")
+    assert it.procedural is True
+    assert [p.section for p in it.passages] == ["procedural", "procedural"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("APOLOGIES FOR ABSENCE", True),
+        ("Apologies and Substitutes", True),
+        ("Membership, Apologies, Substitutions and Declarations of Interest", True),
+        ("Declarations of Interests by Members in Items on the Agenda for this Meeting", True),
+        ("Code of Conduct - Declaration of Interests", True),
+        ("MINUTES OF THE PREVIOUS MEETING: 30 JUNE 2021", True),
+        ("Minutes", True),
+        ("TO SIGN AS A CORRECT RECORD THE MINUTES OF THE MEETING HELD ON THE", True),
+        ("Welcome and Introductions", True),
+        ("Consideration of Exclusion of the Public", True),
+        ("Election of Vice Chair", True),
+        ("Date of Next Meeting", True),
+        ("Appointment of Deputy Chair for the 2024/25 Municipal Year", True),
+        ("MEMBERS' DECLARATIONS UNDER THE CODE OF CONDUCT IN RESPECT OF ITEMS ON THE AGENDA", True),
+        ("Any other business that the Chairman considers urgent", False),
+        ("Public Questions", False),
+        ("Chairman's Announcements", False),
+        ("Police and Crime Commissioner - Annual Report 2022", False),
+        ("Matters Arising from the Minutes (If Any)", False),
+        ("", False),
+    ],
+)
+def test_is_procedural_title(title: str, expected: bool) -> None:
+    assert is_procedural_title(title) is expected
+
+
+def test_attendance_list_is_procedural() -> None:
+    doc = parse_bytes(
+        b"Agenda and minutes\n\nItems\nNo. Item\n\nAlso in attendance\n\n"
+        b"\xc2\xb7  Mr I Fisher, County Secretary - Westshire County Council\n\n"
+        b"\xc2\xb7  Mr C Grant, Police and Crime Commissioner for Westshire.\n\n"
+        b"1.\n\nApologies\n\nMinutes:\n\nApologies were presented on behalf of Councillor M Thomas.",
+        "meeting.txt",
+    )
+    preamble = doc.items[0]
+    assert (preamble.title, preamble.procedural) == ("", True)
+    assert [(p.section, p.speaker_role) for p in preamble.passages] == [
+        ("procedural", None),
+        ("procedural", None),
+        ("procedural", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("During the presentation Members heard:", True),
+        ("During the presentations Members heard:", True),
+        ("In response to questions, the Panel heard:", True),
+        ("In response to Members' questions the Committee heard that:", True),
+        ("Members heard:", True),
+        ("Reference was made to:-", True),
+        ("The following points were raised:", True),
+        # lead-ins that say something stay
+        ("Members received a presentation from the Chief Constable, during which they heard:", False),
+        ("Apologies were received from:", False),
+        ("The Commissioner explained that:", False),
+        ("Members heard that crime had fallen.", False),
+    ],
+)
+def test_bare_lead_ins(text: str, bare: bool) -> None:
+    from indexer.parse.structure import is_bare_lead_in
+
+    assert is_bare_lead_in(text) is bare
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [("Chairman", True), ("Chair", True), ("(Vice-Chairman)", True), ("Signed ……………… Chair", True),
+     ("Date: ………", True), ("Chairman's announcements", False), ("The Chair thanked officers.", False)],
+)
+def test_signature_lines(text: str, signature: bool) -> None:
+    from indexer.parse.structure import is_signature
+
+    assert is_signature(text) is signature

@@ -1,0 +1,148 @@
+"""Flattened layouts: table rows "Title blurb Minutes: text |" and one-line printed agendas."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.tables import _pack_title, is_table_flattened
+from indexer.parse.text import split_lines
+from indexer.parse.titles import split_title_blurb
+
+TABLE = """Agenda and draft minutes
+Venue: Council Chamber - Civic Suite. View directions
+Contact: Robert Harris - Committee Officer
+No. | Item |
+---|---|
+Apologies for Absence Additional documents: Minutes: Apologies were received from Councillor M Terry. |
+|
+Code of Conduct - Declaration of Interests. Relevant Authorities Regulations 2012 Members are reminded of their duty. Minutes: No issues were raised. |
+|
+Notice of Motion 1. To note that this Council has no confidence. 2. To elect a new Leader.
+Additional documents: Minutes: Councillor Cox addressed the Council and confirmed his resignation.
+RESOLVED: That Councillor Cowan be elected Leader. |
+|
+Public Participation To receive questions from members of the public. A total period of 15 minutes is allowed.
+Those wishing to ask a question should register by email.
+VARIATION OF BUSINESS The Panel agreed to vary the order of business. |
+Police and Crime Panel - Appointments Report PDF 110 KB To consider a report on membership. Minutes: Members received a report from the Democratic Services Officer.
+RESOLVED:
+· That the Panel notes its Membership. · That Councillor Gregori is appointed to the Hampshire Police and Crime Panel.
+|
+COM"""
+
+
+def test_row_titles_that_read_as_sentences_and_rows_without_titles() -> None:
+    text = (
+        "No. | Item |\n---|---|\n"
+        "To confirm as a correct record the minutes of the meeting held on 8 July 2022. Additional documents: Minutes: "
+        "The minutes were agreed as a true and accurate record. |\n|||||\n"
+        "Additional documents:\nMinutes: The Commissioner presented the report to the Panel.\n|"
+    )
+    doc = parse_bytes(text.encode(), "rows.txt")
+    assert [(i.title, len(i.resolutions)) for i in doc.items] == [
+        ("To confirm as a correct record the minutes of the meeting held on 8 July 2022.", 1),
+        ("", 0),
+    ]
+    assert [(p.speaker_role, p.text) for p in doc.items[1].passages] == [
+        ("commissioner", "The Commissioner presented the report to the Panel.")
+    ]
+
+
+def test_table_rows_become_items() -> None:
+    doc = parse_bytes(TABLE.encode(), "table.txt")
+    assert doc.kind == "meeting"
+    assert [(i.number, i.title) for i in doc.items] == [
+        (None, "Apologies for Absence"),
+        (None, "Code of Conduct - Declaration of Interests. Relevant Authorities Regulations 2012"),
+        (None, "Notice of Motion"),
+        (None, "Public Participation"),
+        (None, "Police and Crime Panel - Appointments Report"),
+    ]
+    assert [len(i.resolutions) for i in doc.items] == [0, 0, 1, 1, 1]
+    assert doc.items[4].resolutions == (
+        "That the Panel notes its Membership. That Councillor Gregori is appointed to the Hampshire Police and Crime Panel.",
+    )
+    assert [(p.section, p.text) for p in doc.items[2].passages] == [
+        ("summary", "To note that this Council has no confidence."),
+        ("summary", "To elect a new Leader."),
+        ("discussion", "Councillor Cox addressed the Council and confirmed his resignation."),
+        ("resolution", "That Councillor Cowan be elected Leader."),
+    ]
+    # a heading inside a row is not an item, but its agreement is the row's decision
+    assert [(p.section, p.text) for p in doc.items[3].passages][-2:] == [
+        ("discussion", "VARIATION OF BUSINESS"),
+        ("resolution", "The Panel agreed to vary the order of business."),
+    ]
+    assert doc.meeting.committee == "Council"  # "addressed the Council" names the body meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apologies |\n|\nDeclarations |", True),
+        ("No. | Item |\n---|---|\nApologies", True),
+        ("APOLOGIES Minutes: None.\nDECLARATIONS OF INTEREST Minutes: There were none.", True),
+        ("Agenda item\n\nTitle\n\nMinutes:\n\nText.", False),
+        ("One | two\nthree", False),
+    ],
+)
+def test_is_table_flattened(text: str, expected: bool) -> None:
+    assert is_table_flattened(split_lines(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        ("Public Participation To receive questions", ("Public Participation", "To receive questions")),
+        ("Apologies Members are reminded that", ("Apologies", "Members are reminded that")),
+        ("Responses of Cabinet to Reports of Overview and Scrutiny The Committee to receive responses",
+         ("Responses of Cabinet to Reports of Overview and Scrutiny", "The Committee to receive responses")),
+        ("The Police and Crime Plan 2021-25 The Police and Crime Commissioner, Andrew Snowden, will present the Plan",
+         ("The Police and Crime Plan 2021-25", "The Police and Crime Commissioner, Andrew Snowden, will present the Plan")),
+        ("Notice of Motion 1. To note", ("Notice of Motion", "1. To note")),
+        ("MINUTES OF THE MEETING HELD ON 18TH MAY 2018 PDF 325 KB", ("MINUTES OF THE MEETING HELD ON 18TH MAY 2018", "")),
+        ("Holding the Chief Constable to Account", ("Holding the Chief Constable to Account", "")),
+    ],
+)
+def test_split_title_blurb(run: str, expected: tuple[str, str]) -> None:
+    assert split_title_blurb(run) == expected
+
+
+AGENDA_PACK = (
+    "Westshire Police, Fire and Crime Panel Agenda\n"
+    "Public Document WESTSHIRE POLICE, FIRE AND CRIME PANEL DATE: Monday, 20th July, 2020 TIME: 10.00 am. "
+    "VENUE: Virtual meeting. AGENDA 1. APOLOGIES 2. DECLARATIONS OF INTEREST 1 - 4 To receive declarations of interest. "
+    "3. MINUTES 5 - 10 To approve the minutes of 30 June, 2020 4. PANEL 11 - 20 ARRANGEMENTS Report of the Solicitor "
+    "5. RULES OF PROCEDURE 21 - 52 NORTH EAST SOUTH WEST CENTRAL Please note that this meeting will be livestreamed. "
+    "For copies of papers contact the officer. 2 WESTSHIRE PANEL - 20 JULY 2020"
+)
+
+
+def test_agenda_pack_on_one_line() -> None:
+    doc = parse_bytes(AGENDA_PACK.encode(), "pack.txt")
+    assert doc.kind == "agenda_only"
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Westshire Police, Fire and Crime Panel", "2020-07-20")
+    assert [(i.number, i.title) for i in doc.items] == [
+        ("1", "APOLOGIES"),
+        ("2", "DECLARATIONS OF INTEREST"),
+        ("3", "MINUTES"),
+        ("4", "PANEL ARRANGEMENTS"),
+        ("5", "RULES OF PROCEDURE"),
+    ]
+    assert {p.section for i in doc.items for p in i.passages} == {"summary"}
+    assert all(p.speaker_role is None for i in doc.items for p in i.passages)
+
+
+@pytest.mark.parametrize(
+    ("chunk", "expected"),
+    [
+        ("APOLOGIES", ("APOLOGIES", "")),
+        ("MINUTES 5 - 10 To approve", ("MINUTES", "To approve")),
+        ("PANEL 11 - 20 ARRANGEMENTS Report of", ("PANEL ARRANGEMENTS", "Report of")),
+        ("RULES 21 - 52 ONE TWO THREE FOUR Please", ("RULES", "ONE TWO THREE FOUR Please")),
+        ("CHIEF FIRE OFFICER - APPOINTMENT 53 - 58 Report", ("CHIEF FIRE OFFICER - APPOINTMENT", "Report")),
+    ],
+)
+def test_pack_title(chunk: str, expected: tuple[str, str]) -> None:
+    assert _pack_title(chunk) == expected

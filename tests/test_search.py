@@ -1,0 +1,192 @@
+"""The search engine over the small test index: ranking, filters, fallback, pages, items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.build import build_index
+from indexer.errors import NotFoundError, QueryError
+from indexer.search import SearchEngine, SearchRequest
+from indexer.snippets import to_text
+
+from .conftest import CORPUS
+
+PRECEPT = "Proposed Police and Crime Commissioner Precept 2018/19"
+PLAN = "Police and Crime Plan Delivery"
+EXPLOIT = "Child Exploitation and County Lines"
+ROADS = "Road Safety Strategy"
+APOLOGIES = "Apologies for Absence"
+
+
+def items(engine, q: str, **kw) -> list[str]:
+    """Titles of the hits, in rank order."""
+    return [h.title for h in engine.search(SearchRequest(q=q, **kw)).hits]
+
+
+def texts(engine, q: str, **kw) -> list[str]:
+    return [to_text(h.snippet) for h in engine.search(SearchRequest(q=q, **kw)).hits]
+
+
+# Judged queries: what a resident or researcher should see first.
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        # the item about county lines (title) first, then the passages that say it
+        ("county lines", [EXPLOIT, PLAN, PLAN, EXPLOIT]),
+        # both say it; the shorter passage (a question at the precept item) scores higher
+        ("speed cameras on the A31", [PRECEPT, ROADS]),
+        ('"modern slavery"', [PLAN]),
+        ("rural crime", [PLAN]),
+        ("precept", [PRECEPT, PRECEPT]),
+        ("speaker:chief_constable county lines", [PLAN, PLAN, EXPLOIT, EXPLOIT]),
+    ],
+)
+def test_judged_rankings(engine, q, expected):
+    assert items(engine, q) == expected
+
+
+def test_best_passage_of_an_item_comes_first_and_two_per_item(engine):
+    result = engine.search(SearchRequest(q="county lines"))
+    assert [to_text(h.snippet) for h in result.hits[1:3]] == [
+        "Members received a presentation from the Chief Constable on county lines and exploitation.",
+        "County lines gangs were exploiting children from the cities to sell drugs in market towns.",
+    ]
+    # "more" is counted on the item's last passage on the page: 5 + 3 matches, 2 + 2 shown
+    assert [h.more_in_item for h in result.hits] == [0, 0, 1, 3]
+
+
+def test_without_collapsing_every_passage_is_listed(engine):
+    collapsed = engine.search(SearchRequest(q="county lines"))
+    full = engine.search(SearchRequest(q="county lines", per_item=0))
+    assert full.total == collapsed.total == 8
+    assert (len(collapsed.hits), len(full.hits)) == (4, 8)
+    assert (collapsed.pages, full.pages) == (None, 1)
+    assert [h.more_in_item for h in full.hits] == [0] * 8
+
+
+@pytest.mark.parametrize(
+    ("request_kw", "titles"),
+    [
+        ({"q": "section:resolution"}, [EXPLOIT, ROADS, PLAN, PRECEPT]),  # filters only: newest first
+        ({"q": "", "section": "resolution", "sort": "oldest"}, [PRECEPT, PLAN, ROADS, EXPLOIT]),
+        ({"q": "date:2019 exploiting"}, [PLAN, PLAN]),  # stemmed: "exploitation" too
+        ({"q": "exploiting", "date_from": dt.date(2020, 1, 1)}, [EXPLOIT, EXPLOIT]),
+        ({"q": "exploiting", "date_to": dt.date(2019, 6, 13)}, []),
+        ({"q": "committee:vale cameras"}, [ROADS]),
+        ({"q": "cameras", "committee": "Vale District Council Cabinet"}, [ROADS]),
+        ({"q": "item:2 section:resolution"}, [EXPLOIT]),
+        ({"q": "title:precept section:resolution"}, [PRECEPT]),
+        ({"q": "apologies"}, [APOLOGIES]),
+        ({"q": "apologies", "hide_procedural": True}, []),
+        ({"q": "speaker:councillor"}, [ROADS, ROADS]),
+        ({"q": "name:birch"}, [ROADS, ROADS]),
+        ({"q": "cameras -precept"}, [ROADS]),
+        ({"q": "(slavery OR cuckooing) vulnerable"}, [EXPLOIT, PLAN]),
+    ],
+)
+def test_filters(engine, request_kw, titles):
+    assert items(engine, **request_kw) == titles
+
+
+def test_partial_match_ranks_by_words_matched(engine):
+    result = engine.search(SearchRequest(q="county lines toaster"))
+    assert result.partial is True
+    assert [h.words_matched for h in result.hits][:4] == [2, 2, 2, 2]
+    assert result.words == ("county", "lines", "toaster")
+    assert engine.search(SearchRequest(q="county lines")).partial is False
+
+
+def test_partial_match_never_applies_to_filters(engine):
+    result = engine.search(SearchRequest(q="toaster zebra", section="resolution"))
+    assert (result.total, result.partial) == (0, False)
+
+
+def test_question_words_are_ignored_and_reported(engine):
+    result = engine.search(SearchRequest(q="how did the reserves fall"))
+    assert result.ignored == ("how", "did", "the")
+    assert [to_text(h.snippet) for h in result.hits] == ["Reserves would fall to 3% of the budget by 2021."]
+
+
+def test_sorting_by_date(engine):
+    newest = engine.search(SearchRequest(q="police", sort="newest", per_item=1))
+    oldest = engine.search(SearchRequest(q="police", sort="oldest", per_item=1))
+    assert [(h.date.isoformat(), h.title) for h in newest.hits] == [
+        ("2021-01-29", APOLOGIES), ("2021-01-29", EXPLOIT), ("2019-06-14", PLAN), ("2018-02-02", PRECEPT)
+    ]
+    assert [(h.date.isoformat(), h.title) for h in oldest.hits] == [
+        ("2018-02-02", PRECEPT), ("2019-06-14", PLAN), ("2021-01-29", APOLOGIES), ("2021-01-29", EXPLOIT)
+    ]
+
+
+def test_pagination(engine):
+    first = engine.search(SearchRequest(q="police", per_item=0, per_page=5))
+    second = engine.search(SearchRequest(q="police", per_item=0, per_page=5, page=2))
+    assert first.pages == -(-first.total // 5)
+    assert [h.rank for h in second.hits] == [6, 7, 8, 9, 10]
+    assert not {h.passage_id for h in first.hits} & {h.passage_id for h in second.hits}
+    past = engine.search(SearchRequest(q="police", per_item=0, per_page=5, page=first.pages + 1))
+    assert (past.hits, past.total, past.has_next) == ((), first.total, False)
+    grouped = [engine.search(SearchRequest(q="police", per_page=3, page=p)) for p in (1, 2, 3)]
+    assert [(len(g.hits), g.has_next, g.pages) for g in grouped] == [(3, True, None), (3, True, None), (1, False, None)]
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"sort": "random"}, "Sort by one of: relevance, newest, oldest."),
+        ({"page": 0}, "Page numbers run from 1 to 1000."),
+        ({"per_page": 500}, "Show between 1 and 100 results per page."),
+        ({"date_from": dt.date(2020, 1, 1), "date_to": dt.date(2019, 1, 1)},
+         "The date range starts (2020-01-01) after it ends (2019-01-01)."),
+        ({"section": "nonsense"}, 'There is no section "nonsense". Sections: summary, presentation, questions, '
+                                   "discussion, resolution, procedural."),
+    ],
+)
+def test_bad_requests(engine, kw, message):
+    with pytest.raises(QueryError) as exc:
+        engine.search(SearchRequest(q="police", **kw))
+    assert str(exc.value) == message
+
+
+def test_empty_request_returns_nothing(engine):
+    result = engine.search(SearchRequest())
+    assert (result.total, result.hits) == (0, ())
+
+
+def test_item_view_marks_every_match(engine):
+    hit = engine.search(SearchRequest(q="county lines", speaker="chief_constable")).hits[0]
+    view = engine.item(hit.item_id, "county lines")
+    assert (view.title, view.committee, view.date, view.item_number) == (PLAN, "Wessex Police and Crime Panel",
+                                                                         dt.date(2019, 6, 14), None)
+    assert view.url == "https://democracy.wessex.example/mgAi.aspx?ID=202"
+    marked = [t for p in view.passages for t, m in p.text if m]
+    assert marked == ["county lines", "County lines", "county lines"]
+    assert view.matches == 3
+    assert [p.section for p in view.passages][0] == "summary"
+
+
+def test_item_siblings_are_the_meeting_agenda(engine):
+    hit = engine.search(SearchRequest(q="cuckooing")).hits[0]
+    assert [title for _, title in engine.item(hit.item_id).siblings] == [APOLOGIES, EXPLOIT]
+
+
+def test_unknown_item(engine):
+    with pytest.raises(NotFoundError):
+        engine.item("nope")
+
+
+def test_committees_facet(engine):
+    assert [name for name, _ in engine.committees()] == ["Vale District Council Cabinet", "Wessex Police and Crime Panel"]
+
+
+def test_engine_picks_up_a_new_build(tmp_path, monkeypatch):
+    root = tmp_path / "index"
+    build_index(CORPUS, root)
+    engine = SearchEngine(root)
+    first = engine.info["generation"]
+    build_index(CORPUS, root)
+    monkeypatch.setattr("indexer.search.time.monotonic", lambda: 1e12)  # skip the 1 s recheck delay
+    assert engine.info["generation"] != first
+    assert engine.search(SearchRequest(q="cuckooing")).total == 1
