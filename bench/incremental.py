@@ -87,7 +87,9 @@ def run_fts5(db: Path, corpus_root: Path, meeting: Path, files: list[Path], sour
 
     t = time.perf_counter()
     if source == "parsed":
-        docs = list(records.iter_parsed_files(corpus_root / "corpus", files))
+        # Manifests of the new meeting's folder only: scanning the whole archive's manifests
+        # would charge FTS5 for a walk of the corpus that an incremental add does not need.
+        docs = list(records.iter_parsed_files(files[0].parent, files))
     else:
         prefix = meeting.relative_to(corpus_root / "corpus").as_posix() + "/"
         docs = []

@@ -35,12 +35,12 @@ def _print(stats_path: Path, limit: int) -> str:
     return out.getvalue()
 
 
-def profile_queries(size: int, seed: int, classes: list[str] | None, work: Path) -> Path:
+def profile_queries(size: int, seed: int, classes: list[str] | None, work: Path, per_class: int = 1000) -> Path:
     from .worker import OursRunner
 
     run_dir = work / "runs" / f"{size_label(size)}-s{seed}"
     sets = json.loads((run_dir / "queries.json").read_text())["classes"]
-    specs = [s for cls, ss in sets.items() if not classes or cls in classes for s in ss]
+    specs = [s for cls, ss in sets.items() if not classes or cls in classes for s in ss[:per_class]]
     r = OursRunner(run_dir / "ours-index", per_item=None)  # the default request, as the web UI sends it
     for s in specs:
         try:
@@ -95,11 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cls", help="query classes to profile (default all)")
     ap.add_argument("--limit", type=int, default=30)
+    ap.add_argument("--per-class", type=int, default=1000, help="profile at most this many queries per class")
     ap.add_argument("--work", type=Path, default=WORK_DIR)
     args = ap.parse_args(argv)
     size = parse_size(args.size)
     if args.what == "query":
-        path = profile_queries(size, args.seed, args.cls.split(",") if args.cls else None, args.work)
+        path = profile_queries(size, args.seed, args.cls.split(",") if args.cls else None, args.work, args.per_class)
     else:
         path = profile_build(size, args.seed, args.work)
     print(_print(path, args.limit))
