@@ -1,8 +1,11 @@
 """Build an index from a corpus folder: parse every file, write passages, switch over.
 
-A broken file is reported (path and reason) and skipped; the rest is indexed. The build
-goes into a fresh generation folder that only becomes live when it is complete (see
-:mod:`indexer.store`), so a failed build leaves the previous index serving.
+A broken file is reported (path and reason) and skipped; the rest is indexed. A full
+build goes into a fresh generation folder that only becomes live when it is complete
+(see :mod:`indexer.store`), so a failed build leaves the previous index serving. Large
+corpora are split between worker processes, each parsing its share and writing one
+index segment. :func:`update_index` instead re-indexes, in place, only the files that
+were added, changed or removed since the live build.
 """
 
 from __future__ import annotations
@@ -10,7 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import multiprocessing
+import os
+import queue
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,18 +25,25 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from whoosh.index import create_in
+from whoosh.writing import SegmentWriter
 
 from . import store
 from .errors import BuildError, MinutesError, ParseError
-from .manifest import MANIFEST_NAME, load_manifests
+from .itemstore import ItemMeta, ItemStore, SourceRecord
+from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
 from .parse import SUPPORTED_SUFFIXES, parse_file
-from .schema import build_schema, item_number_key, text_parts
+from .schema import StoredPassage, build_schema, date_key, item_number_key, text_parts
 
 log = logging.getLogger(__name__)
 
 #: Called once per source file, after it has been handled, with its corpus-relative name.
 ProgressFn = Callable[[str], None]
+
+#: Below this many files a build runs in one process (starting workers costs more).
+PARALLEL_MIN_FILES = 200
+#: Memory each segment writer may use before spilling sorted runs to disk.
+WRITER_LIMIT_MB = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +56,7 @@ class Skipped:
 
 @dataclass(slots=True)
 class BuildReport:
-    """What a build did, for the summary line and for tests."""
+    """What a build or update did, for the summary line and for tests."""
 
     corpus: Path
     index: Path
@@ -53,6 +67,10 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    processes: int = 1
+    #: for updates: files left as they were, and files removed from the index
+    unchanged: int = 0
+    removed: int = 0
 
 
 def find_sources(corpus: Path) -> list[Path]:
@@ -73,44 +91,54 @@ def find_sources(corpus: Path) -> list[Path]:
     return found
 
 
-def build_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None) -> BuildReport:
+# ---------------------------------------------------------------------- full builds
+
+
+def build_index(
+    corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None, processes: int | None = None
+) -> BuildReport:
     """Index every minute file under ``corpus`` into a new generation under ``index_root``.
 
-    Returns the report of the build; raises :class:`BuildError` (leaving any previous
-    index live) when nothing could be indexed or the index could not be written.
+    ``processes`` defaults to one per CPU for large corpora. Returns the report; raises
+    :class:`BuildError` (leaving any previous index live) when nothing could be indexed
+    or the index could not be written.
     """
     started = time.perf_counter()
     report = BuildReport(corpus=corpus, index=index_root)
-    sources = find_sources(corpus)
-    manifests, manifest_errors = load_manifests(corpus)
-    report.warnings.extend(str(e) for e in manifest_errors)
+    names = [p.relative_to(corpus).as_posix() for p in find_sources(corpus)]
+    report.warnings.extend(str(e) for e in load_manifests(corpus)[1])
+    procs = processes or (min(os.cpu_count() or 1, 4) if len(names) >= PARALLEL_MIN_FILES else 1)
+    procs = max(1, min(procs, len(names) or 1))
+    report.processes = procs
 
     gen = store.create_generation(index_root)
     try:
         ix = create_in(str(gen), build_schema())
-        writer = ix.writer(limitmb=256)
+        shards = [names[i::procs] for i in range(procs)]
+        if procs == 1:
+            results = [_index_shard(str(gen), str(corpus), shards[0], on_file)]
+        else:
+            results = _run_workers(str(gen), str(corpus), shards, on_file)
+        items: list[ItemMeta] = []
+        sources: list[SourceRecord] = []
+        for r in results:
+            report.files += len(r.sources)
+            report.items += len(r.items)
+            report.passages += r.passages
+            report.skipped.extend(r.skipped)
+            report.warnings.extend(r.warnings)
+            items.extend(r.items)
+            sources.extend(r.sources)
+        report.skipped.sort(key=lambda s: s.path)
+        if report.files == 0:
+            raise BuildError(f"Nothing to index in {corpus}: {len(names)} files found, none readable as minutes.")
+        _commit_segments(ix, [r.segment for r in results if r.segment is not None])
+        db = ItemStore(gen, writable=True)
         try:
-            for path in sources:
-                name = path.relative_to(corpus).as_posix()
-                doc = _parse(path, name, report)
-                if doc is not None:
-                    doc = doc.with_defaults(manifests.meeting_for(path))
-                    report.files += 1
-                    report.items += len(doc.items)
-                    for fields in passage_fields(doc):
-                        writer.add_document(**fields)
-                        report.passages += 1
-                    report.warnings.extend(f"{name}: {w}" for w in doc.warnings)
-                if on_file is not None:
-                    on_file(name)
-            if report.files == 0:
-                raise BuildError(
-                    f"Nothing to index in {corpus}: {len(sources)} files found, none readable as minutes."
-                )
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+            db.replace(items, sources)
+            db.compact()
+        finally:
+            db.close()
         report.seconds = time.perf_counter() - started
         store.write_meta(gen, _meta(report))
         store.publish(index_root, gen)
@@ -126,23 +154,227 @@ def build_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None = 
     return report
 
 
-def _parse(path: Path, name: str, report: BuildReport) -> Document | None:
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        report.skipped.append(Skipped(name, f"unsupported file type {path.suffix or '(none)'}"))
+@dataclass(slots=True)
+class _ShardResult:
+    segment: Any = None
+    items: list[ItemMeta] = field(default_factory=list)
+    sources: list[SourceRecord] = field(default_factory=list)
+    passages: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None) -> _ShardResult:
+    """Parse ``names`` and write them as one new segment of the index in ``gen``."""
+    from whoosh.index import open_dir
+
+    result = _ShardResult()
+    root = Path(corpus)
+    manifests = load_manifests(root)[0]
+    writer = SegmentWriter(open_dir(gen), _lk=False, compound=False, limitmb=WRITER_LIMIT_MB)
+    try:
+        for name in names:
+            parsed = _read(root, name, manifests, result)
+            if parsed is not None:
+                doc, record = parsed
+                for fields in passage_fields(doc):
+                    writer.add_document(**fields)
+                result.passages += record.passages
+                result.items.extend(item_metas(doc))
+                result.sources.append(record)
+            if on_file is not None:
+                on_file(name)
+    except BaseException:
+        writer.cancel()
+        raise
+    if result.passages:
+        result.segment = writer._finalize_segment()  # as whoosh.multiproc's sub-writers do
+    else:
+        writer._close_segment()
+    return result
+
+
+def _commit_segments(ix: Any, segments: list[Any]) -> None:
+    """Make the given segments the index's contents (as whoosh.multiproc's MpWriter does)."""
+    writer = SegmentWriter(ix, compound=False)
+    try:
+        writer._close_segment()  # this writer's own segment stays empty
+        writer._commit_toc(segments)
+    finally:
+        writer._finish()
+
+
+def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: ProgressFn | None) -> list[_ShardResult]:
+    """Index each shard in a worker process; relay progress; return their results."""
+    ctx = multiprocessing.get_context("fork")
+    messages = ctx.Queue()
+    workers = [ctx.Process(target=_worker, args=(gen, corpus, shard, i, messages), daemon=True) for i, shard in enumerate(shards)]
+    for w in workers:
+        w.start()
+    results: dict[int, _ShardResult] = {}
+    try:
+        while len(results) < len(workers):
+            try:
+                kind, index, payload = messages.get(timeout=1.0)
+            except queue.Empty:
+                dead = [i for i, w in enumerate(workers) if i not in results and w.exitcode not in (None, 0)]
+                if dead:
+                    raise BuildError(f"An indexing process stopped unexpectedly (exit code {workers[dead[0]].exitcode}).")
+                continue
+            if kind == "file":
+                if on_file is not None:
+                    on_file(payload)
+            elif kind == "done":
+                results[index] = payload
+            else:
+                raise BuildError(f"Indexing failed in a worker process:\n{payload}")
+    finally:
+        for w in workers:
+            if w.is_alive() and len(results) < len(workers):
+                w.terminate()
+            w.join()
+    return [results[i] for i in range(len(workers))]
+
+
+def _worker(gen: str, corpus: str, names: list[str], index: int, messages: Any) -> None:
+    try:
+        result = _index_shard(gen, corpus, names, lambda name: messages.put(("file", index, name)))
+        messages.put(("done", index, result))
+    except BaseException:
+        messages.put(("error", index, traceback.format_exc()))
+
+
+# ---------------------------------------------------------------------- updates
+
+
+def update_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None) -> BuildReport:
+    """Bring the live index up to date with ``corpus`` in place, without a rebuild.
+
+    Files added or changed since they were indexed (content or manifest metadata) are
+    re-indexed, files gone from the corpus are removed, the rest is left alone. Searches
+    see the update as soon as it is committed. With no index yet, does a full build.
+    """
+    if store.current_name(index_root) is None:
+        return build_index(corpus, index_root, on_file=on_file)
+    started = time.perf_counter()
+    report = BuildReport(corpus=corpus, index=index_root)
+    gen = store.current(index_root)
+    report.generation = gen.name
+    manifests, manifest_errors = load_manifests(corpus)
+    report.warnings.extend(str(e) for e in manifest_errors)
+    db = ItemStore(gen.path, writable=True)
+    try:
+        known = db.sources()
+        names = [p.relative_to(corpus).as_posix() for p in find_sources(corpus)]
+        gone = sorted(set(known) - set(names))
+        result = _ShardResult()
+        docs: list[Document] = []
+        stale: list[str] = list(gone)  # sources whose old passages must go
+        for name in names:
+            fingerprint = _fingerprint(corpus, name, manifests)
+            if name in known and fingerprint == known[name].sha1:
+                report.unchanged += 1
+            else:
+                parsed = _read(corpus, name, manifests, result)
+                if name in known:
+                    stale.append(name)
+                if parsed is not None:
+                    docs.append(parsed[0])
+                    result.sources.append(parsed[1])
+                    result.items.extend(item_metas(parsed[0]))
+                    result.passages += parsed[1].passages
+            if on_file is not None:
+                on_file(name)
+        if docs or stale:
+            # New item rows go in first, so no passage is ever searchable without its item.
+            db.replace(result.items, result.sources)
+            writer = store.open_generation(gen).writer(compound=False, limitmb=WRITER_LIMIT_MB)
+            try:
+                for name in stale:
+                    writer.delete_by_term("source", name)
+                for doc in docs:
+                    for fields in passage_fields(doc):
+                        writer.add_document(**fields)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            db.remove(stale, keep={m.item_id for m in result.items}, keep_sources={s.source for s in result.sources})
+        files, items, passages = db.counts()
+    finally:
+        db.close()
+    report.files, report.items, report.passages = len(result.sources), len(result.items), result.passages
+    report.skipped = sorted(result.skipped, key=lambda s: s.path)
+    report.warnings.extend(result.warnings)
+    report.removed = len(gone)
+    report.seconds = time.perf_counter() - started
+    meta = {k: v for k, v in gen.meta.items() if k != "format"}
+    meta.update(files=files, items=items, passages=passages, updated_at=_now())
+    store.write_meta(gen.path, meta)
+    return report
+
+
+# ---------------------------------------------------------------------- one file
+
+
+def _fingerprint(corpus: Path, name: str, manifests: Manifests) -> str | None:
+    """Hash a file's bytes with the manifest metadata it gets (None if unreadable)."""
+    path = corpus / name
+    try:
+        data = path.read_bytes()
+    except OSError:
         return None
+    return hashlib.sha1(data + repr(manifests.meeting_for(path)).encode("utf-8")).hexdigest()
+
+
+def _read(corpus: Path, name: str, manifests: Manifests, result: _ShardResult) -> tuple[Document, SourceRecord] | None:
+    """Parse one corpus file into a document and its source record, or record why not."""
+    path = corpus / name
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        result.skipped.append(Skipped(name, f"unsupported file type {path.suffix or '(none)'}"))
+        return None
+    sha1 = _fingerprint(corpus, name, manifests)
     try:
         doc = parse_file(path, source=name)
     except ParseError as exc:
-        report.skipped.append(Skipped(name, exc.reason))
+        result.skipped.append(Skipped(name, exc.reason))
         return None
     except Exception as exc:  # a parser bug must not lose the rest of the archive
         log.exception("unexpected error parsing %s", name)
-        report.skipped.append(Skipped(name, f"unexpected parser error ({type(exc).__name__}: {exc})"))
+        result.skipped.append(Skipped(name, f"unexpected parser error ({type(exc).__name__}: {exc})"))
         return None
     if not doc.items:
-        report.skipped.append(Skipped(name, "no agenda items or minutes text found"))
+        result.skipped.append(Skipped(name, "no agenda items or minutes text found"))
         return None
-    return doc
+    doc = doc.with_defaults(manifests.meeting_for(path))
+    result.warnings.extend(f"{name}: {w}" for w in doc.warnings)
+    passages = sum(max(1, len(i.passages)) for i in doc.items)
+    return doc, SourceRecord(name, sha1 or "", len(doc.items), passages)
+
+
+def item_id(source: str, position: int) -> str:
+    """Return the stable id of the ``position``-th item of a source file."""
+    return _digest(f"{source}#{position}")
+
+
+def item_metas(doc: Document) -> Iterator[ItemMeta]:
+    """Yield the item store rows for ``doc``."""
+    for position, item in enumerate(doc.items):
+        m = item.meeting
+        yield ItemMeta(
+            item_id=item_id(doc.source, position),
+            source=doc.source,
+            kind=doc.kind,
+            meeting_id=meeting_id(m.committee, m.date, doc.source),
+            position=position,
+            number=item.number,
+            title=item.title,
+            committee=" ".join(m.committee.split()) if m.committee else None,
+            date=m.date,
+            url=citation_url(item.url, m.url),
+            procedural=item.procedural,
+            passages=max(1, len(item.passages)),
+        )
 
 
 def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
@@ -150,49 +382,45 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
 
     An item with no minutes text still gets one document, so its title can be found.
     """
-    for index, item in enumerate(doc.items):
-        item_id = _digest(f"{doc.source}#{index}")
-        base = _item_fields(doc, item, item_id)
+    for position, item in enumerate(doc.items):
+        iid = item_id(doc.source, position)
+        base = _item_fields(doc, item, iid)
         committee = item.meeting.committee
-        if not item.passages:
-            yield {
-                **base, "id": f"{item_id}-0", "ordinal": 0, "section": "summary", "body": "",
-                "text": text_parts(item.title, None, committee, ""),
-            }
-            continue
-        for ordinal, p in enumerate(item.passages):
+        passages = item.passages or (None,)
+        for ordinal, p in enumerate(passages):
+            body = p.text if p else ""
+            name = p.speaker_name if p else None
             fields = {
-                **base, "id": f"{item_id}-{ordinal}", "ordinal": ordinal, "section": p.section, "body": p.text,
-                "text": text_parts(item.title, p.speaker_name, committee, p.text, lead=ordinal == 0),
+                **base,
+                "ordinal": ordinal,
+                "section": p.section if p else "summary",
+                "text": text_parts(item.title, name, committee, body, lead=ordinal == 0),
+                "p": StoredPassage(iid, ordinal, p.section if p else "summary",
+                                   p.speaker_role if p else None, name, body).pack(),
             }
-            if p.speaker_role:
+            if p and p.speaker_role:
                 fields["speaker"] = p.speaker_role
-            if p.speaker_name:
-                fields["speaker_name"] = p.speaker_name
+            if name:
+                fields["speaker_name"] = name
             yield fields
 
 
-def _item_fields(doc: Document, item: Item, item_id: str) -> dict[str, Any]:
+def _item_fields(doc: Document, item: Item, iid: str) -> dict[str, Any]:
     meeting = item.meeting
     fields: dict[str, Any] = {
-        "item_id": item_id,
-        "meeting_id": meeting_id(meeting.committee, meeting.date, doc.source),
+        "item_id": iid,
+        "item_no": int(iid, 16),
         "source": doc.source,
-        "kind": doc.kind,
         "title": item.title,
-        "procedural_item": "1" if getattr(item, "procedural", False) else "0",
     }
-    url = citation_url(item.url, meeting.url)
-    if url:
-        fields["url"] = url
+    if item.procedural:
+        fields["procedural_item"] = "1"
     if item.number:
-        fields["item_number"] = item.number
         fields["item_key"] = item_number_key(item.number)
     if meeting.committee:
-        fields["committee"] = meeting.committee
         fields["committee_key"] = " ".join(meeting.committee.split())
     if meeting.date:
-        fields["date"] = dt.datetime(meeting.date.year, meeting.date.month, meeting.date.day)
+        fields["date"] = date_key(meeting.date)
     return fields
 
 
@@ -221,13 +449,20 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
 def _meta(report: BuildReport) -> dict[str, Any]:
     return {
-        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "built_at": _now(),
         "corpus": str(report.corpus),
         "files": report.files,
         "items": report.items,
         "passages": report.passages,
+        "processes": report.processes,
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "seconds": round(report.seconds, 3),
     }
+
+

@@ -55,21 +55,35 @@ _index_option = click.option(
 @main.command("index")
 @click.argument("corpus", default=DEFAULT_CORPUS, type=click.Path(file_okay=False, path_type=Path))
 @_index_option
+@click.option("-u", "--update", is_flag=True,
+              help="Only re-index files added, changed or removed since the live build (in place).")
+@click.option("-j", "--processes", type=click.IntRange(1, 64), default=None,
+              help="Worker processes for a full build [default: one per CPU for large corpora].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def index_cmd(corpus: Path, index_dir: Path, quiet: bool) -> None:
+def index_cmd(corpus: Path, index_dir: Path, update: bool, processes: int | None, quiet: bool) -> None:
     """Index every minute file under CORPUS (default: ./corpus)."""
     from tqdm import tqdm
 
-    from .build import build_index, find_sources
+    from .build import build_index, find_sources, update_index
 
     total = len(find_sources(corpus))
     # disable=None: a bar on a terminal, none in logs (CI, files).
     with tqdm(total=total, unit="file", desc="Indexing", disable=True if quiet else None, file=sys.stderr, leave=False) as bar:
-        report = build_index(corpus, index_dir, on_file=lambda name: bar.update(1))
+        if update:
+            report = update_index(corpus, index_dir, on_file=lambda name: bar.update(1))
+        else:
+            report = build_index(corpus, index_dir, on_file=lambda name: bar.update(1), processes=processes)
     for s in report.skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
+    if update and report.generation and (report.unchanged or report.removed or report.files < total):
+        click.echo(
+            f"Updated {index_dir}: {report.files} files re-indexed ({report.items} items, {report.passages} passages), "
+            f"{report.removed} removed, {report.unchanged} unchanged, in {report.seconds:.1f}s; "
+            f"{len(report.skipped)} skipped."
+        )
+        return
     click.echo(
         f"Indexed {report.files} files ({report.items} items, {report.passages} passages) "
         f"into {index_dir} in {report.seconds:.1f}s; {len(report.skipped)} skipped."
@@ -123,7 +137,8 @@ def search_cmd(
         per_page=per_page,
         per_item=per_item,
     )
-    result = SearchEngine(index_dir).search(request)
+    with SearchEngine(index_dir) as engine:
+        result = engine.search(request)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return

@@ -27,7 +27,7 @@ from whoosh.query.wrappers import WrappingQuery
 
 from .analysis import minutes_analyzer, normalise_word
 from .errors import QueryError
-from .schema import item_number_key
+from .schema import date_key, item_number_key
 from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 
 MAX_QUERY_CHARS = 500
@@ -408,7 +408,7 @@ class _Compiler:
             else:
                 self.phrases.append(tuple(analysed))
         fields = node.fields or (DEFAULT_FIELD,)
-        alts = [wq.Term(f, analysed[0]) if len(analysed) == 1 else wq.Phrase(f, analysed) for f in fields]
+        alts = [_words_query(f, analysed) for f in fields]
         return alts[0] if len(alts) == 1 else wq.Or(alts)
 
     def prefix(self, node: Text, negated: bool) -> wq.Query:
@@ -424,6 +424,15 @@ class _Compiler:
         fields = node.fields or (DEFAULT_FIELD,)
         alts = [wq.Prefix(f, stem) for f in fields]
         return alts[0] if len(alts) == 1 else wq.Or(alts)
+
+
+def _words_query(field: str, words: list[str]) -> wq.Query:
+    if len(words) == 1:
+        return wq.Term(field, words[0])
+    if field == DEFAULT_FIELD:
+        return wq.Phrase(field, words)
+    # Title and name fields record no positions: all the words, in any order.
+    return wq.And([wq.Term(field, w) for w in words])
 
 
 def compile_filter(name: str, value: str) -> wq.Query:
@@ -442,7 +451,8 @@ def compile_filter(name: str, value: str) -> wq.Query:
         words = [t.text for t in _analyzer(value, mode="query")]
         if not words:
             raise QueryError(f"Give a committee name after committee:, as in: {_example('committee')}")
-        return wq.Term("committee", words[0]) if len(words) == 1 else wq.Phrase("committee", words)
+        # Resolved against the index's committee names when the search runs.
+        return CommitteeWords(tuple(words))
     if name == "item":
         return wq.Term("item_key", item_number_key(value))
     if name in ("date", "before", "after"):
@@ -479,9 +489,7 @@ def date_range_query(start: dt.date | None, end: dt.date | None) -> wq.Query:
     """Return a query for meeting dates from ``start`` to ``end`` inclusive (either may be open)."""
     if start and end and start > end:
         raise QueryError(f"The date range starts ({start}) after it ends ({end}).")
-    lo = dt.datetime(start.year, start.month, start.day) if start else None
-    hi = dt.datetime(end.year, end.month, end.day, 23, 59, 59) if end else None
-    return wq.DateRange("date", lo, hi)
+    return wq.NumericRange("date", date_key(start) if start else None, date_key(end) if end else None)
 
 
 def date_filter(name: str, value: str) -> wq.Query:
@@ -498,6 +506,49 @@ def date_filter(name: str, value: str) -> wq.Query:
         return date_range_query(lo, hi)
     first, last = parse_period(value)
     return date_range_query(first, last)
+
+
+class CommitteeWords(wq.Query):
+    """``committee:"…"``: passages of the committees whose name contains these words in order.
+
+    A placeholder until :meth:`resolve` is given the index's committee names.
+    """
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CommitteeWords) and other.words == self.words
+
+    def __hash__(self) -> int:
+        return hash(self.words)
+
+    def __unicode__(self) -> str:
+        return f'committee:"{" ".join(self.words)}"'
+
+    __str__ = __unicode__
+
+    def resolve(self, names: dict[str, tuple[str, ...]]) -> wq.Query:
+        """Return a query for the committees (name → analysed name) that match."""
+        n = len(self.words)
+        keys = [key for key, terms in names.items()
+                if any(terms[i : i + n] == self.words for i in range(len(terms) - n + 1))]
+        if not keys:
+            return wq.NullQuery
+        return wq.Term("committee_key", keys[0]) if len(keys) == 1 else wq.Or([wq.Term("committee_key", k) for k in keys])
+
+    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]
+        raise TypeError("CommitteeWords must be resolved before searching")
+
+
+def resolve_committees(q: wq.Query, names: dict[str, tuple[str, ...]]) -> wq.Query:
+    """Replace every ``committee:`` placeholder in ``q`` by a filter on matching committee names."""
+    return q.accept(lambda node: node.resolve(names) if isinstance(node, CommitteeWords) else node)
+
+
+def analysed_name(name: str) -> tuple[str, ...]:
+    """Return a committee name as the analysed terms ``committee:`` words are matched against."""
+    return tuple(t.text for t in _analyzer(name, mode="query"))
 
 
 # ---------------------------------------------------------------- proximity

@@ -1,32 +1,42 @@
-"""The Whoosh schema: one document per passage, with its item and meeting as fields.
-
-Metadata stays structured in its own fields (committee, date, item, section, speaker),
-never baked into the body text, so it can be filtered, faceted, sorted and exported.
+"""The Whoosh schema: one document per passage.
 
 Plain query words search one field, ``text``, which holds the passage together with its
 item title, speaker name and committee, each part's term frequencies weighted by
 :data:`TEXT_PARTS` at index time. That is BM25F proper (weighted term frequencies summed
 across fields before BM25 saturates them) and it costs one posting list per query word
 instead of one per field per word.
+
+Metadata stays structured in fields of its own (committee, date, section, speaker,
+item), never baked into the body text, so it can be filtered, faceted and sorted.
+What describes a whole agenda item (title, committee, date, link) is stored once per
+item in the item store (:mod:`indexer.itemstore`), not once per passage.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import struct
+from array import array
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Iterator, Sequence
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
+from whoosh.formats import Existence, Positions
 
+from . import whoosh_fixes  # noqa: F401  (applied on import)
 from .analysis import ANALYZER_VERSION, minutes_analyzer
+from .compress import ZDICT_ID, pack_text, unpack_text
+from .vocab import ROLES, SECTIONS
 
 #: Bump whenever fields change. Together with the analyzer version it must match the
 #: index's recorded version, or the index is refused as stale.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 7
 
 #: The version string recorded in (and checked against) every index.
-INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}"
+INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}.zdict-{ZDICT_ID}"
 
 #: The parts of the ``text`` field and the weight of a term occurrence in each. An item
 #: title is short and chosen by a clerk to say what the item is about, so a word there
@@ -41,21 +51,69 @@ TEXT_PARTS: dict[str, float] = {
 #: Every passage carries its item title, so that "precept reserves" finds the passage
 #: about reserves in the item on the precept; but only the item's first passage carries
 #: it at full weight, so a title-only match ranks the item's opening first rather than
-#: whichever passage happens to be shortest.
+#: whichever passage happens to be shortest. The committee name is carried by the
+#: item's first passage only ("surrey precept" finds the Surrey precept item), as on
+#: every passage it would add a fifth of all postings for little gain.
 TITLE_WEIGHT_AFTER_LEAD = 0.3
 
 #: Positions left empty between parts so that a phrase never spans two of them.
 _PART_GAP = 8
 
+_analyzer = minutes_analyzer()
+
+
+def _analyse(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((t.text, t.pos) for t in _analyzer(text, positions=True, mode="index"))
+
+
+#: Titles and committee names repeat on every passage of an item: analyse each once.
+_analysed = lru_cache(maxsize=8192)(_analyse)
+
+
+class CompactPositions(Positions):  # type: ignore[misc]
+    """Term positions as a machine array ("H" for small gaps, "I" otherwise).
+
+    Whoosh's own Positions format pickles a Python list per posting (13 bytes for
+    one position); this takes 3, encodes and decodes at C speed, and compresses well.
+    """
+
+    def encode(self, poslist: Sequence[int]) -> bytes:
+        deltas = [b - a for a, b in zip((0, *poslist), poslist)]
+        code = "H" if max(deltas, default=0) < 65536 else "I"
+        return code.encode("ascii") + array(code, deltas).tobytes()
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        deltas = array(chr(valuestring[0]))
+        deltas.frombytes(valuestring[1:])
+        out, pos = [], 0
+        for d in deltas:
+            pos += d
+            out.append(pos)
+        return out
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return (len(valuestring) - 1) // (2 if valuestring[:1] == b"H" else 4)
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return self.decode_frequency(valuestring) * self.field_boost
+
+    def decode_position_boosts(self, valuestring: bytes) -> list[tuple[int, float]]:
+        return [(pos, 1.0) for pos in self.decode_positions(valuestring)]
+
 
 class WeightedText(TEXT):  # type: ignore[misc]
-    """A text field indexed from weighted parts: ``[(text, weight), ...]``.
+    """A text field indexed from weighted parts, ``[(text, weight), ...]``, or a string.
 
     Each term's stored weight (its BM25 term frequency) is the sum of the weights of its
     occurrences; positions run on across parts, with a gap between them, for phrases.
     Parts go through the project analyzer (:func:`minutes_analyzer`), the same one the
-    field declares for queries.
+    field declares for queries; short parts (titles, names) are analysed once and cached.
+    With ``positions=False`` only which passages hold a term is recorded (for filters).
     """
+
+    def __init__(self, positions: bool = True) -> None:
+        super().__init__(analyzer=_analyzer, phrase=positions)
+        self.format = CompactPositions(field_boost=1.0) if positions else Existence(field_boost=1.0)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         parts: Sequence[tuple[str, float]] = [(value, 1.0)] if isinstance(value, str) else value
@@ -68,52 +126,84 @@ class WeightedText(TEXT):  # type: ignore[misc]
                 positions[term].append(start + pos)
                 weights[term] += weight
             start += (terms[-1][1] + 1 if terms else 0) + _PART_GAP
+        if not self.format.supports("positions"):
+            for word in sorted(positions):
+                yield word.encode("utf-8"), 1, 1.0, b""
+            return
         encode = self.format.encode
         for word in sorted(positions):
             poslist = positions[word]
             yield word.encode("utf-8"), len(poslist), weights[word], encode(poslist)
 
 
-_analyzer = minutes_analyzer()
-
-
-def _analyse(text: str) -> tuple[tuple[str, int], ...]:
-    return tuple((t.text, t.pos) for t in _analyzer(text, positions=True, mode="index"))
-
-
-#: Titles and committee names repeat on every passage of an item: analyse each once.
-_analysed = lru_cache(maxsize=4096)(_analyse)
-
-
 def build_schema() -> Schema:
-    """Return a fresh schema instance (analyzers are shared by the text fields)."""
-    analyzer = minutes_analyzer()
+    """Return a fresh schema instance."""
     return Schema(
-        # Identity and provenance.
-        id=ID(stored=True, unique=True),  # passage id: "<item_id>-<ordinal>"
-        item_id=ID(stored=True, sortable=True),  # sortable: results collapse by item
-        meeting_id=ID(stored=True),
-        source=ID(stored=True),  # corpus-relative path, for incremental re-indexing
-        kind=ID(stored=True),
-        url=STORED(),
-        ordinal=NUMERIC(stored=True, sortable=True),  # passage order within its item
-        # What plain query words search (see TEXT_PARTS).
-        text=WeightedText(analyzer=analyzer, phrase=True),
-        # Meeting.
-        committee=TEXT(analyzer=analyzer, phrase=True),  # for committee: filters
-        committee_key=ID(stored=True, sortable=True),  # exact name, for display and facets
-        date=DATETIME(stored=True, sortable=True),
-        # Agenda item.
-        item_number=STORED(),  # as printed: "9.", "39/20", "(a)"
-        item_key=ID(),  # normalised for item: filters, see item_number_key
-        title=TEXT(analyzer=analyzer, stored=True, phrase=True),  # for title: filters
-        procedural_item=ID(stored=True),  # "1" for wholly procedural items
-        # Passage.
-        section=ID(stored=True),
-        speaker=ID(stored=True),
-        speaker_name=TEXT(analyzer=analyzer, stored=True, phrase=True),  # for name: filters
-        body=STORED(),
+        # What plain query words search (see TEXT_PARTS), and field-restricted searches.
+        text=WeightedText(),
+        title=WeightedText(positions=False),  # title:
+        speaker_name=WeightedText(positions=False),  # name:
+        # Filters (at most one term per passage each). committee:"…" matches words of
+        # the committee names and filters on committee_key (see indexer.search).
+        item_id=ID(),  # an item's passages, for the item page
+        item_no=COLUMN(NumericColumn("q")),  # the item id as a number: results collapse by item
+        source=ID(),  # corpus-relative path: incremental updates delete by it
+        committee_key=ID(),  # the committee's name, exactly
+        section=ID(),
+        speaker=ID(),
+        procedural_item=ID(),  # "1" for wholly procedural items (absent otherwise)
+        item_key=ID(),  # item:9 (see item_number_key)
+        # Meeting date as yyyymmdd: range filters and sorting (2 tiered terms per passage).
+        date=NUMERIC(numtype=int, bits=32, shift_step=16, signed=False, sortable=True),
+        ordinal=COLUMN(NumericColumn("H")),  # passage order within its item, for sorting
+        # What a hit shows, packed into one column value (see StoredPassage).
+        p=COLUMN(VarBytesColumn()),
     )
+
+
+class StoredPassage(NamedTuple):
+    """The stored part of a passage document."""
+
+    item_id: str
+    ordinal: int
+    section: str
+    speaker_role: str | None
+    speaker_name: str | None
+    body: str
+
+    @property
+    def passage_id(self) -> str:
+        return f"{self.item_id}-{self.ordinal}"
+
+    def pack(self) -> bytes:
+        """Encode for the ``p`` column: a fixed header, the name, then the compressed body.
+
+        A column holds raw bytes, unlike Whoosh's stored fields, which pickle (with
+        protocol 2, which bloats bytes) and zlib-compress every document separately.
+        """
+        name = (self.speaker_name or "").encode("utf-8")[:255]
+        head = _HEADER.pack(
+            bytes.fromhex(self.item_id), self.ordinal, _SECTION_CODES[self.section],
+            _ROLE_CODES.get(self.speaker_role, 0), len(name),
+        )
+        return head + name + pack_text(self.body)
+
+    @classmethod
+    def unpack(cls, data: bytes) -> StoredPassage:
+        """Decode what :meth:`pack` produced."""
+        item_id, ordinal, section, role, name_len = _HEADER.unpack_from(data)
+        start = _HEADER.size + name_len
+        name = data[_HEADER.size : start].decode("utf-8")
+        return cls(item_id.hex(), ordinal, _SECTION_NAMES[section], _ROLE_NAMES[role], name or None,
+                   unpack_text(data[start:]))
+
+
+# item id (6 bytes), ordinal, section code, role code (0: none), name length
+_HEADER = struct.Struct(">6sHBBB")
+_SECTION_NAMES = list(SECTIONS)
+_SECTION_CODES = {name: i for i, name in enumerate(_SECTION_NAMES)}
+_ROLE_NAMES: list[str | None] = [None, *ROLES]
+_ROLE_CODES = {name: i for i, name in enumerate(_ROLE_NAMES) if name}
 
 
 def text_parts(
@@ -123,7 +213,7 @@ def text_parts(
 
     ``lead`` is True for the first passage of an item (see :data:`TITLE_WEIGHT_AFTER_LEAD`).
     """
-    values = {"title": title, "speaker_name": speaker_name, "committee": committee, "body": body}
+    values = {"title": title, "speaker_name": speaker_name, "committee": committee if lead else None, "body": body}
     weights = dict(TEXT_PARTS) if lead else {**TEXT_PARTS, "title": TITLE_WEIGHT_AFTER_LEAD}
     return [(values[name] or "", weights[name]) for name in TEXT_PARTS if values[name]]
 
@@ -131,3 +221,8 @@ def text_parts(
 def item_number_key(number: str) -> str:
     """Normalise an item number for the ``item_key`` field ("9." → "9", "FC1/22" → "fc1/22")."""
     return number.strip().rstrip(".").strip("()").lower()
+
+
+def date_key(date: dt.date) -> int:
+    """Return the ``date`` field value for a meeting date (yyyymmdd as an integer)."""
+    return date.year * 10000 + date.month * 100 + date.day

@@ -1,198 +1,74 @@
 """Search an index: ranked, filtered, paginated passages with highlighted snippets.
 
-:class:`SearchEngine` is the only way the CLI and web UI reach the index. It shares one
-Whoosh ``Index`` between threads, opens a searcher per call (Whoosh searchers are not
-thread-safe), and notices when a new build has been published and switches to it.
+:class:`SearchEngine` is the only way the CLI and web UI reach the index. It keeps the
+live generation open, with a pool of searchers (each used by one thread at a time, as
+Whoosh requires), notices new builds and incremental commits, and switches to them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+import numpy as np
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.index import Index
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from . import store
-from .errors import NotFoundError, QueryError
-from .query import COORD_BONUS, ParsedQuery, compile_filter, date_range_query, parse_query
-from .snippets import Marks, Segment, highlight, snippet, to_html, to_text
+from .errors import NotFoundError
+from .executor import UNKNOWN_DATE, Evaluator, IndexArrays, Matches
+from .itemstore import ItemMeta, ItemStore
+from .query import COORD_BONUS, ParsedQuery, analysed_name, compile_filter, date_range_query, parse_query, resolve_committees
+from .results import SORTS, Hit, ItemPassage, ItemView, ResultPage, SearchRequest, Sort
+from .schema import CompactPositions, StoredPassage
+from .snippets import Marks, highlight, snippet
 from .vocab import ROLES, SECTIONS
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
-MAX_PER_PAGE = 100
-MAX_PAGE = 1000
+RECHECK_SECONDS = 1.0
+#: Fields scored with BM25F (the others only filter).
+SCORED_FIELDS = ("text", "title", "speaker_name")
+#: The fewest best matches sorted in full before a page is cut out (see _rank).
+MIN_WINDOW = 1000
+_POSITIONS = CompactPositions()
+MAX_IDLE_LEASES = 16
+
+__all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
 
 
-@dataclass(frozen=True, slots=True)
-class SearchRequest:
-    """A search as a user asks for it: query text plus the UI's filter controls."""
+@dataclass(slots=True)
+class _Lease:
+    """What one request uses: a Whoosh searcher and a connection to the item store."""
 
-    q: str = ""
-    section: str | None = None
-    speaker: str | None = None
-    committee: str | None = None  # exact committee name, as listed by :meth:`SearchEngine.committees`
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    hide_procedural: bool = False
-    sort: Sort = "relevance"
-    page: int = 1
-    per_page: int = 10
-    #: at most this many passages per agenda item (0: no limit), so one long item
-    #: does not crowd out the others
-    per_item: int = 2
+    searcher: Searcher
+    items: ItemStore
 
-    def __post_init__(self) -> None:
-        if self.sort not in SORTS:
-            raise QueryError(f"Sort by one of: {', '.join(SORTS)}.")
-        if not 1 <= self.page <= MAX_PAGE:
-            raise QueryError(f"Page numbers run from 1 to {MAX_PAGE}.")
-        if not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise QueryError(f"Show between 1 and {MAX_PER_PAGE} results per page.")
-        if not 0 <= self.per_item <= MAX_PER_PAGE:
-            raise QueryError(f"Show between 0 (all) and {MAX_PER_PAGE} passages per item.")
-
-    @property
-    def is_empty(self) -> bool:
-        """True when nothing at all was asked for (show the start page)."""
-        return not (self.q.strip() or self.section or self.speaker or self.committee or self.date_from or self.date_to)
+    def close(self) -> None:
+        self.searcher.close()
+        self.items.close()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One passage in a result list."""
+@dataclass(slots=True)
+class _Live:
+    """The open live generation: its index, facets and a pool of idle leases."""
 
-    rank: int
-    passage_id: str
-    item_id: str
-    meeting_id: str
-    title: str
-    title_marked: tuple[Segment, ...]
-    item_number: str | None
-    committee: str | None
-    date: dt.date | None
-    section: str
-    speaker_role: str | None
-    speaker_name: str | None
-    snippet: tuple[Segment, ...]
-    url: str | None
-    source: str
-    score: float
-    #: for partial matches: how many of the query's words this passage matched
-    words_matched: int | None = None
-    #: matching passages of the same item left out of the list (see ``per_item``)
-    more_in_item: int = 0
+    gen: store.Generation
+    ix: Index
+    toc: int  # Whoosh's own generation, which an incremental commit advances
+    facets: dict[str, list[tuple[str, int]]]
+    idle: list[_Lease]
+    #: committee name → its analysed terms, for committee:"…" filters
+    committee_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    arrays: IndexArrays | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready form (snippet as plain text and as escaped HTML)."""
-        d = asdict(self)
-        d["date"] = self.date.isoformat() if self.date else None
-        d["title_marked"] = to_html(self.title_marked)
-        d["snippet"] = to_text(self.snippet)
-        d["snippet_html"] = to_html(self.snippet)
-        d["score"] = round(self.score, 4)
-        return d
-
-
-@dataclass(frozen=True, slots=True)
-class ResultPage:
-    """A page of search results and what the UI needs to explain them."""
-
-    request: SearchRequest
-    hits: tuple[Hit, ...]
-    #: passages that match (before grouping by item)
-    total: int
-    page: int
-    #: number of pages, or None when results are grouped by item (then see ``has_next``)
-    pages: int | None
-    has_next: bool = False
-    #: True when no passage had every word and the results match only some of them
-    partial: bool = False
-    words: tuple[str, ...] = ()
-    ignored: tuple[str, ...] = ()
-    seconds: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        r = self.request
-        return {
-            "query": r.q,
-            "filters": {
-                "section": r.section,
-                "speaker": r.speaker,
-                "committee": r.committee,
-                "date_from": r.date_from.isoformat() if r.date_from else None,
-                "date_to": r.date_to.isoformat() if r.date_to else None,
-                "hide_procedural": r.hide_procedural,
-            },
-            "sort": r.sort,
-            "total": self.total,
-            "page": self.page,
-            "pages": self.pages,
-            "has_next": self.has_next,
-            "per_page": r.per_page,
-            "per_item": r.per_item,
-            "partial": self.partial,
-            "ignored_words": list(self.ignored),
-            "seconds": round(self.seconds, 4),
-            "hits": [h.to_dict() for h in self.hits],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ItemPassage:
-    passage_id: str
-    section: str
-    speaker_role: str | None
-    speaker_name: str | None
-    text: tuple[Segment, ...]
-    matched: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ItemView:
-    """A whole agenda item: metadata and every passage, with query matches marked."""
-
-    item_id: str
-    meeting_id: str
-    title: str
-    item_number: str | None
-    committee: str | None
-    date: dt.date | None
-    url: str | None
-    source: str
-    kind: str
-    passages: tuple[ItemPassage, ...]
-    matches: int = 0
-    #: the item immediately before/after in the same meeting, if indexed
-    siblings: tuple[tuple[str, str], ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["date"] = self.date.isoformat() if self.date else None
-        d["passages"] = [
-            {
-                "passage_id": p.passage_id,
-                "section": p.section,
-                "speaker_role": p.speaker_role,
-                "speaker_name": p.speaker_name,
-                "text": to_text(p.text),
-                "html": to_html(p.text),
-                "matched": p.matched,
-            }
-            for p in self.passages
-        ]
-        d.pop("siblings")
-        return d
+    def lease(self) -> _Lease:
+        return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
 
 
 class SearchEngine:
@@ -201,52 +77,90 @@ class SearchEngine:
     def __init__(self, index_dir: Path | str) -> None:
         self.root = Path(index_dir)
         self._lock = threading.Lock()
-        self._gen: store.Generation | None = None
-        self._ix: Index | None = None
-        self._facets: dict[str, list[tuple[str, int]]] = {}
-        self._checked = 0.0
-        self._open()
+        self._live = self._open()
+        self._checked = time.monotonic()
 
     # -------------------------------------------------------------- index handling
 
-    def _open(self) -> None:
+    def _open(self) -> _Live:
         gen = store.current(self.root)
         ix = store.open_generation(gen)
-        with ix.searcher() as s:
-            facets = {"committee": _term_counts(s, "committee_key")}
-        with self._lock:
-            self._gen, self._ix, self._facets = gen, ix, facets
+        live = _Live(gen, ix, ix.latest_generation(), {}, [])
+        lease = live.lease()
+        live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
+        live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
+        live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS)
+        live.idle.append(lease)
+        return live
 
-    def _index(self) -> Index:
-        """Return the live index, switching to a newer build if one was published."""
+    def _current(self) -> _Live:
+        """Return the live generation, switching at most once a second to a newer one
+        (a new build published, or new segments committed to this one)."""
         now = time.monotonic()
-        if now - self._checked > 1.0:
-            self._checked = now
-            name = store.current_name(self.root)
-            if name is not None and self._gen is not None and name != self._gen.name:
-                self._open()
-        assert self._ix is not None
-        return self._ix
+        if now - self._checked > RECHECK_SECONDS:
+            with self._lock:
+                if now - self._checked > RECHECK_SECONDS:
+                    self._checked = now
+                    live = self._live
+                    name = store.current_name(self.root)
+                    if (name is not None and name != live.gen.name) or (
+                        name == live.gen.name and live.ix.latest_generation() != live.toc
+                    ):
+                        self._live = self._open()
+                        _close_all(live)
+        return self._live
 
     @contextmanager
-    def _searcher(self, weighting: Any = None) -> Iterator[Searcher]:
-        s = self._index().searcher(weighting=weighting or BM25F())
+    def _lease(self) -> Iterator[_Lease]:
+        live = self._current()
+        with self._lock:
+            lease = live.idle.pop() if live.idle else None
+        if lease is None:
+            lease = live.lease()
         try:
-            yield s
+            yield lease
         finally:
-            s.close()
+            with self._lock:
+                keep = live is self._live and len(live.idle) < MAX_IDLE_LEASES
+                if keep:
+                    live.idle.append(lease)
+            if not keep:
+                lease.close()
+
+    def reopen(self) -> None:
+        """Drop every open searcher and open the live generation afresh.
+
+        Call this in a process forked after the engine was opened (gunicorn's
+        ``post_fork``): forked processes share file offsets, so they must not share
+        open files.
+        """
+        with self._lock:
+            old, self._live = self._live, self._open()
+            self._checked = time.monotonic()
+        _close_all(old)
+
+    def close(self) -> None:
+        """Close the idle searchers (searchers in use close when released)."""
+        with self._lock:
+            old = self._live
+            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays)
+        _close_all(old)
+
+    def __enter__(self) -> SearchEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def info(self) -> dict[str, Any]:
         """Facts about the live build (generation, counts, build time)."""
-        self._index()
-        assert self._gen is not None
-        return {"generation": self._gen.name, **self._gen.meta}
+        gen = self._current().gen
+        return {"generation": gen.name, **store.read_meta(gen.path)}
 
     def committees(self) -> list[tuple[str, int]]:
         """Return every committee name in the index with its passage count, by name."""
-        self._index()
-        return list(self._facets["committee"])
+        return list(self._current().facets["committee"])
 
     # -------------------------------------------------------------- searching
 
@@ -257,22 +171,32 @@ class SearchEngine:
         filters = _request_filters(request)
         if parsed.query is None and not filters:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
-        main = _combine(parsed.query, filters)
+        live = self._current()
+        main = resolve_committees(_combine(parsed.query, filters), live.committee_terms)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
-        with self._searcher() as s:
-            page = self._run(s, main, request, sort)
+        with self._lease() as lease:
+            reader = lease.searcher.reader()
+            arrays = live.arrays
+            assert arrays is not None
+            evaluate = Evaluator(arrays, reader, _POSITIONS.decode_positions).run
+            page = _rank(arrays, evaluate(main), request, sort)
             partial = False
             if page.total == 0 and parsed.partial is not None:
-                page = self._run(s, _combine(parsed.partial, filters), request, sort)
+                page = _rank(arrays, evaluate(resolve_committees(_combine(parsed.partial, filters), live.committee_terms)),
+                             request, sort)
                 partial = page.total > 0
-            # "More in this item" goes on the item's last passage on the page only.
-            last = {h["item_id"]: i for i, h in enumerate(page.hits)}
-            hits = tuple(
-                self._hit(hit, request.per_page * (request.page - 1) + i + 1, marks, partial,
-                          page.more.get(hit["item_id"], 0) if last[hit["item_id"]] == i else 0)
-                for i, hit in enumerate(page.hits)
-            )
+            column = reader.column_reader("p")
+            stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
+            metas = lease.items.items(p.item_id for p in stored)
+        # "More in this item" goes on the item's last passage on the page only.
+        last = {p.item_id: i for i, p in enumerate(stored)}
+        first_rank = request.per_page * (request.page - 1) + 1
+        hits = tuple(
+            _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i], partial,
+                 page.more[i] if last[p.item_id] == i else 0)
+            for i, p in enumerate(stored)
+        )
         return ResultPage(
             request,
             hits,
@@ -286,131 +210,141 @@ class SearchEngine:
             seconds=time.perf_counter() - started,
         )
 
-    def _run(self, s: Searcher, q: wq.Query, request: SearchRequest, sort: Sort) -> _Page:
-        sortedby = None
-        if sort != "relevance":
-            sortedby = [sorting.FieldFacet("date", reverse=sort == "newest"), sorting.FieldFacet("ordinal")]
-        wanted = request.page * request.per_page
-        start = wanted - request.per_page
-        if not request.per_item:
-            collector = s.collector(limit=wanted, sortedby=sortedby)
-            s.search_with_collector(q, collector)
-            results = collector.results()
-            total = len(results)
-            return _Page(list(results[start:wanted]), total, -(-total // request.per_page), wanted < total, {})
-        # Grouped: at most per_item passages per agenda item. One more than the page
-        # needs tells whether there is a next page.
-        collector = s.collector(
-            limit=wanted + 1, sortedby=sortedby, collapse=sorting.FieldFacet("item_id"), collapse_limit=request.per_item
-        )
-        s.search_with_collector(q, collector)
-        results = collector.results()
-        hits = list(results[start:wanted])
-        return _Page(hits, _uncollapsed_total(collector), None, results.scored_length() > wanted,
-                     self._more_in_items(s, q, hits, request.per_item))
-
-    def _more_in_items(self, s: Searcher, q: wq.Query, hits: list[Any], per_item: int) -> dict[str, int]:
-        """Count, for each item on the page, its matching passages beyond the ``per_item`` shown."""
-        more = {}
-        for item_id in {h["item_id"] for h in hits}:
-            n = sum(1 for _ in s.docs_for_query(wq.And([wq.Term("item_id", item_id), q])))
-            more[item_id] = max(0, n - per_item)
-        return more
-
-    def _hit(self, hit: Any, rank: int, marks: Marks, partial: bool, more: int) -> Hit:
-        f = hit.fields()
-        # When sorted by date, Whoosh puts the sort key where the score would be.
-        score = float(hit.score) if isinstance(hit.score, (int, float)) else 0.0
-        return Hit(
-            rank=rank,
-            passage_id=f["id"],
-            item_id=f["item_id"],
-            meeting_id=f["meeting_id"],
-            title=f.get("title", ""),
-            title_marked=tuple(highlight(f.get("title", ""), marks)),
-            item_number=f.get("item_number"),
-            committee=f.get("committee_key"),
-            date=_date(f.get("date")),
-            section=f.get("section", "discussion"),
-            speaker_role=f.get("speaker"),
-            speaker_name=f.get("speaker_name"),
-            snippet=tuple(snippet(f.get("body", ""), marks)),
-            url=f.get("url"),
-            source=f["source"],
-            score=score,
-            words_matched=int(score // COORD_BONUS) if partial and score else None,
-            more_in_item=more,
-        )
-
     # -------------------------------------------------------------- items
 
     def item(self, item_id: str, q: str = "") -> ItemView:
         """Return a whole agenda item with the matches of query ``q`` marked in every passage."""
         parsed = parse_query(q) if q.strip() else ParsedQuery("", None)
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
-        with self._searcher() as s:
-            docs = sorted(s.documents(item_id=item_id), key=lambda d: d.get("ordinal", 0))
-            if not docs:
-                raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
-            siblings = self._siblings(s, docs[0])
-        first = docs[0]
+        with self._lease() as lease:
+            meta = lease.items.items([item_id]).get(item_id)
+            column = lease.searcher.reader().column_reader("p")
+            docs = [StoredPassage.unpack(column[n]) for n in lease.searcher.document_numbers(item_id=item_id)]
+            siblings = tuple((m.item_id, m.title) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
+        if meta is None or not docs:
+            raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
         passages = []
-        matches = 0
-        for d in docs:
-            body = d.get("body", "")
-            if not body:
+        for p in sorted(docs, key=lambda p: p.ordinal):
+            if not p.body:
                 continue
-            segs = highlight(body, marks)
-            matched = any(m for _, m in segs)
-            matches += matched
-            passages.append(
-                ItemPassage(d["id"], d.get("section", "discussion"), d.get("speaker"), d.get("speaker_name"), tuple(segs), matched)
-            )
+            segs = tuple(highlight(p.body, marks))
+            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs,
+                                        any(m for _, m in segs)))
         return ItemView(
             item_id=item_id,
-            meeting_id=first["meeting_id"],
-            title=first.get("title", ""),
-            item_number=first.get("item_number"),
-            committee=first.get("committee_key"),
-            date=_date(first.get("date")),
-            url=first.get("url"),
-            source=first["source"],
-            kind=first.get("kind", "other"),
+            meeting_id=meta.meeting_id,
+            title=meta.title,
+            item_number=meta.number,
+            committee=meta.committee,
+            date=meta.date,
+            url=meta.url,
+            source=meta.source,
+            kind=meta.kind,
             passages=tuple(passages),
-            matches=matches,
+            matches=sum(p.matched for p in passages),
             siblings=siblings,
         )
 
-    def _siblings(self, s: Searcher, first: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-        """Return (item_id, title) of the items of the same meeting, in index order."""
-        seen: dict[str, str] = {}
-        for d in s.documents(meeting_id=first["meeting_id"]):
-            seen.setdefault(d["item_id"], d.get("title", ""))
-        return tuple(seen.items())
+
+# ------------------------------------------------------------------ ranking
 
 
 @dataclass(slots=True)
 class _Page:
-    """One page of Whoosh hits, and what the UI needs to page through them."""
+    """One page of matches (document numbers), and what the UI needs to page through them."""
 
-    hits: list[Any]
-    total: int
-    pages: int | None
+    docnums: list[int]
+    scores: list[float]
+    more: list[int]  # per hit: matching passages of its item left out by grouping
+    total: int  # matching passages
+    pages: int
     has_next: bool
-    more: dict[str, int]
 
 
-def _uncollapsed_total(collector: Any) -> int:
-    """Return the number of matching passages from a collapsing collector.
+def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Page:
+    """Order the matches, group them by item if asked, and cut out the requested page.
 
-    Every match is either collected by the inner collector (which counts it) or rejected
-    by the collapsing one (which counts that), unless the inner collector skipped blocks
-    by score, in which case it counts all matches itself.
+    Only a window of the best matches is fully sorted: enough to fill the page after
+    grouping, widened until it is (so the page is exact); counts use all matches.
     """
-    child = collector.child
-    if child.computes_count():
-        return int(child.count() + collector.collapsed_total)
-    return int(child.count())
+    ids, scores = m.ids, m.scores
+    n = len(ids)
+    if sort == "relevance":
+        key = -scores
+    else:
+        dates = a.date[ids]
+        undated = dates == UNKNOWN_DATE
+        # Undated passages go last whichever way the dates run; then passage order.
+        days = np.where(undated, -1, dates) if sort == "newest" else np.where(undated, 10**9, dates)
+        key = (-days if sort == "newest" else days) * 65536 + a.ordinal[ids]
+    wanted = request.page * request.per_page
+    per_item = request.per_item
+    codes = a.item_code[ids]
+    window = max(MIN_WINDOW, 4 * wanted)
+    while True:
+        if window >= n:
+            candidates = np.arange(n)
+        else:
+            threshold = np.partition(key, window)[window]
+            candidates = np.flatnonzero(key <= threshold)  # ties at the edge included: exact
+        order = candidates[np.lexsort((ids[candidates], key[candidates]))]
+        if per_item:
+            order = order[_occurrence(codes[order]) < per_item]
+        if len(order) >= wanted or len(candidates) == n:
+            break
+        window *= 4
+    if per_item:
+        counts = np.bincount(codes, minlength=a.item_count)
+        shown = int(np.minimum(counts, per_item).sum())
+    else:
+        shown = n
+    start = wanted - request.per_page
+    page = order[start:wanted]
+    more = (np.maximum(counts[codes[page]] - per_item, 0) if per_item else np.zeros(len(page), dtype=np.int64))
+    return _Page(
+        docnums=ids[page].tolist(),
+        scores=scores[page].tolist() if sort == "relevance" else [0.0] * len(page),
+        more=more.tolist(),
+        total=n,
+        pages=-(-shown // request.per_page),
+        has_next=wanted < shown,
+    )
+
+
+def _occurrence(keys: np.ndarray) -> np.ndarray:
+    """For each position, how many earlier positions hold the same key (0 for the first)."""
+    n = len(keys)
+    by_key = np.argsort(keys, kind="stable")
+    sorted_keys = keys[by_key]
+    starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    out = np.empty(n, dtype=np.int64)
+    out[by_key] = np.arange(n) - first
+    return out
+
+
+def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, partial: bool, more: int) -> Hit:
+    title = meta.title if meta else ""
+    return Hit(
+        rank=rank,
+        passage_id=p.passage_id,
+        item_id=p.item_id,
+        meeting_id=meta.meeting_id if meta else "",
+        title=title,
+        title_marked=tuple(highlight(title, marks)),
+        item_number=meta.number if meta else None,
+        committee=meta.committee if meta else None,
+        date=meta.date if meta else None,
+        section=p.section,
+        speaker_role=p.speaker_role,
+        speaker_name=p.speaker_name,
+        snippet=tuple(snippet(p.body, marks)),
+        url=meta.url if meta else None,
+        source=meta.source if meta else "",
+        score=score,
+        words_matched=int(score // COORD_BONUS) if partial and score else None,
+        more_in_item=more,
+    )
 
 
 def _request_filters(r: SearchRequest) -> list[wq.Query]:
@@ -440,8 +374,6 @@ def _combine(q: wq.Query | None, filters: list[wq.Query]) -> wq.Query:
 
 def _term_counts(s: Searcher, fieldname: str) -> list[tuple[str, int]]:
     reader = s.reader()
-    if fieldname not in reader.schema:
-        return []
     out = []
     for term in reader.lexicon(fieldname):
         text = term.decode("utf-8") if isinstance(term, bytes) else term
@@ -449,12 +381,12 @@ def _term_counts(s: Searcher, fieldname: str) -> list[tuple[str, int]]:
     return sorted(out, key=lambda kv: kv[0].lower())
 
 
-def _date(value: Any) -> dt.date | None:
-    return value.date() if isinstance(value, dt.datetime) else None
+def _close_all(live: _Live) -> None:
+    for lease in live.idle:
+        lease.close()
+    live.idle.clear()
 
 
 def labels() -> dict[str, dict[str, str]]:
     """Human labels for sections and speaker roles (for the UI and CLI)."""
     return {"sections": dict(SECTIONS), "roles": dict(ROLES)}
-
-

@@ -66,6 +66,12 @@ def write_meta(gen: Path, meta: dict[str, Any]) -> None:
     os.replace(tmp, gen / META)
 
 
+def read_meta(gen: Path) -> dict[str, Any]:
+    """Return a generation's recorded build metadata."""
+    data: dict[str, Any] = json.loads((gen / META).read_text(encoding="utf-8"))
+    return data
+
+
 def publish(root: Path, gen: Path) -> None:
     """Make ``gen`` the live generation atomically, then prune stale ones."""
     tmp = root / (CURRENT + ".tmp")
@@ -105,7 +111,7 @@ def current(root: Path) -> Generation:
         )
     path = root / name
     try:
-        meta = json.loads((path / META).read_text(encoding="utf-8"))
+        meta = read_meta(path)
     except (OSError, ValueError) as exc:
         raise IndexMissingError(f"The index in {root} is damaged ({exc}). Rebuild it with: minutes index") from exc
     if meta.get("format") != INDEX_FORMAT:

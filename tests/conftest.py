@@ -32,8 +32,9 @@ def build_report(built: tuple[Path, BuildReport]) -> BuildReport:
 
 
 @pytest.fixture(scope="session")
-def engine(index_dir: Path) -> SearchEngine:
-    return SearchEngine(index_dir)
+def engine(index_dir: Path):
+    with SearchEngine(index_dir) as eng:
+        yield eng
 
 
 @pytest.fixture()
@@ -48,7 +49,9 @@ def corpus_copy(tmp_path: Path) -> Path:
 def app(index_dir: Path):
     from webui import create_app
 
-    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir)})
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)})
+    yield app
+    app.extensions["minutes"].close()
 
 
 @pytest.fixture()

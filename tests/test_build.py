@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from indexer import store
-from indexer.build import build_index, find_sources, passage_fields
+from indexer.build import build_index, find_sources, item_metas, passage_fields, update_index
 from indexer.errors import BuildError, IndexMissingError, StaleIndexError
 from indexer.model import Document, Item, Meeting, Passage
+from indexer.schema import StoredPassage
 from indexer.search import SearchEngine, SearchRequest
 
 from .conftest import CORPUS
@@ -48,10 +49,11 @@ def test_rebuild_switches_atomically_and_keeps_previous(tmp_path):
     assert sorted(p.name for p in root.glob("gen-*")) == sorted([first.generation, second.generation])
 
 
-def test_failed_build_leaves_previous_index_serving(tmp_path):
+def test_failed_build_leaves_previous_index_serving(tmp_path, request):
     root = tmp_path / "index"
     good = build_index(CORPUS, root)
     engine = SearchEngine(root)
+    request.addfinalizer(engine.close)
     before = engine.search(SearchRequest(q="precept")).total
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -103,10 +105,10 @@ def test_stale_index_is_refused(tmp_path):
 
 def test_item_without_passages_is_still_findable_by_title():
     doc = Document("x.txt", "agenda_only", (Item("Work Programme", "7.", meeting=Meeting("P", None)),))
-    fields = list(passage_fields(doc))
-    assert [(f["id"].split("-")[1], f["title"], f["body"], f["section"], f["item_key"]) for f in fields] == [
-        ("0", "Work Programme", "", "summary", "7")
-    ]
+    [f] = list(passage_fields(doc))
+    assert (StoredPassage.unpack(f["p"])[1:], f["title"], f["section"], f["item_key"], f["text"]) == (
+        (0, "summary", None, None, ""), "Work Programme", "summary", "7", [("Work Programme", 2.5), ("P", 0.2)]
+    )
 
 
 def test_passage_fields_are_structured_not_baked_into_text():
@@ -115,18 +117,23 @@ def test_passage_fields_are_structured_not_baked_into_text():
     doc = Document(
         "a/b.txt",
         "agenda_item",
-        (Item("Precept", "54.", (Passage("We agree.", "resolution", "chair", "Cllr Oak"),),
-              meeting=Meeting("Wessex Panel", dt.date(2018, 2, 2), "https://x.example/1")),),
+        (Item("Precept", "54.", (Passage("Intro.", "summary"), Passage("We agree.", "resolution", "chair", "Cllr Oak")),
+              meeting=Meeting("Wessex  Panel", dt.date(2018, 2, 2), "https://x.example/1")),),
     )
-    [f] = list(passage_fields(doc))
-    assert {k: v for k, v in f.items() if k not in ("id", "item_id", "meeting_id")} == {
-        "source": "a/b.txt", "kind": "agenda_item", "title": "Precept", "procedural_item": "0",
-        "url": "https://x.example/1", "item_number": "54.", "item_key": "54", "committee": "Wessex Panel",
-        "committee_key": "Wessex Panel", "date": dt.datetime(2018, 2, 2), "ordinal": 0,
-        "section": "resolution", "body": "We agree.", "speaker": "chair", "speaker_name": "Cllr Oak",
-        "text": [("Precept", 2.5), ("Cllr Oak", 1.0), ("Wessex Panel", 0.2), ("We agree.", 1.0)],
+    first, second = passage_fields(doc)
+    item_id = first["item_id"]
+    assert StoredPassage.unpack(second["p"]) == (item_id, 1, "resolution", "chair", "Cllr Oak", "We agree.")
+    assert {k: v for k, v in second.items() if k != "p"} == {
+        "item_id": item_id, "item_no": int(item_id, 16), "source": "a/b.txt", "title": "Precept",
+        "item_key": "54", "committee_key": "Wessex Panel", "date": 20180202,
+        "ordinal": 1, "section": "resolution", "speaker": "chair", "speaker_name": "Cllr Oak",
+        "text": [("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)],  # committee only on the lead
     }
-    assert f["id"] == f"{f['item_id']}-0"
+    assert first["text"][0] == ("Precept", 2.5)  # the lead passage carries the title at full weight
+    [meta] = item_metas(doc)
+    assert (meta.item_id, meta.title, meta.number, meta.committee, meta.date, meta.url, meta.passages) == (
+        item_id, "Precept", "54.", "Wessex Panel", dt.date(2018, 2, 2), "https://x.example/1", 2
+    )
 
 
 @pytest.mark.parametrize(
@@ -145,3 +152,63 @@ def test_citation_url(item_url, meeting_url, expected):
     from indexer.build import citation_url
 
     assert citation_url(item_url, meeting_url) == expected
+
+
+def _all_hits(engine: SearchEngine, q: str) -> list[tuple[str, str]]:
+    result = engine.search(SearchRequest(q=q, per_item=0, per_page=100))
+    return sorted((h.passage_id, h.title) for h in result.hits)
+
+
+def test_parallel_build_indexes_the_same_passages(tmp_path, request):
+    one = build_index(CORPUS, tmp_path / "one", processes=1)
+    two = build_index(CORPUS, tmp_path / "two", processes=2)
+    assert (two.processes, two.files, two.items, two.passages) == (2, one.files, one.items, one.passages)
+    assert two.skipped == one.skipped
+    a, b = SearchEngine(tmp_path / "one"), SearchEngine(tmp_path / "two")
+    request.addfinalizer(a.close)
+    request.addfinalizer(b.close)
+    for q in ("police", "county lines", "section:resolution", "speaker:chief_constable", "date:2019"):
+        assert _all_hits(a, q) == _all_hits(b, q)
+    # two workers, two segments
+    with store.open_generation(store.current(tmp_path / "two")).reader() as reader:
+        assert len(reader.leaf_readers()) == 2
+
+
+def test_update_adds_changes_and_removes_files_in_place(tmp_path, corpus_copy, request):
+    root = tmp_path / "index"
+    full = build_index(corpus_copy, root)
+    engine = SearchEngine(root)
+    request.addfinalizer(engine.close)
+    assert engine.search(SearchRequest(q="cuckooing")).total == 1
+
+    # nothing changed: nothing re-indexed
+    same = update_index(corpus_copy, root)
+    assert (same.files, same.unchanged, same.removed, same.generation) == (0, 4, 0, full.generation)
+
+    # one file changed, one added, one removed
+    plan = corpus_copy / "wessex-pcp" / "2019-06-14-plan-delivery.txt"
+    plan.write_text(plan.read_text().replace("Knife crime had fallen", "Hare coursing had fallen"))
+    (corpus_copy / "wessex-pcp" / "2021-01-29-meeting.html").unlink()
+    added = corpus_copy / "vale-council" / "2021-05-04-cabinet.txt"
+    added.write_text((corpus_copy / "vale-council" / "2020-03-10-cabinet.txt").read_text().replace("Road Safety", "Zebra Crossing"))
+    report = update_index(corpus_copy, root)
+    assert (report.files, report.unchanged, report.removed) == (2, 2, 1)
+    assert [(s.path, s.reason) for s in report.skipped] == [("vale-council/minutes-scan.pdf", "damaged PDF (PdfStreamError)")]
+    assert report.generation == full.generation  # in place: no new build
+
+    monkeypatch_time = pytest.MonkeyPatch()
+    monkeypatch_time.setattr("indexer.search.time.monotonic", lambda: 1e12)  # skip the 1 s recheck delay
+    request.addfinalizer(monkeypatch_time.undo)
+    assert engine.search(SearchRequest(q="hare coursing")).total == 1
+    assert engine.search(SearchRequest(q='"knife crime"')).total == 0
+    assert engine.search(SearchRequest(q="cuckooing")).total == 0
+    assert {h.title for h in engine.search(SearchRequest(q="zebra crossing")).hits} == {"Zebra Crossing Strategy"}
+    meta = engine.info
+    assert (meta["files"], meta["items"]) == (4, 4)
+    assert meta["passages"] == full.passages - 6 + 5  # removed the 6-passage meeting page, added a 5-passage file
+
+
+def test_update_without_an_index_builds_one(tmp_path):
+    report = update_index(CORPUS, tmp_path / "index")
+    assert (report.files, report.items) == (4, 5)
+    assert (tmp_path / "index" / "CURRENT").exists()

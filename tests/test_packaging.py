@@ -21,7 +21,7 @@ def test_wheel_contains_packages_templates_and_static(tmp_path):
     templates = {f"webui/templates/{p.name}" for p in (REPO / "webui" / "templates").glob("*.html")}
     modules = {p.relative_to(REPO).as_posix() for p in (REPO / "indexer").rglob("*.py")}
     assert templates <= names
-    assert "webui/static/style.css" in names
+    assert {"webui/static/style.css", "indexer/minutes.zdict"} <= names
     assert modules <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "minutes = indexer.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

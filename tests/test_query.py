@@ -1,7 +1,5 @@
 """The query language: what each query means, and the advice a malformed one gets."""
 
-import datetime as dt
-
 import pytest
 from whoosh import query as wq
 
@@ -37,10 +35,10 @@ def test_what_gets_highlighted(q, terms, phrases, prefixes, ignored, words):
         ("section:Questions", "section:questions"),
         ("item:9.", "item_key:9"),
         ("item:FC1/22", "item_key:fc1/22"),
-        ('committee:"Surrey Police"', 'committee:"surrey polic"'),
         ("speaker:(pcc OR chief_constable)", "(speaker:commissioner OR speaker:chief_constable)"),
         ("title:precept", "title:precept"),
-        ('title:"crime plan"', 'title:"crime plan"'),
+        ('title:"crime plan"', "(title:crime AND title:plan)"),  # titles keep no positions
+        ('committee:"Surrey Police"', 'committee:"surrey polic"'),
         ("name:Warwick", "speaker_name:warwick"),
         ("knife OR gun", "(text:knife OR text:gun)"),
         ("precept NOT fire", "(text:precept AND NOT text:fire)"),
@@ -79,24 +77,24 @@ def test_no_partial_fallback(q):
 @pytest.mark.parametrize(
     ("value", "start", "end"),
     [
-        ("2018", dt.datetime(2018, 1, 1), dt.datetime(2018, 12, 31, 23, 59, 59)),
-        ("2018-02", dt.datetime(2018, 2, 1), dt.datetime(2018, 2, 28, 23, 59, 59)),
-        ("2020-02", dt.datetime(2020, 2, 1), dt.datetime(2020, 2, 29, 23, 59, 59)),
-        ("2018-12", dt.datetime(2018, 12, 1), dt.datetime(2018, 12, 31, 23, 59, 59)),
-        ("2018-01-26", dt.datetime(2018, 1, 26), dt.datetime(2018, 1, 26, 23, 59, 59)),
-        ("2016..2018", dt.datetime(2016, 1, 1), dt.datetime(2018, 12, 31, 23, 59, 59)),
-        ("2019..", dt.datetime(2019, 1, 1), None),
-        ("..2018-06", None, dt.datetime(2018, 6, 30, 23, 59, 59)),
+        ("2018", 20180101, 20181231),
+        ("2018-02", 20180201, 20180228),
+        ("2020-02", 20200201, 20200229),
+        ("2018-12", 20181201, 20181231),
+        ("2018-01-26", 20180126, 20180126),
+        ("2016..2018", 20160101, 20181231),
+        ("2019..", 20190101, None),
+        ("..2018-06", None, 20180630),
     ],
 )
 def test_date_filter(value, start, end):
     q = date_filter("date", value)
-    assert (q.startdate, q.enddate) == (start, end)
+    assert (q.fieldname, q.start, q.end) == ("date", start, end)
 
 
 def test_before_and_after_are_exclusive_of_the_period():
-    assert date_filter("before", "2019").enddate == dt.datetime(2018, 12, 31, 23, 59, 59)
-    assert date_filter("after", "2018-06").startdate == dt.datetime(2018, 7, 1)
+    assert (date_filter("before", "2019").start, date_filter("before", "2019").end) == (None, 20181231)
+    assert (date_filter("after", "2018-06").start, date_filter("after", "2018-06").end) == (20180701, None)
 
 
 @pytest.mark.parametrize(
@@ -148,3 +146,19 @@ def test_lenient_inputs(q, expected):
 def test_empty_query_is_not_an_error():
     p = parse_query("   ")
     assert (p.query, p.has_text) == (None, False)
+
+
+def test_committee_words_resolve_against_the_index_names():
+    from indexer.query import analysed_name, resolve_committees
+
+    names = {n: analysed_name(n) for n in ("Surrey Police and Crime Panel", "Surrey County Council Cabinet",
+                                           "Hampshire Police and Crime Panel")}
+    resolve = lambda q: str(resolve_committees(parse_query(q).query, names))  # noqa: E731
+    assert resolve("committee:surrey") == (
+        "(committee_key:Surrey Police and Crime Panel OR committee_key:Surrey County Council Cabinet)"
+    )
+    assert resolve('committee:"police and crime panel"') == (
+        "(committee_key:Surrey Police and Crime Panel OR committee_key:Hampshire Police and Crime Panel)"
+    )
+    assert resolve('committee:"crime police"') == "<_NullQuery>"  # words must be in order
+    assert resolve("precept committee:hampshire") == "(text:precept AND committee_key:Hampshire Police and Crime Panel)"

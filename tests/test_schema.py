@@ -22,7 +22,7 @@ def test_text_parts_in_schema_order_skipping_empty():
     assert text_parts("Precept", None, "Wessex Panel", "We agree.") == [
         ("Precept", 2.5), ("Wessex Panel", 0.2), ("We agree.", 1.0)
     ]
-    assert text_parts("Precept", "Cllr Oak", None, "We agree.", lead=False) == [
+    assert text_parts("Precept", "Cllr Oak", "Wessex Panel", "We agree.", lead=False) == [
         ("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)
     ]
     assert TEXT_PARTS == {"title": 2.5, "speaker_name": 1.0, "committee": 0.2, "body": 1.0}
@@ -31,3 +31,28 @@ def test_text_parts_in_schema_order_skipping_empty():
 @pytest.mark.parametrize(("raw", "key"), [("9.", "9"), ("39/20", "39/20"), ("(a)", "a"), (" FC1/22 ", "fc1/22"), ("4.1", "4.1")])
 def test_item_number_key(raw, key):
     assert item_number_key(raw) == key
+
+
+@pytest.mark.parametrize("positions", [[0], [3, 4, 70], [0, 70000, 70001], list(range(0, 3000, 3))])
+def test_compact_positions_round_trip(positions):
+    from indexer.schema import CompactPositions
+
+    fmt = CompactPositions()
+    encoded = fmt.encode(positions)
+    assert (fmt.decode_positions(encoded), fmt.decode_frequency(encoded)) == (positions, len(positions))
+    assert encoded[:1] == (b"I" if max(b - a for a, b in zip([0, *positions], positions)) >= 65536 else b"H")
+
+
+def test_compact_positions_are_small():
+    from whoosh.formats import Positions
+
+    from indexer.schema import CompactPositions
+
+    assert (len(CompactPositions().encode([5])), len(Positions().encode([5]))) == (3, 13)
+
+
+def test_filter_fields_record_no_positions():
+    schema = build_schema()
+    out = list(schema["title"].index("Precept Precept Proposal"))
+    assert out == [(b"precept", 1, 1.0, b""), (b"propos", 1, 1.0, b"")]
+    assert not schema["title"].format.supports("positions")

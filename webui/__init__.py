@@ -68,3 +68,12 @@ class _EngineHolder:
         if self._engine is None:
             self._engine = SearchEngine(self.index_dir)  # raises a MinutesError the views turn into 503
         return self._engine
+
+    def reopen(self) -> None:
+        """Reopen the index in a freshly forked worker process."""
+        if self._engine is not None:
+            self._engine.reopen()
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()

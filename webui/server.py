@@ -26,6 +26,11 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return create_app({"INDEX_DIR": str(self.index_dir)})
 
 
+def _post_fork(server: Any, worker: Any) -> None:
+    """Give each worker its own open searchers: forked processes share file offsets."""
+    server.app.wsgi().extensions["minutes"].reopen()
+
+
 def bind_address(host: str, port: int) -> str:
     """Return gunicorn's bind string, bracketing IPv6 addresses."""
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
@@ -39,7 +44,8 @@ def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, workers: i
         "workers": workers,
         "worker_class": "gthread",
         "threads": threads,
-        "preload_app": True,  # open the index once, before forking: no request pays for warm-up
+        "preload_app": True,  # import and open the index before forking: no request pays for warm-up
+        "post_fork": _post_fork,
         "control_socket_disable": True,  # gunicorn would otherwise create a socket in $HOME
         "accesslog": "-",
         "errorlog": "-",

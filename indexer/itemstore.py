@@ -1,0 +1,167 @@
+"""The item store: one row per agenda item (and per source file) beside the Whoosh index.
+
+What describes a whole item (title, number, committee, meeting date, link) is the same
+for every passage of it, so it is stored once here, in SQLite (standard library), rather
+than in each passage document. The ``sources`` table records what each corpus file
+contributed and its content hash, so an update can re-index only what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+FILENAME = "items.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    item_id    TEXT PRIMARY KEY,
+    source     TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    meeting_id TEXT NOT NULL,
+    position   INTEGER NOT NULL,   -- order of the item in its source file
+    number     TEXT,
+    title      TEXT NOT NULL,
+    committee  TEXT,
+    date       TEXT,               -- YYYY-MM-DD
+    url        TEXT,
+    procedural INTEGER NOT NULL,
+    passages   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS items_meeting ON items (meeting_id);
+CREATE TABLE IF NOT EXISTS sources (
+    source   TEXT PRIMARY KEY,
+    sha1     TEXT NOT NULL,
+    items    INTEGER NOT NULL,
+    passages INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMeta:
+    """Everything about an agenda item except its passages."""
+
+    item_id: str
+    source: str
+    kind: str
+    meeting_id: str
+    position: int
+    number: str | None
+    title: str
+    committee: str | None
+    date: dt.date | None
+    url: str | None
+    procedural: bool
+    passages: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """What one corpus file contributed to the index."""
+
+    source: str
+    sha1: str
+    items: int
+    passages: int
+
+
+class ItemStore:
+    """A connection to a generation's item store (read-only unless ``writable``).
+
+    A connection belongs to one thread; the search engine keeps one per pooled searcher.
+    """
+
+    def __init__(self, folder: Path, writable: bool = False) -> None:
+        path = folder / FILENAME
+        if writable:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.executescript(_SCHEMA)
+        else:
+            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def compact(self) -> None:
+        """Rewrite the file without free pages (after a bulk load)."""
+        self._db.execute("VACUUM")
+
+    # ------------------------------------------------------------------ writing
+
+    def replace(self, items: Iterable[ItemMeta], sources: Iterable[SourceRecord]) -> None:
+        """Add (or replace, by id) items and source records, in one transaction."""
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            db.executemany(
+                "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    (m.item_id, m.source, m.kind, m.meeting_id, m.position, m.number, m.title, m.committee,
+                     m.date.isoformat() if m.date else None, m.url, int(m.procedural), m.passages)
+                    for m in items
+                ),
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO sources VALUES (?,?,?,?)",
+                ((s.source, s.sha1, s.items, s.passages) for s in sources),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def remove(self, sources: Sequence[str], keep: set[str], keep_sources: set[str]) -> None:
+        """Delete the items of ``sources`` not in ``keep``, and the source rows not in ``keep_sources``."""
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            for source in sources:
+                for (item_id,) in db.execute("SELECT item_id FROM items WHERE source = ?", (source,)).fetchall():
+                    if item_id not in keep:
+                        db.execute("DELETE FROM items WHERE item_id = ?", (item_id,))
+                if source not in keep_sources:
+                    db.execute("DELETE FROM sources WHERE source = ?", (source,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    # ------------------------------------------------------------------ reading
+
+    def items(self, item_ids: Iterable[str]) -> dict[str, ItemMeta]:
+        """Return the items with these ids (missing ids are left out)."""
+        ids = list(dict.fromkeys(item_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(f"SELECT * FROM items WHERE item_id IN ({marks})", ids).fetchall()
+        return {row[0]: _meta(row) for row in rows}
+
+    def meeting_items(self, meeting_id: str) -> list[ItemMeta]:
+        """Return the items of a meeting in agenda order."""
+        rows = self._db.execute(
+            "SELECT * FROM items WHERE meeting_id = ? ORDER BY date, source, position", (meeting_id,)
+        ).fetchall()
+        return [_meta(r) for r in rows]
+
+    def sources(self) -> dict[str, SourceRecord]:
+        """Return every indexed source file, by corpus-relative name."""
+        return {r[0]: SourceRecord(*r) for r in self._db.execute("SELECT * FROM sources")}
+
+    def counts(self) -> tuple[int, int, int]:
+        """Return (files, items, passages) in the store."""
+        files, passages = self._db.execute("SELECT count(*), coalesce(sum(passages), 0) FROM sources").fetchone()
+        (items,) = self._db.execute("SELECT count(*) FROM items").fetchone()
+        return int(files), int(items), int(passages)
+
+
+def _meta(row: tuple) -> ItemMeta:  # type: ignore[type-arg]
+    (item_id, source, kind, meeting_id, position, number, title, committee, date, url, procedural, passages) = row
+    return ItemMeta(
+        item_id, source, kind, meeting_id, position, number, title, committee,
+        dt.date.fromisoformat(date) if date else None, url, bool(procedural), passages,
+    )
