@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-TEXT_COLUMNS = ("body", "title", "committee", "speaker_name")
-#: bm25() weights in TEXT_COLUMNS order, equal to indexer.schema.DEFAULT_FIELDS.
-WEIGHTS = {"body": 1.0, "title": 2.5, "committee": 0.5, "speaker_name": 1.0}
+TEXT_COLUMNS = ("body", "title", "title_more", "committee", "speaker_name")
+#: bm25() weights in TEXT_COLUMNS order, as indexer.schema.TEXT_PARTS: the item title
+#: weighs 2.5 on an item's first passage ("title") and 1.0 on the others ("title_more");
+#: the committee name is searchable on an item's first passage only, as in our index.
+WEIGHTS = {"body": 1.0, "title": 2.5, "title_more": 1.0, "committee": 0.5, "speaker_name": 1.0}
 STORED_COLUMNS = (
-    "id", "item_id", "meeting_id", "source", "kind", "url", "ordinal", "committee_key", "date",
+    "item_title", "id", "item_id", "meeting_id", "source", "kind", "url", "ordinal", "committee_key", "date",
     "item_number", "procedural_item", "section", "speaker",
 )
 COLUMNS = TEXT_COLUMNS + STORED_COLUMNS
@@ -49,11 +51,15 @@ def create(db_path: Path) -> sqlite3.Connection:
 def row_values(fields: dict[str, Any]) -> tuple[Any, ...]:
     """Return the column values of one passage given our engine's index fields."""
     date = fields.get("date")
+    lead = fields.get("ordinal", 0) == 0
+    title = fields.get("title", "")
     return (
         fields.get("body", ""),
-        fields.get("title", ""),
-        fields.get("committee", ""),
+        title if lead else "",
+        "" if lead else title,
+        fields.get("committee", "") if lead else "",
         fields.get("speaker_name", ""),
+        title,
         fields["id"],
         fields.get("item_id"),
         fields.get("meeting_id"),
@@ -141,7 +147,7 @@ class Fts5Page:
 
 
 _HIT_COLUMNS = (
-    "id", "item_id", "meeting_id", "title", "committee_key", "date", "item_number", "section", "speaker",
+    "id", "item_id", "meeting_id", "item_title", "committee_key", "date", "item_number", "section", "speaker",
     "speaker_name", "url", "source",
 )
 
@@ -151,7 +157,9 @@ def search(conn: sqlite3.Connection, q: Fts5Query, page: int = 1, per_page: int 
     where, params = q.where()
     total = conn.execute(f"SELECT count(*) FROM passages WHERE {where}", params).fetchone()[0]
     sql = (
-        f"SELECT {', '.join(_HIT_COLUMNS)}, highlight(passages, 1, '<mark>', '</mark>'), "
+        f"SELECT {', '.join(_HIT_COLUMNS)}, "
+        "CASE WHEN ordinal = 0 THEN highlight(passages, 1, '<mark>', '</mark>') "
+        "ELSE highlight(passages, 2, '<mark>', '</mark>') END, "
         f"snippet(passages, 0, '<mark>', '</mark>', '…', 40), {_BM25} "
         f"FROM passages WHERE {where} ORDER BY {q.order()} LIMIT ? OFFSET ?"
     )

@@ -42,7 +42,7 @@ from typing import Any, Callable
 from . import vocab as V
 
 #: Bump whenever the output for a given seed and size changes (invalidates caches).
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 FIRST_YEAR, LAST_YEAR = 2012, 2025
 #: Meetings a committee holds a year at most before the archive needs more committees.
@@ -641,11 +641,14 @@ def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print
                     files += 1
                     items += 1
                     corpus_bytes += len(data)
-                    title_words = set(_WORD_RE.findall(record["item_title"].lower())) | committee_words
-                    for p in record["passages"]:
+                    title_words = set(_WORD_RE.findall(record["item_title"].lower()))
+                    for k, p in enumerate(record["passages"]):
                         passages += 1
                         text_bytes += len(p["text"].encode("utf-8"))
+                        # as indexer.schema.text_parts: committee words on an item's first passage only
                         words = set(_WORD_RE.findall(p["text"].lower())) | title_words
+                        if k == 0:
+                            words |= committee_words
                         if p["speaker_name"]:
                             words |= set(_WORD_RE.findall(p["speaker_name"].lower()))
                         df_word.update(words)

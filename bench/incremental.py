@@ -63,10 +63,15 @@ def ours_add_files(index_root: Path, corpus: Path, files: list[Path]) -> int | N
         return report.passages
     """
     add = getattr(ix_build, "add_files", None)
-    if add is None:
-        return None
-    report = add(corpus, index_root, files)
-    return getattr(report, "passages", None) or 0
+    if add is not None:
+        report = add(corpus, index_root, files)
+        return getattr(report, "passages", None) or 0
+    update = getattr(ix_build, "update_index", None)
+    if update is not None:
+        # In-place update: re-indexes new/changed files (it fingerprints every corpus file to find them).
+        report = update(corpus, index_root)
+        return report.passages
+    return None
 
 
 def run_ours(index_root: Path, corpus_root: Path, files: list[Path]) -> dict[str, Any]:
@@ -74,8 +79,9 @@ def run_ours(index_root: Path, corpus_root: Path, files: list[Path]) -> dict[str
     added = ours_add_files(index_root, corpus_root / "corpus", files)
     seconds = time.perf_counter() - t
     if added is None:
-        return {"supported": False, "reason": "indexer.build has no add_files (no incremental API yet)"}
-    return {"supported": True, "seconds": seconds, "passages": added}
+        return {"supported": False, "reason": "indexer.build has no add_files or update_index (no incremental API)"}
+    api = "add_files" if hasattr(ix_build, "add_files") else "update_index"
+    return {"supported": True, "seconds": seconds, "passages": added, "api": api}
 
 
 def run_fts5(db: Path, corpus_root: Path, meeting: Path, files: list[Path], source: str) -> dict[str, Any]:

@@ -14,7 +14,8 @@ space between them. How many words this rules out is reported with examples.
 
 Classes (``N`` passages):
 
-- ``common``: one word in more than half of the passages (e.g. "police").
+- ``common``: one word in more than half of the passages (e.g. "police"); if fewer than
+  three such words exist, the five most frequent words.
 - ``rare``: one word in at most 0.1 % of passages (names, places, rare words).
 - ``and2``: two words taken from the same passage, each in 0.1–30 % of passages.
 - ``phrase``: a 2–3 word run from a passage, one word in under 20 % of passages.
@@ -129,7 +130,12 @@ def build_queries(corpus_root: Path, per_class: int, seed: int) -> dict[str, Any
         return {"cls": cls, "terms": list(terms), "phrases": [list(p) for p in phrases], "speaker": speaker,
                 "sort": sort}
 
-    common = sorted((w for w in ordered if frac(w) > 0.5), key=lambda w: (-frac(w), w))
+    by_df = sorted(ordered, key=lambda w: (-frac(w), w))
+    common = [w for w in by_df if frac(w) > 0.5]
+    if len(common) < 3:
+        # No word is in half the passages (committee names count on lead passages only):
+        # take the most frequent words; their real match rates are in the results.
+        common = by_df[:5]
     for i in range(per_class if common else 0):
         sets["common"].append(spec("common", [common[i % len(common)]]))
     rare = [w for w in ordered if df_stem[stem_of[w]] <= max(2, 0.001 * n)]

@@ -95,9 +95,39 @@ def iter_parsed_files(corpus: Path, paths: list[Path]) -> Iterator[Document]:
 
 
 def iter_rows(docs: Iterator[Document]) -> Iterator[dict[str, Any]]:
-    """Yield the index fields of every passage, exactly as ``build_index`` writes them."""
+    """Yield the logical fields of every passage (one row per passage, as our index has).
+
+    Built from the documents directly (not from the engine's packed index fields), with
+    the engine's own item ids, so both engines hold the same passages and values.
+    """
     for doc in docs:
-        yield from ix_build.passage_fields(doc)
+        for position, item in enumerate(doc.items):
+            iid = ix_build.item_id(doc.source, position)
+            meeting = item.meeting
+            date = dt.datetime(meeting.date.year, meeting.date.month, meeting.date.day) if meeting.date else None
+            base = {
+                "item_id": iid,
+                "meeting_id": ix_build.meeting_id(meeting.committee, meeting.date, doc.source),
+                "source": doc.source,
+                "kind": doc.kind,
+                "url": item.url or meeting.url,
+                "title": item.title,
+                "item_number": item.number,
+                "committee": meeting.committee or "",
+                "committee_key": " ".join(meeting.committee.split()) if meeting.committee else None,
+                "date": date,
+                "procedural_item": "0",
+            }
+            for ordinal, p in enumerate(item.passages or (None,)):
+                yield {
+                    **base,
+                    "id": f"{iid}-{ordinal}",
+                    "ordinal": ordinal,
+                    "section": p.section if p else "summary",
+                    "body": p.text if p else "",
+                    "speaker": p.speaker_role if p else None,
+                    "speaker_name": (p.speaker_name if p else None) or "",
+                }
 
 
 class _RecordReader:

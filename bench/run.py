@@ -182,11 +182,13 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         log(f"{label}: building {engine} index …")
         r = worker([f"build-{engine}", str(corpus_root), str(targets[engine]), "--source", source])
         r["passages_per_second"] = r["passages"] / r["seconds"]
-        r["passages_per_second_without_parsing"] = r["passages"] / r["index_only_seconds"]
+        r["passages_per_second_without_parsing"] = (
+            r["passages"] / r["index_only_seconds"] if r.get("index_only_seconds") else None)
         r["index_to_raw_ratio"] = r["index_bytes"] / meta["corpus_bytes"]
         result["build"][engine] = r
         log(f"{label}: {engine} built {r['passages']} passages in {r['seconds']:.1f}s "
-            f"({r['passages_per_second']:.0f}/s; parse {r['parse_seconds']:.1f}s), "
+            f"({r['passages_per_second']:.0f}/s, {r.get('processes', 1)} process(es); parse "
+            f"{'n/a' if r['parse_seconds'] is None else format(r['parse_seconds'], '.1f') + 's'}), "
             f"{r['index_bytes'] / 1e6:.1f} MB, peak RSS {r['peak_rss_bytes'] / 1e6:.0f} MB")
     index_paths = {"ours": targets["ours"], "fts5": targets["fts5"]}
 
