@@ -1,0 +1,339 @@
+"""Measurements that need a fresh process; :mod:`bench.run` starts one per measurement.
+
+Each command prints one JSON object on its last stdout line. Builds and cold starts
+run here so that peak memory (``VmHWM``) and start-up time belong to that one job.
+
+    python -m bench.worker build-ours  CORPUS_ROOT INDEX_DIR --source parsed|generated
+    python -m bench.worker build-fts5  CORPUS_ROOT DB_FILE   --source parsed|generated
+    python -m bench.worker query  ours|ours_default|fts5 INDEX QUERIES_JSON [--repeat 3]
+    python -m bench.worker cold   ours|ours_default|fts5 INDEX QUERY_SPEC_JSON
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()  # before any heavy import: the cold-start clock starts here
+
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+
+def peak_rss_bytes() -> int:
+    """Return this process's peak resident set size (VmHWM) in bytes."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+class TreeRss:
+    """Sample the resident memory of this process and all its descendants (parallel builds).
+
+    The peak of the sum is what the machine must hold; ``VmHWM`` alone misses child processes.
+    """
+
+    def __init__(self, interval: float = 0.1) -> None:
+        import threading
+
+        self.peak = 0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._t.start()
+
+    @staticmethod
+    def _tree_rss() -> int:
+        import os
+
+        me = os.getpid()
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    parents[int(d)] = int(f.read().rsplit(")", 1)[1].split()[1])
+                with open(f"/proc/{d}/statm") as f:
+                    rss[int(d)] = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, ValueError, IndexError):
+                continue
+        tree, frontier = {me}, [me]
+        while frontier:
+            pid = frontier.pop()
+            kids = [c for c, pp in parents.items() if pp == pid and c not in tree]
+            tree.update(kids)
+            frontier.extend(kids)
+        return sum(rss.get(p, 0) for p in tree)
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            self.peak = max(self.peak, self._tree_rss())
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._t.join()
+        return max(self.peak, peak_rss_bytes())
+
+
+def dir_bytes(path: Path) -> int:
+    """Return the total size of the files under ``path`` (or of the file itself)."""
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class _Timed:
+    """Wrap an iterator or callable and add up the time spent inside it."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+        self.seconds = 0.0
+        self.calls = 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return self.fn(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - t
+            self.calls += 1
+
+
+def _timed_iter(it: Any, timer: _Timed) -> Any:
+    while True:
+        t = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            timer.seconds += time.perf_counter() - t
+            return
+        timer.seconds += time.perf_counter() - t
+        yield item
+
+
+def build_ours(corpus_root: Path, index_dir: Path, source: str) -> dict[str, Any]:
+    """Build our index end to end with build_index; time the parser calls inside it."""
+    import resource
+
+    from indexer import build as ix_build
+
+    from .records import records_shim
+
+    corpus = corpus_root / "corpus"
+    rss = TreeRss()
+    started = time.perf_counter()
+    timer = _Timed(ix_build.parse_file)
+    if source == "generated":
+        with records_shim(corpus_root):
+            timer = _Timed(ix_build.parse_file)
+            ix_build.parse_file = timer
+            report = ix_build.build_index(corpus, index_dir)
+    else:
+        ix_build.parse_file = timer
+        report = ix_build.build_index(corpus, index_dir)
+    wall = time.perf_counter() - started
+    tree_peak = rss.stop()
+    processes = getattr(report, "processes", 1) or 1
+    gen = index_dir / report.generation
+    # With a parallel build the parser runs in child processes, out of this timer's sight.
+    parse_seconds = timer.seconds if processes == 1 else None
+    return {
+        "engine": "ours",
+        "source": source,
+        "processes": processes,
+        "files": report.files,
+        "items": report.items,
+        "passages": report.passages,
+        "skipped": len(report.skipped),
+        "skipped_examples": [f"{s.path}: {s.reason}" for s in report.skipped[:5]],
+        "seconds": wall,
+        "build_index_seconds": report.seconds,
+        "parse_seconds": parse_seconds,
+        "index_only_seconds": wall - parse_seconds if parse_seconds is not None else None,
+        "index_bytes": dir_bytes(gen),
+        "peak_rss_bytes": tree_peak,
+        "peak_rss_main_process_bytes": peak_rss_bytes(),
+        "peak_rss_largest_child_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+    }
+
+
+def build_fts5(corpus_root: Path, db: Path, source: str) -> dict[str, Any]:
+    """Load FTS5 with the same records; time record production (parsing) separately."""
+    from . import fts5, records
+
+    rss = TreeRss()
+    started = time.perf_counter()
+    timer = _Timed(None)
+    docs = records.iter_parsed(corpus_root / "corpus") if source == "parsed" else records.iter_generated(corpus_root)
+    rows = _timed_iter(records.iter_rows(docs), timer)
+    conn = fts5.create(db)
+    n = fts5.load(conn, rows, optimize=False)
+    t_opt = time.perf_counter()
+    conn.execute("INSERT INTO passages(passages) VALUES('optimize')")
+    optimize_seconds = time.perf_counter() - t_opt
+    conn.close()
+    wall = time.perf_counter() - started
+    return {
+        "engine": "fts5",
+        "source": source,
+        "passages": n,
+        "seconds": wall,
+        "parse_seconds": timer.seconds,
+        "index_only_seconds": wall - timer.seconds,
+        "optimize_seconds": optimize_seconds,
+        "index_bytes": dir_bytes(db),
+        "processes": 1,
+        "peak_rss_bytes": rss.stop(),
+        "sqlite_version": __import__("sqlite3").sqlite_version,
+    }
+
+
+# --------------------------------------------------------------------------- queries
+
+
+class OursRunner:
+    """Our engine's result page. ``per_item=0`` is a plain top 10 with the full match count
+    (the same work as FTS5's page); ``per_item=None`` is the engine's default request (what
+    the web UI sends: at most 2 passages per item, total counted after collapsing)."""
+
+    def __init__(self, index: Path, per_item: int | None = 0) -> None:
+        from indexer.search import SearchEngine
+
+        self.engine = SearchEngine(index)
+        self.per_item = per_item
+
+    def run(self, spec: dict[str, Any]) -> tuple[int, int, bool]:
+        from indexer.search import SearchRequest
+
+        extra = {} if self.per_item is None else {"per_item": self.per_item}
+        page = self.engine.search(
+            SearchRequest(q=spec["ours_q"], sort=spec.get("sort", "relevance"), per_page=10, **extra)
+        )
+        # Touch what a results page shows, so nothing is left lazily uncomputed.
+        for h in page.hits:
+            _ = (h.title, h.snippet, h.committee, h.date, h.speaker_name)
+        return page.total, len(page.hits), page.partial
+
+
+class Fts5Runner:
+    def __init__(self, index: Path) -> None:
+        from . import fts5
+
+        self.fts5 = fts5
+        self.conn = fts5.open_db(index)
+
+    def run(self, spec: dict[str, Any]) -> tuple[int, int, bool]:
+        page = self.fts5.search(self.conn, self.fts5.translate(spec), per_page=10)
+        return page.total, len(page.hits), False
+
+
+def runner(engine: str, index: Path) -> Any:
+    """``ours``: plain top 10 (per_item=0); ``ours_default``: the engine's default request."""
+    if engine == "ours":
+        return OursRunner(index, per_item=0)
+    if engine == "ours_default":
+        return OursRunner(index, per_item=None)
+    return Fts5Runner(index)
+
+
+def query_bench(engine: str, index: Path, queries_file: Path, repeat: int, warmup: int) -> dict[str, Any]:
+    """Run every query ``warmup`` times untimed, then ``repeat`` times timed."""
+    sets = json.loads(queries_file.read_text(encoding="utf-8"))["classes"]
+    r = runner(engine, index)
+    flat = [(cls, i, spec) for cls, specs in sets.items() for i, spec in enumerate(specs)]
+    errors: dict[tuple[str, int], str] = {}
+    for _ in range(warmup):
+        for cls, i, spec in flat:
+            try:
+                r.run(spec)
+            except Exception as exc:  # noqa: BLE001 - an engine bug is a result, not a harness crash
+                errors[(cls, i)] = f"{type(exc).__name__}: {exc}"
+    out: dict[str, Any] = {cls: [None] * len(specs) for cls, specs in sets.items()}
+    samples: dict[tuple[str, int], list[float]] = {}
+    for rep in range(repeat):
+        order = flat if rep % 2 == 0 else list(reversed(flat))
+        for cls, i, spec in order:
+            if (cls, i) in errors:
+                out[cls][i] = {"error": errors[(cls, i)]}
+                continue
+            t = time.perf_counter()
+            try:
+                total, nhits, partial = r.run(spec)
+            except Exception as exc:  # noqa: BLE001
+                errors[(cls, i)] = f"{type(exc).__name__}: {exc}"
+                out[cls][i] = {"error": errors[(cls, i)]}
+                continue
+            samples.setdefault((cls, i), []).append(time.perf_counter() - t)
+            if out[cls][i] is None:
+                out[cls][i] = {"total": total, "hits": nhits, "partial": partial}
+    for cls, rows in out.items():
+        for i, row in enumerate(rows):
+            if row is not None and "error" not in row:
+                row["seconds"] = samples[(cls, i)]
+    return {"engine": engine, "repeat": repeat, "warmup": warmup, "classes": out, "peak_rss_bytes": peak_rss_bytes()}
+
+
+def cold(engine: str, index: Path, spec: dict[str, Any]) -> dict[str, Any]:
+    """Import, open the index and answer one query with snippets, timing each step."""
+    t_start = T0
+    if engine.startswith("ours"):
+        import indexer.search  # noqa: F401  (the import is part of start-up)
+    else:
+        from . import fts5  # noqa: F401
+    t_import = time.perf_counter()
+    r = runner(engine, index)
+    t_open = time.perf_counter()
+    total, nhits, _ = r.run(spec)
+    t_query = time.perf_counter()
+    return {
+        "engine": engine,
+        "import_seconds": t_import - t_start,
+        "open_seconds": t_open - t_import,
+        "first_query_seconds": t_query - t_open,
+        "in_process_seconds": t_query - t_start,
+        "total": total,
+        "hits": nhits,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.worker")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    for name in ("build-ours", "build-fts5"):
+        p = sub.add_parser(name)
+        p.add_argument("corpus_root", type=Path)
+        p.add_argument("target", type=Path)
+        p.add_argument("--source", choices=("parsed", "generated"), required=True)
+    p = sub.add_parser("query")
+    p.add_argument("engine", choices=("ours", "ours_default", "fts5"))
+    p.add_argument("index", type=Path)
+    p.add_argument("queries", type=Path)
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--profile", type=Path, help="write cProfile stats of the timed passes here")
+    p = sub.add_parser("cold")
+    p.add_argument("engine", choices=("ours", "ours_default", "fts5"))
+    p.add_argument("index", type=Path)
+    p.add_argument("spec", help="query spec as JSON")
+    args = ap.parse_args(argv)
+    if args.cmd == "build-ours":
+        result = build_ours(args.corpus_root, args.target, args.source)
+    elif args.cmd == "build-fts5":
+        result = build_fts5(args.corpus_root, args.target, args.source)
+    elif args.cmd == "query":
+        gc.collect()
+        result = query_bench(args.engine, args.index, args.queries, args.repeat, args.warmup)
+    else:
+        result = cold(args.engine, args.index, json.loads(args.spec))
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
