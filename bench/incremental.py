@@ -4,9 +4,8 @@ The new meeting is a copy of a real meeting of the archive under a new committee
 folder and date (so it is new content with its own ``manifest.json``), added after the
 query benchmarks to the index they used.
 
-Our engine has no incremental API yet. :func:`ours_add_files` is the one place to wire
-it: when ``indexer.build`` grows ``add_files`` (or similar), call it there and return
-the passages added; until then it returns None and the result says "not supported".
+Ours uses :func:`indexer.build.add_files` (index just the named files, as a harvester
+would); FTS5 inserts the same files' rows.
 """
 
 from __future__ import annotations
@@ -54,34 +53,15 @@ def unstage(corpus_root: Path) -> None:
     shutil.rmtree(corpus_root / "corpus" / NEW_FOLDER, ignore_errors=True)
 
 
-def ours_add_files(index_root: Path, corpus: Path, files: list[Path]) -> int | None:
-    """Add ``files`` (under ``corpus``) to the live index; return passages added, or None if unsupported.
-
-    WIRE HERE: when the engine gains an incremental API, call it, e.g.::
-
-        report = ix_build.add_files(corpus, index_root, files)
-        return report.passages
-    """
-    add = getattr(ix_build, "add_files", None)
-    if add is not None:
-        report = add(corpus, index_root, files)
-        return getattr(report, "passages", None) or 0
-    update = getattr(ix_build, "update_index", None)
-    if update is not None:
-        # In-place update: re-indexes new/changed files (it fingerprints every corpus file to find them).
-        report = update(corpus, index_root)
-        return report.passages
-    return None
+def ours_add_files(index_root: Path, corpus: Path, files: list[Path]) -> int:
+    """Add ``files`` (under ``corpus``) to the live index in place; return passages added."""
+    return ix_build.add_files(corpus, index_root, files).passages
 
 
 def run_ours(index_root: Path, corpus_root: Path, files: list[Path]) -> dict[str, Any]:
     t = time.perf_counter()
     added = ours_add_files(index_root, corpus_root / "corpus", files)
-    seconds = time.perf_counter() - t
-    if added is None:
-        return {"supported": False, "reason": "indexer.build has no add_files or update_index (no incremental API)"}
-    api = "add_files" if hasattr(ix_build, "add_files") else "update_index"
-    return {"supported": True, "seconds": seconds, "passages": added, "api": api}
+    return {"supported": True, "seconds": time.perf_counter() - t, "passages": added, "api": "add_files"}
 
 
 def run_fts5(db: Path, corpus_root: Path, meeting: Path, files: list[Path], source: str) -> dict[str, Any]:

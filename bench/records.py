@@ -131,7 +131,7 @@ def iter_rows(docs: Iterator[Document]) -> Iterator[dict[str, Any]]:
 
 
 class _RecordReader:
-    """Stand-in for ``parse_file`` that returns the generator's document for a source.
+    """Stand-in for ``parse_bytes`` that returns the generator's document for a source.
 
     Reads ``records.jsonl`` as a stream: build_index asks for files in the same sorted
     order the generator wrote them, so only a handful of records are ever held.
@@ -141,8 +141,8 @@ class _RecordReader:
         self._it = iter_generated(corpus_root)
         self._pending: dict[str, Document] = {}
 
-    def __call__(self, path: Path, source: str | None = None) -> Document:
-        key = source or str(path)
+    def __call__(self, data: bytes, name: str, source: str | None = None) -> Document:
+        key = source or name
         while key not in self._pending:
             try:
                 doc = next(self._it)
@@ -161,9 +161,9 @@ def _strip_meeting(item: Item) -> Item:
 @contextlib.contextmanager
 def records_shim(corpus_root: Path) -> Iterator[None]:
     """Make ``indexer.build.build_index`` read the generator's records instead of parsing."""
-    saved = ix_build.parse_file
-    ix_build.parse_file = _RecordReader(corpus_root)  # type: ignore[assignment]
+    saved = ix_build.parse_bytes
+    ix_build.parse_bytes = _RecordReader(corpus_root)  # type: ignore[assignment]
     try:
         yield
     finally:
-        ix_build.parse_file = saved  # type: ignore[assignment]
+        ix_build.parse_bytes = saved  # type: ignore[assignment]

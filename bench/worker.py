@@ -128,14 +128,14 @@ def build_ours(corpus_root: Path, index_dir: Path, source: str) -> dict[str, Any
     corpus = corpus_root / "corpus"
     rss = TreeRss()
     started = time.perf_counter()
-    timer = _Timed(ix_build.parse_file)
+    timer = _Timed(ix_build.parse_bytes)
     if source == "generated":
         with records_shim(corpus_root):
-            timer = _Timed(ix_build.parse_file)
-            ix_build.parse_file = timer
+            timer = _Timed(ix_build.parse_bytes)
+            ix_build.parse_bytes = timer
             report = ix_build.build_index(corpus, index_dir)
     else:
-        ix_build.parse_file = timer
+        ix_build.parse_bytes = timer
         report = ix_build.build_index(corpus, index_dir)
     wall = time.perf_counter() - started
     tree_peak = rss.stop()

@@ -18,7 +18,7 @@ import os
 import queue
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -254,12 +254,28 @@ def _worker(gen: str, corpus: str, names: list[str], index: int, messages: Any) 
 # ---------------------------------------------------------------------- updates
 
 
-def update_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None) -> BuildReport:
+def add_files(corpus: Path, index_root: Path, files: Sequence[Path | str]) -> BuildReport:
+    """Index (or re-index) just these files of ``corpus`` into the live index, in place.
+
+    For a harvester that knows what it has just written: nothing else in the corpus is
+    looked at (so nothing is removed either; see :func:`update_index`).
+    """
+    names = []
+    for f in files:
+        rel = Path(f).resolve().relative_to(corpus.resolve()) if Path(f).is_absolute() else Path(f)
+        names.append(rel.as_posix())
+    return update_index(corpus, index_root, only=names)
+
+
+def update_index(
+    corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None, only: Sequence[str] | None = None
+) -> BuildReport:
     """Bring the live index up to date with ``corpus`` in place, without a rebuild.
 
     Files added or changed since they were indexed (content or manifest metadata) are
     re-indexed, files gone from the corpus are removed, the rest is left alone. Searches
-    see the update as soon as it is committed. With no index yet, does a full build.
+    see the update as soon as it is committed. With ``only``, just those corpus-relative
+    files are considered. With no index yet, does a full build.
     """
     if store.current_name(index_root) is None:
         return build_index(corpus, index_root, on_file=on_file)
@@ -272,8 +288,11 @@ def update_index(corpus: Path, index_root: Path, *, on_file: ProgressFn | None =
     db = ItemStore(gen.path, writable=True)
     try:
         known = db.sources()
-        names = source_names(corpus)
-        gone = sorted(set(known) - set(names))
+        if only is None:
+            names = source_names(corpus)
+            gone = sorted(set(known) - set(names))
+        else:
+            names, gone = sorted(set(only)), []
         result = _ShardResult()
         docs: list[Document] = []
         touched: list[SourceRecord] = []  # same content, new modification time

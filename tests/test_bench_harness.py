@@ -55,15 +55,6 @@ def test_search_path_encodes_the_query() -> None:
     assert path == "/search.json?q=speaker%3Acommissioner+%22county+lines%22&page=1&per_page=10&sort=newest"
 
 
-def test_incremental_hook_reports_unsupported_until_wired(tmp_path: Path) -> None:
-    from indexer import build
-
-    if hasattr(build, "add_files") or hasattr(build, "update_index"):
-        pytest.skip("indexer.build has an incremental API: the hook is live (checked by the end-to-end run)")
-    result = incremental.run_ours(tmp_path / "index", tmp_path, [])
-    assert result["supported"] is False
-
-
 def test_tiny_end_to_end_run(tmp_path: Path) -> None:
     """The whole run at 400 passages: every phase produces figures and the report renders."""
     results, work = tmp_path / "results", tmp_path / "work"

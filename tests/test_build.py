@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer import store
-from indexer.build import build_index, find_sources, item_metas, passage_fields, update_index
+from indexer.build import add_files, build_index, find_sources, item_metas, passage_fields, update_index
 from indexer.errors import BuildError, IndexMissingError, StaleIndexError
 from indexer.model import Document, Item, Meeting, Passage
 from indexer.schema import StoredPassage
@@ -232,3 +232,17 @@ def test_update_rereads_only_what_changed(tmp_path, corpus_copy):
         assert {h.date.isoformat() for h in engine.search(SearchRequest(q="cuckooing OR exploiting")).hits} == {
             "2019-06-15", "2021-01-29"
         }
+
+
+def test_add_files_indexes_just_those_files(tmp_path, corpus_copy):
+    root = tmp_path / "index"
+    build_index(corpus_copy, root)
+    new = corpus_copy / "vale-council" / "2021-05-04-cabinet.txt"
+    new.write_text((corpus_copy / "vale-council" / "2020-03-10-cabinet.txt").read_text().replace("Road Safety", "Zebra Crossing"))
+    (corpus_copy / "wessex-pcp" / "2018-02-02-precept.txt").unlink()  # not looked at: stays indexed
+    report = add_files(corpus_copy, root, [new])
+    assert (report.files, report.items, report.removed) == (1, 1, 0)
+    with SearchEngine(root) as engine:
+        assert engine.search(SearchRequest(q='"zebra crossing"')).total == 5
+        assert engine.search(SearchRequest(q="precept")).total > 0
+        assert engine.info["files"] == 5
