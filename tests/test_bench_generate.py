@@ -139,6 +139,4 @@ def test_generated_files_parse(tiny: tuple[Path, dict]) -> None:
         got = set(_normalise(" ".join(p.text for p in item.passages) + " " + " ".join(item.resolutions)))
         covered = sum(1 for w in expected if w in got) / len(expected)
         assert covered >= 0.95, (r["source"], covered)
-    # Known parser limitation (reported): a title ending in an apostrophe ("victims' services")
-    # is read as a blurb. Tolerate a few such files, not a format regression.
-    assert len(wrong_titles) <= len(records) // 20, wrong_titles
+    assert wrong_titles == []

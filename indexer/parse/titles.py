@@ -36,7 +36,6 @@ BLURB_START = re.compile(
     r"""^(?:To\ (?!date\b|be\b)[a-z]+\b | The\ report\ will\b | Members\ (?:are|will\ be|to)\b |
     All\ Members\b | Members\ of\ the\ public\ (?:wishing|are|may)\b | Any\ (?:member|Member)\b |
     (?:The|This)\ (?:[A-Z][\w'&-]*\ ){0,5}?(?:is|are|will|to|has\ been|may|shall)\ (?:asked|invited|requested|recommended|receive|consider|report|be\ presented|present|provide|note)\b |
-    (?:Report|Reports|Paper|Presentation|Update|Verbal\ [Uu]pdate|Oral\ [Uu]pdate|Verbal\ [Rr]eport)\ (?:of|from|by|on)\b |
     (?:Verbal|Oral)\ (?:[Uu]pdate|[Rr]eport)\b | Questions\ (?:should|must|may)\b | A\ total\ period\b |
     Guidance\ note\b | Following\ notification\b.{0,200}\bfor\ the\ (?:Panel|Committee)\ to\b |
     Purpose\ of\ (?:the\ )?report\b | This\ item\b | This\ report\b | Attached\b | Enclosed\b )""",
@@ -79,9 +78,17 @@ def is_title_like(text: str, strict: bool = True) -> bool:
     return True
 
 
+# "Report of the Chief Executive on …", "Update on the precept": a blurb when it reads as
+# a sentence, but as often the item's own title ("Update on the precept"), so only then.
+_REPORT_START = re.compile(r"^(?:Report|Reports|Paper|Presentation|Update|Verbal [Uu]pdate|Oral [Uu]pdate|Verbal [Rr]eport) (?:of|from|by|on)\b")
+
+
 def is_blurb(text: str) -> bool:
     """True if ``text`` reads like an agenda blurb: the purpose of an item, not its minutes."""
-    return bool(BLURB_START.match(text))
+    if BLURB_START.match(text):
+        return True
+    stripped = text.rstrip()
+    return bool(_REPORT_START.match(stripped)) and (stripped.endswith((".", ":")) or len(stripped.split()) > 16)
 
 
 # Where a title run together with its blurb ends ("Public Participation To receive questions…").
