@@ -65,7 +65,13 @@ class IndexArrays:
     modified); posting lists are decoded with whichever reader the caller holds.
     """
 
-    def __init__(self, reader: IndexReader, scored_fields: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        reader: IndexReader,
+        scored_fields: tuple[str, ...],
+        decode_many: Callable[[list[bytes]], tuple[np.ndarray, np.ndarray]],
+    ) -> None:
+        self.decode_many = decode_many
         self.doc_count = reader.doc_count_all()
         leaves = reader.leaf_readers()
         self.alive = np.ones(self.doc_count, dtype=bool)
@@ -84,7 +90,7 @@ class IndexArrays:
         self.avg_length = {f: (reader.field_length(f) / self.doc_count) or 1.0 for f in scored_fields}
         self._lock = threading.Lock()
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._positions: OrderedDict[tuple[str, str], dict[int, bytes]] = OrderedDict()
+        self._positions: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
 
     def _numeric(self, leaves: list[tuple[Any, int]], name: str, lengths: bool = False) -> np.ndarray:
         """Read a fixed-width numeric column of every segment into one array."""
@@ -131,25 +137,36 @@ class IndexArrays:
                 self._postings.popitem(last=False)
         return result
 
-    def positions(self, reader: IndexReader, field: str, text: str) -> dict[int, bytes]:
-        """Return global document number → encoded positions of a term."""
+    def positions(self, reader: IndexReader, field: str, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return a term's positions: (all positions, first index per posting, count per
+        posting), postings in the order of :meth:`postings`."""
         key = (field, text)
         with self._lock:
             hit = self._positions.get(key)
             if hit is not None:
+                self._positions.move_to_end(key)
                 return hit
-        out: dict[int, bytes] = {}
-        for leaf, base in reader.leaf_readers():
-            if (field, text) in leaf:
-                m = leaf.postings(field, text)
+        values: list[bytes] = []
+        for leaf, _ in reader.leaf_readers():
+            if (field, text) not in leaf:
+                continue
+            m = leaf.postings(field, text)
+            if isinstance(m, W3LeafMatcher):
                 while m.is_active():
-                    out[base + m.id()] = m.value()
+                    m._read_data()
+                    values.extend(m._data[2])
+                    m._next_block()
+            else:
+                while m.is_active():
+                    values.append(m.value())
                     m.next()
+        flat, counts = self.decode_many(values)
+        result = (flat, np.cumsum(counts) - counts, counts)
         with self._lock:
-            self._positions[key] = out
+            self._positions[key] = result
             if len(self._positions) > CACHE_TERMS // 8:
                 self._positions.popitem(last=False)
-        return out
+        return result
 
 
 def _decode(m: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -182,10 +199,9 @@ def _decode(m: Any) -> tuple[np.ndarray, np.ndarray]:
 class Evaluator:
     """Evaluates one query against an index's arrays with the caller's reader."""
 
-    def __init__(self, arrays: IndexArrays, reader: IndexReader, decode_positions: Callable[[bytes], list[int]]) -> None:
+    def __init__(self, arrays: IndexArrays, reader: IndexReader) -> None:
         self.a = arrays
         self.reader = reader
-        self.decode_positions = decode_positions
 
     def run(self, q: wq.Query) -> Matches:
         m = self.eval(q)
@@ -308,17 +324,26 @@ class Evaluator:
             result = _intersect(result, p)
         if not len(result):
             return result
-        maps = [self.a.positions(self.reader, field, w) for w in words]
-        decode = self.decode_positions
-        keep = np.zeros(len(result.ids), dtype=bool)
-        for k, doc in enumerate(result.ids.tolist()):
-            starts = set(decode(maps[0][doc]))
-            for offset, pos_map in enumerate(maps[1:], start=1):
-                starts &= {p - offset for p in decode(pos_map[doc])}
-                if not starts:
-                    break
-            keep[k] = bool(starts)
+        # Vectorised: (document, position) pairs of the first word, kept where word k
+        # stands at position + k in the same document.
+        keys = None
+        for k, word in enumerate(words):
+            ids, _ = self.a.postings(self.reader, field, word)
+            flat, first, counts = self.a.positions(self.reader, field, word)
+            at = np.searchsorted(ids, result.ids)
+            n = counts[at]
+            gather = np.repeat(first[at] - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+            word_keys = np.repeat(result.ids, n) * _POSITION_SPAN + flat[gather] - k
+            keys = word_keys if keys is None else keys[np.isin(keys, word_keys)]
+            if not len(keys):
+                break
+        found = np.unique(keys // _POSITION_SPAN) if keys is not None and len(keys) else _EMPTY_IDS
+        keep = np.isin(result.ids, found, assume_unique=True)
         return Matches(result.ids[keep], result.scores[keep])
+
+
+#: Positions in one passage stay below this (the text field is a passage and its labels).
+_POSITION_SPAN = 1 << 24
 
 
 #: Column value for passages whose meeting date is unknown (the NUMERIC field default).

@@ -39,7 +39,6 @@ RECHECK_SECONDS = 1.0
 SCORED_FIELDS = ("text", "title", "speaker_name")
 #: The fewest best matches sorted in full before a page is cut out (see _rank).
 MIN_WINDOW = 1000
-_POSITIONS = CompactPositions()
 MAX_IDLE_LEASES = 16
 
 __all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
@@ -93,7 +92,7 @@ class SearchEngine:
         lease = live.lease()
         live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
         live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
-        live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS)
+        live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
         live.idle.append(lease)
         return live
 
@@ -213,7 +212,7 @@ class SearchEngine:
             reader = lease.searcher.reader()
             arrays = live.arrays
             assert arrays is not None
-            evaluate = Evaluator(arrays, reader, _POSITIONS.decode_positions).run
+            evaluate = Evaluator(arrays, reader).run
             page = _rank(arrays, evaluate(main), request, sort)
             partial = False
             if page.total == 0 and parsed.partial is not None:

@@ -34,8 +34,8 @@ def searcher(index_dir):
 def test_same_documents_as_whoosh(searcher, engine, q):
     parsed = parse_query(q)
     committees = engine._current().committee_terms
-    arrays = IndexArrays(searcher.reader(), SCORED_FIELDS)
-    evaluate = Evaluator(arrays, searcher.reader(), CompactPositions().decode_positions).run
+    arrays = IndexArrays(searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
+    evaluate = Evaluator(arrays, searcher.reader()).run
     for query in filter(None, (parsed.query, parsed.partial)):
         query = resolve_committees(query, committees)
         expected = sorted(searcher.docs_for_query(query))
@@ -46,7 +46,7 @@ def test_same_documents_as_whoosh(searcher, engine, q):
 def test_scores_are_whoosh_bm25f(searcher):
     from whoosh import query as wq
 
-    arrays = IndexArrays(searcher.reader(), SCORED_FIELDS)
-    mine = Evaluator(arrays, searcher.reader(), CompactPositions().decode_positions).run(wq.Term("text", "precept"))
+    arrays = IndexArrays(searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
+    mine = Evaluator(arrays, searcher.reader()).run(wq.Term("text", "precept"))
     whoosh = {h.docnum: h.score for h in searcher.search(wq.Term("text", "precept"), limit=None)}
     assert np.allclose([whoosh[d] for d in mine.ids.tolist()], mine.scores)

@@ -56,3 +56,17 @@ def test_filter_fields_record_no_positions():
     out = list(schema["title"].index("Precept Precept Proposal"))
     assert out == [(b"precept", 1, 1.0, b""), (b"propos", 1, 1.0, b"")]
     assert not schema["title"].format.supports("positions")
+
+
+@pytest.mark.parametrize(
+    "postings",
+    [[[3]], [[0, 5, 9], [2], [7, 8]], [[1], [0, 70000], [4, 6]], []],
+)
+def test_decode_many_matches_one_by_one(postings):
+    from indexer.schema import CompactPositions
+
+    fmt = CompactPositions()
+    values = [fmt.encode(p) for p in postings]
+    flat, counts = CompactPositions.decode_many(values)
+    assert flat.tolist() == [p for ps in postings for p in ps]
+    assert counts.tolist() == [len(p) for p in postings]
