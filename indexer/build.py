@@ -325,7 +325,8 @@ def update_index(
             writer = store.open_generation(gen).writer(compound=False, limitmb=WRITER_LIMIT_MB)
             try:
                 for name in stale:
-                    writer.delete_by_term("source", name)
+                    for iid in db.item_ids(name):
+                        writer.delete_by_term("item_id", iid)
                 for doc in docs:
                     for fields in passage_fields(doc):
                         writer.add_document(**fields)
@@ -457,6 +458,8 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
                 "p": StoredPassage(iid, ordinal, p.section if p else "summary",
                                    p.speaker_role if p else None, name, body).pack(),
             }
+            if ordinal == 0:
+                fields["title"] = item.title
             if p and p.speaker_role:
                 fields["speaker"] = p.speaker_role
             if name:
@@ -469,8 +472,6 @@ def _item_fields(doc: Document, item: Item, iid: str) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "item_id": iid,
         "item_no": int(iid, 16),
-        "source": doc.source,
-        "title": item.title,
     }
     if item.procedural:
         fields["procedural_item"] = "1"

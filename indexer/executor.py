@@ -35,6 +35,8 @@ B, K1 = 0.75, 1.2
 PROXIMITY_WINDOW = 300
 #: Posting lists kept decoded, per open index.
 CACHE_TERMS = 2048
+#: Fields indexed on an item's first passage only, whose matches stand for the whole item.
+ITEM_FIELDS = frozenset({"title"})
 #: The most terms a prefix (``polic*``) may expand to.
 MAX_PREFIX_TERMS = 1000
 
@@ -241,6 +243,23 @@ class Evaluator:
     # ---------------------------------------------------------------- leaves
 
     def term(self, field: str, text: str, boost: float = 1.0) -> Matches:
+        if field in ITEM_FIELDS:
+            return self.whole_items(self._term(field, text, boost))
+        return self._term(field, text, boost)
+
+    def whole_items(self, m: Matches) -> Matches:
+        """Widen matches on items' first passages to every passage of those items."""
+        if not len(m):
+            return m
+        per_item = np.zeros(self.a.item_count)
+        hit = np.zeros(self.a.item_count, dtype=bool)
+        codes = self.a.item_code[m.ids]
+        hit[codes] = True
+        per_item[codes] = m.scores
+        ids = np.flatnonzero(hit[self.a.item_code]).astype(np.int64)
+        return Matches(ids, per_item[self.a.item_code[ids]])
+
+    def _term(self, field: str, text: str, boost: float = 1.0) -> Matches:
         ids, weights = self.a.postings(self.reader, field, text)
         if field not in self.a.lengths or not len(ids):
             return Matches(ids, np.zeros(len(ids)))
@@ -346,8 +365,8 @@ class Evaluator:
 _POSITION_SPAN = 1 << 24
 
 
-#: Column value for passages whose meeting date is unknown (the NUMERIC field default).
-UNKNOWN_DATE = 2**32 - 1
+#: Column value for passages whose meeting date is unknown.
+UNKNOWN_DATE = 0
 
 
 def _intersect(a: Matches, b: Matches) -> Matches:

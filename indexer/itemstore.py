@@ -147,6 +147,10 @@ class ItemStore:
         rows = self._db.execute(f"SELECT * FROM items WHERE item_id IN ({marks})", ids).fetchall()
         return {row[0]: _meta(row) for row in rows}
 
+    def item_ids(self, source: str) -> list[str]:
+        """Return the ids of the items a source file gave."""
+        return [r[0] for r in self._db.execute("SELECT item_id FROM items WHERE source = ?", (source,))]
+
     def meeting_items(self, meeting_id: str) -> list[ItemMeta]:
         """Return the items of a meeting in agenda order."""
         rows = self._db.execute(

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh.columns import NumericColumn, VarBytesColumn
-from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
+from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.formats import Existence, Positions
 
 from . import whoosh_fixes  # noqa: F401  (applied on import)
@@ -35,7 +35,7 @@ from .vocab import ROLES, SECTIONS
 
 #: Bump whenever fields change. Together with the analyzer version it must match the
 #: index's recorded version, or the index is refused as stale.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: The version string recorded in (and checked against) every index.
 INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}.zdict-{ZDICT_ID}"
@@ -168,20 +168,21 @@ def build_schema() -> Schema:
     return Schema(
         # What plain query words search (see TEXT_PARTS), and field-restricted searches.
         text=WeightedText(),
-        title=WeightedText(positions=False),  # title:
+        # title: words, on each item's first passage only (the search widens a match to
+        # the whole item, see indexer.executor).
+        title=WeightedText(positions=False),
         speaker_name=WeightedText(positions=False),  # name:
         # Filters (at most one term per passage each). committee:"…" matches words of
         # the committee names and filters on committee_key (see indexer.search).
-        item_id=ID(),  # an item's passages, for the item page
+        item_id=ID(),  # an item's passages: the item page, updates
         item_no=COLUMN(NumericColumn("q")),  # the item id as a number: results collapse by item
-        source=ID(),  # corpus-relative path: incremental updates delete by it
         committee_key=ID(),  # the committee's name, exactly
         section=ID(),
         speaker=ID(),
         procedural_item=ID(),  # "1" for wholly procedural items (absent otherwise)
         item_key=ID(),  # item:9 (see item_number_key)
-        # Meeting date as yyyymmdd: range filters and sorting (2 tiered terms per passage).
-        date=NUMERIC(numtype=int, bits=32, shift_step=16, signed=False, sortable=True),
+        # Meeting date as yyyymmdd (0: unknown): date filters and sorting read the column.
+        date=COLUMN(NumericColumn("I", default=0)),
         ordinal=COLUMN(NumericColumn("H")),  # passage order within its item, for sorting
         # What a hit shows, packed into one column value (see StoredPassage).
         p=COLUMN(VarBytesColumn()),

@@ -124,12 +124,13 @@ def test_passage_fields_are_structured_not_baked_into_text():
     item_id = first["item_id"]
     assert StoredPassage.unpack(second["p"]) == (item_id, 1, "resolution", "chair", "Cllr Oak", "We agree.")
     assert {k: v for k, v in second.items() if k != "p"} == {
-        "item_id": item_id, "item_no": int(item_id, 16), "source": "a/b.txt", "title": "Precept",
+        "item_id": item_id, "item_no": int(item_id, 16),
         "item_key": "54", "committee_key": "Wessex Panel", "date": 20180202,
         "ordinal": 1, "section": "resolution", "speaker": "chair", "speaker_name": "Cllr Oak",
         "text": [("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)],  # committee only on the lead
     }
     assert first["text"][0] == ("Precept", 2.5)  # the lead passage carries the title at full weight
+    assert (first["title"], "title" in second) == ("Precept", False)  # title: filters index the lead only
     [meta] = item_metas(doc)
     assert (meta.item_id, meta.title, meta.number, meta.committee, meta.date, meta.url, meta.passages) == (
         item_id, "Precept", "54.", "Wessex Panel", dt.date(2018, 2, 2), "https://x.example/1", 2

@@ -11,13 +11,14 @@ from indexer.query import parse_query, resolve_committees
 from indexer.schema import CompactPositions
 from indexer.search import SCORED_FIELDS
 
+# Queries on posting lists alone. Dates (read from a column) and titles (indexed on each
+# item's first passage and widened to the item) are the engine's own: see test_search.
 QUERIES = [
     "police", "county lines", '"county lines"', '"police and crime plan"', "polic*", "exploit*",
     "knife OR cuckooing", "precept -speed", "precept NOT cameras", "(slavery OR cuckooing) vulnerable",
-    "section:resolution", "speaker:chief_constable", "speaker:commissioner precept", "date:2019",
-    "date:2018..2019", "before:2020 police", "after:2020-01", "item:2", "title:precept", "name:birch",
-    "committee:vale", 'committee:"police and crime panel" -police', "title:precept section:resolution",
-    "zebra", "-police section:resolution", "county lines toaster",
+    "section:resolution", "speaker:chief_constable", "speaker:commissioner precept", "item:2", "name:birch",
+    "committee:vale", 'committee:"police and crime panel" -police', "zebra", "-police section:resolution",
+    "county lines toaster",
 ]
 
 
