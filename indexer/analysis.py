@@ -117,16 +117,8 @@ class MinutesTokenizer(Tokenizer):
         pos = start_pos
         for start, end in _tokenizer.span_tokenize(value):
             raw = value[start:end]
-            if raw.isalnum():
-                # A plain word or number, the usual case: one part, no fill-in to do.
-                t.text, t.boost, t.stopped = raw, 1.0, False
-                if keeporiginal:
-                    t.original = raw
-                if positions:
-                    t.pos = pos
-                if chars:
-                    t.startchar, t.endchar = start_char + start, start_char + end
-                yield t
+            if raw.isalnum():  # a plain word or number, the usual case: one part
+                yield _fill(t, raw, pos, start, end, positions, chars, keeporiginal, start_char)
                 pos += 1
                 continue
             if "." in raw or "," in raw:
