@@ -4,8 +4,9 @@ The new meeting is a copy of a real meeting of the archive under a new committee
 folder and date (so it is new content with its own ``manifest.json``), added after the
 query benchmarks to the index they used.
 
-Ours uses :func:`indexer.build.add_files` (index just the named files, as a harvester
-would); FTS5 inserts the same files' rows.
+Ours runs :func:`indexer.build.add_files` (index just the named files, as a harvester
+would) in a separate process while a warm engine serves queries (``bench.worker
+live-add``); FTS5 inserts the same files' rows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from indexer import build as ix_build
 
 NEW_COMMITTEE = "Benchmark Incremental Police and Crime Panel"
 NEW_FOLDER = "zz-incremental"
@@ -51,17 +51,6 @@ def stage_meeting(corpus_root: Path, meeting: Path) -> list[Path]:
 
 def unstage(corpus_root: Path) -> None:
     shutil.rmtree(corpus_root / "corpus" / NEW_FOLDER, ignore_errors=True)
-
-
-def ours_add_files(index_root: Path, corpus: Path, files: list[Path]) -> int:
-    """Add ``files`` (under ``corpus``) to the live index in place; return passages added."""
-    return ix_build.add_files(corpus, index_root, files).passages
-
-
-def run_ours(index_root: Path, corpus_root: Path, files: list[Path]) -> dict[str, Any]:
-    t = time.perf_counter()
-    added = ours_add_files(index_root, corpus_root / "corpus", files)
-    return {"supported": True, "seconds": time.perf_counter() - t, "passages": added, "api": "add_files"}
 
 
 def run_fts5(db: Path, corpus_root: Path, meeting: Path, files: list[Path], source: str) -> dict[str, Any]:

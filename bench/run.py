@@ -261,7 +261,8 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         inc: dict[str, Any] = {"meeting": str(meeting.relative_to(corpus)), "passages": n}
         try:
             if "ours" in args.engines:
-                inc["ours"] = incremental.run_ours(index_paths["ours"], corpus_root, files)
+                inc["ours"] = worker(["live-add", str(index_paths["ours"]), str(corpus_root / "corpus"), str(qfile),
+                                      incremental.NEW_COMMITTEE, *map(str, files)])
             if "fts5" in args.engines:
                 inc["fts5"] = incremental.run_fts5(index_paths["fts5"], corpus_root, meeting, files, source)
         finally:

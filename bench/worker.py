@@ -7,6 +7,7 @@ run here so that peak memory (``VmHWM``) and start-up time belong to that one jo
     python -m bench.worker build-fts5  CORPUS_ROOT DB_FILE   --source parsed|generated
     python -m bench.worker query  ours|ours_default|fts5 INDEX QUERIES_JSON [--repeat 3]
     python -m bench.worker cold   ours|ours_default|fts5 INDEX QUERY_SPEC_JSON
+    python -m bench.worker live-add INDEX CORPUS QUERIES_JSON COMMITTEE FILE...
 """
 
 from __future__ import annotations
@@ -302,6 +303,105 @@ def cold(engine: str, index: Path, spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: Adds files to an index in a separate process, as a harvester would, timing add_files.
+_ADD_FILES = """
+import json, sys, time
+from pathlib import Path
+from indexer.build import add_files
+t = time.perf_counter()
+r = add_files(Path(sys.argv[1]), Path(sys.argv[2]), [Path(p) for p in sys.argv[3:]])
+print(json.dumps({"seconds": time.perf_counter() - t, "passages": r.passages, "files": r.files}))
+"""
+
+
+def live_add(index: Path, corpus: Path, queries_file: Path, committee: str, files: list[Path]) -> dict[str, Any]:
+    """Add ``files`` to the index from another process while this one serves queries.
+
+    A warm engine answers the query set in a loop on a thread (as a server would) while
+    a separate process runs ``add_files``; the engine notices the commit by itself (it
+    looks once a second, opening the new commit in the background). Measures: the add,
+    the delay until the new passages are searchable, and query latency before, during
+    and in the first pass after the switch, beside a cold engine's first pass (what the
+    switch would cost if it started with empty caches).
+    """
+    import subprocess
+    import threading
+
+    from indexer.search import SearchEngine, SearchRequest
+
+    from .run import REPO, latency_summary
+
+    sets = json.loads(queries_file.read_text(encoding="utf-8"))["classes"]
+    flat = [spec for specs in sets.values() for spec in specs]
+    r = OursRunner(index, per_item=None)
+    engine = r.engine
+    for spec in flat:  # warm-up
+        r.run(spec)
+    baseline = []
+    for spec in flat:
+        t = time.perf_counter()
+        r.run(spec)
+        baseline.append(time.perf_counter() - t)
+    before = engine._current()
+    samples: list[tuple[float, float, bool]] = []  # (start, seconds, answered by the new commit)
+    stop, switched, enough = threading.Event(), threading.Event(), threading.Event()
+
+    def serve() -> None:
+        i = after = 0
+        while not stop.is_set():
+            spec = flat[i % len(flat)]
+            i += 1
+            t = time.perf_counter()
+            r.run(spec)
+            new = engine._live is not before
+            samples.append((t, time.perf_counter() - t, new))
+            if new:
+                switched.set()
+                after += 1
+                if after >= len(flat):
+                    enough.set()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    t_start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _ADD_FILES, str(corpus), str(index), *map(str, files)],
+                          cwd=REPO, capture_output=True, text=True, check=True)
+    t_added = time.perf_counter()
+    added = json.loads(proc.stdout.strip().splitlines()[-1])
+    # Block (no polling: a polling thread would take the GIL from the one answering).
+    visible = switched.wait(60) if added["passages"] else False
+    t_visible = time.perf_counter()
+    if visible:
+        enough.wait(300)
+    stop.set()
+    thread.join()
+    found = engine.search(SearchRequest(q=f'committee:"{committee}"', per_item=0)).total
+    during = [d for t, d, new in samples if t_start <= t and not new]
+    after = [d for _, d, new in samples if new][: len(flat)]
+    engine.close()
+    cold_engine = OursRunner(index, per_item=None)
+    cold_pass = []
+    for spec in flat:
+        t = time.perf_counter()
+        cold_engine.run(spec)
+        cold_pass.append(time.perf_counter() - t)
+    return {
+        "supported": True,
+        "api": "add_files (separate process)",
+        "seconds": added["seconds"],
+        "passages": added["passages"],
+        "add_process_seconds": t_added - t_start,
+        "visible_after_seconds": t_visible - t_added if visible else None,
+        "searchable_passages": found,
+        "queries": {
+            "before": latency_summary(baseline),
+            "during_add": latency_summary(during),
+            "first_pass_after_switch": latency_summary(after),
+            "cold_engine_first_pass": latency_summary(cold_pass),
+        },
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.worker")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -321,6 +421,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("engine", choices=("ours", "ours_default", "fts5"))
     p.add_argument("index", type=Path)
     p.add_argument("spec", help="query spec as JSON")
+    p = sub.add_parser("live-add")
+    p.add_argument("index", type=Path)
+    p.add_argument("corpus", type=Path)
+    p.add_argument("queries", type=Path)
+    p.add_argument("committee")
+    p.add_argument("files", type=Path, nargs="+")
     args = ap.parse_args(argv)
     if args.cmd == "build-ours":
         result = build_ours(args.corpus_root, args.target, args.source)
@@ -329,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "query":
         gc.collect()
         result = query_bench(args.engine, args.index, args.queries, args.repeat, args.warmup)
+    elif args.cmd == "live-add":
+        result = live_add(args.index, args.corpus, args.queries, args.committee, args.files)
     else:
         result = cold(args.engine, args.index, json.loads(args.spec))
     sys.stdout.write("\n" + json.dumps(result) + "\n")

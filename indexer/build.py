@@ -258,12 +258,19 @@ def add_files(corpus: Path, index_root: Path, files: Sequence[Path | str]) -> Bu
     """Index (or re-index) just these files of ``corpus`` into the live index, in place.
 
     For a harvester that knows what it has just written: nothing else in the corpus is
-    looked at (so nothing is removed either; see :func:`update_index`).
+    looked at (so nothing is removed either; see :func:`update_index`). ``files`` are
+    paths to the files (absolute or from the current directory) or names relative to
+    ``corpus``.
     """
+    root = corpus.resolve()
     names = []
     for f in files:
-        rel = Path(f).resolve().relative_to(corpus.resolve()) if Path(f).is_absolute() else Path(f)
-        names.append(rel.as_posix())
+        path = Path(f)
+        if path.is_absolute() or path.resolve().is_relative_to(root):  # a path to the file
+            if not path.resolve().is_relative_to(root):
+                raise ValueError(f"{f} is not in the corpus folder {corpus}")
+            path = path.resolve().relative_to(root)
+        names.append(path.as_posix())  # else a name relative to the corpus folder
     return update_index(corpus, index_root, only=names)
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader
 from whoosh.util.numeric import _length_byte_cache
 
@@ -76,6 +77,10 @@ class IndexArrays:
         self.decode_many = decode_many
         self.doc_count = reader.doc_count_all()
         leaves = reader.leaf_readers()
+        #: (segment id, first global document number, documents, live documents) per segment
+        self.segments: list[tuple[str, int, int, int]] = [
+            (_segment_id(r), base, r.doc_count_all(), r.doc_count()) for r, base in leaves
+        ]
         self.alive = np.ones(self.doc_count, dtype=bool)
         for r, base in leaves:
             if r.has_deletions():
@@ -123,20 +128,8 @@ class IndexArrays:
             if hit is not None:
                 self._postings.move_to_end(key)
                 return hit
-        ids_parts, weight_parts = [], []
-        for leaf, base in reader.leaf_readers():
-            if (field, text) not in leaf:
-                continue
-            ids, weights = _decode(leaf.postings(field, text))
-            ids_parts.append(ids + base)
-            weight_parts.append(weights)
-        result = (
-            (np.concatenate(ids_parts), np.concatenate(weight_parts)) if ids_parts else (_EMPTY_IDS, _EMPTY_SCORES)
-        )
-        with self._lock:
-            self._postings[key] = result
-            if len(self._postings) > CACHE_TERMS:
-                self._postings.popitem(last=False)
+        result = self._read_postings(reader.leaf_readers(), field, text)
+        self._remember(self._postings, key, result, CACHE_TERMS)
         return result
 
     def positions(self, reader: IndexReader, field: str, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -148,27 +141,130 @@ class IndexArrays:
             if hit is not None:
                 self._positions.move_to_end(key)
                 return hit
-        values: list[bytes] = []
-        for leaf, _ in reader.leaf_readers():
+        result = self._read_positions(reader.leaf_readers(), field, text)
+        self._remember(self._positions, key, result, CACHE_TERMS // 8)
+        return result
+
+    def _remember(self, cache: OrderedDict[Any, Any], key: tuple[str, str], value: Any, limit: int) -> None:
+        with self._lock:
+            cache[key] = value
+            cache.move_to_end(key)
+            if len(cache) > limit:
+                cache.popitem(last=False)
+
+    def _read_postings(self, leaves: list[tuple[Any, int]], field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        ids_parts, weight_parts = [], []
+        for leaf, base in leaves:
             if (field, text) not in leaf:
                 continue
-            m = leaf.postings(field, text)
+            ids, weights = _decode(_unfiltered(leaf, field, text))
+            ids = ids + base
+            keep = self.alive[ids]
+            if not keep.all():
+                ids, weights = ids[keep], weights[keep]
+            ids_parts.append(ids)
+            weight_parts.append(weights)
+        return _joined(ids_parts, weight_parts)
+
+    def _read_positions(
+        self, leaves: list[tuple[Any, int]], field: str, text: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        values: list[bytes] = []
+        id_parts: list[np.ndarray] = []
+        for leaf, base in leaves:
+            if (field, text) not in leaf:
+                continue
+            m = _unfiltered(leaf, field, text)
             if isinstance(m, W3LeafMatcher):
                 while m.is_active():
                     m._read_data()
-                    values.extend(m._data[2])
+                    deltas, _, block_values = m._data
+                    id_parts.append(np.cumsum(np.array(deltas, dtype=np.int64)) + base)
+                    values.extend(block_values)
                     m._next_block()
             else:
+                ids = []
                 while m.is_active():
+                    ids.append(m.id())
                     values.append(m.value())
                     m.next()
+                id_parts.append(np.array(ids, dtype=np.int64) + base)
+        if id_parts:
+            keep = self.alive[np.concatenate(id_parts)]
+            if not keep.all():
+                values = [v for v, k in zip(values, keep.tolist()) if k]
         flat, counts = self.decode_many(values)
-        result = (flat, np.cumsum(counts) - counts, counts)
-        with self._lock:
-            self._positions[key] = result
-            if len(self._positions) > CACHE_TERMS // 8:
-                self._positions.popitem(last=False)
-        return result
+        return flat, np.cumsum(counts) - counts, counts
+
+    # ---------------------------------------------------------------- refresh
+
+    def carry_over(self, old: IndexArrays, reader: IndexReader) -> int:
+        """Fill this generation's caches with the posting lists ``old`` has decoded.
+
+        Called in the background before a newer commit or build goes live, so the first
+        requests after the switch do not pay for decoding the common words again.
+        Segments are immutable, so the part of a list in a segment both generations hold
+        (an incremental commit adds segments and keeps most of the others) is taken from
+        ``old``, renumbered; only the other segments are read. Returns the number of
+        posting lists carried over.
+        """
+        leaves = reader.leaf_readers()
+        was = {(sid, n, live): base for sid, base, n, live in old.segments}
+        plan = [(leaf, base, n, was.get((sid, n, live)))
+                for (leaf, _), (sid, base, n, live) in zip(leaves, self.segments)]
+        with old._lock:
+            postings = list(old._postings.items())
+            positions = list(old._positions.items())
+        decoded = dict(postings)
+        for key, (ids, weights) in postings:
+            id_parts, weight_parts = [], []
+            for leaf, base, n, old_base in plan:
+                if old_base is None:
+                    new_ids, new_weights = self._read_postings([(leaf, base)], *key)
+                    id_parts.append(new_ids)
+                    weight_parts.append(new_weights)
+                else:
+                    lo, hi = np.searchsorted(ids, (old_base, old_base + n))
+                    id_parts.append(ids[lo:hi] - old_base + base)
+                    weight_parts.append(weights[lo:hi])
+            self._remember(self._postings, key, _joined(id_parts, weight_parts), CACHE_TERMS)
+        for key, (flat, starts, counts) in positions:
+            if key not in decoded:
+                continue  # no longer in the postings cache, which says where each segment's part is
+            ids = decoded[key][0]
+            flat_parts, count_parts = [], []
+            for leaf, base, n, old_base in plan:
+                if old_base is None:
+                    new_flat, _, new_counts = self._read_positions([(leaf, base)], *key)
+                    flat_parts.append(new_flat)
+                    count_parts.append(new_counts)
+                else:
+                    lo, hi = np.searchsorted(ids, (old_base, old_base + n))
+                    if hi > lo:
+                        flat_parts.append(flat[starts[lo]:starts[hi - 1] + counts[hi - 1]])
+                        count_parts.append(counts[lo:hi])
+            all_flat, all_counts = _joined(flat_parts, count_parts) if flat_parts else (_EMPTY_IDS, _EMPTY_IDS)
+            self._remember(self._positions, key, (all_flat, np.cumsum(all_counts) - all_counts, all_counts),
+                           CACHE_TERMS // 8)
+        return len(postings)
+
+
+def _joined(a: list[np.ndarray], b: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    if not a:
+        return _EMPTY_IDS, _EMPTY_SCORES
+    return np.concatenate(a), np.concatenate(b)
+
+
+def _segment_id(reader: IndexReader) -> str:
+    segment = reader.segment()
+    return segment.segment_id() if segment is not None else ""
+
+
+def _unfiltered(leaf: IndexReader, field: str, text: str) -> Any:
+    """A segment's matcher for a term, without Whoosh's per-posting filter of deleted
+    documents (which would force the slow path): callers drop those with ``alive``."""
+    m = leaf.postings(field, text)
+    return m.child if isinstance(m, FilterMatcher) else m
 
 
 def _decode(m: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -85,7 +85,9 @@ class SearchEngine:
 
     # -------------------------------------------------------------- index handling
 
-    def _open(self) -> _Live:
+    def _open(self, previous: _Live | None = None) -> _Live:
+        """Open the live generation; given the one it replaces, warm the new one's caches
+        with what that one had decoded (see :meth:`IndexArrays.carry_over`)."""
         gen = store.current(self.root)
         ix = store.open_generation(gen)
         live = _Live(gen, ix, ix.latest_generation(), {}, [])
@@ -93,6 +95,11 @@ class SearchEngine:
         live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
         live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
         live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
+        if previous is not None and previous.arrays is not None:
+            started = time.perf_counter()
+            carried = live.arrays.carry_over(previous.arrays, lease.searcher.reader())
+            log.info("opened %s (%d passages); %d cached posting lists carried over in %.2fs",
+                     gen.name, live.arrays.live_count, carried, time.perf_counter() - started)
         live.idle.append(lease)
         return live
 
@@ -119,7 +126,7 @@ class SearchEngine:
 
     def _swap(self) -> None:
         try:
-            new = self._open()
+            new = self._open(self._live)
         except Exception:  # noqa: BLE001 - keep serving the old index; retry at the next check
             log.exception("could not open the new index in %s", self.root)
             with self._lock:

@@ -247,3 +247,22 @@ def test_add_files_indexes_just_those_files(tmp_path, corpus_copy):
         assert engine.search(SearchRequest(q='"zebra crossing"')).total == 5
         assert engine.search(SearchRequest(q="precept")).total > 0
         assert engine.info["files"] == 5
+
+
+def test_add_files_takes_paths_from_here_or_names_in_the_corpus(tmp_path, corpus_copy, monkeypatch):
+    root = tmp_path / "index"
+    build_index(corpus_copy, root)
+    source = (corpus_copy / "vale-council" / "2020-03-10-cabinet.txt").read_text()
+    for name, word in (("a.txt", "Zebra"), ("b.txt", "Pelican"), ("c.txt", "Toucan")):
+        (corpus_copy / "vale-council" / name).write_text(source.replace("Road Safety", f"{word} Crossing"))
+    monkeypatch.chdir(tmp_path)
+    report = add_files(corpus_copy, root, [
+        Path("corpus/vale-council/a.txt"),  # from the current directory
+        "vale-council/b.txt",  # a name in the corpus
+        corpus_copy / "vale-council" / "c.txt",  # absolute
+    ])
+    assert (report.files, report.passages, report.skipped) == (3, 15, [])
+    with SearchEngine(root) as engine:
+        assert [engine.search(SearchRequest(q=f'"{w} crossing"')).total for w in ("zebra", "pelican", "toucan")] == [5, 5, 5]
+    with pytest.raises(ValueError, match="is not in the corpus folder"):
+        add_files(corpus_copy, root, [tmp_path / "elsewhere.txt"])

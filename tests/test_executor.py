@@ -51,3 +51,62 @@ def test_scores_are_whoosh_bm25f(searcher):
     mine = Evaluator(arrays, searcher.reader()).run(wq.Term("text", "precept"))
     whoosh = {h.docnum: h.score for h in searcher.search(wq.Term("text", "precept"), limit=None)}
     assert np.allclose([whoosh[d] for d in mine.ids.tolist()], mine.scores)
+
+
+def _cached(arrays: IndexArrays) -> tuple[dict, dict]:
+    return dict(arrays._postings), dict(arrays._positions)
+
+
+def _assert_same_arrays(got: dict, want: dict) -> None:
+    assert got.keys() == want.keys()
+    for key in want:
+        for g, w in zip(got[key], want[key], strict=True):
+            assert g.dtype.kind == w.dtype.kind, key
+            assert g.tolist() == w.tolist(), key
+
+
+@pytest.mark.parametrize("change", ["add", "update"])
+def test_a_refresh_carries_decoded_posting_lists_over(tmp_path, corpus_copy, request, change):
+    """After a commit, the new generation starts with the old one's cache, equal to a
+    fresh decode of the new index (segments kept are reused, new ones read)."""
+    from indexer.build import add_files, build_index, update_index
+    from indexer.search import SearchEngine, SearchRequest
+
+    root = tmp_path / "index"
+    build_index(corpus_copy, root, processes=2)
+    engine = SearchEngine(root)
+    request.addfinalizer(engine.close)
+    queries = ["police", "county lines", '"county lines"', '"police and crime"', "precept", "zebra"]
+    before = {q: engine.search(SearchRequest(q=q)).total for q in queries}
+    old = engine._current()
+    assert len(old.arrays._postings) > 5 and len(old.arrays._positions) >= 2
+
+    source = corpus_copy / "vale-council" / "2020-03-10-cabinet.txt"
+    new = corpus_copy / "vale-council" / "2021-05-04-cabinet.txt"
+    new.write_text(source.read_text().replace("Road Safety", "Zebra Crossing County Lines"))
+    if change == "add":
+        add_files(corpus_copy, root, [new])
+    else:  # a changed file (deletions in a kept segment) and a new one
+        plan = corpus_copy / "wessex-pcp" / "2019-06-14-plan-delivery.txt"
+        plan.write_text(plan.read_text().replace("county lines", "drug lines"))
+        update_index(corpus_copy, root)
+    assert engine.refresh() is True
+    live = engine._current()
+    shared = {s for s in old.arrays.segments} & {s for s in live.arrays.segments}
+    assert shared  # the build's segments were kept, so their parts were reused
+    carried_postings, carried_positions = _cached(live.arrays)
+    assert carried_postings.keys() == dict(old.arrays._postings).keys()
+
+    with store.open_generation(store.current(root)).searcher() as s:
+        fresh = IndexArrays(s.reader(), SCORED_FIELDS, CompactPositions.decode_many)
+        for field, text in carried_postings:
+            fresh.postings(s.reader(), field, text)
+        for field, text in carried_positions:
+            fresh.positions(s.reader(), field, text)
+    _assert_same_arrays(carried_postings, dict(fresh._postings))
+    _assert_same_arrays(carried_positions, dict(fresh._positions))
+
+    after = {q: engine.search(SearchRequest(q=q)).total for q in queries}
+    with SearchEngine(root) as cold:
+        assert after == {q: cold.search(SearchRequest(q=q)).total for q in queries}
+    assert after["zebra"] == before["zebra"] + 5
