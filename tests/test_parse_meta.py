@@ -78,6 +78,8 @@ def test_header_meeting(line: str, expected: tuple | None) -> None:
         ),
         ("Meeting: 10/09/2012 - Council (Item 11)", ("Council", dt.date(2012, 9, 10), "11")),
         ("Meeting: 10/09/2012 - Executive", ("Executive", dt.date(2012, 9, 10), None)),
+        ("Meeting: 07/03/2023 - Cambria Police and Crime Panel (Item 6.)", ("Cambria Police and Crime Panel", dt.date(2023, 3, 7), "6")),
+        ("Meeting: 07/03/2023 - Cabinet (Item 4(a))", ("Cabinet", dt.date(2023, 3, 7), "4(a)")),
         ("Meeting: a long time ago - Council", None),
         ("Meeting held on 10 September", None),
     ],

@@ -15,7 +15,7 @@ from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import is_residue_line, label_of, lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
 from .text import RESIDUE_INLINE, Line, split_lines
-from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like
+from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like, item_number
 
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
@@ -150,17 +150,17 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
         if ITEM_NUMBER.match(t) and i + 1 < len(body):
             nxt = body[i + 1].text
             if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
-                starts.append((i, t.rstrip("."), clean_title(nxt), 2))
+                starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
         m = NUMBER_AND_TITLE.match(t)
         if m and is_title_like(m.group(2), strict=False):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
-                starts.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+                starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
             elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16 and not _SENTENCE_LIKE.search(m.group(2)):
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
-                    sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+                    sequence.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
@@ -192,7 +192,7 @@ def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, 
 
 
 def _number_value(number: str) -> float:
-    m = re.match(r"\d+", number)
+    m = re.search(r"\d+", number)
     return float(m.group()) if m else -1.0
 
 
@@ -301,7 +301,7 @@ def _layout_ai_markers(lines: list[Line]) -> RawDoc:
 def _ai_item(chunk: list[Line]) -> RawItem:
     number = None
     if ITEM_NUMBER.match(chunk[0].text) and len(chunk) > 1:
-        number, chunk = chunk[0].text.rstrip("."), chunk[1:]
+        number, chunk = item_number(chunk[0].text), chunk[1:]
     title, rest = clean_title(chunk[0].text), chunk[1:]
     return RawItem(title, number, lines_to_blocks(rest))
 

@@ -27,7 +27,7 @@ _HEADER = re.compile(
 # "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages).
 _ITEM_MEETING = re.compile(
     r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
-    r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+)\s*\))?\s*$",
+    r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
     re.I,
 )
 _DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s*:\s*(.+)$", re.I)
@@ -122,7 +122,8 @@ def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None
     date = parse_date(m.group("date"))
     if date is None:
         return None
-    return clean_committee(m.group("committee")), date, m.group("item")
+    item = m.group("item")
+    return clean_committee(m.group("committee")), date, item.rstrip(".") if item else None
 
 
 def is_date_line(line: str) -> bool:
