@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import meta, tables
+from .printed import reflow
 from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import is_residue_line, label_of, lines_to_blocks
@@ -33,7 +34,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = split_lines(text)
+    lines = reflow(split_lines(text))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -43,6 +44,7 @@ def layout_text(text: str) -> RawDoc:
         return pack
 
     lines, meetings = _take_meeting_lines(lines)
+    lines = _join_wrapped_heading(lines)
     head, body, meeting_page, printed = _split_header(lines)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
@@ -103,6 +105,29 @@ def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list
             item.number = number
 
 
+_HEADING_START = re.compile(r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)\b", re.I)
+_FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:")
+
+
+def _join_wrapped_heading(lines: list[Line]) -> list[Line]:
+    """Rejoin a printed-minutes heading hard-wrapped over several lines (PDF text):
+    "MINUTES of the meeting of the … Authority held" / "at …, on Monday, 13th November, 2023" / "at 10.30 am."
+    """
+    for i, ln in enumerate(lines[:30]):
+        if not _HEADING_START.match(ln.text):
+            continue
+        text, j = ln.text, i + 1
+        while j < len(lines) and j - i < 5 and lines[j].gap == 0 and not text.endswith("."):
+            nxt = lines[j].text
+            if _FIELD_LINE.match(nxt) or (meta.parse_date(text) and not nxt[:1].islower()):
+                break  # "Present: …", or a heading that already has its date
+            text, j = f"{text} {nxt}", j + 1
+        if j == i + 1:
+            return lines
+        return lines[:i] + [Line(text, ln.indent, ln.gap)] + lines[j:]
+    return lines
+
+
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:
     """Return (header lines, body lines, is a meeting page, is printed minutes)."""
     meeting_page = False
@@ -123,22 +148,35 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
             meeting_page = True
         elif meta.is_committee_line(t) and i + 1 < len(lines):
             # A body's name heads a printed agenda (then venue and date) or a page about it.
-            ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if meta.is_date_line(lines[k].text)]
+            ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if _dated_header_line(lines[k].text)]
+            nxt = lines[i + 1].text
             if ahead:
                 i = ahead[0]
-            elif not lines[i + 1].text.lower().startswith("the " + t.lower().removeprefix("the ")):
+            elif not (_header_like(nxt, i + 1) or meta.is_committee_line(nxt)) and not nxt.lower().startswith(
+                "the " + t.lower().removeprefix("the ")
+            ):
                 break
-        elif not (
-            _CHROME.match(t)
-            or meta.header_meeting(t)
-            or meta.item_meeting_line(t)
-            or meta.is_date_line(t)
-            or meta.meeting_of_line(t)
-            or (i < 4 and meta.starts_with_date(t))
-        ):
+        elif not _header_like(t, i):
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False
+
+
+def _header_like(t: str, i: int) -> bool:
+    """True for a line of a header block: chrome, "Committee - date", a date, "MEETING OF …"."""
+    return bool(
+        _CHROME.match(t)
+        or meta.header_meeting(t)
+        or meta.item_meeting_line(t)
+        or meta.is_date_line(t)
+        or meta.meeting_of_line(t)
+        or (i < 4 and meta.starts_with_date(t))
+    )
+
+
+def _dated_header_line(text: str) -> bool:
+    """A date line, or a header field holding a date ("Date: Thursday, 16 March 2023")."""
+    return meta.is_date_line(text) or bool(_CHROME.match(text) and meta.parse_date(text))
 
 
 def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
