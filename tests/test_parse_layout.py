@@ -387,6 +387,54 @@ def test_printed_agenda() -> None:
     assert {p.section for i in doc.items for p in i.passages} == {"summary"}
 
 
+
+FRONT_SHEET = """Public Document Pack
+
+Westshire Council
+
+Health and Wellbeing Board
+
+Date:    Thursday, 16 March 2023
+Time:    2.00 pm
+Venue:   Meeting Room 3, Town Hall, Westbury
+
+AGENDA
+
+1.   WELCOME AND APOLOGIES FOR ABSENCE
+
+2.   DECLARATIONS OF INTEREST
+
+     Members are reminded of their duty to declare any interests in items on the agenda.
+
+3.   MINUTES OF THE PREVIOUS MEETING                                (Pages 5 - 12)
+
+     To approve the minutes of the meeting held on 12 January 2023.
+
+4.   BETTER CARE FUND
+
+     (i)   Better Care Fund Plan 2023-25                            (Pages 13 - 38)
+
+     (ii)  Quarter 3 Return 2022/23                                  (Pages 39 - 46)
+
+5.   DATE OF NEXT MEETING
+
+     To note that the next meeting will be held on 15 June 2023.
+"""
+
+
+def test_agenda_front_sheet_with_bare_entries_and_page_references() -> None:
+    doc = parse_bytes(FRONT_SHEET.encode(), "agenda.txt")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("agenda_only", "Health and Wellbeing Board", "2023-03-16")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("1", "WELCOME AND APOLOGIES FOR ABSENCE"),
+        ("2", "DECLARATIONS OF INTEREST"),
+        ("3", "MINUTES OF THE PREVIOUS MEETING"),
+        ("4", "BETTER CARE FUND"),
+        ("(i)", "Better Care Fund Plan 2023-25"),
+        ("(ii)", "Quarter 3 Return 2022/23"),
+        ("5", "DATE OF NEXT MEETING"),
+    ]
+
 ISSUE = """Meeting: 10/09/2012 - Council (Item 11)
 
 11 Establishment of the Westshire Police and Crime Panel PDF 27 KB

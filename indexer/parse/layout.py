@@ -190,7 +190,7 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
             if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
-        m = NUMBER_AND_TITLE.match(t)
+        m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if RESIDUE_INLINE.search(t) else None)
         if m and is_title_like(m.group(2), strict=False):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
@@ -209,7 +209,30 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
     if len(run) >= 2 and not starts:
         taken = {s[0] for s in starts}
         starts = sorted(starts + [s for s in run if s[0] not in taken])
+    elif starts and sequence:
+        starts = _fill_sequence(starts, sequence, body)
     return starts
+
+
+# "(i) Better Care Fund Plan (Pages 59 - 84)": a sub-item of a printed agenda, known by its page reference.
+_SUB_ENTRY = re.compile(r"^(\([a-z]{1,4}\)|\(\d{1,2}\)|[a-z]\))\s+(?=[A-Z])(.+)$")
+_PLAIN_NUMBER = re.compile(r"^(?:[A-Z]{1,6}[./-]?)?\d{1,3}(?:/\d{2,4})?$")
+
+
+def _fill_sequence(starts: list, sequence: list, body: list[Line]) -> list:
+    """Add bare numbered titles ("1. WELCOME", "5. BETTER CARE FUND") between items known by what
+    follows them (a blurb, a label, a page reference) when all are one run of consecutive numbers."""
+    numbered = [s for s in starts if s[1] and _PLAIN_NUMBER.match(s[1])]
+    if not numbered:
+        return starts
+    run = _increasing(sorted(numbered + sequence))
+    if len(run) < 2 or not set(numbered) <= set(run):
+        return starts
+    if run[0] in sequence and run[0][0]:
+        before = body[run[0][0] - 1].text
+        if NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-")):
+            run = run[1:]  # the bare line continues a numbered list
+    return sorted(set(starts) | set(run))
 
 
 # "The Chairman thanked …", "… service. He": a sentence, not a title.
