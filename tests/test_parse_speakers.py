@@ -52,6 +52,18 @@ from indexer.parse.speakers import find_actor, split_sentences
         ("Mr S Walton (objector) attended the meeting and addressed the Committee on this matter.", "public", "S Walton"),
         ("In response to a comment, the Assistant Commissioner agreed to extend the invitation.", "police_officer", None),
         ("The Worshipful the Mayor was satisfied that these matters were legitimate.", "chair", None),
+        ("The Licensing Officer, Mr Neil Barker, summarised the application.", "council_officer", "Neil Barker"),
+        ("PC Sarah Bell, Police Licensing Officer, confirmed that the Police would withdraw.", "police_officer", "Sarah Bell"),
+        ("The Chief Finance Officer of the OPCC reported that the plan assumed increases.", "opcc_officer", None),
+        ("The Commissioner's Head of Policy explained the consultation.", "opcc_officer", None),
+        ("The Director of Children's Services confirmed that an assessment had been completed.", "council_officer", None),
+        ("The Chief Fire Officer presented a report on the consultation.", "council_officer", None),
+        ("Ms Ruth Okafor, the agent for the applicant, addressed the Committee.", "public", "Ruth Okafor"),
+        ("Councillor Tina Marsh, ward member, spoke against the application.", "councillor", "Tina Marsh"),
+        ("Mr Alan Greaves spoke as an objector on behalf of the residents.", "public", "Alan Greaves"),
+        ("Mr Peter Okon, a local resident, spoke in objection.", "public", "Peter Okon"),
+        ("The Police, Fire and Crime Commissioner (PFCC), Mr Simon Keeling, outlined the process.", "commissioner", "Simon Keeling"),
+        ("The Convener ruled that the item was urgent.", "chair", None),
     ],
 )
 def test_find_actor(sentence: str, role: str, name: str | None) -> None:
@@ -150,3 +162,10 @@ def test_chair_gives_updates_as_a_list() -> None:
         ("chair", "He referred to the new regulations."),
         ("chair", "Future dates included a visit."),
     ]
+
+
+def test_mr_and_ms_are_the_public_where_the_public_speaks() -> None:
+    body = "Mr Derek Hollis asked the following question of the Leader of the Council.\n\nMr Price asked about the budget."
+    data = f"Agenda and minutes\n\nItems\nNo. Item\n\n4.\n\nQuestions from Members of the Public\n\nMinutes:\n\n{body}\n\n5.\n\nBudget\n\nMinutes:\n\n{body}\n"
+    doc = parse_bytes(data.encode(), "x.txt")
+    assert [[p.speaker_role for p in i.passages] for i in doc.items] == [["public", "public"], ["councillor", "councillor"]]

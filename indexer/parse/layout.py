@@ -190,7 +190,9 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
             if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
-        m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if RESIDUE_INLINE.search(t) else None)
+        m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
+        if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
+            m = None  # a lettered point, unless a page reference marks an agenda entry
         if m and is_title_like(m.group(2), strict=False):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from ..model import Passage
 from .ir import BULLET, POINT, ROW
 from .roles import APPOS_TITLE as _APPOS_TITLE
+from .roles import OF_THE_COMMISSIONER as _OF_THE_COMMISSIONER
 from .roles import CLLR as _CLLR
 from .roles import HONORIFIC as _HONORIFIC
 from .roles import MAX_SCAN as _MAX_SCAN
 from .roles import MEMBERS as _MEMBERS
-from .roles import NAME, Cast, clean_name, title_role, valid_name
+from .roles import NAME, Cast, appositive, clean_name, title_role, valid_name
 from .roles import PERSON as _PERSON
 from .roles import TITLE_ANY as _TITLE_ANY
 from .roles import TITLE_ROLES as _TITLE_ROLES
@@ -49,7 +50,8 @@ _MEMBER_SPEECH = (
 )
 _BETWEEN = (
     r"(?:\s*\([^()]{1,80}\))?"  # "(Panel Clerk)"
-    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?)?"
+    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?"
+    r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
     r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary)\b)?"
     r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
     r"(?:\s+(?:attended|joined|came\s+to)\s+the\s+meeting\s+and)?"
@@ -89,6 +91,7 @@ _REACTIVE = re.compile(
     r"|\bit\s+was\s+(?:heard|explained|reported|noted|confirmed|advised|clarified)\b|^(?:It\s+was\s+heard)",
     re.I,
 )
+_COMMISSIONERS = re.compile(r"\b(?:Commissioner|PCC|PFCC|OPCC)'s\s+$")
 _PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
@@ -112,8 +115,20 @@ class _Actor:
     name: str | None
 
 
-def find_actor(sentence: str, cast: Cast) -> _Actor | None:
-    """The first person or body in ``sentence`` reported as speaking."""
+# What a speaker spoke as: "spoke as an objector", "on behalf of the applicant", "in support", "as ward member".
+_AS_ROLE = re.compile(
+    r"\s+(?:(?:as|for)\s+(?:an?\s+|the\s+)?(?:objector|supporter|applicant|agent|resident|petitioner|ward\s+(?:councillor|member)|local\s+(?:member|councillor))\b"
+    r"|on\s+behalf\s+of\s+(?:the\s+)?(?:applicant|objectors?|residents?|petitioners?)\b|in\s+(?:objection|support)\b)",
+    re.I,
+)
+
+
+def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None:
+    """The first person or body in ``sentence`` reported as speaking.
+
+    ``public`` says the item is one where the public speaks (questions, deputations,
+    applications), so that "Mr X" without a title is a member of the public.
+    """
     sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
     if _EARLIER_MEETING.match(sentence) or _NOTHING_SAID.match(sentence) or not _CUE.search(sentence):
         return None
@@ -121,11 +136,17 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
     persons = _PERSON.finditer(sentence) if _HONORIFIC_WORDS.search(sentence) else ()
     for m in persons:
         if _speaking(sentence, m.start(), m.end(), _VERB_AFTER):
-            role = "councillor"
+            # "Mr"/"Ms" without "Councillor": a member in some councils' style, the public where the
+            # public takes part (questions, deputations, applications)
+            role = "public" if public and m.group("hname") else "councillor"
             appos = _APPOS_TITLE.match(sentence, m.end())
             if appos:
-                role = title_role(appos.group(1) or appos.group(2)) or role
+                role = title_role(appositive(appos)) or role
                 role = "councillor" if role == "members" else role
+            verb = _VERB_AFTER.match(sentence, m.end())
+            as_role = _AS_ROLE.match(sentence, verb.end()) if verb else None
+            if as_role:  # "Mr Greaves spoke as an objector", "… spoke in support"
+                role = "councillor" if re.search(r"(?i)ward|local\s+member|councillor", as_role.group(0)) else "public"
             raw = m.group("name") or m.group("hname") or m.group("names")
             first = re.split(r"\s*,\s*|\s+and\s+", raw)[0]
             found.append(_Actor(m.start(), role, clean_name(first) if valid_name(first) else None))
@@ -135,6 +156,8 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             if _inside_person(sentence, m.start()):
                 continue
             r = "chair" if role == "mayor" and cast.mayor_role == "chair" else ("commissioner" if role == "mayor" else role)
+            if r == "council_officer" and (_OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())):
+                r = "opcc_officer"  # "the Chief Finance Officer of the OPCC", "the Commissioner's Head of Policy"
             if r == "chair":
                 after = sentence[m.end() : m.end() + 60]
                 if re.match(r"\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b|meeting\b)", after):
@@ -158,7 +181,7 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
         # "a report from Roger Hirst, the Police, Fire and Crime Commissioner"
         if _agent(sentence, m.start()) and valid_name(m.group("name")):
             appos = _APPOS_TITLE.match(sentence, m.end())
-            role = title_role(appos.group(1) or appos.group(2)) if appos else None
+            role = title_role(appositive(appos)) if appos else None
             if role and role != "members":
                 found.append(_Actor(m.start(), role, clean_name(m.group("name"))))
     for m in _BARE_NAME.finditer(sentence):
@@ -174,7 +197,7 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             continue
         appos = _APPOS_TITLE.match(sentence, m.end())
         if appos and _speaking(sentence, m.start(), m.end(), _VERB_AFTER, agent=False):
-            role = title_role(appos.group(1) or appos.group(2))
+            role = title_role(appositive(appos))
             if role:
                 found.append(_Actor(m.start(), "councillor" if role == "members" else role, clean_name(name)))
     if not found:
@@ -223,7 +246,7 @@ def _inside_person(sentence: str, pos: int) -> bool:
 
 
 def _appositive_name(sentence: str, end: int) -> str | None:
-    m = re.match(rf"\s*,\s*(?:{_HONORIFIC}\s+|{_CLLR}\s+)?(?P<name>{NAME})\s*,", sentence[end : end + 60])
+    m = re.match(rf"(?:\s*\([^()]{{1,20}}\))?\s*,\s*(?:{_HONORIFIC}\s+|{_CLLR}\s+)?(?P<name>{NAME})\s*,", sentence[end : end + 80])
     return clean_name(m.group("name")) if m and valid_name(m.group("name")) else None
 
 
@@ -241,8 +264,11 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
-    """Give each draft its speaker, splitting paragraphs where the speaker changes."""
+def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Passage]:
+    """Give each draft its speaker, splitting paragraphs where the speaker changes.
+
+    ``public`` marks an item where the public speaks (see :func:`find_actor`).
+    """
     out: list[Passage] = []
     lead_speaker: tuple[str | None, str | None] = (None, None)
     presenter: tuple[str | None, str | None] = (None, None)
@@ -263,12 +289,12 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
             # a list entry is the clerk's unit: it keeps the presenter of its lead-in unless its
             # first sentence names its own speaker ("In response to a question, the Chief Constable confirmed")
             first = split_sentences(d.text)[:1]
-            actor = find_actor(first[0], cast) if first else None
+            actor = find_actor(first[0], cast, public) if first else None
             if actor is not None and first[0][: actor.start].strip() and not first[0][: actor.start].rstrip().endswith(","):
                 actor = None  # named inside the point ("concerns raised by Members"), not its subject
             groups = [(d.text, actor)]
         else:
-            groups = _speaker_groups(d, cast)
+            groups = _speaker_groups(d, cast, public)
         for text, actor in groups:
             if actor is not None:
                 speaker = (actor.role, actor.name)
@@ -298,14 +324,14 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
     return out
 
 
-def _speaker_groups(d: Draft, cast: Cast) -> list[tuple[str, _Actor | None]]:
+def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[str, _Actor | None]]:
     """Split a paragraph into runs of sentences with one speaker each."""
     if d.section == "resolution":
-        return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast))]
+        return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast, public))]
     sentences = split_sentences(d.text)
     groups: list[tuple[list[str], _Actor | None]] = []
     for s in sentences:
-        actor = find_actor(s, cast)
+        actor = find_actor(s, cast, public)
         if groups and (actor is None or (groups[-1][1] is not None and actor.role == groups[-1][1].role)):
             groups[-1][0].append(s)
             continue
