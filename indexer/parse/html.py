@@ -121,6 +121,9 @@ def _item_page(root: Tag, head: list[str]) -> RawDoc | None:
     title = clean_title(_text(sub)) if isinstance(sub, Tag) else ""
     if isinstance(sub, Tag):
         sub.extract()
+    for repeat in root.select(".mgAiTitleTxt"):
+        if clean_title(_text(repeat)) == title:
+            repeat.extract()  # the title again, as a link to the report
     main.extract()
     lines = split_lines(normalise(flatten(root)))
     number = None
