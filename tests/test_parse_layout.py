@@ -531,3 +531,21 @@ def test_plain_printed_minutes_heading() -> None:
         ("3", "MATTERS ARISING", ()),
     ]
     assert [p.text for p in doc.items[2].passages] == ["Agreed."]  # the file-path footer is gone
+
+
+def test_numbered_sub_items_inside_a_run_of_items() -> None:
+    text = (
+        "GLANMOR COUNTY COUNCIL\n\nMinutes of the meeting of the County Council held at County Hall on Thursday, 18 May 2023 at 10.00 am\n\n"
+        "11. ANNOUNCEMENTS\n\nThe Chair congratulated the school choir.\n\n12. QUESTIONS FROM MEMBERS OF THE PUBLIC\n\n"
+        "12.1 Question from Mrs Bethan Howell\n\nMrs Howell asked when the footbridge would reopen.\n\n"
+        "13. ANNUAL REPORT OF THE STANDARDS COMMITTEE\n\nRESOLVED that the report be received.\n"
+    )
+    doc = parse_bytes(text.encode(), "x.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("County Council", "2023-05-18")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("11", "ANNOUNCEMENTS"),
+        ("12", "QUESTIONS FROM MEMBERS OF THE PUBLIC"),
+        ("12.1", "Question from Mrs Bethan Howell"),
+        ("13", "ANNUAL REPORT OF THE STANDARDS COMMITTEE"),
+    ]
+    assert doc.items[2].passages[0].speaker_role == "public"

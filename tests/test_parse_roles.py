@@ -89,6 +89,8 @@ def test_build_cast_reads_titles_not_their_last_words() -> None:
     [
         ("Questions from Members of the Public", True),
         ("Public Participation", True),
+        ("Question from Mrs Bethan Howell", True),
+        ("Question from Councillor Howell", False),
         ("Deputation - Parent Council Forum", True),
         ("22/01877/FUL - Land North of Mill Lane", True),
         ("P/2023/0456 Land at Station Road", True),

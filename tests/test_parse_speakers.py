@@ -64,6 +64,7 @@ from indexer.parse.speakers import find_actor, split_sentences
         ("Mr Peter Okon, a local resident, spoke in objection.", "public", "Peter Okon"),
         ("The Police, Fire and Crime Commissioner (PFCC), Mr Simon Keeling, outlined the process.", "commissioner", "Simon Keeling"),
         ("The Convener ruled that the item was urgent.", "chair", None),
+        ("The OPCC Chief Finance Officer, Ms Ruth Adeyemi, explained the budget gap.", "opcc_officer", "Ruth Adeyemi"),
     ],
 )
 def test_find_actor(sentence: str, role: str, name: str | None) -> None:
@@ -169,3 +170,22 @@ def test_mr_and_ms_are_the_public_where_the_public_speaks() -> None:
     data = f"Agenda and minutes\n\nItems\nNo. Item\n\n4.\n\nQuestions from Members of the Public\n\nMinutes:\n\n{body}\n\n5.\n\nBudget\n\nMinutes:\n\n{body}\n"
     doc = parse_bytes(data.encode(), "x.txt")
     assert [[p.speaker_role for p in i.passages] for i in doc.items] == [["public", "public"], ["councillor", "councillor"]]
+
+
+def test_titles_the_document_gives_to_the_commissioners_office() -> None:
+    doc = parse_bytes(
+        b"Agenda item\n\nPrecept\n\nAlso present: Sophie Marsh (Police and Crime Commissioner), Richard Kemp (Treasurer, OPCC)\n\n"
+        b"The Treasurer explained the assumptions in the financial plan.\n\nThe Mayor for Policing and Crime said that she agreed. "
+        b"The Deputy Mayor added that 101 calls would be answered faster.",
+        "item.txt",
+    )
+    assert [(p.speaker_role, p.speaker_name) for p in doc.items[0].passages][1:] == [
+        ("opcc_officer", "Richard Kemp"),
+        ("commissioner", "Sophie Marsh"),
+        ("deputy_commissioner", None),
+    ]
+
+
+def test_a_civic_deputy_mayor_is_a_councillor() -> None:
+    actor = find_actor("The Deputy Mayor thanked everyone who had attended the civic service.", Cast())
+    assert actor is not None and actor.role == "councillor"

@@ -210,7 +210,7 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
         run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
     if len(run) >= 2 and not starts:
         taken = {s[0] for s in starts}
-        starts = sorted(starts + [s for s in run if s[0] not in taken])
+        starts = sorted(starts + [s for s in _with_sub_items(run, sequence) if s[0] not in taken])
     elif starts and sequence:
         starts = _fill_sequence(starts, sequence, body)
     return starts
@@ -234,7 +234,16 @@ def _fill_sequence(starts: list, sequence: list, body: list[Line]) -> list:
         before = body[run[0][0] - 1].text
         if NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-")):
             run = run[1:]  # the bare line continues a numbered list
-    return sorted(set(starts) | set(run))
+    return sorted(set(starts) | set(_with_sub_items(run, sequence)))
+
+
+def _with_sub_items(run: list, sequence: list) -> list:
+    """Add "12.1 Question from …" after item 12 of a numbered run (and before item 13)."""
+    out = list(run)
+    for k, item in enumerate(run):
+        end = run[k + 1][0] if k + 1 < len(run) else float("inf")
+        out += [c for c in sequence if item[0] < c[0] < end and re.fullmatch(rf"{re.escape(item[1])}\.\d{{1,2}}", c[1])]
+    return sorted(out)
 
 
 # "The Chairman thanked …", "… service. He": a sentence, not a title.

@@ -35,6 +35,7 @@ _TITLES: list[tuple[str, str]] = [
     (r"(?:Assistant|Deputy|Acting\s+Deputy|Interim\s+Deputy)\s+Chief\s+Executive|Monitoring\s+Officer|(?:Overview\s+and\s+)?Scrutiny\s+(?:Officer|Manager|Support\s+Officer|Lead|Adviser|Advisor)|Democratic\s+Services\s+(?:Officer|Manager|Adviser)|Committee\s+(?:Officer|Clerk|Administrator|Manager)|(?:Panel\s+)?Clerk|Solicitor|Legal\s+(?:Adviser|Advisor|Officer)|Head\s+of\s+[A-Z][\w&']*(?:\s+(?:and\s+)?[A-Z][\w&']*){0,3}|(?:Service\s+|Strategic\s+|Corporate\s+|Executive\s+)?Director(?:\s+of\s+[A-Z][\w&']*(?:\s+(?:and\s+)?[A-Z][\w&']*){0,3})?|(?:[A-Z][a-z]+\s+){0,3}Manager(?:\s*[-–]\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?|(?:Planning|Policy|Principal|Senior|Finance|Support)\s+Officer|Chief\s+Finance\s+Officer|Section\s+151\s+Officer|Treasurer|Secretary|Officers|(?:[A-Z][\w'-]+\s+){1,3}Officer", "council_officer"),
     (r"Chief\s+Executive|CEO", "chief_executive"),
     (r"(?:officers?|staff|representatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner)|OPCC\s+(?:officers?|staff|representatives?)", "opcc_officer"),
+    (r"Deputy\s+Mayor", "deputy_mayor"),
     (r"(?:Worshipful\s+the\s+)?Mayor", "mayor"),
     (r"(?:Vice[- ]?)?Chair(?:man|woman|person)?|(?:Vice[- ]?)?Conven[eo]r|(?:Lord\s+)?Provost|Presiding\s+Member", "chair"),
     (r"Leader\s+of\s+the\s+Council|(?:Deputy\s+)?Leader|Cabinet\s+Member(?:\s+for\s+[A-Z][\w&']*(?:\s+(?:and\s+)?[A-Z][\w&']*){0,3})?|Executive\s+(?:Member|Councillor)|Lead\s+Member|Portfolio\s+Holder", "councillor"),
@@ -99,6 +100,23 @@ class Cast:
 
     names: dict[str, str] = field(default_factory=dict)
     mayor_role: str = "chair"
+    #: Officers' titles this document gives to the Commissioner's office ("Treasurer, OPCC"), lower case.
+    opcc_titles: set[str] = field(default_factory=set)
+
+    def role_of(self, role: str, title: str) -> str:
+        """``role`` as this document uses ``title``: a mayor who is the Commissioner, an OPCC treasurer."""
+        if role in ("mayor", "deputy_mayor"):
+            if self.mayor_role == "commissioner":
+                return "commissioner" if role == "mayor" else "deputy_commissioner"
+            return "chair" if role == "mayor" else "councillor"
+        if role == "council_officer" and title_key(title) in self.opcc_titles:
+            return "opcc_officer"
+        return role
+
+
+def title_key(title: str) -> str:
+    """A title compared across a document: lower case, no article, one space."""
+    return " ".join(re.sub(r"^the\s+", "", title.strip(), flags=re.I).lower().split())
 
 
 # A job title may itself hold a comma ("Police, Fire and Crime Commissioner").
@@ -117,6 +135,7 @@ _ELECTED_CHAIR = re.compile(
 
 
 _INSIDE_TITLE = re.compile(r"\b(?:of|for|and|to)\s+$")
+_OPCC_AFTER = re.compile(r"\s*[,–-]\s*(?:the\s+)?(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)\b")
 
 
 def build_cast(texts: list[str]) -> Cast:
@@ -133,6 +152,9 @@ def build_cast(texts: list[str]) -> Cast:
             if _INSIDE_TITLE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "Director of Finance (Section 151 Officer)": "Finance" ends a title, not a name
             role = title_role(m.group("title"))
+            if role == "council_officer" and _OPCC_AFTER.match(text, m.end("title")):
+                role = "opcc_officer"  # "Richard Kemp (Treasurer, OPCC)"
+                cast.opcc_titles.add(title_key(m.group("title")))
             if role == "chair" and re.fullmatch(r"(?:the\s+)?(?:Chair(?:man|woman|person)?|Conven[eo]r)", m.group("title").strip(), re.I):
                 if "(" in m.group(0) and valid_name(m.group("name")):  # "Councillor Ann Brook (Chair)"
                     cast.names.setdefault("chair", clean_name(m.group("name")))
@@ -181,7 +203,7 @@ def title_role(title: str) -> str | None:
         if rx.match(t):
             if role == "council_officer" and OF_THE_COMMISSIONER.match(t, rx.match(t).end()):  # type: ignore[union-attr]
                 return "opcc_officer"  # "Chief Finance Officer to the PCC"
-            return "chair" if role == "mayor" else role
+            return {"mayor": "chair", "deputy_mayor": "councillor"}.get(role, role)
     if re.search(r"\b(?:Councillor|Co-opted|Independent\s+Member|Member)\b", t):
         return "councillor"
     return None
@@ -191,7 +213,7 @@ def title_role(title: str) -> str | None:
 # and applications decided in public (planning, licensing) with their reference numbers.
 _PUBLIC_ITEM = re.compile(
     r"\b(?:public\s+(?:questions?|participation|speaking|speakers?|forum|statements?|question\s+time)"
-    r"|questions?\s+(?:from|by)\s+(?:members\s+of\s+)?the\s+public|deputations?|petitions?"
+    r"|questions?\s+(?:from|by)\s+(?:(?:members\s+of\s+)?the\s+public|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)|deputations?|petitions?"
     r"|planning\s+applications?|applications?\s+for\s+(?:a\s+|the\s+)?(?:new\s+|variation\s+)?(?:premises|planning|licen[cs]e|permission)"
     r"|premises\s+licen[cs]e|licen[cs]ing\s+act|licen[cs]e\s+(?:applications?|reviews?|hearings?))\b"
     r"|\b(?:[A-Z]{1,4}/\d{2,4}/\d{3,6}|(?:[A-Z]{1,4}/)?\d{1,4}/\d{3,5}/[A-Z]{2,6})\b",

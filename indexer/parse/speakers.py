@@ -91,7 +91,7 @@ _REACTIVE = re.compile(
     r"|\bit\s+was\s+(?:heard|explained|reported|noted|confirmed|advised|clarified)\b|^(?:It\s+was\s+heard)",
     re.I,
 )
-_COMMISSIONERS = re.compile(r"\b(?:Commissioner|PCC|PFCC|OPCC)'s\s+$")
+_COMMISSIONERS = re.compile(r"\b(?:(?:Commissioner|PCC|PFCC|OPCC)'s|OPCC|OSPCC|OPFCC)\s+$")
 _PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
@@ -155,7 +155,7 @@ def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None
         if True:
             if _inside_person(sentence, m.start()):
                 continue
-            r = "chair" if role == "mayor" and cast.mayor_role == "chair" else ("commissioner" if role == "mayor" else role)
+            r = cast.role_of(role, m.group())
             if r == "council_officer" and (_OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())):
                 r = "opcc_officer"  # "the Chief Finance Officer of the OPCC", "the Commissioner's Head of Policy"
             if r == "chair":

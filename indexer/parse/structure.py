@@ -260,10 +260,11 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
 
 
 def _split_leads(blocks: list[Block]) -> list[Block]:
-    """Split a paragraph where "RESOLVED" starts mid-paragraph ("… seconded. UNANIMOUSLY RESOLVED that …")."""
+    """Split a paragraph where "RESOLVED" starts mid-paragraph ("… seconded. UNANIMOUSLY RESOLVED that …"),
+    or ends a bullet that a flattened table row ran into it."""
     out: list[Block] = []
     for b in blocks:
-        if b.kind in (PARA, POINT) and _SPLIT_BEFORE_LEAD.search(b.text):
+        if b.kind in (PARA, POINT, BULLET) and _SPLIT_BEFORE_LEAD.search(b.text):
             parts = _SPLIT_BEFORE_LEAD.split(b.text)
             out.append(Block(parts[0], b.kind, b.gap, b.marker))
             out.extend(Block(p, PARA) for p in parts[1:])
