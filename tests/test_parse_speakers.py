@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.roles import Cast
+from indexer.parse.roles import Cast, build_cast
 from indexer.parse.speakers import find_actor, split_sentences
 
 
@@ -65,6 +65,8 @@ from indexer.parse.speakers import find_actor, split_sentences
         ("The Police, Fire and Crime Commissioner (PFCC), Mr Simon Keeling, outlined the process.", "commissioner", "Simon Keeling"),
         ("The Convener ruled that the item was urgent.", "chair", None),
         ("The OPCC Chief Finance Officer, Ms Ruth Adeyemi, explained the budget gap.", "opcc_officer", "Ruth Adeyemi"),
+        ("The Chief Constable, Chris Vale, attended for this item and explained the new team.", "chief_constable", "Chris Vale"),
+        ("The Deputy Mayor for Policing and Crime, Councillor Jasmine Reed, presented the update.", "deputy_commissioner", "Jasmine Reed"),
     ],
 )
 def test_find_actor(sentence: str, role: str, name: str | None) -> None:
@@ -189,3 +191,28 @@ def test_titles_the_document_gives_to_the_commissioners_office() -> None:
 def test_a_civic_deputy_mayor_is_a_councillor() -> None:
     actor = find_actor("The Deputy Mayor thanked everyone who had attended the civic service.", Cast())
     assert actor is not None and actor.role == "councillor"
+
+
+def test_a_question_and_its_answer_keep_their_speakers() -> None:
+    assert [p[1:] for p in passages(
+        "Minutes:\n\nIn response to a question from Councillor Ogden, the Commissioner said that all of it would be spent locally."
+    )] == [
+        ("councillor", "Ogden", "In response to a question from Councillor Ogden,"),
+        ("commissioner", None, "the Commissioner said that all of it would be spent locally."),
+    ]
+
+
+def test_two_councillors_in_one_paragraph_are_two_passages() -> None:
+    got = passages(
+        "Minutes:\n\nCouncillor Gareth Lowe asked whether an assessment had been made. "
+        "The Leader of the Council, Councillor Martin Ashby, responded that it would be published."
+    )
+    assert [(p[1], p[2]) for p in got] == [("councillor", "Gareth Lowe"), ("councillor", "Martin Ashby")]
+
+
+def test_names_of_officers_follow_their_titles() -> None:
+    cast = build_cast(["Contact: Mo Ibrahim, Senior Democratic Services Officer"])
+    officer = find_actor("The Chief Fire Officer said that all stations would stay open.", cast)
+    clerk = find_actor("The Senior Democratic Services Officer explained the procedure.", cast)
+    assert officer is not None and clerk is not None
+    assert [(officer.role, officer.name), (clerk.role, clerk.name)] == [("council_officer", None), ("council_officer", "Mo Ibrahim")]

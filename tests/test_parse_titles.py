@@ -43,7 +43,8 @@ def test_item_number(printed: str, number: str) -> None:
 @pytest.mark.parametrize(
     ("line", "number", "title"),
     [("PL.3 Appeals Update", "PL.3", "Appeals Update"), ("Minute 67 Apologies for Absence", "67", "Apologies for Absence"),
-     ("4(b) Exclusion of the Press and Public", "4(b)", "Exclusion of the Press and Public"), ("12/23 MINUTES", "12/23", "MINUTES")],
+     ("4(b) Exclusion of the Press and Public", "4(b)", "Exclusion of the Press and Public"), ("12/23 MINUTES", "12/23", "MINUTES"),
+     ("Item 5 \u2013 Apologies for Absence", "5", "Apologies for Absence"), ("7: Work Programme", "7", "Work Programme")],
 )
 def test_number_and_title_on_one_line(line: str, number: str, title: str) -> None:
     m = NUMBER_AND_TITLE.match(line)

@@ -27,8 +27,8 @@ _PLACE = r"(?:[A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+){0,3}\s+)?"
 
 # (pattern, role) in priority order; the first that matches at a position wins.
 _TITLES: list[tuple[str, str]] = [
-    (rf"Deputy\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|PCC|PFCC|Commissioner|Mayor\s+(?:for|of)\s+Policing(?:,?\s+Fire\s+and\s+Crime)?)|DPCC|DPFCC", "deputy_commissioner"),
-    (rf"{_PLACE}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims'?\s+Commissioner|Policing,?\s+Fire\s+and\s+Crime\s+Commissioner)(?:\s+for\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)?|PCC|PFCC|PCVC|P&CC|Commissioner|Mayor\s+for\s+Policing", "commissioner"),
+    (rf"Deputy\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|PCC|PFCC|Commissioner|Mayor\s+(?:for|of)\s+Policing(?:,?\s+(?:Fire\s+)?and\s+Crime)?)|DPCC|DPFCC", "deputy_commissioner"),
+    (rf"{_PLACE}(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner|Police,\s+Crime\s+and\s+Victims'?\s+Commissioner|Policing,?\s+Fire\s+and\s+Crime\s+Commissioner)(?:\s+for\s+[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)?|PCC|PFCC|PCVC|P&CC|Commissioner|Mayor\s+for\s+Policing(?:,?\s+(?:Fire\s+)?and\s+Crime)?", "commissioner"),
     (r"(?:Temporary\s+|Acting\s+)?(?:Deputy|Assistant)\s+Chief\s+Constable|(?:Deputy\s+)?Assistant\s+Commissioner|DCC|ACC|(?:Chief\s+)?Superintendent|(?:Detective\s+)?(?:Chief\s+)?Inspector|Sergeant|Police\s+Constable|Commander|police\s+officers?"
      r"|Police\s+(?:[A-Z][a-z]+\s+){0,2}Officers?|PCSO|PC|PS|Sgt|Insp|Supt|Ch\.?\s?Supt|DCI|DI|DS", "police_officer"),
     (r"(?:Temporary\s+|Acting\s+)?Chief\s+Constable", "chief_constable"),
@@ -94,6 +94,10 @@ _CAST_CUE = re.compile(
 )
 
 
+#: Roles many people hold at once: a name learnt for one is no name for another.
+SHARED_ROLES = frozenset({"council_officer", "police_officer", "opcc_officer", "councillor", "members", "public", "other"})
+
+
 @dataclass(slots=True)
 class Cast:
     """The people a document names with their roles ("Alison Hernandez, … Commissioner")."""
@@ -102,6 +106,14 @@ class Cast:
     mayor_role: str = "chair"
     #: Officers' titles this document gives to the Commissioner's office ("Treasurer, OPCC"), lower case.
     opcc_titles: set[str] = field(default_factory=set)
+    #: Who holds a title, by :func:`title_key` ("chief finance officer" → "Ruth Adeyemi").
+    titled: dict[str, str] = field(default_factory=dict)
+
+    def name_for(self, role: str, title: str | None = None) -> str | None:
+        """The name of whoever holds ``title``; failing that, of the one person holding ``role``."""
+        if title and title_key(title) in self.titled:
+            return self.titled[title_key(title)]
+        return None if role in SHARED_ROLES else self.names.get(role)
 
     def role_of(self, role: str, title: str) -> str:
         """``role`` as this document uses ``title``: a mayor who is the Commissioner, an OPCC treasurer."""
@@ -116,7 +128,7 @@ class Cast:
 
 def title_key(title: str) -> str:
     """A title compared across a document: lower case, no article, one space."""
-    return " ".join(re.sub(r"^the\s+", "", title.strip(), flags=re.I).lower().split())
+    return " ".join(re.sub(r"^the\s+", "", title.strip(" .,;:()"), flags=re.I).lower().split())
 
 
 # A job title may itself hold a comma ("Police, Fire and Crime Commissioner").
@@ -135,6 +147,7 @@ _ELECTED_CHAIR = re.compile(
 
 
 _INSIDE_TITLE = re.compile(r"\b(?:of|for|and|to)\s+$")
+_ASKED_BY = re.compile(r"\b(?:questions?|quer(?:y|ies)|comments?)\s+(?:from|by)\s+$")
 _OPCC_AFTER = re.compile(r"\s*[,–-]\s*(?:the\s+)?(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)\b")
 
 
@@ -151,6 +164,8 @@ def build_cast(texts: list[str]) -> Cast:
         for m in _APPOSITIVE_NAME.finditer(text):
             if _INSIDE_TITLE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "Director of Finance (Section 151 Officer)": "Finance" ends a title, not a name
+            if "(" not in m.group(0) and _ASKED_BY.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "a question from Councillor Ogden, the Commissioner said": a new clause
             role = title_role(m.group("title"))
             if role == "council_officer" and _OPCC_AFTER.match(text, m.end("title")):
                 role = "opcc_officer"  # "Richard Kemp (Treasurer, OPCC)"
@@ -160,6 +175,7 @@ def build_cast(texts: list[str]) -> Cast:
                     cast.names.setdefault("chair", clean_name(m.group("name")))
             elif role and role not in ("members", "chair") and valid_name(m.group("name")):
                 cast.names.setdefault(role, clean_name(m.group("name")))
+                cast.titled.setdefault(title_key(m.group("title")), clean_name(m.group("name")))
         for m in _TITLE_THEN_NAME.finditer(text):
             title = m.group("title")
             if " of " in title and title_role(title.rsplit(" of ", 1)[1]):
@@ -167,6 +183,7 @@ def build_cast(texts: list[str]) -> Cast:
             role = title_role(title)
             if role and role not in ("members",) and valid_name(m.group("name")):
                 cast.names.setdefault(role, clean_name(m.group("name")))
+                cast.titled.setdefault(title_key(title), clean_name(m.group("name")))
         for m in _FROM_OPCC.finditer(text):
             if valid_name(m.group("name")):
                 cast.names.setdefault("opcc_officer", clean_name(m.group("name")))

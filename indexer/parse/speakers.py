@@ -54,7 +54,7 @@ _BETWEEN = (
     r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
     r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary)\b)?"
     r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
-    r"(?:\s+(?:attended|joined|came\s+to)\s+the\s+meeting\s+and)?"
+    r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and)?"
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
@@ -113,6 +113,7 @@ class _Actor:
     start: int
     role: str
     name: str | None
+    title: str | None = None  # the title it was found by ("the Chief Fire Officer")
 
 
 # What a speaker spoke as: "spoke as an objector", "on behalf of the applicant", "in support", "as ward member".
@@ -140,6 +141,8 @@ def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None
             # public takes part (questions, deputations, applications)
             role = "public" if public and m.group("hname") else "councillor"
             appos = _APPOS_TITLE.match(sentence, m.end())
+            if appos and not appos.group(1) and _agent(sentence, m.start()) and not sentence[appos.end() :].lstrip().startswith(","):
+                appos = None  # "a question from Councillor Ogden, the Commissioner said": a new clause, not his title
             if appos:
                 role = title_role(appositive(appos)) or role
                 role = "councillor" if role == "members" else role
@@ -165,7 +168,7 @@ def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None
                 if re.match(r"\s+to\s+report\b", after):
                     continue
             if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()) or _INVITED.match(sentence, m.end()):
-                found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end())))
+                found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end()), _full_title(sentence, m)))
             else:
                 named = _NAMED_TITLE_VERB.match(sentence, m.end())
                 if named and valid_name(named.group("name")):
@@ -204,7 +207,7 @@ def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None
         return None
     actor = min(found, key=lambda a: a.start)
     if actor.name is None:
-        actor.name = cast.names.get(actor.role)
+        actor.name = cast.name_for(actor.role, actor.title)
     return actor
 
 
@@ -243,6 +246,19 @@ def _inside_person(sentence: str, pos: int) -> bool:
     """True if a title at ``pos`` is part of "(Police and Crime Commissioner)" after a name, etc."""
     before = sentence[max(0, pos - 15) : pos]
     return before.rstrip().endswith("(") or ("C" in before and bool(_CLLR_END.search(before)))
+
+
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'&-]*\s+(?:(?:of|and|for)\s+)?){1,4}$")
+
+
+def _full_title(sentence: str, m: re.Match[str]) -> str:
+    """The whole title a scan found by its last word ("Chief Fire Officer" for "Officer")."""
+    title = m.group()
+    if title[:1].isupper() and not title.lower().startswith("the "):
+        before = _TITLE_WORDS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        if before:
+            title = re.sub(r"^(?:The|the)\s+", "", before.group()) + title
+    return title
 
 
 def _appositive_name(sentence: str, end: int) -> str | None:
@@ -328,11 +344,9 @@ def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[st
     """Split a paragraph into runs of sentences with one speaker each."""
     if d.section == "resolution":
         return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast, public))]
-    sentences = split_sentences(d.text)
     groups: list[tuple[list[str], _Actor | None]] = []
-    for s in sentences:
-        actor = find_actor(s, cast, public)
-        if groups and (actor is None or (groups[-1][1] is not None and actor.role == groups[-1][1].role)):
+    for s, actor in _with_actors(split_sentences(d.text), cast, public):
+        if groups and (actor is None or (groups[-1][1] is not None and _same_speaker(actor, groups[-1][1]))):
             groups[-1][0].append(s)
             continue
         if groups and groups[-1][1] is None and actor is not None and len(groups) == 1 and not _REACTIVE.search(" ".join(groups[-1][0])):
@@ -341,3 +355,29 @@ def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[st
             continue
         groups.append(([s], actor))
     return [(" ".join(ss), a) for ss, a in groups]
+
+
+def _same_speaker(a: _Actor, b: _Actor) -> bool:
+    """Same role, and not two different names ("Councillor Lowe asked … Councillor Ashby responded")."""
+    return a.role == b.role and (a.name is None or b.name is None or a.name.split()[-1] == b.name.split()[-1])
+
+
+# "In response to a question from Councillor Ogden, the Commissioner said …": two speakers in one sentence.
+_IN_RESPONSE = re.compile(r"^(In\s+(?:response|reply|answer)\s+to\s+[^,;]{0,120}?\b(?:from|by)\s+[^,;]{2,80}?,)\s+(?=\S)")
+
+
+def _with_actors(sentences: list[str], cast: Cast, public: bool) -> list[tuple[str, _Actor | None]]:
+    """Each sentence with its speaker; a question put by one speaker and answered by another in
+    the same sentence is split where the answer starts, so that each keeps its speaker."""
+    out: list[tuple[str, _Actor | None]] = []
+    for s in sentences:
+        actor = find_actor(s, cast, public)
+        m = _IN_RESPONSE.match(s) if actor is not None else None
+        if m:
+            answer = s[m.end() :]
+            responder = find_actor(answer, cast, public)
+            if responder is not None and responder.role != actor.role:  # type: ignore[union-attr]
+                out += [(m.group(1), actor), (answer, responder)]
+                continue
+        out.append((s, actor))
+    return out

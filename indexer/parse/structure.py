@@ -18,7 +18,8 @@ from .titles import is_blurb
 # --- what sections look like -----------------------------------------------------------
 
 RESOLUTION_LEAD = re.compile(
-    r"^(?:(?i:it\s+was\s+(?:therefore\s+|further\s+)?))?(?:(?i:unanimously|further|accordingly)\s+)?"
+    r"^(?:(?i:it\s+was\s+(?:therefore\s+|further\s+)?)|(?:The|the)\s+(?:Panel|Committee|Sub-Committee|Council|Cabinet|Board|Authority)\s+)?"
+    r"(?:(?i:unanimously|further|accordingly|therefore|then)\s+)?"
     r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECIDED|Decided|DECISION|Decision)"
     r"(?:\s*\((?:unanimously|by\s+[^)]{1,40})\))?"
     r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",

@@ -18,7 +18,7 @@ ITEM_NUMBER = re.compile(
 NUMBER_AND_TITLE = re.compile(
     r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{1,3}\((?:[a-z]|[ivx]{1,4})\)\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}"
     r"|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?|[A-Z]{1,6}\.\d{1,3}\.?|(?:Minute|Min\.|Item)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?)"
-    r"\s+(?=[A-Z(\"'])(.+)$"
+    r"(?:\s*[-–—:])?\s+(?=[A-Z(\"'])(.+)$"  # "Item 5 – Apologies"
 )
 _NUMBER_WORD = re.compile(r"^(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
 
