@@ -549,3 +549,22 @@ def test_numbered_sub_items_inside_a_run_of_items() -> None:
         ("13", "ANNUAL REPORT OF THE STANDARDS COMMITTEE"),
     ]
     assert doc.items[2].passages[0].speaker_role == "public"
+
+
+@pytest.mark.parametrize(
+    "navigation",
+    [
+        "Skip to main content\nMenu\nHome\nYour council\nCouncillors, committees and meetings\nSearch\nPrint this page\n\n",
+        "Skip to content\nHome > Council and democracy > Meetings\n\n",
+    ],
+)
+def test_site_navigation_above_an_item_page(navigation: str) -> None:
+    text = navigation + (
+        "Agenda item\n\nPolice and Crime Commissioner's Annual Report\n\n"
+        "Meeting: 07/03/2023 - Cambria Police and Crime Panel (Item 6.)\n\n"
+        "Minutes:\n\nThe Commissioner presented his Annual Report.\n"
+    )
+    doc = parse_bytes(text.encode(), "item.txt")
+    [item] = doc.items
+    assert (doc.kind, item.number, item.title) == ("agenda_item", "6", "Police and Crime Commissioner's Annual Report")
+    assert [p.text for p in item.passages] == ["The Commissioner presented his Annual Report."]

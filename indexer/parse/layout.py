@@ -44,7 +44,7 @@ def layout_text(text: str) -> RawDoc:
         return pack
 
     lines, meetings = _take_meeting_lines(lines)
-    lines = _join_wrapped_heading(lines)
+    lines = _join_wrapped_heading(_drop_site_navigation(lines))
     head, body, meeting_page, printed = _split_header(lines)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
@@ -103,6 +103,30 @@ def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list
         item.meeting = Meeting(committee=committee, date=date)
         if item.number is None and number:
             item.number = number
+
+
+_PAGE_START = re.compile(r"^agenda\s+item$", re.I)
+
+
+def _drop_site_navigation(lines: list[Line]) -> list[Line]:
+    """Drop a website's menu and breadcrumbs above the page proper ("Skip to main content", "Home",
+    "Your council" … then "Agenda item" or "Agenda and minutes")."""
+    for k, ln in enumerate(lines[:30]):
+        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text):
+            before = lines[:k]
+            if before and all(_navigation_like(b.text) for b in before):
+                return lines[k:]
+            return lines
+    return lines
+
+
+def _navigation_like(text: str) -> bool:
+    """A menu entry or breadcrumb trail: a few words, no sentence, not the body or the date."""
+    return (
+        len(text.split()) <= 10
+        and not re.search(r"[.!?:;]$", text)
+        and not (meta.is_committee_line(text) or meta.header_meeting(text) or meta.is_date_line(text))
+    )
 
 
 _HEADING_START = re.compile(r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)\b", re.I)
