@@ -568,3 +568,20 @@ def test_site_navigation_above_an_item_page(navigation: str) -> None:
     [item] = doc.items
     assert (doc.kind, item.number, item.title) == ("agenda_item", "6", "Police and Crime Commissioner's Annual Report")
     assert [p.text for p in item.passages] == ["The Commissioner presented his Annual Report."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an issue page cut after its first item
+        "Meeting: 10/09/2012 - Council (Item 11)\n\n11 Establishment of the Westshire Police and Crime Panel PDF 27 KB\n\n"
+        "To consider a report of the Service Director.\n\nMinutes:\n\nThe Leader submitted a report.",
+        # printed minutes cut after their first item
+        "WESTSHIRE FIRE AND RESCUE AUTHORITY\n\nMINUTES of the meeting of the Westshire Fire and Rescue Authority held at "
+        "Headquarters on Monday, 13th November, 2023 at 10.30 am.\n\n11 ESTABLISHMENT OF THE WESTSHIRE POLICE AND CRIME PANEL\n\n"
+        "Apologies for absence were received from Councillor Quayle.",
+    ],
+)
+def test_a_lone_numbered_title_keeps_its_number_apart(text: str) -> None:
+    [item] = [i for i in parse_bytes(text.encode(), "x.txt").items if i.title]
+    assert (item.number, item.title.lower()) == ("11", "establishment of the westshire police and crime panel")

@@ -314,7 +314,11 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         if starts and starts[-1][0] == i - 1 and is_blurb(t):
             continue  # "Report of the Commissioner" under a title is its blurb
         if score >= 2:
-            starts.append((i, None, clean_title(t), 1))
+            numbered = NUMBER_AND_TITLE.match(t)  # a lone numbered title: "31/23 APOLOGIES FOR ABSENCE"
+            if numbered:
+                starts.append((i, item_number(numbered.group(1)), clean_title(numbered.group(2)), 1))
+            else:
+                starts.append((i, None, clean_title(t), 1))
             docs_open = False
     return starts
 
@@ -369,9 +373,13 @@ def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawD
     first = body[0].text
     title = ""
     rest = body
+    number = None
     if label_of(first)[0] is None and is_title_like(first, strict=False) and not is_blurb(first):
         title, rest = clean_title(first), body[1:]
-    doc.items.append(RawItem(title, None, lines_to_blocks(rest)))
+        numbered = NUMBER_AND_TITLE.match(title)  # "11 Establishment of the Panel PDF 27 KB"
+        if numbered:
+            number, title = item_number(numbered.group(1)), clean_title(numbered.group(2))
+    doc.items.append(RawItem(title, number, lines_to_blocks(rest)))
     return doc
 
 
