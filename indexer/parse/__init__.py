@@ -133,7 +133,9 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
     for r in raw.items:
         shaped = shape_item(r, agenda_only)
         passages = tuple(
-            p for p in attribute(shaped.drafts, cast, is_public_item(r.title)) if p.text and not is_bare_lead_in(p.text) and not is_signature(p.text)
+            p
+            for p in attribute(shaped.drafts, cast, is_public_item(r.title))
+            if p.text and not is_bare_lead_in(p.text) and not is_signature(p.text)
         )
         if not r.title and not passages:
             continue

@@ -159,7 +159,9 @@ def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None
             if _inside_person(sentence, m.start()):
                 continue
             r = cast.role_of(role, m.group())
-            if r == "council_officer" and (_OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())):
+            if r == "council_officer" and (
+                _OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())
+            ):
                 r = "opcc_officer"  # "the Chief Finance Officer of the OPCC", "the Commissioner's Head of Policy"
             if r == "chair":
                 after = sentence[m.end() : m.end() + 60]
