@@ -2,13 +2,17 @@
 
 Usage::
 
-    python -m bench.eval_parser [--realworld DIR] [--out-dir bench/results] [--split all|A|B]
+    python -m bench.eval_parser [--realworld DIR] [--heldout DIR] [--out-dir bench/results] [--split all|A|B]
 
 Parses every file listed in ``DIR/labels.json`` through the same code path as
 ``minutes parse --json`` (:func:`indexer.parse.parse_file` then
 :func:`indexer.model.item_record`), compares with the labels and writes
 ``parser-eval.json`` and ``parser-eval.md`` to the output directory. Exits 1 when a
-target is missed, 0 otherwise (and 0, with a message, when DIR does not exist).
+realworld target is missed, 0 otherwise (and 0, with a message, when DIR does not exist).
+
+The report has a second section for the held-out set (``tests/data/parse/heldout``:
+documents written for this project in other councils' styles, never used to develop
+rules). It is scored the same way but does not decide the exit status.
 
 Field definitions
 -----------------
@@ -46,6 +50,7 @@ from indexer.parse import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REALWORLD = (REPO / ".." / "shared" / "realworld").resolve()
+DEFAULT_HELDOUT = REPO / "tests" / "data" / "parse" / "heldout"
 
 TARGETS = {
     "crashes": 0,
@@ -59,8 +64,12 @@ TARGETS = {
 }
 
 
+# Typographic variants a labeller may or may not have typed as printed.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
 def norm_title(title: str | None) -> str:
-    return " ".join((title or "").split()).casefold()
+    return " ".join((title or "").translate(_FOLD).split()).casefold()
 
 
 def norm_committee(name: str | None) -> str | None:
@@ -134,6 +143,20 @@ def evaluate_file(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     )
     out["misses"] = _misses(out, gold)
     return out
+
+
+def load_labels(folder: Path) -> dict[str, dict[str, Any]] | None:
+    """The gold labels of ``folder`` (``labels.json``: {"schema": 1, "files": {name: gold}}), or None."""
+    path = folder / "labels.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))["files"]
+
+
+def evaluate_folder(folder: Path, names: list[str] | None = None) -> list[dict[str, Any]]:
+    """Evaluate the labelled files of ``folder`` (all of them, or ``names``), in name order."""
+    labels = load_labels(folder) or {}
+    return [evaluate_file(folder / name, labels[name]) for name in (names if names is not None else sorted(labels))]
 
 
 def _misses(out: dict[str, Any], gold: dict[str, Any]) -> list[str]:
@@ -241,8 +264,33 @@ def _fmt(key: str, value: float) -> str:
     return f"{100 * value:.1f} %"
 
 
-def render_markdown(summaries: dict[str, dict[str, Any]], results: list[dict[str, Any]], elapsed: float) -> str:
+def _table(summaries: dict[str, dict[str, Any]]) -> list[str]:
     cols = list(summaries)
+    lines = ["| Field | " + " | ".join(c if c == "all" else f"split {c}" for c in cols) + " | Target |"]
+    lines.append("|---|" + "---|" * len(cols) + "---|")
+    for label, key, target in _ROWS:
+        vals = " | ".join(_fmt(key, summaries[c][key]) for c in cols)
+        lines.append(f"| {label} | {vals} | {target} |")
+    return lines
+
+
+def _miss_lines(results: list[dict[str, Any]], with_split: bool = True) -> list[str]:
+    lines = []
+    for r in results:
+        if "crash" in r:
+            lines.append(f"- `{r['file']}`: CRASH {r['crash']}")
+        elif r["misses"]:
+            where = f" ({r['split']})" if with_split else ""
+            lines.append(f"- `{r['file']}`{where}: " + "; ".join(r["misses"]))
+    return lines or ["None."]
+
+
+def render_markdown(
+    summaries: dict[str, dict[str, Any]],
+    results: list[dict[str, Any]],
+    elapsed: float,
+    heldout: tuple[dict[str, Any], list[dict[str, Any]]] | None = None,
+) -> str:
     lines = ["# Parser evaluation", ""]
     lines.append(
         f"{summaries['all']['files']} labelled real-world excerpts, {summaries['all']['gold_items']} gold items, "
@@ -250,25 +298,30 @@ def render_markdown(summaries: dict[str, dict[str, Any]], results: list[dict[str
         "B = the rest. Field definitions: `bench/eval_parser.py`."
     )
     lines.append("")
-    lines.append("| Field | " + " | ".join(c if c == "all" else f"split {c}" for c in cols) + " | Target |")
-    lines.append("|---|" + "---|" * len(cols) + "---|")
-    for label, key, target in _ROWS:
-        vals = " | ".join(_fmt(key, summaries[c][key]) for c in cols)
-        lines.append(f"| {label} | {vals} | {target} |")
+    lines += _table(summaries)
     lines.append("")
     fails = failures(summaries["all"])
     lines.append("**Targets met.**" if not fails else "**Below target:** " + "; ".join(fails))
     lines.append("")
     lines.append("## Misses per file")
     lines.append("")
-    for r in results:
-        if "crash" in r:
-            lines.append(f"- `{r['file']}`: CRASH {r['crash']}")
-        elif r["misses"]:
-            lines.append(f"- `{r['file']}` ({r['split']}): " + "; ".join(r["misses"]))
-    if all(not r.get("misses") and "crash" not in r for r in results):
-        lines.append("None.")
+    lines += _miss_lines(results)
     lines.append("")
+    if heldout is not None:
+        summary, held = heldout
+        lines.append("## Held-out set")
+        lines.append("")
+        lines.append(
+            f"{summary['files']} documents in other councils' styles (`tests/data/parse/heldout`), "
+            f"{summary['gold_items']} gold items; scored the same way, not part of the exit status."
+        )
+        lines.append("")
+        lines += _table({"all": summary})
+        lines.append("")
+        lines.append("### Held-out misses per file")
+        lines.append("")
+        lines += _miss_lines(held, with_split=False)
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -301,6 +354,8 @@ def measure_speed(repeats: int = 3) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--realworld", type=Path, default=DEFAULT_REALWORLD, help="folder with labels.json and the excerpts")
+    ap.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT, help="held-out folder with labels.json (reported, not a target)")
+    ap.add_argument("--no-heldout", action="store_true", help="skip the held-out section")
     ap.add_argument("--out-dir", type=Path, default=REPO / "bench" / "results", help="where to write parser-eval.*")
     ap.add_argument("--split", choices=("all", "A", "B"), default="all", help="evaluate one split only")
     ap.add_argument("--quiet", action="store_true", help="print only the summary line")
@@ -312,25 +367,30 @@ def main(argv: list[str] | None = None) -> int:
             f"eval_parser: parse speed {speed['passages_per_second']} passages/s "
             f"({speed['passages']} passages, {speed['bytes'] // 1024} KB, {speed['cpu_seconds']} s CPU, one core)"
         )
-    labels_path = args.realworld / "labels.json"
-    if not labels_path.is_file():
-        print(f"eval_parser: {labels_path} not found; skipping the parser evaluation")
+    labels = load_labels(args.realworld)
+    if labels is None:
+        print(f"eval_parser: {args.realworld / 'labels.json'} not found; skipping the parser evaluation")
         return 0
-    labels = json.loads(labels_path.read_text(encoding="utf-8"))["files"]
     names = sorted(labels)
     if args.split != "all":
         names = [n for n in names if split_of(n) == args.split]
     t0 = time.perf_counter()
-    results = [evaluate_file(args.realworld / name, labels[name]) for name in names]
+    results = evaluate_folder(args.realworld, names)
     elapsed = time.perf_counter() - t0
     summaries = {"all": summarise(results)}
     if args.split == "all":
         for s in ("A", "B"):
             summaries[s] = summarise([r for r in results if r["split"] == s])
+    heldout = None
+    if not args.no_heldout and load_labels(args.heldout) is not None:
+        held = evaluate_folder(args.heldout)
+        heldout = (summarise(held), held)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    md = render_markdown(summaries, results, elapsed)
+    md = render_markdown(summaries, results, elapsed, heldout)
     (args.out_dir / "parser-eval.md").write_text(md, encoding="utf-8")
-    payload = {"summary": summaries, "targets": TARGETS, "files": results, "seconds": round(elapsed, 3)}
+    payload: dict[str, Any] = {"summary": summaries, "targets": TARGETS, "files": results, "seconds": round(elapsed, 3)}
+    if heldout is not None:
+        payload["heldout"] = {"summary": heldout[0], "files": heldout[1]}
     (args.out_dir / "parser-eval.json").write_text(json.dumps(payload, indent=1, default=str) + "\n", encoding="utf-8")
     if not args.quiet:
         print(md)

@@ -101,3 +101,25 @@ def test_synthetic_meeting_is_large_and_parses() -> None:
     assert data.count(b"Police and Crime Plan Delivery - Quarter") == 3
     speed = ev.measure_speed(repeats=1)
     assert speed["passages"] == 300 * 14  # seed 001: 16 passages less its two bare lead-ins
+
+
+def test_heldout_section_is_reported_but_not_a_target(realworld: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    without = ev.main(["--realworld", str(realworld), "--out-dir", str(out), "--quiet", "--no-heldout"])
+    assert "## Held-out set" not in (out / "parser-eval.md").read_text()
+    heldout = tmp_path / "heldout"
+    heldout.mkdir()
+    shutil.copy(DATA / "seed_001.txt", heldout / "seed.txt")
+    gold = {"schema": 1, "files": {"seed.txt": {**GOLD["files"]["004_seed.txt"], "meeting_date": "1999-01-01"}}}
+    (heldout / "labels.json").write_text(json.dumps(gold), encoding="utf-8")
+    with_heldout = ev.main(["--realworld", str(realworld), "--heldout", str(heldout), "--out-dir", str(out), "--quiet"])
+    assert with_heldout == without
+    md = (out / "parser-eval.md").read_text()
+    assert "## Held-out set" in md and "- `seed.txt`: date: got None, want 1999-01-01" in md
+    payload = json.loads((out / "parser-eval.json").read_text())
+    assert payload["heldout"]["summary"]["files"] == 1 and payload["heldout"]["summary"]["meeting_date"] == 0.0
+
+
+@pytest.mark.parametrize(("a", "b"), [("Commissioner\u2019s Update", "Commissioner's update"), ("Review \u2013 Phase 2", "Review - Phase 2")])
+def test_title_match_folds_typography(a: str, b: str) -> None:
+    assert ev.norm_title(a) == ev.norm_title(b)

@@ -214,3 +214,18 @@ def test_web_service_xml() -> None:
         ("discussion", "commissioner", "The Commissioner explained that recruitment was on track."),
         ("resolution", None, "That the update be noted."),
     ]
+
+
+def test_item_page_title_repeated_as_a_report_link_is_not_a_passage() -> None:
+    html = (
+        '<html><body><div id="modgov"><h1 class="mgMainTitleTxt">Agenda item</h1>'
+        '<h2 class="mgSubTitleTxt">Medium Term Financial Strategy</h2><div class="mgContent">'
+        "<p>Meeting: 13/11/2023 - Cabinet (Item 67)</p>"
+        '<p class="mgAiTitleTxt"><a href="documents/s1/MTFS.pdf">Medium Term Financial Strategy <img alt="pdf icon"> PDF 612 KB</a></p>'
+        "<p>Report of the Cabinet Member for Finance.</p>"
+        '<p class="mgSubItemTitleTxt">Minutes:</p><div class="mgWordPara"><p>RESOLVED - That the strategy be approved.</p></div>'
+        "</div></div></body></html>"
+    ).encode()
+    [item] = parse_bytes(html, "item.html").items
+    assert (item.number, item.title) == ("67", "Medium Term Financial Strategy")
+    assert [p.text for p in item.passages] == ["Report of the Cabinet Member for Finance.", "That the strategy be approved."]

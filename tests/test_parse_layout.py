@@ -387,6 +387,54 @@ def test_printed_agenda() -> None:
     assert {p.section for i in doc.items for p in i.passages} == {"summary"}
 
 
+
+FRONT_SHEET = """Public Document Pack
+
+Westshire Council
+
+Health and Wellbeing Board
+
+Date:    Thursday, 16 March 2023
+Time:    2.00 pm
+Venue:   Meeting Room 3, Town Hall, Westbury
+
+AGENDA
+
+1.   WELCOME AND APOLOGIES FOR ABSENCE
+
+2.   DECLARATIONS OF INTEREST
+
+     Members are reminded of their duty to declare any interests in items on the agenda.
+
+3.   MINUTES OF THE PREVIOUS MEETING                                (Pages 5 - 12)
+
+     To approve the minutes of the meeting held on 12 January 2023.
+
+4.   BETTER CARE FUND
+
+     (i)   Better Care Fund Plan 2023-25                            (Pages 13 - 38)
+
+     (ii)  Quarter 3 Return 2022/23                                  (Pages 39 - 46)
+
+5.   DATE OF NEXT MEETING
+
+     To note that the next meeting will be held on 15 June 2023.
+"""
+
+
+def test_agenda_front_sheet_with_bare_entries_and_page_references() -> None:
+    doc = parse_bytes(FRONT_SHEET.encode(), "agenda.txt")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("agenda_only", "Health and Wellbeing Board", "2023-03-16")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("1", "WELCOME AND APOLOGIES FOR ABSENCE"),
+        ("2", "DECLARATIONS OF INTEREST"),
+        ("3", "MINUTES OF THE PREVIOUS MEETING"),
+        ("4", "BETTER CARE FUND"),
+        ("(i)", "Better Care Fund Plan 2023-25"),
+        ("(ii)", "Quarter 3 Return 2022/23"),
+        ("5", "DATE OF NEXT MEETING"),
+    ]
+
 ISSUE = """Meeting: 10/09/2012 - Council (Item 11)
 
 11 Establishment of the Westshire Police and Crime Panel PDF 27 KB
@@ -483,3 +531,57 @@ def test_plain_printed_minutes_heading() -> None:
         ("3", "MATTERS ARISING", ()),
     ]
     assert [p.text for p in doc.items[2].passages] == ["Agreed."]  # the file-path footer is gone
+
+
+def test_numbered_sub_items_inside_a_run_of_items() -> None:
+    text = (
+        "GLANMOR COUNTY COUNCIL\n\nMinutes of the meeting of the County Council held at County Hall on Thursday, 18 May 2023 at 10.00 am\n\n"
+        "11. ANNOUNCEMENTS\n\nThe Chair congratulated the school choir.\n\n12. QUESTIONS FROM MEMBERS OF THE PUBLIC\n\n"
+        "12.1 Question from Mrs Bethan Howell\n\nMrs Howell asked when the footbridge would reopen.\n\n"
+        "13. ANNUAL REPORT OF THE STANDARDS COMMITTEE\n\nRESOLVED that the report be received.\n"
+    )
+    doc = parse_bytes(text.encode(), "x.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("County Council", "2023-05-18")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("11", "ANNOUNCEMENTS"),
+        ("12", "QUESTIONS FROM MEMBERS OF THE PUBLIC"),
+        ("12.1", "Question from Mrs Bethan Howell"),
+        ("13", "ANNUAL REPORT OF THE STANDARDS COMMITTEE"),
+    ]
+    assert doc.items[2].passages[0].speaker_role == "public"
+
+
+@pytest.mark.parametrize(
+    "navigation",
+    [
+        "Skip to main content\nMenu\nHome\nYour council\nCouncillors, committees and meetings\nSearch\nPrint this page\n\n",
+        "Skip to content\nHome > Council and democracy > Meetings\n\n",
+    ],
+)
+def test_site_navigation_above_an_item_page(navigation: str) -> None:
+    text = navigation + (
+        "Agenda item\n\nPolice and Crime Commissioner's Annual Report\n\n"
+        "Meeting: 07/03/2023 - Cambria Police and Crime Panel (Item 6.)\n\n"
+        "Minutes:\n\nThe Commissioner presented his Annual Report.\n"
+    )
+    doc = parse_bytes(text.encode(), "item.txt")
+    [item] = doc.items
+    assert (doc.kind, item.number, item.title) == ("agenda_item", "6", "Police and Crime Commissioner's Annual Report")
+    assert [p.text for p in item.passages] == ["The Commissioner presented his Annual Report."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an issue page cut after its first item
+        "Meeting: 10/09/2012 - Council (Item 11)\n\n11 Establishment of the Westshire Police and Crime Panel PDF 27 KB\n\n"
+        "To consider a report of the Service Director.\n\nMinutes:\n\nThe Leader submitted a report.",
+        # printed minutes cut after their first item
+        "WESTSHIRE FIRE AND RESCUE AUTHORITY\n\nMINUTES of the meeting of the Westshire Fire and Rescue Authority held at "
+        "Headquarters on Monday, 13th November, 2023 at 10.30 am.\n\n11 ESTABLISHMENT OF THE WESTSHIRE POLICE AND CRIME PANEL\n\n"
+        "Apologies for absence were received from Councillor Quayle.",
+    ],
+)
+def test_a_lone_numbered_title_keeps_its_number_apart(text: str) -> None:
+    [item] = [i for i in parse_bytes(text.encode(), "x.txt").items if i.title]
+    assert (item.number, item.title.lower()) == ("11", "establishment of the westshire police and crime panel")

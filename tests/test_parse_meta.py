@@ -78,6 +78,8 @@ def test_header_meeting(line: str, expected: tuple | None) -> None:
         ),
         ("Meeting: 10/09/2012 - Council (Item 11)", ("Council", dt.date(2012, 9, 10), "11")),
         ("Meeting: 10/09/2012 - Executive", ("Executive", dt.date(2012, 9, 10), None)),
+        ("Meeting: 07/03/2023 - Cambria Police and Crime Panel (Item 6.)", ("Cambria Police and Crime Panel", dt.date(2023, 3, 7), "6")),
+        ("Meeting: 07/03/2023 - Cabinet (Item 4(a))", ("Cabinet", dt.date(2023, 3, 7), "4(a)")),
         ("Meeting: a long time ago - Council", None),
         ("Meeting held on 10 September", None),
     ],
@@ -108,6 +110,9 @@ def test_clean_committee(name: str, expected: str) -> None:
         ("Cabinet", True, False),
         ("Thursday, 25 July 2024 at 10.30 am", False, True),
         ("25 July 2024", False, True),
+        ("10.00am, Tuesday 7 March 2023", False, True),
+        ("NORTHMARCH FIRE AND RESCUE AUTHORITY", True, False),
+        ("Northmarch Fire and Rescue Authority", True, False),
         ("Apologies for Absence", False, False),
         ("The panel last met on 24 April 2018.", False, False),
     ],
@@ -132,6 +137,12 @@ def test_line_kinds(line: str, committee_line: bool, date_line: bool) -> None:
         (["Public Document GREATER MANCHESTER POLICE, FIRE AND CRIME PANEL", "DATE: Monday, 20th July, 2020", "TIME: 10.00 am."],
          (None, dt.date(2020, 7, 20))),
         (["Councillors and committees", "Agenda and minutes", "Venue: Woodhatch Place, Reigate"], (None, None)),
+        (["MINUTES of the meeting of the NORTHMARCH FIRE AND RESCUE AUTHORITY held at Service Headquarters, Eastwick, "
+          "on Monday, 13th November, 2023 at 10.30 am."], ("Northmarch Fire and Rescue Authority", dt.date(2023, 11, 13))),
+        (["MINUTES of a meeting of the Overview and Scrutiny Committee held in the Council Chamber on Tuesday, 7th March, 2023 at 7.00 pm"],
+         ("Overview and Scrutiny Committee", dt.date(2023, 3, 7))),
+        (["Strathmore Council", "Education, Children and Families Committee", "10.00am, Tuesday 7 March 2023"],
+         ("Education, Children and Families Committee", dt.date(2023, 3, 7))),
     ],
 )
 def test_meeting_from_head(head: list[str], expected: tuple) -> None:

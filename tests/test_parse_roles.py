@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.parse.roles import build_cast, clean_name, title_role, valid_name
+from indexer.parse.roles import build_cast, clean_name, is_public_item, title_role, valid_name
 
 
 def test_build_cast() -> None:
@@ -42,6 +42,15 @@ def test_build_cast() -> None:
         ("Independent Co-opted Member", "councillor"),
         ("Mayor", "chair"),
         ("East Hampshire District Council", None),
+        ("Licensing Officer", "council_officer"),
+        ("Chief Fire Officer", "council_officer"),
+        ("Director of Children's Services", "council_officer"),
+        ("Police Licensing Officer", "police_officer"),
+        ("Chief Finance Officer to the PCC", "opcc_officer"),
+        ("the agent for the applicant", "public"),
+        ("local residents", "public"),
+        ("Convener", "chair"),
+        ("ward member", None),
     ],
 )
 def test_title_role(title: str, role: str | None) -> None:
@@ -62,3 +71,34 @@ def test_valid_name(name: str, expected: bool) -> None:
 )
 def test_clean_name(raw: str, expected: str) -> None:
     assert clean_name(raw) == expected
+
+
+def test_build_cast_reads_titles_not_their_last_words() -> None:
+    cast = build_cast(
+        [
+            "The Director of Finance (Section 151 Officer) advised that reserves were adequate.",
+            "The Panel reviewed the appointment by the Commissioner of Deputy Chief Constable Helen Ashworth as Chief Constable.",
+            "Councillors Laidlaw (Convener), Bruce and Cairns.",
+        ]
+    )
+    assert cast.names == {"police_officer": "Helen Ashworth", "chair": "Laidlaw"}
+
+
+@pytest.mark.parametrize(
+    ("title", "public"),
+    [
+        ("Questions from Members of the Public", True),
+        ("Public Participation", True),
+        ("Question from Mrs Bethan Howell", True),
+        ("Question from Councillor Howell", False),
+        ("Deputation - Parent Council Forum", True),
+        ("22/01877/FUL - Land North of Mill Lane", True),
+        ("P/2023/0456 Land at Station Road", True),
+        ("Licensing Act 2003 - Application for a Premises Licence - The Lantern Bar", True),
+        ("Police and Crime Plan Performance Report", False),
+        ("Minutes of the meeting held on 07/03/2023", False),
+        ("Declarations of Interest", False),
+    ],
+)
+def test_is_public_item(title: str, public: bool) -> None:
+    assert is_public_item(title) is public

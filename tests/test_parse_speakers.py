@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.roles import Cast
+from indexer.parse.roles import Cast, build_cast
 from indexer.parse.speakers import find_actor, split_sentences
 
 
@@ -52,6 +52,21 @@ from indexer.parse.speakers import find_actor, split_sentences
         ("Mr S Walton (objector) attended the meeting and addressed the Committee on this matter.", "public", "S Walton"),
         ("In response to a comment, the Assistant Commissioner agreed to extend the invitation.", "police_officer", None),
         ("The Worshipful the Mayor was satisfied that these matters were legitimate.", "chair", None),
+        ("The Licensing Officer, Mr Neil Barker, summarised the application.", "council_officer", "Neil Barker"),
+        ("PC Sarah Bell, Police Licensing Officer, confirmed that the Police would withdraw.", "police_officer", "Sarah Bell"),
+        ("The Chief Finance Officer of the OPCC reported that the plan assumed increases.", "opcc_officer", None),
+        ("The Commissioner's Head of Policy explained the consultation.", "opcc_officer", None),
+        ("The Director of Children's Services confirmed that an assessment had been completed.", "council_officer", None),
+        ("The Chief Fire Officer presented a report on the consultation.", "council_officer", None),
+        ("Ms Ruth Okafor, the agent for the applicant, addressed the Committee.", "public", "Ruth Okafor"),
+        ("Councillor Tina Marsh, ward member, spoke against the application.", "councillor", "Tina Marsh"),
+        ("Mr Alan Greaves spoke as an objector on behalf of the residents.", "public", "Alan Greaves"),
+        ("Mr Peter Okon, a local resident, spoke in objection.", "public", "Peter Okon"),
+        ("The Police, Fire and Crime Commissioner (PFCC), Mr Simon Keeling, outlined the process.", "commissioner", "Simon Keeling"),
+        ("The Convener ruled that the item was urgent.", "chair", None),
+        ("The OPCC Chief Finance Officer, Ms Ruth Adeyemi, explained the budget gap.", "opcc_officer", "Ruth Adeyemi"),
+        ("The Chief Constable, Chris Vale, attended for this item and explained the new team.", "chief_constable", "Chris Vale"),
+        ("The Deputy Mayor for Policing and Crime, Councillor Jasmine Reed, presented the update.", "deputy_commissioner", "Jasmine Reed"),
     ],
 )
 def test_find_actor(sentence: str, role: str, name: str | None) -> None:
@@ -150,3 +165,54 @@ def test_chair_gives_updates_as_a_list() -> None:
         ("chair", "He referred to the new regulations."),
         ("chair", "Future dates included a visit."),
     ]
+
+
+def test_mr_and_ms_are_the_public_where_the_public_speaks() -> None:
+    body = "Mr Derek Hollis asked the following question of the Leader of the Council.\n\nMr Price asked about the budget."
+    data = f"Agenda and minutes\n\nItems\nNo. Item\n\n4.\n\nQuestions from Members of the Public\n\nMinutes:\n\n{body}\n\n5.\n\nBudget\n\nMinutes:\n\n{body}\n"
+    doc = parse_bytes(data.encode(), "x.txt")
+    assert [[p.speaker_role for p in i.passages] for i in doc.items] == [["public", "public"], ["councillor", "councillor"]]
+
+
+def test_titles_the_document_gives_to_the_commissioners_office() -> None:
+    doc = parse_bytes(
+        b"Agenda item\n\nPrecept\n\nAlso present: Sophie Marsh (Police and Crime Commissioner), Richard Kemp (Treasurer, OPCC)\n\n"
+        b"The Treasurer explained the assumptions in the financial plan.\n\nThe Mayor for Policing and Crime said that she agreed. "
+        b"The Deputy Mayor added that 101 calls would be answered faster.",
+        "item.txt",
+    )
+    assert [(p.speaker_role, p.speaker_name) for p in doc.items[0].passages][1:] == [
+        ("opcc_officer", "Richard Kemp"),
+        ("commissioner", "Sophie Marsh"),
+        ("deputy_commissioner", None),
+    ]
+
+
+def test_a_civic_deputy_mayor_is_a_councillor() -> None:
+    actor = find_actor("The Deputy Mayor thanked everyone who had attended the civic service.", Cast())
+    assert actor is not None and actor.role == "councillor"
+
+
+def test_a_question_and_its_answer_keep_their_speakers() -> None:
+    assert [p[1:] for p in passages(
+        "Minutes:\n\nIn response to a question from Councillor Ogden, the Commissioner said that all of it would be spent locally."
+    )] == [
+        ("councillor", "Ogden", "In response to a question from Councillor Ogden,"),
+        ("commissioner", None, "the Commissioner said that all of it would be spent locally."),
+    ]
+
+
+def test_two_councillors_in_one_paragraph_are_two_passages() -> None:
+    got = passages(
+        "Minutes:\n\nCouncillor Gareth Lowe asked whether an assessment had been made. "
+        "The Leader of the Council, Councillor Martin Ashby, responded that it would be published."
+    )
+    assert [(p[1], p[2]) for p in got] == [("councillor", "Gareth Lowe"), ("councillor", "Martin Ashby")]
+
+
+def test_names_of_officers_follow_their_titles() -> None:
+    cast = build_cast(["Contact: Mo Ibrahim, Senior Democratic Services Officer"])
+    officer = find_actor("The Chief Fire Officer said that all stations would stay open.", cast)
+    clerk = find_actor("The Senior Democratic Services Officer explained the procedure.", cast)
+    assert officer is not None and clerk is not None
+    assert [(officer.role, officer.name), (clerk.role, clerk.name)] == [("council_officer", None), ("council_officer", "Mo Ibrahim")]

@@ -79,6 +79,10 @@ def item(body: str, title: str = "Police and Crime Plan Update") -> Item:
         ("Decision:\n\nRESOLVED: That the Plan be approved.\n\nMinutes:\n\nCouncillor Lee introduced the report.\n\nRESOLVED:That the Plan be approved.",
          ["That the Plan be approved."]),
         ("Decision:\n\nCabinet approved additional expenditure of £1.2m.", ["Cabinet approved additional expenditure of £1.2m."]),
+        # the body that resolved, named before the word
+        ("The Panel RESOLVED to support both proposed precepts without qualification.",
+         ["To support both proposed precepts without qualification."]),
+        ("The Committee unanimously resolved that the report be noted.", ["That the report be noted."]),
     ],
 )
 def test_resolutions(body: str, resolutions: list[str]) -> None:

@@ -146,3 +146,18 @@ def test_agenda_pack_on_one_line() -> None:
 )
 def test_pack_title(chunk: str, expected: tuple[str, str]) -> None:
     assert _pack_title(chunk) == expected
+
+
+def test_row_numbers_in_their_own_cell() -> None:
+    text = (
+        "Agenda and minutes\n\nWestshire Police and Crime Panel - Thursday, 2nd February, 2023 10.30 am\n\n"
+        "No. | Item |\n---|---|\n"
+        "23. | Apologies for Absence Minutes: Apologies were received from Councillor Dev Sharma. |\n"
+        "24. | Proposed Precept 2023/24 PDF 402 KB To consider the proposed precept. Minutes: The Commissioner introduced "
+        "the proposal. · Members asked about a smaller increase. · The Commissioner replied that posts would be lost. "
+        "RESOLVED that the Panel supports the proposed precept. |\n"
+    )
+    doc = parse_bytes(text.encode(), "x.txt")
+    assert [(i.number, i.title) for i in doc.items] == [("23", "Apologies for Absence"), ("24", "Proposed Precept 2023/24")]
+    assert doc.items[1].resolutions == ("That the Panel supports the proposed precept.",)
+    assert [p.section for p in doc.items[1].passages] == ["summary", "presentation", "questions", "questions", "resolution"]

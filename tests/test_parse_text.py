@@ -93,6 +93,9 @@ def test_list_marker(text: str, expected: tuple[str, str]) -> None:
         ("Agenda frontsheet (PDF, 132 KB)", "Agenda frontsheet"),
         ("Report PDF 1.2 MB", "Report"),
         ("The PDF copy was 20 pages", "The PDF copy was 20 pages"),
+        ("MINUTES OF THE PREVIOUS MEETING (Pages 5 - 12)", "MINUTES OF THE PREVIOUS MEETING"),
+        ("STRATEGY 2023-2028: (Pages 13 - 58) CONSULTATION OUTCOME", "STRATEGY 2023-2028: CONSULTATION OUTCOME"),
+        ("See pages 5 to 12 of the report.", "See pages 5 to 12 of the report."),
     ],
 )
 def test_strip_residue(text: str, expected: str) -> None:

@@ -3,7 +3,7 @@
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.titles import is_blurb
+from indexer.parse.titles import ITEM_NUMBER, NUMBER_AND_TITLE, is_blurb, item_number
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,39 @@ def test_title_after_agenda_item_header(title):
     [item] = parse_bytes(data, "x.txt").items
     assert item.title == title
     assert [p.section for p in item.passages] == ["summary", "discussion"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [("149.", "149"), ("39/20", "39/20"), ("C45/23", "C45/23"), ("PL.41", "PL.41"), ("4(a)", "4(a)"), ("(iv)", "(iv)"),
+     ("Minute 67", "67"), ("Min. 12/23", "12/23"), ("Item 5.", "5")],
+)
+def test_item_number(printed: str, number: str) -> None:
+    assert ITEM_NUMBER.match(printed)
+    assert item_number(printed) == number
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [("PL.3 Appeals Update", "PL.3", "Appeals Update"), ("Minute 67 Apologies for Absence", "67", "Apologies for Absence"),
+     ("4(b) Exclusion of the Press and Public", "4(b)", "Exclusion of the Press and Public"), ("12/23 MINUTES", "12/23", "MINUTES"),
+     ("Item 5 \u2013 Apologies for Absence", "5", "Apologies for Absence"), ("7: Work Programme", "7", "Work Programme")],
+)
+def test_number_and_title_on_one_line(line: str, number: str, title: str) -> None:
+    m = NUMBER_AND_TITLE.match(line)
+    assert m and (item_number(m.group(1)), m.group(2)) == (number, title)
+
+
+def test_minute_numbers_with_letters_and_dots_mark_items() -> None:
+    data = (
+        "Agenda and minutes\n\nPlanning Committee - Tuesday 7 March 2023 6.30 pm\n\nItems\nNo. Item\n\n"
+        "PL.45\n\nApologies for Absence\n\nMinutes:\n\nNone.\n\n"
+        "PL.46\n\nAppeals Update\n\nMinutes:\n\nRESOLVED: That the report be noted.\n\n"
+        "4(a)\n\nExclusion of the Press and Public\n\nMinutes:\n\nRESOLVED: That the public be excluded.\n"
+    ).encode()
+    items = parse_bytes(data, "x.txt").items
+    assert [(i.number, i.title) for i in items] == [
+        ("PL.45", "Apologies for Absence"),
+        ("PL.46", "Appeals Update"),
+        ("4(a)", "Exclusion of the Press and Public"),
+    ]

@@ -23,7 +23,7 @@ from ..model import Document, Item, Meeting
 from . import meta
 from .ir import LABEL, RawDoc
 from .layout import layout_text
-from .roles import build_cast
+from .roles import build_cast, is_public_item
 from .speakers import attribute
 from .structure import is_bare_lead_in, is_signature, shape_item
 from .text import decode, normalise
@@ -133,7 +133,9 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
     for r in raw.items:
         shaped = shape_item(r, agenda_only)
         passages = tuple(
-            p for p in attribute(shaped.drafts, cast) if p.text and not is_bare_lead_in(p.text) and not is_signature(p.text)
+            p
+            for p in attribute(shaped.drafts, cast, is_public_item(r.title))
+            if p.text and not is_bare_lead_in(p.text) and not is_signature(p.text)
         )
         if not r.title and not passages:
             continue

@@ -23,7 +23,7 @@ from .blocks import lines_to_blocks
 from .ir import RawDoc, RawItem
 from .layout import layout_text
 from .text import decode, normalise, split_lines
-from .titles import ITEM_NUMBER, clean_title
+from .titles import ITEM_NUMBER, clean_title, item_number
 
 _BLOCK = frozenset(
     """address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3
@@ -95,7 +95,7 @@ def _meeting_page(table: Tag, head: list[str]) -> RawDoc | None:
         if not cells:
             continue
         content = cells[-1]
-        number = _text(num_cell).rstrip(".") or None
+        number = item_number(_text(num_cell)) or None
         if number and not ITEM_NUMBER.match(number + "."):
             number = number if len(number) <= 8 else None
         title_tag = content.find(class_="mgAiTitleTxt")
@@ -121,6 +121,9 @@ def _item_page(root: Tag, head: list[str]) -> RawDoc | None:
     title = clean_title(_text(sub)) if isinstance(sub, Tag) else ""
     if isinstance(sub, Tag):
         sub.extract()
+    for repeat in root.select(".mgAiTitleTxt"):
+        if clean_title(_text(repeat)) == title:
+            repeat.extract()  # the title again, as a link to the report
     main.extract()
     lines = split_lines(normalise(flatten(root)))
     number = None
@@ -229,7 +232,7 @@ def _web_service_minutes(soup: BeautifulSoup) -> RawDoc | None:
         title_tag = it.find("agendaitemtitle") or it.find("title")
         number_tag = it.find("agendaitemnumber") or it.find("minutesnumber")
         title = clean_title(_text(title_tag)) if isinstance(title_tag, Tag) else ""
-        number = _text(number_tag).rstrip(".") or None if isinstance(number_tag, Tag) else None
+        number = item_number(_text(number_tag)) or None if isinstance(number_tag, Tag) else None
         lines = []
         for field in ("agendaitemdescription", "minutesnonemptyhtmlbody", "minutes", "decisionhtmlbody"):
             part = it.find(field)

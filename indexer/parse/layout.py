@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from . import meta, tables
+from .printed import reflow
 from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import is_residue_line, label_of, lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
 from .text import RESIDUE_INLINE, Line, split_lines
-from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like
+from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like, item_number
 
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
@@ -33,7 +34,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = split_lines(text)
+    lines = reflow(split_lines(text))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -43,6 +44,7 @@ def layout_text(text: str) -> RawDoc:
         return pack
 
     lines, meetings = _take_meeting_lines(lines)
+    lines = _join_wrapped_heading(_drop_site_navigation(lines))
     head, body, meeting_page, printed = _split_header(lines)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
@@ -103,6 +105,53 @@ def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list
             item.number = number
 
 
+_PAGE_START = re.compile(r"^agenda\s+item$", re.I)
+
+
+def _drop_site_navigation(lines: list[Line]) -> list[Line]:
+    """Drop a website's menu and breadcrumbs above the page proper ("Skip to main content", "Home",
+    "Your council" … then "Agenda item" or "Agenda and minutes")."""
+    for k, ln in enumerate(lines[:30]):
+        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text):
+            before = lines[:k]
+            if before and all(_navigation_like(b.text) for b in before):
+                return lines[k:]
+            return lines
+    return lines
+
+
+def _navigation_like(text: str) -> bool:
+    """A menu entry or breadcrumb trail: a few words, no sentence, not the body or the date."""
+    return (
+        len(text.split()) <= 10
+        and not re.search(r"[.!?:;]$", text)
+        and not (meta.is_committee_line(text) or meta.header_meeting(text) or meta.is_date_line(text))
+    )
+
+
+_HEADING_START = re.compile(r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)\b", re.I)
+_FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:")
+
+
+def _join_wrapped_heading(lines: list[Line]) -> list[Line]:
+    """Rejoin a printed-minutes heading hard-wrapped over several lines (PDF text):
+    "MINUTES of the meeting of the … Authority held" / "at …, on Monday, 13th November, 2023" / "at 10.30 am."
+    """
+    for i, ln in enumerate(lines[:30]):
+        if not _HEADING_START.match(ln.text):
+            continue
+        text, j = ln.text, i + 1
+        while j < len(lines) and j - i < 5 and lines[j].gap == 0 and not text.endswith("."):
+            nxt = lines[j].text
+            if _FIELD_LINE.match(nxt) or (meta.parse_date(text) and not nxt[:1].islower()):
+                break  # "Present: …", or a heading that already has its date
+            text, j = f"{text} {nxt}", j + 1
+        if j == i + 1:
+            return lines
+        return lines[:i] + [Line(text, ln.indent, ln.gap)] + lines[j:]
+    return lines
+
+
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:
     """Return (header lines, body lines, is a meeting page, is printed minutes)."""
     meeting_page = False
@@ -123,22 +172,35 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
             meeting_page = True
         elif meta.is_committee_line(t) and i + 1 < len(lines):
             # A body's name heads a printed agenda (then venue and date) or a page about it.
-            ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if meta.is_date_line(lines[k].text)]
+            ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if _dated_header_line(lines[k].text)]
+            nxt = lines[i + 1].text
             if ahead:
                 i = ahead[0]
-            elif not lines[i + 1].text.lower().startswith("the " + t.lower().removeprefix("the ")):
+            elif not (_header_like(nxt, i + 1) or meta.is_committee_line(nxt)) and not nxt.lower().startswith(
+                "the " + t.lower().removeprefix("the ")
+            ):
                 break
-        elif not (
-            _CHROME.match(t)
-            or meta.header_meeting(t)
-            or meta.item_meeting_line(t)
-            or meta.is_date_line(t)
-            or meta.meeting_of_line(t)
-            or (i < 4 and meta.starts_with_date(t))
-        ):
+        elif not _header_like(t, i):
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False
+
+
+def _header_like(t: str, i: int) -> bool:
+    """True for a line of a header block: chrome, "Committee - date", a date, "MEETING OF …"."""
+    return bool(
+        _CHROME.match(t)
+        or meta.header_meeting(t)
+        or meta.item_meeting_line(t)
+        or meta.is_date_line(t)
+        or meta.meeting_of_line(t)
+        or (i < 4 and meta.starts_with_date(t))
+    )
+
+
+def _dated_header_line(text: str) -> bool:
+    """A date line, or a header field holding a date ("Date: Thursday, 16 March 2023")."""
+    return meta.is_date_line(text) or bool(_CHROME.match(text) and meta.parse_date(text))
 
 
 def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
@@ -150,17 +212,19 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
         if ITEM_NUMBER.match(t) and i + 1 < len(body):
             nxt = body[i + 1].text
             if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
-                starts.append((i, t.rstrip("."), clean_title(nxt), 2))
+                starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
-        m = NUMBER_AND_TITLE.match(t)
+        m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
+        if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
+            m = None  # a lettered point, unless a page reference marks an agenda entry
         if m and is_title_like(m.group(2), strict=False):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
-                starts.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+                starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
             elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16 and not _SENTENCE_LIKE.search(m.group(2)):
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
-                    sequence.append((i, m.group(1).rstrip("."), clean_title(m.group(2)), 1))
+                    sequence.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
@@ -170,8 +234,40 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
         run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
     if len(run) >= 2 and not starts:
         taken = {s[0] for s in starts}
-        starts = sorted(starts + [s for s in run if s[0] not in taken])
+        starts = sorted(starts + [s for s in _with_sub_items(run, sequence) if s[0] not in taken])
+    elif starts and sequence:
+        starts = _fill_sequence(starts, sequence, body)
     return starts
+
+
+# "(i) Better Care Fund Plan (Pages 59 - 84)": a sub-item of a printed agenda, known by its page reference.
+_SUB_ENTRY = re.compile(r"^(\([a-z]{1,4}\)|\(\d{1,2}\)|[a-z]\))\s+(?=[A-Z])(.+)$")
+_PLAIN_NUMBER = re.compile(r"^(?:[A-Z]{1,6}[./-]?)?\d{1,3}(?:/\d{2,4})?$")
+
+
+def _fill_sequence(starts: list, sequence: list, body: list[Line]) -> list:
+    """Add bare numbered titles ("1. WELCOME", "5. BETTER CARE FUND") between items known by what
+    follows them (a blurb, a label, a page reference) when all are one run of consecutive numbers."""
+    numbered = [s for s in starts if s[1] and _PLAIN_NUMBER.match(s[1])]
+    if not numbered:
+        return starts
+    run = _increasing(sorted(numbered + sequence))
+    if len(run) < 2 or not set(numbered) <= set(run):
+        return starts
+    if run[0] in sequence and run[0][0]:
+        before = body[run[0][0] - 1].text
+        if NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-")):
+            run = run[1:]  # the bare line continues a numbered list
+    return sorted(set(starts) | set(_with_sub_items(run, sequence)))
+
+
+def _with_sub_items(run: list, sequence: list) -> list:
+    """Add "12.1 Question from …" after item 12 of a numbered run (and before item 13)."""
+    out = list(run)
+    for k, item in enumerate(run):
+        end = run[k + 1][0] if k + 1 < len(run) else float("inf")
+        out += [c for c in sequence if item[0] < c[0] < end and re.fullmatch(rf"{re.escape(item[1])}\.\d{{1,2}}", c[1])]
+    return sorted(out)
 
 
 # "The Chairman thanked …", "… service. He": a sentence, not a title.
@@ -192,7 +288,7 @@ def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, 
 
 
 def _number_value(number: str) -> float:
-    m = re.match(r"\d+", number)
+    m = re.search(r"\d+", number)
     return float(m.group()) if m else -1.0
 
 
@@ -218,7 +314,11 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         if starts and starts[-1][0] == i - 1 and is_blurb(t):
             continue  # "Report of the Commissioner" under a title is its blurb
         if score >= 2:
-            starts.append((i, None, clean_title(t), 1))
+            numbered = NUMBER_AND_TITLE.match(t)  # a lone numbered title: "31/23 APOLOGIES FOR ABSENCE"
+            if numbered:
+                starts.append((i, item_number(numbered.group(1)), clean_title(numbered.group(2)), 1))
+            else:
+                starts.append((i, None, clean_title(t), 1))
             docs_open = False
     return starts
 
@@ -273,9 +373,13 @@ def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawD
     first = body[0].text
     title = ""
     rest = body
+    number = None
     if label_of(first)[0] is None and is_title_like(first, strict=False) and not is_blurb(first):
         title, rest = clean_title(first), body[1:]
-    doc.items.append(RawItem(title, None, lines_to_blocks(rest)))
+        numbered = NUMBER_AND_TITLE.match(title)  # "11 Establishment of the Panel PDF 27 KB"
+        if numbered:
+            number, title = item_number(numbered.group(1)), clean_title(numbered.group(2))
+    doc.items.append(RawItem(title, number, lines_to_blocks(rest)))
     return doc
 
 
@@ -301,7 +405,7 @@ def _layout_ai_markers(lines: list[Line]) -> RawDoc:
 def _ai_item(chunk: list[Line]) -> RawItem:
     number = None
     if ITEM_NUMBER.match(chunk[0].text) and len(chunk) > 1:
-        number, chunk = chunk[0].text.rstrip("."), chunk[1:]
+        number, chunk = item_number(chunk[0].text), chunk[1:]
     title, rest = clean_title(chunk[0].text), chunk[1:]
     return RawItem(title, number, lines_to_blocks(rest))
 

@@ -27,12 +27,13 @@ _HEADER = re.compile(
 # "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages).
 _ITEM_MEETING = re.compile(
     r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
-    r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+)\s*\))?\s*$",
+    r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
     re.I,
 )
 _DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s*:\s*(.+)$", re.I)
 _DATE_LINE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    r"^(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s*(?:on\s+)?)?"  # "10.00am, Tuesday 7 March 2023"
+    rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
     r"(?:,?\s*(?:at|commencing at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\.?$",
     re.I,
 )
@@ -40,7 +41,12 @@ _PRINTED = re.compile(r"^(?:minutes?|record)\s+of\s+.{0,300}?\bheld\b(?P<rest>.*
 _SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})", re.I)
 
 _BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive)"
-_COMMITTEE_LINE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$")
+# A line or heading naming the body may also name an authority ("… Fire and Rescue Authority"); running
+# text mentions other authorities too often for "Authority" to name the meeting's body there.
+_HEADING_BODY_TYPES = rf"(?:{_BODY_TYPES[3:-1]}|Authority)"
+_COMMITTEE_LINE = re.compile(
+    rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_HEADING_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$"
+)
 _LEADING = re.compile(
     r"^(?:annual\s+general\s+meeting|annual\s+meeting|extraordinary\s+meeting|special\s+meeting|agm|budget\s+meeting|"
     r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document)\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",
@@ -122,7 +128,8 @@ def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None
     date = parse_date(m.group("date"))
     if date is None:
         return None
-    return clean_committee(m.group("committee")), date, m.group("item")
+    item = m.group("item")
+    return clean_committee(m.group("committee")), date, item.rstrip(".") if item else None
 
 
 def is_date_line(line: str) -> bool:
@@ -132,10 +139,17 @@ def is_date_line(line: str) -> bool:
 
 def is_committee_line(line: str) -> bool:
     """True for a line that is only the name of a body ("North Yorkshire Police, Fire and Crime Panel")."""
-    return bool(_COMMITTEE_LINE.match(line.strip())) and len(line.split()) <= 14
+    line = line.strip()
+    return bool(_COMMITTEE_LINE.match(_title_case(line) if line.isupper() else line)) and len(line.split()) <= 14
 
 
-_MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_BODY_TYPES}))\s*$", re.I)
+_MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s*$", re.I)
+# "MINUTES of a meeting of the Overview and Scrutiny Committee held in …": the body of printed minutes.
+_PRINTED_BODY = re.compile(
+    rf"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?"
+    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s+(?:held|on|at|in)\b",
+    re.I,
+)
 _DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
 
 
@@ -173,7 +187,7 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     if not date:
         date = next((parse_date(line) for line in head[:4] if starts_with_date(line)), None)
     if not committee:
-        found = next((m for m in map(_MEETING_OF.match, head) if m), None)
+        found = next((m for m in map(_MEETING_OF.match, head) if m), None) or next((m for m in map(_PRINTED_BODY.match, head) if m), None)
         if found:
             committee = clean_committee(found.group("c"))
     if not committee:

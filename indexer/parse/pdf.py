@@ -17,13 +17,11 @@ from collections import Counter
 from ..errors import ParseError
 from .ir import RawDoc
 from .layout import layout_text
-from .text import normalise, strip_bullet, list_marker
+from .printed import join, joins
+from .text import normalise
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I)
 _DIGITS = re.compile(r"\d+")
-_TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
-_HYPHENATED = re.compile(r"[A-Za-z]-$")
-_STARTS_LIST = re.compile(r"^(?:[•·▪●◦‣⁃∙➢►▶-]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,5}\)\s|\d{1,3}\s+[A-Z])")
 
 # pypdf logs warnings for every malformed object; a damaged PDF is reported once, by us.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -127,22 +125,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
     out: list[str] = []
     current = lines[0]
     for prev, line in zip(lines, lines[1:]):
-        if _joins(prev, line, measure):
-            if _HYPHENATED.search(current) and line[:1].islower():
-                current = current[:-1] + line  # "organi-" + "sation"
-            else:
-                current = f"{current} {line}"
+        if joins(prev, line, measure):
+            current = join(current, line)  # "organi-" + "sation"
         else:
             out.append(current)
             current = line
     out.append(current)
     return out
-
-
-def _joins(prev: str, line: str, measure: int) -> bool:
-    if strip_bullet(line)[0] or list_marker(line)[0] or _STARTS_LIST.match(line):
-        return False
-    if line[:1].islower() and not _TERMINAL.search(prev):
-        return True
-    full = len(prev) >= 0.8 * measure
-    return full and not re.search(r"[.!?]$", prev) or (full and line[:1].islower())

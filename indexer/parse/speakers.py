@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from ..model import Passage
 from .ir import BULLET, POINT, ROW
 from .roles import APPOS_TITLE as _APPOS_TITLE
+from .roles import OF_THE_COMMISSIONER as _OF_THE_COMMISSIONER
 from .roles import CLLR as _CLLR
 from .roles import HONORIFIC as _HONORIFIC
 from .roles import MAX_SCAN as _MAX_SCAN
 from .roles import MEMBERS as _MEMBERS
-from .roles import NAME, Cast, clean_name, title_role, valid_name
+from .roles import NAME, Cast, appositive, clean_name, title_role, valid_name
 from .roles import PERSON as _PERSON
 from .roles import TITLE_ANY as _TITLE_ANY
 from .roles import TITLE_ROLES as _TITLE_ROLES
@@ -49,10 +50,11 @@ _MEMBER_SPEECH = (
 )
 _BETWEEN = (
     r"(?:\s*\([^()]{1,80}\))?"  # "(Panel Clerk)"
-    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?)?"
+    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?"
+    r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
     r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary)\b)?"
     r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
-    r"(?:\s+(?:attended|joined|came\s+to)\s+the\s+meeting\s+and)?"
+    r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and)?"
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
@@ -89,6 +91,7 @@ _REACTIVE = re.compile(
     r"|\bit\s+was\s+(?:heard|explained|reported|noted|confirmed|advised|clarified)\b|^(?:It\s+was\s+heard)",
     re.I,
 )
+_COMMISSIONERS = re.compile(r"\b(?:(?:Commissioner|PCC|PFCC|OPCC)'s|OPCC|OSPCC|OPFCC)\s+$")
 _PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
@@ -110,10 +113,23 @@ class _Actor:
     start: int
     role: str
     name: str | None
+    title: str | None = None  # the title it was found by ("the Chief Fire Officer")
 
 
-def find_actor(sentence: str, cast: Cast) -> _Actor | None:
-    """The first person or body in ``sentence`` reported as speaking."""
+# What a speaker spoke as: "spoke as an objector", "on behalf of the applicant", "in support", "as ward member".
+_AS_ROLE = re.compile(
+    r"\s+(?:(?:as|for)\s+(?:an?\s+|the\s+)?(?:objector|supporter|applicant|agent|resident|petitioner|ward\s+(?:councillor|member)|local\s+(?:member|councillor))\b"
+    r"|on\s+behalf\s+of\s+(?:the\s+)?(?:applicant|objectors?|residents?|petitioners?)\b|in\s+(?:objection|support)\b)",
+    re.I,
+)
+
+
+def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None:
+    """The first person or body in ``sentence`` reported as speaking.
+
+    ``public`` says the item is one where the public speaks (questions, deputations,
+    applications), so that "Mr X" without a title is a member of the public.
+    """
     sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
     if _EARLIER_MEETING.match(sentence) or _NOTHING_SAID.match(sentence) or not _CUE.search(sentence):
         return None
@@ -121,11 +137,19 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
     persons = _PERSON.finditer(sentence) if _HONORIFIC_WORDS.search(sentence) else ()
     for m in persons:
         if _speaking(sentence, m.start(), m.end(), _VERB_AFTER):
-            role = "councillor"
+            # "Mr"/"Ms" without "Councillor": a member in some councils' style, the public where the
+            # public takes part (questions, deputations, applications)
+            role = "public" if public and m.group("hname") else "councillor"
             appos = _APPOS_TITLE.match(sentence, m.end())
+            if appos and not appos.group(1) and _agent(sentence, m.start()) and not sentence[appos.end() :].lstrip().startswith(","):
+                appos = None  # "a question from Councillor Ogden, the Commissioner said": a new clause, not his title
             if appos:
-                role = title_role(appos.group(1) or appos.group(2)) or role
+                role = title_role(appositive(appos)) or role
                 role = "councillor" if role == "members" else role
+            verb = _VERB_AFTER.match(sentence, m.end())
+            as_role = _AS_ROLE.match(sentence, verb.end()) if verb else None
+            if as_role:  # "Mr Greaves spoke as an objector", "… spoke in support"
+                role = "councillor" if re.search(r"(?i)ward|local\s+member|councillor", as_role.group(0)) else "public"
             raw = m.group("name") or m.group("hname") or m.group("names")
             first = re.split(r"\s*,\s*|\s+and\s+", raw)[0]
             found.append(_Actor(m.start(), role, clean_name(first) if valid_name(first) else None))
@@ -134,7 +158,11 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
         if True:
             if _inside_person(sentence, m.start()):
                 continue
-            r = "chair" if role == "mayor" and cast.mayor_role == "chair" else ("commissioner" if role == "mayor" else role)
+            r = cast.role_of(role, m.group())
+            if r == "council_officer" and (
+                _OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())
+            ):
+                r = "opcc_officer"  # "the Chief Finance Officer of the OPCC", "the Commissioner's Head of Policy"
             if r == "chair":
                 after = sentence[m.end() : m.end() + 60]
                 if re.match(r"\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b|meeting\b)", after):
@@ -142,7 +170,7 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
                 if re.match(r"\s+to\s+report\b", after):
                     continue
             if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()) or _INVITED.match(sentence, m.end()):
-                found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end())))
+                found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end()), _full_title(sentence, m)))
             else:
                 named = _NAMED_TITLE_VERB.match(sentence, m.end())
                 if named and valid_name(named.group("name")):
@@ -158,7 +186,7 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
         # "a report from Roger Hirst, the Police, Fire and Crime Commissioner"
         if _agent(sentence, m.start()) and valid_name(m.group("name")):
             appos = _APPOS_TITLE.match(sentence, m.end())
-            role = title_role(appos.group(1) or appos.group(2)) if appos else None
+            role = title_role(appositive(appos)) if appos else None
             if role and role != "members":
                 found.append(_Actor(m.start(), role, clean_name(m.group("name"))))
     for m in _BARE_NAME.finditer(sentence):
@@ -174,14 +202,14 @@ def find_actor(sentence: str, cast: Cast) -> _Actor | None:
             continue
         appos = _APPOS_TITLE.match(sentence, m.end())
         if appos and _speaking(sentence, m.start(), m.end(), _VERB_AFTER, agent=False):
-            role = title_role(appos.group(1) or appos.group(2))
+            role = title_role(appositive(appos))
             if role:
                 found.append(_Actor(m.start(), "councillor" if role == "members" else role, clean_name(name)))
     if not found:
         return None
     actor = min(found, key=lambda a: a.start)
     if actor.name is None:
-        actor.name = cast.names.get(actor.role)
+        actor.name = cast.name_for(actor.role, actor.title)
     return actor
 
 
@@ -222,8 +250,21 @@ def _inside_person(sentence: str, pos: int) -> bool:
     return before.rstrip().endswith("(") or ("C" in before and bool(_CLLR_END.search(before)))
 
 
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'&-]*\s+(?:(?:of|and|for)\s+)?){1,4}$")
+
+
+def _full_title(sentence: str, m: re.Match[str]) -> str:
+    """The whole title a scan found by its last word ("Chief Fire Officer" for "Officer")."""
+    title = m.group()
+    if title[:1].isupper() and not title.lower().startswith("the "):
+        before = _TITLE_WORDS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        if before:
+            title = re.sub(r"^(?:The|the)\s+", "", before.group()) + title
+    return title
+
+
 def _appositive_name(sentence: str, end: int) -> str | None:
-    m = re.match(rf"\s*,\s*(?:{_HONORIFIC}\s+|{_CLLR}\s+)?(?P<name>{NAME})\s*,", sentence[end : end + 60])
+    m = re.match(rf"(?:\s*\([^()]{{1,20}}\))?\s*,\s*(?:{_HONORIFIC}\s+|{_CLLR}\s+)?(?P<name>{NAME})\s*,", sentence[end : end + 80])
     return clean_name(m.group("name")) if m and valid_name(m.group("name")) else None
 
 
@@ -241,8 +282,11 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
-    """Give each draft its speaker, splitting paragraphs where the speaker changes."""
+def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Passage]:
+    """Give each draft its speaker, splitting paragraphs where the speaker changes.
+
+    ``public`` marks an item where the public speaks (see :func:`find_actor`).
+    """
     out: list[Passage] = []
     lead_speaker: tuple[str | None, str | None] = (None, None)
     presenter: tuple[str | None, str | None] = (None, None)
@@ -263,12 +307,12 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
             # a list entry is the clerk's unit: it keeps the presenter of its lead-in unless its
             # first sentence names its own speaker ("In response to a question, the Chief Constable confirmed")
             first = split_sentences(d.text)[:1]
-            actor = find_actor(first[0], cast) if first else None
+            actor = find_actor(first[0], cast, public) if first else None
             if actor is not None and first[0][: actor.start].strip() and not first[0][: actor.start].rstrip().endswith(","):
                 actor = None  # named inside the point ("concerns raised by Members"), not its subject
             groups = [(d.text, actor)]
         else:
-            groups = _speaker_groups(d, cast)
+            groups = _speaker_groups(d, cast, public)
         for text, actor in groups:
             if actor is not None:
                 speaker = (actor.role, actor.name)
@@ -298,15 +342,13 @@ def attribute(drafts: list[Draft], cast: Cast) -> list[Passage]:
     return out
 
 
-def _speaker_groups(d: Draft, cast: Cast) -> list[tuple[str, _Actor | None]]:
+def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[str, _Actor | None]]:
     """Split a paragraph into runs of sentences with one speaker each."""
     if d.section == "resolution":
-        return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast))]
-    sentences = split_sentences(d.text)
+        return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast, public))]
     groups: list[tuple[list[str], _Actor | None]] = []
-    for s in sentences:
-        actor = find_actor(s, cast)
-        if groups and (actor is None or (groups[-1][1] is not None and actor.role == groups[-1][1].role)):
+    for s, actor in _with_actors(split_sentences(d.text), cast, public):
+        if groups and (actor is None or (groups[-1][1] is not None and _same_speaker(actor, groups[-1][1]))):
             groups[-1][0].append(s)
             continue
         if groups and groups[-1][1] is None and actor is not None and len(groups) == 1 and not _REACTIVE.search(" ".join(groups[-1][0])):
@@ -315,3 +357,29 @@ def _speaker_groups(d: Draft, cast: Cast) -> list[tuple[str, _Actor | None]]:
             continue
         groups.append(([s], actor))
     return [(" ".join(ss), a) for ss, a in groups]
+
+
+def _same_speaker(a: _Actor, b: _Actor) -> bool:
+    """Same role, and not two different names ("Councillor Lowe asked … Councillor Ashby responded")."""
+    return a.role == b.role and (a.name is None or b.name is None or a.name.split()[-1] == b.name.split()[-1])
+
+
+# "In response to a question from Councillor Ogden, the Commissioner said …": two speakers in one sentence.
+_IN_RESPONSE = re.compile(r"^(In\s+(?:response|reply|answer)\s+to\s+[^,;]{0,120}?\b(?:from|by)\s+[^,;]{2,80}?,)\s+(?=\S)")
+
+
+def _with_actors(sentences: list[str], cast: Cast, public: bool) -> list[tuple[str, _Actor | None]]:
+    """Each sentence with its speaker; a question put by one speaker and answered by another in
+    the same sentence is split where the answer starts, so that each keeps its speaker."""
+    out: list[tuple[str, _Actor | None]] = []
+    for s in sentences:
+        actor = find_actor(s, cast, public)
+        m = _IN_RESPONSE.match(s) if actor is not None else None
+        if m:
+            answer = s[m.end() :]
+            responder = find_actor(answer, cast, public)
+            if responder is not None and responder.role != actor.role:  # type: ignore[union-attr]
+                out += [(m.group(1), actor), (answer, responder)]
+                continue
+        out.append((s, actor))
+    return out

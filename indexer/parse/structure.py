@@ -18,7 +18,8 @@ from .titles import is_blurb
 # --- what sections look like -----------------------------------------------------------
 
 RESOLUTION_LEAD = re.compile(
-    r"^(?:(?i:it\s+was\s+(?:therefore\s+|further\s+)?))?(?:(?i:unanimously|further|accordingly)\s+)?"
+    r"^(?:(?i:it\s+was\s+(?:therefore\s+|further\s+)?)|(?:The|the)\s+(?:Panel|Committee|Sub-Committee|Council|Cabinet|Board|Authority)\s+)?"
+    r"(?:(?i:unanimously|further|accordingly|therefore|then)\s+)?"
     r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECIDED|Decided|DECISION|Decision)"
     r"(?:\s*\((?:unanimously|by\s+[^)]{1,40})\))?"
     r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
@@ -260,10 +261,11 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
 
 
 def _split_leads(blocks: list[Block]) -> list[Block]:
-    """Split a paragraph where "RESOLVED" starts mid-paragraph ("… seconded. UNANIMOUSLY RESOLVED that …")."""
+    """Split a paragraph where "RESOLVED" starts mid-paragraph ("… seconded. UNANIMOUSLY RESOLVED that …"),
+    or ends a bullet that a flattened table row ran into it."""
     out: list[Block] = []
     for b in blocks:
-        if b.kind in (PARA, POINT) and _SPLIT_BEFORE_LEAD.search(b.text):
+        if b.kind in (PARA, POINT, BULLET) and _SPLIT_BEFORE_LEAD.search(b.text):
             parts = _SPLIT_BEFORE_LEAD.split(b.text)
             out.append(Block(parts[0], b.kind, b.gap, b.marker))
             out.extend(Block(p, PARA) for p in parts[1:])

@@ -9,11 +9,12 @@ from . import meta
 from .blocks import is_chrome, label_of, lines_to_blocks
 from .ir import RawDoc, RawItem
 from .text import Line
-from .titles import clean_title, is_title_like, split_title_blurb
+from .titles import ITEM_NUMBER, clean_title, is_title_like, item_number, split_title_blurb
 
 _ROW_END = re.compile(r"(?<![\s|])\s*\|[\s|]*$")
 _TABLE_HEADER = re.compile(r"^\|?\s*(?:no\.?\s*\|\s*item\b.*|[|\s:-]*-{3}[|\s:-]*)$", re.I)
 _ONLY_PIPES = re.compile(r"^[|\s]+$")
+_NUMBER_CELL = re.compile(r"^([^|\s]{1,12})\s*\|\s*(?=\S)")  # "23. | Apologies for Absence …"
 _INLINE_LABEL = re.compile(r"(?:^|\s)(?=(?:Additional documents|Supporting documents|Minutes|Decision)\s*:)")
 
 
@@ -51,6 +52,10 @@ def layout_table(lines: list[Line]) -> RawDoc:
         ends_row = bool(_ROW_END.search(text))
         text = _ROW_END.sub("", text)
         nxt = _ROW_END.sub("", body[i + 1].text) if i + 1 < len(body) else ""
+        number = None
+        cell = _NUMBER_CELL.match(text) if row_start else None
+        if cell and ITEM_NUMBER.match(cell.group(1)):
+            number, text = item_number(cell.group(1)), text[cell.end() :]  # the row's number cell
         start = _row_item_start(text, nxt, row_start)
         if start is None and row_start and label_of(text)[0] and doc.items:
             start = ("", text)  # a row whose title cell is empty: an item with no title
@@ -58,7 +63,7 @@ def layout_table(lines: list[Line]) -> RawDoc:
             if current is not None:
                 current.blocks = lines_to_blocks(pending)
             title, rest = start
-            current = RawItem(title)
+            current = RawItem(title, number)
             doc.items.append(current)
             pending = _split_labels(rest, ln.gap)
         elif text:

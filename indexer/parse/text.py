@@ -172,9 +172,11 @@ def list_marker(text: str) -> tuple[str, str]:
     return m.group(1), text[m.end() :]
 
 
-# Link text left in place by crawlers: "pdf icon PDF 238 KB", "PDF 27 KB", "(PDF, 132 KB)".
+# Link text left in place by crawlers: "pdf icon PDF 238 KB", "PDF 27 KB", "(PDF, 132 KB)"; and the page
+# reference a printed agenda puts after a title: "(Pages 5 - 12)".
 RESIDUE_INLINE = re.compile(
-    r"(?=[(pPdDxXrR])(?:\(\s*)?(?:\bpdf\s+icon\s+)?\b(?:PDF|DOC|DOCX|XLS|XLSX|PPT|PPTX|RTF)\b,?\s*[\d.,]+\s*[KMG]B\b(?:\s*\))?",
+    r"(?=[(pPdDxXrR])(?:(?:\(\s*)?(?:\bpdf\s+icon\s+)?\b(?:PDF|DOC|DOCX|XLS|XLSX|PPT|PPTX|RTF)\b,?\s*[\d.,]+\s*[KMG]B\b(?:\s*\))?"
+    r"|\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\))",
     re.I,
 )
 

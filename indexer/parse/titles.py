@@ -6,16 +6,27 @@ import re
 
 from .text import RESIDUE_INLINE, strip_residue
 
-# "9.", "149", "39/20", "FC1/22", "4.1", "3.1.", "(a)", "A5", "12a" – alone on a line.
+# "9.", "149", "39/20", "FC1/22", "PL.41", "4.1", "3.1.", "4(a)", "(a)", "A5", "12a", "Minute 67" – alone on a line.
 ITEM_NUMBER = re.compile(
-    r"^(?:\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?"
-    r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
+    r"^(?:\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
+    r"|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?|[A-Z]{1,6}[./-]\d{1,3}(?:[/-]\d{2,4})?\.?"
+    r"|(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
     r"|\([a-z0-9]{1,3}\)|[a-z]\))$"
 )
-# "11 Establishment of …", "5. PUBLIC QUESTIONS", "39/20 Apologies": a number and a title on one line.
+# "11 Establishment of …", "5. PUBLIC QUESTIONS", "39/20 Apologies", "PL.3 Appeals", "Minute 67 Minutes":
+# a number and a title on one line.
 NUMBER_AND_TITLE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?)\s+(?=[A-Z(\"'])(.+)$"
+    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{1,3}\((?:[a-z]|[ivx]{1,4})\)\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}"
+    r"|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?|[A-Z]{1,6}\.\d{1,3}\.?|(?:Minute|Min\.|Item)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?)"
+    r"(?:\s*[-–—:])?\s+(?=[A-Z(\"'])(.+)$"  # "Item 5 – Apologies"
 )
+_NUMBER_WORD = re.compile(r"^(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
+
+
+def item_number(text: str) -> str:
+    """The number of an item as printed, without a trailing dot or a "Minute"/"Item" prefix."""
+    return _NUMBER_WORD.sub("", text.strip()).rstrip(".").strip()
+
 
 _ENDS_SENTENCE = re.compile(r"""[.:;,!]["')\]]*$""")
 _ENDS_WITH_WORD = re.compile(r"\b(\w+)$")

@@ -1,0 +1,93 @@
+"""Printed minutes as text: page furniture and lines hard-wrapped to a page's measure.
+
+PDF text (extracted here by :mod:`.pdf`, or saved as a ``.txt`` by someone else's
+``pdftotext``) carries "Page 2 of 12" footers, "Chairman's initials ……" boxes and running
+headers, and breaks every paragraph and long title at the right margin. Crawler text of a
+web page has none of that: a paragraph is one long line. :func:`reflow` tells the two
+apart by the measure of the lines and rejoins only the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import meta
+from .text import Line, list_marker, strip_bullet
+
+TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
+_HYPHENATED = re.compile(r"[A-Za-z]-$")
+_STARTS_LIST = re.compile(r"^(?:[•·▪●◦‣⁃∙➢►▶-]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,5}\)\s|\d{1,3}\s+[A-Z])")
+# A line that starts something of its own even when the line before it fills the measure.
+_STARTS_UNIT = re.compile(
+    r"^(?:(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|(?:Minutes|Decisions?|Present|Apologies|Officers?|ACTION)\s*:"
+    r"|\d{1,3}/\d{2,4}\s|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?\s+[A-Z]|(?:Minute|Item)\s+\d)"
+)
+# "Page 3 of 12", "Council – Cabinet – 7 March 2023   Page 2 of 3", "Chairman's initials ………"
+_FOOTER = re.compile(r"^(?:[^.!?]{0,150}?\s)?Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
+_INITIALS = re.compile(r"^(?:(?:Vice[- ])?Chair(?:man|woman|person)?'?s?\s+)?initials\b[\s.…_:]*$", re.I)
+
+#: Printed pages hold at most this many characters a line; web text runs a paragraph on one line.
+MAX_MEASURE = 130
+
+
+def joins(prev: str, line: str, measure: int, prev_width: int | None = None) -> bool:
+    """True if ``line`` continues the paragraph hard-wrapped at the end of ``prev``."""
+    if strip_bullet(line)[0] or list_marker(line)[0] or _STARTS_LIST.match(line) or _STARTS_UNIT.match(line):
+        return False
+    if line[:1].islower() and not TERMINAL.search(prev):
+        return True
+    full = (prev_width if prev_width is not None else len(prev)) >= 0.8 * measure
+    return full and not re.search(r"[.!?]$", prev) or (full and line[:1].islower())
+
+
+def join(current: str, line: str) -> str:
+    """``current`` followed by its wrapped continuation, undoing a hyphenation ("organi-" "sation")."""
+    if _HYPHENATED.search(current) and line[:1].islower():
+        return current[:-1] + line
+    return f"{current} {line}"
+
+
+def is_furniture(text: str) -> bool:
+    """True for a page footer or the chairman's initials box."""
+    return bool(_FOOTER.match(text) or _INITIALS.match(text))
+
+
+def reflow(lines: list[Line]) -> list[Line]:
+    """Drop page furniture; if the text is wrapped to a page's measure, rejoin its paragraphs."""
+    lines = _drop_furniture(lines)
+    widths = sorted(ln.indent + len(ln.text) for ln in lines if len(ln.text) >= 20)
+    if not widths:
+        return lines
+    measure = widths[int(len(widths) * 0.9) - 1 if len(widths) >= 10 else -1]
+    if measure > MAX_MEASURE:
+        return lines  # web text: one paragraph a line
+    pairs = list(zip(lines, lines[1:]))
+    wrapped = sum(1 for a, b in pairs if b.gap == 0 and a.indent + len(a.text) >= 0.75 * measure and not TERMINAL.search(a.text))
+    if wrapped < 3:
+        return lines
+    out = [Line(lines[0].text, lines[0].indent, lines[0].gap)]
+    width = lines[0].indent + len(lines[0].text)
+    for ln in lines[1:]:
+        last = out[-1]
+        if ln.gap == 0 and joins(last.text, ln.text, measure, width):
+            last.text = join(last.text, ln.text)
+        else:
+            out.append(Line(ln.text, ln.indent, ln.gap))
+        width = ln.indent + len(ln.text)
+    return out
+
+
+def _drop_furniture(lines: list[Line]) -> list[Line]:
+    """Remove footers, initials boxes and running headers ("Council - 7 March 2023" repeated on each page)."""
+    counts = Counter(ln.text for ln in lines)
+    running = {t for t, n in counts.items() if n >= 2 and meta.header_meeting(t)}
+    out: list[Line] = []
+    gap = 0
+    for k, ln in enumerate(lines):
+        if is_furniture(ln.text) or (ln.text in running and k >= 5):
+            gap += ln.gap
+            continue
+        out.append(Line(ln.text, ln.indent, ln.gap + gap) if gap else ln)
+        gap = 0
+    return out
