@@ -44,6 +44,9 @@ ProgressFn = Callable[[str], None]
 PARALLEL_MIN_FILES = 200
 #: Memory each segment writer may use before spilling sorted runs to disk.
 WRITER_LIMIT_MB = 256
+#: Postings a build's segment writer holds (estimated MB) before its segment is closed:
+#: below WRITER_LIMIT_MB, so a full build never spills.
+SEGMENT_MB = 230
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,7 @@ def build_index(
         report.skipped.sort(key=lambda s: s.path)
         if report.files == 0:
             raise BuildError(f"Nothing to index in {corpus}: {len(names)} files found, none readable as minutes.")
-        _commit_segments(ix, [r.segment for r in results if r.segment is not None])
+        _commit_segments(ix, [segment for r in results for segment in r.segments])
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
@@ -163,7 +166,7 @@ def build_index(
 
 @dataclass(slots=True)
 class _ShardResult:
-    segment: Any = None
+    segments: list[Any] = field(default_factory=list)
     items: list[ItemMeta] = field(default_factory=list)
     sources: list[SourceRecord] = field(default_factory=list)
     passages: int = 0
@@ -172,13 +175,24 @@ class _ShardResult:
 
 
 def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None) -> _ShardResult:
-    """Parse ``names`` and write them as one new segment of the index in ``gen``."""
+    """Parse ``names`` and write them as new segments of the index in ``gen``.
+
+    A segment is closed before its writer's posting pool would spill to disk: Whoosh
+    merges spilled runs one posting at a time in Python, which costs more than the few
+    extra segments do at search time.
+    """
     from whoosh.index import open_dir
 
     result = _ShardResult()
     root = Path(corpus)
     manifests = load_manifests(root)[0]
-    writer = SegmentWriter(open_dir(gen), _lk=False, compound=False, limitmb=WRITER_LIMIT_MB)
+    ix = open_dir(gen)
+    full = SEGMENT_MB * 1024 * 1024
+
+    def new_writer() -> SegmentWriter:
+        return SegmentWriter(ix, _lk=False, compound=False, limitmb=WRITER_LIMIT_MB)
+
+    writer, pending = new_writer(), 0
     try:
         for name in names:
             parsed = _read(root, name, manifests, result)
@@ -186,19 +200,30 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
                 doc, record = parsed
                 for fields in passage_fields(doc):
                     writer.add_document(**fields)
+                pending += record.passages
                 result.passages += record.passages
                 result.items.extend(item_metas(doc))
                 result.sources.append(record)
+                if writer.pool.currentsize > full:
+                    result.segments.append(_finish_segment(writer))
+                    writer, pending = new_writer(), 0
             if on_file is not None:
                 on_file(name)
     except BaseException:
         writer.cancel()
         raise
-    if result.passages:
-        result.segment = writer._finalize_segment()  # as whoosh.multiproc's sub-writers do
+    if pending:
+        result.segments.append(_finish_segment(writer))
     else:
         writer._close_segment()
     return result
+
+
+def _finish_segment(writer: SegmentWriter) -> Any:
+    """Write out a segment writer's segment (as whoosh.multiproc's sub-writers do); return
+    it, to be committed with the others. (Its temporary folder is shared by every writer
+    of the build and removed by the commit.)"""
+    return writer._finalize_segment()
 
 
 def _commit_segments(ix: Any, segments: list[Any]) -> None:
@@ -290,16 +315,17 @@ def update_index(
     report = BuildReport(corpus=corpus, index=index_root)
     gen = store.current(index_root)
     report.generation = gen.name
-    manifests, manifest_errors = load_manifests(corpus)
+    selected = None if only is None else sorted(set(only))
+    manifests, manifest_errors = load_manifests(corpus, selected)
     report.warnings.extend(str(e) for e in manifest_errors)
     db = ItemStore(gen.path, writable=True)
     try:
-        known = db.sources()
-        if only is None:
+        known = db.sources(selected)
+        if selected is None:
             names = source_names(corpus)
             gone = sorted(set(known) - set(names))
         else:
-            names, gone = sorted(set(only)), []
+            names, gone = selected, []
         result = _ShardResult()
         docs: list[Document] = []
         touched: list[SourceRecord] = []  # same content, new modification time

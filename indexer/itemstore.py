@@ -158,9 +158,18 @@ class ItemStore:
         ).fetchall()
         return [_meta(r) for r in rows]
 
-    def sources(self) -> dict[str, SourceRecord]:
-        """Return every indexed source file, by corpus-relative name."""
-        return {r[0]: SourceRecord(*r) for r in self._db.execute("SELECT * FROM sources")}
+    def sources(self, names: Iterable[str] | None = None) -> dict[str, SourceRecord]:
+        """Return the indexed source files (all, or those of ``names`` that are indexed),
+        by corpus-relative name."""
+        if names is None:
+            return {r[0]: SourceRecord(*r) for r in self._db.execute("SELECT * FROM sources")}
+        found: dict[str, SourceRecord] = {}
+        wanted = list(names)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            rows = self._db.execute(f"SELECT * FROM sources WHERE source IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((r[0], SourceRecord(*r)) for r in rows)
+        return found
 
     def counts(self) -> tuple[int, int, int]:
         """Return (files, items, passages) in the store."""

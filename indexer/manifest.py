@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,15 +62,24 @@ class Manifests:
         return result
 
 
-def load_manifests(root: Path) -> tuple[Manifests, list[ManifestError]]:
+def load_manifests(root: Path, only: Iterable[str] | None = None) -> tuple[Manifests, list[ManifestError]]:
     """Read every manifest under ``root``; return them and the errors of broken ones.
 
-    A broken manifest is reported and ignored, so its files are still indexed, only
-    without the metadata it would have given.
+    With ``only`` (root-relative POSIX names of files), read just the manifests that
+    apply to those files, not the whole tree. A broken manifest is reported and
+    ignored, so its files are still indexed, only without the metadata it would have
+    given.
     """
     folders: dict[str, tuple[Meeting, dict[str, Meeting]]] = {}
     errors: list[ManifestError] = []
-    for path in sorted(root.rglob(MANIFEST_NAME)):
+    if only is None:
+        paths = sorted(root.rglob(MANIFEST_NAME))
+    else:
+        wanted = {"/".join(parts[:depth]) for parts in (name.split("/") for name in only)
+                  for depth in range(len(parts))}
+        paths = sorted(p for p in (root / f / MANIFEST_NAME if f else root / MANIFEST_NAME for f in wanted)
+                       if p.is_file())
+    for path in paths:
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
         try:

@@ -185,7 +185,9 @@ def build_schema() -> Schema:
         date=COLUMN(NumericColumn("I", default=0)),
         ordinal=COLUMN(NumericColumn("H")),  # passage order within its item, for sorting
         # What a hit shows, packed into one column value (see StoredPassage).
-        p=COLUMN(VarBytesColumn()),
+        # offsets stored in every segment (Whoosh's default only above 32,768 documents,
+        # else recomputed in Python each time the column is opened)
+        p=COLUMN(VarBytesColumn(write_offsets_cutoff=0)),
     )
 
 

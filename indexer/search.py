@@ -50,6 +50,14 @@ class _Lease:
 
     searcher: Searcher
     items: ItemStore
+    _column: Any = None
+
+    def passages(self) -> Any:
+        """The stored-passage column, opened once per lease (opening reads every
+        segment's offsets)."""
+        if self._column is None:
+            self._column = self.searcher.reader().column_reader("p")
+        return self._column
 
     def close(self) -> None:
         self.searcher.close()
@@ -100,6 +108,7 @@ class SearchEngine:
             carried = live.arrays.carry_over(previous.arrays, lease.searcher.reader())
             log.info("opened %s (%d passages); %d cached posting lists carried over in %.2fs",
                      gen.name, live.arrays.live_count, carried, time.perf_counter() - started)
+        lease.passages()
         live.idle.append(lease)
         return live
 
@@ -226,7 +235,7 @@ class SearchEngine:
                 page = _rank(arrays, evaluate(resolve_committees(_combine(parsed.partial, filters), live.committee_terms)),
                              request, sort)
                 partial = page.total > 0
-            column = reader.column_reader("p")
+            column = lease.passages()
             stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
             metas = lease.items.items(p.item_id for p in stored)
         # "More in this item" goes on the item's last passage on the page only.
@@ -258,7 +267,7 @@ class SearchEngine:
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
         with self._lease() as lease:
             meta = lease.items.items([item_id]).get(item_id)
-            column = lease.searcher.reader().column_reader("p")
+            column = lease.passages()
             docs = [StoredPassage.unpack(column[n]) for n in lease.searcher.document_numbers(item_id=item_id)]
             siblings = tuple((m.item_id, m.title) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
         if meta is None or not docs:

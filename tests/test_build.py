@@ -175,6 +175,26 @@ def test_parallel_build_indexes_the_same_passages(tmp_path, request):
         assert len(reader.leaf_readers()) == 2
 
 
+def test_a_full_writer_closes_its_segment_and_starts_another(tmp_path, monkeypatch, request):
+    """Segments are closed before Whoosh would spill postings to disk; the result is the
+    same index, in more segments."""
+    import indexer.build as build
+
+    one = build_index(CORPUS, tmp_path / "one", processes=1)
+    monkeypatch.setattr(build, "SEGMENT_MB", 0.01)  # ~10 KB: one file per segment
+    many = build_index(CORPUS, tmp_path / "many", processes=2)
+    assert (many.files, many.items, many.passages) == (one.files, one.items, one.passages)
+    with store.open_generation(store.current(tmp_path / "many")).reader() as reader:
+        assert len(reader.leaf_readers()) == one.files
+        assert reader.doc_count() == one.passages
+    assert not list((tmp_path / "many").glob("*/*.tmp"))  # temporary runs cleaned up
+    a, b = SearchEngine(tmp_path / "one"), SearchEngine(tmp_path / "many")
+    request.addfinalizer(a.close)
+    request.addfinalizer(b.close)
+    for q in ("police", '"county lines"', "section:resolution", "speaker:chief_constable", "date:2019"):
+        assert _all_hits(a, q) == _all_hits(b, q)
+
+
 def test_update_adds_changes_and_removes_files_in_place(tmp_path, corpus_copy, request):
     root = tmp_path / "index"
     full = build_index(corpus_copy, root)

@@ -20,6 +20,8 @@ def test_write_read_and_remove(tmp_path):
     assert ro.items(["b", "zz", "a"]) == {"a": meta("a", "f1", 0), "b": meta("b", "f1", 1)}
     assert [m.item_id for m in ro.meeting_items("m1")] == ["a", "b"]
     assert ro.counts() == (2, 3, 9)
+    assert ro.sources(["f2", "nope"]) == {"f2": SourceRecord("f2", "h2", "m", 20, 2, 1, 3)}
+    assert ro.sources([f"x{i}" for i in range(1200)] + ["f1"]).keys() == {"f1"}  # more names than one query takes
     # f1 re-indexed with one item (keeps "a"), f2 removed
     db.replace([meta("a", "f1", 0, title="New")], [SourceRecord("f1", "h3", "m", 11, 3, 1, 3)])
     db.remove(["f1", "f2"], keep={"a"}, keep_sources={"f1"})

@@ -31,6 +31,20 @@ def test_nearer_manifest_and_file_entries_win(tmp_path):
     assert m.meeting_for(tmp_path / "c.txt") == Meeting("Outer Panel", None, "https://x.example/")
 
 
+def test_only_the_manifests_of_named_files_are_read(tmp_path):
+    write(tmp_path / "manifest.json", {"defaults": {"url": "https://x.example/"}})
+    write(tmp_path / "pcp" / "manifest.json", {"defaults": {"committee": "Inner Panel"}})
+    write(tmp_path / "pcp" / "2020" / "manifest.json", {"files": {"a.txt": {"meeting_date": "2020-02-03"}}})
+    write(tmp_path / "other" / "manifest.json", "{broken")  # not on the way to the named file: not read
+    m, errors = load_manifests(tmp_path, ["pcp/2020/a.txt"])
+    assert errors == []
+    assert sorted(m.folders) == ["", "pcp", "pcp/2020"]
+    assert m.meeting_for("pcp/2020/a.txt") == Meeting("Inner Panel", dt.date(2020, 2, 3), "https://x.example/")
+    full, errors = load_manifests(tmp_path)
+    assert full.meeting_for("pcp/2020/a.txt") == m.meeting_for("pcp/2020/a.txt")
+    assert len(errors) == 1 and "other/manifest.json" in str(errors[0])
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
