@@ -9,7 +9,7 @@ INDEX  ?= index
 
 REALWORLD ?= ../shared/realworld
 
-.PHONY: run test index serve install install-test chromium eval bench bench-1m clean
+.PHONY: run test index serve install install-test chromium eval bench bench-quick clean
 
 run: index ## set up, index corpus/ and serve the UI on http://$(HOST):$(PORT)
 	$(BIN)/minutes serve --index $(INDEX) --host $(HOST) --port $(PORT)
@@ -44,11 +44,11 @@ chromium:
 eval: install ## parser accuracy against the gold labels in $(REALWORLD) → bench/results/parser-eval.md
 	$(BIN)/python -m bench.eval_parser --realworld $(REALWORLD)
 
-bench: install ## engine vs SQLite FTS5 at 10k and 100k passages → bench/results/
-	$(BIN)/python -m bench.run --sizes 10k,100k
+bench: install ## engine vs SQLite FTS5 at 10k, 100k and 1M passages → bench/results/ (about 40 min)
+	$(BIN)/python -m bench.run --sizes 10k,100k,1m
 
-bench-1m: install ## the same at 1M passages (takes a while)
-	$(BIN)/python -m bench.run --sizes 1m
+bench-quick: install ## the same at 10k and 100k passages only (about 5 min)
+	$(BIN)/python -m bench.run --sizes 10k,100k
 
 clean:
 	rm -rf $(VENV) $(INDEX) .pytest_cache

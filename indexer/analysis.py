@@ -25,7 +25,7 @@ from nltk.tokenize import RegexpTokenizer
 from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
 
 #: Bump whenever the terms produced for the same text change.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 _APOSTROPHES = "'’‘`´ʼ"
 _HYPHENS = "-‐‑‒–"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
@@ -173,10 +173,12 @@ def _resolve(raw: str) -> tuple[str, bool]:
 class TermFilter(Filter):
     """Normalise each token, drop stop words, stem the rest: one cached step per token.
 
-    Dropping stop words closes the gaps they leave in token positions, so a phrase query
-    for "police and crime panel" (which loses "and") matches the same text in the index.
-    Tokens that shared a position (a joined compound and its last part) keep sharing
-    one. With ``removestops=False`` (highlighting) stop words stay, marked as stopped.
+    A dropped stop word keeps its position (as in Lucene), so the phrase "crime
+    commissioner" does not match "crime, the Commissioner", while "police and crime
+    panel" (whose query keeps the gap too) matches the same words in the index. Tokens
+    that shared a position (a joined compound and its last part) keep sharing one;
+    tokens that normalise to nothing leave no gap. With ``removestops=False``
+    (highlighting) stop words stay, marked as stopped.
     """
 
     def __eq__(self, other: object) -> bool:
@@ -189,21 +191,21 @@ class TermFilter(Filter):
             term, stop = _resolve(t.text)
             if not term:
                 continue
-            if new_pos is None:  # start from the tokenizer's start_pos
-                new_pos = t.pos - 1 if t.positions else -1
-            t.text = term
-            if stop:
-                if not t.removestops:
-                    if t.positions:
-                        t.pos = max(new_pos, 0)
-                    t.stopped = True
-                    yield t
-                continue
             if t.positions:
+                if new_pos is None:  # start from the tokenizer's start_pos
+                    new_pos = t.pos - 1
                 if t.pos != last_old:
                     new_pos += 1
                     last_old = t.pos
                 t.pos = new_pos
+            if stop:
+                if t.removestops:
+                    continue
+                t.text = term
+                t.stopped = True
+                yield t
+                continue
+            t.text = term
             t.stopped = False
             yield t
 

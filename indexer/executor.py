@@ -325,7 +325,7 @@ class Evaluator:
         if isinstance(q, wq.Not):
             return _minus(self.every(), self.eval(q.query))
         if isinstance(q, wq.Phrase):
-            return self.phrase(q.fieldname, list(q.words), q.boost)
+            return self.phrase(q.fieldname, list(q.words), q.boost, offsets=_offsets(q))
         if isinstance(q, wq.Prefix):
             return self.prefix(q.fieldname, q.text, q.boost)
         if isinstance(q, wq.NumericRange):
@@ -419,18 +419,28 @@ class Evaluator:
             # A proximity bonus only reorders the top: score it for those alone.
             top = np.argpartition(-main.scores, PROXIMITY_WINDOW)[:PROXIMITY_WINDOW]
             window = np.sort(main.ids[top])
-            bonus = self.phrase(optional.fieldname, list(optional.words), optional.boost, within=window)
+            bonus = self.phrase(optional.fieldname, list(optional.words), optional.boost, within=window,
+                                offsets=_offsets(optional))
         else:
             bonus = self.eval(optional) if not isinstance(optional, wq.Phrase) else self.phrase(
-                optional.fieldname, list(optional.words), optional.boost, within=main.ids
+                optional.fieldname, list(optional.words), optional.boost, within=main.ids, offsets=_offsets(optional)
             )
         common, i, j = np.intersect1d(main.ids, bonus.ids, assume_unique=True, return_indices=True)
         scores = main.scores.copy()
         scores[i] += bonus.scores[j]
         return Matches(main.ids, scores)
 
-    def phrase(self, field: str, words: list[str], boost: float, within: np.ndarray | None = None) -> Matches:
-        """Documents where ``words`` occur consecutively (positions as indexed)."""
+    def phrase(
+        self,
+        field: str,
+        words: list[str],
+        boost: float,
+        within: np.ndarray | None = None,
+        offsets: tuple[int, ...] | None = None,
+    ) -> Matches:
+        """Documents where ``words`` occur in order, word k at ``offsets[k]`` positions
+        after the first (consecutively if not given; positions as indexed)."""
+        offsets = offsets if offsets is not None else tuple(range(len(words)))
         parts = [self.term(field, w, boost) for w in words]
         result = parts[0]
         if within is not None:
@@ -440,9 +450,9 @@ class Evaluator:
         if not len(result):
             return result
         # Vectorised: (document, position) pairs of the first word, kept where word k
-        # stands at position + k in the same document.
+        # stands at position + offsets[k] in the same document.
         keys = None
-        for k, word in enumerate(words):
+        for word, k in zip(words, offsets):
             ids, _ = self.a.postings(self.reader, field, word)
             flat, first, counts = self.a.positions(self.reader, field, word)
             at = np.searchsorted(ids, result.ids)
@@ -455,6 +465,11 @@ class Evaluator:
         found = np.unique(keys // _POSITION_SPAN) if keys is not None and len(keys) else _EMPTY_IDS
         keep = np.isin(result.ids, found, assume_unique=True)
         return Matches(result.ids[keep], result.scores[keep])
+
+
+def _offsets(q: wq.Phrase) -> tuple[int, ...]:
+    """Each word's position relative to the first (a SpacedPhrase's gaps; else consecutive)."""
+    return getattr(q, "offsets", None) or tuple(range(len(q.words)))
 
 
 #: Positions in one passage stay below this (the text field is a passage and its labels).

@@ -304,8 +304,9 @@ class ParsedQuery:
     query: wq.Query | None
     #: analysed terms to highlight wherever they occur
     terms: frozenset[str] = frozenset()
-    #: analysed phrases (and hyphenated words) to highlight only where they occur in order
-    phrases: tuple[tuple[str, ...], ...] = ()
+    #: analysed phrases (and hyphenated words) to highlight only where they occur in
+    #: order: (term, position after the first term) pairs; stop words leave gaps
+    phrases: tuple[tuple[tuple[str, int], ...], ...] = ()
     #: prefixes of ``polic*`` searches, to highlight terms starting with them
     prefixes: tuple[str, ...] = ()
     #: words dropped because they are too common to search (e.g. "the", "how")
@@ -364,7 +365,7 @@ def _only_negative(node: Node) -> bool:
 class _Compiler:
     def __init__(self) -> None:
         self.terms: set[str] = set()
-        self.phrases: list[tuple[str, ...]] = []
+        self.phrases: list[tuple[tuple[str, int], ...]] = []
         self.prefixes: list[str] = []
         self.ignored: list[str] = []
         self.words: list[str] = []
@@ -395,7 +396,9 @@ class _Compiler:
             raise QueryError(
                 "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
             )
-        analysed = [t.text for t in _analyzer(raw, mode="query")]
+        tokens = [(t.text, t.pos) for t in _analyzer(raw, positions=True, mode="query")]
+        analysed = [word for word, _ in tokens]
+        offsets = tuple(pos - tokens[0][1] for _, pos in tokens) if tokens else ()
         if not analysed:
             if any(c.isalnum() for c in raw):
                 self.ignored.append(raw)
@@ -406,9 +409,9 @@ class _Compiler:
             if len(analysed) == 1:
                 self.terms.add(analysed[0])
             else:
-                self.phrases.append(tuple(analysed))
+                self.phrases.append(tuple(zip(analysed, offsets)))
         fields = node.fields or (DEFAULT_FIELD,)
-        alts = [_words_query(f, analysed) for f in fields]
+        alts = [_words_query(f, analysed, offsets) for f in fields]
         return alts[0] if len(alts) == 1 else wq.Or(alts)
 
     def prefix(self, node: Text, negated: bool) -> wq.Query:
@@ -426,11 +429,33 @@ class _Compiler:
         return alts[0] if len(alts) == 1 else wq.Or(alts)
 
 
-def _words_query(field: str, words: list[str]) -> wq.Query:
+class SpacedPhrase(wq.Phrase):  # type: ignore[misc]
+    """A phrase whose words stand at given offsets from the first: a stop word inside
+    the phrase leaves a gap, as it does in the index. Evaluated by :mod:`.executor`."""
+
+    def __init__(self, fieldname: str, words: list[str], offsets: tuple[int, ...] | None = None,
+                 boost: float = 1.0) -> None:
+        super().__init__(fieldname, list(words), boost=boost)
+        self.offsets = tuple(offsets) if offsets is not None else tuple(range(len(words)))
+
+    def __eq__(self, other: object) -> bool:
+        return super().__eq__(other) and getattr(other, "offsets", None) == self.offsets
+
+    def __hash__(self) -> int:
+        return hash((super().__hash__(), self.offsets))
+
+    def __repr__(self) -> str:
+        return f"SpacedPhrase({self.fieldname!r}, {self.words!r}, {self.offsets!r}, boost={self.boost})"
+
+    def normalize(self) -> wq.Query:
+        return wq.Term(self.fieldname, self.words[0], boost=self.boost) if len(self.words) == 1 else self
+
+
+def _words_query(field: str, words: list[str], offsets: tuple[int, ...] | None = None) -> wq.Query:
     if len(words) == 1:
         return wq.Term(field, words[0])
     if field == DEFAULT_FIELD:
-        return wq.Phrase(field, words)
+        return SpacedPhrase(field, words, offsets)
     # Title and name fields record no positions: all the words, in any order.
     return wq.And([wq.Term(field, w) for w in words])
 
@@ -563,15 +588,22 @@ def _with_proximity_boost(tree: Node, q: wq.Query) -> wq.Query:
     """
     nodes = tree.nodes if isinstance(tree, And) else ()
     words: list[str] = []
-    used = 0
+    offsets: list[int] = []
+    at = used = 0  # the position of the next word typed
     for n in nodes:
         if isinstance(n, Text) and not n.phrase and n.fields is None and not n.raw.endswith("*"):
-            terms = [t.text for t in _analyzer(n.raw, mode="query")]
-            words.extend(terms)
-            used += bool(terms)
+            tokens = [(t.text, t.pos, t.stopped)
+                      for t in _analyzer(n.raw, positions=True, mode="query", removestops=False)]
+            for text, pos, stopped in tokens:
+                if not stopped:
+                    words.append(text)
+                    offsets.append(at + pos)
+            at += tokens[-1][1] + 1 if tokens else 0  # a stop word typed leaves its gap
+            used += any(not stopped for *_, stopped in tokens)
     if used < 2 or len(words) > 8:
         return q
-    return wq.AndMaybe(q, wq.Phrase(DEFAULT_FIELD, words, boost=PROXIMITY_BOOST))
+    first = offsets[0]
+    return wq.AndMaybe(q, SpacedPhrase(DEFAULT_FIELD, words, tuple(o - first for o in offsets), boost=PROXIMITY_BOOST))
 
 
 # ---------------------------------------------------------------- partial matching

@@ -24,10 +24,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"“‘'(\[A-Z0-9£•·-])")
 
 @dataclass(frozen=True, slots=True)
 class Marks:
-    """What to mark in text: analysed terms, phrases (term sequences) and term prefixes."""
+    """What to mark in text: analysed terms, phrases and term prefixes. A phrase is a
+    sequence of (term, position after the first term) pairs; a stop word leaves a gap."""
 
     terms: frozenset[str] = frozenset()
-    phrases: tuple[tuple[str, ...], ...] = ()
+    phrases: tuple[tuple[tuple[str, int], ...], ...] = ()
     prefixes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
@@ -37,8 +38,8 @@ class Marks:
 def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
     """Return the sorted, merged character spans of ``text`` that the query matched.
 
-    Terms match anywhere; phrases only where their terms occur in order (stop words in
-    between allowed, as in the index); prefixes match terms that start with them.
+    Terms match anywhere; phrases only where their terms stand at the phrase's offsets
+    (as the search matched them); prefixes match terms that start with them.
     """
     if not marks:
         return []
@@ -50,7 +51,7 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
         for word, pos, s, e in tokens:
             by_pos.setdefault(pos, []).append((word, s, e))
         for phrase in phrases:
-            first = phrase[0]
+            first = phrase[0][0]
             for word, pos, s, _ in tokens:
                 if word != first:
                     continue
@@ -67,9 +68,11 @@ def _tokens(text: str) -> tuple[tuple[str, int, int, int], ...]:
     return tuple((t.text, t.pos, t.startchar, t.endchar) for t in _analyzer(text, positions=True, chars=True, mode="index"))
 
 
-def _phrase_end(by_pos: dict[int, list[tuple[str, int, int]]], pos: int, phrase: Sequence[str]) -> int | None:
+def _phrase_end(
+    by_pos: dict[int, list[tuple[str, int, int]]], pos: int, phrase: Sequence[tuple[str, int]]
+) -> int | None:
     end = None
-    for offset, word in enumerate(phrase):
+    for word, offset in phrase:
         found = [e for w, _, e in by_pos.get(pos + offset, ()) if w == word]
         if not found:
             return None

@@ -12,9 +12,9 @@ def test_weighted_text_sums_weights_and_separates_parts():
         for word, freq, weight, v in field.index([("Precept Proposal", 2.5), ("the precept rises", 1.0)])
     }
     assert out == {
-        "precept": (2, 3.5, [0, 10]),
+        "precept": (2, 3.5, [0, 11]),  # the second part starts at 10 ("the", a stop word)
         "propos": (1, 2.5, [1]),
-        "rise": (1, 1.0, [11]),
+        "rise": (1, 1.0, [12]),
     }
 
 

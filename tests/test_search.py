@@ -235,3 +235,30 @@ def test_reopen_after_fork_keeps_arrays_but_not_files(engine):
     assert after.arrays is before.arrays and after is not before
     assert after.idle and not before.idle  # fresh searchers; the inherited ones closed
     assert engine.search(SearchRequest(q="cuckooing")).total == 1
+
+
+def test_a_stop_word_inside_a_phrase_counts_as_a_word(tmp_path):
+    """Stop words keep their place: "crime commissioner said" is not found in "rural
+    crime, the Commissioner said", and "police and crime panel" needs its gap filled."""
+    from indexer.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Rural crime\n\n"
+        "Asked about rural crime, the Commissioner said that patrols had doubled.\n\n"
+        "The Crime Commissioner said that the police and crime panel would be told.\n\n"
+        "A member asked whether the Police or Crime Panel had met.\n\n"
+        "Police crime panel notes were circulated.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        def bodies(q: str) -> list[str]:
+            page = engine.search(SearchRequest(q=q, per_item=0))
+            return sorted("".join(text for text, _ in h.snippet)[:20] for h in page.hits)
+
+        assert bodies('"crime commissioner said"') == ["The Crime Commission"]
+        assert bodies('"police and crime panel"') == ["A member asked wheth", "The Crime Commission"]
+        assert bodies('"police crime panel"') == ["Police crime panel n"]
