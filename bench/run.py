@@ -121,7 +121,8 @@ def git_info() -> dict[str, Any]:
     return {
         "commit": git("rev-parse", "HEAD"),
         "branch": git("rev-parse", "--abbrev-ref", "HEAD"),
-        "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+        # the run's own output (bench/results) does not make the code it measured dirty
+        "dirty": bool(git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results")),
         "main_commit": git("rev-parse", "main"),
         "main_merged": subprocess.run(["git", "merge-base", "--is-ancestor", "main", "HEAD"], cwd=REPO).returncode == 0,
     }
