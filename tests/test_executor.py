@@ -86,7 +86,7 @@ def _assert_same_arrays(got: dict, want: dict) -> None:
             assert g.tolist() == w.tolist(), key
 
 
-@pytest.mark.parametrize("change", ["add", "update"])
+@pytest.mark.parametrize("change", ["add", "update", "rebuild"])
 def test_a_refresh_carries_decoded_posting_lists_over(tmp_path, corpus_copy, request, change):
     """After a commit, the new generation starts with the old one's cache, equal to a
     fresh decode of the new index (segments kept are reused, new ones read)."""
@@ -107,6 +107,8 @@ def test_a_refresh_carries_decoded_posting_lists_over(tmp_path, corpus_copy, req
     new.write_text(source.read_text().replace("Road Safety", "Zebra Crossing County Lines"))
     if change == "add":
         add_files(corpus_copy, root, [new])
+    elif change == "rebuild":  # a new build: nothing shared, every list read again
+        build_index(corpus_copy, root, processes=2)
     else:  # a changed file (deletions in a kept segment) and a new one
         plan = corpus_copy / "wessex-pcp" / "2019-06-14-plan-delivery.txt"
         plan.write_text(plan.read_text().replace("county lines", "drug lines"))
@@ -114,7 +116,7 @@ def test_a_refresh_carries_decoded_posting_lists_over(tmp_path, corpus_copy, req
     assert engine.refresh() is True
     live = engine._current()
     shared = {s for s in old.arrays.segments} & {s for s in live.arrays.segments}
-    assert shared  # the build's segments were kept, so their parts were reused
+    assert bool(shared) == (change != "rebuild")  # kept segments' parts were reused
     carried_postings, carried_positions = _cached(live.arrays)
     assert carried_postings.keys() == dict(old.arrays._postings).keys()
 
