@@ -182,7 +182,9 @@ class SearchEngine:
         with self._lock:
             old = self._live
             new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays)
-            new.idle.append(new.lease())
+            lease = new.lease()
+            lease.passages()
+            new.idle.append(lease)
             self._live = new
             self._checked = time.monotonic()
             self._refreshing = False
