@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from indexer.model import distinct
+
 from . import vocab as V
 
 #: Bump whenever the output for a given seed and size changes (invalidates caches).
@@ -565,20 +567,12 @@ def _render_item(g: Generator, body: Body, plan: ItemPlan, ctx: dict[str, Any]) 
         "item_title": title,
         "item_url": None,
         "resolutions": resolutions,
-        "speaker_roles": _distinct(p["speaker_role"] for p in passages),
-        "speaker_names": _distinct(p["speaker_name"] for p in passages),
+        "speaker_roles": distinct(p["speaker_role"] for p in passages),
+        "speaker_names": distinct(p["speaker_name"] for p in passages),
         "passages": passages,
     }
     assert len(passages) == plan.passages, (len(passages), plan)
     return text, record
-
-
-def _distinct(values: Any) -> list[str]:
-    seen: dict[str, None] = {}
-    for v in values:
-        if v:
-            seen.setdefault(v, None)
-    return list(seen)
 
 
 def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print) -> dict[str, Any]:

@@ -314,6 +314,16 @@ print(json.dumps({"seconds": time.perf_counter() - t, "passages": r.passages, "f
 """
 
 
+def _timed_pass(r: Any, specs: list[dict[str, Any]]) -> list[float]:
+    """Run every query once; return each one's seconds."""
+    out = []
+    for spec in specs:
+        t = time.perf_counter()
+        r.run(spec)
+        out.append(time.perf_counter() - t)
+    return out
+
+
 def live_add(index: Path, corpus: Path, queries_file: Path, committee: str, files: list[Path]) -> dict[str, Any]:
     """Add ``files`` to the index from another process while this one serves queries.
 
@@ -335,13 +345,8 @@ def live_add(index: Path, corpus: Path, queries_file: Path, committee: str, file
     flat = [spec for specs in sets.values() for spec in specs]
     r = OursRunner(index, per_item=None)
     engine = r.engine
-    for spec in flat:  # warm-up
-        r.run(spec)
-    baseline = []
-    for spec in flat:
-        t = time.perf_counter()
-        r.run(spec)
-        baseline.append(time.perf_counter() - t)
+    _timed_pass(r, flat)  # warm-up
+    baseline = _timed_pass(r, flat)
     before = engine._current()
     samples: list[tuple[float, float, bool]] = []  # (start, seconds, answered by the new commit)
     stop, switched, enough = threading.Event(), threading.Event(), threading.Event()
@@ -379,12 +384,7 @@ def live_add(index: Path, corpus: Path, queries_file: Path, committee: str, file
     during = [d for t, d, new in samples if t_start <= t and not new]
     after = [d for _, d, new in samples if new][: len(flat)]
     engine.close()
-    cold_engine = OursRunner(index, per_item=None)
-    cold_pass = []
-    for spec in flat:
-        t = time.perf_counter()
-        cold_engine.run(spec)
-        cold_pass.append(time.perf_counter() - t)
+    cold_pass = _timed_pass(OursRunner(index, per_item=None), flat)
     return {
         "supported": True,
         "api": "add_files (separate process)",

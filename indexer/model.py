@@ -63,12 +63,12 @@ class Item:
     @property
     def speaker_roles(self) -> list[str]:
         """Distinct speaker roles in order of first appearance."""
-        return _distinct(p.speaker_role for p in self.passages)
+        return distinct(p.speaker_role for p in self.passages)
 
     @property
     def speaker_names(self) -> list[str]:
         """Distinct speaker names in order of first appearance."""
-        return _distinct(p.speaker_name for p in self.passages)
+        return distinct(p.speaker_name for p in self.passages)
 
 
 KINDS = ("agenda_item", "meeting", "issue_history", "printed_minutes", "agenda_only", "other")
@@ -123,7 +123,8 @@ def item_record(doc: Document, item: Item) -> dict[str, Any]:
     }
 
 
-def _distinct(values: Any) -> list[str]:
+def distinct(values: Any) -> list[str]:
+    """The non-empty values, each once, in first-seen order."""
     seen: dict[str, None] = {}
     for v in values:
         if v:

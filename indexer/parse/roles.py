@@ -148,7 +148,9 @@ _ELECTED_CHAIR = re.compile(
 
 _INSIDE_TITLE = re.compile(r"\b(?:of|for|and|to)\s+$")
 _ASKED_BY = re.compile(r"\b(?:questions?|quer(?:y|ies)|comments?)\s+(?:from|by)\s+$")
-_OPCC_AFTER = re.compile(r"\s*[,–-]\s*(?:the\s+)?(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)\b")
+#: The commissioner's office, however a document names it.
+OPCC_OFFICE = r"(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)"
+_OPCC_AFTER = re.compile(rf"\s*[,–-]\s*(?:the\s+)?{OPCC_OFFICE}\b")
 
 
 def build_cast(texts: list[str]) -> Cast:

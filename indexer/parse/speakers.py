@@ -21,7 +21,7 @@ from .roles import CLLR as _CLLR
 from .roles import HONORIFIC as _HONORIFIC
 from .roles import MAX_SCAN as _MAX_SCAN
 from .roles import MEMBERS as _MEMBERS
-from .roles import NAME, Cast, appositive, clean_name, title_role, valid_name
+from .roles import NAME, OPCC_OFFICE, Cast, appositive, clean_name, title_role, valid_name
 from .roles import PERSON as _PERSON
 from .roles import TITLE_ANY as _TITLE_ANY
 from .roles import TITLE_ROLES as _TITLE_ROLES
@@ -84,7 +84,7 @@ _POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|upda
 _BARE_NAME = re.compile(
     rf"(?=[A-Z])(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b|\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)\b))"
 )
-_FROM_OFFICE = re.compile(r"\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)")
+_FROM_OFFICE = re.compile(rf"\s+from\s+the\s+{OPCC_OFFICE}")
 _AGENT_NAME = re.compile(rf"(?=[A-Z])(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
 _REACTIVE = re.compile(
     r"\b(?:Members|the\s+Panel|The\s+Panel|the\s+Committee|The\s+Committee)\s+(?:also\s+|then\s+|further\s+)?(?:heard|were\s+(?:informed|advised|told|reminded)|was\s+(?:informed|advised|told))\b"
