@@ -34,7 +34,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
+# Byte-compile the project's own code (pip does this for installed packages, not for an
+# editable install): a server or a CLI search then starts without compiling it first.
 install: $(VENV)/.installed
+	@$(BIN)/python -m compileall -q indexer webui
 install-test: $(VENV)/.installed-test
 
 # The browser test drives Debian's Chromium (never a browser downloaded by Playwright).

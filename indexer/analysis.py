@@ -1,11 +1,19 @@
 """The one place text becomes index terms.
 
-The analyzer is a Whoosh pipeline: an NLTK regexp tokenizer wrapped as a Whoosh
-``Tokenizer``, then one filter that normalises each token, drops stop words and stems
-the rest with NLTK's Snowball English stemmer (cached: each distinct word is worked out
-once).
-Index and query text both go through it, so nothing else in the project stems or
-lower-cases by hand.
+The analyzer is a Whoosh pipeline: a regular-expression tokenizer (:data:`TOKEN_PATTERN`,
+applied exactly as NLTK's ``RegexpTokenizer`` applies it; a test holds the two to the
+same spans), then one filter that normalises each token, drops stop words and stems the
+rest with NLTK's Snowball English stemmer.
+
+Stems are cached: each distinct word is worked out once per process, and an index keeps
+the stems of every word it holds (see :func:`recording_stems` and :func:`learn_stems`).
+A process that searches an index primes its cache from that table, so NLTK itself, whose
+package import costs about half a second, is loaded only when a word the index has never
+seen needs stemming (or ahead of time, by :func:`load_stemmer`). The cache only ever
+holds what NLTK's stemmer returns for the word, so results never depend on it.
+
+Index and query text both go through the analyzer, so nothing else in the project stems
+or lower-cases by hand.
 
 Whoosh pickles the analyzer into the index, so every class and function here must stay
 importable at module level (no lambdas, no closures). Changing what this module does to
@@ -16,12 +24,13 @@ until they are rebuilt.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
-from collections.abc import Iterator
+from typing import Any
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
 from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
 
 #: Bump whenever the terms produced for the same text change.
@@ -59,13 +68,78 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-_tokenizer = RegexpTokenizer(TOKEN_PATTERN)
-_stemmer = SnowballStemmer("english")
+#: The flags NLTK's ``RegexpTokenizer`` compiles its pattern with.
+TOKEN_FLAGS = re.UNICODE | re.MULTILINE | re.DOTALL
+_token_matches = re.compile(TOKEN_PATTERN, TOKEN_FLAGS).finditer
+
+#: word → stem: learned from indexes' stem tables and from NLTK in this process.
+_stems: dict[str, str] = {}
+#: Words stemmed by NLTK are remembered up to this many entries in all (queries can
+#: bring any number of new words; an index's own table is always learned in full).
+STEM_CACHE_LIMIT = 1_000_000
+#: While a build records, the words it stems and their stems (see recording_stems).
+_recorders: list[dict[str, str]] = []
+_stemmer: Any = None
+_stemmer_lock = threading.Lock()
+
+
+def token_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) of each raw token, as ``RegexpTokenizer(TOKEN_PATTERN)``
+    would (before compounds are split)."""
+    for match in _token_matches(text):
+        yield match.span()
+
+
+def load_stemmer() -> Any:
+    """Import NLTK and return its Snowball English stemmer (once per process)."""
+    global _stemmer
+    if _stemmer is None:
+        with _stemmer_lock:
+            if _stemmer is None:
+                from nltk.stem.snowball import SnowballStemmer
+
+                _stemmer = SnowballStemmer("english")
+    return _stemmer
+
+
+def nltk_loaded() -> bool:
+    """Return True once this process has loaded NLTK's stemmer."""
+    return _stemmer is not None
 
 
 def snowball_stem(word: str) -> str:
-    """Stem one lower-case word with NLTK's Snowball English stemmer."""
-    return _stemmer.stem(word)
+    """Stem one normalised word with NLTK's Snowball English stemmer (cached)."""
+    stem = _stems.get(word)
+    if stem is None:
+        stem = load_stemmer().stem(word)
+        if len(_stems) < STEM_CACHE_LIMIT:
+            _stems[word] = stem
+    for recorder in _recorders:
+        recorder[word] = stem
+    return stem
+
+
+def learn_stems(stems: Mapping[str, str]) -> None:
+    """Add word → stem pairs that NLTK's stemmer gave (an index's stem table) to the cache."""
+    _stems.update(stems)
+
+
+@contextmanager
+def recording_stems() -> Iterator[dict[str, str]]:
+    """Record every word the analyzer stems while the block runs, with its stem.
+
+    An index build wraps its analysis in this and stores the result beside the index,
+    so that searches can stem without NLTK. Per-token caches are cleared first, so that
+    words analysed before the block are recorded too.
+    """
+    recorded: dict[str, str] = {}
+    _resolve.cache_clear()
+    _short_index_terms.cache_clear()
+    _recorders.append(recorded)
+    try:
+        yield recorded
+    finally:
+        _recorders.remove(recorded)
 
 
 def normalise_word(text: str) -> str:
@@ -80,7 +154,7 @@ def normalise_word(text: str) -> str:
 
 
 class MinutesTokenizer(Tokenizer):
-    """Split text with NLTK's ``RegexpTokenizer`` and break compounds into their parts.
+    """Split text into :data:`TOKEN_PATTERN` matches and break compounds into their parts.
 
     "2016-2021" gives "2016" and "2021" at consecutive positions, so a query for
     "2016-2021" (which the query side turns into a phrase) matches it. In index mode an
@@ -115,7 +189,8 @@ class MinutesTokenizer(Tokenizer):
             yield t
             return
         pos = start_pos
-        for start, end in _tokenizer.span_tokenize(value):
+        for match in _token_matches(value):
+            start, end = match.span()
             raw = value[start:end]
             if raw.isalnum():  # a plain word or number, the usual case: one part
                 yield _fill(t, raw, pos, start, end, positions, chars, keeporiginal, start_char)
@@ -215,6 +290,26 @@ def minutes_analyzer() -> Analyzer:
     return MinutesTokenizer() | TermFilter()
 
 
+#: Texts up to this long (titles, names, committee names) have their index terms cached.
+SHORT_TEXT = 200
+
+
+def index_terms(text: str) -> tuple[tuple[str, int], ...]:
+    """Return the (term, position) pairs ``text`` is indexed as. Titles and committee
+    names repeat on every passage of an item, so short texts are analysed once."""
+    return _short_index_terms(text) if len(text) <= SHORT_TEXT else _index_terms(text)
+
+
+def _index_terms(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((t.text, t.pos) for t in _ANALYZER(text, positions=True, mode="index"))
+
+
+_short_index_terms = lru_cache(maxsize=8192)(_index_terms)
+
+
 def terms(text: str, mode: str = "query") -> list[str]:
     """Return the terms ``text`` analyses to (a convenience for tests, CLI and debugging)."""
     return [t.text for t in minutes_analyzer()(text, mode=mode)]
+
+
+_ANALYZER = minutes_analyzer()

@@ -28,6 +28,7 @@ from whoosh.index import create_in
 from whoosh.writing import SegmentWriter
 
 from . import store
+from .analysis import recording_stems
 from .errors import BuildError, MinutesError, ParseError
 from .itemstore import ItemMeta, ItemStore, SourceRecord
 from .manifest import MANIFEST_NAME, Manifests, load_manifests
@@ -131,7 +132,9 @@ def build_index(
             results = _run_workers(str(gen), str(corpus), shards, on_file)
         items: list[ItemMeta] = []
         sources: list[SourceRecord] = []
+        stems: dict[str, str] = {}
         for r in results:
+            stems.update(r.stems)
             report.files += len(r.sources)
             report.items += len(r.items)
             report.passages += r.passages
@@ -146,6 +149,7 @@ def build_index(
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
+            db.add_stems(stems)
             db.compact()
         finally:
             db.close()
@@ -172,6 +176,8 @@ class _ShardResult:
     passages: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: word → stem for every word analysed (see analysis.recording_stems)
+    stems: dict[str, str] = field(default_factory=dict)
 
 
 def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None) -> _ShardResult:
@@ -194,21 +200,22 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
 
     writer, pending = new_writer(), 0
     try:
-        for name in names:
-            parsed = _read(root, name, manifests, result)
-            if parsed is not None:
-                doc, record = parsed
-                for fields in passage_fields(doc):
-                    writer.add_document(**fields)
-                pending += record.passages
-                result.passages += record.passages
-                result.items.extend(item_metas(doc))
-                result.sources.append(record)
-                if writer.pool.currentsize > full:
-                    result.segments.append(_finish_segment(writer))
-                    writer, pending = new_writer(), 0
-            if on_file is not None:
-                on_file(name)
+        with recording_stems() as result.stems:
+            for name in names:
+                parsed = _read(root, name, manifests, result)
+                if parsed is not None:
+                    doc, record = parsed
+                    for fields in passage_fields(doc):
+                        writer.add_document(**fields)
+                    pending += record.passages
+                    result.passages += record.passages
+                    result.items.extend(item_metas(doc))
+                    result.sources.append(record)
+                    if writer.pool.currentsize > full:
+                        result.segments.append(_finish_segment(writer))
+                        writer, pending = new_writer(), 0
+                if on_file is not None:
+                    on_file(name)
     except BaseException:
         writer.cancel()
         raise
@@ -360,12 +367,14 @@ def update_index(
                 for name in stale:
                     for iid in db.item_ids(name):
                         writer.delete_by_term("item_id", iid)
-                for doc in docs:
-                    for fields in passage_fields(doc):
-                        writer.add_document(**fields)
+                with recording_stems() as stems:
+                    for doc in docs:
+                        for fields in passage_fields(doc):
+                            writer.add_document(**fields)
             except BaseException:
                 writer.cancel()
                 raise
+            db.add_stems(stems)  # before the commit, so no search meets a word without its stem
             writer.commit()
             db.remove(stale, keep={m.item_id for m in result.items}, keep_sources={s.source for s in result.sources})
         files, items, passages = db.counts()

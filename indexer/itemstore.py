@@ -3,14 +3,17 @@
 What describes a whole item (title, number, committee, meeting date, link) is the same
 for every passage of it, so it is stored once here, in SQLite (standard library), rather
 than in each passage document. The ``sources`` table records what each corpus file
-contributed and its content hash, so an update can re-index only what changed.
+contributed and its content hash, so an update can re-index only what changed. The
+``stems`` table keeps the stem of every word the index holds (see
+:func:`indexer.analysis.recording_stems`), in batches that builds and updates append, so a
+search process can stem query and snippet words without loading NLTK.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +44,11 @@ CREATE TABLE IF NOT EXISTS sources (
     items    INTEGER NOT NULL,
     passages INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stems (
+    batch INTEGER PRIMARY KEY,  -- in the order written: a reader can fetch just the new ones
+    words TEXT NOT NULL,        -- newline-separated
+    stems TEXT NOT NULL         -- the stem of each word, in the same order
+);
 """
 
 
@@ -120,6 +128,17 @@ class ItemStore:
             db.execute("ROLLBACK")
             raise
 
+    def add_stems(self, stems: Mapping[str, str]) -> int:
+        """Store the word → stem pairs not stored yet, as one new batch; return how many."""
+        known = self.stems()[1]
+        new = sorted((w, s) for w, s in stems.items() if known.get(w) != s and "\n" not in w)
+        if new:
+            self._db.execute(
+                "INSERT INTO stems (words, stems) VALUES (?, ?)",
+                ("\n".join(w for w, _ in new), "\n".join(s for _, s in new)),
+            )
+        return len(new)
+
     def remove(self, sources: Sequence[str], keep: set[str], keep_sources: set[str]) -> None:
         """Delete the items of ``sources`` not in ``keep``, and the source rows not in ``keep_sources``."""
         db = self._db
@@ -170,6 +189,20 @@ class ItemStore:
             rows = self._db.execute(f"SELECT * FROM sources WHERE source IN ({','.join('?' * len(chunk))})", chunk)
             found.update((r[0], SourceRecord(*r)) for r in rows)
         return found
+
+    def stems(self, after: int = 0) -> tuple[int, dict[str, str]]:
+        """Return the last batch number and the word → stem pairs of the batches after
+        ``after`` (an index written before the table existed has none)."""
+        stems: dict[str, str] = {}
+        last = after
+        try:
+            rows = self._db.execute("SELECT batch, words, stems FROM stems WHERE batch > ? ORDER BY batch", (after,))
+            for batch, words, stemmed in rows:
+                stems.update(zip(words.split("\n"), stemmed.split("\n")))
+                last = batch
+        except sqlite3.OperationalError:  # no such table
+            pass
+        return last, stems
 
     def counts(self) -> tuple[int, int, int]:
         """Return (files, items, passages) in the store."""

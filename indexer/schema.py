@@ -20,7 +20,6 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -29,7 +28,7 @@ from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.formats import Existence, Positions
 
 from . import whoosh_fixes  # noqa: F401  (applied on import)
-from .analysis import ANALYZER_VERSION, minutes_analyzer
+from .analysis import ANALYZER_VERSION, index_terms, minutes_analyzer
 from .compress import ZDICT_ID, pack_text, unpack_text
 from .vocab import ROLES, SECTIONS
 
@@ -62,14 +61,6 @@ TITLE_WEIGHT_AFTER_LEAD = 0.3
 _PART_GAP = 8
 
 _analyzer = minutes_analyzer()
-
-
-def _analyse(text: str) -> tuple[tuple[str, int], ...]:
-    return tuple((t.text, t.pos) for t in _analyzer(text, positions=True, mode="index"))
-
-
-#: Titles and committee names repeat on every passage of an item: analyse each once.
-_analysed = lru_cache(maxsize=8192)(_analyse)
 
 
 _SINGLE = [b"H" + array("H", [p]).tobytes() for p in range(4096)]
@@ -148,7 +139,7 @@ class WeightedText(TEXT):  # type: ignore[misc]
         weights: dict[str, float] = defaultdict(float)
         start = 0
         for text, weight in parts:
-            terms = _analysed(text) if len(text) <= 200 else _analyse(text)
+            terms = index_terms(text)
             for term, pos in terms:
                 positions[term].append(start + pos)
                 weights[term] += weight

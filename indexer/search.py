@@ -23,6 +23,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from . import store
+from .analysis import learn_stems
 from .errors import NotFoundError
 from .executor import UNKNOWN_DATE, Evaluator, IndexArrays, Matches
 from .itemstore import ItemMeta, ItemStore
@@ -76,6 +77,8 @@ class _Live:
     #: committee name → its analysed terms, for committee:"…" filters
     committee_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     arrays: IndexArrays | None = None
+    #: the last batch of the item store's stem table learned (see analysis.learn_stems)
+    stem_batch: int = 0
 
     def lease(self) -> _Lease:
         return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
@@ -100,6 +103,9 @@ class SearchEngine:
         ix = store.open_generation(gen)
         live = _Live(gen, ix, ix.latest_generation(), {}, [])
         lease = live.lease()
+        after = previous.stem_batch if previous is not None and previous.gen.name == gen.name else 0
+        live.stem_batch, stems = lease.items.stems(after)
+        learn_stems(stems)  # before anything is analysed: words the index holds need no NLTK
         live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
         live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
         live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
@@ -181,7 +187,7 @@ class SearchEngine:
         """
         with self._lock:
             old = self._live
-            new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays)
+            new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays, old.stem_batch)
             lease = new.lease()
             lease.passages()
             new.idle.append(lease)
@@ -194,7 +200,7 @@ class SearchEngine:
         """Close the idle searchers (searchers in use close when released)."""
         with self._lock:
             old = self._live
-            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays)
+            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays, old.stem_batch)
         _close_all(old)
 
     def __enter__(self) -> SearchEngine:

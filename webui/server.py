@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
 from indexer import store
+from indexer.analysis import load_stemmer
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -26,9 +28,22 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return create_app({"INDEX_DIR": str(self.index_dir)})
 
 
+#: Seconds after a worker starts before it loads NLTK's stemmer in the background.
+STEMMER_DELAY = 1.0
+
+
 def _post_fork(server: Any, worker: Any) -> None:
-    """Give each worker its own open searchers: forked processes share file offsets."""
+    """Give each worker its own open searchers (forked processes share file offsets), and
+    load NLTK's stemmer once the first requests have had the CPU.
+
+    Words the index holds are stemmed from its stem table, so a worker answers without
+    NLTK; loading it early means a later query word the index has never seen does not
+    wait half a second for the import. (A request that needs it sooner loads it then.)
+    """
     server.app.wsgi().extensions["minutes"].reopen()
+    loader = threading.Timer(STEMMER_DELAY, load_stemmer)
+    loader.name, loader.daemon = "minutes-load-stemmer", True
+    loader.start()
 
 
 def bind_address(host: str, port: int) -> str:
