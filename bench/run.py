@@ -245,7 +245,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         specs = [specs[i] for i in sorted(range(len(specs)), key=lambda i: (i % args.queries_per_class, i))]
         log(f"{label}: HTTP load ({args.http_clients} clients, {args.http_requests} requests) …")
         h = run_http(index_paths["ours"], specs, clients=args.http_clients, requests=args.http_requests,
-                     log_file=run_dir / "server.log")
+                     log_file=run_dir / "server.log", startups=args.http_startups)
         if h.get("supported"):
             lat = h.pop("latencies")
             h.update(latency_summary(lat))
@@ -362,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="records for both engines: the real parser, or the generator's (auto: parser if it works)")
     ap.add_argument("--http-sizes", default="100k", help="sizes to run the HTTP benchmark at")
     ap.add_argument("--http-clients", type=int, default=8)
+    ap.add_argument("--http-startups", type=int, default=5, help="fresh server starts timed (the median is reported)")
     ap.add_argument("--http-requests", type=int, default=3000)
     ap.add_argument("--incremental-sizes", default="10k,100k,1m")
     ap.add_argument("--results", type=Path, default=RESULTS_DIR)

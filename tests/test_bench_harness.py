@@ -59,7 +59,7 @@ def test_tiny_end_to_end_run(tmp_path: Path) -> None:
     """The whole run at 400 passages: every phase produces figures and the report renders."""
     results, work = tmp_path / "results", tmp_path / "work"
     assert run.main(["--sizes", "400", "--queries-per-class", "3", "--repeat", "1", "--cold-runs", "1",
-                     "--http-sizes", "400", "--http-requests", "30", "--incremental-sizes", "400", "--results", str(results),
+                     "--http-sizes", "400", "--http-requests", "30", "--http-startups", "2", "--incremental-sizes", "400", "--results", str(results),
                      "--work", str(work)]) == 0
     r = json.loads((results / "400.json").read_text())
     assert r["passages"] == 400
@@ -73,6 +73,8 @@ def test_tiny_end_to_end_run(tmp_path: Path) -> None:
     assert r["cold_start"]["ours"]["os_cache_warm"]["in_process_seconds"] > 0
     if r["http"]["supported"]:
         assert r["http"]["errors"] == 0 and r["http"]["ok"] == 30
+        runs = r["http"]["startup_runs_seconds"]
+        assert len(runs) == 2 and r["http"]["startup_to_first_answer_seconds"] == (min(runs) + max(runs)) / 2
     assert r["incremental"]["fts5"]["supported"]
     ours = r["incremental"]["ours"]
     assert ours["passages"] == ours["searchable_passages"] == r["incremental"]["fts5"]["passages"] > 0
