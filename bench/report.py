@@ -105,6 +105,9 @@ def size_section(r: dict[str, Any]) -> list[str]:
             f"{_num(_get(inc, 'fts5', 'seconds'), '{:.3f}')} | "
             f"{_ratio(_get(inc, 'ours', 'seconds'), _get(inc, 'fts5', 'seconds'))} |"
         )
+        if _get(inc, "ours", "stemmer_load_seconds") is not None:
+            lines.append(f"| … loading NLTK's stemmer first, once per adding process (s) | "
+                         f"{inc['ours']['stemmer_load_seconds']:.3f} | – | – |")
         live = _get(inc, "ours", "queries")
         if live:
             lines.append(f"| … new passages searchable by a running engine, after the commit (s) | "

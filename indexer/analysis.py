@@ -102,11 +102,6 @@ def load_stemmer() -> Any:
     return _stemmer
 
 
-def nltk_loaded() -> bool:
-    """Return True once this process has loaded NLTK's stemmer."""
-    return _stemmer is not None
-
-
 def snowball_stem(word: str) -> str:
     """Stem one normalised word with NLTK's Snowball English stemmer (cached)."""
     stem = _stems.get(word)

@@ -79,8 +79,10 @@ def test_tiny_end_to_end_run(tmp_path: Path) -> None:
     ours = r["incremental"]["ours"]
     assert ours["passages"] == ours["searchable_passages"] == r["incremental"]["fts5"]["passages"] > 0
     assert ours["visible_after_seconds"] > 0
+    assert ours["stemmer_load_seconds"] > 0
     assert ours["queries"]["before"]["n"] == ours["queries"]["first_pass_after_switch"]["n"] == 18
     assert "first pass after the switch" in (results / "README.md").read_text()
+    assert "loading NLTK's stemmer first" in (results / "README.md").read_text()
     readme = (results / "README.md").read_text()
     assert "## 400 passages" in readme and "| target | measured | result |" in readme
     assert report.load_results(results)[0]["size"] == "400"
