@@ -296,7 +296,7 @@ def index_terms(text: str) -> tuple[tuple[str, int], ...]:
 
 
 def _index_terms(text: str) -> tuple[tuple[str, int], ...]:
-    return tuple((t.text, t.pos) for t in _ANALYZER(text, positions=True, mode="index"))
+    return tuple((t.text, t.pos) for t in ANALYZER(text, positions=True, mode="index"))
 
 
 _short_index_terms = lru_cache(maxsize=8192)(_index_terms)
@@ -304,7 +304,9 @@ _short_index_terms = lru_cache(maxsize=8192)(_index_terms)
 
 def terms(text: str, mode: str = "query") -> list[str]:
     """Return the terms ``text`` analyses to (a convenience for tests, CLI and debugging)."""
-    return [t.text for t in minutes_analyzer()(text, mode=mode)]
+    return [t.text for t in ANALYZER(text, mode=mode)]
 
 
-_ANALYZER = minutes_analyzer()
+#: The one analyzer instance (it keeps no state between calls), shared by the schema,
+#: the query parser and the highlighter.
+ANALYZER = minutes_analyzer()

@@ -25,7 +25,7 @@ from whoosh import query as wq
 from whoosh.matching import WrappingMatcher
 from whoosh.query.wrappers import WrappingQuery
 
-from .analysis import minutes_analyzer, normalise_word
+from .analysis import ANALYZER, normalise_word
 from .errors import QueryError
 from .schema import date_key, item_number_key
 from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
@@ -57,7 +57,6 @@ FILTERS = {
 DEFAULT_FIELD = "text"
 FILTER_HELP = "section:, speaker:, committee:, date:, before:, after:, title:, name:, item:"
 
-_analyzer = minutes_analyzer()
 
 
 # ---------------------------------------------------------------- syntax tree
@@ -396,7 +395,7 @@ class _Compiler:
             raise QueryError(
                 "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
             )
-        tokens = [(t.text, t.pos) for t in _analyzer(raw, positions=True, mode="query")]
+        tokens = [(t.text, t.pos) for t in ANALYZER(raw, positions=True, mode="query")]
         analysed = [word for word, _ in tokens]
         offsets = tuple(pos - tokens[0][1] for _, pos in tokens) if tokens else ()
         if not analysed:
@@ -473,7 +472,7 @@ def compile_filter(name: str, value: str) -> wq.Query:
             raise QueryError(f"There is no speaker role \"{value}\". Roles: {', '.join(ROLES)}.")
         return wq.Term("speaker", role)
     if name == "committee":
-        words = [t.text for t in _analyzer(value, mode="query")]
+        words = [t.text for t in ANALYZER(value, mode="query")]
         if not words:
             raise QueryError(f"Give a committee name after committee:, as in: {_example('committee')}")
         # Resolved against the index's committee names when the search runs.
@@ -573,7 +572,7 @@ def resolve_committees(q: wq.Query, names: dict[str, tuple[str, ...]]) -> wq.Que
 
 def analysed_name(name: str) -> tuple[str, ...]:
     """Return a committee name as the analysed terms ``committee:`` words are matched against."""
-    return tuple(t.text for t in _analyzer(name, mode="query"))
+    return tuple(t.text for t in ANALYZER(name, mode="query"))
 
 
 # ---------------------------------------------------------------- proximity
@@ -593,7 +592,7 @@ def _with_proximity_boost(tree: Node, q: wq.Query) -> wq.Query:
     for n in nodes:
         if isinstance(n, Text) and not n.phrase and n.fields is None and not n.raw.endswith("*"):
             tokens = [(t.text, t.pos, t.stopped)
-                      for t in _analyzer(n.raw, positions=True, mode="query", removestops=False)]
+                      for t in ANALYZER(n.raw, positions=True, mode="query", removestops=False)]
             for text, pos, stopped in tokens:
                 if not stopped:
                     words.append(text)

@@ -28,7 +28,7 @@ from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.formats import Existence, Positions
 
 from . import whoosh_fixes  # noqa: F401  (applied on import)
-from .analysis import ANALYZER_VERSION, index_terms, minutes_analyzer
+from .analysis import ANALYZER, ANALYZER_VERSION, index_terms
 from .compress import ZDICT_ID, pack_text, unpack_text
 from .vocab import ROLES, SECTIONS
 
@@ -60,7 +60,6 @@ TITLE_WEIGHT_AFTER_LEAD = 0.3
 #: Positions left empty between parts so that a phrase never spans two of them.
 _PART_GAP = 8
 
-_analyzer = minutes_analyzer()
 
 
 _SINGLE = [b"H" + array("H", [p]).tobytes() for p in range(4096)]
@@ -130,7 +129,7 @@ class WeightedText(TEXT):  # type: ignore[misc]
     """
 
     def __init__(self, positions: bool = True) -> None:
-        super().__init__(analyzer=_analyzer, phrase=positions)
+        super().__init__(analyzer=ANALYZER, phrase=positions)
         self.format = CompactPositions(field_boost=1.0) if positions else Existence(field_boost=1.0)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:

@@ -13,12 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis import minutes_analyzer
+from .analysis import ANALYZER
 
 Segment = tuple[str, bool]
 
 ELLIPSIS = "…"
-_analyzer = minutes_analyzer()
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"“‘'(\[A-Z0-9£•·-])")
 
 
@@ -65,7 +64,7 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
 def _tokens(text: str) -> tuple[tuple[str, int, int, int], ...]:
     """Analysed tokens of a stored text with positions and offsets (the same passages
     come back for many searches, and their titles on every hit)."""
-    return tuple((t.text, t.pos, t.startchar, t.endchar) for t in _analyzer(text, positions=True, chars=True, mode="index"))
+    return tuple((t.text, t.pos, t.startchar, t.endchar) for t in ANALYZER(text, positions=True, chars=True, mode="index"))
 
 
 def _phrase_end(
