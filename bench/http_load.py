@@ -174,23 +174,20 @@ def run_http(index: Path, specs: list[dict[str, Any]], *, clients: int = 8, requ
         return {"supported": False, "reason": why}
     paths = [search_path(s) for s in specs]
     firsts: list[float] = []
-    for _ in range(max(0, startups - 1)):
-        trial = Server(index, log_file=log_file)
-        trial.start()
-        try:
-            firsts.append(trial.first_answer(paths[0]))
-        except (RuntimeError, TimeoutError) as exc:
-            return {"supported": False, "reason": f"server did not answer: {exc}"}
-        finally:
-            trial.stop()
-    server = Server(index, log_file=log_file)
-    server.start()
+    server: Server | None = None
     try:
-        try:
+        for _ in range(max(1, startups)):
+            if server is not None:
+                server.stop()  # only the last start serves the load
+            server = Server(index, log_file=log_file)
+            server.start()
             firsts.append(server.first_answer(paths[0]))
-            health = server.first_answer("/healthz", timeout=5)
-        except (RuntimeError, TimeoutError) as exc:
-            return {"supported": False, "reason": f"server did not answer: {exc}"}
+        health = server.first_answer("/healthz", timeout=5)
+    except (RuntimeError, TimeoutError) as exc:
+        if server is not None:
+            server.stop()
+        return {"supported": False, "reason": f"server did not answer: {exc}"}
+    try:
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
         status, body = _get(conn, paths[0])
         conn.close()
