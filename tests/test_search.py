@@ -181,13 +181,19 @@ def test_committees_facet(engine):
     assert [name for name, _ in engine.committees()] == ["Vale District Council Cabinet", "Wessex Police and Crime Panel"]
 
 
-def test_engine_picks_up_a_new_build(tmp_path, monkeypatch, request):
+def _engine_then_rebuild(tmp_path, request) -> tuple[SearchEngine, str]:
+    """An engine on a fresh index, and the generation it opened, after a second build."""
     root = tmp_path / "index"
     build_index(CORPUS, root)
     engine = SearchEngine(root)
     request.addfinalizer(engine.close)
     first = engine.info["generation"]
     build_index(CORPUS, root)
+    return engine, first
+
+
+def test_engine_picks_up_a_new_build(tmp_path, monkeypatch, request):
+    engine, first = _engine_then_rebuild(tmp_path, request)
     assert engine.info["generation"] == first  # until it looks again
     assert engine.refresh() is True
     assert engine.info["generation"] != first
@@ -214,12 +220,7 @@ def test_windowed_ranking_gives_the_same_pages(engine, monkeypatch, sort, per_it
 def test_a_new_build_is_opened_in_the_background(tmp_path, monkeypatch, request):
     import time as _time
 
-    root = tmp_path / "index"
-    build_index(CORPUS, root)
-    engine = SearchEngine(root)
-    request.addfinalizer(engine.close)
-    first = engine.info["generation"]
-    build_index(CORPUS, root)
+    engine, first = _engine_then_rebuild(tmp_path, request)
     monkeypatch.setattr("indexer.search.RECHECK_SECONDS", 0.0)
     assert engine.search(SearchRequest(q="cuckooing")).total == 1  # served while the new one opens
     deadline = _time.monotonic() + 10
