@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from whoosh.index import create_in
+from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import store
@@ -34,6 +35,7 @@ from .itemstore import ItemMeta, ItemStore, SourceRecord
 from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
 from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
+from .postings import write_hot_lists, write_missing_hot_lists
 from .schema import StoredPassage, build_schema, date_key, item_number_key, text_parts
 
 log = logging.getLogger(__name__)
@@ -227,10 +229,16 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
 
 
 def _finish_segment(writer: SegmentWriter) -> Any:
-    """Write out a segment writer's segment (as whoosh.multiproc's sub-writers do); return
-    it, to be committed with the others. (Its temporary folder is shared by every writer
-    of the build and removed by the commit.)"""
-    return writer._finalize_segment()
+    """Write out a segment writer's segment (as whoosh.multiproc's sub-writers do) and its
+    hot-list file; return the segment, to be committed with the others. (Its temporary
+    folder is shared by every writer of the build and removed by the commit.)"""
+    segment = writer._finalize_segment()
+    reader = SegmentReader(writer.storage, writer.schema, segment)
+    try:
+        write_hot_lists(Path(writer.storage.folder), reader)
+    finally:
+        reader.close()
+    return segment
 
 
 def _commit_segments(ix: Any, segments: list[Any]) -> None:
@@ -376,6 +384,8 @@ def update_index(
                 raise
             db.add_stems(stems)  # before the commit, so no search meets a word without its stem
             writer.commit()
+            with store.open_generation(gen).reader() as reader:
+                write_missing_hot_lists(gen.path, reader)  # the new segment, and any Whoosh merged
             db.remove(stale, keep={m.item_id for m in result.items}, keep_sources={s.source for s in result.sources})
         files, items, passages = db.counts()
     finally:

@@ -7,6 +7,7 @@ into a one-line message and a non-zero exit code (never a traceback).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import logging
 import sys
@@ -174,6 +175,9 @@ def search_cmd(
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per worker.")
 def serve_cmd(index_dir: Path, host: str, port: int, workers: int, threads: int) -> None:
     """Serve the web UI with gunicorn (threaded workers)."""
+    # Start-up creates only objects that live as long as the server: collecting garbage
+    # while it imports and opens the index is wasted time. webui.server turns it back on.
+    gc.disable()
     from webui.server import serve
 
     serve(index_dir, host=host, port=port, workers=workers, threads=threads)

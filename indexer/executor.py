@@ -2,10 +2,10 @@
 
 Whoosh's own matchers walk posting lists one document at a time in Python, about a
 microsecond or more per posting per query node: a word in half of 100,000 passages
-costs a quarter of a second. This module reads the same posting lists a block at a
-time (each block is one zlib-compressed pickle, decoded in C) into arrays of document
-numbers and weights, caches them, and does the boolean algebra, BM25F scoring, counting,
-sorting and grouping with NumPy. Query semantics are those of the Whoosh query objects
+costs a quarter of a second. This module reads the same posting lists into arrays of
+document numbers and weights (a block at a time, or from the segment's hot-list file for
+common words: see :mod:`indexer.postings`), caches them, and does the boolean algebra,
+BM25F scoring, counting, sorting and grouping with NumPy. Query semantics are those of the Whoosh query objects
 built by :mod:`indexer.query`; the tests check both give the same documents.
 
 The index itself, its writer and its analyzer remain Whoosh's.
@@ -18,15 +18,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from math import log
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader
 from whoosh.util.numeric import _length_byte_cache
 
+from .postings import HotLists, segment_postings, unfiltered
 from .query import COORD_BONUS, CountedQuery
 
 #: BM25 parameters (Whoosh's defaults).
@@ -73,7 +74,10 @@ class IndexArrays:
         reader: IndexReader,
         scored_fields: tuple[str, ...],
         decode_many: Callable[[list[bytes]], tuple[np.ndarray, np.ndarray]],
+        folder: Path | None = None,
     ) -> None:
+        """``folder`` is where the segments' hot-list files are (see :mod:`indexer.postings`);
+        without it, every posting list is decoded from Whoosh's blocks."""
         self.decode_many = decode_many
         self.doc_count = reader.doc_count_all()
         leaves = reader.leaf_readers()
@@ -81,6 +85,12 @@ class IndexArrays:
         self.segments: list[tuple[str, int, int, int]] = [
             (_segment_id(r), base, r.doc_count_all(), r.doc_count()) for r, base in leaves
         ]
+        self.hot: dict[str, HotLists] = {}
+        if folder is not None:
+            for r, _ in leaves:
+                hot = HotLists.open(folder, _segment_id(r))
+                if hot is not None:
+                    self.hot[_segment_id(r)] = hot
         self.alive = np.ones(self.doc_count, dtype=bool)
         for r, base in leaves:
             if r.has_deletions():
@@ -91,7 +101,7 @@ class IndexArrays:
         self.date = self._numeric(leaves, "date")
         self.ordinal = self._numeric(leaves, "ordinal")
         # Items as dense codes 0..n-1, for grouping and counting passages per item.
-        _, self.item_code = np.unique(self._numeric(leaves, "item_no"), return_inverse=True)
+        self.item_code = dense_codes(self._numeric(leaves, "item_no"))
         self.item_count = int(self.item_code.max()) + 1 if self.doc_count else 0
         self.lengths = {f: _BYTE_TO_LENGTH[self._numeric(leaves, f"_{f}_len", lengths=True)] for f in scored_fields}
         self.avg_length = {f: (reader.field_length(f) / self.doc_count) or 1.0 for f in scored_fields}
@@ -155,9 +165,10 @@ class IndexArrays:
     def _read_postings(self, leaves: list[tuple[Any, int]], field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         ids_parts, weight_parts = [], []
         for leaf, base in leaves:
-            if (field, text) not in leaf:
+            found = segment_postings(leaf, field, text, self.hot.get(_segment_id(leaf)))
+            if found is None:
                 continue
-            ids, weights = _decode(_unfiltered(leaf, field, text))
+            ids, weights = found
             ids = ids + base
             keep = self.alive[ids]
             if not keep.all():
@@ -174,7 +185,7 @@ class IndexArrays:
         for leaf, base in leaves:
             if (field, text) not in leaf:
                 continue
-            m = _unfiltered(leaf, field, text)
+            m = unfiltered(leaf, field, text)
             if isinstance(m, W3LeafMatcher):
                 while m.is_active():
                     m._read_data()
@@ -249,6 +260,17 @@ class IndexArrays:
         return len(postings)
 
 
+def dense_codes(values: np.ndarray) -> np.ndarray:
+    """Number the distinct values 0..n-1 in sorted order and return each value's number
+    (``np.unique(values, return_inverse=True)[1]``), sorting only one value per run of
+    equal neighbours: an item's passages stand together, so that is a few per item."""
+    if not len(values):
+        return np.zeros(0, dtype=np.intp)
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    _, run_codes = np.unique(values[starts], return_inverse=True)
+    return np.repeat(run_codes, np.diff(np.append(starts, len(values))))
+
+
 def _joined(a: list[np.ndarray], b: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     if not a:
         return _EMPTY_IDS, _EMPTY_SCORES
@@ -258,40 +280,6 @@ def _joined(a: list[np.ndarray], b: list[np.ndarray]) -> tuple[np.ndarray, np.nd
 def _segment_id(reader: IndexReader) -> str:
     segment = reader.segment()
     return segment.segment_id() if segment is not None else ""
-
-
-def _unfiltered(leaf: IndexReader, field: str, text: str) -> Any:
-    """A segment's matcher for a term, without Whoosh's per-posting filter of deleted
-    documents (which would force the slow path): callers drop those with ``alive``."""
-    m = leaf.postings(field, text)
-    return m.child if isinstance(m, FilterMatcher) else m
-
-
-def _decode(m: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Read a posting list block by block (or posting by posting if it is inlined)."""
-    if not isinstance(m, W3LeafMatcher):
-        ids, weights = [], []
-        while m.is_active():
-            ids.append(m.id())
-            weights.append(m.weight())
-            m.next()
-        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
-    id_blocks, weight_blocks = [], []
-    while m.is_active():
-        m._read_data()
-        deltas, weights, _ = m._data
-        ids = np.cumsum(np.array(deltas, dtype=np.int64))
-        id_blocks.append(ids)
-        if weights is None:
-            weight_blocks.append(np.ones(len(ids)))
-        elif isinstance(weights, float):
-            weight_blocks.append(np.full(len(ids), weights))
-        else:
-            weight_blocks.append(np.array(weights, dtype=np.float64))
-        m._next_block()
-    if not id_blocks:
-        return _EMPTY_IDS, _EMPTY_SCORES
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
 
 
 class Evaluator:

@@ -108,7 +108,7 @@ class SearchEngine:
         learn_stems(stems)  # before anything is analysed: words the index holds need no NLTK
         live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
         live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
-        live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
+        live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many, gen.path)
         if previous is not None and previous.arrays is not None:
             started = time.perf_counter()
             carried = live.arrays.carry_over(previous.arrays, lease.searcher.reader())

@@ -23,6 +23,26 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
+def hot_folder(tmp_path_factory, searcher):
+    """Hot-list files of every list in the test index (the build's threshold leaves the
+    small test index's files empty), to evaluate from them instead of Whoosh's blocks."""
+    from indexer.postings import write_hot_lists
+
+    folder = tmp_path_factory.mktemp("hot")
+    for leaf, _ in searcher.reader().leaf_readers():
+        assert write_hot_lists(folder, leaf, min_postings=1) > 0
+    return folder
+
+
+@pytest.fixture(params=["whoosh blocks", "hot lists"])
+def arrays(request, searcher):
+    folder = request.getfixturevalue("hot_folder") if request.param == "hot lists" else None
+    arrays = IndexArrays(searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many, folder)
+    assert len(arrays.hot) == (len(searcher.reader().leaf_readers()) if folder else 0)
+    return arrays
+
+
+@pytest.fixture(scope="module")
 def searcher(index_dir):
     from whoosh.scoring import BM25F
 
@@ -50,10 +70,9 @@ def _spaced_phrase_docs(searcher, q: SpacedPhrase) -> list[int]:
 
 
 @pytest.mark.parametrize("q", QUERIES)
-def test_same_documents_as_whoosh(searcher, engine, q):
+def test_same_documents_as_whoosh(searcher, engine, arrays, q):
     parsed = parse_query(q)
     committees = engine._current().committee_terms
-    arrays = IndexArrays(searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
     evaluate = Evaluator(arrays, searcher.reader()).run
     for query in filter(None, (parsed.query, parsed.partial)):
         query = resolve_committees(query, committees)
@@ -65,10 +84,9 @@ def test_same_documents_as_whoosh(searcher, engine, q):
         assert got == expected, (q, str(query))
 
 
-def test_scores_are_whoosh_bm25f(searcher):
+def test_scores_are_whoosh_bm25f(searcher, arrays):
     from whoosh import query as wq
 
-    arrays = IndexArrays(searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many)
     mine = Evaluator(arrays, searcher.reader()).run(wq.Term("text", "precept"))
     whoosh = {h.docnum: h.score for h in searcher.search(wq.Term("text", "precept"), limit=None)}
     assert np.allclose([whoosh[d] for d in mine.ids.tolist()], mine.scores)
@@ -133,3 +151,30 @@ def test_a_refresh_carries_decoded_posting_lists_over(tmp_path, corpus_copy, req
     with SearchEngine(root) as cold:
         assert after == {q: cold.search(SearchRequest(q=q)).total for q in queries}
     assert after["zebra"] == before["zebra"] + 5
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [],
+        [7],
+        [3, 3, 1, 1, 3, 2, 2, 3],  # an item split into runs (it can be, after updates)
+        [2**62, 5, 5, 2**62, -1],
+        "runs",
+        "shuffled",
+    ],
+)
+def test_dense_codes_number_values_as_numpy_unique_does(values):
+    from indexer.executor import dense_codes
+
+    rng = np.random.default_rng(7)
+    if values == "runs":  # items' passages standing together, as written
+        arr = np.repeat(rng.integers(-(2**62), 2**62, 3000), rng.integers(1, 12, 3000))
+    elif values == "shuffled":
+        arr = rng.integers(0, 40, 5000)
+    else:
+        arr = np.array(values, dtype=np.int64)
+    expected = np.unique(arr, return_inverse=True)[1]
+    got = dense_codes(arr)
+    assert got.dtype == expected.dtype
+    assert got.tolist() == expected.tolist()

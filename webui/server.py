@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,24 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def load(self) -> Any:
         from . import create_app
 
-        return create_app({"INDEX_DIR": str(self.index_dir)})
+        app = create_app({"INDEX_DIR": str(self.index_dir)})
+        settle_heap()
+        return app
+
+
+def settle_heap() -> None:
+    """Move every object allocated so far out of the garbage collector's view, and turn
+    collection (back) on.
+
+    Called once the app and its index are loaded, before the workers fork. ``minutes
+    serve`` turns collection off while it starts: importing Flask, NumPy and Whoosh and
+    opening the index allocate a few hundred thousand objects that live as long as the
+    server, and scanning them again and again was about a tenth of the time to the first
+    answer. Frozen, they are never scanned again, and the forked workers keep sharing
+    their memory pages instead of copying the ones a collection would touch.
+    """
+    gc.freeze()
+    gc.enable()
 
 
 #: Seconds after a worker starts before it loads NLTK's stemmer in the background.
