@@ -165,7 +165,7 @@ def load(port: int, paths: list[str], clients: int, requests: int, max_seconds: 
 
 def run_http(index: Path, specs: list[dict[str, Any]], *, clients: int = 8, requests: int = 3000,
              warmup: int = 200, max_seconds: float = 180.0, log_file: Path | None = None,
-             startups: int = 5) -> dict[str, Any]:
+             startups: int = 9) -> dict[str, Any]:
     """Time the server's first answer over ``startups`` fresh starts (the median is the
     figure: one start on a shared machine is noisy), then warm the last one up and
     measure a bounded load."""

@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="records for both engines: the real parser, or the generator's (auto: parser if it works)")
     ap.add_argument("--http-sizes", default="100k", help="sizes to run the HTTP benchmark at")
     ap.add_argument("--http-clients", type=int, default=8)
-    ap.add_argument("--http-startups", type=int, default=5, help="fresh server starts timed (the median is reported)")
+    ap.add_argument("--http-startups", type=int, default=9, help="fresh server starts timed (the median is reported)")
     ap.add_argument("--http-requests", type=int, default=3000)
     ap.add_argument("--incremental-sizes", default="10k,100k,1m")
     ap.add_argument("--results", type=Path, default=RESULTS_DIR)
