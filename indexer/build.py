@@ -384,9 +384,8 @@ def update_index(
                 raise
             db.add_stems(stems)  # before the commit, so no search meets a word without its stem
             writer.commit()
-            with store.open_generation(gen).reader() as reader:
-                write_missing_hot_lists(gen.path, reader)  # the new segment, and any Whoosh merged
             db.remove(stale, keep={m.item_id for m in result.items}, keep_sources={s.source for s in result.sources})
+            _write_hot_lists_after_commit(gen)
         files, items, passages = db.counts()
     finally:
         db.close()
@@ -399,6 +398,18 @@ def update_index(
     meta.update(files=files, items=items, passages=passages, updated_at=_now())
     store.write_meta(gen.path, meta)
     return report
+
+
+def _write_hot_lists_after_commit(gen: store.Generation) -> None:
+    """Write hot-list files for the segments a commit made (the new one, and any Whoosh
+    merged). They only speed searches up, and the update is already committed: a failure
+    is logged, and the next update writes them."""
+    try:
+        with store.open_generation(gen).reader() as reader:
+            write_missing_hot_lists(gen.path, reader)
+    except (OSError, MinutesError) as exc:
+        log.warning("could not write hot-list files in %s (%s); searches read those words from the index",
+                    gen.path, exc)
 
 
 # ---------------------------------------------------------------------- one file

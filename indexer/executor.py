@@ -5,8 +5,9 @@ microsecond or more per posting per query node: a word in half of 100,000 passag
 costs a quarter of a second. This module reads the same posting lists into arrays of
 document numbers and weights (a block at a time, or from the segment's hot-list file for
 common words: see :mod:`indexer.postings`), caches them, and does the boolean algebra,
-BM25F scoring, counting, sorting and grouping with NumPy. Query semantics are those of the Whoosh query objects
-built by :mod:`indexer.query`; the tests check both give the same documents.
+BM25F scoring, counting, sorting and grouping with NumPy. Query semantics are those of
+the Whoosh query objects built by :mod:`indexer.query`; the tests check both give the
+same documents.
 
 The index itself, its writer and its analyzer remain Whoosh's.
 """

@@ -163,3 +163,32 @@ def test_updates_add_files_for_new_segments_and_merges_drop_old_ones(tmp_path, c
         assert write_missing_hot_lists(gen.path, r) == 1
         assert write_missing_hot_lists(gen.path, r) == 0
     assert _segment_files(gen.path, HOT_EXT) == merged
+
+
+def test_an_update_that_cannot_write_hot_lists_still_lands(tmp_path, corpus_copy, caplog):
+    """The files only speed searches up: the commit stands, the failure is logged, and
+    the next update writes what is missing."""
+    from indexer.build import add_files, build_index
+    from indexer.search import SearchEngine, SearchRequest
+
+    root = tmp_path / "index"
+    build_index(corpus_copy, root)
+    gen = store.current(root)
+    (segment,) = _segment_ids(store.open_generation(gen))
+    (gen.path / (segment + HOT_EXT)).unlink()
+    (gen.path / (segment + HOT_EXT + ".tmp")).mkdir()  # where its file would be written
+
+    new = corpus_copy / "vale-council" / "2021-05-04-cabinet.txt"
+    new.write_text((corpus_copy / "vale-council" / "2020-03-10-cabinet.txt").read_text().replace("Road", "Zebra"))
+    with caplog.at_level(logging.WARNING, logger="indexer.build"):
+        report = add_files(corpus_copy, root, [new])
+    assert (report.files, report.items, report.passages) == (1, 1, 5)
+    assert f"could not write hot-list files in {gen.path}" in caplog.text
+    with SearchEngine(root) as engine:
+        assert engine.search(SearchRequest(q="zebra")).total == 5  # the item's passages, by its title
+
+    (gen.path / (segment + HOT_EXT + ".tmp")).rmdir()
+    other = corpus_copy / "vale-council" / "2022-05-04-cabinet.txt"
+    other.write_text(new.read_text())
+    add_files(corpus_copy, root, [other])
+    assert _segment_files(gen.path, HOT_EXT) == _segment_ids(store.open_generation(gen))
