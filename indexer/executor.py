@@ -28,7 +28,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.reading import IndexReader
 from whoosh.util.numeric import _length_byte_cache
 
-from .postings import HotLists, segment_postings, unfiltered
+from .postings import EMPTY_IDS, EMPTY_WEIGHTS, HotLists, segment_postings, unfiltered
 from .query import COORD_BONUS, CountedQuery
 
 #: BM25 parameters (Whoosh's defaults).
@@ -44,8 +44,6 @@ ITEM_FIELDS = frozenset({"title"})
 MAX_PREFIX_TERMS = 1000
 
 _BYTE_TO_LENGTH = np.array(_length_byte_cache, dtype=np.float64)
-_EMPTY_IDS = np.zeros(0, dtype=np.int64)
-_EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
 
 @dataclass(slots=True)
@@ -57,7 +55,7 @@ class Matches:
 
     @classmethod
     def empty(cls) -> Matches:
-        return cls(_EMPTY_IDS, _EMPTY_SCORES)
+        return cls(EMPTY_IDS, EMPTY_WEIGHTS)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -88,10 +86,9 @@ class IndexArrays:
         ]
         self.hot: dict[str, HotLists] = {}
         if folder is not None:
-            for r, _ in leaves:
-                hot = HotLists.open(folder, _segment_id(r))
-                if hot is not None:
-                    self.hot[_segment_id(r)] = hot
+            for segment_id, *_ in self.segments:
+                if (hot := HotLists.open(folder, segment_id)) is not None:
+                    self.hot[segment_id] = hot
         self.alive = np.ones(self.doc_count, dtype=bool)
         for r, base in leaves:
             if r.has_deletions():
@@ -255,7 +252,7 @@ class IndexArrays:
                     if hi > lo:
                         flat_parts.append(flat[starts[lo]:starts[hi - 1] + counts[hi - 1]])
                         count_parts.append(counts[lo:hi])
-            all_flat, all_counts = _joined(flat_parts, count_parts) if flat_parts else (_EMPTY_IDS, _EMPTY_IDS)
+            all_flat, all_counts = _joined(flat_parts, count_parts) if flat_parts else (EMPTY_IDS, EMPTY_IDS)
             self._remember(self._positions, key, (all_flat, np.cumsum(all_counts) - all_counts, all_counts),
                            CACHE_TERMS // 8)
         return len(postings)
@@ -274,7 +271,7 @@ def dense_codes(values: np.ndarray) -> np.ndarray:
 
 def _joined(a: list[np.ndarray], b: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     if not a:
-        return _EMPTY_IDS, _EMPTY_SCORES
+        return EMPTY_IDS, EMPTY_WEIGHTS
     return np.concatenate(a), np.concatenate(b)
 
 
@@ -451,7 +448,7 @@ class Evaluator:
             keys = word_keys if keys is None else keys[_members(keys, word_keys)]
             if not len(keys):
                 break
-        found = _distinct(keys // _POSITION_SPAN) if keys is not None and len(keys) else _EMPTY_IDS
+        found = _distinct(keys // _POSITION_SPAN) if keys is not None and len(keys) else EMPTY_IDS
         keep = np.isin(result.ids, found, assume_unique=True)
         return Matches(result.ids[keep], result.scores[keep])
 

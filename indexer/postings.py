@@ -108,6 +108,12 @@ def segment_postings(
 # ---------------------------------------------------------------------- hot-list files
 
 
+def hot_list_path(folder: Path, segment_id: str) -> Path:
+    """Where a segment's hot-list file is: named like the segment's own files, so Whoosh
+    deletes it with them."""
+    return folder / (segment_id + HOT_EXT)
+
+
 def _id_dtype(max_gap: int) -> str:
     """The narrowest unsigned type that holds every gap between document numbers."""
     return "<u1" if max_gap < 2**8 else "<u2" if max_gap < 2**16 else "<u4"
@@ -145,7 +151,7 @@ class HotLists:
     def open(cls, folder: Path, segment_id: str) -> HotLists | None:
         """Open a segment's hot-list file; None if it has none or it cannot be read (a
         damaged file is logged and ignored: Whoosh's blocks hold the same lists)."""
-        path = folder / (segment_id + HOT_EXT)
+        path = hot_list_path(folder, segment_id)
         try:
             return cls(path)
         except FileNotFoundError:
@@ -156,9 +162,6 @@ class HotLists:
 
     def __len__(self) -> int:
         return len(self._lists)
-
-    def __contains__(self, key: tuple[str, str]) -> bool:
-        return key in self._lists
 
     def get(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray] | None:
         """Return (segment document numbers, weights) of a term, or None if not here."""
@@ -204,9 +207,8 @@ def write_hot_lists(folder: Path, leaf: IndexReader, min_postings: int = HOT_MIN
         chunks.append(chunk)
         offset += len(chunk)
     directory = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    segment_id = leaf.segment().segment_id()
-    path = folder / (segment_id + HOT_EXT)
-    tmp = folder / (segment_id + HOT_EXT + ".tmp")
+    path = hot_list_path(folder, leaf.segment().segment_id())
+    tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as f:
         f.write(MAGIC + _LENGTH.pack(len(directory)) + directory)
         for chunk in chunks:
@@ -223,7 +225,7 @@ def write_missing_hot_lists(folder: Path, reader: IndexReader) -> int:
     written = 0
     for leaf, _ in reader.leaf_readers():
         segment = leaf.segment()
-        if segment is None or (folder / (segment.segment_id() + HOT_EXT)).exists():
+        if segment is None or hot_list_path(folder, segment.segment_id()).exists():
             continue
         write_hot_lists(folder, leaf)
         written += 1
