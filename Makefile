@@ -44,7 +44,7 @@ install-test: $(VENV)/.installed-test
 chromium:
 	@sh tests/ensure-chromium.sh
 
-eval: install ## parser accuracy against the gold labels in $(REALWORLD) → bench/results/parser-eval.md
+eval: install ## parser accuracy (dev and test parts, ratchet) against the gold labels in $(REALWORLD) → bench/results/parser-eval.md
 	$(BIN)/python -m bench.eval_parser --realworld $(REALWORLD)
 
 bench: install ## engine vs SQLite FTS5 at 10k, 100k and 1M passages → bench/results/ (about 40 min)

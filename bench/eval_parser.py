@@ -2,17 +2,34 @@
 
 Usage::
 
-    python -m bench.eval_parser [--realworld DIR] [--heldout DIR] [--out-dir bench/results] [--split all|A|B]
+    python -m bench.eval_parser [--realworld DIR] [--heldout DIR] [--out-dir bench/results]
+                                [--misses] [--update-ratchet]
 
 Parses every file listed in ``DIR/labels.json`` through the same code path as
 ``minutes parse --json`` (:func:`indexer.parse.parse_file` then
-:func:`indexer.model.item_record`), compares with the labels and writes
-``parser-eval.json`` and ``parser-eval.md`` to the output directory. Exits 1 when a
-realworld target is missed, 0 otherwise (and 0, with a message, when DIR does not exist).
+:func:`indexer.model.item_record`) and compares it with the labels.
+
+The protocol
+------------
+* The labelled files are split once, by body, into a development part and a test part
+  (``bench/parser_split.json``; all files of one council or panel on the same side). Rules and
+  models are developed against the development part only; a file the split does not list
+  (a new or kept-back excerpt) counts as test.
+* The report prints both parts' scores. Only the development part's misses are ever shown
+  (``--misses``, to the terminal, and always to the git-ignored ``bench/work/parser-dev-misses.md``): the test part is
+  scored, not read.
+* ``bench/parser_ratchet.json`` holds the test part's last recorded scores. The exit status
+  is 1 on any crash or when a test-part score falls below its ratchet, 0 otherwise (and 0,
+  with a message, when DIR does not exist). ``--update-ratchet`` records the current scores,
+  and refuses to lower any.
+* The issue's targets are shown beside the scores; missing one is reported, not an error.
+
+The committed report (``parser-eval.md`` / ``.json`` in the output directory) holds scores and
+per-file counts only, never the excerpts' text or the names in them.
 
 The report has a second section for the held-out set (``tests/data/parse/heldout``:
-documents written for this project in other councils' styles, never used to develop
-rules). It is scored the same way but does not decide the exit status.
+documents written for this project in other councils' styles). It is scored the same way
+but does not decide the exit status.
 
 Field definitions
 -----------------
@@ -28,9 +45,7 @@ Field definitions
 * resolution count: per file, total decisions over all items equals the gold count.
 * speaker roles: micro F1 over files of the sets of roles speaking in each file.
 * crashes: files on which parsing raised any exception (ParseError included).
-
-Splits: files are numbered 002, 004, …; split A holds numbers divisible by 4, split B the
-rest. Rules were developed looking at A first and checked on B.
+* no record: files that parsed without an exception but gave no item at all.
 """
 
 from __future__ import annotations
@@ -51,9 +66,12 @@ from indexer.parse import parse_file
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REALWORLD = (REPO / ".." / "shared" / "realworld").resolve()
 DEFAULT_HELDOUT = REPO / "tests" / "data" / "parse" / "heldout"
+SPLIT_FILE = REPO / "bench" / "parser_split.json"
+RATCHET_FILE = REPO / "bench" / "parser_ratchet.json"
 
 TARGETS = {
     "crashes": 0,
+    "no_record": 0,
     "meeting_date": 0.98,
     "committee": 0.95,
     "title_precision": 0.95,
@@ -82,14 +100,20 @@ def norm_committee(name: str | None) -> str | None:
     return " ".join(n.split()) or None
 
 
-def split_of(name: str) -> str:
-    m = re.match(r"(\d+)", name)
-    return "A" if m and int(m.group(1)) % 4 == 0 else "B"
+def load_split(path: Path = SPLIT_FILE) -> dict[str, str]:
+    """File name -> "dev" or "test", as recorded in ``path``."""
+    files = json.loads(path.read_text(encoding="utf-8"))["files"]
+    return {name: entry["part"] for name, entry in files.items()}
 
 
-def evaluate_file(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
+def part_of(name: str, split: dict[str, str]) -> str:
+    """The part a labelled file belongs to: a file the split does not list is unseen, so test."""
+    return split.get(name, "test")
+
+
+def evaluate_file(path: Path, gold: dict[str, Any], part: str = "test") -> dict[str, Any]:
     """Parse one file and compare it with its gold labels."""
-    out: dict[str, Any] = {"file": path.name, "split": split_of(path.name)}
+    out: dict[str, Any] = {"file": path.name, "part": part}
     try:
         doc = parse_file(path, source=path.name)
     except Exception as exc:  # a crash is a result here, not a reason to stop
@@ -109,6 +133,7 @@ def evaluate_file(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     out["speaker_roles"] = sorted({role for r in records for role in r["speaker_roles"]})
     out["speaker_names"] = sorted({n for r in records for n in r["speaker_names"]})
     out["passages"] = sum(len(r["passages"]) for r in records)
+    out["no_record"] = not records
 
     out["date_ok"] = date == gold.get("meeting_date")
     out["committee_ok"] = norm_committee(committee) == norm_committee(gold.get("committee"))
@@ -153,10 +178,10 @@ def load_labels(folder: Path) -> dict[str, dict[str, Any]] | None:
     return json.loads(path.read_text(encoding="utf-8"))["files"]
 
 
-def evaluate_folder(folder: Path, names: list[str] | None = None) -> list[dict[str, Any]]:
-    """Evaluate the labelled files of ``folder`` (all of them, or ``names``), in name order."""
+def evaluate_folder(folder: Path, split: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Evaluate every labelled file of ``folder`` in name order, each tagged with its part."""
     labels = load_labels(folder) or {}
-    return [evaluate_file(folder / name, labels[name]) for name in (names if names is not None else sorted(labels))]
+    return [evaluate_file(folder / name, labels[name], part_of(name, split or {})) for name in sorted(labels)]
 
 
 def _misses(out: dict[str, Any], gold: dict[str, Any]) -> list[str]:
@@ -208,6 +233,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "files": n,
         "crashes": n - len(ok),
+        "no_record": sum(1 for r in ok if r["no_record"]),
         "meeting_date": rate("date_ok"),
         "committee": rate("committee_ok"),
         "title_precision": tp / pred if pred else 0.0,
@@ -228,16 +254,53 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
 
+_COUNTS = ("crashes", "no_record")  # lower is better; every other scored field: higher is better
+
+
 def failures(summary: dict[str, Any]) -> list[str]:
+    """The issue's targets that ``summary`` misses."""
     out = []
     for key, target in TARGETS.items():
         value = summary[key]
-        if key == "crashes":
+        if key in _COUNTS:
             if value > target:
-                out.append(f"crashes: {value} (target 0)")
+                out.append(f"{key}: {value} (target {target})")
         elif value < target:
             out.append(f"{key}: {value:.3f} (target {target})")
     return out
+
+
+def load_ratchet(path: Path = RATCHET_FILE) -> dict[str, float]:
+    """The test part's last recorded scores ({} when none are recorded)."""
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))["test"]
+
+
+def regressions(summary: dict[str, Any], ratchet: dict[str, float]) -> list[str]:
+    """Scores of ``summary`` worse than their ratchet (a tiny tolerance absorbs float noise)."""
+    out = []
+    for key, floor in ratchet.items():
+        value = summary[key]
+        worse = value > floor if key in _COUNTS else value < floor - 1e-9
+        if worse:
+            out.append(f"{key}: {value:.4g} (recorded {floor:.4g})")
+    return out
+
+
+def update_ratchet(summary: dict[str, Any], path: Path = RATCHET_FILE) -> list[str]:
+    """Record ``summary`` as the new ratchet; refuse (return the regressions) if any score is worse."""
+    old = load_ratchet(path)
+    worse = regressions(summary, old)
+    if worse:
+        return worse
+    keys = list(TARGETS)
+    payload = {
+        "about": "Test-part parser scores that make eval must not fall below (bench/eval_parser.py --update-ratchet).",
+        "test": {k: summary[k] for k in keys},
+    }
+    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    return []
 
 
 _ROWS = [
@@ -249,6 +312,7 @@ _ROWS = [
     ("Resolution count exact match", "resolution_count", "≥ 90 %"),
     ("Speaker-role F1 (micro)", "speaker_role_f1", "≥ 0.90"),
     ("Crashes", "crashes", "0"),
+    ("Files without a record", "no_record", "0"),
     ("Speaker-role precision (info)", "speaker_role_precision", ""),
     ("Speaker-role recall (info)", "speaker_role_recall", ""),
     ("Speaker-name F1 (info)", "speaker_name_f1", ""),
@@ -256,8 +320,10 @@ _ROWS = [
 ]
 
 
-def _fmt(key: str, value: float) -> str:
-    if key == "crashes":
+def _fmt(key: str, value: float | None) -> str:
+    if value is None:
+        return ""
+    if key in _COUNTS:
         return str(value)
     if key.endswith("f1") or key.endswith("precision") and key.startswith("speaker") or key.endswith("recall") and key.startswith("speaker"):
         return f"{value:.3f}"
@@ -266,7 +332,7 @@ def _fmt(key: str, value: float) -> str:
 
 def _table(summaries: dict[str, dict[str, Any]]) -> list[str]:
     cols = list(summaries)
-    lines = ["| Field | " + " | ".join(c if c == "all" else f"split {c}" for c in cols) + " | Target |"]
+    lines = ["| Field | " + " | ".join(cols) + " | Target |"]
     lines.append("|---|" + "---|" * len(cols) + "---|")
     for label, key, target in _ROWS:
         vals = " | ".join(_fmt(key, summaries[c][key]) for c in cols)
@@ -274,55 +340,76 @@ def _table(summaries: dict[str, dict[str, Any]]) -> list[str]:
     return lines
 
 
-def _miss_lines(results: list[dict[str, Any]], with_split: bool = True) -> list[str]:
+def _miss_lines(results: list[dict[str, Any]]) -> list[str]:
     lines = []
     for r in results:
         if "crash" in r:
             lines.append(f"- `{r['file']}`: CRASH {r['crash']}")
         elif r["misses"]:
-            where = f" ({r['split']})" if with_split else ""
-            lines.append(f"- `{r['file']}`{where}: " + "; ".join(r["misses"]))
+            lines.append(f"- `{r['file']}`: " + "; ".join(r["misses"]))
     return lines or ["None."]
 
 
 def render_markdown(
     summaries: dict[str, dict[str, Any]],
-    results: list[dict[str, Any]],
     elapsed: float,
+    ratchet: dict[str, float],
     heldout: tuple[dict[str, Any], list[dict[str, Any]]] | None = None,
 ) -> str:
+    """The committed report: scores only for the real excerpts (their text stays out of the repository)."""
     lines = ["# Parser evaluation", ""]
     lines.append(
-        f"{summaries['all']['files']} labelled real-world excerpts, {summaries['all']['gold_items']} gold items, "
-        f"{summaries['all']['passages']} passages parsed in {elapsed:.2f} s. Split A = file numbers divisible by 4, "
-        "B = the rest. Field definitions: `bench/eval_parser.py`."
+        f"{summaries['all']['files']} labelled real-world excerpts ({summaries['dev']['files']} development, "
+        f"{summaries['test']['files']} test, split by body in `bench/parser_split.json`), "
+        f"{summaries['all']['gold_items']} gold items, {summaries['all']['passages']} passages parsed in "
+        f"{elapsed:.2f} s. Field definitions and the protocol: `bench/eval_parser.py`."
     )
     lines.append("")
-    lines += _table(summaries)
+    cols = dict(summaries)
+    if ratchet:
+        cols["test: recorded"] = {key: ratchet.get(key) for _, key, _ in _ROWS}
+    lines += _table(cols)
     lines.append("")
-    fails = failures(summaries["all"])
-    lines.append("**Targets met.**" if not fails else "**Below target:** " + "; ".join(fails))
-    lines.append("")
-    lines.append("## Misses per file")
-    lines.append("")
-    lines += _miss_lines(results)
+    fails = failures(summaries["test"])
+    lines.append("**Test part meets every target.**" if not fails else "**Test part below target:** " + "; ".join(fails))
+    worse = regressions(summaries["test"], ratchet)
+    if worse:
+        lines.append("")
+        lines.append("**Test part below its recorded scores:** " + "; ".join(worse))
     lines.append("")
     if heldout is not None:
         summary, held = heldout
         lines.append("## Held-out set")
         lines.append("")
         lines.append(
-            f"{summary['files']} documents in other councils' styles (`tests/data/parse/heldout`), "
-            f"{summary['gold_items']} gold items; scored the same way, not part of the exit status."
+            f"{summary['files']} documents in other councils' styles written for this project "
+            f"(`tests/data/parse/heldout`), {summary['gold_items']} gold items; scored the same way, "
+            "not part of the exit status."
         )
         lines.append("")
         lines += _table({"all": summary})
         lines.append("")
         lines.append("### Held-out misses per file")
         lines.append("")
-        lines += _miss_lines(held, with_split=False)
+        lines += _miss_lines(held)
         lines.append("")
     return "\n".join(lines)
+
+
+# Per-file fields safe to commit: counts and verdicts, never a title, name or other text of an excerpt.
+_PUBLIC_FIELDS = (
+    "file", "part", "crash", "kind", "meeting_date", "date_ok", "committee_ok", "kind_ok", "no_record",
+    "title_tp", "title_pred", "title_gold", "number_ok", "resolutions", "resolutions_ok",
+    "role_tp", "role_fp", "role_fn", "name_tp", "name_fp", "name_fn", "passages",
+)
+
+
+def public(result: dict[str, Any]) -> dict[str, Any]:
+    """``result`` without the excerpt's text (titles, names, committee, misses)."""
+    out = {k: result[k] for k in _PUBLIC_FIELDS if k in result}
+    if "crash" in out:
+        out["crash"] = out["crash"].split(":", 1)[0]  # the exception's type; its message may quote the text
+    return out
 
 
 def synthetic_meeting(items: int = 300) -> bytes:
@@ -357,8 +444,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT, help="held-out folder with labels.json (reported, not a target)")
     ap.add_argument("--no-heldout", action="store_true", help="skip the held-out section")
     ap.add_argument("--out-dir", type=Path, default=REPO / "bench" / "results", help="where to write parser-eval.*")
-    ap.add_argument("--split", choices=("all", "A", "B"), default="all", help="evaluate one split only")
-    ap.add_argument("--quiet", action="store_true", help="print only the summary line")
+    ap.add_argument("--split-file", type=Path, default=SPLIT_FILE, help="the recorded dev/test split")
+    ap.add_argument("--ratchet", type=Path, default=RATCHET_FILE, help="the test part's recorded scores")
+    ap.add_argument("--update-ratchet", action="store_true", help="record the test part's scores (never lowers one)")
+    ap.add_argument("--misses", action="store_true", help="print the development part's misses per file")
+    ap.add_argument("--quiet", action="store_true", help="print only the summary lines")
     ap.add_argument("--speed", action="store_true", help="also measure parse speed on a large synthetic file")
     args = ap.parse_args(argv)
     if args.speed:
@@ -367,36 +457,55 @@ def main(argv: list[str] | None = None) -> int:
             f"eval_parser: parse speed {speed['passages_per_second']} passages/s "
             f"({speed['passages']} passages, {speed['bytes'] // 1024} KB, {speed['cpu_seconds']} s CPU, one core)"
         )
-    labels = load_labels(args.realworld)
-    if labels is None:
+    if load_labels(args.realworld) is None:
         print(f"eval_parser: {args.realworld / 'labels.json'} not found; skipping the parser evaluation")
         return 0
-    names = sorted(labels)
-    if args.split != "all":
-        names = [n for n in names if split_of(n) == args.split]
+    split = load_split(args.split_file)
     t0 = time.perf_counter()
-    results = evaluate_folder(args.realworld, names)
+    results = evaluate_folder(args.realworld, split)
     elapsed = time.perf_counter() - t0
     summaries = {"all": summarise(results)}
-    if args.split == "all":
-        for s in ("A", "B"):
-            summaries[s] = summarise([r for r in results if r["split"] == s])
+    for part in ("dev", "test"):
+        summaries[part] = summarise([r for r in results if r["part"] == part])
     heldout = None
     if not args.no_heldout and load_labels(args.heldout) is not None:
         held = evaluate_folder(args.heldout)
         heldout = (summarise(held), held)
+    ratchet = load_ratchet(args.ratchet)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    md = render_markdown(summaries, results, elapsed, heldout)
+    md = render_markdown(summaries, elapsed, ratchet, heldout)
     (args.out_dir / "parser-eval.md").write_text(md, encoding="utf-8")
-    payload: dict[str, Any] = {"summary": summaries, "targets": TARGETS, "files": results, "seconds": round(elapsed, 3)}
+    payload: dict[str, Any] = {
+        "summary": summaries, "targets": TARGETS, "ratchet": ratchet,
+        "files": [public(r) for r in results], "seconds": round(elapsed, 3),
+    }
     if heldout is not None:
         payload["heldout"] = {"summary": heldout[0], "files": heldout[1]}
     (args.out_dir / "parser-eval.json").write_text(json.dumps(payload, indent=1, default=str) + "\n", encoding="utf-8")
+    dev_misses = "\n".join(["# Development part: misses per file", ""] + _miss_lines([r for r in results if r["part"] == "dev"]))
+    work = args.out_dir.parent / "work"  # git-ignored beside the results: bench/work by default
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "parser-dev-misses.md").write_text(dev_misses + "\n", encoding="utf-8")
     if not args.quiet:
         print(md)
-    fails = failures(summaries["all"])
-    print("eval_parser: " + ("all targets met" if not fails else "below target: " + "; ".join(fails)))
-    return 1 if fails else 0
+        if args.misses:
+            print(dev_misses)
+    if args.update_ratchet:
+        refused = update_ratchet(summaries["test"], args.ratchet)
+        if refused:
+            print("eval_parser: ratchet not updated; the test part is worse on: " + "; ".join(refused))
+            return 1
+        print(f"eval_parser: recorded the test part's scores in {args.ratchet}")
+        ratchet = load_ratchet(args.ratchet)
+    fails = failures(summaries["test"])
+    print("eval_parser: test part " + ("meets every target" if not fails else "below target: " + "; ".join(fails)))
+    crashes = summaries["all"]["crashes"]
+    worse = regressions(summaries["test"], ratchet)
+    if crashes:
+        print(f"eval_parser: FAIL: {crashes} file(s) crashed the parser")
+    if worse:
+        print("eval_parser: FAIL: the test part fell below its recorded scores: " + "; ".join(worse))
+    return 1 if crashes or worse else 0
 
 
 if __name__ == "__main__":

@@ -29,9 +29,20 @@ def test_committee_match(a: str | None, b: str | None, same: bool) -> None:
     assert (ev.norm_committee(a) == ev.norm_committee(b)) is same
 
 
-@pytest.mark.parametrize(("name", "split"), [("002_x.txt", "B"), ("004_x.txt", "A"), ("112_x.txt", "A"), ("seed.txt", "B")])
-def test_split_of(name: str, split: str) -> None:
-    assert ev.split_of(name) == split
+def test_recorded_split_is_by_body_and_at_least_40_percent_test() -> None:
+    files = json.loads(ev.SPLIT_FILE.read_text(encoding="utf-8"))["files"]
+    parts_of_body: dict[str, set[str]] = {}
+    for entry in files.values():
+        parts_of_body.setdefault(entry["body"], set()).add(entry["part"])
+    assert all(len(parts) == 1 for parts in parts_of_body.values())
+    split = ev.load_split()
+    assert sum(p == "test" for p in split.values()) / len(split) >= 0.40
+    assert set(split.values()) == {"dev", "test"}
+
+
+@pytest.mark.parametrize(("name", "part"), [("a.txt", "dev"), ("b.txt", "test"), ("never-seen.txt", "test")])
+def test_part_of_counts_unlisted_files_as_test(name: str, part: str) -> None:
+    assert ev.part_of(name, {"a.txt": "dev", "b.txt": "test"}) == part
 
 
 GOLD = {
@@ -79,16 +90,63 @@ def test_evaluate_file(realworld: Path) -> None:
     assert "title missed: 'an item the parser will not find'" in got["misses"]
 
 
-def test_main_writes_results_and_exits_on_targets(realworld: Path, tmp_path: Path) -> None:
-    out = tmp_path / "results"
-    code = ev.main(["--realworld", str(realworld), "--out-dir", str(out), "--quiet"])
-    summary = json.loads((out / "parser-eval.json").read_text())["summary"]["all"]
-    assert summary["files"] == 2 and summary["crashes"] == 0
-    assert summary["title_recall"] == pytest.approx(3 / 4)
-    assert code == 1  # recall and speaker roles are below target in this tiny set
-    md = (out / "parser-eval.md").read_text()
-    assert "| Item title recall | 75.0 % |" in md
-    assert "`006_meeting.html`" in md
+def _args(realworld: Path, tmp_path: Path, *extra: str) -> list[str]:
+    split = tmp_path / "split.json"
+    if not split.exists():
+        split.write_text(json.dumps({"files": {"004_seed.txt": {"body": "x", "part": "dev"},
+                                               "006_meeting.html": {"body": "y", "part": "test"}}}))
+    return ["--realworld", str(realworld), "--out-dir", str(tmp_path / "results"), "--split-file", str(split),
+            "--ratchet", str(tmp_path / "ratchet.json"), "--quiet", *extra]
+
+
+def test_main_reports_dev_and_test_and_keeps_the_excerpts_text_out(realworld: Path, tmp_path: Path) -> None:
+    assert ev.main(_args(realworld, tmp_path, "--no-heldout")) == 0  # no crash, no ratchet: targets never fail
+    payload = json.loads((tmp_path / "results" / "parser-eval.json").read_text())
+    summary = payload["summary"]
+    assert (summary["all"]["files"], summary["dev"]["files"], summary["test"]["files"]) == (2, 1, 1)
+    assert summary["all"]["title_recall"] == pytest.approx(3 / 4)
+    assert summary["test"]["title_recall"] == pytest.approx(2 / 3)
+    md = (tmp_path / "results" / "parser-eval.md").read_text()
+    assert "| Item title recall | 75.0 % | 100.0 % | 66.7 % | ≥ 95 % |" in md
+    committed = md + json.dumps(payload["files"])
+    assert "Apologies" not in committed and "parser will not find" not in committed and "misses" not in committed
+    assert [f["file"] for f in payload["files"]] == ["004_seed.txt", "006_meeting.html"]
+
+
+def test_ratchet_records_then_fails_on_a_worse_test_part(realworld: Path, tmp_path: Path) -> None:
+    assert ev.main(_args(realworld, tmp_path, "--update-ratchet")) == 0
+    recorded = ev.load_ratchet(tmp_path / "ratchet.json")
+    assert recorded["title_recall"] == pytest.approx(2 / 3) and recorded["crashes"] == 0
+    assert ev.main(_args(realworld, tmp_path)) == 0
+    gold = json.loads((realworld / "labels.json").read_text())
+    gold["files"]["006_meeting.html"]["meeting_date"] = "1999-01-01"  # the test part now scores worse
+    (realworld / "labels.json").write_text(json.dumps(gold))
+    assert ev.main(_args(realworld, tmp_path)) == 1
+    assert ev.main(_args(realworld, tmp_path, "--update-ratchet")) == 1  # never lowers a recorded score
+    assert ev.load_ratchet(tmp_path / "ratchet.json") == recorded
+
+
+def test_a_crash_fails_the_run(realworld: Path, tmp_path: Path) -> None:
+    (realworld / "004_seed.txt").write_bytes(b"%PDF-1.4 not really a pdf")
+    (realworld / "004_seed.txt").rename(realworld / "004_seed.pdf")
+    gold = json.loads((realworld / "labels.json").read_text())
+    gold["files"]["004_seed.pdf"] = gold["files"].pop("004_seed.txt")
+    (realworld / "labels.json").write_text(json.dumps(gold))
+    assert ev.main(_args(realworld, tmp_path)) == 1
+    summary = json.loads((tmp_path / "results" / "parser-eval.json").read_text())["summary"]
+    assert summary["test"]["crashes"] == 1 and summary["dev"]["files"] == 0  # unlisted in the split: test
+
+
+@pytest.mark.parametrize(
+    ("summary", "ratchet", "worse"),
+    [
+        ({"crashes": 0, "meeting_date": 0.9}, {"crashes": 0, "meeting_date": 0.9}, []),
+        ({"crashes": 1, "meeting_date": 0.95}, {"crashes": 0, "meeting_date": 0.9}, ["crashes: 1 (recorded 0)"]),
+        ({"crashes": 0, "meeting_date": 0.85}, {"crashes": 0, "meeting_date": 0.9}, ["meeting_date: 0.85 (recorded 0.9)"]),
+    ],
+)
+def test_regressions(summary: dict[str, float], ratchet: dict[str, float], worse: list[str]) -> None:
+    assert ev.regressions(summary, ratchet) == worse
 
 
 def test_main_without_realworld_folder_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,14 +163,14 @@ def test_synthetic_meeting_is_large_and_parses() -> None:
 
 def test_heldout_section_is_reported_but_not_a_target(realworld: Path, tmp_path: Path) -> None:
     out = tmp_path / "results"
-    without = ev.main(["--realworld", str(realworld), "--out-dir", str(out), "--quiet", "--no-heldout"])
+    without = ev.main(_args(realworld, tmp_path, "--no-heldout"))
     assert "## Held-out set" not in (out / "parser-eval.md").read_text()
     heldout = tmp_path / "heldout"
     heldout.mkdir()
     shutil.copy(DATA / "seed_001.txt", heldout / "seed.txt")
     gold = {"schema": 1, "files": {"seed.txt": {**GOLD["files"]["004_seed.txt"], "meeting_date": "1999-01-01"}}}
     (heldout / "labels.json").write_text(json.dumps(gold), encoding="utf-8")
-    with_heldout = ev.main(["--realworld", str(realworld), "--heldout", str(heldout), "--out-dir", str(out), "--quiet"])
+    with_heldout = ev.main(_args(realworld, tmp_path, "--heldout", str(heldout)))
     assert with_heldout == without
     md = (out / "parser-eval.md").read_text()
     assert "## Held-out set" in md and "- `seed.txt`: date: got None, want 1999-01-01" in md
