@@ -44,8 +44,9 @@ install-test: $(VENV)/.installed-test
 chromium:
 	@sh tests/ensure-chromium.sh
 
-eval: install ## parser accuracy (dev and test parts, ratchet) against the gold labels in $(REALWORLD) → bench/results/parser-eval.md
+eval: install ## parser accuracy against the gold labels, then ranking against FTS5 on the judged queries, over $(REALWORLD) → bench/results/
 	$(BIN)/python -m bench.eval_parser --realworld $(REALWORLD)
+	$(BIN)/python -m bench.eval_relevance --realworld $(REALWORLD)
 
 bench: install ## engine vs SQLite FTS5 at 10k, 100k and 1M passages → bench/results/ (about 40 min)
 	$(BIN)/python -m bench.run --sizes 10k,100k,1m
