@@ -34,7 +34,7 @@ from typing import Any
 from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
 
 #: Bump whenever the terms produced for the same text change.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 _APOSTROPHES = "'’‘`´ʼ"
 _HYPHENS = "-‐‑‒–"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
@@ -67,6 +67,18 @@ STOP_WORDS = frozenset(
     yours yourself yourselves also shall might must whether
     """.split()
 )
+
+#: Words indexed and searched as another word: minutes and residents use these names of
+#: the one who chairs a meeting interchangeably ("the Chairman", "the Chair", "the
+#: Chairperson"), so each finds the others.
+SAME_WORDS = {
+    "chairman": "chair",
+    "chairmen": "chair",
+    "chairperson": "chair",
+    "chairpersons": "chair",
+    "chairwoman": "chair",
+    "chairwomen": "chair",
+}
 
 #: The flags NLTK's ``RegexpTokenizer`` compiles its pattern with.
 TOKEN_FLAGS = re.UNICODE | re.MULTILINE | re.DOTALL
@@ -237,7 +249,7 @@ def _resolve(raw: str) -> tuple[str, bool]:
     norm = normalise_word(raw)
     if not norm or norm in STOP_WORDS:
         return norm, bool(norm)
-    return snowball_stem(norm), False
+    return snowball_stem(SAME_WORDS.get(norm, norm)), False
 
 
 class TermFilter(Filter):

@@ -18,6 +18,7 @@ import os
 import queue
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,8 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import store
-from .analysis import recording_stems
+from .acronyms import mine
+from .analysis import recording_stems, terms
 from .errors import BuildError, MinutesError, ParseError
 from .itemstore import ItemMeta, ItemStore, SourceRecord
 from .manifest import MANIFEST_NAME, Manifests, load_manifests
@@ -37,6 +39,7 @@ from .model import Document, Item
 from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
 from .postings import write_hot_lists, write_missing_hot_lists
 from .schema import StoredPassage, build_schema, date_key, item_number_key, text_parts
+from .synonyms import glossary_stems
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +138,10 @@ def build_index(
         items: list[ItemMeta] = []
         sources: list[SourceRecord] = []
         stems: dict[str, str] = {}
+        acronyms: Counter[tuple[str, str]] = Counter()
         for r in results:
             stems.update(r.stems)
+            acronyms.update(r.acronyms)
             report.files += len(r.sources)
             report.items += len(r.items)
             report.passages += r.passages
@@ -151,7 +156,8 @@ def build_index(
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
-            db.add_stems(stems)
+            db.add_stems({**glossary_stems(), **stems})
+            db.add_acronyms(acronyms)
             db.compact()
         finally:
             db.close()
@@ -180,6 +186,8 @@ class _ShardResult:
     warnings: list[str] = field(default_factory=list)
     #: word → stem for every word analysed (see analysis.recording_stems)
     stems: dict[str, str] = field(default_factory=dict)
+    #: acronym definitions in the files read: (short, long) → times (see indexer.acronyms)
+    acronyms: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None) -> _ShardResult:
@@ -209,10 +217,12 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
                     doc, record = parsed
                     for fields in passage_fields(doc):
                         writer.add_document(**fields)
+                    committee_terms(doc)
                     pending += record.passages
                     result.passages += record.passages
                     result.items.extend(item_metas(doc))
                     result.sources.append(record)
+                    result.acronyms.update(mine(doc))
                     if writer.pool.currentsize > full:
                         result.segments.append(_finish_segment(writer))
                         writer, pending = new_writer(), 0
@@ -360,6 +370,7 @@ def update_index(
             parsed = _read(corpus, name, manifests, result)
             if parsed is not None:
                 docs.append(parsed[0])
+                result.acronyms.update(mine(parsed[0]))
                 result.sources.append(parsed[1])
                 result.items.extend(item_metas(parsed[0]))
                 result.passages += parsed[1].passages
@@ -379,10 +390,12 @@ def update_index(
                     for doc in docs:
                         for fields in passage_fields(doc):
                             writer.add_document(**fields)
+                        committee_terms(doc)
             except BaseException:
                 writer.cancel()
                 raise
             db.add_stems(stems)  # before the commit, so no search meets a word without its stem
+            db.add_acronyms(result.acronyms)
             writer.commit()
             db.remove(stale, keep={m.item_id for m in result.items}, keep_sources={s.source for s in result.sources})
             _write_hot_lists_after_commit(gen)
@@ -508,7 +521,6 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
     for position, item in enumerate(doc.items):
         iid = item_id(doc.source, position)
         base = _item_fields(doc, item, iid)
-        committee = item.meeting.committee
         passages = item.passages or (None,)
         for ordinal, p in enumerate(passages):
             body = p.text if p else ""
@@ -517,7 +529,7 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
                 **base,
                 "ordinal": ordinal,
                 "section": p.section if p else "summary",
-                "text": text_parts(item.title, name, committee, body, lead=ordinal == 0),
+                "text": text_parts(name, body),
                 "p": StoredPassage(iid, ordinal, p.section if p else "summary",
                                    p.speaker_role if p else None, name, body).pack(),
             }
@@ -528,6 +540,13 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
             if name:
                 fields["speaker_name"] = name
             yield fields
+
+
+def committee_terms(doc: Document) -> None:
+    """Analyse the document's committee names, as a search does for ``committee:`` filters,
+    so that a build recording stems records their words (they are not indexed as text)."""
+    for name in {i.meeting.committee for i in doc.items if i.meeting.committee}:
+        terms(name)
 
 
 def _item_fields(doc: Document, item: Item, iid: str) -> dict[str, Any]:

@@ -143,8 +143,14 @@ def search_cmd(
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
-    if result.partial:
+    if result.suggestion:
+        click.echo(f"Did you mean: {result.suggestion}")
+    if result.partial and not result.complete:
         click.echo(f"No passage has all of: {' '.join(result.words)}. Showing passages that match most of them.")
+    elif result.partial:
+        click.echo(f"{result.complete} passages have all of: {' '.join(result.words)}; then passages with some of them.")
+    for typed, also in result.expanded:
+        click.echo(f"Also searched: {', '.join(also)} (for \"{typed}\")")
     page = f", page {result.page}" + (f" of {result.pages}" if result.pages else "") if result.page > 1 or result.has_next else ""
     click.echo(f"{result.total} matching passages{page}")
     for hit in result.hits:
@@ -162,6 +168,9 @@ def search_cmd(
         click.echo("")
         click.echo(click.style(f"{hit.rank}. {hit.title}", bold=True))
         click.echo(f"   {meta}")
+        if hit.words_matched is not None:
+            missing = ", ".join(f'"{w}"' for w in hit.words_missing)
+            click.echo(f"   matches {hit.words_matched} of {len(result.words)} words; not {missing}")
         snippet = "".join(click.style(t, bold=True, underline=True) if m else t for t, m in hit.snippet)
         click.echo(f"   {snippet}")
         click.echo(f"   {hit.url or hit.source}  [item {hit.item_id}]")

@@ -29,10 +29,17 @@ from whoosh.reading import IndexReader
 from whoosh.util.numeric import _length_byte_cache
 
 from .postings import EMPTY_IDS, EMPTY_WEIGHTS, HotLists, segment_postings, unfiltered
-from .query import COORD_BONUS, CountedQuery
+from .query import DEFAULT_FIELD, Combined, Synonym
 
-#: BM25 parameters (Whoosh's defaults).
+#: BM25 parameters of Whoosh's BM25F (its defaults), for queries on one field, which are
+#: scored exactly as Whoosh scores them.
 B, K1 = 0.75, 1.2
+#: Length normalisation of the combined passage-and-title field (:class:`Combined`
+#: queries). Passages are short (a median of about 15 words): Whoosh's 0.75, made for long
+#: documents, punishes a passage for a few extra words; b ≈ 0.4 ranked judged minutes better.
+COMBINED_B = 0.4
+#: Weight of a title occurrence against one in the passage, in the combined field.
+TITLE_WEIGHT = 2.0
 #: Passages re-scored for the proximity bonus (words of the query standing together):
 #: the best by the other scores, enough for the first pages of results.
 PROXIMITY_WINDOW = 300
@@ -52,10 +59,40 @@ class Matches:
 
     ids: np.ndarray
     scores: np.ndarray
+    #: the part of each score earned in the passage itself rather than in its item's
+    #: title (see :class:`Combined`); None when that is the whole score
+    body: np.ndarray | None = None
 
     @classmethod
     def empty(cls) -> Matches:
         return cls(EMPTY_IDS, EMPTY_WEIGHTS)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def body_scores(self) -> np.ndarray:
+        return self.scores if self.body is None else self.body
+
+    def take(self, keep: np.ndarray) -> Matches:
+        """The matches selected by a boolean mask or index array."""
+        return Matches(self.ids[keep], self.scores[keep], None if self.body is None else self.body[keep])
+
+
+@dataclass(slots=True)
+class Coverage:
+    """Passages matching any concept of a query (see :meth:`Evaluator.coverage`)."""
+
+    ids: np.ndarray
+    #: bit k set: concept k matched in the passage or in its item's title
+    bits: np.ndarray
+    #: bit k set: concept k matched in the passage itself
+    body_bits: np.ndarray
+    #: BM25F summed over the concepts
+    scores: np.ndarray
+    #: the part of ``scores`` earned in the passage itself
+    body: np.ndarray
+    #: passages matching each concept (of those the filters allow)
+    df: list[int]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -103,9 +140,41 @@ class IndexArrays:
         self.item_count = int(self.item_code.max()) + 1 if self.doc_count else 0
         self.lengths = {f: _BYTE_TO_LENGTH[self._numeric(leaves, f"_{f}_len", lengths=True)] for f in scored_fields}
         self.avg_length = {f: (reader.field_length(f) / self.doc_count) or 1.0 for f in scored_fields}
+        self._group_items()
         self._lock = threading.Lock()
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._positions: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+
+    def _group_items(self) -> None:
+        """Index the live passages by item, and the lengths of the combined passage-and-title
+        field (see :class:`Combined`)."""
+        live = np.flatnonzero(self.alive)
+        codes = self.item_code[live]
+        #: live passages, item by item; item k's are item_members[item_first[k]:][:item_size[k]]
+        self.item_members = live[np.argsort(codes, kind="stable")]
+        self.item_size = np.bincount(codes, minlength=self.item_count)
+        self.item_first = np.cumsum(self.item_size) - self.item_size
+        title = self.lengths.get("title")
+        self.item_title_len = np.zeros(self.item_count)
+        if title is not None and self.doc_count:
+            np.maximum.at(self.item_title_len, self.item_code, title)  # indexed on one passage per item
+        text = self.lengths.get(DEFAULT_FIELD, np.zeros(self.doc_count))
+        self.combined_len = text + TITLE_WEIGHT * self.item_title_len[self.item_code]
+        self.combined_avg = float(self.combined_len[live].mean()) if len(live) else 1.0
+        self.combined_avg = self.combined_avg or 1.0
+
+    def passages_of(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The live passages of the items ``codes`` (sorted), and for each, the index in
+        ``codes`` of its item."""
+        sizes = self.item_size[codes]
+        total = int(sizes.sum())
+        if not total:
+            return EMPTY_IDS, EMPTY_IDS
+        owner = np.repeat(np.arange(len(codes)), sizes)
+        at = np.repeat(self.item_first[codes] - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
+        docs = self.item_members[at]
+        order = np.argsort(docs, kind="stable")
+        return docs[order], owner[order]
 
     def _numeric(self, leaves: list[tuple[Any, int]], name: str, lengths: bool = False) -> np.ndarray:
         """Read a fixed-width numeric column of every segment into one array."""
@@ -290,16 +359,14 @@ class Evaluator:
     def run(self, q: wq.Query) -> Matches:
         m = self.eval(q)
         if self.a.live_count < self.a.doc_count and len(m):
-            keep = self.a.alive[m.ids]
-            m = Matches(m.ids[keep], m.scores[keep])
+            m = m.take(self.a.alive[m.ids])
         return m
 
     def eval(self, q: wq.Query) -> Matches:  # noqa: C901 - a dispatch table
         if isinstance(q, wq.Term):
             return self.term(q.fieldname, q.text, q.boost)
-        if isinstance(q, CountedQuery):
-            m = self.eval(q.child)
-            return Matches(m.ids, m.scores + COORD_BONUS)
+        if isinstance(q, Combined):
+            return self.combined(q.child)
         if isinstance(q, wq.And):
             return self.conjunction(q.subqueries)
         if isinstance(q, wq.Or):
@@ -339,7 +406,7 @@ class Evaluator:
         hit[codes] = True
         per_item[codes] = m.scores
         ids = np.flatnonzero(hit[self.a.item_code]).astype(np.int64)
-        return Matches(ids, per_item[self.a.item_code[ids]])
+        return Matches(ids, per_item[self.a.item_code[ids]], np.zeros(len(ids)))
 
     def _term(self, field: str, text: str, boost: float = 1.0) -> Matches:
         ids, weights = self.a.postings(self.reader, field, text)
@@ -352,12 +419,7 @@ class Evaluator:
         return Matches(ids, boost * idf * (weights * (K1 + 1)) / (weights + norm))
 
     def prefix(self, field: str, text: str, boost: float) -> Matches:
-        words = []
-        for w in self.reader.expand_prefix(field, text):
-            words.append(w.decode("utf-8") if isinstance(w, bytes) else w)
-            if len(words) >= MAX_PREFIX_TERMS:
-                break
-        return _union([self.term(field, w, boost) for w in words])
+        return _union([self.term(field, w, boost) for w in self._expand(field, text)])
 
     def every(self) -> Matches:
         ids = np.flatnonzero(self.a.alive).astype(np.int64)
@@ -414,7 +476,7 @@ class Evaluator:
         common, i, j = np.intersect1d(main.ids, bonus.ids, assume_unique=True, return_indices=True)
         scores = main.scores.copy()
         scores[i] += bonus.scores[j]
-        return Matches(main.ids, scores)
+        return Matches(main.ids, scores, main.body)
 
     def phrase(
         self,
@@ -426,15 +488,32 @@ class Evaluator:
     ) -> Matches:
         """Documents where ``words`` occur in order, word k at ``offsets[k]`` positions
         after the first (consecutively if not given; positions as indexed)."""
+        result, keys = self._phrase(field, words, boost, within, offsets)
+        if not len(result):
+            return result
+        found = _distinct(keys // _POSITION_SPAN) if len(keys) else EMPTY_IDS
+        result = result.take(_members(result.ids, found))
+        return self.whole_items(result) if field in ITEM_FIELDS else result
+
+    def _phrase(
+        self,
+        field: str,
+        words: list[str],
+        boost: float,
+        within: np.ndarray | None = None,
+        offsets: tuple[int, ...] | None = None,
+    ) -> tuple[Matches, np.ndarray]:
+        """The documents holding every word (scored as their sum), and the sorted
+        ``document * _POSITION_SPAN + position`` of each place the phrase starts."""
         offsets = offsets if offsets is not None else tuple(range(len(words)))
-        parts = [self.term(field, w, boost) for w in words]
+        parts = [self._term(field, w, boost) for w in words]
         result = parts[0]
         if within is not None:
             result = _intersect(result, Matches(within, np.zeros(len(within))))
         for p in parts[1:]:
             result = _intersect(result, p)
         if not len(result):
-            return result
+            return result, EMPTY_IDS
         # Vectorised: (document, position) pairs of the first word, kept where word k
         # stands at position + offsets[k] in the same document.
         keys = None
@@ -448,9 +527,157 @@ class Evaluator:
             keys = word_keys if keys is None else keys[_members(keys, word_keys)]
             if not len(keys):
                 break
-        found = _distinct(keys // _POSITION_SPAN) if keys is not None and len(keys) else EMPTY_IDS
-        keep = np.isin(result.ids, found, assume_unique=True)
-        return Matches(result.ids[keep], result.scores[keep])
+        return result, keys if keys is not None else EMPTY_IDS
+
+    # ---------------------------------------------------------------- passage and title
+
+    def combined(self, q: wq.Query) -> Matches:
+        """Score a word, phrase, prefix or :class:`Synonym` over each passage and its item's
+        title as one field (BM25F): term frequencies add up, a title occurrence weighing
+        :data:`TITLE_WEIGHT` and counting for every passage of its item, then BM25
+        saturates the sum (b = :data:`COMBINED_B`). The alternatives of a synonym count as
+        one term (their frequencies add up too, and their document frequency is that of
+        their union). ``Matches.body`` holds the score the passage earns on its own."""
+        alts = list(q.subqueries) if isinstance(q, Synonym) else [q]
+        body_ids, body_tf = _sum_tf([self._tf(DEFAULT_FIELD, alt) for alt in alts])
+        title_ids, title_tf = _sum_tf([self._tf("title", alt) for alt in alts])
+        if len(title_ids):
+            wide, owner = self.a.passages_of(self.a.item_code[title_ids])
+            ids = _sorted_union(body_ids, wide)
+            tf_body = np.zeros(len(ids))
+            tf_body[np.searchsorted(ids, body_ids)] = body_tf
+            tf_title = np.zeros(len(ids))
+            np.add.at(tf_title, np.searchsorted(ids, wide), title_tf[owner])
+            tf = tf_body + TITLE_WEIGHT * tf_title
+        else:
+            ids, tf_body, tf = body_ids, body_tf, body_tf
+        if not len(ids):
+            return Matches.empty()
+        idf = log(self.a.doc_count / (len(ids) + 1)) + 1
+        norm = K1 * ((1 - COMBINED_B) + COMBINED_B * self.a.combined_len[ids] / self.a.combined_avg)
+        boost = q.boost * idf * (K1 + 1)
+        return Matches(ids, boost * tf / (tf + norm), boost * tf_body / (tf_body + norm))
+
+    def _tf(self, field: str, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, term frequency) of a word, phrase (occurrences) or prefix (all its
+        words' occurrences) in one field."""
+        if isinstance(q, wq.Term):
+            ids, weights = self.a.postings(self.reader, field, q.text)
+            return ids, weights.astype(np.float64)
+        if isinstance(q, wq.Phrase):
+            _, keys = self._phrase(field, list(q.words), 1.0, offsets=_offsets(q))
+            if not len(keys):
+                return EMPTY_IDS, EMPTY_WEIGHTS
+            docs = keys // _POSITION_SPAN
+            starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+            return docs[starts], np.diff(np.r_[starts, len(docs)]).astype(np.float64)
+        if isinstance(q, wq.Prefix):
+            return _sum_tf([self._tf(field, wq.Term(field, w)) for w in self._expand(field, q.text)])
+        raise TypeError(f"cannot search {type(q).__name__} in passage and title")
+
+    def _expand(self, field: str, prefix: str) -> list[str]:
+        words = []
+        for w in self.reader.expand_prefix(field, prefix):
+            words.append(w.decode("utf-8") if isinstance(w, bytes) else w)
+            if len(words) >= MAX_PREFIX_TERMS:
+                break
+        return words
+
+    # ---------------------------------------------------------------- soft AND
+
+    def coverage(
+        self,
+        concepts: list[wq.Query],
+        required: int = 0,
+        filters: list[wq.Query] = (),  # type: ignore[assignment]
+        exclude: list[wq.Query] = (),  # type: ignore[assignment]
+    ) -> Coverage:
+        """Passages matching any of the concepts (at most 62), and which ones each matches.
+
+        ``required`` is a bit mask of concepts every result must match; every result also
+        matches all ``filters`` and none of ``exclude``. The concepts' posting lists are
+        merged once (into dense arrays when they are long, by sorting otherwise).
+        """
+        parts = [self.eval(c) for c in concepts]
+        total = sum(len(p) for p in parts)
+        if total > self.a.doc_count // 8:
+            bits = np.zeros(self.a.doc_count, dtype=np.int64)
+            body_bits = np.zeros(self.a.doc_count, dtype=np.int64)
+            scores = np.zeros(self.a.doc_count)
+            body = np.zeros(self.a.doc_count)
+            for k, p in enumerate(parts):
+                bits[p.ids] |= 1 << k
+                b = p.body_scores()
+                body_bits[p.ids[b > 0]] |= 1 << k
+                scores[p.ids] += p.scores
+                body[p.ids] += b
+            ids = np.flatnonzero(bits)
+            bits, body_bits, scores, body = bits[ids], body_bits[ids], scores[ids], body[ids]
+        elif total:
+            all_ids = np.concatenate([p.ids for p in parts])
+            label = np.concatenate([np.full(len(p), 1 << k, dtype=np.int64) for k, p in enumerate(parts)])
+            all_body = np.concatenate([p.body_scores() for p in parts])
+            all_scores = np.concatenate([p.scores for p in parts])
+            order = np.argsort(all_ids, kind="stable")
+            all_ids = all_ids[order]
+            starts = np.flatnonzero(np.r_[True, all_ids[1:] != all_ids[:-1]])
+            ids = all_ids[starts]
+            bits = np.bitwise_or.reduceat(label[order], starts)
+            body_label = np.where(all_body[order] > 0, label[order], 0)
+            body_bits = np.bitwise_or.reduceat(body_label, starts)
+            scores = np.add.reduceat(all_scores[order], starts)
+            body = np.add.reduceat(all_body[order], starts)
+        else:
+            return Coverage(EMPTY_IDS, EMPTY_IDS, EMPTY_IDS, EMPTY_WEIGHTS, EMPTY_WEIGHTS, [0] * len(parts))
+        keep = np.ones(len(ids), dtype=bool)
+        if required:
+            keep &= (bits & required) == required
+        for f in filters:
+            keep &= _members(ids, self.eval(f).ids)
+        for f in exclude:
+            keep &= ~_members(ids, self.eval(f).ids)
+        if self.a.live_count < self.a.doc_count:
+            keep &= self.a.alive[ids]
+        if not keep.all():
+            ids, bits, body_bits, scores, body = ids[keep], bits[keep], body_bits[keep], scores[keep], body[keep]
+        df = [int(np.count_nonzero(bits & (1 << k))) for k in range(len(parts))]
+        return Coverage(ids, bits, body_bits, scores, body, df)
+
+    def proximity(self, ids: np.ndarray, concept_terms: list[tuple[str, ...]], window: int) -> np.ndarray:
+        """How closely the concepts' words stand together in each passage of ``ids``
+        (sorted): for each occurrence next to an occurrence of another concept at most
+        ``window`` positions away, 1 / distance², summed (as BM25TP's term-pair scores).
+        Positions in the passage text only."""
+        doc_parts, pos_parts, label_parts = [], [], []
+        for k, terms in enumerate(concept_terms):
+            for t in terms:
+                p_ids, _ = self.a.postings(self.reader, DEFAULT_FIELD, t)
+                if not len(p_ids):
+                    continue
+                at = np.minimum(np.searchsorted(p_ids, ids), len(p_ids) - 1)
+                present = p_ids[at] == ids
+                if not present.any():
+                    continue
+                flat, first, counts = self.a.positions(self.reader, DEFAULT_FIELD, t)
+                at = at[present]
+                n = counts[at]
+                gather = np.repeat(first[at] - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+                doc_parts.append(np.repeat(np.flatnonzero(present), n))
+                pos_parts.append(flat[gather])
+                label_parts.append(np.full(int(n.sum()), k))
+        out = np.zeros(len(ids))
+        if len(label_parts) < 2:
+            return out
+        doc = np.concatenate(doc_parts)
+        pos = np.concatenate(pos_parts)
+        label = np.concatenate(label_parts)
+        order = np.lexsort((pos, doc))
+        doc, pos, label = doc[order], pos[order], label[order]
+        gap = np.diff(pos)
+        pair = (doc[1:] == doc[:-1]) & (label[1:] != label[:-1]) & (gap > 0) & (gap <= window)
+        if pair.any():
+            out += np.bincount(doc[1:][pair], weights=1.0 / gap[pair] ** 2, minlength=len(ids))
+        return out
 
 
 def _offsets(q: wq.Phrase) -> tuple[int, ...]:
@@ -468,7 +695,30 @@ UNKNOWN_DATE = 0
 
 def _intersect(a: Matches, b: Matches) -> Matches:
     ids, i, j = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
-    return Matches(ids, a.scores[i] + b.scores[j])
+    body = None if a.body is None and b.body is None else a.body_scores()[i] + b.body_scores()[j]
+    return Matches(ids, a.scores[i] + b.scores[j], body)
+
+
+def _sorted_union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The distinct values of two sorted arrays (each may repeat none), sorted."""
+    both = np.concatenate([a, b])
+    both.sort(kind="stable")
+    return _distinct(both) if len(both) else both
+
+
+def _sum_tf(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Merge (documents, frequency) lists, adding the frequencies of a document."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return EMPTY_IDS, EMPTY_WEIGHTS
+    if len(parts) == 1:
+        return parts[0]
+    ids = np.concatenate([p[0] for p in parts])
+    tf = np.concatenate([p[1] for p in parts])
+    order = np.argsort(ids, kind="stable")
+    ids, tf = ids[order], tf[order]
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    return ids[starts], np.add.reduceat(tf, starts)
 
 
 def _members(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -492,8 +742,7 @@ def _distinct(a: np.ndarray) -> np.ndarray:
 
 
 def _minus(a: Matches, b: Matches) -> Matches:
-    keep = ~np.isin(a.ids, b.ids, assume_unique=True)
-    return Matches(a.ids[keep], a.scores[keep])
+    return a.take(~np.isin(a.ids, b.ids, assume_unique=True))
 
 
 def _union(parts: list[Matches]) -> Matches:
@@ -505,4 +754,7 @@ def _union(parts: list[Matches]) -> Matches:
     ids = np.concatenate([p.ids for p in parts])
     scores = np.concatenate([p.scores for p in parts])
     unique, inverse = np.unique(ids, return_inverse=True)
-    return Matches(unique, np.bincount(inverse, weights=scores, minlength=len(unique)))
+    body = None
+    if any(p.body is not None for p in parts):
+        body = np.bincount(inverse, weights=np.concatenate([p.body_scores() for p in parts]), minlength=len(unique))
+    return Matches(unique, np.bincount(inverse, weights=scores, minlength=len(unique)), body)

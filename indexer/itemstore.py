@@ -6,7 +6,8 @@ than in each passage document. The ``sources`` table records what each corpus fi
 contributed and its content hash, so an update can re-index only what changed. The
 ``stems`` table keeps the stem of every word the index holds (see
 :func:`indexer.analysis.recording_stems`), in batches that builds and updates append, so a
-search process can stem query and snippet words without loading NLTK.
+search process can stem query and snippet words without loading NLTK. The ``acronyms``
+table counts the acronym definitions found in the indexed text (:mod:`indexer.acronyms`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ CREATE TABLE IF NOT EXISTS sources (
     mtime_ns INTEGER NOT NULL,
     items    INTEGER NOT NULL,
     passages INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS acronyms (
+    short TEXT NOT NULL,        -- "IOPC", as defined in the minutes
+    long  TEXT NOT NULL,        -- "Independent Office for Police Conduct"
+    count INTEGER NOT NULL,     -- times defined in the indexed files
+    PRIMARY KEY (short, long)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stems (
     batch INTEGER PRIMARY KEY,  -- in the order written: a reader can fetch just the new ones
@@ -139,6 +146,13 @@ class ItemStore:
             )
         return len(new)
 
+    def add_acronyms(self, pairs: Mapping[tuple[str, str], int]) -> None:
+        """Count acronym definitions mined from newly indexed files ((short, long) → times)."""
+        self._db.executemany(
+            "INSERT INTO acronyms VALUES (?, ?, ?) ON CONFLICT (short, long) DO UPDATE SET count = count + excluded.count",
+            ((short, long, n) for (short, long), n in sorted(pairs.items())),
+        )
+
     def remove(self, sources: Sequence[str], keep: set[str], keep_sources: set[str]) -> None:
         """Delete the items of ``sources`` not in ``keep``, and the source rows not in ``keep_sources``."""
         db = self._db
@@ -203,6 +217,14 @@ class ItemStore:
         except sqlite3.OperationalError:  # no such table
             pass
         return last, stems
+
+    def acronyms(self) -> dict[tuple[str, str], int]:
+        """Return the acronym definitions mined from the archive ((short, long) → times);
+        none for an index written before the table existed."""
+        try:
+            return {(short, long): n for short, long, n in self._db.execute("SELECT short, long, count FROM acronyms")}
+        except sqlite3.OperationalError:  # no such table
+            return {}
 
     def counts(self) -> tuple[int, int, int]:
         """Return (files, items, passages) in the store."""

@@ -1,11 +1,16 @@
-"""The user query language, parsed into Whoosh queries.
+"""The user query language, parsed into Whoosh queries and the concepts a search ranks by.
 
 Syntax (case of operators matters, like Google and Hansard):
 
-- ``county lines``: every word must match (in the passage, its item title, speaker name
-  or committee; see :data:`indexer.schema.TEXT_PARTS`); words are stemmed, so "lines"
-  also finds "line".
-- ``"modern slavery"``: an exact phrase. ``polic*``: words starting with "polic".
+- ``county lines``: the words, each a *concept* of the query. Passages and agenda items
+  are ranked by how many of the concepts they match first (a soft AND, as Lucene's
+  ``minimum_should_match`` and Xapian's ``OP_AND_MAYBE``), then by BM25F; the page is
+  filled with items that match some of them after those that match all. Words are
+  searched in the passage and its item title; they are stemmed, so "lines" also finds
+  "line". An acronym and its long form are one concept ("IOPC" also searches
+  "Independent Office for Police Conduct"; see :mod:`indexer.synonyms`).
+- ``county AND lines``, ``+county lines``: an explicit AND or a ``+`` makes words required.
+- ``"modern slavery"``: an exact phrase (never expanded). ``polic*``: words starting with "polic".
 - ``knife OR gun``, ``-firearms`` / ``NOT firearms``, ``(knife OR gun) crime``.
 - Filters: ``section:resolution``, ``speaker:commissioner`` (aliases such as ``pcc``),
   ``committee:"Hampshire Police"``, ``date:2018``, ``date:2018-01..2019-06``,
@@ -22,21 +27,16 @@ import re
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.matching import WrappingMatcher
 from whoosh.query.wrappers import WrappingQuery
 
 from .analysis import ANALYZER, normalise_word
 from .errors import QueryError
 from .schema import date_key, item_number_key
+from .synonyms import Group, Synonyms, variants
 from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 40
-#: Score added per matched word in a partial-match search, so that passages are ranked
-#: first by how many of the words they contain, then by BM25F.
-COORD_BONUS = 1000.0
-#: Weight of the optional phrase that rewards query words standing together.
-PROXIMITY_BOOST = 0.5
 
 #: Filter name → what it filters (aliases included).
 FILTERS = {
@@ -83,6 +83,13 @@ class Not:
 
 
 @dataclass(frozen=True, slots=True)
+class Required:
+    """A part joined by an explicit AND, or marked with +: it must match."""
+
+    node: Node
+
+
+@dataclass(frozen=True, slots=True)
 class And:
     nodes: tuple[Node, ...]
 
@@ -92,7 +99,7 @@ class Or:
     nodes: tuple[Node, ...]
 
 
-Node = Text | Filter | Not | And | Or
+Node = Text | Filter | Not | Required | And | Or
 
 
 # ---------------------------------------------------------------- lexer
@@ -105,6 +112,7 @@ _TOKEN_RE = re.compile(
   | (?P<field>[A-Za-z_]+):
   | (?P<quote>["“”])
   | (?P<minus>-(?=[^\s-]))
+  | (?P<plus>\+(?=[^\s+]))
   | (?P<word>[^\s()"“”]+)
     """,
     re.VERBOSE,
@@ -206,11 +214,17 @@ class _Parser:
 
     def and_expr(self) -> Node:
         nodes: list[Node] = []
+        joined = False  # the next part follows an explicit AND
         while (tok := self.peek()) is not None and tok.kind not in ("or", "rparen"):
             if tok.kind == "and":
                 self.take()
+                if nodes and not isinstance(nodes[-1], Required):
+                    nodes[-1] = Required(nodes[-1])
+                joined = bool(nodes)
                 continue
-            nodes.append(self.unary())
+            node = self.unary()
+            nodes.append(Required(node) if joined and not isinstance(node, Required) else node)
+            joined = False
         if not nodes:
             tok = self.peek()
             if tok is not None and tok.kind == "rparen" and self.depth == 0:
@@ -227,6 +241,12 @@ class _Parser:
             if nxt is None or nxt.kind in ("or", "rparen", "and"):
                 raise QueryError(f"\"{tok.text}\" must be followed by what to leave out, as in: -firearms")
             return Not(self.unary())
+        if tok.kind == "plus":
+            nxt = self.peek()
+            if nxt is None or nxt.kind in ("or", "rparen", "and"):
+                raise QueryError("\"+\" must be followed by a word that must match, as in: +precept")
+            inner = self.unary()
+            return inner if isinstance(inner, Required) else Required(inner)
         if tok.kind == "lparen":
             self.depth += 1
             node = self.or_expr()
@@ -271,8 +291,8 @@ def _apply_filter(name: str, node: Node) -> Node:
         if name in _TEXT_FILTER_FIELDS:
             return Text(node.raw, node.phrase, _TEXT_FILTER_FIELDS[name])
         return Filter(name, node.raw)
-    if isinstance(node, Not):
-        return Not(_apply_filter(name, node.node))
+    if isinstance(node, (Not, Required)):
+        return type(node)(_apply_filter(name, node.node))
     if isinstance(node, (And, Or)):
         return type(node)(tuple(_apply_filter(name, n) for n in node.nodes))
     raise QueryError(f"Filters cannot be nested inside \"{name}:( … )\".")
@@ -295,11 +315,41 @@ def _example(name: str) -> str:
 # ---------------------------------------------------------------- compiled query
 
 
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One thing a search looks for: a word, a phrase, an alternative (``knife OR gun``)
+    or an acronym with its long forms. Ranking counts the concepts a result matches."""
+
+    #: as typed, for "matches 2 of 3 words"
+    label: str
+    #: what matches it (a combination of :class:`Combined` leaves)
+    query: wq.Query
+    #: True when joined by an explicit AND or marked with +: only results that match it
+    required: bool = False
+    #: analysed terms whose positions count for proximity (words of the concept standing
+    #: near the others')
+    terms: tuple[str, ...] = ()
+    #: a question word ("how much", "what did they think"): scored, but matching it does
+    #: not count toward coverage (see QUESTION_WORDS)
+    weak: bool = False
+
+
+#: Words of questions as residents type them that say little about the answer ("how
+#: much", "how many", "what did they think", "what happened"): not stop words (they can
+#: matter in a phrase, and "much" is searched when typed alone), but a passage matching
+#: them has not matched more of the question. Most question words ("how", "what", "why",
+#: "will", "my") are stop words already (indexer.analysis.STOP_WORDS).
+QUESTION_WORDS = frozenset(
+    "much many think thinks thought happen happens happened happening get gets got tell know want".split()
+)
+
+
 @dataclass(slots=True)
 class ParsedQuery:
     """A user query compiled for Whoosh, with what the UI needs to explain it."""
 
     text: str
+    #: every concept and filter required: the strict reading of the query
     query: wq.Query | None
     #: analysed terms to highlight wherever they occur
     terms: frozenset[str] = frozenset()
@@ -312,25 +362,33 @@ class ParsedQuery:
     ignored: tuple[str, ...] = ()
     #: True when the query searches for words, not only filters
     has_text: bool = False
-    #: a looser query ranking by how many words match, when the strict one finds nothing
-    partial: wq.Query | None = None
-    #: the positive words/phrases, as typed, for "matched 2 of 3 words" messages
+    #: what the search ranks by (see :class:`Concept`); empty for a filters-only query
+    concepts: tuple[Concept, ...] = ()
+    #: what every result must match besides the required concepts: filters, field
+    #: searches (``title:``) and exclusions; None if nothing
+    filters: wq.Query | None = None
+    #: the concepts as typed, for "matches 2 of 3 words" messages
     words: tuple[str, ...] = field(default=())
+    #: (what was typed, the other spellings also searched), for "also searched: …"
+    expanded: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Parse a user query; raise :class:`QueryError` with advice if it is malformed."""
+def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
+    """Parse a user query; raise :class:`QueryError` with advice if it is malformed.
+
+    ``synonyms`` (the index's acronyms and long forms) expand unquoted words.
+    """
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"The search is too long ({len(text)} characters); keep it under {MAX_QUERY_CHARS}.")
     tree = _Parser(_lex(text)).parse()
     if tree is None:
         return ParsedQuery(text, None)
-    compiler = _Compiler()
-    q = compiler.compile(tree)
+    compiler = _Compiler(synonyms)
+    concepts, filters = compiler.top_level(tree)
     if compiler.clauses > MAX_CLAUSES:
         raise QueryError(f"The search has too many parts ({compiler.clauses}); use at most {MAX_CLAUSES}.")
-    if q is None:
+    if not concepts and not filters:
         if not compiler.ignored:
             raise QueryError("The search has no words to look for; type a word such as: precept")
         raise QueryError(
@@ -339,17 +397,19 @@ def parse_query(text: str) -> ParsedQuery:
         )
     if _only_negative(tree):
         raise QueryError("The search only says what to leave out; add a word or filter to look for.")
-    q = _with_proximity_boost(tree, q)
+    parts = [c.query for c in concepts] + filters
     return ParsedQuery(
         text=text,
-        query=q,
+        query=parts[0] if len(parts) == 1 else wq.And(parts),
         terms=frozenset(compiler.terms),
-        phrases=tuple(compiler.phrases),
+        phrases=tuple(dict.fromkeys(compiler.phrases)),
         prefixes=tuple(compiler.prefixes),
         ignored=tuple(compiler.ignored),
-        has_text=compiler.has_text,
-        partial=_partial(tree, compiler),
-        words=tuple(compiler.words),
+        has_text=bool(concepts),
+        concepts=tuple(concepts),
+        filters=None if not filters else filters[0] if len(filters) == 1 else wq.And(filters),
+        words=tuple(c.label for c in concepts),
+        expanded=tuple(compiler.expanded),
     )
 
 
@@ -361,33 +421,119 @@ def _only_negative(node: Node) -> bool:
     return False
 
 
+def _has_words(node: Node) -> bool:
+    """True if ``node`` looks for words of the passages (not only filters or exclusions)."""
+    if isinstance(node, Text):
+        return node.fields is None
+    if isinstance(node, Required):
+        return _has_words(node.node)
+    if isinstance(node, (And, Or)):
+        return any(_has_words(n) for n in node.nodes)
+    return False
+
+
+def _label(node: Node) -> str:
+    if isinstance(node, Text):
+        return f'"{node.raw}"' if node.phrase else node.raw
+    if isinstance(node, Required):
+        return _label(node.node)
+    if isinstance(node, Or):
+        return " OR ".join(_label(n) for n in node.nodes)
+    if isinstance(node, And):
+        return "(" + " ".join(_label(n) for n in node.nodes) + ")"
+    return ""
+
+
 class _Compiler:
-    def __init__(self) -> None:
+    def __init__(self, synonyms: Synonyms | None = None) -> None:
+        self.synonyms = synonyms
         self.terms: set[str] = set()
         self.phrases: list[tuple[tuple[str, int], ...]] = []
         self.prefixes: list[str] = []
         self.ignored: list[str] = []
-        self.words: list[str] = []
-        self.has_text = False
+        self.expanded: list[tuple[str, tuple[str, ...]]] = []
         self.clauses = 0
+        #: extra alternatives for typed word nodes that spell out a long form (by id(node))
+        self._also: dict[int, list[wq.Query]] = {}
 
-    def compile(self, node: Node, negated: bool = False) -> wq.Query | None:
+    # -------------------------------------------------------------- top level
+
+    def top_level(self, tree: Node) -> tuple[list[Concept], list[wq.Query]]:
+        """Split a parsed query into concepts (what results are ranked by) and filters
+        (what every result must match)."""
+        nodes = list(_flatten(tree))
+        self._expand_long_forms(nodes)
+        concepts: list[Concept] = []
+        filters: list[wq.Query] = []
+        for node in nodes:
+            if _has_words(node) and not isinstance(node, Not):
+                required = isinstance(node, Required)
+                inner = node.node if isinstance(node, Required) else node
+                terms: list[str] = []
+                q = self.compile(inner, proximity=terms)
+                if q is not None:
+                    weak = (isinstance(inner, Text) and not inner.phrase and not required
+                            and normalise_word(inner.raw) in QUESTION_WORDS)
+                    concepts.append(Concept(_label(inner), q, required, tuple(dict.fromkeys(terms)), weak))
+                continue
+            q = self.compile(node.node if isinstance(node, Required) else node)
+            if q is not None:
+                filters.append(q)
+        return concepts, filters
+
+    def _expand_long_forms(self, nodes: list[Node]) -> None:
+        """Find runs of typed words that spell out a long form ("independent office for
+        police conduct"); each of those words also matches the group's acronyms."""
+        if self.synonyms is None:
+            return
+        words: list[tuple[int, str]] = []  # (node index, analysed term) of plain typed words
+        for i, node in enumerate(nodes):
+            if isinstance(node, Text) and not node.phrase and node.fields is None and not node.raw.endswith("*"):
+                words.extend((i, t.text) for t in ANALYZER(node.raw, mode="query"))
+        terms = [t for _, t in words]
+        k = 0
+        while k < len(terms):
+            found = self.synonyms.long_form_at(terms, k)
+            if found is None:
+                k += 1
+                continue
+            n, group = found
+            span = sorted({i for i, _ in words[k:k + n]})
+            # a long form must use whole typed words
+            if (k > 0 and words[k - 1][0] == span[0]) or (k + n < len(words) and words[k + n][0] == span[-1]):
+                k += 1
+                continue
+            acronyms = [a for a in group.acronyms if a.terms[0] not in group.ambiguous]
+            if acronyms:
+                for i in span:
+                    self._also.setdefault(id(nodes[i]), []).extend(wq.Term(DEFAULT_FIELD, a.terms[0]) for a in acronyms)
+                for a in acronyms:
+                    self.terms.add(a.terms[0])
+                typed = " ".join(nodes[i].raw for i in range(span[0], span[-1] + 1) if isinstance(nodes[i], Text))
+                self.expanded.append((typed, tuple(a.text for a in acronyms)))
+            k += n
+
+    # -------------------------------------------------------------- nodes
+
+    def compile(self, node: Node, negated: bool = False, proximity: list[str] | None = None) -> wq.Query | None:
         self.clauses += 1
         if isinstance(node, Text):
-            return self.text(node, negated)
+            return self.text(node, negated, proximity)
         if isinstance(node, Filter):
             return compile_filter(node.name, node.value)
         if isinstance(node, Not):
             inner = self.compile(node.node, not negated)
             return None if inner is None else wq.Not(inner)
-        parts = [q for q in (self.compile(n, negated) for n in node.nodes) if q is not None]
+        if isinstance(node, Required):
+            return self.compile(node.node, negated, proximity)
+        parts = [q for q in (self.compile(n, negated, proximity) for n in node.nodes) if q is not None]
         if not parts:
             return None
         if len(parts) == 1:
             return parts[0]
         return wq.And(parts) if isinstance(node, And) else wq.Or(parts)
 
-    def text(self, node: Text, negated: bool) -> wq.Query | None:
+    def text(self, node: Text, negated: bool, proximity: list[str] | None = None) -> wq.Query | None:
         raw = node.raw
         if not node.phrase and raw.endswith("*"):
             return self.prefix(node, negated)
@@ -403,15 +549,44 @@ class _Compiler:
                 self.ignored.append(raw)
             return None
         if not negated:
-            self.has_text = True
-            self.words.append(f'"{raw}"' if node.phrase else raw)
             if len(analysed) == 1:
                 self.terms.add(analysed[0])
             else:
                 self.phrases.append(tuple(zip(analysed, offsets)))
-        fields = node.fields or (DEFAULT_FIELD,)
-        alts = [_words_query(f, analysed, offsets) for f in fields]
-        return alts[0] if len(alts) == 1 else wq.Or(alts)
+        if node.fields is not None:  # title:, name:
+            alts = [_words_query(f, analysed, offsets) for f in node.fields]
+            return alts[0] if len(alts) == 1 else wq.Or(alts)
+        q = _words_query(DEFAULT_FIELD, analysed, offsets)
+        if proximity is not None:
+            proximity.append(analysed[0])
+        group = None if node.phrase or negated or self.synonyms is None else self.synonyms.for_acronym(raw)
+        if group is not None:
+            return Combined(self.synonym_group(raw, q, group, proximity))
+        also = self._also.get(id(node))
+        if also and not negated:
+            return Combined(Synonym([q, *also]))
+        return Combined(q)
+
+    def synonym_group(self, raw: str, typed: wq.Query, group: Group, proximity: list[str] | None) -> wq.Query:
+        """The typed acronym and every other spelling of its group, scored as one term."""
+        alts: list[wq.Query] = [typed]
+        others: list[str] = []
+        for form in group.forms():
+            if form.terms == (getattr(typed, "text", None),):
+                continue
+            others.append(form.text)
+            if form.is_phrase:
+                for v in variants(form):
+                    alts.append(SpacedPhrase(DEFAULT_FIELD, list(v.terms), v.offsets))
+                    self.phrases.append(tuple(zip(v.terms, v.offsets)))
+            else:
+                alts.append(wq.Term(DEFAULT_FIELD, form.terms[0]))
+                self.terms.add(form.terms[0])
+            if proximity is not None:
+                proximity.append(form.terms[0])
+        if others:
+            self.expanded.append((raw, tuple(dict.fromkeys(others))))
+        return Synonym(alts) if len(alts) > 1 else typed
 
     def prefix(self, node: Text, negated: bool) -> wq.Query:
         stem = normalise_word(node.raw.rstrip("*"))
@@ -420,12 +595,46 @@ class _Compiler:
                 "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
             )
         if not negated:
-            self.has_text = True
-            self.words.append(node.raw)
             self.prefixes.append(stem)
-        fields = node.fields or (DEFAULT_FIELD,)
-        alts = [wq.Prefix(f, stem) for f in fields]
-        return alts[0] if len(alts) == 1 else wq.Or(alts)
+        if node.fields is not None:
+            alts = [wq.Prefix(f, stem) for f in node.fields]
+            return alts[0] if len(alts) == 1 else wq.Or(alts)
+        return Combined(wq.Prefix(DEFAULT_FIELD, stem))
+
+
+def _flatten(node: Node) -> list[Node]:
+    """The parts of a top-level conjunction (nested groups of plain parts flattened)."""
+    if isinstance(node, And):
+        return [n for child in node.nodes for n in _flatten(child)]
+    return [node]
+
+
+class Combined(WrappingQuery):  # type: ignore[misc]
+    """Words searched in a passage and in its item's title, scored as one field (BM25F,
+    as Lucene's ``combined_fields``); evaluated by :mod:`.executor`, which tells a match in
+    the passage from one in the title. The child searches the ``text`` field.
+
+    Whoosh's own matcher (used only by tests) searches the child in ``text`` alone.
+    """
+
+    def _rewrap(self, child: wq.Query) -> Combined:
+        return self.__class__(child)
+
+    def __unicode__(self) -> str:
+        return f"combined({self.child})"
+
+    __str__ = __unicode__
+
+
+class Synonym(wq.Or):  # type: ignore[misc]
+    """Spellings of one concept (a word and an acronym, an acronym and its long forms),
+    scored as one term: their occurrences are counted together, as Lucene's
+    ``SynonymQuery`` and Xapian's ``OP_SYNONYM`` do. Whoosh's matcher treats it as an OR."""
+
+    def __unicode__(self) -> str:
+        return "synonym(" + " | ".join(str(q) for q in self.subqueries) + ")"
+
+    __str__ = __unicode__
 
 
 class SpacedPhrase(wq.Phrase):  # type: ignore[misc]
@@ -453,10 +662,14 @@ class SpacedPhrase(wq.Phrase):  # type: ignore[misc]
 def _words_query(field: str, words: list[str], offsets: tuple[int, ...] | None = None) -> wq.Query:
     if len(words) == 1:
         return wq.Term(field, words[0])
-    if field == DEFAULT_FIELD:
+    if field in POSITIONAL_FIELDS:
         return SpacedPhrase(field, words, offsets)
-    # Title and name fields record no positions: all the words, in any order.
+    # Fields without positions (speaker names): all the words, in any order.
     return wq.And([wq.Term(field, w) for w in words])
+
+
+#: Fields indexed with positions, where phrases are matched (see indexer.schema).
+POSITIONAL_FIELDS = frozenset({DEFAULT_FIELD, "title"})
 
 
 def compile_filter(name: str, value: str) -> wq.Query:
@@ -573,78 +786,3 @@ def resolve_committees(q: wq.Query, names: dict[str, tuple[str, ...]]) -> wq.Que
 def analysed_name(name: str) -> tuple[str, ...]:
     """Return a committee name as the analysed terms ``committee:`` words are matched against."""
     return tuple(t.text for t in ANALYZER(name, mode="query"))
-
-
-# ---------------------------------------------------------------- proximity
-
-
-def _with_proximity_boost(tree: Node, q: wq.Query) -> wq.Query:
-    """Rank passages where the query's words stand together above those where they are
-    scattered: "county lines" beats "the County Council … telephone lines".
-
-    The phrase is optional (it only adds to the score of documents the query already
-    matches), so it changes ranking, never the set or count of results.
-    """
-    nodes = tree.nodes if isinstance(tree, And) else ()
-    words: list[str] = []
-    offsets: list[int] = []
-    at = used = 0  # the position of the next word typed
-    for n in nodes:
-        if isinstance(n, Text) and not n.phrase and n.fields is None and not n.raw.endswith("*"):
-            tokens = [(t.text, t.pos, t.stopped)
-                      for t in ANALYZER(n.raw, positions=True, mode="query", removestops=False)]
-            for text, pos, stopped in tokens:
-                if not stopped:
-                    words.append(text)
-                    offsets.append(at + pos)
-            at += tokens[-1][1] + 1 if tokens else 0  # a stop word typed leaves its gap
-            used += any(not stopped for *_, stopped in tokens)
-    if used < 2 or len(words) > 8:
-        return q
-    first = offsets[0]
-    return wq.AndMaybe(q, SpacedPhrase(DEFAULT_FIELD, words, tuple(o - first for o in offsets), boost=PROXIMITY_BOOST))
-
-
-# ---------------------------------------------------------------- partial matching
-
-
-def _partial(tree: Node, compiler: _Compiler) -> wq.Query | None:
-    """Build the fallback for a plain list of words: any word may match, more is better.
-
-    Only a conjunction of two or more positive words/phrases (plus filters and
-    exclusions, which stay required) gets a fallback; queries with OR already say what
-    they want.
-    """
-    nodes = tree.nodes if isinstance(tree, And) else (tree,)
-    texts = [n for n in nodes if isinstance(n, Text)]
-    required = [n for n in nodes if not isinstance(n, Text)]
-    if len(texts) < 2 or any(isinstance(n, (Or, And)) for n in required):
-        return None
-    sub = _Compiler()
-    counted = [CountedQuery(q) for q in (sub.compile(t) for t in texts) if q is not None]
-    if len(counted) < 2:
-        return None
-    parts: list[wq.Query] = [wq.Or(counted)]
-    parts.extend(q for q in (sub.compile(n) for n in required) if q is not None)
-    return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-class CountedQuery(WrappingQuery):
-    """Wraps one query word so that matching it adds :data:`COORD_BONUS` to the score."""
-
-    def _rewrap(self, child: wq.Query) -> CountedQuery:
-        return self.__class__(child)
-
-    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]
-        return _CountedMatcher(self.child.matcher(searcher, context))
-
-
-class _CountedMatcher(WrappingMatcher):
-    def _replacement(self, newchild):  # type: ignore[no-untyped-def]
-        return self.__class__(newchild)
-
-    def supports_block_quality(self) -> bool:
-        return False
-
-    def score(self) -> float:
-        return COORD_BONUS + self.child.score()

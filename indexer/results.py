@@ -73,8 +73,10 @@ class Hit:
     url: str | None
     source: str
     score: float
-    #: for partial matches: how many of the query's words this passage matched
+    #: for an item that matches only some of the query's words: how many it matches
     words_matched: int | None = None
+    #: … and the words (as typed) it does not match
+    words_missing: tuple[str, ...] = ()
     #: matching passages of the same item left out of the list (see ``per_item``)
     more_in_item: int = 0
 
@@ -86,6 +88,7 @@ class Hit:
         d["snippet"] = to_text(self.snippet)
         d["snippet_html"] = to_html(self.snippet)
         d["score"] = round(self.score, 4)
+        d["words_missing"] = list(self.words_missing)
         return d
 
 
@@ -101,10 +104,17 @@ class ResultPage:
     #: number of pages (of passages, or of grouped passages when grouped by item)
     pages: int
     has_next: bool = False
-    #: True when no passage had every word and the results match only some of them
+    #: True when some results on this page match only some of the words
     partial: bool = False
+    #: passages that match every word of the query (in their text or their item's title)
+    complete: int = 0
+    #: the query's words, phrases and alternatives, as typed
     words: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
+    #: (what was typed, the other spellings also searched): "also searched: …"
+    expanded: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: a corrected query when a word is unknown or results are few ("did you mean")
+    suggestion: str | None = None
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,7 +137,11 @@ class ResultPage:
             "per_page": r.per_page,
             "per_item": r.per_item,
             "partial": self.partial,
+            "complete": self.complete,
+            "words": list(self.words),
             "ignored_words": list(self.ignored),
+            "also_searched": [{"typed": typed, "also": list(also)} for typed, also in self.expanded],
+            "suggestion": self.suggestion,
             "seconds": round(self.seconds, 4),
             "hits": [h.to_dict() for h in self.hits],
         }

@@ -1,13 +1,15 @@
 """The Whoosh schema: one document per passage.
 
-Plain query words search one field, ``text``, which holds the passage together with its
-item title, speaker name and committee, each part's term frequencies weighted by
-:data:`TEXT_PARTS` at index time. That is BM25F proper (weighted term frequencies summed
-across fields before BM25 saturates them) and it costs one posting list per query word
-instead of one per field per word.
+Plain query words search two fields: ``text``, the passage (with its speaker's name), and
+``title``, the item title, indexed once per item on its first passage. The search scores
+them together as one field (BM25F: weighted term frequencies summed across fields before
+BM25 saturates them, as Lucene's ``combined_fields``), the title counting for every
+passage of its item: see :mod:`indexer.executor`. A match on the title alone is told
+apart from a match in the passage, so the snippet shown is a passage that has the words.
 
 Metadata stays structured in fields of its own (committee, date, section, speaker,
-item), never baked into the body text, so it can be filtered, faceted and sorted.
+item), never baked into the searched text, so it can be filtered, faceted and sorted; a
+committee's name is matched by the ``committee:`` filter, never by plain words.
 What describes a whole agenda item (title, committee, date, link) is stored once per
 item in the item store (:mod:`indexer.itemstore`), not once per passage.
 """
@@ -34,28 +36,17 @@ from .vocab import ROLES, SECTIONS
 
 #: Bump whenever fields change. Together with the analyzer version it must match the
 #: index's recorded version, or the index is refused as stale.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 #: The version string recorded in (and checked against) every index.
 INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}.zdict-{ZDICT_ID}"
 
-#: The parts of the ``text`` field and the weight of a term occurrence in each. An item
-#: title is short and chosen by a clerk to say what the item is about, so a word there
-#: counts for more than the same word in a passage; committee and speaker names help
-#: queries such as "surrey precept" or "warwick rural crime" without dominating.
+#: The parts of the ``text`` field and the weight of a term occurrence in each: a
+#: speaker's name helps queries such as "warwick rural crime".
 TEXT_PARTS: dict[str, float] = {
-    "title": 2.5,
     "speaker_name": 1.0,
-    "committee": 0.2,
     "body": 1.0,
 }
-#: Every passage carries its item title, so that "precept reserves" finds the passage
-#: about reserves in the item on the precept; but only the item's first passage carries
-#: it at full weight, so a title-only match ranks the item's opening first rather than
-#: whichever passage happens to be shortest. The committee name is carried by the
-#: item's first passage only ("surrey precept" finds the Surrey precept item), as on
-#: every passage it would add a fifth of all postings for little gain.
-TITLE_WEIGHT_AFTER_LEAD = 0.3
 
 #: Positions left empty between parts so that a phrase never spans two of them.
 _PART_GAP = 8
@@ -159,8 +150,8 @@ def build_schema() -> Schema:
         # What plain query words search (see TEXT_PARTS), and field-restricted searches.
         text=WeightedText(),
         # title: words, on each item's first passage only (the search widens a match to
-        # the whole item, see indexer.executor).
-        title=WeightedText(positions=False),
+        # the whole item, see indexer.executor); positions for phrases.
+        title=WeightedText(),
         speaker_name=WeightedText(positions=False),  # name:
         # Filters (at most one term per passage each). committee:"…" matches words of
         # the committee names and filters on committee_key (see indexer.search).
@@ -226,16 +217,10 @@ _ROLE_NAMES: list[str | None] = [None, *ROLES]
 _ROLE_CODES = {name: i for i, name in enumerate(_ROLE_NAMES) if name}
 
 
-def text_parts(
-    title: str, speaker_name: str | None, committee: str | None, body: str, lead: bool = True
-) -> list[tuple[str, float]]:
-    """Return the weighted parts of a passage's ``text`` field value.
-
-    ``lead`` is True for the first passage of an item (see :data:`TITLE_WEIGHT_AFTER_LEAD`).
-    """
-    values = {"title": title, "speaker_name": speaker_name, "committee": committee if lead else None, "body": body}
-    weights = dict(TEXT_PARTS) if lead else {**TEXT_PARTS, "title": TITLE_WEIGHT_AFTER_LEAD}
-    return [(values[name] or "", weights[name]) for name in TEXT_PARTS if values[name]]
+def text_parts(speaker_name: str | None, body: str) -> list[tuple[str, float]]:
+    """Return the weighted parts of a passage's ``text`` field value."""
+    values = {"speaker_name": speaker_name, "body": body}
+    return [(values[name] or "", weight) for name, weight in TEXT_PARTS.items() if values[name]]
 
 
 def item_number_key(number: str) -> str:

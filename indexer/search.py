@@ -22,15 +22,26 @@ from whoosh.index import Index
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from . import store
-from .analysis import learn_stems
+from . import ranking, store
+from .analysis import learn_stems, terms
 from .errors import NotFoundError
-from .executor import UNKNOWN_DATE, Evaluator, IndexArrays, Matches
+from .executor import UNKNOWN_DATE, Coverage, Evaluator, IndexArrays
 from .itemstore import ItemMeta, ItemStore
-from .query import COORD_BONUS, ParsedQuery, analysed_name, compile_filter, date_range_query, parse_query, resolve_committees
+from .query import (
+    DEFAULT_FIELD,
+    Combined,
+    ParsedQuery,
+    analysed_name,
+    compile_filter,
+    date_range_query,
+    parse_query,
+    resolve_committees,
+)
 from .results import SORTS, Hit, ItemPassage, ItemView, ResultPage, SearchRequest, Sort
 from .schema import CompactPositions, StoredPassage
 from .snippets import Marks, highlight, snippet
+from .spelling import Speller, corrected_query
+from .synonyms import Synonyms, build_synonyms
 from .vocab import ROLES, SECTIONS
 
 log = logging.getLogger(__name__)
@@ -41,6 +52,9 @@ SCORED_FIELDS = ("text", "title", "speaker_name")
 #: The fewest best matches sorted in full before a page is cut out (see _rank).
 MIN_WINDOW = 1000
 MAX_IDLE_LEASES = 16
+#: Fewer passages than this matching every word of a query count as few results (a
+#: rare word may then be a typing error; see indexer.spelling).
+FEW_RESULTS = 3
 
 __all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
 
@@ -79,6 +93,11 @@ class _Live:
     arrays: IndexArrays | None = None
     #: the last batch of the item store's stem table learned (see analysis.learn_stems)
     stem_batch: int = 0
+    #: the glossary and the acronyms defined in this index's minutes
+    synonyms: Synonyms | None = None
+    #: the words the index holds, for "did you mean"
+    vocabulary: list[str] = field(default_factory=list)
+    speller: Speller | None = None
 
     def lease(self) -> _Lease:
         return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
@@ -106,6 +125,9 @@ class SearchEngine:
         after = previous.stem_batch if previous is not None and previous.gen.name == gen.name else 0
         live.stem_batch, stems = lease.items.stems(after)
         learn_stems(stems)  # before anything is analysed: words the index holds need no NLTK
+        live.vocabulary = (previous.vocabulary if after else []) + list(stems)
+        live.speller = Speller(live.vocabulary)
+        live.synonyms = build_synonyms(lease.items.acronyms())
         live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
         live.committee_terms = {name: analysed_name(name) for name, _ in live.facets["committee"]}
         live.arrays = IndexArrays(lease.searcher.reader(), SCORED_FIELDS, CompactPositions.decode_many, gen.path)
@@ -187,7 +209,8 @@ class SearchEngine:
         """
         with self._lock:
             old = self._live
-            new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays, old.stem_batch)
+            new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays, old.stem_batch,
+                        old.synonyms, old.vocabulary, old.speller)
             lease = new.lease()
             lease.passages()
             new.idle.append(lease)
@@ -200,7 +223,8 @@ class SearchEngine:
         """Close the idle searchers (searchers in use close when released)."""
         with self._lock:
             old = self._live
-            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays, old.stem_batch)
+            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays,
+                               old.stem_batch, old.synonyms, old.vocabulary, old.speller)
         _close_all(old)
 
     def __enter__(self) -> SearchEngine:
@@ -224,34 +248,48 @@ class SearchEngine:
     def search(self, request: SearchRequest) -> ResultPage:
         """Run ``request`` and return one page of hits; raise QueryError if it is malformed."""
         started = time.perf_counter()
-        parsed = parse_query(request.q)
+        live = self._current()
+        parsed = parse_query(request.q, live.synonyms)
         filters = _request_filters(request)
         if parsed.query is None and not filters:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
-        live = self._current()
-        main = resolve_committees(_combine(parsed.query, filters), live.committee_terms)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
+        n_concepts = len(parsed.concepts)
         with self._lease() as lease:
             reader = lease.searcher.reader()
             arrays = live.arrays
             assert arrays is not None
-            evaluate = Evaluator(arrays, reader).run
-            page = _rank(arrays, evaluate(main), request, sort)
-            partial = False
-            if page.total == 0 and parsed.partial is not None:
-                page = _rank(arrays, evaluate(resolve_committees(_combine(parsed.partial, filters), live.committee_terms)),
-                             request, sort)
-                partial = page.total > 0
+            evaluator = Evaluator(arrays, reader)
+            if parsed.concepts:
+                must = [resolve_committees(f, live.committee_terms)
+                        for f in ([parsed.filters] if parsed.filters is not None else []) + filters]
+                cov = evaluator.coverage(
+                    [c.query for c in parsed.concepts],
+                    required=sum(1 << k for k, c in enumerate(parsed.concepts) if c.required),
+                    filters=[f for q in must for f in _conjuncts(q) if not isinstance(f, wq.Not)],
+                    exclude=[f.query for q in must for f in _conjuncts(q) if isinstance(f, wq.Not)],
+                )
+                ids = cov.ids
+                ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
+                complete = int(np.count_nonzero(cov.bits == (1 << n_concepts) - 1))
+                bits = ranks.item_bits if ranks is not None else _item_bits(arrays, cov)
+            else:
+                m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
+                ids, ranks, bits = m.ids, None, None
+                complete = len(ids)
+            page = _rank(arrays, ids, ranks, request, sort)
+            suggestion = _suggestion(live, evaluator, parsed, complete) if parsed.concepts else None
             column = lease.passages()
             stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
             metas = lease.items.items(p.item_id for p in stored)
         # "More in this item" goes on the item's last passage on the page only.
         last = {p.item_id: i for i, p in enumerate(stored)}
         first_rank = request.per_page * (request.page - 1) + 1
+        matched = [None] * len(stored) if bits is None else [int(bits[i]) for i in page.positions]
         hits = tuple(
-            _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i], partial,
-                 page.more[i] if last[p.item_id] == i else 0)
+            _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i],
+                 page.more[i] if last[p.item_id] == i else 0, parsed.words, matched[i])
             for i, p in enumerate(stored)
         )
         return ResultPage(
@@ -261,9 +299,12 @@ class SearchEngine:
             request.page,
             page.pages,
             has_next=page.has_next,
-            partial=partial,
+            partial=any(h.words_matched is not None for h in hits),
+            complete=complete,
             words=parsed.words,
             ignored=parsed.ignored,
+            expanded=parsed.expanded,
+            suggestion=suggestion,
             seconds=time.perf_counter() - started,
         )
 
@@ -271,7 +312,7 @@ class SearchEngine:
 
     def item(self, item_id: str, q: str = "") -> ItemView:
         """Return a whole agenda item with the matches of query ``q`` marked in every passage."""
-        parsed = parse_query(q) if q.strip() else ParsedQuery("", None)
+        parsed = parse_query(q, self._current().synonyms) if q.strip() else ParsedQuery("", None)
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
         with self._lease() as lease:
             meta = lease.items.items([item_id]).get(item_id)
@@ -311,6 +352,8 @@ class _Page:
     """One page of matches (document numbers), and what the UI needs to page through them."""
 
     docnums: list[int]
+    #: each hit's index in the matches it was cut from
+    positions: list[int]
     scores: list[float]
     more: list[int]  # per hit: matching passages of its item left out by grouping
     total: int  # matching passages
@@ -318,16 +361,97 @@ class _Page:
     has_next: bool
 
 
-def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Page:
+def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) -> ranking.Ranking:
+    """Rank the matching passages (see :mod:`indexer.ranking`), adding the proximity of the
+    concepts' words in the best passages of the first items."""
+    codes = a.item_code[cov.ids]
+    weights = ranking.coverage_weights(cov.df, a.live_count)
+    weights[[k for k, c in enumerate(parsed.concepts) if c.weak]] = 0.0
+    ordinals = a.ordinal[cov.ids]
+    ranks = ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, None, ordinals)
+    terms = [c.terms for c in parsed.concepts]
+    if sum(bool(t) for t in terms) < 2 or not len(cov.ids):
+        return ranks
+    # The passages with two or more concepts in their text, in the first items.
+    several = ranking.popcount(cov.body_bits) >= 2
+    if not several.any():
+        return ranks
+    keys = ranks.item_key[several]
+    top_items = min(ranking.PROXIMITY_ITEMS, len(keys))
+    threshold = np.partition(-keys, top_items - 1)[top_items - 1]
+    chosen = np.flatnonzero(several)[-keys <= threshold]
+    near = ev.proximity(cov.ids[chosen], terms, ranking.PROXIMITY_WINDOW)
+    if not near.any():
+        return ranks
+    proximity = np.zeros(len(cov.ids))
+    proximity[chosen] = near
+    return ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, proximity,
+                        ordinals)
+
+
+def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) -> str | None:
+    """A corrected query ("county lnes" → "county lines") when a typed word is not in the
+    index, or when few passages match every word and a rare word has a frequent neighbour.
+    Among equally close corrections, the one found most often with the other words wins
+    ("lines" beside "county", not "lanes")."""
+    if live.speller is None:
+        return None
+    reader = ev.reader
+
+    def term(word: str) -> str | None:
+        found = terms(word)
+        return found[0] if len(found) == 1 else None
+
+    def frequency(word: str) -> int:
+        t = term(word)
+        return 0 if t is None else reader.doc_frequency("text", t) + reader.doc_frequency("title", t)
+
+    def context(typed: str, candidate: str) -> int:
+        t = term(candidate)
+        others = [c.query for c in parsed.concepts if c.label != typed]
+        if t is None or not others:
+            return 0
+        mine = ev.eval(Combined(wq.Term(DEFAULT_FIELD, t))).ids
+        near = np.unique(np.concatenate([ev.eval(q).ids for q in others]))
+        return int(np.count_nonzero(np.isin(mine, near, assume_unique=True)))
+
+    # Plain typed words; not acronyms, which search their long forms too ("PCC" finds
+    # "Police and Crime Commissioner" in an index that never abbreviates it).
+    expanded = {typed for typed, _ in parsed.expanded}
+    typed = [c.label for c in parsed.concepts if c.label.isalpha() and c.label not in expanded]
+    fixes = live.speller.corrections(typed, frequency, complete < FEW_RESULTS, context)
+    if not fixes:
+        return None
+    return corrected_query(parsed.text, fixes)
+
+
+def _item_bits(a: IndexArrays, cov: Coverage) -> np.ndarray:
+    """Concepts matched by each passage's item (for results sorted by date)."""
+    codes = a.item_code[cov.ids]
+    item_bits = np.zeros(a.item_count, dtype=np.int64)
+    np.bitwise_or.at(item_bits, codes, cov.bits)
+    return item_bits[codes]
+
+
+def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, request: SearchRequest, sort: Sort) -> _Page:
     """Order the matches, group them by item if asked, and cut out the requested page.
 
-    Only a window of the best matches is fully sorted: enough to fill the page after
-    grouping, widened until it is (so the page is exact); counts use all matches.
+    By relevance, grouped: items by their key, each item's passages by theirs; ungrouped:
+    passages by their own key. Only a window of the best matches is fully sorted: enough
+    to fill the page after grouping, widened until it is (so the page is exact); counts
+    use all matches.
     """
-    ids, scores = m.ids, m.scores
     n = len(ids)
-    if sort == "relevance":
-        key = -scores
+    per_item = request.per_item
+    codes = a.item_code[ids]
+    secondary = tertiary = np.zeros(n)
+    if sort == "relevance" and ranks is not None:
+        if per_item:
+            key, secondary, tertiary = -ranks.item_key, codes, -ranks.passage_key
+        else:
+            key = -ranks.alone_key
+    elif sort == "relevance":
+        key = np.zeros(n)
     else:
         dates = a.date[ids]
         undated = dates == UNKNOWN_DATE
@@ -335,8 +459,6 @@ def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Pa
         days = np.where(undated, -1, dates) if sort == "newest" else np.where(undated, 10**9, dates)
         key = (-days if sort == "newest" else days) * 65536 + a.ordinal[ids]
     wanted = request.page * request.per_page
-    per_item = request.per_item
-    codes = a.item_code[ids]
     window = max(MIN_WINDOW, 4 * wanted)
     while True:
         if window >= n:
@@ -344,7 +466,8 @@ def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Pa
         else:
             threshold = np.partition(key, window)[window]
             candidates = np.flatnonzero(key <= threshold)  # ties at the edge included: exact
-        order = candidates[np.lexsort((ids[candidates], key[candidates]))]
+        order = candidates[np.lexsort((ids[candidates], tertiary[candidates], secondary[candidates],
+                                       key[candidates]))]
         if per_item:
             order = order[_occurrence(codes[order]) < per_item]
         if len(order) >= wanted or len(candidates) == n:
@@ -360,7 +483,8 @@ def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Pa
     more = (np.maximum(counts[codes[page]] - per_item, 0) if per_item else np.zeros(len(page), dtype=np.int64))
     return _Page(
         docnums=ids[page].tolist(),
-        scores=scores[page].tolist() if sort == "relevance" else [0.0] * len(page),
+        positions=page.tolist(),
+        scores=(-key[page]).tolist() if sort == "relevance" else [0.0] * len(page),
         more=more.tolist(),
         total=n,
         pages=-(-shown // request.per_page),
@@ -380,8 +504,10 @@ def _occurrence(keys: np.ndarray) -> np.ndarray:
     return out
 
 
-def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, partial: bool, more: int) -> Hit:
+def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, more: int,
+         words: tuple[str, ...], matched: int | None) -> Hit:
     title = meta.title if meta else ""
+    partial = matched is not None and matched != (1 << len(words)) - 1
     return Hit(
         rank=rank,
         passage_id=p.passage_id,
@@ -399,9 +525,15 @@ def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score
         url=meta.url if meta else None,
         source=meta.source if meta else "",
         score=score,
-        words_matched=int(score // COORD_BONUS) if partial and score else None,
+        words_matched=bin(matched).count("1") if partial and matched is not None else None,
+        words_missing=tuple(w for k, w in enumerate(words) if partial and matched is not None and not matched >> k & 1),
         more_in_item=more,
     )
+
+
+def _conjuncts(q: wq.Query) -> list[wq.Query]:
+    """The parts of a conjunction (or the query itself)."""
+    return [p for s in q.subqueries for p in _conjuncts(s)] if isinstance(q, wq.And) else [q]
 
 
 def _request_filters(r: SearchRequest) -> list[wq.Query]:

@@ -107,7 +107,7 @@ def test_item_without_passages_is_still_findable_by_title():
     doc = Document("x.txt", "agenda_only", (Item("Work Programme", "7.", meeting=Meeting("P", None)),))
     [f] = list(passage_fields(doc))
     assert (StoredPassage.unpack(f["p"])[1:], f["title"], f["section"], f["item_key"], f["text"]) == (
-        (0, "summary", None, None, ""), "Work Programme", "summary", "7", [("Work Programme", 2.5), ("P", 0.2)]
+        (0, "summary", None, None, ""), "Work Programme", "summary", "7", []
     )
 
 
@@ -127,10 +127,10 @@ def test_passage_fields_are_structured_not_baked_into_text():
         "item_id": item_id, "item_no": int(item_id, 16),
         "item_key": "54", "committee_key": "Wessex Panel", "date": 20180202,
         "ordinal": 1, "section": "resolution", "speaker": "chair", "speaker_name": "Cllr Oak",
-        "text": [("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)],  # committee only on the lead
+        "text": [("Cllr Oak", 1.0), ("We agree.", 1.0)],  # no title or committee in the text
     }
-    assert first["text"][0] == ("Precept", 2.5)  # the lead passage carries the title at full weight
-    assert (first["title"], "title" in second) == ("Precept", False)  # title: filters index the lead only
+    assert first["text"] == [("Intro.", 1.0)]
+    assert (first["title"], "title" in second) == ("Precept", False)  # the title is indexed on the lead only
     [meta] = item_metas(doc)
     assert (meta.item_id, meta.title, meta.number, meta.committee, meta.date, meta.url, meta.passages) == (
         item_id, "Precept", "54.", "Wessex Panel", dt.date(2018, 2, 2), "https://x.example/1", 2
@@ -181,7 +181,7 @@ def test_a_full_writer_closes_its_segment_and_starts_another(tmp_path, monkeypat
     import indexer.build as build
 
     one = build_index(CORPUS, tmp_path / "one", processes=1)
-    monkeypatch.setattr(build, "SEGMENT_MB", 0.01)  # ~10 KB: one file per segment
+    monkeypatch.setattr(build, "SEGMENT_MB", 0.005)  # ~5 KB: one file per segment
     many = build_index(CORPUS, tmp_path / "many", processes=2)
     assert (many.files, many.items, many.passages) == (one.files, one.items, one.passages)
     with store.open_generation(store.current(tmp_path / "many")).reader() as reader:

@@ -30,8 +30,15 @@ def test_index_errors_are_one_line(runner, tmp_path):
 def test_search_text_and_json(runner, index_dir):
     result = runner.invoke(main, ["search", "county", "lines", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("8 matching passages\n\n1. Child Exploitation and County Lines\n")
-    assert "3. Police and Crime Plan Delivery" in result.output
+    assert result.output.startswith(
+        "8 passages have all of: county lines; then passages with some of them.\n9 matching passages\n\n"
+        "1. Police and Crime Plan Delivery\n"
+    )
+    assert "3. Child Exploitation and County Lines" in result.output
+    assert "5. Road Safety Strategy\n" in result.output and 'matches 1 of 2 words; not "lines"' in result.output
+    result = runner.invoke(main, ["search", "county", "lnes", "PCC", "--index", str(index_dir)])
+    assert result.output.startswith("Did you mean: county lines PCC\n")
+    assert 'Also searched: PFCC, Police and Crime Commissioner, Police, Fire and Crime Commissioner (for "PCC")' in result.output
     result = runner.invoke(main, ["search", "speaker:commissioner", "precept", "--index", str(index_dir), "--json"])
     data = json.loads(result.output)
     assert data["total"] >= 1 and {h["speaker_role"] for h in data["hits"]} == {"commissioner"}

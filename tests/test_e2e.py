@@ -33,7 +33,7 @@ def test_binds_to_loopback_only(server):
 
 def test_search_page_highlights_county_lines(server):
     base, _ = server
-    status, headers, body = get(base + "/search?q=county+lines")
+    status, headers, body = get(base + "/search?q=county+lines+committee:hampshire")
     assert status == 200
     assert headers["Content-Type"] == "text/html; charset=utf-8"
     assert "<mark>County lines</mark>" in body

@@ -69,19 +69,90 @@ def _spaced_phrase_docs(searcher, q: SpacedPhrase) -> list[int]:
     return found
 
 
+def _plain(q):
+    """``q`` with every passage-and-title search reduced to its passage part: the query
+    Whoosh's own matchers can evaluate."""
+    from indexer.query import Combined
+
+    return q.accept(lambda node: node.child if isinstance(node, Combined) else node)
+
+
 @pytest.mark.parametrize("q", QUERIES)
 def test_same_documents_as_whoosh(searcher, engine, arrays, q):
     parsed = parse_query(q)
     committees = engine._current().committee_terms
     evaluate = Evaluator(arrays, searcher.reader()).run
-    for query in filter(None, (parsed.query, parsed.partial)):
-        query = resolve_committees(query, committees)
+    queries = [parsed.query] + [c.query for c in parsed.concepts]
+    for query in queries:
+        query = _plain(resolve_committees(query, committees))
         if isinstance(query, SpacedPhrase) and query.offsets != tuple(range(len(query.words))):
             expected = _spaced_phrase_docs(searcher, query)  # Whoosh's phrases have no gaps
         else:
             expected = sorted(searcher.docs_for_query(query))
         got = evaluate(query).ids.tolist()
         assert got == expected, (q, str(query))
+
+
+def _reference_combined(searcher, alternatives) -> dict[int, float]:
+    """BM25F over a passage and its item title, posting by posting through Whoosh's reader:
+    the documents and scores Evaluator.combined must give (term alternatives only)."""
+    from math import log
+
+    from indexer.executor import COMBINED_B, K1, TITLE_WEIGHT
+
+    reader = searcher.reader()
+    # Passages of each item, by Whoosh's item_id field.
+    by_item: dict[str, list[int]] = {}
+    for iid in reader.lexicon("item_id"):
+        iid = iid.decode() if isinstance(iid, bytes) else iid
+        by_item[iid] = list(searcher.document_numbers(item_id=iid))
+    item_of_doc = {d: iid for iid, docs in by_item.items() for d in docs}
+    tf: dict[int, float] = {}
+    title_len: dict[str, float] = {}
+    for d in range(reader.doc_count_all()):
+        if reader.is_deleted(d):
+            continue
+        length = reader.doc_field_length(d, "title", 0)
+        if length:
+            title_len[item_of_doc[d]] = length
+    for word in alternatives:
+        if ("text", word) in reader:
+            m = reader.postings("text", word)
+            while m.is_active():
+                tf[m.id()] = tf.get(m.id(), 0.0) + m.weight()
+                m.next()
+        if ("title", word) in reader:
+            m = reader.postings("title", word)
+            while m.is_active():
+                for d in by_item[item_of_doc[m.id()]]:
+                    tf[d] = tf.get(d, 0.0) + TITLE_WEIGHT * m.weight()
+                m.next()
+    live = [d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)]
+    lengths = {d: reader.doc_field_length(d, "text", 0) + TITLE_WEIGHT * title_len.get(item_of_doc[d], 0) for d in live}
+    avg = sum(lengths.values()) / len(live)
+    idf = log(reader.doc_count_all() / (len(tf) + 1)) + 1
+    return {d: idf * f * (K1 + 1) / (f + K1 * ((1 - COMBINED_B) + COMBINED_B * lengths[d] / avg))
+            for d, f in tf.items()}
+
+
+@pytest.mark.parametrize("alternatives", [["precept"], ["counti"], ["exploit"], ["polic"], ["zebra"],
+                                          ["slaveri", "cuckoo"]])
+def test_combined_is_bm25f_over_passage_and_item_title(searcher, arrays, alternatives):
+    from whoosh import query as wq
+
+    from indexer.query import Combined, Synonym
+
+    leaf = wq.Term("text", alternatives[0]) if len(alternatives) == 1 else Synonym(
+        [wq.Term("text", w) for w in alternatives])
+    got = Evaluator(arrays, searcher.reader()).run(Combined(leaf))
+    expected = _reference_combined(searcher, alternatives)
+    assert got.ids.tolist() == sorted(expected)
+    assert np.allclose(got.scores, [expected[d] for d in got.ids.tolist()])
+    # the passage's own part: zero exactly where only the title matched
+    in_text = set()
+    for w in alternatives:
+        in_text |= set(searcher.docs_for_query(wq.Term("text", w)))
+    assert [d for d, b in zip(got.ids.tolist(), got.body_scores().tolist()) if b > 0] == sorted(in_text)
 
 
 def test_scores_are_whoosh_bm25f(searcher, arrays):

@@ -1,10 +1,10 @@
 """The query language: what each query means, and the advice a malformed one gets."""
 
 import pytest
-from whoosh import query as wq
 
 from indexer.errors import QueryError
 from indexer.query import MAX_QUERY_CHARS, date_filter, parse_query
+from indexer.synonyms import build_synonyms
 
 
 @pytest.mark.parametrize(
@@ -39,17 +39,17 @@ def test_what_gets_highlighted(q, terms, phrases, prefixes, ignored, words):
         ("item:FC1/22", "item_key:fc1/22"),
         ("speaker:(pcc OR chief_constable)", "(speaker:commissioner OR speaker:chief_constable)"),
         ("title:precept", "title:precept"),
-        ('title:"crime plan"', "(title:crime AND title:plan)"),  # titles keep no positions
+        ('title:"crime plan"', 'title:"crime plan"'),  # titles are phrases too
         ('committee:"Surrey Police"', 'committee:"surrey polic"'),
         ("name:Warwick", "speaker_name:warwick"),
-        ("knife OR gun", "(text:knife OR text:gun)"),
-        ("precept NOT fire", "(text:precept AND NOT text:fire)"),
-        # words that stand together rank higher (an optional phrase)
-        ("county lines", '((text:counti AND text:line) ANDMAYBE text:"counti line")'),
-        ('"modern slavery" 2016-2021', '(text:"modern slaveri" AND text:"2016 2021")'),
-        ("police 2016-2021", '((text:polic AND text:"2016 2021") ANDMAYBE text:"polic 2016 2021")'),
-        ("police title:plan", "(text:polic AND title:plan)"),
-        ("polic*", "text:polic*"),
+        # plain words search the passage and its item title (combined)
+        ("knife OR gun", "(combined(text:knife) OR combined(text:gun))"),
+        ("precept NOT fire", "(combined(text:precept) AND NOT combined(text:fire))"),
+        ("county lines", "(combined(text:counti) AND combined(text:line))"),
+        ('"modern slavery" 2016-2021', '(combined(text:"modern slaveri") AND combined(text:"2016 2021"))'),
+        ("police title:plan", "(combined(text:polic) AND title:plan)"),
+        ("polic*", "combined(text:polic*)"),
+        ("chairman", "combined(text:chair)"),  # chairman, chairperson, chair: one word
     ],
 )
 def test_compiled_query(q, expected):
@@ -58,22 +58,45 @@ def test_compiled_query(q, expected):
 
 def test_filters_only_query_has_no_text():
     p = parse_query("speaker:commissioner section:resolution")
-    assert (p.has_text, p.partial) == (False, None)
-    assert str(p.query) == "(speaker:commissioner AND section:resolution)"
+    assert (p.has_text, p.concepts) == (False, ())
+    assert str(p.query) == str(p.filters) == "(speaker:commissioner AND section:resolution)"
 
 
-def test_partial_fallback_keeps_filters_required():
-    p = parse_query("speaker:commissioner county lines")
-    assert isinstance(p.partial, wq.And)
-    counted, required = p.partial.subqueries[0], p.partial.subqueries[1]
-    assert isinstance(counted, wq.Or)
-    assert [str(c.child) for c in counted.subqueries] == ["text:counti", "text:line"]
-    assert str(required) == "speaker:commissioner"
+@pytest.mark.parametrize(
+    ("q", "concepts", "filters"),
+    [
+        # each word, phrase or alternative is a concept; filters and exclusions are not
+        ("speaker:commissioner county lines", [("county", False), ("lines", False)], "speaker:commissioner"),
+        ('"modern slavery" -fraud', [('"modern slavery"', False)], "NOT combined(text:fraud)"),
+        ("(knife OR gun) crime", [("knife OR gun", False), ("crime", False)], None),
+        ("knife OR gun", [("knife OR gun", False)], None),
+        ("police title:plan", [("police", False)], "title:plan"),
+        # an explicit AND or a + makes words required
+        ("county AND lines exploitation", [("county", True), ("lines", True), ("exploitation", False)], None),
+        ("+precept reserves", [("precept", True), ("reserves", False)], None),
+        ("precept +(reserves OR savings)", [("precept", False), ("reserves OR savings", True)], None),
+        ("speaker:(pcc OR chief_constable) precept", [("precept", False)],
+         "(speaker:commissioner OR speaker:chief_constable)"),
+        ("the precept", [("precept", False)], None),  # stop words are no concepts
+    ],
+)
+def test_concepts_and_filters(q, concepts, filters):
+    p = parse_query(q)
+    assert [(c.label, c.required) for c in p.concepts] == concepts
+    assert p.words == tuple(label for label, _ in concepts)
+    assert (str(p.filters) if p.filters is not None else None) == filters
 
 
-@pytest.mark.parametrize("q", ["precept", "knife OR gun", '"modern slavery"', "speaker:pcc"])
-def test_no_partial_fallback(q):
-    assert parse_query(q).partial is None
+def test_question_words_are_searched_but_weak():
+    p = parse_query("how much will the precept rise")
+    assert [(c.label, c.weak) for c in p.concepts] == [("much", True), ("precept", False), ("rise", False)]
+    assert p.ignored == ("how", "will", "the")
+    assert [c.weak for c in parse_query("+much precept").concepts] == [False, False]  # required: not weak
+
+
+def test_proximity_terms_of_each_concept():
+    p = parse_query('county lines "modern slavery" polic*')
+    assert [c.terms for c in p.concepts] == [("counti",), ("line",), ("modern",), ()]
 
 
 @pytest.mark.parametrize(
@@ -122,7 +145,8 @@ def test_before_and_after_are_exclusive_of_the_period():
         ("*ing", "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."),
         ("po*", "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."),
         ("x" * (MAX_QUERY_CHARS + 1), f"The search is too long ({MAX_QUERY_CHARS + 1} characters); keep it under {MAX_QUERY_CHARS}."),
-        (" ".join(["w"] * 41), "The search has too many parts (42); use at most 40."),
+        (" ".join(["w"] * 41), "The search has too many parts (41); use at most 40."),
+        ("+OR precept", '"+" must be followed by a word that must match, as in: +precept'),
     ],
 )
 def test_malformed_queries_get_advice(q, message):
@@ -135,14 +159,14 @@ def test_malformed_queries_get_advice(q, message):
     ("q", "expected"),
     [
         # text pasted from minutes and URLs are words, not filters
-        ("Note: precept", '((text:note AND text:precept) ANDMAYBE text:"note precept")'),
-        ("10:30", 'text:"10 30"'),
-        ("https://democracy.example.gov.uk/", 'text:"https democraci exampl gov uk"'),
+        ("Note: precept", "(combined(text:note) AND combined(text:precept))"),
+        ("10:30", 'combined(text:"10 30")'),
+        ("https://democracy.example.gov.uk/", 'combined(text:"https democraci exampl gov uk")'),
+        ("C++ precept", "(combined(text:c) AND combined(text:precept))"),  # a + inside a word is no operator
     ],
 )
 def test_lenient_inputs(q, expected):
     assert str(parse_query(q).query) == expected
-
 
 
 def test_empty_query_is_not_an_error():
@@ -163,4 +187,6 @@ def test_committee_words_resolve_against_the_index_names():
         "(committee_key:Surrey Police and Crime Panel OR committee_key:Hampshire Police and Crime Panel)"
     )
     assert resolve('committee:"crime police"') == "<_NullQuery>"  # words must be in order
-    assert resolve("precept committee:hampshire") == "(text:precept AND committee_key:Hampshire Police and Crime Panel)"
+    assert resolve("precept committee:hampshire") == (
+        "(combined(text:precept) AND committee_key:Hampshire Police and Crime Panel)"
+    )

@@ -19,13 +19,10 @@ def test_weighted_text_sums_weights_and_separates_parts():
 
 
 def test_text_parts_in_schema_order_skipping_empty():
-    assert text_parts("Precept", None, "Wessex Panel", "We agree.") == [
-        ("Precept", 2.5), ("Wessex Panel", 0.2), ("We agree.", 1.0)
-    ]
-    assert text_parts("Precept", "Cllr Oak", "Wessex Panel", "We agree.", lead=False) == [
-        ("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)
-    ]
-    assert TEXT_PARTS == {"title": 2.5, "speaker_name": 1.0, "committee": 0.2, "body": 1.0}
+    # The title and the committee are fields of their own, not parts of the passage text.
+    assert text_parts(None, "We agree.") == [("We agree.", 1.0)]
+    assert text_parts("Cllr Oak", "We agree.") == [("Cllr Oak", 1.0), ("We agree.", 1.0)]
+    assert TEXT_PARTS == {"speaker_name": 1.0, "body": 1.0}
 
 
 @pytest.mark.parametrize(("raw", "key"), [("9.", "9"), ("39/20", "39/20"), ("(a)", "a"), (" FC1/22 ", "fc1/22"), ("4.1", "4.1")])
@@ -51,11 +48,14 @@ def test_compact_positions_are_small():
     assert (len(CompactPositions().encode([5])), len(Positions().encode([5]))) == (3, 13)
 
 
-def test_filter_fields_record_no_positions():
+def test_titles_record_positions_and_names_do_not():
     schema = build_schema()
-    out = list(schema["title"].index("Precept Precept Proposal"))
-    assert out == [(b"precept", 1, 1.0, b""), (b"propos", 1, 1.0, b"")]
-    assert not schema["title"].format.supports("positions")
+    title = {w.decode(): (f, weight, schema["title"].format.decode_positions(v))
+             for w, f, weight, v in schema["title"].index("Precept Precept Proposal")}
+    assert title == {"precept": (2, 2.0, [0, 1]), "propos": (1, 1.0, [2])}
+    out = list(schema["speaker_name"].index("Cllr Oak Oak"))
+    assert out == [(b"cllr", 1, 1.0, b""), (b"oak", 1, 1.0, b"")]
+    assert not schema["speaker_name"].format.supports("positions")
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ from whoosh.filedb.filestore import RamStorage
 
 from indexer import analysis, store
 from indexer.analysis import TOKEN_PATTERN, recording_stems, token_spans
-from indexer.build import add_files, build_index, passage_fields, source_names
+from indexer.synonyms import glossary_stems
+from indexer.build import add_files, build_index, committee_terms, passage_fields, source_names
 from indexer.errors import ParseError
 from indexer.executor import _distinct, _members
 from indexer.itemstore import FILENAME, ItemStore
@@ -58,8 +59,10 @@ def _indexed_words(corpus: Path, names: list[str] | None = None) -> dict[str, st
                 doc = parse_bytes((corpus / name).read_bytes(), name)
             except ParseError:  # the corpus has a deliberately damaged file
                 continue
-            for fields in passage_fields(doc.with_defaults(manifests.meeting_for(name))):
+            doc = doc.with_defaults(manifests.meeting_for(name))
+            for fields in passage_fields(doc):
                 writer.add_document(**fields)
+            committee_terms(doc)
     writer.cancel()
     return seen
 
@@ -86,8 +89,9 @@ def test_the_table_holds_exactly_the_indexed_words_with_nltk_stems(index_dir):
     assert last == 1  # one batch, written by the build
     # Every stem is NLTK's.
     assert {w: NLTK_STEMMER.stem(w) for w in table} == table
-    # And the words are exactly those that indexing the corpus stems.
-    assert table == _indexed_words(CORPUS)
+    # And the words are exactly those that indexing the corpus stems, with the words of
+    # its committee names and of the acronym glossary (which searches analyse).
+    assert table == {**_indexed_words(CORPUS), **glossary_stems()}
     assert {"precept", "commissioner", "lines"} <= table.keys()
     assert "the" not in table  # stop words are not stemmed
 

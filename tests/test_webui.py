@@ -27,21 +27,32 @@ def test_search_results_are_ranked_and_highlighted(client):
     assert r.status_code == 200
     titles = re.findall(r'<h2 id="h-[^"]+"><a href="[^"]+">(.*?)</a></h2>', html)
     assert titles == [
-        "Child Exploitation and <mark>County Lines</mark>",
         "Police and Crime Plan Delivery",
         "Police and Crime Plan Delivery",
         "Child Exploitation and <mark>County Lines</mark>",
+        "Child Exploitation and <mark>County Lines</mark>",
+        "Road Safety Strategy",
     ]
-    assert marks(html) == ["County Lines", "county lines", "County lines", "County Lines"]
+    assert marks(html) == ["county lines", "County lines", "County Lines", "County Lines", "county"]
     assert "Wessex Police and Crime Panel" in html and "14 June 2019" in html and "29 January 2021" in html
-    assert "8 matching passages" in html
+    assert "9 matching passages" in html
     assert ">3 more matching passages in this item</a>" in html
+    # the page is filled with a partial match after the full ones, labelled on its card
+    assert "8 passages contain all of <strong>county lines</strong>;" in html
+    assert re.findall(r'<span class="badge matched">(.*?)</span>', html) == ["matches 1 of 2 words; not “lines”"]
 
 
 def test_partial_match_is_explained(client):
     html = client.get("/search?q=county+lines+toaster").get_data(as_text=True)
     assert "No passage contains all of <strong>county lines toaster</strong>" in html
-    assert "matches 2 of 3 words" in html
+    assert "matches 2 of 3 words; not “toaster”" in html
+
+
+def test_did_you_mean_links_to_the_corrected_search(client):
+    html = client.get("/search?q=county+lnes").get_data(as_text=True)
+    assert 'Did you mean <a href="/search?q=county+lines" rel="nofollow">county lines</a>?' in html
+    assert client.get("/search.json?q=county+lnes").get_json()["suggestion"] == "county lines"
+    assert client.get("/search.json?q=county+lines").get_json()["suggestion"] is None
 
 
 def test_no_results_page_helps(client):
@@ -95,18 +106,32 @@ def test_security_headers_on_every_response(client):
 
 def test_search_json_matches_the_page(client):
     data = client.get("/search.json?q=county+lines").get_json()
-    assert (data["query"], data["total"], data["pages"], data["has_next"]) == ("county lines", 8, 1, False)
-    hit = data["hits"][1]
+    assert (data["query"], data["total"], data["pages"], data["has_next"]) == ("county lines", 9, 1, False)
+    assert (data["complete"], data["partial"], data["words"]) == (8, True, ["county", "lines"])
+    assert [(h["words_matched"], h["words_missing"]) for h in data["hits"]][-2:] == [(None, []), (1, ["lines"])]
+    hit = data["hits"][0]
     assert (hit["title"], hit["date"], hit["section"], hit["speaker_role"]) == (
         "Police and Crime Plan Delivery", "2019-06-14", "presentation", "chief_constable"
     )
     assert hit["snippet_html"] == (
         "Members received a presentation from the Chief Constable on <mark>county lines</mark> and exploitation."
     )
-    assert data["hits"][0]["title_marked"] == "Child Exploitation and <mark>County Lines</mark>"
+    assert data["hits"][2]["title_marked"] == "Child Exploitation and <mark>County Lines</mark>"
     assert set(hit) >= {"item_id", "passage_id", "committee", "section", "speaker_role", "url", "snippet", "more_in_item"}
     full = client.get("/search.json?q=county+lines&per_item=0").get_json()
-    assert (full["total"], len(full["hits"]), full["pages"]) == (8, 8, 1)
+    assert (full["total"], len(full["hits"]), full["pages"]) == (9, 9, 1)
+
+
+def test_also_searched_is_shown_for_acronyms(client):
+    html = client.get("/search?q=PCC+precept").get_data(as_text=True)
+    assert ("Also searched: <strong>PFCC</strong>, <strong>Police and Crime Commissioner</strong>, "
+            "<strong>Police, Fire and Crime Commissioner</strong> (for “PCC”).") in html
+    assert "Police and Crime Commissioner Precept" in marks(html)  # the long form is highlighted
+    data = client.get("/search.json?q=PCC+precept").get_json()
+    assert data["also_searched"] == [{"typed": "PCC", "also": [
+        "PFCC", "Police and Crime Commissioner", "Police, Fire and Crime Commissioner"]}]
+    quoted = client.get('/search.json?q="PCC"+precept').get_json()
+    assert quoted["also_searched"] == []  # quoted text is never expanded
 
 
 def test_search_json_errors_are_json(client):
@@ -118,7 +143,7 @@ def test_search_json_errors_are_json(client):
 
 def test_item_page_marks_every_match_and_cites(client):
     data = client.get("/search.json?q=county+lines").get_json()
-    item_id = data["hits"][1]["item_id"]
+    item_id = data["hits"][0]["item_id"]
     r = client.get(f"/item/{item_id}?q=county+lines")
     html = r.get_data(as_text=True)
     assert r.status_code == 200
@@ -135,9 +160,9 @@ def test_pagination_links(client):
     assert 'href="/search?q=police&amp;per_page=2&amp;page=2" rel="next"' in html
     assert 'aria-current="page" href="/search?q=police&amp;per_page=2">1</a>' in html
     assert 'rel="prev"' not in html
-    html = client.get("/search?q=police&per_page=2&page=3").get_data(as_text=True)
-    assert 'href="/search?q=police&amp;per_page=2&amp;page=2" rel="prev"' in html
-    assert 'rel="next"' not in html  # 6 grouped results: page 3 is the last
+    html = client.get("/search?q=police&per_page=2&page=2").get_data(as_text=True)
+    assert 'href="/search?q=police&amp;per_page=2" rel="prev"' in html
+    assert 'rel="next"' not in html  # 4 grouped results: page 2 is the last
 
 
 def test_missing_index_is_a_503_with_a_sentence(tmp_path):

@@ -1,0 +1,131 @@
+"""Acronyms of policing and local government, with their long forms: the curated glossary.
+
+A query word that is one of these acronyms also searches its long form, and a long form
+typed out also searches the acronym; the pair counts as one concept of the query (see
+:mod:`indexer.synonyms`). Minutes spell the name out on first use and abbreviate after,
+or the other way round, so a resident's "IOPC complaints" must find "the Independent
+Office for Police Conduct". Pairs mined from the archive itself at build time are added
+to these (:mod:`indexer.acronyms`).
+
+Each entry is ``ACRONYM: (long form, ...)``. Entries on one line of :data:`GROUPS` name
+the same body or thing under an old and a new name (HMIC became HMICFRS, the IPCC became
+the IOPC): a search for either finds both.
+
+:data:`AMBIGUOUS` acronyms are also everyday words ("SEND", "TEN"): they are expanded
+only when typed in capitals, and a long form typed out does not search for them.
+"""
+
+from __future__ import annotations
+
+GLOSSARY: dict[str, tuple[str, ...]] = {
+    # Policing governance
+    "PCC": ("Police and Crime Commissioner",),
+    "OPCC": ("Office of the Police and Crime Commissioner",),
+    "DPCC": ("Deputy Police and Crime Commissioner",),
+    "PFCC": ("Police, Fire and Crime Commissioner",),
+    "OPFCC": ("Office of the Police, Fire and Crime Commissioner",),
+    "PCP": ("Police and Crime Panel",),
+    "PCSO": ("Police Community Support Officer",),
+    "HMIC": ("Her Majesty's Inspectorate of Constabulary",),
+    "HMICFRS": ("His Majesty's Inspectorate of Constabulary and Fire and Rescue Services",
+                "Her Majesty's Inspectorate of Constabulary and Fire and Rescue Services"),
+    "IOPC": ("Independent Office for Police Conduct",),
+    "IPCC": ("Independent Police Complaints Commission",),
+    "NPCC": ("National Police Chiefs' Council",),
+    "APCC": ("Association of Police and Crime Commissioners",),
+    "MOPAC": ("Mayor's Office for Policing and Crime",),
+    "ACC": ("Assistant Chief Constable",),
+    "DCC": ("Deputy Chief Constable",),
+    "CFO": ("Chief Finance Officer",),
+    "ICV": ("Independent Custody Visitor",),
+    "ICVS": ("Independent Custody Visiting Scheme",),
+    # Crime and community safety
+    "ASB": ("anti-social behaviour", "antisocial behaviour"),
+    "ASBO": ("anti-social behaviour order",),
+    "VAWG": ("violence against women and girls",),
+    "CSE": ("child sexual exploitation",),
+    "CSA": ("child sexual abuse",),
+    "CSP": ("Community Safety Partnership",),
+    "FGM": ("female genital mutilation",),
+    "RJ": ("restorative justice",),
+    "DA": ("domestic abuse",),
+    "IDVA": ("Independent Domestic Violence Advisor", "Independent Domestic Violence Adviser"),
+    "ISVA": ("Independent Sexual Violence Advisor", "Independent Sexual Violence Adviser"),
+    "MARAC": ("Multi-Agency Risk Assessment Conference",),
+    "MASH": ("Multi-Agency Safeguarding Hub",),
+    "SARC": ("Sexual Assault Referral Centre",),
+    "OCG": ("organised crime group",),
+    "ROCU": ("Regional Organised Crime Unit",),
+    "NCA": ("National Crime Agency",),
+    "CPS": ("Crown Prosecution Service",),
+    "ANPR": ("automatic number plate recognition",),
+    "CCTV": ("closed circuit television", "closed-circuit television"),
+    "BWV": ("body worn video", "body-worn video"),
+    "PSPO": ("Public Spaces Protection Order",),
+    "CPN": ("Community Protection Notice",),
+    "CBO": ("Criminal Behaviour Order",),
+    "POCA": ("Proceeds of Crime Act",),
+    "RIPA": ("Regulation of Investigatory Powers Act",),
+    "DBS": ("Disclosure and Barring Service",),
+    "YOT": ("Youth Offending Team",),
+    "CAMHS": ("Child and Adolescent Mental Health Services",),
+    "FRS": ("Fire and Rescue Service",),
+    "FRA": ("Fire and Rescue Authority",),
+    # Council finance and governance
+    "MTFS": ("Medium Term Financial Strategy",),
+    "MTFP": ("Medium Term Financial Plan",),
+    "MRP": ("Minimum Revenue Provision",),
+    "RSG": ("Revenue Support Grant",),
+    "NNDR": ("National Non-Domestic Rates",),
+    "HRA": ("Housing Revenue Account",),
+    "CIPFA": ("Chartered Institute of Public Finance and Accountancy",),
+    "LGA": ("Local Government Association",),
+    "FOI": ("Freedom of Information",),
+    "GDPR": ("General Data Protection Regulation",),
+    "ICO": ("Information Commissioner's Office",),
+    "AGM": ("annual general meeting",),
+    # Planning, environment, highways
+    "S106": ("Section 106",),
+    "CIL": ("Community Infrastructure Levy",),
+    "TPO": ("Tree Preservation Order",),
+    "HMO": ("House in Multiple Occupation", "Houses in Multiple Occupation"),
+    "LDP": ("Local Development Plan",),
+    "LDF": ("Local Development Framework",),
+    "SPD": ("Supplementary Planning Document",),
+    "NPPF": ("National Planning Policy Framework",),
+    "LPA": ("Local Planning Authority",),
+    "AONB": ("Area of Outstanding Natural Beauty",),
+    "SSSI": ("Site of Special Scientific Interest",),
+    "EIA": ("Environmental Impact Assessment",),
+    "CPO": ("Compulsory Purchase Order",),
+    "TRO": ("Traffic Regulation Order",),
+    "CPZ": ("Controlled Parking Zone",),
+    "PROW": ("Public Rights of Way", "Public Right of Way"),
+    # Education, health and care
+    "SEND": ("Special Educational Needs and Disabilities",),
+    "SEN": ("Special Educational Needs",),
+    "EHCP": ("Education, Health and Care Plan",),
+    "LSCB": ("Local Safeguarding Children Board",),
+    "IJB": ("Integration Joint Board",),
+    "ICB": ("Integrated Care Board",),
+    "JSNA": ("Joint Strategic Needs Assessment",),
+    "DFG": ("Disabled Facilities Grant",),
+    # Licensing
+    "TEN": ("Temporary Event Notice",),
+    "DPS": ("Designated Premises Supervisor",),
+    "SIA": ("Security Industry Authority",),
+    "PHV": ("Private Hire Vehicle",),
+}
+
+#: Acronyms naming the same body under an old and a new name: one concept.
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("HMIC", "HMICFRS"),
+    ("IOPC", "IPCC"),
+    ("PCC", "PFCC"),
+    ("OPCC", "OPFCC"),
+    ("SEND", "SEN"),
+)
+
+#: Acronyms that are also common words: expanded only when typed in capitals, and never
+#: searched for when their long form is typed.
+AMBIGUOUS = frozenset({"SEND", "TEN", "MASH", "DA"})

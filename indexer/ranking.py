@@ -1,0 +1,144 @@
+"""The retrieval model: how agenda items and their passages are ordered for a query.
+
+Given the passages that match any concept of a query (:class:`indexer.executor.Coverage`),
+rank *agenda items* (one card each on the results page), then the passages within each:
+
+1. **Coverage first** (a soft AND, as Lucene's ``minimum_should_match`` and Xapian's
+   ``OP_AND_MAYBE``): an item is ranked by the concepts of the query it matches, in its
+   title or its passages, before anything else. A concept counts for its
+   :func:`coverage_weights`: a match on a rare word counts more than one on a word in
+   most passages. Items that match every concept come first; the page is then filled
+   with those that match fewer.
+2. **Then evidence** (MaxP/SumP): the item's best passage's BM25F score (passage and
+   title as one field; see :meth:`indexer.executor.Evaluator.combined`), plus the
+   proximity of the concepts' words in that passage (a window, any order), plus a
+   damped share (:data:`OTHER_PASSAGES`) of what its other passages earn on their own.
+3. **Passages within an item**: those that have the most concepts in their own text
+   first, then by their own score, so the snippet shown is a passage with the words; an
+   item that matched by its title alone shows its opening.
+
+The functions work on NumPy arrays aligned with ``Coverage.ids``; nothing here touches
+the index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import log
+
+import numpy as np
+
+#: Share of an item's other matching passages' own scores added to its best passage's.
+OTHER_PASSAGES = 0.1
+#: Weight of the proximity score (see :meth:`indexer.executor.Evaluator.proximity`).
+PROXIMITY_WEIGHT = 1.0
+#: Concept occurrences at most this many positions apart count as near.
+PROXIMITY_WINDOW = 8
+#: Items whose best passages are re-scored for proximity: enough for the first pages.
+PROXIMITY_ITEMS = 200
+#: A concept's coverage weight reaches 1 at this IDF (see coverage_weights); below, it
+#: falls with the IDF, so a word found in most passages counts for little.
+FULL_WEIGHT_IDF = 2.0
+#: Coverage ranks before evidence: keys are coverage * TIER + evidence.
+TIER = 1e5
+#: Concepts count as matched together when they are in passages at most this many
+#: places apart in one item (with the item's title); None: anywhere in the item.
+COVERAGE_WINDOW: int | None = 0
+
+
+@dataclass(slots=True)
+class Ranking:
+    """Sort keys for matching passages: items by ``item_key``, passages within an item by
+    ``passage_key``, and ``alone_key`` for passages listed without grouping."""
+
+    item_key: np.ndarray
+    passage_key: np.ndarray
+    alone_key: np.ndarray
+    #: concepts matched together by each passage's item, in its best window (a bit mask)
+    item_bits: np.ndarray
+
+
+def coverage_weights(df: list[int], doc_count: int) -> np.ndarray:
+    """How much matching each concept counts: min(1, idf / FULL_WEIGHT_IDF), the IDF
+    over passages, so that common words ("council" in half the minutes) count for less
+    than the rare words a query is really about."""
+    idf = np.array([log(doc_count / (d + 1)) + 1 if d else FULL_WEIGHT_IDF for d in df], dtype=np.float64)
+    return np.minimum(1.0, idf / FULL_WEIGHT_IDF)
+
+
+def weighted(bits: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The sum of the weights of the concepts set in each bit mask."""
+    out = np.zeros(len(bits))
+    for k, w in enumerate(weights):
+        out += w * ((bits >> k) & 1)
+    return out
+
+
+def popcount(bits: np.ndarray) -> np.ndarray:
+    """The number of concepts set in each bit mask."""
+    return weighted(bits, np.ones(63)) if len(bits) else np.zeros(0)
+
+
+def window_bits(codes: np.ndarray, ordinals: np.ndarray, bits: np.ndarray, window: int) -> np.ndarray:
+    """For each passage, the concepts matched by it or by a passage of its item at most
+    ``window`` places away (of those in ``bits``' passages)."""
+    order = np.lexsort((ordinals, codes))
+    c, o, b = codes[order], ordinals[order], bits[order]
+    out = b.copy()
+    for d in range(1, window + 1):
+        # neighbours d places along the sorted list, within the window in the same item
+        near = (c[d:] == c[:-d]) & (o[d:] - o[:-d] <= window)
+        out[d:][near] |= b[:-d][near]
+        out[:-d][near] |= b[d:][near]
+    result = np.empty_like(out)
+    result[order] = out
+    return result
+
+
+def rank(
+    codes: np.ndarray,
+    item_count: int,
+    bits: np.ndarray,
+    body_bits: np.ndarray,
+    scores: np.ndarray,
+    body: np.ndarray,
+    weights: np.ndarray,
+    proximity: np.ndarray | None = None,
+    ordinals: np.ndarray | None = None,
+) -> Ranking:
+    """Rank passages (with item codes ``codes``) by the model above.
+
+    ``bits``/``body_bits`` say which concepts each passage matches with or without its
+    item's title; ``scores``/``body`` are its BM25F scores with and without the title;
+    ``proximity`` (optional) its proximity scores.
+    """
+    if not len(codes):
+        return Ranking(np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, dtype=np.int64))
+    own = scores if proximity is None else scores + PROXIMITY_WEIGHT * proximity
+    own_body = body if proximity is None else body + PROXIMITY_WEIGHT * proximity
+    item_bits = np.zeros(item_count, dtype=np.int64)
+    np.bitwise_or.at(item_bits, codes, bits)
+    best = np.full(item_count, -np.inf)
+    np.maximum.at(best, codes, own)
+    best_body = np.zeros(item_count)
+    np.maximum.at(best_body, codes, own_body)
+    body_sum = np.bincount(codes, weights=own_body, minlength=item_count)
+    evidence = best + OTHER_PASSAGES * (body_sum - best_body)
+    if COVERAGE_WINDOW is None or ordinals is None:
+        covered = item_bits[codes]
+        item_cov = weighted(covered, weights)
+    else:
+        # The item's best window: the most concepts, then the best score.
+        near_bits = bits if COVERAGE_WINDOW == 0 else window_bits(codes, ordinals, bits, COVERAGE_WINDOW)
+        near = weighted(near_bits, weights)
+        order = np.lexsort((-own, -near, codes))
+        first = order[np.r_[True, codes[order][1:] != codes[order][:-1]]]
+        best_bits = np.zeros(item_count, dtype=np.int64)
+        best_bits[codes[first]] = near_bits[first]
+        best_cov = np.zeros(item_count)
+        best_cov[codes[first]] = near[first]
+        covered, item_cov = best_bits[codes], best_cov[codes]
+    item_key = item_cov * TIER + evidence[codes]
+    passage_key = weighted(body_bits, weights) * TIER + own_body
+    alone_key = weighted(bits, weights) * TIER + own
+    return Ranking(item_key, passage_key, alone_key, covered)

@@ -1,0 +1,186 @@
+"""Acronyms and their long forms as one concept of a query.
+
+:class:`Synonyms` holds groups of spellings that name the same thing: acronyms ("IOPC",
+"IPCC") and long forms ("Independent Office for Police Conduct"), from the curated
+glossary (:mod:`indexer.glossary`) and from definitions mined in the archive
+(:mod:`indexer.acronyms`, stored with the index). The query compiler asks it two things:
+
+- :meth:`Synonyms.for_acronym`: a typed word that is an acronym also searches its group's
+  other acronyms and long forms, all as one concept scored as one term (as Lucene's
+  ``SynonymQuery`` and Xapian's ``OP_SYNONYM`` do).
+- :meth:`Synonyms.long_form_at`: typed words that spell out a long form also search the
+  group's acronyms; each typed word stays a concept of its own, and an acronym in a
+  passage counts for all of them.
+
+Everything is compared as analysed terms (the index's own analyzer), so plurals,
+possessives and capitals do not matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .analysis import ANALYZER, recording_stems
+from .glossary import AMBIGUOUS, GLOSSARY, GROUPS
+
+#: Long forms mined from the archive kept per acronym, most often defined first.
+MINED_PER_ACRONYM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One spelling of a concept: analysed terms at positions relative to the first (a
+    stop word leaves a gap, as in the index), and the text it came from."""
+
+    text: str
+    terms: tuple[str, ...]
+    offsets: tuple[int, ...]
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.terms) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Spellings of one thing: its acronyms and its long forms."""
+
+    acronyms: tuple[Form, ...]
+    long_forms: tuple[Form, ...]
+    #: analysed acronyms that are also everyday words (see glossary.AMBIGUOUS)
+    ambiguous: frozenset[str] = frozenset()
+
+    def forms(self) -> tuple[Form, ...]:
+        return self.acronyms + self.long_forms
+
+
+def analyse(text: str) -> Form:
+    """Return ``text`` as a :class:`Form` (empty terms if it has no searchable word)."""
+    tokens = [(t.text, t.pos) for t in ANALYZER(text, positions=True, mode="query")]
+    if not tokens:
+        return Form(text, (), ())
+    first = tokens[0][1]
+    return Form(text, tuple(w for w, _ in tokens), tuple(p - first for _, p in tokens))
+
+
+def variants(form: Form) -> list[Form]:
+    """A long form as written, and without the gaps its small words leave ("Police & Crime
+    Commissioner" has none: "&" is no word)."""
+    out = [form]
+    if form.offsets != tuple(range(len(form.terms))):
+        out.append(Form(form.text, form.terms, tuple(range(len(form.terms)))))
+    return out
+
+
+class Synonyms:
+    """Groups of acronyms and long forms, looked up by analysed terms."""
+
+    def __init__(
+        self,
+        pairs: Iterable[tuple[str, str]],
+        groups: Sequence[Sequence[str]] = (),
+        ambiguous: frozenset[str] = frozenset(),
+    ) -> None:
+        """``pairs`` are (acronym, long form); acronyms in one of ``groups`` name the same
+        thing; ``ambiguous`` acronyms are everyday words too."""
+        # Union-find over spellings, keyed by their analysed terms.
+        parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+        def find(k: tuple[str, ...]) -> tuple[str, ...]:
+            parent.setdefault(k, k)
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        def union(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+            parent[find(a)] = find(b)
+
+        acronym_forms: dict[tuple[str, ...], Form] = {}
+        long_forms: dict[tuple[str, ...], Form] = {}
+        ambiguous_terms: set[str] = set()
+        for acronym, long in pairs:
+            a, lf = analyse(acronym), analyse(long)
+            if len(a.terms) != 1 or len(lf.terms) < 2:
+                continue
+            acronym_forms.setdefault(a.terms, a)
+            long_forms.setdefault(lf.terms, lf)
+            union(a.terms, lf.terms)
+            if acronym in ambiguous:
+                ambiguous_terms.add(a.terms[0])
+        for group in groups:
+            keys = [analyse(a).terms for a in group]
+            for k in keys[1:]:
+                if k in acronym_forms and keys[0] in acronym_forms:
+                    union(k, keys[0])
+        members: dict[tuple[str, ...], tuple[list[Form], list[Form]]] = {}
+        for k, form in acronym_forms.items():
+            members.setdefault(find(k), ([], []))[0].append(form)
+        for k, form in long_forms.items():
+            members.setdefault(find(k), ([], []))[1].append(form)
+        self._by_acronym: dict[str, Group] = {}
+        self._by_long: dict[tuple[str, ...], Group] = {}
+        for acronyms, longs in members.values():
+            group = Group(tuple(acronyms), tuple(longs),
+                          frozenset(a.terms[0] for a in acronyms) & frozenset(ambiguous_terms))
+            for a in acronyms:
+                self._by_acronym[a.terms[0]] = group
+            for lf in longs:
+                self._by_long[lf.terms] = group
+        self.longest = max((len(k) for k in self._by_long), default=0)
+
+    def for_acronym(self, raw: str) -> Group | None:
+        """The group of a typed word that is an acronym (an ambiguous one only when typed
+        in capitals, as "SEND"), or None."""
+        form = analyse(raw)
+        if len(form.terms) != 1:
+            return None
+        group = self._by_acronym.get(form.terms[0])
+        if group is None or (form.terms[0] in group.ambiguous and not raw.isupper()):
+            return None
+        return group
+
+    def long_form_at(self, terms: Sequence[str], start: int) -> tuple[int, Group] | None:
+        """The longest long form that ``terms[start:]`` begins with: (its length, group)."""
+        for n in range(min(self.longest, len(terms) - start), 1, -1):
+            group = self._by_long.get(tuple(terms[start:start + n]))
+            if group is not None:
+                return n, group
+        return None
+
+    def __len__(self) -> int:
+        return len(self._by_acronym)
+
+
+def curated_pairs() -> list[tuple[str, str]]:
+    """The glossary as (acronym, long form) pairs."""
+    return [(a, lf) for a, forms in GLOSSARY.items() for lf in forms]
+
+
+def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synonyms:
+    """The glossary plus pairs mined from an archive ((acronym, long form) → times defined).
+
+    A mined acronym the glossary already has is left to the glossary (a mined pair there is
+    more likely a local, other meaning); others keep their most often defined long forms.
+    """
+    pairs = curated_pairs()
+    curated = {analyse(a).terms for a in GLOSSARY}
+    by_acronym: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
+    for (acronym, long), count in (mined or {}).items():
+        key = analyse(acronym).terms
+        if key and key not in curated:
+            by_acronym.setdefault(key, []).append((-count, acronym, long))
+    for found in by_acronym.values():
+        pairs.extend((a, lf) for _, a, lf in sorted(found)[:MINED_PER_ACRONYM])
+    return Synonyms(pairs, GROUPS, AMBIGUOUS)
+
+
+def glossary_stems() -> dict[str, str]:
+    """Every word of the glossary with its stem, for an index's stem table: a search
+    process then analyses the glossary without loading NLTK (see indexer.analysis)."""
+    with recording_stems() as stems:
+        for acronym, long in curated_pairs():
+            analyse(acronym)
+            analyse(long)
+    return dict(stems)
