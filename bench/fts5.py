@@ -1,9 +1,10 @@
 """The SQLite FTS5 baseline: same passages, same fields, same ranking weights.
 
-One FTS5 table holds every passage. The four fields a plain query searches in our
-engine are indexed columns, declared first so that ``bm25()`` gets our field boosts
-(body 1, title 2.5, committee 0.5, speaker_name 1); everything else is stored
-``UNINDEXED`` for filters, sorting and display, as our engine stores it. The tokenizer
+One FTS5 table holds every passage. The fields a plain query searches in our engine (the
+passage, its speaker's name and its item title, which counts for every passage of the
+item) are indexed columns, declared first so that ``bm25()`` gets our field boosts (body
+1, title 2, speaker_name 1); everything else, the committee name included (a filter, not
+searched text, in our engine), is stored ``UNINDEXED`` for filters, sorting and display. The tokenizer
 is ``porter unicode61`` (Porter stemming, no stop words); our engine uses Snowball with
 stop words, which :mod:`bench.queries` accounts for when it picks queries.
 
@@ -20,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-TEXT_COLUMNS = ("body", "title", "title_more", "committee", "speaker_name")
-#: bm25() weights in TEXT_COLUMNS order, as indexer.schema.TEXT_PARTS: the item title
-#: weighs 2.5 on an item's first passage ("title") and 1.0 on the others ("title_more");
-#: the committee name is searchable on an item's first passage only, as in our index.
-WEIGHTS = {"body": 1.0, "title": 2.5, "title_more": 1.0, "committee": 0.5, "speaker_name": 1.0}
+TEXT_COLUMNS = ("body", "title", "title_more", "speaker_name")
+#: bm25() weights in TEXT_COLUMNS order, as indexer.executor.TITLE_WEIGHT: the item title
+#: counts for every passage of its item (on the first passage as "title", which the
+#: result page highlights, on the others as "title_more").
+WEIGHTS = {"body": 1.0, "title": 2.0, "title_more": 2.0, "speaker_name": 1.0}
 STORED_COLUMNS = (
-    "item_title", "id", "item_id", "meeting_id", "source", "kind", "url", "ordinal", "committee_key", "date",
+    "committee", "item_title", "id", "item_id", "meeting_id", "source", "kind", "url", "ordinal", "committee_key", "date",
     "item_number", "procedural_item", "section", "speaker",
 )
 COLUMNS = TEXT_COLUMNS + STORED_COLUMNS
@@ -57,8 +58,8 @@ def row_values(fields: dict[str, Any]) -> tuple[Any, ...]:
         fields.get("body", ""),
         title if lead else "",
         "" if lead else title,
-        fields.get("committee", "") if lead else "",
         fields.get("speaker_name", ""),
+        fields.get("committee", ""),
         title,
         fields["id"],
         fields.get("item_id"),

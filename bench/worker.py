@@ -219,7 +219,9 @@ class OursRunner:
         # Touch what a results page shows, so nothing is left lazily uncomputed.
         for h in page.hits:
             _ = (h.title, h.snippet, h.committee, h.date, h.speaker_name)
-        return page.total, len(page.hits), page.partial
+        # Passages with every word: what FTS5's AND query counts (the page also lists
+        # passages with some of the words after them).
+        return page.complete, len(page.hits), page.partial
 
 
 class Fts5Runner:
