@@ -95,6 +95,7 @@ class Site:
         self.base = ""
         self.faults: dict[str, list[str]] = {}
         self.hits: list[Hit] = []
+        self.user_agents: set[str] = set()
         self.hang = threading.Event()      #: set to release a "hang" fault
         self.hanging = threading.Event()   #: set while a request hangs
         self._lock = threading.Lock()
@@ -439,12 +440,16 @@ class _Handler(BaseHTTPRequestHandler):
         if action == "hang":
             site.hanging.set()
             site.hang.wait(30)
+        elif action == "404":
+            status, headers, body = 404, {"Content-Type": "text/html"}, b"<html><body>Not found</body></html>"
         elif action == "503":
             status, headers, body = 503, {"Content-Type": "text/html"}, b"<html><body>Service Unavailable</body></html>"
         elif action and action.startswith("429:"):
             status, headers, body = 429, {"Retry-After": action.split(":", 1)[1]}, b"Too many requests"
         elif action and action.startswith("slow:"):
             time.sleep(float(action.split(":", 1)[1]))
+        elif action and action.startswith("moved:"):
+            status, headers, body = 302, {"Location": action.split(":", 1)[1]}, b""
         elif action == "huge":
             headers = {**headers, "Content-Type": "application/pdf"}
             body = b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024)
@@ -480,9 +485,8 @@ def serving(site: Site) -> Iterator[str]:
     """Serve ``site`` on a free loopback port; yield its base address ("http://127.0.0.1:PORT")."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.site = site
-    site.user_agents = set()
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield site.base

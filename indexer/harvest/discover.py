@@ -146,18 +146,20 @@ def _meetings_from_pages(client: PoliteClient, committee: Committee, since: dt.d
             found[m.id] = m
         return len(new)
 
+    def reaches_back(page: moderngov.MeetingsPage) -> bool:
+        # Earlier pages only go further back: once one lists a meeting before --since, stop.
+        return bool(since) and any(m.date and since and m.date < since for m in page.meetings)
+
     first = read(list_url)
     add(first)
     for direction in ("earlier", "later"):
         page = first
         while len(seen_pages) < MAX_LIST_PAGES:
             nxt = getattr(page, direction)
-            if not nxt or urls.canonical(nxt) in seen_pages:
+            if not nxt or urls.canonical(nxt) in seen_pages or (direction == "earlier" and reaches_back(page)):
                 break
             page = read(nxt)
             if not add(page):
-                break
-            if direction == "earlier" and since and all(m.date and m.date < since for m in page.meetings):
                 break
     if not first.earlier and not first.later and first.years:
         shown = {m.date.year for m in first.meetings if m.date}

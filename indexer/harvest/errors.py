@@ -29,3 +29,7 @@ class OffSiteError(FetchError):
 
 class RobotsError(HarvestError):
     """robots.txt forbids an address, or could not be read (then it forbids everything)."""
+
+
+class SiteError(HarvestError):
+    """A site address that cannot be harvested (not http(s), no host)."""

@@ -247,13 +247,15 @@ def read_meeting_page(data: bytes, base: str) -> MeetingPage:
     """What a meeting page holds: minutes or not, draft or not, cut items, printed minutes."""
     soup = soup_of(data)
     page = MeetingPage()
-    page.heading = _text(soup.select_one("h1.mgMainTitleTxt"))
-    page.subtitle = _text(soup.select_one("h2.mgSubTitleTxt"))
+    # find() rather than CSS selectors: soupsieve compiles each selector, which costs more
+    # than reading the page.
+    page.heading = _text(soup.find("h1", class_="mgMainTitleTxt"))
+    page.subtitle = _text(soup.find("h2", class_="mgSubTitleTxt"))
     title = _text(soup.find("title"))
     page.draft = bool(re.search(r"\bdraft\s+minutes\b", f"{page.heading} {title}", re.I))
-    table = soup.select_one("table#mgItemTable") or soup.select_one("table.mgItemTable")
+    table = soup.find("table", id="mgItemTable") or soup.find("table", class_="mgItemTable")
     if isinstance(table, Tag):
-        labels = [_text(p).lower() for p in table.select("p.mgSubItemTitleTxt")]
+        labels = [_text(p).lower() for p in table.find_all("p", class_="mgSubItemTitleTxt")]
         page.has_minutes = any(lbl.startswith(("minutes", "minute", "decision")) for lbl in labels)
     page.cancelled = bool(re.search(r"\bcancell?ed\b", page.subtitle + " " + page.heading, re.I))
     seen: set[str] = set()
@@ -283,7 +285,7 @@ def read_meeting_page(data: bytes, base: str) -> MeetingPage:
 def item_minutes(data: bytes) -> str | None:
     """The full minutes of an agenda item page, as HTML: what follows its "Minutes:" label."""
     soup = soup_of(data)
-    for label in soup.select("p.mgSubItemTitleTxt"):
+    for label in soup.find_all("p", class_="mgSubItemTitleTxt"):
         if _text(label).lower().startswith("minute"):
             parts = []
             for sib in label.next_siblings:
@@ -333,7 +335,9 @@ def body_name(data: bytes) -> str | None:
         last = title.rsplit(" - ", 1)[1].strip()
         if last and not _GENERIC_SITE.match(last) and not parse_date(last) and len(last) < 100:
             return last
-    for node in soup.select("footer, #page-footer, .footer, .mgFooter, #footer"):
+    footers = soup.find_all("footer") + soup.find_all(id=re.compile(r"^(?:page-)?footer$", re.I)) + \
+        soup.find_all(class_=re.compile(r"^(?:footer|mgFooter)$", re.I))
+    for node in footers:
         m = _COPYRIGHT.search(_text(node))
         if m and 3 < len(m.group(1).strip()) < 100:
             return m.group(1).strip()

@@ -76,6 +76,7 @@ class HarvestOptions:
     recheck: bool = False                #: fetch approved minutes again too
     politeness: Politeness = field(default_factory=Politeness)
     today: dt.date | None = None         #: meetings after this are left for a later run
+    durable: bool = True                 #: flush each file to disk (survives power cuts, not only kills)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def harvest(site: str, options: HarvestOptions, progress: ProgressFn | None = No
     progress = progress or _no_progress
     root = urls.site_root(site)
     report = HarvestReport(site=root)
-    store = SiteStore(options.corpus, root)
+    store = SiteStore(options.corpus, root, durable=options.durable)
     state = store.load()
     today = options.today or dt.date.today()
     with PoliteClient(root, options.politeness, sleep=sleep) as client:

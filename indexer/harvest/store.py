@@ -117,9 +117,10 @@ class State:
 class SiteStore:
     """The corpus folder of one harvested site."""
 
-    def __init__(self, corpus: Path, root: str) -> None:
+    def __init__(self, corpus: Path, root: str, *, durable: bool = True) -> None:
         self.corpus = corpus
         self.root = root
+        self.durable = durable
         self.folder = corpus / site_folder(root)
         self.state_path = self.folder / STATE_NAME
 
@@ -144,7 +145,8 @@ class SiteStore:
                                "move it aside to start afresh.") from exc
 
     def save(self, state: State) -> None:
-        write_atomic(self.state_path, (json.dumps(state.to_json(), indent=1, sort_keys=True) + "\n").encode("utf-8"))
+        write_atomic(self.state_path, (json.dumps(state.to_json(), indent=1, sort_keys=True) + "\n").encode("utf-8"),
+                     durable=self.durable)
 
     def meeting_dir(self, meeting: MeetingState) -> Path:
         return self.folder / meeting.folder
@@ -156,7 +158,7 @@ class SiteStore:
             return None
 
     def write_file(self, meeting: MeetingState, rel: str, data: bytes) -> None:
-        write_atomic(self.meeting_dir(meeting) / rel, data)
+        write_atomic(self.meeting_dir(meeting) / rel, data, durable=self.durable)
 
     def remove_file(self, meeting: MeetingState, rel: str) -> None:
         try:
@@ -189,7 +191,7 @@ class SiteStore:
             files[s.path] = row
         data = {"defaults": defaults, "files": files}
         write_atomic(self.meeting_dir(meeting) / MANIFEST_NAME,
-                     (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+                     (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8"), durable=self.durable)
 
     def indexed_names(self, state: State) -> Iterator[str]:
         """Every indexed file of the site, by corpus name."""
@@ -198,15 +200,20 @@ class SiteStore:
                 yield self.corpus_name(m, rel)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    ``durable`` also flushes it to disk before the rename, so a power cut cannot leave an
+    empty file under the new name (tests, which only kill processes, turn it off).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

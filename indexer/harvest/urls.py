@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
+from .errors import SiteError
+
 #: ASP.NET cookieless session (and anonymous-id) segments: "/(S(abc))/", "/(X(1)S(abc))/".
 _SESSION = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)", re.I)
 _PAGE = re.compile(r"/?([^/]+\.aspx)$", re.I)
 _CONTROL = re.compile(r"[\r\n\t]+")
-
-
-class SiteError(ValueError):
-    """A site address that cannot be harvested (not http(s), no host)."""
 
 
 def site_root(address: str) -> str:
@@ -77,7 +75,8 @@ def same_site(url: str, root: str) -> bool:
     a, b = urlsplit(url), urlsplit(root)
     if a.scheme not in ("http", "https") or not a.hostname:
         return False
-    return (a.hostname or "").lower() == (b.hostname or "").lower() and _port(a) == _port(b)
+    # An explicit port is part of the site; the default ports of http and https are one site.
+    return (a.hostname or "").lower() == (b.hostname or "").lower() and a.port == b.port
 
 
 def on_site(url: str, root: str) -> str:
@@ -86,12 +85,6 @@ def on_site(url: str, root: str) -> str:
     if a.scheme != b.scheme and a.port is None and b.port is None:
         return urlunsplit((b.scheme, b.netloc, a.path, a.query, a.fragment))
     return url
-
-
-def _port(parts) -> int | None:  # noqa: ANN001 - urllib's SplitResult
-    if parts.port is not None:
-        return parts.port
-    return None  # default ports: http and https count as one site
 
 
 def page_name(url: str) -> str:
