@@ -28,6 +28,7 @@ import html
 import re
 import warnings
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 
@@ -239,8 +240,9 @@ def _label_after(a: Tag) -> str:
 
 def year_url(list_url: str, year: int) -> str:
     """The meetings list of one year (the Year selector's choice, as a GET)."""
-    base = re.sub(r"([?&])(?:Year|Act|D)=[^&]*", r"\1", list_url, flags=re.I).rstrip("&?").replace("?&", "?")
-    return f"{base}{'&' if '?' in base else '?'}Year={year}"
+    parts = urlsplit(list_url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in ("year", "act", "d")]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query + [("Year", str(year))]), ""))
 
 
 def read_meeting_page(data: bytes, base: str) -> MeetingPage:

@@ -145,6 +145,14 @@ class SiteStore:
                                "move it aside to start afresh.") from exc
 
     def save(self, state: State) -> None:
+        """Write the state file (atomically); a failure is a sentence, and the old file stays."""
+        try:
+            self._save(state)
+        except OSError as exc:
+            raise HarvestError(f"Could not write the harvest state file {self.state_path} ({exc.strerror or exc}); "
+                               "the meetings fetched so far are on disk and the next run finishes the rest.") from exc
+
+    def _save(self, state: State) -> None:
         write_atomic(self.state_path, (json.dumps(state.to_json(), indent=1, sort_keys=True) + "\n").encode("utf-8"),
                      durable=self.durable)
 

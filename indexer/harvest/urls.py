@@ -18,7 +18,8 @@ from .errors import SiteError
 #: ASP.NET cookieless session (and anonymous-id) segments: "/(S(abc))/", "/(X(1)S(abc))/".
 _SESSION = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)", re.I)
 _PAGE = re.compile(r"/?([^/]+\.aspx)$", re.I)
-_CONTROL = re.compile(r"[\r\n\t]+")
+_CONTROL = re.compile(r" *[\r\n\t]+[ \r\n\t]*")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+-]*:(?!\d)", re.I)
 
 
 def site_root(address: str) -> str:
@@ -29,7 +30,7 @@ def site_root(address: str) -> str:
     "https://www.example.gov.uk/moderngov/").
     """
     address = address.strip()
-    if "://" not in address:
+    if "://" not in address and not _SCHEME.match(address):
         address = "https://" + address
     parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.hostname:
