@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.build import update_index
 from indexer.cli import main
 from indexer.harvest import HarvestError, HarvestOptions, Politeness, harvest
 from indexer.harvest.http import PROJECT_URL
@@ -114,6 +115,9 @@ def test_meeting_folder_and_manifest(site_a, tmp_path):
     assert (folder / "2020-09-15-m1205" / ".sources" / "printed-minutes.pdf").read_bytes().startswith(b"%PDF-")
     lm = json.loads((folder / "2020-09-15-m1205" / "manifest.json").read_text())["files"][".sources/printed-minutes.pdf"]
     assert lm["last_modified"].endswith(" GMT") and "etag" not in lm
+    # `minutes index --update` on the corpus reads the meeting files, not the sources beside them
+    built = update_index(tmp_path / "corpus", tmp_path / "index")
+    assert (built.files, built.skipped, built.warnings) == (11, [], [])
 
 
 def test_second_run_downloads_no_unchanged_meeting_or_item_page(site_a, tmp_path):

@@ -176,3 +176,26 @@ def test_a_manifest_naming_the_body_names_the_committee(tmp_path):
     assert Document("m.html", "meeting", meeting=Meeting("Executive Cabinet")).with_defaults(
         Meeting("Cabinet")).meeting.committee == "Executive Cabinet"
     assert repr(Meeting("P", None, "u")) == "Meeting(committee='P', date=None, url='u')"
+
+
+def test_printed_minutes_are_the_meetings_not_an_items_report_called_minutes():
+    page = b"""<html><body><div id="modgov"><h1 class="mgMainTitleTxt">Agenda and minutes</h1>
+<ul class="mgActionList"><li><a href="documents/g88/Printed minutes 01st-Feb-2023 10.00 Cabinet.pdf?T=1">Printed minutes
+<span class="mgFileSize">PDF 111 KB</span></a></li>
+<li><a href="documents/g88/Decisions 01st-Feb-2023 10.00 Cabinet.pdf?T=2">Printed decisions</a></li></ul>
+<table class="mgItemTable" id="mgItemTable"><tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">4.</p></td>
+<td><p class="mgAiTitleTxt"><a class="mgAiTitleLnk" href="documents/s901/Minutes of Previous Meeting.pdf">Minutes
+<span class="mgFileSize">PDF 99 KB</span></a></p><p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>The minutes were agreed.</p></div></td></tr></table></div></body></html>"""
+    info = moderngov.read_meeting_page(page, ROOT)
+    assert [(p.url, p.label) for p in info.printed] == [
+        (ROOT + "documents/g88/Printed%20minutes%2001st-Feb-2023%2010.00%20Cabinet.pdf?T=1", "Printed minutes")]
+
+
+def test_web_service_meetings_of_other_committees_are_left_out():
+    xml = b"""<?xml version="1.0"?><getmeetings><committee><committeeid>7</committeeid><committeemeetings>
+<meeting><meetingid>70</meetingid><meetingdate>01/02/2023</meetingdate></meeting></committeemeetings></committee>
+<committee><committeeid>8</committeeid><committeemeetings>
+<meeting><meetingid>80</meetingid><meetingdate>03/02/2023</meetingdate></meeting></committeemeetings></committee>
+</getmeetings>"""
+    assert [m.id for m in moderngov.meetings_from_xml(xml, ROOT, "8") or []] == ["80"]

@@ -108,7 +108,7 @@ def find_meetings(
             found = None
         if on_page:
             on_page()
-        if found is not None:
+        if found:  # none at all may be a web service that does not know this committee: read the pages
             return _sorted(found, since), WEB_SERVICE
     return _sorted(_meetings_from_pages(client, committee, since, on_page), since), PAGES
 

@@ -38,7 +38,9 @@ from . import urls
 
 _VIEW_FULL = re.compile(r"view\s+the\s+full\s+(?:minutes|item|decision)\s+text", re.I)
 _ITEM_NO = re.compile(r"for\s+item\s+([\w/.()-]+?)\.?\s*$", re.I)
-_PRINTED = re.compile(r"^\s*(?:printed\s+)?(?:draft\s+)?minutes\b|^\s*printed\s+(?:draft\s+)?minutes\b", re.I)
+_PRINTED = re.compile(r"^\s*(?:printed\s+|public\s+)?(?:draft\s+)?minutes\b", re.I)
+#: The meeting's own documents ("documents/g<meeting>/..."), as opposed to reports ("documents/s<id>/...").
+_MEETING_DOC = re.compile(r"/documents/g\d+/", re.I)
 _GENERIC_SITE = re.compile(r"^(?:modern\.?\s*gov|modern\s+council|moderngov|democracy|committee\s+meetings?)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4}\s+)?(.+?)(?:\.|\s*-\s*|\s*all rights reserved|$)", re.I)
 
@@ -152,6 +154,9 @@ def meetings_from_xml(data: bytes, root: str, committee_id: str) -> list[Meeting
         mid = _text(m.find("meetingid"))
         if not mid.isdigit():
             continue
+        owner = m.find_parent("committee")
+        if isinstance(owner, Tag) and _text(owner.find("committeeid")) not in ("", committee_id):
+            continue  # an install that ignored lCommitteeId and sent every committee's meetings
         when = parse_date(_text(m.find("meetingdate")))
         status = _text(m.find("meetingstatus"))
         url = urls.canonical(f"{root}ieListDocuments.aspx?CId={committee_id}&MId={mid}&Ver=4")
@@ -180,6 +185,14 @@ def committees_from_html(data: bytes, base: str) -> list[Committee]:
             continue
         heading = a.find_previous(["h2", "h3"], class_=re.compile(r"mgSectionTitle", re.I))
         out[cid] = Committee(cid, title, _text(heading) if isinstance(heading, Tag) else "")
+    if not out:
+        # Some sites link each committee's meetings list directly instead.
+        for a in soup.find_all("a", href=True):
+            url = urls.absolute(base, _href(a))
+            cid, title = urls.committee_id(url), _text(a)
+            if urls.page_name(url) == "ielistmeetings.aspx" and cid and title and cid not in out \
+                    and urls.same_site(url, base) and "info=1" not in url.lower():
+                out[cid] = Committee(cid, title)
     return list(out.values())
 
 
@@ -273,7 +286,8 @@ def read_meeting_page(data: bytes, base: str) -> MeetingPage:
                 seen.add(aid)
                 m = _ITEM_NO.search(text)
                 page.cut.append(CutItem(aid, urls.canonical(url), m.group(1) if m else ""))
-        elif _PRINTED.search(text) and not re.search(r"decisions|agenda|front\s*sheet|pack", text, re.I):
+        elif _PRINTED.search(text) and not re.search(r"decisions|agenda|front\s*sheet|pack", text, re.I) \
+                and _is_meeting_document(a, url):
             if not urls.same_site(url, base):
                 page.off_site.append(url)
                 continue
@@ -282,6 +296,16 @@ def read_meeting_page(data: bytes, base: str) -> MeetingPage:
     if page.printed and not page.draft:
         page.draft = any(re.search(r"\bdraft\b", p.label, re.I) for p in page.printed)
     return page
+
+
+def _is_meeting_document(a: Tag, url: str) -> bool:
+    """A link to the meeting's printed minutes, not an item's report called "Minutes"
+    (the "Minutes of the previous meeting" item links its PDF under that name)."""
+    if "mgAiTitleLnk" in (a.get("class") or []) or a.find_parent("table", id="mgItemTable") is not None:
+        return False
+    if _MEETING_DOC.search(url) or re.search(r"[?&]info=1\b", url, re.I):
+        return True
+    return a.find_parent("ul", class_=re.compile(r"mgActionList", re.I)) is not None
 
 
 def item_minutes(data: bytes) -> str | None:
@@ -333,8 +357,9 @@ def body_name(data: bytes) -> str | None:
     """The council (or other body) a ModernGov page belongs to, from its title or footer."""
     soup = soup_of(data)
     title = _text(soup.find("title"))
-    if " - " in title:
-        last = title.rsplit(" - ", 1)[1].strip()
+    sep = next((s for s in (" - ", " | ", " – ") if s in title), None)
+    if sep:
+        last = title.rsplit(sep, 1)[1].strip()
         if last and not _GENERIC_SITE.match(last) and not parse_date(last) and len(last) < 100:
             return last
     footers = soup.find_all("footer") + soup.find_all(id=re.compile(r"^(?:page-)?footer$", re.I)) + \
