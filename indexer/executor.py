@@ -409,10 +409,13 @@ class Evaluator:
         return Matches(ids, per_item[self.a.item_code[ids]], np.zeros(len(ids)))
 
     def _term(self, field: str, text: str, boost: float = 1.0) -> Matches:
+        """A term scored as Whoosh's BM25F scores it: a field without lengths (a filter)
+        scores its posting weight; the document frequency counts deleted documents, as
+        Whoosh's does, until a merge drops them."""
         ids, weights = self.a.postings(self.reader, field, text)
         if field not in self.a.lengths or not len(ids):
-            return Matches(ids, np.zeros(len(ids)))
-        df = len(ids)
+            return Matches(ids, boost * weights.astype(np.float64))
+        df = len(ids) if self.a.live_count == self.a.doc_count else self.reader.doc_frequency(field, text)
         idf = log(self.a.doc_count / (df + 1)) + 1
         dl = self.a.lengths[field][ids]
         norm = K1 * ((1 - B) + B * dl / self.a.avg_length[field])

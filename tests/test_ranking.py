@@ -1,0 +1,84 @@
+"""The retrieval model on hand-made arrays: coverage first, then evidence, then passages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from indexer import ranking
+
+
+def _rank(codes, bits, body_bits, scores, body, weights=(1.0, 1.0, 1.0), proximity=None, ordinals=None):
+    codes = np.array(codes)
+    return ranking.rank(
+        codes, int(codes.max()) + 1, np.array(bits), np.array(body_bits), np.array(scores, dtype=float),
+        np.array(body, dtype=float), np.array(weights), None if proximity is None else np.array(proximity, dtype=float),
+        np.arange(len(codes)) if ordinals is None else np.array(ordinals),
+    )
+
+
+def _items_in_order(r: ranking.Ranking, codes) -> list[int]:
+    order = np.lexsort((np.array(codes), -r.item_key))
+    return list(dict.fromkeys(np.array(codes)[order].tolist()))
+
+
+def test_coverage_of_the_best_passage_ranks_before_any_score():
+    # item 0: one passage with all three concepts, low score; item 1: a passage with two,
+    # high score; item 2: three concepts, but scattered over two passages
+    codes = [0, 1, 2, 2]
+    r = _rank(codes, bits=[0b111, 0b011, 0b001, 0b110], body_bits=[0b111, 0b011, 0b001, 0b110],
+              scores=[1.0, 50.0, 30.0, 30.0], body=[1.0, 50.0, 30.0, 30.0])
+    # item 2 matches all three, but no passage of it has more than two: it ranks with item 1, by score
+    assert _items_in_order(r, codes) == [0, 1, 2]
+    assert r.item_bits.tolist() == [0b111, 0b011, 0b110, 0b110]  # the best passage's concepts label the item
+
+
+def test_weights_of_zero_do_not_count_toward_coverage():
+    codes = [0, 1]
+    r = _rank(codes, bits=[0b011, 0b001], body_bits=[0b011, 0b001], scores=[1.0, 5.0], body=[1.0, 5.0],
+              weights=(1.0, 0.0))
+    assert _items_in_order(r, codes) == [1, 0]  # the weak second concept does not lift item 0
+
+
+def test_other_passages_add_a_damped_share():
+    codes = [0, 1, 1, 1]
+    r = _rank(codes, bits=[1, 1, 1, 1], body_bits=[1, 1, 1, 1], scores=[10.0, 9.0, 8.0, 8.0], body=[10.0, 9.0, 8.0, 8.0])
+    assert _items_in_order(r, codes) == [1, 0]  # 9 + 0.1 * 16 beats 10
+    assert r.item_key[1] == pytest.approx(ranking.TIER + 9.0 + ranking.OTHER_PASSAGES * 16.0)
+
+
+def test_passages_with_the_words_come_before_title_only_ones():
+    # one item: the lead passage matches only by the title; the third has the words itself
+    codes = [0, 0, 0]
+    r = _rank(codes, bits=[0b11, 0b11, 0b11], body_bits=[0b00, 0b01, 0b11],
+              scores=[6.0, 7.0, 8.0], body=[0.0, 2.0, 4.0])
+    assert np.argsort(-r.passage_key, kind="stable").tolist() == [2, 1, 0]
+    assert len(set(r.item_key.tolist())) == 1  # one key for the whole item
+
+
+def test_proximity_adds_to_the_passage_and_its_item():
+    codes = [0, 1]
+    plain = _rank(codes, bits=[0b11, 0b11], body_bits=[0b11, 0b11], scores=[5.0, 5.5], body=[5.0, 5.5])
+    near = _rank(codes, bits=[0b11, 0b11], body_bits=[0b11, 0b11], scores=[5.0, 5.5], body=[5.0, 5.5],
+                 proximity=[1.0, 0.0])
+    assert (_items_in_order(plain, codes), _items_in_order(near, codes)) == ([1, 0], [0, 1])
+
+
+def test_window_bits_join_neighbouring_passages_of_one_item():
+    codes = np.array([0, 0, 0, 1])
+    ordinals = np.array([0, 1, 3, 2])
+    bits = np.array([0b001, 0b010, 0b100, 0b100])
+    assert ranking.window_bits(codes, ordinals, bits, 1).tolist() == [0b011, 0b011, 0b100, 0b100]
+    assert ranking.window_bits(codes, ordinals, bits, 2).tolist() == [0b011, 0b111, 0b110, 0b100]
+
+
+def test_coverage_weights_follow_idf_up_to_one():
+    w = ranking.coverage_weights([1, 500, 900, 0], doc_count=1000)
+    assert w.tolist()[0] == 1.0 and w.tolist()[3] == 1.0
+    assert 0.0 < w[2] < w[1] < 1.0
+
+
+def test_no_passages():
+    r = ranking.rank(np.zeros(0, dtype=np.int64), 0, *(np.zeros(0, dtype=np.int64),) * 2, *(np.zeros(0),) * 2,
+                     np.ones(2))
+    assert (len(r.item_key), len(r.item_bits)) == (0, 0)

@@ -1,0 +1,106 @@
+"""Acronyms and long forms as one concept: the glossary, groups, and how queries use them."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.glossary import AMBIGUOUS, GLOSSARY, GROUPS
+from indexer.query import parse_query
+from indexer.synonyms import Synonyms, analyse, build_synonyms, variants
+
+SYN = build_synonyms()
+
+
+def _group(word: str) -> tuple[list[str], list[str]] | None:
+    g = SYN.for_acronym(word)
+    return None if g is None else ([a.text for a in g.acronyms], [lf.text for lf in g.long_forms])
+
+
+def test_the_glossary_covers_the_issue_list():
+    wanted = ("PCC OPCC DPCC PFCC PCP PCSO HMIC HMICFRS IOPC IPCC ASB VAWG CSE CSP FGM ICV RJ NPCC APCC MTFS "
+              "S106 CIL TPO HMO LDP SPD NPPF ANPR CCTV SEND EHCP MRP RSG NNDR").split()
+    assert [a for a in wanted if a not in GLOSSARY] == []
+    assert all(a in GLOSSARY for group in GROUPS for a in group) and AMBIGUOUS <= GLOSSARY.keys()
+
+
+@pytest.mark.parametrize(
+    ("typed", "group"),
+    [
+        ("IOPC", (["IOPC", "IPCC"], ["Independent Office for Police Conduct", "Independent Police Complaints Commission"])),
+        ("iopc", (["IOPC", "IPCC"], ["Independent Office for Police Conduct", "Independent Police Complaints Commission"])),
+        ("PCSOs", (["PCSO"], ["Police Community Support Officer"])),  # plural acronym
+        ("ASB", (["ASB"], ["anti-social behaviour", "antisocial behaviour"])),
+        ("S106", (["S106"], ["Section 106"])),
+        ("SEND", (["SEND", "SEN"], ["Special Educational Needs and Disabilities", "Special Educational Needs"])),
+        ("send", None),  # an everyday word unless typed in capitals
+        ("precept", None),
+    ],
+)
+def test_for_acronym(typed, group):
+    assert _group(typed) == group
+
+
+def test_long_forms_are_found_in_typed_words():
+    terms = list(analyse("how many complaints did the independent office for police conduct get").terms)
+    found = [(k, SYN.long_form_at(terms, k)) for k in range(len(terms))]
+    hits = [(k, n, [a.text for a in g.acronyms]) for k, f in found if f for n, g in [f]]
+    assert hits == [(2, 4, ["IOPC", "IPCC"])]
+
+
+def test_variants_drop_the_gaps_small_words_leave():
+    form = analyse("Police and Crime Commissioner")
+    assert (form.terms, form.offsets) == (("polic", "crime", "commission"), (0, 2, 3))
+    assert [v.offsets for v in variants(form)] == [(0, 2, 3), (0, 1, 2)]  # "Police & Crime Commissioner"
+    assert variants(analyse("Community Safety Partnership")) == [analyse("Community Safety Partnership")]
+
+
+def test_mined_pairs_join_the_glossary_but_never_override_it():
+    syn = build_synonyms({("RJ", "Ryland Jobs"): 3, ("LRF", "Local Resilience Forum"): 2,
+                          ("LRF", "Lower Road Footway"): 1, ("PCC", "Police & Crime Commissioner"): 4})
+    assert [lf.text for lf in syn.for_acronym("RJ").long_forms] == ["restorative justice"]
+    assert [lf.text for lf in syn.for_acronym("LRF").long_forms] == ["Local Resilience Forum", "Lower Road Footway"]
+    # a mined long form that analyses like a curated one adds nothing new
+    assert [lf.text for lf in syn.for_acronym("PCC").long_forms] == [
+        "Police and Crime Commissioner", "Police, Fire and Crime Commissioner"]
+
+
+def test_pairs_sharing_a_long_form_are_one_group():
+    syn = Synonyms([("AB", "Alpha Bravo"), ("ABX", "Alpha Bravo"), ("CD", "Charlie Delta")])
+    assert [a.text for a in syn.for_acronym("ab").acronyms] == ["AB", "ABX"]
+    assert [a.text for a in syn.for_acronym("cd").acronyms] == ["CD"]
+
+
+@pytest.mark.parametrize(
+    ("q", "concepts", "expanded"),
+    [
+        # one concept: the acronym, its group's other acronym and their long forms
+        ("IOPC complaints", [
+            ("IOPC", 'combined(synonym(text:iopc | text:ipcc | text:"independ offic polic conduct" '
+                     '| text:"independ offic polic conduct" | text:"independ polic complaint commiss"))'),
+            ("complaints", "combined(text:complaint)"),
+        ], [("IOPC", ("IPCC", "Independent Office for Police Conduct", "Independent Police Complaints Commission"))]),
+        # typed long form: each word stays a concept, and the acronym matches each
+        ("police and crime panel meetings", [
+            ("police", "combined(synonym(text:polic | text:pcp))"),
+            ("crime", "combined(synonym(text:crime | text:pcp))"),
+            ("panel", "combined(synonym(text:panel | text:pcp))"),
+            ("meetings", "combined(text:meet)"),
+        ], [("police and crime panel", ("PCP",))]),
+        # quoted text is never expanded
+        ('"IOPC" complaints', [('"IOPC"', "combined(text:iopc)"), ("complaints", "combined(text:complaint)")], []),
+        ('"police and crime panel"', [('"police and crime panel"', 'combined(text:"polic crime panel")')], []),
+        # an everyday word in lower case is not an acronym
+        ("send a letter", [("send", "combined(text:send)"), ("letter", "combined(text:letter)")], []),
+    ],
+)
+def test_queries_expand_acronyms_and_long_forms(q, concepts, expanded):
+    p = parse_query(q, SYN)
+    assert [(c.label, str(c.query)) for c in p.concepts] == concepts
+    assert list(p.expanded) == expanded
+
+
+def test_expansions_are_highlighted():
+    p = parse_query("ASB", SYN)
+    assert {"asb"} <= p.terms
+    assert (("anti", 0), ("social", 1), ("behaviour", 2)) in p.phrases
+    assert (("antisoci", 0), ("behaviour", 1)) in p.phrases
