@@ -24,8 +24,8 @@ from indexer.model import Document, Item, Passage
         ("Staff of the Office of the Police and Crime Commissioner (OPCC) attended.",
          [("OPCC", "Office of the Police and Crime Commissioner")]),
         # the long form in the parenthesis
-        ("HMICFRS (His Majesty's Inspectorate of Constabulary and Fire & Rescue Services) reported.",
-         [("HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services")]),
+        ("HMSWF (His Majesty's Society of Wessex Foresters & Fellers) reported.",
+         [("HMSWF", "His Majesty's Society of Wessex Foresters & Fellers")]),
         # the candidate stops at a clause break
         ("Items were noted. Medium Term Financial Strategy (MTFS) savings were agreed.",
          [("MTFS", "Medium Term Financial Strategy")]),
