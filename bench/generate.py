@@ -44,7 +44,13 @@ from indexer.model import distinct
 from . import vocab as V
 
 #: Bump whenever the output for a given seed and size changes (invalidates caches).
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
+#: Passage styles: "short" (1-3 sentences, 150-600 characters, as the sample minutes) or
+#: "long" (80-150 words, as minutes that write a paragraph per speaker or topic). An
+#: archive of long passages is named with this suffix: "100k-long".
+STYLES = ("short", "long")
+LONG_SUFFIX = "-long"
+LONG_WORDS = (80, 150)
 
 FIRST_YEAR, LAST_YEAR = 2012, 2025
 #: Meetings a committee holds a year at most before the archive needs more committees.
@@ -73,6 +79,19 @@ def parse_size(text: str) -> int:
     return value
 
 
+def parse_archive(text: str) -> tuple[int, str]:
+    """Return (passages, style) of an archive name such as "100k" or "100k-long"."""
+    t = text.strip().lower()
+    if t.endswith(LONG_SUFFIX):
+        return parse_size(t[: -len(LONG_SUFFIX)]), "long"
+    return parse_size(t), "short"
+
+
+def archive_label(n: int, style: str = "short") -> str:
+    """Return the name of an archive ("100k", "100k-long")."""
+    return size_label(n) + (LONG_SUFFIX if style == "long" else "")
+
+
 def size_label(n: int) -> str:
     """Return the short label of a passage count (10000 → "10k")."""
     if n % 1_000_000 == 0:
@@ -82,22 +101,24 @@ def size_label(n: int) -> str:
     return str(n)
 
 
-def corpus_dir(size: int, seed: int, work: Path = WORK_DIR) -> Path:
-    """Return the cache folder of the archive for ``size`` and ``seed``."""
-    return work / "corpus" / f"{size_label(size)}-s{seed}-g{GENERATOR_VERSION}"
+def corpus_dir(size: int, seed: int, work: Path = WORK_DIR, style: str = "short") -> Path:
+    """Return the cache folder of the archive for ``size``, ``seed`` and ``style``."""
+    return work / "corpus" / f"{archive_label(size, style)}-s{seed}-g{GENERATOR_VERSION}"
 
 
-def ensure_corpus(size: int, seed: int, work: Path = WORK_DIR, log: Callable[[str], None] = print) -> Path:
-    """Return a complete archive for ``size``/``seed``, generating it unless cached."""
-    out = corpus_dir(size, seed, work)
+def ensure_corpus(size: int, seed: int, work: Path = WORK_DIR, log: Callable[[str], None] = print,
+                  style: str = "short") -> Path:
+    """Return a complete archive for ``size``/``seed``/``style``, generating it unless cached."""
+    out = corpus_dir(size, seed, work, style)
     meta = out / "meta.json"
     if meta.exists():
         m = json.loads(meta.read_text())
-        if m.get("generator_version") == GENERATOR_VERSION and m.get("passages") == size and m.get("seed") == seed:
+        if (m.get("generator_version") == GENERATOR_VERSION and m.get("passages") == size and m.get("seed") == seed
+                and m.get("style", "short") == style):
             log(f"corpus {out.name}: cached ({m['files']} files, {m['passages']} passages)")
             return out
     log(f"corpus {out.name}: generating {size} passages …")
-    generate(size, seed, out, log=log)
+    generate(size, seed, out, log=log, style=style)
     return out
 
 
@@ -188,10 +209,13 @@ class MeetingPlan:
 class Generator:
     """Builds the archive; all randomness flows from one seeded RNG."""
 
-    def __init__(self, size: int, seed: int) -> None:
+    def __init__(self, size: int, seed: int, style: str = "short") -> None:
+        if style not in STYLES:
+            raise ValueError(f"unknown passage style {style!r}")
         self.size = size
         self.seed = seed
-        self.rng = random.Random(f"minutes-bench:{seed}:{size}")
+        self.style = style
+        self.rng = random.Random(f"minutes-bench:{seed}:{size}" + ("" if style == "short" else f":{style}"))
         rng = self.rng
         self.topics = Zipf(tuple(range(len(V.TOPICS))), s=1.05)
         places = [h + t for h in V.PLACE_HEADS for t in V.PLACE_TAILS]
@@ -392,6 +416,8 @@ class Generator:
         return self.fill(rng.choice(V.OPINION_FRAMES), body, ctx)
 
     def passage_text(self, kind: str, topic: int, body: Body, ctx: dict[str, Any]) -> str:
+        if self.style == "long":
+            return self.long_passage_text(kind, topic, body, ctx)
         rng = self.rng
         r = rng.random()
         n = 1 if r < 0.35 else 2 if r < 0.85 else 3
@@ -408,6 +434,22 @@ class Generator:
             parts.pop()
             text = " ".join(parts)
         return _capitalise(text)
+
+
+    def long_passage_text(self, kind: str, topic: int, body: Body, ctx: dict[str, Any]) -> str:
+        """A paragraph of 80-150 words: sentences on the item's topic until the drawn length."""
+        rng = self.rng
+        target = rng.randint(*LONG_WORDS)
+        parts = [self.sentence(kind, topic, body, ctx)]
+        words = len(parts[0].split())
+        while words < target:
+            extra = (self.fill(rng.choice(V.CLAUSE_FRAMES), body, ctx) if rng.random() < 0.15
+                     else self.sentence("any", topic, body, ctx))
+            if words + len(extra.split()) > LONG_WORDS[1] and words >= LONG_WORDS[0]:
+                break
+            parts.append(extra)
+            words += len(extra.split())
+        return _capitalise(" ".join(parts))
 
 
 class _Slots(dict):  # type: ignore[type-arg]
@@ -575,14 +617,14 @@ def _render_item(g: Generator, body: Body, plan: ItemPlan, ctx: dict[str, Any]) 
     return text, record
 
 
-def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print) -> dict[str, Any]:
-    """Write the archive for ``size``/``seed`` into ``out`` (replacing it); return its meta."""
+def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print, style: str = "short") -> dict[str, Any]:
+    """Write the archive for ``size``/``seed``/``style`` into ``out`` (replacing it); return its meta."""
     started = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
     corpus = out / "corpus"
     corpus.mkdir(parents=True)
-    g = Generator(size, seed)
+    g = Generator(size, seed, style)
     plans = g.plan()
     by_body: dict[int, list[MeetingPlan]] = {}
     for m in plans:
@@ -608,7 +650,6 @@ def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print
     with open(out / "records.jsonl", "w", encoding="utf-8") as rec_out:
         for b in sorted(by_body, key=lambda i: g.bodies[i].slug):
             body = g.bodies[b]
-            committee_words = set(_WORD_RE.findall(body.name.lower()))
             prev = None
             for m in by_body[b]:
                 folder = corpus / body.slug / m.date.isoformat()
@@ -636,13 +677,12 @@ def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print
                     items += 1
                     corpus_bytes += len(data)
                     title_words = set(_WORD_RE.findall(record["item_title"].lower()))
-                    for k, p in enumerate(record["passages"]):
+                    for p in record["passages"]:
                         passages += 1
                         text_bytes += len(p["text"].encode("utf-8"))
-                        # as indexer.schema.text_parts: committee words on an item's first passage only
+                        # as a plain query searches: the passage, its speaker's name and its item
+                        # title (committee names are filters, not searched)
                         words = set(_WORD_RE.findall(p["text"].lower())) | title_words
-                        if k == 0:
-                            words |= committee_words
                         if p["speaker_name"]:
                             words |= set(_WORD_RE.findall(p["speaker_name"].lower()))
                         df_word.update(words)
@@ -660,7 +700,8 @@ def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print
     meta = {
         "generator_version": GENERATOR_VERSION,
         "seed": seed,
-        "size": size_label(size),
+        "size": archive_label(size, style),
+        "style": style,
         "passages": passages,
         "items": items,
         "files": files,
@@ -684,15 +725,16 @@ def _long_date(d: dt.date) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--size", default="10k", help="passages: 10k, 100k, 1m or a number (default 10k)")
+    ap.add_argument("--size", default="10k",
+                    help="passages: 10k, 100k, 1m or a number, with -long for passages of 80-150 words (default 10k)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="output folder (default: the cache under bench/work/corpus)")
     args = ap.parse_args(argv)
-    size = parse_size(args.size)
+    size, style = parse_archive(args.size)
     if args.out:
-        generate(size, args.seed, args.out)
+        generate(size, args.seed, args.out, style=style)
     else:
-        ensure_corpus(size, args.seed)
+        ensure_corpus(size, args.seed, style=style)
     return 0
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import incremental, queries, report
-from .generate import WORK_DIR, ensure_corpus, parse_size, size_label
+from .generate import WORK_DIR, archive_label, ensure_corpus, parse_archive
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -131,12 +131,12 @@ def git_info() -> dict[str, Any]:
 # --------------------------------------------------------------------------- one size
 
 
-def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
+def run_size(size: int, args: argparse.Namespace, style: str = "short") -> dict[str, Any]:
     from .records import parser_status
 
-    label = size_label(size)
+    label = archive_label(size, style)
     started = time.perf_counter()
-    corpus_root = ensure_corpus(size, args.seed, work=args.work, log=log)
+    corpus_root = ensure_corpus(size, args.seed, work=args.work, log=log, style=style)
     corpus = corpus_root / "corpus"
     meta = json.loads((corpus_root / "meta.json").read_text())
     run_dir = args.work / "runs" / f"{label}-s{args.seed}"
@@ -350,7 +350,8 @@ def _agreement_summary(classes: dict[str, Any], engines: list[str]) -> dict[str,
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="10k,100k", help="comma-separated: 10k,100k,1m (default 10k,100k)")
+    ap.add_argument("--sizes", default="10k,100k",
+                    help="comma-separated: 10k,100k,1m, and 100k-long for passages of 80-150 words (default 10k,100k)")
     ap.add_argument("--engines", default="ours,fts5")
     ap.add_argument("--queries-per-class", type=int, default=50)
     ap.add_argument("--no-ours-default", dest="ours_default", action="store_false",
@@ -371,15 +372,16 @@ def main(argv: list[str] | None = None) -> int:
     args.engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     if not set(args.engines) <= {"ours", "fts5"} or not args.engines:
         ap.error("--engines takes ours, fts5 or both")
-    sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
-    args.http_sizes = {size_label(parse_size(s)) for s in args.http_sizes.split(",") if s.strip()}
-    args.incremental_sizes = {size_label(parse_size(s)) for s in args.incremental_sizes.split(",") if s.strip()}
+    archives = [parse_archive(s) for s in args.sizes.split(",") if s.strip()]
+    args.http_sizes = {archive_label(*parse_archive(s)) for s in args.http_sizes.split(",") if s.strip()}
+    args.incremental_sizes = {archive_label(*parse_archive(s)) for s in args.incremental_sizes.split(",") if s.strip()}
     args.results.mkdir(parents=True, exist_ok=True)
-    for size in sizes:
-        result = run_size(size, args)
-        out = args.results / f"{size_label(size)}.json"
+    for size, style in archives:
+        result = run_size(size, args, style)
+        label = archive_label(size, style)
+        out = args.results / f"{label}.json"
         out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-        log(f"{size_label(size)}: wrote {out} ({result['runtime_seconds']:.0f}s)")
+        log(f"{label}: wrote {out} ({result['runtime_seconds']:.0f}s)")
     readme = report.write_readme(args.results)
     log(f"wrote {readme}")
     return 0
