@@ -437,7 +437,8 @@ class Generator:
 
 
     def long_passage_text(self, kind: str, topic: int, body: Body, ctx: dict[str, Any]) -> str:
-        """A paragraph of 80-150 words: sentences on the item's topic until the drawn length."""
+        """A paragraph of 80-150 words (a last sentence may run past 150 to reach 80):
+        sentences on the item's topic until the drawn length."""
         rng = self.rng
         target = rng.randint(*LONG_WORDS)
         parts = [self.sentence(kind, topic, body, ctx)]

@@ -140,3 +140,26 @@ def test_generated_files_parse(tiny: tuple[Path, dict]) -> None:
         covered = sum(1 for w in expected if w in got) / len(expected)
         assert covered >= 0.95, (r["source"], covered)
     assert wrong_titles == []
+
+
+@pytest.mark.parametrize(("text", "archive", "label"), [("100k", (100_000, "short"), "100k"),
+                                                        ("100k-long", (100_000, "long"), "100k-long"),
+                                                        ("1M-LONG", (1_000_000, "long"), "1m-long")])
+def test_archive_names(text: str, archive: tuple[int, str], label: str) -> None:
+    from bench.generate import archive_label, parse_archive
+
+    assert parse_archive(text) == archive
+    assert archive_label(*archive) == label
+
+
+def test_long_style_writes_paragraphs_of_80_to_150_words(tmp_path: Path) -> None:
+    meta = generate(TINY, SEED, tmp_path / "long", log=lambda _msg: None, style="long")
+    assert (meta["passages"], meta["style"], meta["size"]) == (TINY, "long", "300-long")
+    lines = (tmp_path / "long" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    words = [len(p["text"].split()) for line in lines for p in json.loads(line)["passages"]]
+    long = [w for w in words if w >= 80]
+    # the minutes' own paragraphs are long; headings, procedure and resolutions stay short
+    assert len(long) >= 0.6 * len(words)
+    # a last sentence may run past 150 words only to reach 80
+    assert sum(w <= 150 for w in long) >= 0.95 * len(long) and max(words) < 200
+    assert sorted(long)[len(long) // 2] in range(100, 151)
