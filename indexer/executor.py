@@ -544,8 +544,21 @@ class Evaluator:
         alts = list(q.subqueries) if isinstance(q, Synonym) else [q]
         body_ids, body_tf = _sum_tf([self._tf(DEFAULT_FIELD, alt) for alt in alts])
         title_ids, title_tf = _sum_tf([self._tf("title", alt) for alt in alts])
-        if len(title_ids):
-            wide, owner = self.a.passages_of(self.a.item_code[title_ids])
+        codes = self.a.item_code[title_ids]
+        if len(title_ids) and len(body_ids) + int(self.a.item_size[codes].sum()) > self.a.doc_count // 16:
+            # Many passages: whole-index arrays are cheaper than merging sorted lists.
+            dense_body = np.zeros(self.a.doc_count)
+            dense_body[body_ids] = body_tf
+            item_tf = np.zeros(self.a.item_count)
+            np.add.at(item_tf, codes, title_tf)
+            dense_title = item_tf[self.a.item_code]
+            if self.a.live_count < self.a.doc_count:
+                dense_title[~self.a.alive] = 0.0
+            dense = dense_body + TITLE_WEIGHT * dense_title
+            ids = np.flatnonzero(dense)
+            tf_body, tf = dense_body[ids], dense[ids]
+        elif len(title_ids):
+            wide, owner = self.a.passages_of(codes)
             ids = _sorted_union(body_ids, wide)
             tf_body = np.zeros(len(ids))
             tf_body[np.searchsorted(ids, body_ids)] = body_tf
@@ -603,7 +616,12 @@ class Evaluator:
         """
         parts = [self.eval(c) for c in concepts]
         total = sum(len(p) for p in parts)
-        if total > self.a.doc_count // 8:
+        if len(parts) == 1:
+            p = parts[0]
+            ids, scores, body = p.ids, p.scores, p.body_scores()
+            bits = np.ones(len(ids), dtype=np.int64)
+            body_bits = (body > 0).astype(np.int64)
+        elif total > self.a.doc_count // 8:
             bits = np.zeros(self.a.doc_count, dtype=np.int64)
             body_bits = np.zeros(self.a.doc_count, dtype=np.int64)
             scores = np.zeros(self.a.doc_count)

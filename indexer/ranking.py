@@ -54,8 +54,11 @@ class Ranking:
     item_key: np.ndarray
     passage_key: np.ndarray
     alone_key: np.ndarray
-    #: concepts matched together by each passage's item, in its best window (a bit mask)
-    item_bits: np.ndarray
+    #: per passage: the concepts of its coverage window, their weight, and its own score
+    #: (see :func:`label_bits`)
+    near_bits: np.ndarray
+    near: np.ndarray
+    own: np.ndarray
 
 
 def coverage_weights(df: list[int], doc_count: int) -> np.ndarray:
@@ -68,15 +71,22 @@ def coverage_weights(df: list[int], doc_count: int) -> np.ndarray:
 
 def weighted(bits: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """The sum of the weights of the concepts set in each bit mask."""
+    k = len(weights)
+    if k <= 12:  # a lookup table of every combination
+        masks = np.arange(1 << k)
+        table = np.zeros(1 << k)
+        for j, w in enumerate(weights):
+            table += w * ((masks >> j) & 1)
+        return table[bits]
     out = np.zeros(len(bits))
-    for k, w in enumerate(weights):
-        out += w * ((bits >> k) & 1)
+    for j, w in enumerate(weights):
+        out += w * ((bits >> j) & 1)
     return out
 
 
-def popcount(bits: np.ndarray) -> np.ndarray:
-    """The number of concepts set in each bit mask."""
-    return weighted(bits, np.ones(63)) if len(bits) else np.zeros(0)
+def popcount(bits: np.ndarray, concepts: int) -> np.ndarray:
+    """The number of concepts (of the first ``concepts``) set in each bit mask."""
+    return weighted(bits, np.ones(concepts))
 
 
 def window_bits(codes: np.ndarray, ordinals: np.ndarray, bits: np.ndarray, window: int) -> np.ndarray:
@@ -113,11 +123,10 @@ def rank(
     ``proximity`` (optional) its proximity scores.
     """
     if not len(codes):
-        return Ranking(np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, dtype=np.int64))
+        empty = np.zeros(0)
+        return Ranking(empty, empty, empty, np.zeros(0, dtype=np.int64), empty, empty)
     own = scores if proximity is None else scores + PROXIMITY_WEIGHT * proximity
     own_body = body if proximity is None else body + PROXIMITY_WEIGHT * proximity
-    item_bits = np.zeros(item_count, dtype=np.int64)
-    np.bitwise_or.at(item_bits, codes, bits)
     best = np.full(item_count, -np.inf)
     np.maximum.at(best, codes, own)
     best_body = np.zeros(item_count)
@@ -125,20 +134,51 @@ def rank(
     body_sum = np.bincount(codes, weights=own_body, minlength=item_count)
     evidence = best + OTHER_PASSAGES * (body_sum - best_body)
     if COVERAGE_WINDOW is None or ordinals is None:
-        covered = item_bits[codes]
-        item_cov = weighted(covered, weights)
+        item_bits = np.zeros(item_count, dtype=np.int64)
+        np.bitwise_or.at(item_bits, codes, bits)
+        near_bits = item_bits[codes]
+        near = item_cov = weighted(near_bits, weights)
     else:
-        # The item's best window: the most concepts, then the best score.
+        # The item's best window: the most concepts.
         near_bits = bits if COVERAGE_WINDOW == 0 else window_bits(codes, ordinals, bits, COVERAGE_WINDOW)
         near = weighted(near_bits, weights)
-        order = np.lexsort((-own, -near, codes))
-        first = order[np.r_[True, codes[order][1:] != codes[order][:-1]]]
-        best_bits = np.zeros(item_count, dtype=np.int64)
-        best_bits[codes[first]] = near_bits[first]
         best_cov = np.zeros(item_count)
-        best_cov[codes[first]] = near[first]
-        covered, item_cov = best_bits[codes], best_cov[codes]
+        np.maximum.at(best_cov, codes, near)
+        item_cov = best_cov[codes]
     item_key = item_cov * TIER + evidence[codes]
     passage_key = weighted(body_bits, weights) * TIER + own_body
     alone_key = weighted(bits, weights) * TIER + own
-    return Ranking(item_key, passage_key, alone_key, covered)
+    return Ranking(item_key, passage_key, alone_key, near_bits, near, own)
+
+
+def label_bits(r: Ranking, codes: np.ndarray, positions: list[int]) -> list[int]:
+    """The concepts each passage at ``positions`` is ranked by: those of its item's best
+    window (the most concepts, then the best score), for "matches 2 of 3 words"."""
+    if not positions:
+        return []
+    wanted = codes[positions]
+    sub = _members_of(codes, wanted)
+    order = sub[np.lexsort((-r.own[sub], -r.near[sub], codes[sub]))]
+    first = order[np.r_[True, codes[order][1:] != codes[order][:-1]]]
+    best = dict(zip(codes[first].tolist(), r.near_bits[first].tolist()))
+    return [best[c] for c in wanted.tolist()]
+
+
+def item_bits(codes: np.ndarray, bits: np.ndarray, positions: list[int]) -> list[int]:
+    """The concepts matched anywhere in the items of the passages at ``positions`` (for
+    results sorted by date, which have no ranking)."""
+    if not positions:
+        return []
+    wanted = codes[positions]
+    sub = _members_of(codes, wanted)
+    union: dict[int, int] = {}
+    for c, b in zip(codes[sub].tolist(), bits[sub].tolist()):
+        union[c] = union.get(c, 0) | b
+    return [union[c] for c in wanted.tolist()]
+
+
+def _members_of(codes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Positions of the passages whose item is one of ``wanted`` (a few items)."""
+    hit = np.zeros(int(codes.max()) + 1, dtype=bool)
+    hit[wanted] = True
+    return np.flatnonzero(hit[codes])

@@ -52,9 +52,10 @@ SCORED_FIELDS = ("text", "title", "speaker_name")
 #: The fewest best matches sorted in full before a page is cut out (see _rank).
 MIN_WINDOW = 1000
 MAX_IDLE_LEASES = 16
-#: Fewer passages than this matching every word of a query count as few results (a
-#: rare word may then be a typing error; see indexer.spelling).
-FEW_RESULTS = 3
+#: Fewer passages than this matching every word of a query count as few results: a word
+#: may be misspelt (unknown to the index, or rare beside a frequent neighbour; see
+#: indexer.spelling).
+FEW_RESULTS = 1
 
 __all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
 
@@ -273,20 +274,25 @@ class SearchEngine:
                 ids = cov.ids
                 ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
                 complete = int(np.count_nonzero(cov.bits == (1 << n_concepts) - 1))
-                bits = ranks.item_bits if ranks is not None else _item_bits(arrays, cov)
             else:
                 m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
-                ids, ranks, bits = m.ids, None, None
+                ids, ranks = m.ids, None
                 complete = len(ids)
             page = _rank(arrays, ids, ranks, request, sort)
-            suggestion = _suggestion(live, evaluator, parsed, complete) if parsed.concepts else None
+            matched: list[int | None] = [None] * len(page.positions)
+            if parsed.concepts:
+                codes = arrays.item_code[ids]
+                matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
+                           else ranking.item_bits(codes, cov.bits, page.positions))
+            # A word the index lacks leaves no passage with every word: only then look.
+            few = bool(parsed.concepts) and complete < FEW_RESULTS
+            suggestion = _suggestion(live, evaluator, parsed, complete) if few else None
             column = lease.passages()
             stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
             metas = lease.items.items(p.item_id for p in stored)
         # "More in this item" goes on the item's last passage on the page only.
         last = {p.item_id: i for i, p in enumerate(stored)}
         first_rank = request.per_page * (request.page - 1) + 1
-        matched = [None] * len(stored) if bits is None else [int(bits[i]) for i in page.positions]
         hits = tuple(
             _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i],
                  page.more[i] if last[p.item_id] == i else 0, parsed.words, matched[i])
@@ -373,7 +379,7 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) 
     if sum(bool(t) for t in terms) < 2 or not len(cov.ids):
         return ranks
     # The passages with two or more concepts in their text, in the first items.
-    several = ranking.popcount(cov.body_bits) >= 2
+    several = ranking.popcount(cov.body_bits, len(terms)) >= 2
     if not several.any():
         return ranks
     keys = ranks.item_key[several]
@@ -423,14 +429,6 @@ def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) 
     if not fixes:
         return None
     return corrected_query(parsed.text, fixes)
-
-
-def _item_bits(a: IndexArrays, cov: Coverage) -> np.ndarray:
-    """Concepts matched by each passage's item (for results sorted by date)."""
-    codes = a.item_code[cov.ids]
-    item_bits = np.zeros(a.item_count, dtype=np.int64)
-    np.bitwise_or.at(item_bits, codes, cov.bits)
-    return item_bits[codes]
 
 
 def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, request: SearchRequest, sort: Sort) -> _Page:

@@ -30,7 +30,9 @@ def test_coverage_of_the_best_passage_ranks_before_any_score():
               scores=[1.0, 50.0, 30.0, 30.0], body=[1.0, 50.0, 30.0, 30.0])
     # item 2 matches all three, but no passage of it has more than two: it ranks with item 1, by score
     assert _items_in_order(r, codes) == [0, 1, 2]
-    assert r.item_bits.tolist() == [0b111, 0b011, 0b110, 0b110]  # the best passage's concepts label the item
+    # the best passage's concepts label the item
+    assert ranking.label_bits(r, np.array(codes), [0, 1, 2, 3]) == [0b111, 0b011, 0b110, 0b110]
+    assert ranking.item_bits(np.array(codes), np.array([0b111, 0b011, 0b001, 0b110]), [3, 0]) == [0b111, 0b111]
 
 
 def test_weights_of_zero_do_not_count_toward_coverage():
@@ -81,4 +83,4 @@ def test_coverage_weights_follow_idf_up_to_one():
 def test_no_passages():
     r = ranking.rank(np.zeros(0, dtype=np.int64), 0, *(np.zeros(0, dtype=np.int64),) * 2, *(np.zeros(0),) * 2,
                      np.ones(2))
-    assert (len(r.item_key), len(r.item_bits)) == (0, 0)
+    assert (len(r.item_key), len(r.near_bits)) == (0, 0)
