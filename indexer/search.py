@@ -30,6 +30,7 @@ from .itemstore import ItemMeta, ItemStore
 from .query import (
     DEFAULT_FIELD,
     Combined,
+    Concept,
     ParsedQuery,
     analysed_name,
     compile_filter,
@@ -256,7 +257,9 @@ class SearchEngine:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
         marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
-        n_concepts = len(parsed.concepts)
+        # Question words (weak concepts) are searched but never make a match partial.
+        strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
+        words = tuple(c.label for c in parsed.concepts if not c.weak)
         with self._lease() as lease:
             reader = lease.searcher.reader()
             arrays = live.arrays
@@ -273,7 +276,7 @@ class SearchEngine:
                 )
                 ids = cov.ids
                 ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
-                complete = int(np.count_nonzero(cov.bits == (1 << n_concepts) - 1))
+                complete = int(np.count_nonzero(cov.bits & strong == strong))
             else:
                 m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
                 ids, ranks = m.ids, None
@@ -295,7 +298,7 @@ class SearchEngine:
         first_rank = request.per_page * (request.page - 1) + 1
         hits = tuple(
             _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i],
-                 page.more[i] if last[p.item_id] == i else 0, parsed.words, matched[i])
+                 page.more[i] if last[p.item_id] == i else 0, parsed.concepts, strong, matched[i])
             for i, p in enumerate(stored)
         )
         return ResultPage(
@@ -307,7 +310,7 @@ class SearchEngine:
             has_next=page.has_next,
             partial=any(h.words_matched is not None for h in hits),
             complete=complete,
-            words=parsed.words,
+            words=words,
             ignored=parsed.ignored,
             expanded=parsed.expanded,
             suggestion=suggestion,
@@ -503,9 +506,10 @@ def _occurrence(keys: np.ndarray) -> np.ndarray:
 
 
 def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, more: int,
-         words: tuple[str, ...], matched: int | None) -> Hit:
+         concepts: tuple[Concept, ...], strong: int, matched: int | None) -> Hit:
     title = meta.title if meta else ""
-    partial = matched is not None and matched != (1 << len(words)) - 1
+    partial = matched is not None and matched & strong != strong
+    missing = tuple(c.label for k, c in enumerate(concepts) if partial and strong >> k & 1 and not matched >> k & 1)
     return Hit(
         rank=rank,
         passage_id=p.passage_id,
@@ -523,8 +527,8 @@ def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score
         url=meta.url if meta else None,
         source=meta.source if meta else "",
         score=score,
-        words_matched=bin(matched).count("1") if partial and matched is not None else None,
-        words_missing=tuple(w for k, w in enumerate(words) if partial and matched is not None and not matched >> k & 1),
+        words_matched=bin(matched & strong).count("1") if partial and matched is not None else None,
+        words_missing=missing,
         more_in_item=more,
     )
 

@@ -2,9 +2,11 @@
 
 A typed word the index has never seen ("lnes") is compared, by edit distance, with the
 words it holds (the item store keeps every indexed word, see
-:func:`indexer.itemstore.ItemStore.stems`), and replaced by the closest one, the most
-frequent among equally close ones: "county lnes" → "county lines". When a search finds
-few results, a rare word with a far more frequent neighbour is corrected too.
+:func:`indexer.itemstore.ItemStore.stems`), and replaced by the closest one; among
+equally close ones, the one found most often with the query's other words, then the
+most frequent: "county lnes" → "county lines". When a search finds few results, a rare
+word that is never found with the other words is corrected too, to a far more frequent
+neighbour that is.
 
 The vocabulary is grouped by word length on first use (a search that needs no
 correction never pays for it); :mod:`rapidfuzz` computes the distances.
@@ -102,8 +104,11 @@ class Speller:
             freq = frequency(typed.lower())
             if freq == 0:
                 word = self.best(typed, frequency, context=near)
-            elif few_results and freq <= RARE:
+            elif few_results and freq <= RARE and near is not None and near(typed.lower()) == 0:
+                # A rare word never found with the others; its frequent neighbour must be.
                 word = self.best(typed, frequency, at_least=freq * MORE_FREQUENT, context=near)
+                if word is not None and near(word) == 0:
+                    word = None
             else:
                 word = None
             if word is not None:

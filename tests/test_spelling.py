@@ -38,13 +38,18 @@ def test_context_breaks_ties_before_frequency():
 
 def test_corrections_of_unknown_and_rare_words():
     words = ["county", "lnes", "polite"]
+    with_others = {"county": 5, "lines": 3, "police": 4}  # passages beside the other words
+    context = lambda typed, w: with_others.get(w, 0)  # noqa: E731
     # only the unknown word, while there are results
-    assert SPELLER.corrections(words, freq, few_results=False) == [Correction("lnes", "lanes")]
-    # with few results, a rare word with a far more frequent neighbour too
-    assert SPELLER.corrections(words, freq, few_results=True) == [Correction("lnes", "lanes"),
-                                                                  Correction("polite", "police")]
+    assert SPELLER.corrections(words, freq, False, context) == [Correction("lnes", "lines")]
+    # with few results, a rare word never found with the others, whose neighbour is
+    assert SPELLER.corrections(words, freq, True, context) == [Correction("lnes", "lines"),
+                                                               Correction("polite", "police")]
+    # … but not if the rare word stands with the others, or its neighbour does not
+    assert SPELLER.corrections(["polite"], freq, True, lambda t, w: {"polite": 1}.get(w, 0)) == []
+    assert SPELLER.corrections(["polite"], freq, True, lambda t, w: 0) == []
     # a known word is never corrected to a rarer one
-    assert SPELLER.corrections(["cameras"], freq, few_results=True) == []
+    assert SPELLER.corrections(["cameras"], freq, True, context) == []
 
 
 @pytest.mark.parametrize(

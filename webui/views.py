@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,7 +12,7 @@ from flask import Blueprint, Flask, current_app, jsonify, render_template, reque
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import IndexMissingError, MinutesError, NotFoundError, QueryError, StaleIndexError
-from indexer.search import SORTS, SearchEngine, SearchRequest
+from indexer.search import SORTS, Hit, SearchEngine, SearchRequest
 from indexer.vocab import ROLES, SECTIONS
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,17 @@ def search_request(args: Any) -> SearchRequest:
         per_page=_int_arg(args, "per_page", current_app.config["PER_PAGE"]),
         per_item=_int_arg(args, "per_item", 2),
     )
+
+
+def cards(hits: Sequence[Hit]) -> list[list[Hit]]:
+    """One card per agenda item: consecutive hits of the same item (its best passages)."""
+    out: list[list[Hit]] = []
+    for hit in hits:
+        if out and out[-1][0].item_id == hit.item_id:
+            out[-1].append(hit)
+        else:
+            out.append([hit])
+    return out
 
 
 def _int_arg(args: Any, name: str, default: int) -> int:
@@ -76,6 +88,7 @@ def search() -> Any:
     return render_template(
         "search.html",
         result=result,
+        cards=cards(result.hits) if result else [],
         req=req,
         form=_form(args),
         committees=eng.committees(),
