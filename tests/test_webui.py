@@ -25,7 +25,7 @@ def test_search_results_are_ranked_and_highlighted(client):
     r = client.get("/search?q=county+lines")
     html = r.get_data(as_text=True)
     assert r.status_code == 200
-    titles = re.findall(r'<h2 id="h-[^"]+"><a href="[^"]+">(.*?)</a></h2>', html)
+    titles = re.findall(r'<h3 id="h-[^"]+"><a href="[^"]+">(.*?)</a></h3>', html)
     assert titles == [
         "Child Exploitation and <mark>County Lines</mark>",
         "Police and Crime Plan Delivery",
@@ -34,7 +34,7 @@ def test_search_results_are_ranked_and_highlighted(client):
     ]
     assert marks(html) == ["County Lines", "county lines", "County lines", "County Lines"]
     assert "Wessex Police and Crime Panel" in html and "14 June 2019" in html and "29 January 2021" in html
-    assert "8 matching passages" in html
+    assert '<h1 class="count" id="results" tabindex="-1">2 agenda items with 8 matching passages</h1>' in html
     assert ">3 more matching passages in this item</a>" in html
 
 
@@ -103,8 +103,9 @@ def test_search_json_matches_the_page(client):
     assert hit["snippet_html"] == (
         "Members received a presentation from the Chief Constable on <mark>county lines</mark> and exploitation."
     )
-    assert data["hits"][0]["title_marked"] == "Child Exploitation and <mark>County Lines</mark>"
-    assert set(hit) >= {"item_id", "passage_id", "committee", "section", "speaker_role", "url", "snippet", "more_in_item"}
+    assert data["hits"][0]["title_html"] == "Child Exploitation and <mark>County Lines</mark>"
+    assert data["hits"][0]["title"] == "Child Exploitation and County Lines"
+    assert set(hit) >= {"item_id", "passage_id", "committee", "section", "speaker_role", "item_url", "source_url", "snippet", "more_in_item"}
     full = client.get("/search.json?q=county+lines&per_item=0").get_json()
     assert (full["total"], len(full["hits"]), full["pages"]) == (8, 8, 1)
 
@@ -123,7 +124,7 @@ def test_item_page_marks_every_match_and_cites(client):
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     assert marks(html) == ["county lines", "County lines", "county lines"]
-    assert "3 passages in this item match <strong>county lines</strong>." in html
+    assert "<span>3 of 8 passages match <strong>county lines</strong>:</span>" in html
     assert "Cite as" in html and "https://democracy.wessex.example/mgAi.aspx?ID=202" in html
     item = client.get(f"/item/{item_id}.json").get_json()
     assert item["title"] == "Police and Crime Plan Delivery"
