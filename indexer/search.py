@@ -487,12 +487,13 @@ MAX_SERIES = 50
 
 
 def _series(items: ItemStore, meta: ItemMeta) -> list[ItemMeta]:
-    """The other occurrences of an item's business at its committee, newest first
-    (none for procedural items: apologies at every meeting are no series to follow)."""
+    """The other occurrences of an item's business at its committee's other meetings,
+    newest first (none for procedural items: apologies at every meeting are no series to
+    follow). The same meeting's item captured from a second file is not another meeting."""
     if meta.procedural or not meta.committee or not meta.series:
         return []
     return [m for m in items.series(meta.committee, meta.series, MAX_SERIES + 1)
-            if m.item_id != meta.item_id][:MAX_SERIES]
+            if m.meeting_id != meta.meeting_id][:MAX_SERIES]
 
 
 def _facet_values(name: str, counts: list[tuple[str, int]], r: SearchRequest) -> tuple[FacetValue, ...]:
