@@ -251,6 +251,65 @@ def serve_cmd(index_dir: Path, host: str, port: int, workers: int, threads: int)
     serve(index_dir, host=host, port=port, workers=workers, threads=threads)
 
 
+@main.command("harvest")
+@click.argument("site")
+@click.option("-c", "--committee", help="The committee to harvest: its name as the site lists it, or its id.")
+@click.option("--list", "list_only", is_flag=True, help="Only list the site's committees with their ids.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only meetings on or after YYYY-MM-DD.")
+@click.option("--corpus", default=DEFAULT_CORPUS, show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Corpus folder to store the meetings in.")
+@click.option("--index", "index_dir", default=DEFAULT_INDEX, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Add what changed to this index, in place (a running server picks it up).")
+@click.option("--no-index", is_flag=True, help="Only fetch; index later with `minutes index --update`.")
+@click.option("--body", help="The council's name, if the site's pages do not give it.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600),
+              help="Seconds between requests to the site.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(1, 600),
+              help="Seconds to wait for the site to answer.")
+@click.option("--max-mb", default=50, show_default=True, type=click.IntRange(1, 2048),
+              help="Largest page or document to download, in MB.")
+@click.option("--recheck", is_flag=True, help="Ask again about approved minutes too (they rarely change).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+def harvest_cmd(site: str, committee: str | None, list_only: bool, since: dt.datetime | None, corpus: Path,
+                index_dir: Path, no_index: bool, body: str | None, delay: float, timeout: float, max_mb: int,
+                recheck: bool, quiet: bool) -> None:
+    """Harvest a committee's meetings from the ModernGov site at SITE into the corpus.
+
+    SITE is the address of the council's committee pages, e.g.
+    https://democracy.example.gov.uk/. Run it again later to fetch only what is new or
+    changed.
+    """
+    from tqdm import tqdm
+
+    from .harvest import HarvestOptions, Politeness, harvest, list_committees
+
+    politeness = Politeness(delay=delay, timeout=timeout, max_bytes=max_mb * 1024 * 1024)
+    if list_only:
+        committees, how = list_committees(site, politeness)
+        click.echo(f"{len(committees)} committees (from the site's {how}):")
+        width = max(len(c.id) for c in committees)
+        for c in committees:
+            extra = " (expired)" if c.expired else ""
+            click.echo(f"  {c.id:>{width}}  {c.title}{extra}")
+        return
+    if not committee:
+        raise click.UsageError("Say which committee to harvest with --committee NAME or ID (--list shows them).")
+
+    def progress(stage: str, total: int | None) -> Any:
+        unit = {"Meetings": "meeting", "Indexing": "file"}.get(stage, "page")
+        return tqdm(total=total, desc=stage, unit=unit, disable=True if quiet else None, file=sys.stderr, leave=False)
+
+    options = HarvestOptions(committee=committee, corpus=corpus, index=None if no_index else index_dir,
+                             since=since.date() if since else None, body=body, recheck=recheck,
+                             politeness=politeness)
+    report = harvest(site, options, progress)
+    for line in report.summary():
+        click.echo(line, err=line.startswith(("failed:", "note:")))
+    if not report.ok:
+        sys.exit(1)
+
+
 @main.command("parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per agenda item (JSON Lines).")
