@@ -152,28 +152,27 @@ def search_cmd(query: tuple[str, ...], index_dir: Path, as_json: bool, **kw: Any
     click.echo(f"{_plural(overview.items, 'agenda item')} with {_plural(overview.passages, 'matching passage')}{pages}")
     if result.page > result.pages and result.total:
         click.echo(f"There is no page {result.page}: these results end at page {result.pages}.")
-    for hit in result.hits:
-        speaker = ": ".join(x for x in (ROLES.get(hit.speaker_role or "", hit.speaker_role), hit.speaker_name) if x)
-        meta = " · ".join(
-            x
-            for x in (
-                hit.committee,
-                f"{hit.date.day} {hit.date:%B %Y}" if hit.date else "date unknown",
-                f"item {hit.item_number}" if hit.item_number else None,
-                SECTIONS.get(hit.section, hit.section),
-                speaker,
-            )
-            if x
-        )
+    for card in result.cards:
+        hit = card[0]
+        meta = " · ".join(x for x in (
+            hit.committee,
+            f"{hit.date.day} {hit.date:%B %Y}" if hit.date else "date unknown",
+            f"item {hit.item_number}" if hit.item_number else None,
+        ) if x)
         click.echo("")
         click.echo(click.style(f"{hit.rank}. {hit.title}", bold=True))
         click.echo(f"   {meta}")
-        snippet = "".join(click.style(t, bold=True, underline=True) if m else t for t, m in hit.snippet)
-        click.echo(f"   {snippet}")
-        if hit.matched_forms:
-            click.echo(f"   Matched: {', '.join(hit.matched_forms)}")
-        if hit.more_in_item:
-            click.echo(f"   {_plural(hit.more_in_item, 'more matching passage')} in this item")
+        for h in card:
+            speaker = ": ".join(x for x in (ROLES.get(h.speaker_role or "", h.speaker_role), h.speaker_name) if x)
+            click.echo("   " + " · ".join(x for x in (SECTIONS.get(h.section, h.section), speaker) if x))
+            snippet = "".join(click.style(t, bold=True, underline=True) if m else t for t, m in h.snippet)
+            click.echo(f"     {snippet}")
+        forms = list(dict.fromkeys(f for h in card for f in h.matched_forms))
+        if forms:
+            click.echo(f"   Matched: {', '.join(forms)}")
+        more = sum(h.more_in_item for h in card)
+        if more:
+            click.echo(f"   {_plural(more, 'more matching passage')} in this item")
         click.echo(f"   {hit.url or hit.source}  [item {hit.item_id}]")
     if result.has_next:
         click.echo("")

@@ -120,14 +120,27 @@ class ResultPage:
     #: passages that match (before grouping by item)
     total: int
     page: int
-    #: number of pages (of passages, or of grouped passages when grouped by item)
+    #: number of pages (of agenda items when grouped by item, else of passages)
     pages: int
     has_next: bool = False
     #: True when no passage had every word and the results match only some of them
     partial: bool = False
+    #: agenda items that match (when grouped by item: ``per_item`` > 0)
+    items: int = 0
     words: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
     seconds: float = 0.0
+
+    @property
+    def cards(self) -> list[list[Hit]]:
+        """The hits as result cards: consecutive hits of one agenda item together."""
+        out: list[list[Hit]] = []
+        for h in self.hits:
+            if out and out[-1][0].item_id == h.item_id and out[-1][0].rank == h.rank:
+                out[-1].append(h)
+            else:
+                out.append([h])
+        return out
 
     def to_dict(self, item_url: Callable[[str], str] | None = None) -> dict[str, Any]:
         """Return a JSON-ready form; ``item_url`` maps an item id to its page's URL."""
@@ -145,6 +158,7 @@ class ResultPage:
             },
             "sort": r.sort,
             "total": self.total,
+            "items": self.items,
             "page": self.page,
             "pages": self.pages,
             "has_next": self.has_next,
@@ -164,7 +178,13 @@ class ItemPassage:
     speaker_role: str | None
     speaker_name: str | None
     text: tuple[Segment, ...]
+    #: the search matches this passage (its words may be in the item's title only)
     matched: bool
+
+    @property
+    def marked(self) -> bool:
+        """True when the query's words are marked in the passage's own text."""
+        return any(m for _, m in self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -266,12 +266,10 @@ class SearchEngine:
             column = lease.passages()
             stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
             metas = lease.items.items(p.item_id for p in stored)
-        # "More in this item" goes on the item's last passage on the page only.
-        last = {p.item_id: i for i, p in enumerate(stored)}
+        # A card's passages share its rank; "more in this item" is on its last passage.
         first_rank = request.per_page * (request.page - 1) + 1
         hits = tuple(
-            _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i], partial,
-                 page.more[i] if last[p.item_id] == i else 0)
+            _hit(p, metas.get(p.item_id), first_rank + page.cards[i], marks, page.scores[i], partial, page.more[i])
             for i, p in enumerate(stored)
         )
         return ResultPage(
@@ -282,6 +280,7 @@ class SearchEngine:
             page.pages,
             has_next=page.has_next,
             partial=partial,
+            items=page.items,
             words=parsed.words,
             ignored=parsed.ignored,
             seconds=time.perf_counter() - started,
@@ -289,26 +288,35 @@ class SearchEngine:
 
     # -------------------------------------------------------------- items
 
-    def item(self, item_id: str, q: str = "", exact: bool = False) -> ItemView:
+    def item(self, item_id: str, q: str = "", exact: bool = False, request: SearchRequest | None = None) -> ItemView:
         """Return a whole agenda item with the matches of query ``q`` marked in every
-        passage (``exact``: its words as written, see :class:`SearchRequest`)."""
+        passage (``exact``: its words as written, see :class:`SearchRequest`).
+
+        A passage *matches* when the search finds it (``request``, the search the item was
+        opened from, filters and all; else ``q``): the same passages the results page
+        counts, so both say the same number. Its words are marked where they occur.
+        """
+        if request is not None:
+            q, exact = request.q, request.exact
         parsed = parse_query(q, exact) if q.strip() else ParsedQuery("", None)
         marks = parsed.marks()
+        live = self._current()
         with self._lease() as lease:
             meta = lease.items.items([item_id]).get(item_id)
             column = lease.passages()
-            docs = [StoredPassage.unpack(column[n]) for n in lease.searcher.document_numbers(item_id=item_id)]
+            numbers = list(lease.searcher.document_numbers(item_id=item_id))
+            docs = [(n, StoredPassage.unpack(column[n])) for n in numbers]
             siblings = tuple(_ref(m) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
             series = tuple(_ref(m) for m in _series(lease.items, meta)) if meta else ()
+            matched = self._item_matches(live, lease, item_id, parsed, request) if docs and q.strip() else set()
         if meta is None or not docs:
             raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
         passages = []
-        for p in sorted(docs, key=lambda p: p.ordinal):
+        for n, p in sorted(docs, key=lambda d: d[1].ordinal):
             if not p.body:
                 continue
             segs = tuple(highlight(p.body, marks))
-            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs,
-                                        any(m for _, m in segs)))
+            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs, n in matched))
         return ItemView(
             item_id=item_id,
             meeting_id=meta.meeting_id,
@@ -324,6 +332,24 @@ class SearchEngine:
             siblings=siblings,
             series=series,
         )
+
+    @staticmethod
+    def _item_matches(live: _Live, lease: _Lease, item_id: str, parsed: ParsedQuery,
+                      request: SearchRequest | None) -> set[int]:
+        """The document numbers of an item's passages that the search matches (its any-word
+        fallback's, if the strict query matches none of them)."""
+        if parsed.query is None:
+            return set()
+        arrays = live.arrays
+        assert arrays is not None
+        filters = [*(_request_filters(request) if request is not None else []), wq.Term("item_id", item_id)]
+        evaluate = Evaluator(arrays, lease.searcher.reader()).run
+        for q in (parsed.query, parsed.partial):
+            if q is not None:
+                m = evaluate(resolve_committees(_combine(q, filters), live.committee_terms))
+                if len(m):
+                    return set(m.ids.tolist())
+        return set()
 
     # -------------------------------------------------------------- facets, timeline, export
 
@@ -410,17 +436,23 @@ class _Page:
 
     docnums: list[int]
     scores: list[float]
-    more: list[int]  # per hit: matching passages of its item left out by grouping
+    more: list[int]  # per hit: matching passages of its item left out (on a card's last passage)
+    cards: list[int]  # per hit: its card (agenda item) on the page, from 0
     total: int  # matching passages
     pages: int
     has_next: bool
+    items: int = 0  # matching agenda items (when results are grouped by item)
 
 
 def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Page:
-    """Order the matches, group them by item if asked, and cut out the requested page.
+    """Order the matches and cut out the requested page.
 
-    Only a window of the best matches is fully sorted: enough to fill the page after
-    grouping, widened until it is (so the page is exact); counts use all matches.
+    With ``per_item`` (the default), results are agenda items, one card each: an item
+    ranks by its best passage, its card shows its best ``per_item`` passages, and a page
+    holds ``per_page`` cards. Without it, every passage is a result of its own.
+
+    Only a window of the best matches is fully sorted: enough to rank the items up to the
+    end of the page, widened until it is (so the page is exact); counts use all matches.
     """
     ids, scores = m.ids, m.scores
     n = len(ids)
@@ -444,25 +476,44 @@ def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Pa
             candidates = np.flatnonzero(key <= threshold)  # ties at the edge included: exact
         order = candidates[np.lexsort((ids[candidates], key[candidates]))]
         if per_item:
-            order = order[_occurrence(codes[order]) < per_item]
+            order = order[_occurrence(codes[order]) == 0]  # each item once, at its best passage
         if len(order) >= wanted or len(candidates) == n:
             break
         window *= 4
-    if per_item:
-        counts = np.bincount(codes, minlength=a.item_count)
-        shown = int(np.minimum(counts, per_item).sum())
-    else:
-        shown = n
     start = wanted - request.per_page
-    page = order[start:wanted]
-    more = (np.maximum(counts[codes[page]] - per_item, 0) if per_item else np.zeros(len(page), dtype=np.int64))
+    if not per_item:
+        page = order[start:wanted]
+        return _Page(
+            docnums=ids[page].tolist(),
+            scores=scores[page].tolist() if sort == "relevance" else [0.0] * len(page),
+            more=[0] * len(page),
+            cards=list(range(len(page))),
+            total=n,
+            pages=-(-n // request.per_page),
+            has_next=wanted < n,
+        )
+    counts = np.bincount(codes, minlength=a.item_count)
+    items = int((counts > 0).sum())
+    page_items = codes[order[start:wanted]]
+    # Each card: the item's best passages (from all matches, not just the window).
+    card_of = np.full(a.item_count, -1, dtype=np.int64)
+    card_of[page_items] = np.arange(len(page_items))
+    members = np.flatnonzero(card_of[codes] >= 0)
+    members = members[np.lexsort((ids[members], key[members], card_of[codes[members]]))]
+    members = members[_occurrence(codes[members]) < per_item]
+    cards = card_of[codes[members]]
+    shown = np.bincount(cards, minlength=len(page_items))
+    last = np.r_[cards[1:] != cards[:-1], True] if len(cards) else np.zeros(0, dtype=bool)
+    more = np.where(last, counts[codes[members]] - shown[cards], 0)
     return _Page(
-        docnums=ids[page].tolist(),
-        scores=scores[page].tolist() if sort == "relevance" else [0.0] * len(page),
+        docnums=ids[members].tolist(),
+        scores=scores[members].tolist() if sort == "relevance" else [0.0] * len(members),
         more=more.tolist(),
+        cards=cards.tolist(),
         total=n,
-        pages=-(-shown // request.per_page),
-        has_next=wanted < shown,
+        pages=-(-items // request.per_page),
+        has_next=wanted < items,
+        items=items,
     )
 
 

@@ -31,7 +31,7 @@ def test_search_text_and_json(runner, index_dir):
     result = runner.invoke(main, ["search", "county", "lines", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("2 agenda items with 8 matching passages\n\n1. Child Exploitation and County Lines\n")
-    assert "3. Police and Crime Plan Delivery" in result.output
+    assert "\n2. Police and Crime Plan Delivery\n" in result.output and "\n3. " not in result.output  # one card per item
     assert "   3 more matching passages in this item\n" in result.output
     assert "Next page" not in result.output  # one page only
     result = runner.invoke(main, ["search", "speaker:commissioner", "precept", "--index", str(index_dir), "--json"])
@@ -45,16 +45,21 @@ def test_search_shows_speakers_by_name_and_readable_role(runner, index_dir):
     result = runner.invoke(main, ["search", "cameras", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[3] == "   Vale District Council Cabinet · 10 March 2020 · Presentation · Councillor: Birch"
-    assert lines[5] == "   Matched: cameras"
+    assert lines[2:6] == [
+        "1. Road Safety Strategy",
+        "   Vale District Council Cabinet · 10 March 2020",
+        "   Presentation · Councillor: Birch",
+        "     Average speed cameras would be installed on the A31 between Ringwood and the county boundary.",
+    ]
+    assert lines[6] == "   Matched: cameras"
 
 
 def test_search_says_how_to_get_the_next_page(runner, index_dir):
-    args = ["search", "county", "lines", "--index", str(index_dir), "--per-page", "2", "--sort", "newest"]
+    args = ["search", "county", "lines", "--index", str(index_dir), "--per-page", "1", "--sort", "newest"]
     first = runner.invoke(main, args)
     assert first.output.startswith("2 agenda items with 8 matching passages, page 1 of 2\n")
     assert first.output.endswith(
-        f"\nNext page: minutes search county lines --index {index_dir} --per-page 2 --sort newest --page 2\n"
+        f"\nNext page: minutes search county lines --index {index_dir} --per-page 1 --sort newest --page 2\n"
     )
     second = runner.invoke(main, [*args, "--page", "2"])
     assert second.output.startswith("2 agenda items with 8 matching passages, page 2 of 2\n")

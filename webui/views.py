@@ -163,16 +163,20 @@ def feed() -> Any:
 
 @bp.route("/item/<item_id>")
 def item(item_id: str) -> Any:
-    q = request.args.get("q", "")[:2000]
-    exact = _flag(request.args, "exact")
-    view = engine().item(item_id, q, exact)
-    return render_template("item.html", item=view, q=q, exact=exact, form=_form({"q": q}),
+    req = _item_search(request.args)
+    view = engine().item(item_id, request=req)
+    return render_template("item.html", item=view, q=req.q, exact=req.exact, form=_form({"q": req.q}),
                            back=links.back_to_results(request.args))
+
+
+def _item_search(args: Any) -> SearchRequest:
+    """The search an item page was opened from (its matches are that search's)."""
+    return search_request(args, page=1)
 
 
 @bp.route("/item/<item_id>.json")
 def item_json(item_id: str) -> Any:
-    view = engine().item(item_id, request.args.get("q", "")[:2000], _flag(request.args, "exact"))
+    view = engine().item(item_id, request=_item_search(request.args))
     data = view.to_dict()
     data["item_url"] = item_url(item_id)
     for ref in data["siblings"] + data["series"]:
