@@ -154,7 +154,7 @@ def test_results_page_links_facets_and_chips(client):
         ("/search?q=police&amp;committee=Wessex+Police+and+Crime+Panel", "Section: Resolution"),
     ]
     assert 'href="/search?q=police&amp;committee=Wessex+Police+and+Crime+Panel&amp;section=resolution' \
-           '&amp;from=2019-01-01&amp;to=2019-12-31">2019' in html  # a year facet keeps the others
+           '&amp;from=2019-01-01&amp;to=2019-12-31"><span>2019</span>' in html  # a year facet keeps the others
     assert '<a class="clear" href="/search?q=police">Clear all filters</a>' in html
 
 
