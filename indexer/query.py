@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.query.wrappers import WrappingQuery
 
-from .analysis import ANALYZER, normalise_word
+from .analysis import ANALYZER, EXACT_ANALYZER, normalise_word
 from .errors import QueryError
 from .schema import date_key, item_number_key
+from .snippets import Marks
 from .synonyms import Group, Synonyms, variants
 from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 
@@ -52,10 +53,13 @@ FILTERS = {
     "title": "title",
     "name": "name",
     "item": "item",
+    "exact": "exact",
 }
 #: The field plain words search (see :mod:`indexer.schema`).
 DEFAULT_FIELD = "text"
-FILTER_HELP = "section:, speaker:, committee:, date:, before:, after:, title:, name:, item:"
+#: The same words unstemmed: what exact-word searches look in.
+EXACT_FIELD = "exact"
+FILTER_HELP = "section:, speaker:, committee:, date:, before:, after:, title:, name:, item:, exact:"
 
 
 
@@ -283,7 +287,7 @@ class _Parser:
         return Filter(name, value_tok.text)
 
 
-_TEXT_FILTER_FIELDS = {"title": ("title",), "name": ("speaker_name",)}
+_TEXT_FILTER_FIELDS = {"title": ("title",), "name": ("speaker_name",), "exact": (EXACT_FIELD,)}
 
 
 def _apply_filter(name: str, node: Node) -> Node:
@@ -309,6 +313,7 @@ def _example(name: str) -> str:
         "title": "title:precept",
         "name": "name:warwick",
         "item": "item:9",
+        "exact": "exact:worthing",
     }[name]
 
 
@@ -371,12 +376,21 @@ class ParsedQuery:
     words: tuple[str, ...] = field(default=())
     #: (what was typed, the other spellings also searched), for "also searched: …"
     expanded: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: words searched exactly (unstemmed), and unstemmed prefixes, to highlight
+    exact_terms: frozenset[str] = frozenset()
+    exact_prefixes: tuple[str, ...] = ()
+
+    def marks(self) -> Marks:
+        """What to highlight in stored text for this query."""
+        return Marks(self.terms, self.phrases, self.prefixes, self.exact_terms, self.exact_prefixes)
 
 
-def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
+def parse_query(text: str, exact: bool = False, synonyms: Synonyms | None = None) -> ParsedQuery:
     """Parse a user query; raise :class:`QueryError` with advice if it is malformed.
 
-    ``synonyms`` (the index's acronyms and long forms) expand unquoted words.
+    With ``exact``, every word is searched as written (unstemmed, in the ``exact``
+    field), as ``exact:word`` does for one word. ``synonyms`` (the index's acronyms and
+    long forms) expand unquoted words (not exact ones).
     """
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
@@ -384,7 +398,7 @@ def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
     tree = _Parser(_lex(text)).parse()
     if tree is None:
         return ParsedQuery(text, None)
-    compiler = _Compiler(synonyms)
+    compiler = _Compiler(None if exact else synonyms, exact)
     concepts, filters = compiler.top_level(tree)
     if compiler.clauses > MAX_CLAUSES:
         raise QueryError(f"The search has too many parts ({compiler.clauses}); use at most {MAX_CLAUSES}.")
@@ -410,6 +424,8 @@ def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
         filters=None if not filters else filters[0] if len(filters) == 1 else wq.And(filters),
         words=tuple(c.label for c in concepts),
         expanded=tuple(compiler.expanded),
+        exact_terms=frozenset(compiler.exact_terms),
+        exact_prefixes=tuple(compiler.exact_prefixes),
     )
 
 
@@ -445,8 +461,11 @@ def _label(node: Node) -> str:
 
 
 class _Compiler:
-    def __init__(self, synonyms: Synonyms | None = None) -> None:
+    def __init__(self, synonyms: Synonyms | None = None, exact: bool = False) -> None:
         self.synonyms = synonyms
+        self.exact = exact
+        self.exact_terms: set[str] = set()
+        self.exact_prefixes: list[str] = []
         self.terms: set[str] = set()
         self.phrases: list[tuple[tuple[str, int], ...]] = []
         self.prefixes: list[str] = []
@@ -535,6 +554,8 @@ class _Compiler:
 
     def text(self, node: Text, negated: bool, proximity: list[str] | None = None) -> wq.Query | None:
         raw = node.raw
+        if node.fields == (EXACT_FIELD,) or (self.exact and node.fields is None):
+            return self.exact_text(node, negated)
         if not node.phrase and raw.endswith("*"):
             return self.prefix(node, negated)
         if "*" in raw and not node.phrase:
@@ -587,6 +608,40 @@ class _Compiler:
         if others:
             self.expanded.append((raw, tuple(dict.fromkeys(others))))
         return Synonym(alts) if len(alts) > 1 else typed
+
+    def exact_text(self, node: Text, negated: bool) -> wq.Query | None:
+        """Words as written: each must occur unstemmed (``exact`` field); several words
+        or a quoted phrase must also stand together as a phrase (in ``text``, which
+        holds positions)."""
+        raw = node.raw
+        if not node.phrase and raw.endswith("*"):
+            stem = normalise_word(raw.rstrip("*"))
+            if "*" in stem or len(stem) < 3 or not stem.isalnum():
+                raise QueryError(
+                    "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
+                )
+            if not negated:
+                self.exact_prefixes.append(stem)
+            return wq.Prefix(EXACT_FIELD, stem)
+        if "*" in raw and not node.phrase:
+            raise QueryError(
+                "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
+            )
+        words = [t.text for t in EXACT_ANALYZER(raw, mode="query")]
+        if not words:
+            if any(c.isalnum() for c in raw):
+                self.ignored.append(raw)
+            return None
+        if not negated:
+            self.exact_terms.update(words)
+        exact_terms: list[wq.Query] = [wq.Term(EXACT_FIELD, w) for w in dict.fromkeys(words)]
+        if len(words) == 1:
+            return exact_terms[0]
+        tokens = [(t.text, t.pos) for t in ANALYZER(raw, positions=True, mode="query")]
+        offsets = tuple(pos - tokens[0][1] for _, pos in tokens)
+        if not negated:
+            self.phrases.append(tuple(zip((w for w, _ in tokens), offsets)))
+        return wq.And([SpacedPhrase(DEFAULT_FIELD, [w for w, _ in tokens], offsets), *exact_terms])
 
     def prefix(self, node: Text, negated: bool) -> wq.Query:
         stem = normalise_word(node.raw.rstrip("*"))

@@ -12,7 +12,8 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,18 +39,33 @@ from .query import (
     parse_query,
     resolve_committees,
 )
-from .results import SORTS, Hit, ItemPassage, ItemView, ResultPage, SearchRequest, Sort
+from .facets import FACETS, FacetArrays, LazyFacets, Selection, keep, summarise
+from .results import (
+    SORTS,
+    Export,
+    ExportRow,
+    FacetValue,
+    Hit,
+    ItemPassage,
+    ItemRef,
+    ItemView,
+    Overview,
+    Period,
+    ResultPage,
+    SearchRequest,
+    Sort,
+)
 from .schema import CompactPositions, StoredPassage
 from .snippets import Marks, highlight, snippet
 from .spelling import Speller, corrected_query
 from .synonyms import Synonyms, build_synonyms
-from .vocab import ROLES, SECTIONS
+from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 
 log = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 1.0
 #: Fields scored with BM25F (the others only filter).
-SCORED_FIELDS = ("text", "title", "speaker_name")
+SCORED_FIELDS = ("text", "title", "speaker_name", "exact")
 #: The fewest best matches sorted in full before a page is cut out (see _rank).
 MIN_WINDOW = 1000
 MAX_IDLE_LEASES = 16
@@ -58,7 +74,7 @@ MAX_IDLE_LEASES = 16
 #: indexer.spelling).
 FEW_RESULTS = 1
 
-__all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
+__all__ = ["SORTS", "Export", "Hit", "ItemView", "Overview", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
 
 
 @dataclass(slots=True)
@@ -95,6 +111,8 @@ class _Live:
     arrays: IndexArrays | None = None
     #: the last batch of the item store's stem table learned (see analysis.learn_stems)
     stem_batch: int = 0
+    #: per-passage facet codes, built when a search first asks for counts
+    facet_arrays: LazyFacets = field(default_factory=LazyFacets)
     #: the glossary and the acronyms defined in this index's minutes
     synonyms: Synonyms | None = None
     #: the words the index holds, for "did you mean"
@@ -127,7 +145,7 @@ class SearchEngine:
         after = previous.stem_batch if previous is not None and previous.gen.name == gen.name else 0
         live.stem_batch, stems = lease.items.stems(after)
         learn_stems(stems)  # before anything is analysed: words the index holds need no NLTK
-        live.vocabulary = (previous.vocabulary if after else []) + list(stems)
+        live.vocabulary = (previous.vocabulary if after and previous is not None else []) + list(stems)
         live.speller = Speller(live.vocabulary)
         live.synonyms = build_synonyms(lease.items.acronyms())
         live.facets = {"committee": _term_counts(lease.searcher, "committee_key")}
@@ -212,7 +230,7 @@ class SearchEngine:
         with self._lock:
             old = self._live
             new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays, old.stem_batch,
-                        old.synonyms, old.vocabulary, old.speller)
+                        old.facet_arrays, old.synonyms, old.vocabulary, old.speller)
             lease = new.lease()
             lease.passages()
             new.idle.append(lease)
@@ -226,7 +244,7 @@ class SearchEngine:
         with self._lock:
             old = self._live
             self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays,
-                               old.stem_batch, old.synonyms, old.vocabulary, old.speller)
+                               old.stem_batch, old.facet_arrays, old.synonyms, old.vocabulary, old.speller)
         _close_all(old)
 
     def __enter__(self) -> SearchEngine:
@@ -251,12 +269,12 @@ class SearchEngine:
         """Run ``request`` and return one page of hits; raise QueryError if it is malformed."""
         started = time.perf_counter()
         live = self._current()
-        parsed = parse_query(request.q, live.synonyms)
+        parsed = parse_query(request.q, request.exact, live.synonyms)
         filters = _request_filters(request)
         if parsed.query is None and not filters:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
-        marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
+        marks = parsed.marks()
         # Question words (weak concepts) are searched but never make a match partial.
         strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
         words = tuple(c.label for c in parsed.concepts if not c.weak)
@@ -265,15 +283,9 @@ class SearchEngine:
             arrays = live.arrays
             assert arrays is not None
             evaluator = Evaluator(arrays, reader)
+            cov: Coverage | None = None
             if parsed.concepts:
-                must = [resolve_committees(f, live.committee_terms)
-                        for f in ([parsed.filters] if parsed.filters is not None else []) + filters]
-                cov = evaluator.coverage(
-                    [c.query for c in parsed.concepts],
-                    required=sum(1 << k for k, c in enumerate(parsed.concepts) if c.required),
-                    filters=[f for q in must for f in _conjuncts(q) if not isinstance(f, wq.Not)],
-                    exclude=[f.query for q in must for f in _conjuncts(q) if isinstance(f, wq.Not)],
-                )
+                cov = _coverage(live, evaluator, parsed, filters)
                 ids = cov.ids
                 ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
                 complete = int(np.count_nonzero(cov.bits & strong == strong))
@@ -283,7 +295,7 @@ class SearchEngine:
                 complete = len(ids)
             page = _rank(arrays, ids, ranks, request, sort)
             matched: list[int | None] = [None] * len(page.positions)
-            if parsed.concepts:
+            if cov is not None:
                 codes = arrays.item_code[ids]
                 matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
                            else ranking.item_bits(codes, cov.bits, page.positions))
@@ -293,12 +305,11 @@ class SearchEngine:
             column = lease.passages()
             stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
             metas = lease.items.items(p.item_id for p in stored)
-        # "More in this item" goes on the item's last passage on the page only.
-        last = {p.item_id: i for i, p in enumerate(stored)}
+        # A card's passages share its rank; "more in this item" is on its last passage.
         first_rank = request.per_page * (request.page - 1) + 1
         hits = tuple(
-            _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i],
-                 page.more[i] if last[p.item_id] == i else 0, parsed.concepts, strong, matched[i])
+            _hit(p, metas.get(p.item_id), first_rank + page.cards[i], marks, page.scores[i], page.more[i],
+                 parsed.concepts, strong, matched[i])
             for i, p in enumerate(stored)
         )
         return ResultPage(
@@ -309,6 +320,7 @@ class SearchEngine:
             page.pages,
             has_next=page.has_next,
             partial=any(h.words_matched is not None for h in hits),
+            items=page.items,
             complete=complete,
             words=words,
             ignored=parsed.ignored,
@@ -319,24 +331,35 @@ class SearchEngine:
 
     # -------------------------------------------------------------- items
 
-    def item(self, item_id: str, q: str = "") -> ItemView:
-        """Return a whole agenda item with the matches of query ``q`` marked in every passage."""
-        parsed = parse_query(q, self._current().synonyms) if q.strip() else ParsedQuery("", None)
-        marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
+    def item(self, item_id: str, q: str = "", exact: bool = False, request: SearchRequest | None = None) -> ItemView:
+        """Return a whole agenda item with the matches of query ``q`` marked in every
+        passage (``exact``: its words as written, see :class:`SearchRequest`).
+
+        A passage *matches* when the search finds it (``request``, the search the item was
+        opened from, filters and all; else ``q``): the same passages the results page
+        counts, so both say the same number. Its words are marked where they occur.
+        """
+        if request is not None:
+            q, exact = request.q, request.exact
+        live = self._current()
+        parsed = parse_query(q, exact, live.synonyms) if q.strip() else ParsedQuery("", None)
+        marks = parsed.marks()
         with self._lease() as lease:
             meta = lease.items.items([item_id]).get(item_id)
             column = lease.passages()
-            docs = [StoredPassage.unpack(column[n]) for n in lease.searcher.document_numbers(item_id=item_id)]
-            siblings = tuple((m.item_id, m.title) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
+            numbers = list(lease.searcher.document_numbers(item_id=item_id))
+            docs = [(n, StoredPassage.unpack(column[n])) for n in numbers]
+            siblings = tuple(_ref(m) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
+            series = tuple(_ref(m) for m in _series(lease.items, meta)) if meta else ()
+            matched = self._item_matches(live, lease, item_id, parsed, request) if docs and q.strip() else set()
         if meta is None or not docs:
             raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
         passages = []
-        for p in sorted(docs, key=lambda p: p.ordinal):
+        for n, p in sorted(docs, key=lambda d: d[1].ordinal):
             if not p.body:
                 continue
             segs = tuple(highlight(p.body, marks))
-            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs,
-                                        any(m for _, m in segs)))
+            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs, n in matched))
         return ItemView(
             item_id=item_id,
             meeting_id=meta.meeting_id,
@@ -350,7 +373,101 @@ class SearchEngine:
             passages=tuple(passages),
             matches=sum(p.matched for p in passages),
             siblings=siblings,
+            series=series,
         )
+
+    @staticmethod
+    def _item_matches(live: _Live, lease: _Lease, item_id: str, parsed: ParsedQuery,
+                      request: SearchRequest | None) -> set[int]:
+        """The document numbers of an item's passages that the search matches: those with
+        any of its words (or, for a filters-only search, every passage it filters in)."""
+        if parsed.query is None:
+            return set()
+        arrays = live.arrays
+        assert arrays is not None
+        filters = [*(_request_filters(request) if request is not None else []), wq.Term("item_id", item_id)]
+        evaluator = Evaluator(arrays, lease.searcher.reader())
+        if parsed.concepts:
+            return set(_coverage(live, evaluator, parsed, filters).ids.tolist())
+        return set(evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms)).ids.tolist())
+
+    # -------------------------------------------------------------- facets, timeline, export
+
+    def overview(self, request: SearchRequest) -> Overview:
+        """Count the agenda items ``request`` matches: in all, per value of each facet
+        (committee, year, section, speaker role) and per year or month (the timeline).
+
+        A facet's counts apply every filter of the request but its own (see
+        :mod:`indexer.facets`). Raise QueryError if the request is malformed.
+        """
+        live = self._current()
+        with self._lease() as lease:
+            fa, ids, _, selection, partial = self._selected(live, lease, request)
+        counts = summarise(fa, ids, selection)
+        return Overview(
+            request=request,
+            items=counts.items,
+            passages=counts.passages,
+            facets=tuple((name, _facet_values(name, counts.facets[name], request)) for name in FACETS),
+            timeline=tuple(Period(_period_label(a, counts.timeline_unit), a, b, c) for a, b, c in counts.timeline),
+            timeline_unit=counts.timeline_unit,  # type: ignore[arg-type]
+            undated=counts.undated,
+            partial=partial,
+        )
+
+    def export(self, request: SearchRequest, limit: int) -> Export:
+        """Return every passage ``request`` matches, up to ``limit``, in its sort order
+        (ungrouped: one row per passage), as rows read from the index in batches while
+        they are consumed. Raise QueryError if the request is malformed."""
+        live = self._current()
+        with self._lease() as lease:
+            fa, ids, scores, selection, _ = self._selected(live, lease, request)
+        keep_ = keep(selection.masks(fa, ids), len(ids))
+        ids, scores = ids[keep_], scores[keep_]
+        arrays = live.arrays
+        assert arrays is not None
+        if request.sort == "relevance" and request.q.strip():
+            order = np.lexsort((ids, -scores))  # passages with the most words first, then BM25F
+        else:
+            dates = arrays.date[ids]
+            undated = dates == UNKNOWN_DATE
+            days = np.where(undated, -1, dates) if request.sort != "oldest" else np.where(undated, 10**9, dates)
+            key = -days if request.sort != "oldest" else days
+            order = np.lexsort((arrays.ordinal[ids], arrays.item_code[ids], key))
+        chosen = ids[order[:limit]].tolist()
+        return Export(request, len(ids), limit, _export_rows(live, chosen))
+
+    def _selected(
+        self, live: _Live, lease: _Lease, request: SearchRequest
+    ) -> tuple[FacetArrays, np.ndarray, np.ndarray, Selection, bool]:
+        """Evaluate ``request``'s query and non-facet filters: the matching passages and
+        their scores, with the facet filters as a :class:`Selection` to apply to them.
+        Falls back to the any-word query, as :meth:`search` does, when no passage has
+        every word."""
+        parsed = parse_query(request.q, request.exact, live.synonyms)
+        base = replace(request, section=None, speaker=None, committee=None, date_from=None, date_to=None)
+        section = compile_filter("section", request.section).text if request.section else None
+        role = compile_filter("speaker", request.speaker).text if request.speaker else None
+        if request.date_from or request.date_to:
+            date_range_query(request.date_from, request.date_to)  # checks the range
+        reader = lease.searcher.reader()
+        arrays = live.arrays
+        assert arrays is not None
+        fa = live.facet_arrays.get(arrays, reader, [name for name, _ in live.facets["committee"]])
+        committee = " ".join(request.committee.split()) if request.committee else None
+        selection = Selection.of(fa, committee, section, role, request.date_from, request.date_to)
+        evaluator = Evaluator(arrays, reader)
+        if not parsed.concepts:
+            m = evaluator.run(resolve_committees(_combine(parsed.query, _request_filters(base)), live.committee_terms))
+            return fa, m.ids, m.scores, selection, False
+        cov = _coverage(live, evaluator, parsed, _request_filters(base))
+        strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
+        full = cov.bits & strong == strong
+        # Passages with every word first, then by how many they have; BM25F within.
+        weights = np.array([0.0 if c.weak else 1.0 for c in parsed.concepts])
+        scores = ranking.weighted(cov.bits, weights) * ranking.TIER + cov.scores
+        partial = not keep(selection.masks(fa, cov.ids[full]), int(full.sum())).any()
+        return fa, cov.ids, scores, selection, partial
 
 
 # ------------------------------------------------------------------ ranking
@@ -361,13 +478,29 @@ class _Page:
     """One page of matches (document numbers), and what the UI needs to page through them."""
 
     docnums: list[int]
-    #: each hit's index in the matches it was cut from
+    #: per hit: its index in the matches the page was cut from
     positions: list[int]
     scores: list[float]
-    more: list[int]  # per hit: matching passages of its item left out by grouping
+    more: list[int]  # per hit: matching passages of its item left out (on a card's last passage)
+    cards: list[int]  # per hit: its card (agenda item) on the page, from 0
     total: int  # matching passages
     pages: int
     has_next: bool
+    items: int = 0  # matching agenda items (when results are grouped by item)
+
+
+def _coverage(live: _Live, ev: Evaluator, parsed: ParsedQuery, filters: list[wq.Query]) -> Coverage:
+    """The passages matching any concept of ``parsed`` and every filter (its own and
+    ``filters``), with the concepts each matches (see :meth:`Evaluator.coverage`)."""
+    must = [resolve_committees(f, live.committee_terms)
+            for f in ([parsed.filters] if parsed.filters is not None else []) + filters]
+    parts = [f for q in must for f in _conjuncts(q)]
+    return ev.coverage(
+        [c.query for c in parsed.concepts],
+        required=sum(1 << k for k, c in enumerate(parsed.concepts) if c.required),
+        filters=[f for f in parts if not isinstance(f, wq.Not)],
+        exclude=[f.query for f in parts if isinstance(f, wq.Not)],
+    )
 
 
 def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) -> ranking.Ranking:
@@ -378,18 +511,18 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) 
     weights[[k for k, c in enumerate(parsed.concepts) if c.weak]] = 0.0
     ordinals = a.ordinal[cov.ids]
     ranks = ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, None, ordinals)
-    terms = [c.terms for c in parsed.concepts]
-    if sum(bool(t) for t in terms) < 2 or not len(cov.ids):
+    terms_ = [c.terms for c in parsed.concepts]
+    if sum(bool(t) for t in terms_) < 2 or not len(cov.ids):
         return ranks
     # The passages with two or more concepts in their text, in the first items.
-    several = ranking.popcount(cov.body_bits, len(terms)) >= 2
+    several = ranking.popcount(cov.body_bits, len(terms_)) >= 2
     if not several.any():
         return ranks
     keys = ranks.item_key[several]
     top_items = min(ranking.PROXIMITY_ITEMS, len(keys))
     threshold = np.partition(-keys, top_items - 1)[top_items - 1]
     chosen = np.flatnonzero(several)[-keys <= threshold]
-    near = ev.proximity(cov.ids[chosen], terms, ranking.PROXIMITY_WINDOW)
+    near = ev.proximity(cov.ids[chosen], terms_, ranking.PROXIMITY_WINDOW)
     if not near.any():
         return ranks
     proximity = np.zeros(len(cov.ids))
@@ -435,31 +568,34 @@ def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) 
 
 
 def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, request: SearchRequest, sort: Sort) -> _Page:
-    """Order the matches, group them by item if asked, and cut out the requested page.
+    """Order the matches and cut out the requested page.
 
-    By relevance, grouped: items by their key, each item's passages by theirs; ungrouped:
-    passages by their own key. Only a window of the best matches is fully sorted: enough
-    to fill the page after grouping, widened until it is (so the page is exact); counts
-    use all matches.
+    With ``per_item`` (the default), results are agenda items, one card each: items in
+    the order of the retrieval model (:mod:`indexer.ranking`), each card with its best
+    ``per_item`` passages (those with the words first), a page holding ``per_page`` cards.
+    Without it, every passage is a result of its own, ranked on its own. By date, items
+    and passages follow their meetings' dates.
+
+    Only a window of the best matches is fully sorted: enough to rank the items up to the
+    end of the page, widened until it is (so the page is exact); counts use all matches.
     """
     n = len(ids)
     per_item = request.per_item
-    codes = a.item_code[ids]
-    secondary = tertiary = np.zeros(n)
     if sort == "relevance" and ranks is not None:
-        if per_item:
-            key, secondary, tertiary = -ranks.item_key, codes, -ranks.passage_key
-        else:
-            key = -ranks.alone_key
+        key = -(ranks.item_key if per_item else ranks.alone_key)
+        member_key = -ranks.passage_key
+        shown_scores = ranks.item_key if per_item else ranks.alone_key
     elif sort == "relevance":
-        key = np.zeros(n)
+        key = member_key = shown_scores = np.zeros(n)
     else:
         dates = a.date[ids]
         undated = dates == UNKNOWN_DATE
         # Undated passages go last whichever way the dates run; then passage order.
         days = np.where(undated, -1, dates) if sort == "newest" else np.where(undated, 10**9, dates)
-        key = (-days if sort == "newest" else days) * 65536 + a.ordinal[ids]
+        key = member_key = (-days if sort == "newest" else days) * 65536 + a.ordinal[ids]
+        shown_scores = np.zeros(n)
     wanted = request.page * request.per_page
+    codes = a.item_code[ids]
     window = max(MIN_WINDOW, 4 * wanted)
     while True:
         if window >= n:
@@ -467,29 +603,48 @@ def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, reques
         else:
             threshold = np.partition(key, window)[window]
             candidates = np.flatnonzero(key <= threshold)  # ties at the edge included: exact
-        order = candidates[np.lexsort((ids[candidates], tertiary[candidates], secondary[candidates],
-                                       key[candidates]))]
+        order = candidates[np.lexsort((ids[candidates], member_key[candidates], key[candidates]))]
         if per_item:
-            order = order[_occurrence(codes[order]) < per_item]
+            order = order[_occurrence(codes[order]) == 0]  # each item once
         if len(order) >= wanted or len(candidates) == n:
             break
         window *= 4
-    if per_item:
-        counts = np.bincount(codes, minlength=a.item_count)
-        shown = int(np.minimum(counts, per_item).sum())
-    else:
-        shown = n
     start = wanted - request.per_page
-    page = order[start:wanted]
-    more = (np.maximum(counts[codes[page]] - per_item, 0) if per_item else np.zeros(len(page), dtype=np.int64))
+    if not per_item:
+        page = order[start:wanted]
+        return _Page(
+            docnums=ids[page].tolist(),
+            positions=page.tolist(),
+            scores=shown_scores[page].tolist(),
+            more=[0] * len(page),
+            cards=list(range(len(page))),
+            total=n,
+            pages=-(-n // request.per_page),
+            has_next=wanted < n,
+        )
+    counts = np.bincount(codes, minlength=a.item_count)
+    items = int((counts > 0).sum())
+    page_items = codes[order[start:wanted]]
+    # Each card: the item's best passages (from all matches, not just the window).
+    card_of = np.full(a.item_count, -1, dtype=np.int64)
+    card_of[page_items] = np.arange(len(page_items))
+    members = np.flatnonzero(card_of[codes] >= 0)
+    members = members[np.lexsort((ids[members], member_key[members], card_of[codes[members]]))]
+    members = members[_occurrence(codes[members]) < per_item]
+    cards = card_of[codes[members]]
+    shown = np.bincount(cards, minlength=len(page_items))
+    last = np.r_[cards[1:] != cards[:-1], True] if len(cards) else np.zeros(0, dtype=bool)
+    more = np.where(last, counts[codes[members]] - shown[cards], 0)
     return _Page(
-        docnums=ids[page].tolist(),
-        positions=page.tolist(),
-        scores=(-key[page]).tolist() if sort == "relevance" else [0.0] * len(page),
+        docnums=ids[members].tolist(),
+        positions=members.tolist(),
+        scores=shown_scores[members].tolist(),
         more=more.tolist(),
+        cards=cards.tolist(),
         total=n,
-        pages=-(-shown // request.per_page),
-        has_next=wanted < shown,
+        pages=-(-items // request.per_page),
+        has_next=wanted < items,
+        items=items,
     )
 
 
@@ -503,6 +658,84 @@ def _occurrence(keys: np.ndarray) -> np.ndarray:
     out = np.empty(n, dtype=np.int64)
     out[by_key] = np.arange(n) - first
     return out
+
+
+def _ref(m: ItemMeta) -> ItemRef:
+    return ItemRef(m.item_id, m.title, m.number, m.committee, m.date)
+
+
+#: The most items listed as "the same item at other meetings".
+MAX_SERIES = 50
+
+
+def _series(items: ItemStore, meta: ItemMeta) -> list[ItemMeta]:
+    """The other occurrences of an item's business at its committee's other meetings,
+    newest first (none for procedural items: apologies at every meeting are no series to
+    follow). The same meeting's item captured from a second file is not another meeting."""
+    if meta.procedural or not meta.committee or not meta.series:
+        return []
+    return [m for m in items.series(meta.committee, meta.series, MAX_SERIES + 1)
+            if m.meeting_id != meta.meeting_id][:MAX_SERIES]
+
+
+def _facet_values(name: str, counts: list[tuple[str, int]], r: SearchRequest) -> tuple[FacetValue, ...]:
+    """Label the counts of one facet and mark the value the request has chosen."""
+    if name == "committee":
+        chosen = " ".join(r.committee.split()) if r.committee else None
+        return tuple(FacetValue(v, v, c, v == chosen) for v, c in counts)
+    if name == "year":
+        return tuple(FacetValue(v, v, c, _whole_year(r) == v) for v, c in counts)
+    labels, chosen = (SECTIONS, resolve_section(r.section or "")) if name == "section" else (
+        ROLES, resolve_role(r.speaker or ""))
+    return tuple(FacetValue(v, labels[v], c, v == chosen) for v, c in counts)
+
+
+def _whole_year(r: SearchRequest) -> str | None:
+    """The year a request's dates cover exactly (from 1 January to 31 December), if any."""
+    a, b = r.date_from, r.date_to
+    if a and b and a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year)
+    return None
+
+
+def _period_label(start: dt.date, unit: str) -> str:
+    return str(start.year) if unit == "year" else start.strftime("%b %Y")
+
+
+#: Passages read from the index per batch while an export streams.
+EXPORT_BATCH = 500
+
+
+def _export_rows(live: _Live, docnums: list[int]) -> Iterator[ExportRow]:
+    """Read the passages ``docnums`` of generation ``live`` as export rows, a batch at a time.
+
+    A lease of its own, closed when the rows run out or the consumer stops (a client
+    that disconnects mid-download)."""
+    if not docnums:
+        return
+    lease = live.lease()
+    try:
+        column = lease.passages()
+        for i in range(0, len(docnums), EXPORT_BATCH):
+            stored = [StoredPassage.unpack(column[d]) for d in docnums[i:i + EXPORT_BATCH]]
+            metas = lease.items.items(p.item_id for p in stored)
+            for p in stored:
+                m = metas.get(p.item_id)
+                yield ExportRow(
+                    committee=m.committee if m else None,
+                    date=m.date if m else None,
+                    item_number=m.number if m else None,
+                    item_title=m.title if m else "",
+                    section=p.section,
+                    speaker_role=p.speaker_role,
+                    speaker_name=p.speaker_name,
+                    text=p.body,
+                    source_url=m.url if m else None,
+                    item_id=p.item_id,
+                    passage_id=p.passage_id,
+                )
+    finally:
+        lease.close()
 
 
 def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, more: int,

@@ -128,6 +128,7 @@ def test_passage_fields_are_structured_not_baked_into_text():
         "item_key": "54", "committee_key": "Wessex Panel", "date": 20180202,
         "ordinal": 1, "section": "resolution", "speaker": "chair", "speaker_name": "Cllr Oak",
         "text": [("Cllr Oak", 1.0), ("We agree.", 1.0)],  # no title or committee in the text
+        "exact": [("Cllr Oak", 1.0), ("We agree.", 1.0)],  # the same words, unstemmed
     }
     assert first["text"] == [("Intro.", 1.0)]
     assert (first["title"], "title" in second) == ("Precept", False)  # the title is indexed on the lead only

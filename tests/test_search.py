@@ -33,8 +33,9 @@ def texts(engine, q: str, **kw) -> list[str]:
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        # the passages that discuss county lines first, then the item titled with it
-        # (its passages do not say it), then a passage with only "county"
+        # the passages that discuss county lines first, then the item titled with it (its
+        # passages do not say it), then a passage with only "county"; one card per item,
+        # its best two passages together
         ("county lines", [PLAN, PLAN, EXPLOIT, EXPLOIT, ROADS]),
         # both say it; the strategy's passage has the words nearer together
         ("speed cameras on the A31", [ROADS, PRECEPT]),
@@ -58,8 +59,22 @@ def test_best_passage_of_an_item_comes_first_and_two_per_item(engine):
         # an item matched by its title alone shows its opening
         "To receive a report from the Chief Constable on child exploitation.",
     ]
-    # "more" is counted on the item's last passage on the page: 3 + 5 matches, 2 + 2 shown
-    assert [h.more_in_item for h in result.hits] == [0, 1, 0, 3, 0]
+    # one card per item: its passages share its rank; "more" is on the card's last passage
+    assert [h.rank for h in result.hits] == [1, 1, 2, 2, 3]
+    assert [[h.passage_id for h in card] for card in result.cards] == [
+        [h.passage_id for h in result.hits[:2]], [h.passage_id for h in result.hits[2:4]], [result.hits[4].passage_id]]
+    assert [h.more_in_item for h in result.hits] == [0, 1, 0, 3, 0]  # 3 + 5 + 1 matches, 2 + 2 + 1 shown
+    assert (result.items, result.total, result.pages) == (3, 9, 1)
+
+
+def test_pages_hold_whole_items(engine):
+    """An item's card is on one page only, and every matching item is on some page."""
+    pages = [engine.search(SearchRequest(q="police OR exploitation", per_page=1, page=p)) for p in range(1, 5)]
+    cards = [[h.item_id for h in card] for r in pages for card in r.cards]
+    assert [len(r.cards) for r in pages] == [1, 1, 1, 0]
+    assert all(len(set(c)) == 1 for c in cards)
+    assert len({c[0] for c in cards}) == len(cards) == pages[0].items == 3
+    assert [r.has_next for r in pages] == [True, True, False, False]
 
 
 def test_without_collapsing_every_passage_is_listed(engine):
@@ -148,8 +163,10 @@ def test_pagination(engine):
     assert not {h.passage_id for h in first.hits} & {h.passage_id for h in second.hits}
     past = engine.search(SearchRequest(q="police", per_item=0, per_page=5, page=first.pages + 1))
     assert (past.hits, past.total, past.has_next) == ((), first.total, False)
-    grouped = [engine.search(SearchRequest(q="police", per_page=3, page=p)) for p in (1, 2, 3)]
-    assert [(len(g.hits), g.has_next, g.pages) for g in grouped] == [(3, True, 2), (1, False, 2), (0, False, 2)]
+    grouped = [engine.search(SearchRequest(q="police OR exploitation", per_page=2, page=p)) for p in (1, 2, 3)]
+    # grouped: pages of agenda items (3 items, 2 to a page), each with up to two passages
+    assert [(len(g.cards), len(g.hits), g.has_next, g.pages) for g in grouped] == [
+        (2, 4, True, 2), (1, 2, False, 2), (0, 0, False, 2)]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +206,8 @@ def test_item_view_marks_every_match(engine):
 
 def test_item_siblings_are_the_meeting_agenda(engine):
     hit = engine.search(SearchRequest(q="cuckooing")).hits[0]
-    assert [title for _, title in engine.item(hit.item_id).siblings] == [APOLOGIES, EXPLOIT]
+    siblings = engine.item(hit.item_id).siblings
+    assert [(r.number, r.title) for r in siblings] == [("1", APOLOGIES), ("2", EXPLOIT)]  # the real item numbers
 
 
 def test_unknown_item(engine):

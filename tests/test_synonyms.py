@@ -94,13 +94,13 @@ def test_pairs_sharing_a_long_form_are_one_group():
     ],
 )
 def test_queries_expand_acronyms_and_long_forms(q, concepts, expanded):
-    p = parse_query(q, SYN)
+    p = parse_query(q, synonyms=SYN)
     assert [(c.label, str(c.query)) for c in p.concepts] == concepts
     assert list(p.expanded) == expanded
 
 
 def test_expansions_are_highlighted():
-    p = parse_query("ASB", SYN)
+    p = parse_query("ASB", synonyms=SYN)
     assert {"asb"} <= p.terms
     assert (("anti", 0), ("social", 1), ("behaviour", 2)) in p.phrases
     assert (("antisoci", 0), ("behaviour", 1)) in p.phrases
