@@ -19,9 +19,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 #: Edits allowed: one for words of up to four letters, two for longer ones.
 SHORT_WORD = 4
 #: Candidates compared by frequency after the distance cut.
@@ -73,6 +70,9 @@ class Speller:
         word = word.lower()
         if not word.isalpha() or len(word) < 3:
             return None
+        from rapidfuzz import process  # imported on first use: most searches need no correction
+        from rapidfuzz.distance import Levenshtein
+
         limit = 1 if len(word) <= SHORT_WORD else 2
         groups = self._groups()
         found: list[tuple[int, str]] = []
