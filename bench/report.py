@@ -134,7 +134,7 @@ def size_section(r: dict[str, Any]) -> list[str]:
     agr = q.get("count_agreement", {})
     if agr.get("compared"):
         lines.append(
-            f"Match counts agree (ours `ResultPage.total` = FTS5 `count(*)`) on **{agr['agree']}/{agr['compared']}** "
+            f"Match counts agree (ours `ResultPage.complete`, the passages with every word, = FTS5 `count(*)`; an acronym such as PCC also finds its long form in ours) on **{agr['agree']}/{agr['compared']}** "
             f"queries ({agr['rate']:.1%})"
             + ("; disagreements: " + "; ".join(
                 f"`{d['ours_q']}` {d['ours_total']} vs {d['fts5_total']}" for d in agr["disagreements"][:5])

@@ -333,7 +333,9 @@ def _agreement_summary(classes: dict[str, Any], engines: list[str]) -> dict[str,
             if "total" not in q["ours"] or "total" not in q["fts5"]:
                 continue
             c += 1
-            if q["ours"]["total"] == q["fts5"]["total"] and not q["ours"].get("partial"):
+            # ours' total is the passages with every word (ResultPage.complete): the page may
+            # go on with passages that have some of them, which FTS5's AND never lists
+            if q["ours"]["total"] == q["fts5"]["total"]:
                 a += 1
             elif len(examples) < 12:
                 examples.append({"class": cls, "ours_q": q["ours_q"], "fts5_match": q["fts5_match"],
