@@ -1,32 +1,49 @@
 """Who said it: speaker roles and names from reported speech.
 
 Minutes report speech as "<actor> <verb>" ("The Commissioner explained…", "Cllr Ferris
-asked…"), as "<noun> from <actor>" ("a presentation from the Commissioner", "In reply to a
-question from Councillor Dunmore") or as "<verb> by <actor>" ("was provided by Cllr Jo
-Penhale"). Bullets listed after "Members heard:" come from whoever was presenting. A
-paragraph reporting two speakers is split where the speaker changes. Attendance,
-apologies and "joined the meeting" are not speech; agenda blurbs have no speaker.
+asked…", "Members noted that…"), as "<noun> from <actor>" ("a presentation from the
+Commissioner", "In reply to a question from Councillor Dunmore") or as "<verb> by <actor>"
+("was provided by Cllr Jo Penhale"); verbatim reports give each turn a label ("The Convener:",
+"Cllr Ames: …"). Bullets listed after "Members heard:" come from whoever was presenting. A
+paragraph reporting two speakers is split where the speaker changes. Attendance, apologies and
+"joined the meeting" are not speech; agenda blurbs have no speaker.
+
+Finding the speaker of a sentence runs in three named stages:
+
+1. :func:`mentions` finds the candidates: people named with a title ("Councillor X", "Mr X"),
+   titles ("the Head of Planning", "the PCC"), the members as a body ("Members", "the Panel"),
+   names the document has introduced ("Quennell", initials from an attendance list);
+2. :func:`speaks` decides whether a candidate is reported as speaking: the subject of a verb of
+   speech, the agent of a noun of speech ("a report of the Director"), a possessive ("the
+   Chairman's announcements"), or invited to speak;
+3. the role of each candidate comes from the role vocabulary (:data:`indexer.vocab.TITLES`,
+   through :func:`.roles.title_role` and :meth:`.roles.Cast.role_of`), refined by the document's
+   cast and the item ("Mr X" is the public where the public speaks).
+
+:func:`find_actor` returns the first candidate that speaks.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Passage
 from .ir import BULLET, POINT, ROW
 from .roles import APPOS_TITLE as _APPOS_TITLE
-from .roles import OF_THE_COMMISSIONER as _OF_THE_COMMISSIONER
 from .roles import CLLR as _CLLR
 from .roles import HONORIFIC as _HONORIFIC
 from .roles import MAX_SCAN as _MAX_SCAN
 from .roles import MEMBERS as _MEMBERS
 from .roles import NAME, OPCC_OFFICE, Cast, appositive, clean_name, title_role, valid_name
+from .roles import OF_THE_COMMISSIONER as _OF_THE_COMMISSIONER
 from .roles import PERSON as _PERSON
 from .roles import TITLE_ANY as _TITLE_ANY
 from .roles import TITLE_ROLES as _TITLE_ROLES
 from .structure import Draft
 
+# Verbs that report what someone said at the meeting.
 _SPEECH = (
     r"explained|said|stated|noted|confirmed|reported|advised|informed|highlighted|outlined|presented|introduced|"
     r"emphasi[sz]ed|acknowledged|expressed|commented|asked|queried|questioned|raised|replied|responded|answered|added|"
@@ -35,40 +52,50 @@ _SPEECH = (
     r"concluded|summari[sz]ed|spoke|observed|wished|sought|announced|reminded|congratulated|submitted|described|"
     r"detailed|identified|mentioned|pointed\s+out|discussed|challenged|moved|seconded|expanded|reiterated|committed|"
     r"stressed|underlined|warned|argued|disagreed|supported|opposed|tabled|put\s+forward|shared|drew|agreed|"
-    r"extended|voiced|called\s+for|offered|enquired|conveyed|accepted|apologised|updated|read\s+out|set\s+out|"
+    r"extended|voiced|called\s+for|offered|enquired|conveyed|apologised|read(?:\s+out)?|set\s+out|briefed|"
+    r"gave\s+notice|opened\s+the\s+(?:meeting|debate|discussion|item)|summed\s+up|insisted|contended|"
     r"made\s+(?:reference|a\s+statement|comments?|a\s+declaration|representations?|the\s+point|an?\s+(?:short\s+|brief\s+)?presentation|a\s+suggestion)|"
-    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence)|"
+    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence|details|background)|"
     r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
     r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
     r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)"
 )
+# Verbs that report the members as a body speaking ("Members asked", "the Panel noted that").
 _MEMBER_SPEECH = (
     r"raised|asked|queried|questioned|suggested|commented|welcomed|expressed|observed|recogni[sz]ed|thanked|"
     r"congratulated|extended|proposed|discussed|made\s+reference|challenged|sought|requested|declared|emphasi[sz]ed|"
     r"praised|stressed|voiced|highlighted|noted\s+(?:their\s+|its\s+)?concerns?|felt|urged|debated|remarked|referred|enquired|"
+    r"noted\s+that(?!\s+the\s+(?:next|date|minutes|meeting)\b)|indicated|sought\s+clarification|questioned|were\s+concerned|was\s+concerned|"
     r"held\s+(?:an?\s+)?(?:exempt\s+|private\s+|closed\s+|detailed\s+)?discussions?"
 )
+# What may stand between a speaker and the verb: a title in brackets, an appositive, a partner.
 _BETWEEN = (
-    r"(?:\s*\([^()]{1,80}\))?"  # "(Panel Clerk)"
+    r"(?:\s*\([^()]{1,80}\))*"  # "(Panel Clerk)", "(Glasgow Govan) (Lab)"
     r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?"
     r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
-    r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary)\b)?"
+    r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary|Authority)\b)?"
     r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
     r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and)?"
-    r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
+    r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly|duly|specifically))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
 # "Inspector Tom Ardwick outlined…", "Chief Constable Chris Vale explained…"
 _NAMED_TITLE_VERB = re.compile(rf"\s+(?P<name>{NAME}){_BETWEEN}(?:{_SPEECH})\b")
 # "The Chief Constable was then invited (by the Commissioner) to give…": about to speak.
-_INVITED = re.compile(r"\s+(?:was|were)\s+(?:then\s+)?invited\s+(?:by\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+)?to\s+(?:provide|give|present|update|outline|address|introduce|speak|report|explain|respond|answer)\b")
+_INVITED = re.compile(
+    r"\s+(?:was|were)\s+(?:then\s+)?invited\s+(?:by\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+)?to\s+"
+    r"(?:provide|give|present|update|outline|address|introduce|speak|report|explain|respond|answer)\b"
+)
 _MEMBER_VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_MEMBER_SPEECH})\b")
+# A noun of speech and its agent: "a presentation from", "a report of", "questions from", "heard from".
 _AGENT_NOUN = re.compile(
     r"\b(?:presentations?|report|update|overview|statements?|questions?|explanation|comments?|announcements?|response|"
-    r"suggestion|notification|submission|representations?|declaration(?:\s+of\s+interest)?|briefing|address|introduction)\s+"
+    r"suggestion|notification|submission|representations?|declaration(?:\s+of\s+interest)?|briefing|address|introduction|"
+    r"evidence|advice|deputation|speech|contributions?)\s+"
     r"(?:(?:was|were)\s+(?:made|given|read\s+out|received)\s+)?(?:from|by|of)\s+$|"
     r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
-    r"delivered|led|invited|explained|outlined|requested|declared)\s+by\s+$"
+    r"delivered|led|invited|explained|outlined|requested|declared)\s+by\s+$|"
+    r"\bheard\s+(?:(?:a\s+|an\s+)?(?:presentation|statement|representations?|evidence|update|report)\s+)?from\s+$"
 )
 # Members speak as agents only when they raise or ask something ("a question raised by the Panel").
 _MEMBER_AGENT = re.compile(
@@ -79,11 +106,16 @@ _MEMBER_AGENT = re.compile(
 _EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
 # "There were no questions from members of the public": nobody spoke.
 _NOTHING_SAID = re.compile(r"^\s*(?:There\s+(?:was|were)\s+no|No\s+(?:questions?|deputations?|statements?|declarations?|comments?)\b)", re.I)
-_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and)\s+$")
-_POSSESSIVE_AFTER = re.compile(r"'s\s+(?:announcements?|presentation|report|update|comments?|questions?|introduction|statement|remarks)\b")
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and|what|which|how|when|where|why)\s+$", re.I)
+_POSSESSIVE_AFTER = re.compile(
+    r"['’]s\s+(?:(?:opening|closing|verbal|oral)\s+)?(?:announcements?|presentation|report|update|comments?|questions?|"
+    r"introduction|statement|remarks|address|response|summary)\b"
+)
 _BARE_NAME = re.compile(
     rf"(?=[A-Z])(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b|\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)\b))"
 )
+# A name the cast knows, or initials it defines, opening a sentence: "Quennell said", "JA welcomed".
+_KNOWN_NAME = re.compile(rf"^(?P<name>{NAME}|[A-Z]{{2,4}})(?=\s)")
 _FROM_OFFICE = re.compile(rf"\s+from\s+the\s+{OPCC_OFFICE}")
 _AGENT_NAME = re.compile(rf"(?=[A-Z])(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
 _REACTIVE = re.compile(
@@ -94,132 +126,178 @@ _REACTIVE = re.compile(
 _COMMISSIONERS = re.compile(r"\b(?:(?:Commissioner|PCC|PFCC|OPCC)'s|OPCC|OSPCC|OPFCC)\s+$")
 _PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cyng|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
+# A minute paragraph's number or a clerk's "Note:" before a sentence: "18.4 ", "(b) ", "Note: ".
+_PARAGRAPH_MARK = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[.)]?|\([a-z]{1,4}\)|[a-z]\)|Note:|NOTE:)\s+")
 
-
-_HONORIFIC_WORDS = re.compile(r"(?=[BCDEMLPRST])(?:Cllr|Council|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Col|Sir|Dame|Lord|Lady|Rev|Baron)")
-_BODY_WORDS = re.compile(r"(?=[mMPCB])(?:[mM]ember|Panel|Committee|Cabinet|Board)")
+_HONORIFIC_WORDS = re.compile(r"(?=[BCDEMLPRST])(?:Cllr|Council|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Col|Sir|Dame|Lord|Lady|Rev|Baron|Cyng)")
+_BODY_WORDS = re.compile(r"\b(?:[mM]ember|[Pp]anel|[Cc]ommittee|[Cc]abinet|[Bb]oard|[Ff]orum|[Aa]uthority|Aelodau)")
 # Every way of reporting speech needs one of these words; a sentence without any is skipped
 # cheaply (a bullet of facts, a figure).
 _CUE = re.compile(
-    rf"(?=[a-zA-Z'])(?:\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|invited|presentations?|report|update|overview|statements?|"
+    rf"(?=[a-zA-Z'’])(?:\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|of|invited|presentations?|report|update|overview|statements?|"
     r"questions?|explanation|comments?|announcements?|response|suggestion|notification|submission|representations?|"
-    r"declaration|briefing|address|introduction)\b|'s\b)"
+    r"declaration|briefing|address|introduction)\b|['’]s\b)"
 )
-
-
-@dataclass(slots=True)
-class _Actor:
-    start: int
-    role: str
-    name: str | None
-    title: str | None = None  # the title it was found by ("the Chief Fire Officer")
-
-
 # What a speaker spoke as: "spoke as an objector", "on behalf of the applicant", "in support", "as ward member".
 _AS_ROLE = re.compile(
     r"\s+(?:(?:as|for)\s+(?:an?\s+|the\s+)?(?:objector|supporter|applicant|agent|resident|petitioner|ward\s+(?:councillor|member)|local\s+(?:member|councillor))\b"
     r"|on\s+behalf\s+of\s+(?:the\s+)?(?:applicant|objectors?|residents?|petitioners?)\b|in\s+(?:objection|support)\b)",
     re.I,
 )
+_AS_COUNCILLOR = re.compile(r"(?i)ward|local\s+member|councillor")
+_DECLARED_AFTER = re.compile(r"\s+declared\b")
+_TO_REPORT_AFTER = re.compile(r"\s+to\s+report\b")
+_CHAIR_OF_OTHER_AFTER = re.compile(r"\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b|[Mm]eeting\b|[Aa]uthority\b)")
+_LEADING_ARTICLE = re.compile(r"(?:the|The)\s+$")
+_CLLR_END = re.compile(rf"(?:{_CLLR})\s*$")
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'&-]*\s+(?:(?:of|and|for)\s+)?){1,4}$")
+_ARTICLE_START = re.compile(r"^(?:The|the)\s+")
+_APPOSITIVE_NAME = re.compile(rf"(?:\s*\([^()]{{1,20}}\))?\s*,\s*(?:{_HONORIFIC}\s+|{_CLLR}\s+)?(?P<name>{NAME})\s*,")
 
 
-def find_actor(sentence: str, cast: Cast, public: bool = False) -> _Actor | None:
-    """The first person or body in ``sentence`` reported as speaking.
+@dataclass(slots=True)
+class Mention:
+    """A person or body named in a sentence, the role it names, and whether it is reported speaking."""
 
-    ``public`` says the item is one where the public speaks (questions, deputations,
-    applications), so that "Mr X" without a title is a member of the public.
-    """
-    sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
-    if _EARLIER_MEETING.match(sentence) or _NOTHING_SAID.match(sentence) or not _CUE.search(sentence):
-        return None
-    found: list[_Actor] = []
-    persons = _PERSON.finditer(sentence) if _HONORIFIC_WORDS.search(sentence) else ()
-    for m in persons:
-        if _speaking(sentence, m.start(), m.end(), _VERB_AFTER):
-            # "Mr"/"Ms" without "Councillor": a member in some councils' style, the public where the
-            # public takes part (questions, deputations, applications)
-            role = "public" if public and m.group("hname") else "councillor"
-            appos = _APPOS_TITLE.match(sentence, m.end())
-            if appos and not appos.group(1) and _agent(sentence, m.start()) and not sentence[appos.end() :].lstrip().startswith(","):
-                appos = None  # "a question from Councillor Ogden, the Commissioner said": a new clause, not his title
-            if appos:
-                role = title_role(appositive(appos)) or role
-                role = "councillor" if role == "members" else role
-            verb = _VERB_AFTER.match(sentence, m.end())
-            as_role = _AS_ROLE.match(sentence, verb.end()) if verb else None
-            if as_role:  # "Mr Greaves spoke as an objector", "… spoke in support"
-                role = "councillor" if re.search(r"(?i)ward|local\s+member|councillor", as_role.group(0)) else "public"
-            raw = m.group("name") or m.group("hname") or m.group("names")
-            first = re.split(r"\s*,\s*|\s+and\s+", raw)[0]
-            found.append(_Actor(m.start(), role, clean_name(first) if valid_name(first) else None))
+    start: int
+    end: int
+    role: str
+    name: str | None
+    kind: str  # "person", "title", "members", "name"
+    title: str | None = None  # the title it was found by ("the Chief Fire Officer")
+    speaking: bool = False
+
+
+# Stage 1: candidate mentions ---------------------------------------------------------------------
+
+
+def mentions(sentence: str, cast: Cast, public: bool = False) -> Iterator[Mention]:
+    """Every person or body ``sentence`` names, with the role the name or title gives it."""
+    if _HONORIFIC_WORDS.search(sentence):
+        yield from _person_mentions(sentence, public)
+    yield from _title_mentions(sentence, cast)
+    if _BODY_WORDS.search(sentence):
+        for m in _MEMBERS.finditer(sentence):
+            yield Mention(m.start(), m.end(), "members", None, "members")
+    yield from _name_mentions(sentence, cast)
+
+
+def _person_mentions(sentence: str, public: bool) -> Iterator[Mention]:
+    """ "Councillor Jo Ames", "Cllrs Ames, Bell and Cox", "Mr Osei (objector)"."""
+    for m in _PERSON.finditer(sentence):
+        # "Mr"/"Ms" without "Councillor": a member in some councils' style, the public where the
+        # public takes part (questions, deputations, applications)
+        role = "public" if public and m.group("hname") else "councillor"
+        appos = _APPOS_TITLE.match(sentence, m.end())
+        if appos and not appos.group(1) and _agent(sentence, m.start()) and not sentence[appos.end() :].lstrip().startswith(","):
+            appos = None  # "a question from Councillor Ogden, the Commissioner said": a new clause, not his title
+        if appos:
+            role = title_role(appositive(appos)) or role
+            role = "councillor" if role == "members" else role
+        raw = m.group("name") or m.group("hname") or m.group("names")
+        first = re.split(r"\s*,\s*|\s+(?:and|a)\s+", raw)[0]
+        name = clean_name(first) if valid_name(first) else None
+        yield Mention(m.start(), m.end(), role, name, "honorific" if m.group("hname") else "person")
+
+
+def _title_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
+    """ "The Commissioner", "the Head of Planning", "an officer", "PC Sarah Bell"."""
     for m in _TITLE_ANY.finditer(sentence):
-        role = _TITLE_ROLES[int(m.lastgroup[1:])]  # type: ignore[index]
-        if True:
-            if _inside_person(sentence, m.start()):
-                continue
-            r = cast.role_of(role, m.group())
-            if r == "council_officer" and (
-                _OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())
-            ):
-                r = "opcc_officer"  # "the Chief Finance Officer of the OPCC", "the Commissioner's Head of Policy"
-            if r == "chair":
-                after = sentence[m.end() : m.end() + 60]
-                if re.match(r"\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b|meeting\b)", after):
-                    r = "councillor"
-                if re.match(r"\s+to\s+report\b", after):
-                    continue
-            if _speaking(sentence, m.start(), m.end(), _VERB_AFTER) or _possessive(sentence, m.end()) or _INVITED.match(sentence, m.end()):
-                found.append(_Actor(m.start(), r, _appositive_name(sentence, m.end()), _full_title(sentence, m)))
-            else:
-                named = _NAMED_TITLE_VERB.match(sentence, m.end())
-                if named and valid_name(named.group("name")):
-                    found.append(_Actor(m.start(), r, clean_name(named.group("name"))))
-    members = _MEMBERS.finditer(sentence) if _BODY_WORDS.search(sentence) else ()
-    for m in members:
-        before = sentence[max(0, m.start() - 40) : m.start()]
-        if _MEMBER_AGENT.search(re.sub(r"(?:the|The)\s+$", "", before)):
-            found.append(_Actor(m.start(), "members", None))
-        elif not _NOT_SUBJECT_BEFORE.search(before) and _speaking(sentence, m.start(), m.end(), _MEMBER_VERB_AFTER, agent=False):
-            found.append(_Actor(m.start(), "members", None))
+        if _inside_person(sentence, m.start()):
+            continue
+        role = cast.role_of(_TITLE_ROLES[int(m.lastgroup[1:])], m.group())  # type: ignore[index]
+        if role == "council_officer" and (
+            _OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())
+        ):
+            role = "opcc_officer"  # "the Chief Finance Officer of the OPCC", "the Commissioner's Head of Policy"
+        if role == "chief_executive" and _OF_THE_COMMISSIONER.match(sentence, m.end()):
+            role = "chief_executive"  # the commissioner's chief executive keeps the role
+        if role == "chair":
+            if _CHAIR_OF_OTHER_AFTER.match(sentence, m.end()):
+                role = "councillor"  # "the Chairman of the Select Committee"
+            elif _TO_REPORT_AFTER.match(sentence, m.end()):
+                continue  # "The Chairman to report apologies": an agenda blurb
+        yield Mention(m.start(), m.end(), role, None, "title", _full_title(sentence, m))
+
+
+def _name_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
+    """Names without a title: introduced by an appositive, known to the cast, or initials."""
     for m in _AGENT_NAME.finditer(sentence):
-        # "a report from Roger Hirst, the Police, Fire and Crime Commissioner"
-        if _agent(sentence, m.start()) and valid_name(m.group("name")):
+        # "a report from Dana Quennell, the Police, Fire and Crime Commissioner"
+        if valid_name(m.group("name")):
             appos = _APPOS_TITLE.match(sentence, m.end())
             role = title_role(appositive(appos)) if appos else None
             if role and role != "members":
-                found.append(_Actor(m.start(), role, clean_name(m.group("name"))))
+                yield Mention(m.start(), m.end(), role, clean_name(m.group("name")), "agent_name")
     for m in _BARE_NAME.finditer(sentence):
         name = m.group("name")
         if not valid_name(name):
             continue
-        if re.match(r"\s+declared\b", sentence[m.end() : m.end() + 12]):
-            found.append(_Actor(m.start(), "councillor", clean_name(name)))
+        if _DECLARED_AFTER.match(sentence, m.end()):
+            yield Mention(m.start(), m.end(), "councillor", clean_name(name), "declaring")
             continue
         office = _FROM_OFFICE.match(sentence, m.end())
-        if office and _speaking(sentence, m.start(), office.end(), _VERB_AFTER, agent=False):
-            found.append(_Actor(m.start(), "opcc_officer", clean_name(name)))
+        if office:
+            yield Mention(m.start(), office.end(), "opcc_officer", clean_name(name), "name")
             continue
         appos = _APPOS_TITLE.match(sentence, m.end())
-        if appos and _speaking(sentence, m.start(), m.end(), _VERB_AFTER, agent=False):
-            role = title_role(appositive(appos))
-            if role:
-                found.append(_Actor(m.start(), "councillor" if role == "members" else role, clean_name(name)))
-    if not found:
-        return None
-    actor = min(found, key=lambda a: a.start)
-    if actor.name is None:
-        actor.name = cast.name_for(actor.role, actor.title)
-    return actor
+        role = title_role(appositive(appos)) if appos else None
+        if role:
+            yield Mention(m.start(), m.end(), "councillor" if role == "members" else role, clean_name(name), "name")
+    if cast.known or cast.initials:
+        m = _KNOWN_NAME.match(sentence)
+        if m:
+            word = m.group("name")
+            if word in cast.initials:
+                name, role = cast.initials[word]
+                yield Mention(0, m.end(), role, name, "name")
+            elif valid_name(word) and cast.role_of_name(clean_name(word)):
+                yield Mention(0, m.end(), cast.role_of_name(clean_name(word)), clean_name(word), "name")  # type: ignore[arg-type]
 
 
-def _speaking(sentence: str, start: int, end: int, verbs: re.Pattern[str], agent: bool = True) -> bool:
+# Stage 2: is the mention reported as speaking? -----------------------------------------------------
+
+
+def speaks(sentence: str, m: Mention) -> bool:
+    """True if ``m`` is reported as speaking in ``sentence``."""
+    if m.kind == "members":
+        before = sentence[max(0, m.start - 40) : m.start]
+        if _MEMBER_AGENT.search(_LEADING_ARTICLE.sub("", before)):
+            return True
+        return not _NOT_SUBJECT_BEFORE.search(before) and bool(_MEMBER_VERB_AFTER.match(sentence, m.end))
+    if m.kind == "declaring":
+        return True
+    if m.kind == "agent_name":
+        return _agent(sentence, m.start)
+    if m.kind == "name":
+        return bool(_VERB_AFTER.match(sentence, m.end))
+    if m.kind == "title":
+        return (
+            _speaking(sentence, m.start, m.end)
+            or bool(_POSSESSIVE_AFTER.match(sentence, m.end))
+            or bool(_INVITED.match(sentence, m.end))
+            or _named_title_speaks(sentence, m)
+        )
+    return _speaking(sentence, m.start, m.end)
+
+
+def _named_title_speaks(sentence: str, m: Mention) -> bool:
+    """ "Inspector Tom Ardwick outlined…": the name after the title is the speaker's."""
+    named = _NAMED_TITLE_VERB.match(sentence, m.end)
+    if named and valid_name(named.group("name")):
+        m.name = clean_name(named.group("name"))
+        return True
+    return False
+
+
+def _speaking(sentence: str, start: int, end: int, agent: bool = True) -> bool:
     """True if the mention at [start, end) is the subject of a speech verb, or its agent.
 
     Only adverbs and appositives may stand between subject and verb, so "had raised" or
     "would provide" (background, intentions) never count as speech at the meeting.
     """
-    if verbs.match(sentence, end):
+    if _VERB_AFTER.match(sentence, end):
         return True
     return agent and _agent(sentence, start)
 
@@ -227,9 +305,9 @@ def _speaking(sentence: str, start: int, end: int, verbs: re.Pattern[str], agent
 def _agent(sentence: str, start: int) -> bool:
     """True if the mention at ``start`` follows "a presentation from", "provided by", …"""
     words = sentence[max(0, start - 100) : start].split()
-    # drop "the" and up to four capitalised words of the title itself ("the Southern Area Manager")
+    # drop "the"/"an" and up to four capitalised words of the title itself ("the Southern Area Manager")
     dropped = 0
-    while words and dropped < 5 and (words[-1][:1].isupper() or words[-1] in ("the", "and")):
+    while words and dropped < 5 and (words[-1][:1].isupper() or words[-1] in ("the", "and", "a", "an")):
         words.pop()
         dropped += 1
     if not words or words[-1] not in ("from", "by", "of"):
@@ -237,20 +315,10 @@ def _agent(sentence: str, start: int) -> bool:
     return bool(_AGENT_NOUN.search(" ".join(words[-6:]) + " "))
 
 
-def _possessive(sentence: str, end: int) -> bool:
-    return bool(_POSSESSIVE_AFTER.match(sentence, end))
-
-
-_CLLR_END = re.compile(rf"{_CLLR}\s*$")
-
-
 def _inside_person(sentence: str, pos: int) -> bool:
     """True if a title at ``pos`` is part of "(Police and Crime Commissioner)" after a name, etc."""
     before = sentence[max(0, pos - 15) : pos]
-    return before.rstrip().endswith("(") or ("C" in before and bool(_CLLR_END.search(before)))
-
-
-_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'&-]*\s+(?:(?:of|and|for)\s+)?){1,4}$")
+    return before.rstrip().endswith("(") or (("C" in before) and bool(_CLLR_END.search(before)))
 
 
 def _full_title(sentence: str, m: re.Match[str]) -> str:
@@ -259,13 +327,57 @@ def _full_title(sentence: str, m: re.Match[str]) -> str:
     if title[:1].isupper() and not title.lower().startswith("the "):
         before = _TITLE_WORDS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
         if before:
-            title = re.sub(r"^(?:The|the)\s+", "", before.group()) + title
+            title = _ARTICLE_START.sub("", before.group()) + title
     return title
 
 
 def _appositive_name(sentence: str, end: int) -> str | None:
-    m = re.match(rf"(?:\s*\([^()]{{1,20}}\))?\s*,\s*(?:{_HONORIFIC}\s+|{_CLLR}\s+)?(?P<name>{NAME})\s*,", sentence[end : end + 80])
+    m = _APPOSITIVE_NAME.match(sentence[end : end + 80])
     return clean_name(m.group("name")) if m and valid_name(m.group("name")) else None
+
+
+# The three stages together ---------------------------------------------------------------------------
+
+
+def find_actor(sentence: str, cast: Cast, public: bool = False) -> Mention | None:
+    """The first person or body in ``sentence`` reported as speaking.
+
+    ``public`` says the item is one where the public speaks (questions, deputations,
+    applications), so that "Mr X" without a title is a member of the public.
+    """
+    sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
+    mark = _PARAGRAPH_MARK.match(sentence)
+    offset = mark.end() if mark else 0
+    text = sentence[offset:]
+    if _EARLIER_MEETING.match(text) or _NOTHING_SAID.match(text) or not _CUE.search(text):
+        return None
+    actor = None
+    for m in mentions(text, cast, public):
+        if (actor is None or m.start < actor.start) and speaks(text, m):
+            actor = m
+    if actor is None:
+        return None
+    _refine(text, actor, cast)
+    actor.start += offset
+    actor.end += offset
+    return actor
+
+
+def _refine(sentence: str, actor: Mention, cast: Cast) -> None:
+    """Stage 3's last step: what the speaker spoke as, and their name from the document's cast."""
+    if actor.kind in ("person", "honorific"):
+        verb = _VERB_AFTER.match(sentence, actor.end)
+        as_role = _AS_ROLE.match(sentence, verb.end()) if verb else None
+        if as_role:  # "Mr Greaves spoke as an objector", "… spoke in support"
+            actor.role = "councillor" if _AS_COUNCILLOR.search(as_role.group(0)) else "public"
+        elif actor.kind == "honorific" and actor.name and not _APPOS_TITLE.match(sentence, actor.end):
+            known = cast.role_of_name(actor.name)
+            if known:
+                actor.role = known  # "Mr Tamm" whom the document introduced as its Commissioner
+    if actor.kind == "title" and actor.name is None:
+        actor.name = _appositive_name(sentence, actor.end)
+    if actor.name is None:
+        actor.name = cast.name_for(actor.role, actor.title)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -282,6 +394,32 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+# Verbatim reports: a turn's label on its own line or before its words ("The Convener:", "Cllr Ames: …").
+_PARTY = r"(?:Lab|Con|LD|Lib\s+Dem|SNP|Green|Ind|Independent|Plaid|PC|Reform|UKIP|SLD|SSP|Alliance|DUP|SF|SDLP|UUP)"
+_TURN = re.compile(
+    rf"^(?P<who>(?:The\s+)?(?:Deputy\s+|Vice[- ]?)?(?:Convener|Chair(?:man|woman|person)?|Provost|Presiding\s+Officer|Mayor|Leader|"
+    rf"Commissioner|PCC|Chief\s+Constable|Clerk|Cadeirydd)"
+    rf"|(?:{_CLLR}|{_HONORIFIC})\s+{NAME}(?:\s*\([^()]{{1,40}}\))*"
+    rf"|{NAME}(?:\s*\([^()]{{1,40}}\))*\s*\({_PARTY}\))\s*:\s*(?P<rest>.*)$",
+    re.S,
+)
+
+
+def turn_speaker(text: str, cast: Cast, public: bool) -> tuple[str, str | None, str] | None:
+    """The speaker a verbatim turn's label names, with the words after the label; None if no label."""
+    m = _TURN.match(text)
+    if not m:
+        return None
+    who = m.group("who")
+    if re.search(rf"\({_PARTY}\)\s*$", who):
+        name = re.sub(r"\s*\(.*$", "", who)
+        return "councillor", clean_name(name), m.group("rest")
+    actor = find_actor(who + " said.", cast, public)
+    if actor is None:
+        return None
+    return actor.role, actor.name, m.group("rest")
+
+
 def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Passage]:
     """Give each draft its speaker, splitting paragraphs where the speaker changes.
 
@@ -291,11 +429,18 @@ def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Pas
     lead_speaker: tuple[str | None, str | None] = (None, None)
     presenter: tuple[str | None, str | None] = (None, None)
     previous: tuple[str | None, str | None] = (None, None)
+    turn: tuple[str | None, str | None] = (None, None)
     declaring = False
     for d in drafts:
         if d.section == "summary":
             out.append(Passage(d.text, "summary"))
             continue
+        label = turn_speaker(d.text, cast, public)
+        if label is not None:
+            turn = (label[0], label[1])
+            if not label[2].strip():
+                out.append(Passage(d.text, d.section, *turn))
+                continue
         in_list = d.kind in (BULLET, POINT, ROW) and lead_speaker != (None, None)
         if d.kind in (BULLET, POINT, ROW) and declaring:
             # "Aled Pryce was a retired Police Officer…", "Les Broome | Governor of …": a member declaring
@@ -316,6 +461,8 @@ def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Pas
         for text, actor in groups:
             if actor is not None:
                 speaker = (actor.role, actor.name)
+            elif turn != (None, None) and d.section != "resolution":
+                speaker = turn
             elif in_list:
                 speaker = lead_speaker
             elif _PRONOUN.match(text) and previous != (None, None):
@@ -338,15 +485,19 @@ def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Pas
             lead_speaker = (out[-1].speaker_role, out[-1].speaker_name)
         else:
             lead_speaker = (None, None)
-        declaring = bool(re.search(r"\bdeclar|\binterests\b", d.text, re.I)) and d.section == "procedural"
+        declaring = bool(_DECLARING.search(d.text)) and d.section == "procedural"
     return out
 
 
-def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[str, _Actor | None]]:
+_DECLARING = re.compile(r"\bdeclar|\binterests\b", re.I)
+_RESOLUTION_OPENING = re.compile(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b")
+
+
+def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[str, Mention | None]]:
     """Split a paragraph into runs of sentences with one speaker each."""
     if d.section == "resolution":
-        return [(d.text, None if re.match(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b", d.text) else find_actor(d.text, cast, public))]
-    groups: list[tuple[list[str], _Actor | None]] = []
+        return [(d.text, None if _RESOLUTION_OPENING.match(d.text) else find_actor(d.text, cast, public))]
+    groups: list[tuple[list[str], Mention | None]] = []
     for s, actor in _with_actors(split_sentences(d.text), cast, public):
         if groups and (actor is None or (groups[-1][1] is not None and _same_speaker(actor, groups[-1][1]))):
             groups[-1][0].append(s)
@@ -359,7 +510,7 @@ def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[st
     return [(" ".join(ss), a) for ss, a in groups]
 
 
-def _same_speaker(a: _Actor, b: _Actor) -> bool:
+def _same_speaker(a: Mention, b: Mention) -> bool:
     """Same role, and not two different names ("Councillor Lyle asked … Councillor Ashby responded")."""
     return a.role == b.role and (a.name is None or b.name is None or a.name.split()[-1] == b.name.split()[-1])
 
@@ -368,10 +519,10 @@ def _same_speaker(a: _Actor, b: _Actor) -> bool:
 _IN_RESPONSE = re.compile(r"^(In\s+(?:response|reply|answer)\s+to\s+[^,;]{0,120}?\b(?:from|by)\s+[^,;]{2,80}?,)\s+(?=\S)")
 
 
-def _with_actors(sentences: list[str], cast: Cast, public: bool) -> list[tuple[str, _Actor | None]]:
+def _with_actors(sentences: list[str], cast: Cast, public: bool) -> list[tuple[str, Mention | None]]:
     """Each sentence with its speaker; a question put by one speaker and answered by another in
     the same sentence is split where the answer starts, so that each keeps its speaker."""
-    out: list[tuple[str, _Actor | None]] = []
+    out: list[tuple[str, Mention | None]] = []
     for s in sentences:
         actor = find_actor(s, cast, public)
         m = _IN_RESPONSE.match(s) if actor is not None else None
