@@ -157,11 +157,12 @@ TITLES: tuple[Title, ...] = (
           r"Chief\s+Executive(?:\s+Officer)?|CEO|chief\s+executive",
           "councils, and commissioners' offices whose chief executive presents with the commissioner"),
     Title("opcc_officer",
-          r"(?:officers?|staff|representatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+"
+          r"(?:officers?|staff|representatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+"
           r"(?:Police\s+and\s+Crime\s+)?Commissioner)|OPCC\s+(?:officers?|staff|representatives?)",
           "police and crime panels: the commissioner's staff"),
-    Title("deputy_mayor", r"Deputy\s+Mayor", "civic deputy mayors (a councillor); deputy mayors for policing"),
-    Title("mayor", r"(?:Worshipful\s+the\s+)?Mayor", "civic mayors chairing council; mayors with policing powers"),
+    Title("deputy_mayor", r"Deputy\s+(?:Lord\s+)?Mayor|Dirprwy\s+Faer", "civic deputy mayors (a councillor); deputy mayors for policing"),
+    Title("mayor", r"(?:(?:Right\s+)?Worshipful\s+the\s+)?(?:Lord\s+)?Mayor|(?:Y\s+)?Maer",
+          "civic mayors and lord mayors chairing council (Welsh 'Maer'); mayors with policing powers"),
     Title("chair",
           r"(?:Vice[- ]?|Deputy\s+)?Chair(?:man|woman|person)?|(?:Vice[- ]?)?Conven[eo]r|(?:Lord\s+)?Provost|Presiding\s+Member"
           r"|(?:vice[- ]?)?chair(?:man|woman|person)?|convener|Cadeirydd|Is-?[Gg]adeirydd",
@@ -172,17 +173,20 @@ TITLES: tuple[Title, ...] = (
           r"|(?:local\s+)?[Ww]ard\s+(?:[Cc]ouncillor|[Mm]ember)s?|local\s+(?:councillor|member)s?",
           "councils with an executive (leaders, cabinet members); planning committees (ward councillors)"),
     Title("public",
-          r"[Mm]embers?\s+of\s+the\s+[Pp]ublic|[Rr]esidents?|[Oo]bjectors?|[Ss]upporters?|[Pp]etitioners?|[Aa]pplicants?"
-          r"|applicant's\s+agent|agents?\s+(?:for|on\s+behalf\s+of)\s+the\s+applicants?|(?:[Pp]ublic|[Rr]egistered)\s+[Ss]peakers?"
+          r"[Mm]embers?\s+of\s+the\s+[Pp]ublic|[Aa]pplicant['’]s\s+agent|[Rr]esidents?|[Oo]bjectors?|[Ss]upporters?|[Pp]etitioners?"
+          r"|[Aa]pplicants?|agents?\s+(?:for|on\s+behalf\s+of)\s+the\s+applicants?|(?:[Pp]ublic|[Rr]egistered)\s+[Ss]peakers?"
           r"|(?:premises\s+)?licen[cs]e\s+holders?|(?:taxi\s+|hackney\s+carriage\s+|private\s+hire\s+)?driver|appellants?|complainants?",
           "planning and licensing committees (objectors, applicants and agents, licence holders, drivers); public question time"),
 )
 
-#: A councillor's title before a name, in English and Welsh ("Cllr", "Councillors", "Cyng.", "Cyng./Cllrs.").
+#: A councillor's title before a name, in English and Welsh ("Cllr", "Councillors", "Cyng.", "Cyng./Cllrs.",
+#: "Alderman" in Northern Ireland and the City of London).
 COUNCILLOR_TITLE = (
     r"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors?|Cllrs?)\.?"
-    r"|Cyng(?:horwyr|horydd)?\.?(?:\s*/\s*Cllrs?\.?)?"
+    r"|Cyng(?:horwyr|horydd)?\.?(?:\s*/\s*Cllrs?\.?)?|Alder(?:man|men|woman)"
 )
+#: Letters after an elected member's name: Assembly Members, MPs, MSPs, Members of the Senedd, MLAs.
+ELECTED_SUFFIX = r"(?:AM|MP|MSP|MS|MLA)"
 
 
 # Words a user may type after ``section:`` or ``speaker:``, normalised by

@@ -190,7 +190,9 @@ _TITLED_NAME = re.compile(
     rf"\b{_TITLE}\s+((?:[A-Z]\.?\s+)?[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*)?)"
 )
 #: Capitalised words that follow a title without being a name.
-_NOT_A_NAME = frozenset("The And Chair Chairman Members Member Panel Council Committee Commissioner".split())
+_NOT_A_NAME = frozenset(
+    "The And Chair Chairman Members Member Panel Council Committee Commissioner Mayor Mayoress Provost Lieutenant".split()
+)
 
 
 def excerpt_names() -> set[str]:

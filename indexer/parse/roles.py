@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..vocab import COUNCILLOR_TITLE, TITLES
+from ..vocab import COUNCILLOR_TITLE, ELECTED_SUFFIX, TITLES
 
 #: Sentences and texts are scanned up to this many characters: speakers are named early,
 #: and a runaway "sentence" (a table, junk) is not prose.
@@ -27,7 +27,7 @@ MAX_SCAN = 2000
 # upper-case surname before punctuation ("Mr SMITH,"). Written so that no input can make the
 # engine backtrack: word starts only, possessive runs.
 _NAME_WORD = r"(?:\b[A-Z](?=[A-Za-z'-]*?[a-z])[a-zA-Z'-]*+|\b[A-Z]{2,}+(?=\s*[,.(]))"
-NAME = rf"(?:(?:[A-Z]\.?\s*){{0,3}}{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{_NAME_WORD}){{0,2}}|[A-Z]\.?(?:\s+[A-Z]\.?)*\s+{_NAME_WORD})"
+NAME = rf"(?:(?:\b[A-Z]\.?\s+){{0,3}}{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|le\s+)?{_NAME_WORD}){{0,2}}|[A-Z]\.?(?:\s+[A-Z]\.?)*\s+{_NAME_WORD})"
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Colonel|Col|Sir|Dame|Lord|Lady|Rev|Reverend|Baroness|Baron)\.?"
 CLLR = rf"(?:{COUNCILLOR_TITLE})"
 # Words of a place or a department before a title ("Devon and Cornwall", "Southern Area"): a whole
@@ -65,17 +65,23 @@ TITLE_ANY = re.compile(
 _BODY = r"(?:Panel|Committee|Sub-Committee|Cabinet|Board|Forum|Authority|panel|committee|sub-committee|cabinet|board|forum)"
 #: The members as a body: "Members", "A Member", "Members of the Committee", "the Panel", "Aelodau" (Welsh).
 MEMBERS = re.compile(
-    rf"(?:(?:(?:A|One|Another|Several|Some|Many|Other|The|the|All|Individual)\s+)?(?:(?:{_BODY})\s+)?(?:Members?|members)"
+    rf"\b(?=[AOSMTtPpCcBbFfIiEem])(?:(?:(?:A|One|Another|Several|Some|Many|Other|The|the|All|Individual)\s+)?(?:(?:{_BODY}|Elected|Independent|Co-opted|elected|independent|co-opted)\s+)?(?:Members?|members?)"
     rf"(?!\s+of\s+the\s+[Pp]ublic)(?:\s+of\s+the\s+(?:{_BODY}|Council|council))?\b"
     rf"|(?:The|the)\s+(?:{_BODY})\b(?!\s+(?:Members?|members|[Cc]lerk|[Oo]fficer|[Mm]anager|[Ss]ecretary|[Cc]hair))"
+    r"|(?:(?:Several|Some|Many|All|The|the|Other)\s+)?[Cc]ouncillors\b(?!\s+[A-Z])"  # "Councillors asked", named ones are people
     r"|Aelodau\b)"
 )
 PERSON = re.compile(
-    r"(?=[BCDEMLPRST])"
-    rf"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors|Cllrs|Cyng(?:horwyr)?)\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<names>{NAME}(?:\s*,\s*{NAME}){{0,8}}(?:\s*,?\s+(?:and|a)\s+{NAME})?)"
-    rf"|(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillor|Cllr|Cyng(?:horydd)?)\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<name>{NAME})"
+    r"(?=[BCDEMLPRSTA])"
+    rf"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors|Cllrs|Cyng(?:horwyr)?|Aldermen)\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<names>{NAME}(?:\s*,\s*{NAME}){{0,8}}(?:\s*,?\s+(?:and|a)\s+{NAME})?)"
+    rf"|(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillor|Cllr|Cyng(?:horydd)?|Alder(?:man|woman))\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<name>{NAME})"
     rf"|{HONORIFIC}\s+(?P<hname>{NAME})"
 )
+#: "Jo Ames AM", "Jo Ames MSP": an elected member named with the letters after the name.
+ELECTED = re.compile(rf"(?=[A-Z])(?<![\w.])(?P<ename>{NAME})\s+{ELECTED_SUFFIX}\b")
+ELECTED_CUE = re.compile(rf"\s{ELECTED_SUFFIX}\b")
+#: A cheap test for :data:`PERSON`: a sentence without any of these names no person.
+PERSON_CUE = re.compile(r"(?=[ABCDEMLPRST])(?:Cllr|Council|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Col|Sir|Dame|Lord|Lady|Rev|Baron|Cyng|Alder)")
 # ", the Chairman of the Select Committee" / " (Panel Clerk)" after a name: what the person is.
 APPOS_TITLE = re.compile(
     r"\s*(?:\(([^()]{1,80})\)"
@@ -93,7 +99,8 @@ _NOT_NAME = frozenset(
     """The A An This That These Those It In On At For With From By As Members Member Panel Committee Council
     Cabinet Police Crime Commissioner Chief Chair Chairman Office Deputy Officers Officer OPCC PCC Apologies
     Minutes Resolved Following During Having When Through Also Both Councillor Councillors Cllr Cllrs
-    Agenda Item Report Present Public Questions Declarations Decision Action There Some All Any""".split()
+    Agenda Item Report Present Public Questions Declarations Decision Action There Some All Any Director Assistant
+    Manager Secretary Clerk Treasurer Head Leader Mayor Inspector Superintendent Sergeant""".split()
 )
 
 
@@ -104,7 +111,7 @@ def valid_name(name: str) -> bool:
 
 
 _CAST_CUE = re.compile(
-    r"(?=[A-Z])(?:Commissioner|PCC|PFCC|PCVC|Constable|Superintendent|Inspector|Sergeant|Commander|Executive|Officer|"
+    r"(?=[A-Z])(?:Commissioner|Auditor|PCC|PFCC|PCVC|Constable|Superintendent|Inspector|Sergeant|Commander|Executive|Officer|"
     r"Clerk|Chair|Conven|Provost|Mayor|OPCC|OSPCC|Office\s+of|Manager|Director|Solicitor|Secretary|Head\s+of|Adviser|Advisor|"
     r"Treasurer|Auditor|Assistant)|\b(?:[Cc]hair|[Aa]uditors?|[Ss]ecretary|[Dd]irector|[Hh]ead\s+of|officer)\b|\([A-Z]{2,4}\)"
 )
@@ -128,6 +135,13 @@ class Cast:
     known: dict[str, str] = field(default_factory=dict)
     #: Initials an attendance list defines ("JA" → ("Jo Ames", "chair")).
     initials: dict[str, tuple[str, str]] = field(default_factory=dict)
+    def role_and_name(self, word: str) -> tuple[str, str] | None:
+        """The role and name of the person ``word`` (a name, surname or initials) stands for."""
+        if word in self.initials:
+            name, role = self.initials[word]
+            return role, name
+        role = self.role_of_name(word)
+        return (role, word) if role else None
 
     def name_for(self, role: str, title: str | None = None) -> str | None:
         """The name of whoever holds ``title``; failing that, of the one person holding ``role``."""
@@ -171,12 +185,16 @@ _ARTICLE = re.compile(r"^the\s+", re.I)
 # A job title may itself hold a comma ("Police, Fire and Crime Commissioner").
 _TITLE_TEXT = r"(?:Police,\s+(?:Fire|Crime)\s+and\s+[A-Z][\w']*\s+Commissioner|[^,()]){2,90}"
 _APPOSITIVE_NAME = re.compile(
-    rf"(?=[A-Z])(?:(?:{CLLR}|{HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:,\s*(?:the\s+)?|\(\s*|\s+[–-]\s+)(?P<title>{_TITLE_TEXT})\s*(?:[,()]|\s+(?:introduced|presented|gave|provided|from|who|was|attended)\b|\.|$)"
+    rf"(?=[A-Z])(?:(?:{CLLR}|{HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:,\s*(?:as\s+)?(?:the\s+)?|\(\s*|\s+[–-]\s+)(?P<title>{_TITLE_TEXT})\s*(?:[,()]|\s+(?:introduced|presented|gave|provided|from|who|was|attended)\b|\.|$)"
 )
 _TITLE_THEN_NAME = re.compile(
     rf"(?=[A-Z])(?P<title>(?:(?:[A-Z][\w'-]*|and|of)\s+){{0,8}}(?:Commissioner|Chief\s+Constable|Chief\s+Executive|Officer|Clerk|Superintendent|Inspector|Chairman|Chair)(?:\s+for\s+[A-Z][\w-]+)?)\s*,?\s+(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME})\b"
 )
-_FROM_OPCC = re.compile(rf"(?=[A-Z])(?P<name>{NAME})\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)")
+# "the council's external auditors, Grant Thornton": a title in lower case, then the name.
+_LOWER_TITLE_THEN_NAME = re.compile(
+    rf"(?<![\w'’])(?P<title>(?:[a-z]+\s+){{0,3}}(?:auditors?|officer|manager|director|clerk|secretary|adviser|advisor|solicitor))\s*,\s*(?:{HONORIFIC}\s+)?(?P<name>{NAME})\b"
+)
+_FROM_OPCC = re.compile(rf"(?=[A-Z])(?P<name>{NAME})\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the)")
 # "Councillor Jo Ames in the Chair", "Cllr Jo Ames took the chair", "Mrs J Ames – in the Chair"
 _IN_CHAIR = re.compile(rf"(?=[A-Z])(?:{CLLR}\s+|{HONORIFIC}\s+)?(?P<name>{NAME})\s+(?:[–-]\s+)?(?:in|took|was\s+in|assumed)\s+the\s+[Cc]hair\b")
 _ELECTED_CHAIR = re.compile(
@@ -198,10 +216,17 @@ _GROUP_ROLE = {
 }
 
 
+_LOWER_TITLE_CUE = re.compile(r"(?:auditors?|officer|manager|director|clerk|secretary|adviser|advisor|solicitor)\s*,")
+_IN_CHAIR_CUE = re.compile(r"\bthe\s+[Cc]hair\b")
+_ELECTED_CUE = re.compile(r"\b(?:appointed|elected)\b")
+_INITIALS_CUE = re.compile(r"\([A-Z]{2,4}\)")
+_ONE_PERSON = frozenset({"chair", "chairman", "chairperson", "secretary", "clerk"})
+
+
 _INSIDE_TITLE = re.compile(r"\b(?:of|for|and|to)\s+$")
 _ASKED_BY = re.compile(r"\b(?:questions?|quer(?:y|ies)|comments?)\s+(?:from|by)\s+$")
 #: The commissioner's office, however a document names it.
-OPCC_OFFICE = r"(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)"
+OPCC_OFFICE = r"(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)"
 _OPCC_AFTER = re.compile(rf"\s*[,–-]\s*(?:the\s+)?{OPCC_OFFICE}\b")
 _MAYORAL = re.compile(r"Mayor\s+for\s+Policing|Mayoral\s+Combined\s+Authority|Policing,\s+Fire\s+and\s+Crime")
 _JUST_CHAIR = re.compile(r"(?:the\s+)?(?:Chair(?:man|woman|person)?|Conven[eo]r)", re.I)
@@ -225,14 +250,24 @@ def build_cast(texts: list[str]) -> Cast:
             role = title_role(title)
             if role and role not in ("members",):
                 cast.learn(m.group("name"), role, title)
-        for m in _FROM_OPCC.finditer(text):
-            cast.learn(m.group("name"), "opcc_officer")
-        for rx in (_IN_CHAIR, _ELECTED_CHAIR):
+        # each pattern below tries a name at every capital letter: cheap cues skip texts that cannot match
+        if _LOWER_TITLE_CUE.search(text):
+            for m in _LOWER_TITLE_THEN_NAME.finditer(text):
+                role = title_role(m.group("title"))
+                if role:
+                    cast.learn(m.group("name"), role, m.group("title"))
+        if "from the" in text:
+            for m in _FROM_OPCC.finditer(text):
+                cast.learn(m.group("name"), "opcc_officer")
+        for rx, cue in ((_IN_CHAIR, _IN_CHAIR_CUE), (_ELECTED_CHAIR, _ELECTED_CUE)):
+            if not cue.search(text):
+                continue
             for m in rx.finditer(text):
                 if "vice" not in m.group(0).lower() and valid_name(m.group("name")):
                     cast.names["chair"] = clean_name(m.group("name"))
                     cast.known.setdefault(clean_name(m.group("name")).split()[-1], "chair")
-        _learn_initials(cast, text)
+        if _INITIALS_CUE.search(text):
+            _learn_initials(cast, text)
     return cast
 
 
@@ -259,14 +294,18 @@ def _learn_appositives(cast: Cast, text: str) -> None:
 def _learn_initials(cast: Cast, text: str) -> None:
     """Initials an attendance list gives ("Chairman:- Jo Ames (JA)", "E. Ames (EA)(Chairman)")."""
     group = None
+    singular = False
     last = 0
     for m in _INITIALS.finditer(text):
         between = _GROUP.search(text, last, m.start())
         if between:
-            group = _GROUP_ROLE.get(" ".join(between.group("group").lower().split()))
+            label = " ".join(between.group("group").lower().split())
+            group, singular = _GROUP_ROLE.get(label), label in _ONE_PERSON
+        elif singular:
+            group = None  # "Chairman:- Jo Ames (JA)" names one person; the names after it are members
         last = m.end()
         title = m.group("title")
-        role = (title_role(title) if title else None) or group or "other"
+        role = (title_role(title) if title else None) or group or "councillor"
         name = clean_name(m.group("name"))
         if valid_name(name):
             cast.initials.setdefault(m.group("initials"), (name, role))
@@ -276,22 +315,30 @@ def _learn_initials(cast: Cast, text: str) -> None:
 
 # After an officer's title: whose officer ("Chief Finance Officer of the OPCC", "… to the Commissioner").
 OF_THE_COMMISSIONER = re.compile(
-    r"\s+(?:of|from|at|in|to|for)\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the\b|PCC\b|PFCC\b|"
+    r"\s+(?:of|from|at|in|to|for|with)\s+the\s+(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\b|PCC\b|PFCC\b|"
     r"(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner\b(?!'))"
+    r"|\s*\((?:OPCC|OSPCC|OPFCC|MOPAC)\)|\s*[,–-]\s*(?:the\s+)?(?:OPCC|OSPCC|OPFCC|MOPAC)\b"
+)
+# Words before a title that say whose or how appointed: "the Council's appointed External Auditors".
+_QUALIFIER = re.compile(
+    r"^(?:as\s+)?(?:the\s+)?(?:(?:Council|Authority|County|City|Panel|Committee|council|authority)['’]s\s+)?"
+    r"(?:(?:appointed|new|interim|newly\s+appointed)\s+)?(?=\S)"
 )
 _STAFF_OF = re.compile(r"(?:the\s+)?(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?(?:Commissioner|PCC|PFCC|PCVC)'s\s+(.+)", re.I)
 _PUBLIC_WORDS = re.compile(
     r"\b(?:(?:objector|supporter|resident|applicant|petitioner)s?|agent|members?\s+of\s+the\s+public)\b", re.I
 )
-_OPCC_WORDS = re.compile(r"\b(?:OPCC|OSPCC|OPFCC)\b|\bOffice\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner\b")
+_OPCC_WORDS = re.compile(r"\b(?:OPCC|OSPCC|OPFCC|MOPAC)\b|\bOffice\s+of\s+the\s+(?:Police\s+and\s+Crime\s+)?Commissioner\b")
 _LEADS_OFFICE = re.compile(r"(?:the\s+)?(?:Chief\s+Executive|Commissioner)\b")
 _CHAIR_OF_OTHER = re.compile(r"\b[Cc]hair(?:man|woman|person)?\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b|[Mm]eeting\b)")
+# "chair of trustees", "Chairman of Wessex Rail Users": an office in another organisation, no role here.
+_CHAIR_ELSEWHERE = re.compile(r"\b[Cc]hair(?:man|woman|person)?\s+of\s+(?!the\b)")
 _MEMBER_WORDS = re.compile(r"\b(?:Councillor|Co-opted|Independent\s+Member|Member)\b")
 
 
 def title_role(title: str) -> str | None:
     """The role a job title or description names ("Devon and Cornwall Police and Crime Commissioner")."""
-    t = title.strip()
+    t = _QUALIFIER.sub("", title.strip())
     staff = _STAFF_OF.match(t)
     if staff:  # "the Commissioner's Chief Finance Officer": the Commissioner's staff
         role = title_role(staff.group(1))
@@ -302,6 +349,8 @@ def title_role(title: str) -> str | None:
         return "opcc_officer"
     if _CHAIR_OF_OTHER.search(t):
         return "councillor"
+    if _CHAIR_ELSEWHERE.search(t):
+        return None
     for rx, role in _TITLE_RES:
         m = rx.match(t)
         if m:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Passage
+from ..vocab import ELECTED_SUFFIX
 from .ir import BULLET, POINT, ROW
 from .roles import APPOS_TITLE as _APPOS_TITLE
 from .roles import CLLR as _CLLR
@@ -39,6 +40,9 @@ from .roles import MEMBERS as _MEMBERS
 from .roles import NAME, OPCC_OFFICE, Cast, appositive, clean_name, title_role, valid_name
 from .roles import OF_THE_COMMISSIONER as _OF_THE_COMMISSIONER
 from .roles import PERSON as _PERSON
+from .roles import ELECTED as _ELECTED
+from .roles import ELECTED_CUE as _ELECTED_CUE
+from .roles import PERSON_CUE as _PERSON_CUE
 from .roles import TITLE_ANY as _TITLE_ANY
 from .roles import TITLE_ROLES as _TITLE_ROLES
 from .structure import Draft
@@ -65,20 +69,30 @@ _MEMBER_SPEECH = (
     r"raised|asked|queried|questioned|suggested|commented|welcomed|expressed|observed|recogni[sz]ed|thanked|"
     r"congratulated|extended|proposed|discussed|made\s+reference|challenged|sought|requested|declared|emphasi[sz]ed|"
     r"praised|stressed|voiced|highlighted|noted\s+(?:their\s+|its\s+)?concerns?|felt|urged|debated|remarked|referred|enquired|"
-    r"noted\s+that(?!\s+the\s+(?:next|date|minutes|meeting)\b)|indicated|sought\s+clarification|questioned|were\s+concerned|was\s+concerned|"
+    r"noted\s+that(?!\s+the\s+(?:next|date|minutes|meeting)\b)|indicated|"
+    r"made\s+(?:the\s+following\s+|a\s+number\s+of\s+|several\s+|some\s+)?(?:comments?|points?|observations?)|sought\s+clarification|questioned|were\s+concerned|was\s+concerned|"
     r"held\s+(?:an?\s+)?(?:exempt\s+|private\s+|closed\s+|detailed\s+)?discussions?"
 )
 # What may stand between a speaker and the verb: a title in brackets, an appositive, a partner.
 _BETWEEN = (
     r"(?:\s*\([^()]{1,80}\))*"  # "(Panel Clerk)", "(Glasgow Govan) (Lab)"
-    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}\s*,?"
+    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}"
+    r"(?:\s*,\s*[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,3}(?=\s*,))?\s*,?"
     r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
-    r"(?:\s+(?:to|of|for)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|Commissioner|Force|Constabulary|Authority)\b)?"
+    r"(?:\s+(?:to|of|for|at|from|in)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|OSPCC|OPFCC|MOPAC|PCC|Commissioner|Force|Constabulary|Authority"
+    r"|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)\b)?"
     r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
-    r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and)?"
+    r"(?:\s+and\s+(?:his|her|their)\s+(?:solicitor|representative|agent|barrister|legal\s+representative))?"
+    r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and|\s+(?:was|were)\s+present\s+and)?"
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly|duly|specifically))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
+# After a job title, its remit may follow: "the Strategic Director for Place explained".
+_TITLE_VERB_AFTER = re.compile(
+    rf"(?:\s+for\s+[A-Z][\w&']*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&']*){{0,3}}"  # "the Strategic Director for Place"
+    rf"|\s+from\s+(?:the\s+|a\s+)?(?:[\w'&-]+\s+){{0,3}}?[\w'&-]+(?=\s+(?:{_SPEECH})\b))?"  # "a guest speaker from the canal trust"
+    rf"{_BETWEEN}(?:{_SPEECH})\b"
+)
 # "Inspector Tom Ardwick outlined…", "Chief Constable Chris Vale explained…"
 _NAMED_TITLE_VERB = re.compile(rf"\s+(?P<name>{NAME}){_BETWEEN}(?:{_SPEECH})\b")
 # "The Chief Constable was then invited (by the Commissioner) to give…": about to speak.
@@ -87,6 +101,11 @@ _INVITED = re.compile(
     r"(?:provide|give|present|update|outline|address|introduce|speak|report|explain|respond|answer)\b"
 )
 _MEMBER_VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_MEMBER_SPEECH})\b")
+# "Members' comments included:", "Members questions were": what the members said.
+_MEMBERS_SAID = re.compile(
+    r"['’]?\s+(?:comments|questions|queries|concerns|views|observations)\s+(?:\w+\s+){0,3}?"
+    r"(?:included|were|related|covered|focused|focussed|centred|concerned|raised|touched)\b"
+)
 # A noun of speech and its agent: "a presentation from", "a report of", "questions from", "heard from".
 _AGENT_NOUN = re.compile(
     r"\b(?:presentations?|report|update|overview|statements?|questions?|explanation|comments?|announcements?|response|"
@@ -106,36 +125,42 @@ _MEMBER_AGENT = re.compile(
 _EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
 # "There were no questions from members of the public": nobody spoke.
 _NOTHING_SAID = re.compile(r"^\s*(?:There\s+(?:was|were)\s+no|No\s+(?:questions?|deputations?|statements?|declarations?|comments?)\b)", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|for|from|with|at|on|in|about|after|before|under|between|by)\s+$")
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and|what|which|how|when|where|why)\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(
     r"['’]s\s+(?:(?:opening|closing|verbal|oral)\s+)?(?:announcements?|presentation|report|update|comments?|questions?|"
     r"introduction|statement|remarks|address|response|summary)\b"
 )
 _BARE_NAME = re.compile(
-    rf"(?=[A-Z])(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b|\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|Office\s+of\s+the)\b))"
+    rf"(?=[A-Z])(?:^|(?<=[.;:]\s))(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]|\s+declared\b|\s+from\s+the\s+(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the)\b))"
 )
-# A name the cast knows, or initials it defines, opening a sentence: "Quennell said", "JA welcomed".
-_KNOWN_NAME = re.compile(rf"^(?P<name>{NAME}|[A-Z]{{2,4}})(?=\s)")
 _FROM_OFFICE = re.compile(rf"\s+from\s+the\s+{OPCC_OFFICE}")
 _AGENT_NAME = re.compile(rf"(?=[A-Z])(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
+_CAPITALISED = re.compile(r"\b([A-Z][\w'’-]*)(?=(\s+[A-Z][\w'’-]*)?)")
+_PUBLIC_NOUN_BEFORE = re.compile(r"\b(?:questions?|statements?|deputations?|petitions?|representations?)\s+(?:from|by)\s+$", re.I)
+_AGENT_CUE = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?[A-Z]")
+_PUBLIC_AGENT_CUE = re.compile(r"\b(?:questions?|statements?|deputations?|petitions?|representations?)\s+(?:from|by)\s+[A-Z]", re.I)
+_PUBLIC_AGENT_NAME = re.compile(rf"(?=[A-Z])(?<=\s)(?P<name>{NAME})")
 _REACTIVE = re.compile(
     r"\b(?:Members|the\s+Panel|The\s+Panel|the\s+Committee|The\s+Committee)\s+(?:also\s+|then\s+|further\s+)?(?:heard|were\s+(?:informed|advised|told|reminded)|was\s+(?:informed|advised|told))\b"
     r"|\bit\s+was\s+(?:heard|explained|reported|noted|confirmed|advised|clarified)\b|^(?:It\s+was\s+heard)",
     re.I,
 )
-_COMMISSIONERS = re.compile(r"\b(?:(?:Commissioner|PCC|PFCC|OPCC)'s|OPCC|OSPCC|OPFCC)\s+$")
+_FORCES = re.compile(r"\b(?:Force|force|Constabulary|Police)['’]s\s+$")
+_COMMISSIONERS = re.compile(r"\b(?:(?:Commissioner|PCC|PFCC|OPCC)['’]s|OPCC|OSPCC|OPFCC|MOPAC)\s+$")
+_PRONOUN_SPEAKS = re.compile(rf"^(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{_SPEECH})\b")
+_TITLE_START = re.compile(r"^(?:The\s+)?(?:Deputy\s+|Vice[- ]?)?[A-Z]")
 _PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cyng|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
 # A minute paragraph's number or a clerk's "Note:" before a sentence: "18.4 ", "(b) ", "Note: ".
 _PARAGRAPH_MARK = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[.)]?|\([a-z]{1,4}\)|[a-z]\)|Note:|NOTE:)\s+")
 
-_HONORIFIC_WORDS = re.compile(r"(?=[BCDEMLPRST])(?:Cllr|Council|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Col|Sir|Dame|Lord|Lady|Rev|Baron|Cyng)")
-_BODY_WORDS = re.compile(r"\b(?:[mM]ember|[Pp]anel|[Cc]ommittee|[Cc]abinet|[Bb]oard|[Ff]orum|[Aa]uthority|Aelodau)")
+_BODY_WORDS = re.compile(r"\b(?:[mM]ember|[Pp]anel|[Cc]ommittee|[Cc]abinet|[Bb]oard|[Ff]orum|[Aa]uthority|[Cc]ouncillors|Aelodau)")
 # Every way of reporting speech needs one of these words; a sentence without any is skipped
 # cheaply (a bullet of facts, a figure).
 _CUE = re.compile(
-    rf"(?=[a-zA-Z'’])(?:\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|of|invited|presentations?|report|update|overview|statements?|"
+    rf"(?=[a-zA-Z'’])(?:\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|invited|heard|presentations?|report|update|overview|statements?|"
     r"questions?|explanation|comments?|announcements?|response|suggestion|notification|submission|representations?|"
     r"declaration|briefing|address|introduction)\b|['’]s\b)"
 )
@@ -146,6 +171,8 @@ _AS_ROLE = re.compile(
     re.I,
 )
 _AS_COUNCILLOR = re.compile(r"(?i)ward|local\s+member|councillor")
+_POSSESSIVE_NAME = re.compile(r"['’]s$")
+_NAME_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:and|a)\s+")
 _DECLARED_AFTER = re.compile(r"\s+declared\b")
 _TO_REPORT_AFTER = re.compile(r"\s+to\s+report\b")
 _CHAIR_OF_OTHER_AFTER = re.compile(r"\s+of\s+the\s+(?!Panel\b|Committee\b|Council\b|Cabinet\b|[Mm]eeting\b|[Aa]uthority\b)")
@@ -166,7 +193,8 @@ class Mention:
     name: str | None
     kind: str  # "person", "title", "members", "name"
     title: str | None = None  # the title it was found by ("the Chief Fire Officer")
-    speaking: bool = False
+    #: The role is a default ("Mr X" without a title is a councillor, or the public where it speaks).
+    guessed: bool = False
 
 
 # Stage 1: candidate mentions ---------------------------------------------------------------------
@@ -174,31 +202,54 @@ class Mention:
 
 def mentions(sentence: str, cast: Cast, public: bool = False) -> Iterator[Mention]:
     """Every person or body ``sentence`` names, with the role the name or title gives it."""
-    if _HONORIFIC_WORDS.search(sentence):
+    if _PERSON_CUE.search(sentence) or _ELECTED_CUE.search(sentence):
         yield from _person_mentions(sentence, public)
     yield from _title_mentions(sentence, cast)
     if _BODY_WORDS.search(sentence):
         for m in _MEMBERS.finditer(sentence):
             yield Mention(m.start(), m.end(), "members", None, "members")
-    yield from _name_mentions(sentence, cast)
+    yield from _name_mentions(sentence, cast, public)
 
 
 def _person_mentions(sentence: str, public: bool) -> Iterator[Mention]:
-    """ "Councillor Jo Ames", "Cllrs Ames, Bell and Cox", "Mr Osei (objector)"."""
-    for m in _PERSON.finditer(sentence):
+    """ "Councillor Jo Ames", "Cllrs Ames, Bell and Cox", "Mr Osei (objector)", "Jo Ames AM"."""
+    found = list(_PERSON.finditer(sentence))
+    if _ELECTED_CUE.search(sentence):
+        found = sorted(found + list(_ELECTED.finditer(sentence)), key=lambda m: m.start())
+    for m in found:
+        groups = m.groupdict()
         # "Mr"/"Ms" without "Councillor": a member in some councils' style, the public where the
         # public takes part (questions, deputations, applications)
-        role = "public" if public and m.group("hname") else "councillor"
+        role = "public" if public and groups.get("hname") else "councillor"
         appos = _APPOS_TITLE.match(sentence, m.end())
         if appos and not appos.group(1) and _agent(sentence, m.start()) and not sentence[appos.end() :].lstrip().startswith(","):
             appos = None  # "a question from Councillor Ogden, the Commissioner said": a new clause, not his title
-        if appos:
-            role = title_role(appositive(appos)) or role
-            role = "councillor" if role == "members" else role
-        raw = m.group("name") or m.group("hname") or m.group("names")
-        first = re.split(r"\s*,\s*|\s+(?:and|a)\s+", raw)[0]
+        titled = _appositive_role(sentence, appos)
+        if titled:
+            role = "councillor" if titled == "members" else titled
+        raw = groups.get("name") or groups.get("hname") or groups.get("names") or groups["ename"]
+        first = _NAME_LIST_SEP.split(raw)[0]
+        possessive = _POSSESSIVE_NAME.search(first)
+        if possessive:  # "Councillor Lamb's question": the name ends before "'s"
+            first = first[: possessive.start()]
         name = clean_name(first) if valid_name(first) else None
-        yield Mention(m.start(), m.end(), role, name, "honorific" if m.group("hname") else "person")
+        kind = "honorific" if groups.get("hname") else "person"
+        if name is None and groups.get("hname"):
+            continue  # "Lord Mayor", "Sir or Madam": a title or a form of address, not a person
+        mention = Mention(m.start(), m.end(), role, name, kind, guessed=kind == "honorific" and titled is None)
+        if possessive:
+            mention.end = m.start() + m.group().rfind(possessive.group())
+        yield mention
+
+
+def _appositive_role(sentence: str, appos: re.Match[str] | None) -> str | None:
+    """The role an appositive title gives ("Chief Finance Officer, OPCC" is the Commissioner's staff)."""
+    if appos is None:
+        return None
+    role = title_role(appositive(appos))
+    if role == "council_officer" and _OF_THE_COMMISSIONER.match(sentence, appos.end()):
+        return "opcc_officer"
+    return role
 
 
 def _title_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
@@ -211,6 +262,8 @@ def _title_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
             _OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())
         ):
             role = "opcc_officer"  # "the Chief Finance Officer of the OPCC", "the Commissioner's Head of Policy"
+        elif role == "council_officer" and _FORCES.search(sentence, max(0, m.start() - 20), m.start()):
+            role = "police_officer"  # "the Force's Head of Contact Management": police staff
         if role == "chief_executive" and _OF_THE_COMMISSIONER.match(sentence, m.end()):
             role = "chief_executive"  # the commissioner's chief executive keeps the role
         if role == "chair":
@@ -221,13 +274,17 @@ def _title_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
         yield Mention(m.start(), m.end(), role, None, "title", _full_title(sentence, m))
 
 
-def _name_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
+def _name_mentions(sentence: str, cast: Cast, public: bool = False) -> Iterator[Mention]:
     """Names without a title: introduced by an appositive, known to the cast, or initials."""
-    for m in _AGENT_NAME.finditer(sentence):
-        # "a report from Dana Quennell, the Police, Fire and Crime Commissioner"
+    agents = _PUBLIC_AGENT_NAME if public and _PUBLIC_AGENT_CUE.search(sentence) else _AGENT_NAME
+    for m in agents.finditer(sentence) if _AGENT_CUE.search(sentence) else ():
+        # "a report from Dana Quennell, the Police, Fire and Crime Commissioner"; where the public
+        # speaks, "a question from Jo Ames" needs no title
         if valid_name(m.group("name")):
             appos = _APPOS_TITLE.match(sentence, m.end())
             role = title_role(appositive(appos)) if appos else None
+            if role is None and public and _PUBLIC_NOUN_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+                role = "public"  # "a question from Jo Ames", "a deputation from Jo Ames"
             if role and role != "members":
                 yield Mention(m.start(), m.end(), role, clean_name(m.group("name")), "agent_name")
     for m in _BARE_NAME.finditer(sentence):
@@ -241,19 +298,19 @@ def _name_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
         if office:
             yield Mention(m.start(), office.end(), "opcc_officer", clean_name(name), "name")
             continue
-        appos = _APPOS_TITLE.match(sentence, m.end())
-        role = title_role(appositive(appos)) if appos else None
+        role = _appositive_role(sentence, _APPOS_TITLE.match(sentence, m.end()))
         if role:
             yield Mention(m.start(), m.end(), "councillor" if role == "members" else role, clean_name(name), "name")
     if cast.known or cast.initials:
-        m = _KNOWN_NAME.match(sentence)
-        if m:
-            word = m.group("name")
-            if word in cast.initials:
-                name, role = cast.initials[word]
-                yield Mention(0, m.end(), role, name, "name")
-            elif valid_name(word) and cast.role_of_name(clean_name(word)):
-                yield Mention(0, m.end(), cast.role_of_name(clean_name(word)), clean_name(word), "name")  # type: ignore[arg-type]
+        # a capitalised word, with the next one: "Grant Thornton", "Quennell", "JA"
+        for m in _CAPITALISED.finditer(sentence):
+            word, pair = m.group(1), m.group(1) + (m.group(2) or "")
+            if m.group(2) and cast.role_and_name(pair):
+                role, name = cast.role_and_name(pair)  # type: ignore[misc]
+                yield Mention(m.start(), m.start() + len(pair), role, name, "name")
+            elif cast.role_and_name(word):
+                role, name = cast.role_and_name(word)  # type: ignore[misc]
+                yield Mention(m.start(), m.end(1), role, name, "name")
 
 
 # Stage 2: is the mention reported as speaking? -----------------------------------------------------
@@ -265,7 +322,9 @@ def speaks(sentence: str, m: Mention) -> bool:
         before = sentence[max(0, m.start - 40) : m.start]
         if _MEMBER_AGENT.search(_LEADING_ARTICLE.sub("", before)):
             return True
-        return not _NOT_SUBJECT_BEFORE.search(before) and bool(_MEMBER_VERB_AFTER.match(sentence, m.end))
+        return not _NOT_SUBJECT_BEFORE.search(before) and bool(
+            _MEMBER_VERB_AFTER.match(sentence, m.end) or _MEMBERS_SAID.match(sentence, m.end)
+        )
     if m.kind == "declaring":
         return True
     if m.kind == "agent_name":
@@ -274,7 +333,7 @@ def speaks(sentence: str, m: Mention) -> bool:
         return bool(_VERB_AFTER.match(sentence, m.end))
     if m.kind == "title":
         return (
-            _speaking(sentence, m.start, m.end)
+            _speaking(sentence, m.start, m.end, verbs=_TITLE_VERB_AFTER)
             or bool(_POSSESSIVE_AFTER.match(sentence, m.end))
             or bool(_INVITED.match(sentence, m.end))
             or _named_title_speaks(sentence, m)
@@ -291,13 +350,17 @@ def _named_title_speaks(sentence: str, m: Mention) -> bool:
     return False
 
 
-def _speaking(sentence: str, start: int, end: int, agent: bool = True) -> bool:
+def _speaking(sentence: str, start: int, end: int, agent: bool = True, verbs: re.Pattern[str] = _VERB_AFTER) -> bool:
     """True if the mention at [start, end) is the subject of a speech verb, or its agent.
 
     Only adverbs and appositives may stand between subject and verb, so "had raised" or
-    "would provide" (background, intentions) never count as speech at the meeting.
+    "would provide" (background, intentions) never count as speech at the meeting; and a
+    mention after a preposition ("At the invitation of the Chair, Councillor X said") is no
+    subject.
     """
-    if _VERB_AFTER.match(sentence, end):
+    if (verbs.match(sentence, end) or _POSSESSIVE_AFTER.match(sentence, end)) and not _PREPOSITION_BEFORE.search(
+        sentence, max(0, start - 12), start
+    ):
         return True
     return agent and _agent(sentence, start)
 
@@ -370,10 +433,11 @@ def _refine(sentence: str, actor: Mention, cast: Cast) -> None:
         as_role = _AS_ROLE.match(sentence, verb.end()) if verb else None
         if as_role:  # "Mr Greaves spoke as an objector", "… spoke in support"
             actor.role = "councillor" if _AS_COUNCILLOR.search(as_role.group(0)) else "public"
-        elif actor.kind == "honorific" and actor.name and not _APPOS_TITLE.match(sentence, actor.end):
+            actor.guessed = False
+        elif actor.guessed and actor.name:
             known = cast.role_of_name(actor.name)
             if known:
-                actor.role = known  # "Mr Tamm" whom the document introduced as its Commissioner
+                actor.role, actor.guessed = known, False  # "Mr Tamm" whom the document introduced as its Commissioner
     if actor.kind == "title" and actor.name is None:
         actor.name = _appositive_name(sentence, actor.end)
     if actor.name is None:
@@ -399,10 +463,12 @@ _PARTY = r"(?:Lab|Con|LD|Lib\s+Dem|SNP|Green|Ind|Independent|Plaid|PC|Reform|UKI
 _TURN = re.compile(
     rf"^(?P<who>(?:The\s+)?(?:Deputy\s+|Vice[- ]?)?(?:Convener|Chair(?:man|woman|person)?|Provost|Presiding\s+Officer|Mayor|Leader|"
     rf"Commissioner|PCC|Chief\s+Constable|Clerk|Cadeirydd)"
-    rf"|(?:{_CLLR}|{_HONORIFIC})\s+{NAME}(?:\s*\([^()]{{1,40}}\))*"
-    rf"|{NAME}(?:\s*\([^()]{{1,40}}\))*\s*\({_PARTY}\))\s*:\s*(?P<rest>.*)$",
+    rf"|(?:{_CLLR}|{_HONORIFIC})\s+{NAME}(?:\s*\([^()]{{1,60}}\))*"
+    rf"|{NAME}(?:\s+{ELECTED_SUFFIX}\b)?(?:\s*\([^()]{{1,60}}\))+|{NAME}\s+{ELECTED_SUFFIX}\b)\s*:\s*(?P<rest>.*)$",
     re.S,
 )
+_PARTY_LAST = re.compile(rf"\({_PARTY}\)\s*$")
+_FROM_PAREN = re.compile(r"\s*\(.*$", re.S)
 
 
 def turn_speaker(text: str, cast: Cast, public: bool) -> tuple[str, str | None, str] | None:
@@ -411,13 +477,35 @@ def turn_speaker(text: str, cast: Cast, public: bool) -> tuple[str, str | None, 
     if not m:
         return None
     who = m.group("who")
-    if re.search(rf"\({_PARTY}\)\s*$", who):
-        name = re.sub(r"\s*\(.*$", "", who)
-        return "councillor", clean_name(name), m.group("rest")
+    if _PARTY_LAST.search(who):  # "Jo Ames (Northtown) (Lab):": an elected member
+        return "councillor", clean_name(_FROM_PAREN.sub("", who)), m.group("rest")
     actor = find_actor(who + " said.", cast, public)
     if actor is None:
         return None
     return actor.role, actor.name, m.group("rest")
+
+
+Speaker = tuple[str | None, str | None]
+NOBODY: Speaker = (None, None)
+#: Roles that present and answer: a lead-in's bullets and "It was explained…" keep to them.
+_PRESENTING = frozenset({"commissioner", "deputy_commissioner", "chief_constable", "police_officer", "chief_executive",
+                         "opcc_officer", "councillor", "council_officer", "other"})
+#: Roles an officer or guest introduced by title may hold when the minutes go on by name ("Mr X said").
+_STAFF = frozenset({"chief_constable", "police_officer", "chief_executive", "opcc_officer", "council_officer", "other"})
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the passages so far of one item say about who is speaking."""
+
+    lead: Speaker = NOBODY  # the speaker of the lead-in a list belongs to
+    presenter: Speaker = NOBODY  # the last one presenting or answering
+    previous: Speaker = NOBODY  # the last speaker of any kind
+    previous_by_title: bool = False  # … found by a title alone ("the Director"), not a name
+    turn: Speaker = NOBODY  # the current turn of a verbatim report
+    verbatim: bool = False  # the item is a verbatim report: a turn runs on until the next label
+    declaring: bool = False  # a list of declarations of interest follows
+    public_speakers: bool = False  # a list of public speakers follows ("Members of the public who spoke:")
 
 
 def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Passage]:
@@ -426,69 +514,106 @@ def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Pas
     ``public`` marks an item where the public speaks (see :func:`find_actor`).
     """
     out: list[Passage] = []
-    lead_speaker: tuple[str | None, str | None] = (None, None)
-    presenter: tuple[str | None, str | None] = (None, None)
-    previous: tuple[str | None, str | None] = (None, None)
-    turn: tuple[str | None, str | None] = (None, None)
-    declaring = False
-    for d in drafts:
+    labels = [turn_speaker(d.text, cast, public) if d.section != "summary" else None for d in drafts]
+    ctx = _Context(verbatim=sum(label is not None for label in labels) >= 2)
+    for d, label in zip(drafts, labels):
         if d.section == "summary":
             out.append(Passage(d.text, "summary"))
             continue
-        label = turn_speaker(d.text, cast, public)
         if label is not None:
-            turn = (label[0], label[1])
-            if not label[2].strip():
-                out.append(Passage(d.text, d.section, *turn))
+            ctx.turn = (label[0], label[1])
+            if not label[2].strip():  # the label alone: its words follow
+                out.append(Passage(d.text, d.section, *ctx.turn))
                 continue
-        in_list = d.kind in (BULLET, POINT, ROW) and lead_speaker != (None, None)
-        if d.kind in (BULLET, POINT, ROW) and declaring:
-            # "Aled Pryce was a retired Police Officer…", "Les Broome | Governor of …": a member declaring
-            m = re.match(rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:\b(?:was|is|had|has|declared)\b|[|(])", d.text)
-            if m and valid_name(m.group("name")):
-                out.append(Passage(d.text, d.section, "councillor", clean_name(m.group("name"))))
-                continue
-        if in_list:
-            # a list entry is the clerk's unit: it keeps the presenter of its lead-in unless its
-            # first sentence names its own speaker ("In response to a question, the Chief Constable confirmed")
-            first = split_sentences(d.text)[:1]
-            actor = find_actor(first[0], cast, public) if first else None
-            if actor is not None and first[0][: actor.start].strip() and not first[0][: actor.start].rstrip().endswith(","):
-                actor = None  # named inside the point ("concerns raised by Members"), not its subject
-            groups = [(d.text, actor)]
-        else:
-            groups = _speaker_groups(d, cast, public)
-        for text, actor in groups:
-            if actor is not None:
-                speaker = (actor.role, actor.name)
-            elif turn != (None, None) and d.section != "resolution":
-                speaker = turn
-            elif in_list:
-                speaker = lead_speaker
-            elif _PRONOUN.match(text) and previous != (None, None):
-                speaker = previous
-            elif (_REACTIVE.search(text) or (d.lead and d.section in ("presentation", "questions"))) and d.section not in (
-                "procedural",
-                "resolution",
-            ):
-                speaker = presenter
-            else:
-                speaker = (None, None)
+        elif not ctx.verbatim:
+            ctx.turn = NOBODY
+        listed = _listed_speaker(d, ctx)
+        if listed is not None:
+            out.append(Passage(d.text, d.section, *listed))
+            continue
+        in_list = d.kind in (BULLET, POINT, ROW) and ctx.lead != NOBODY
+        for text, actor in _draft_groups(d, cast, public, in_list):
+            speaker = _speaker_of(text, d, actor, ctx, in_list, public)
             out.append(Passage(text, d.section, speaker[0], speaker[1]))
-            if speaker != (None, None):
-                previous = speaker
-                if speaker[0] not in ("members", "chair", "public"):
-                    presenter = speaker
-        if d.kind in (BULLET, ROW) or (d.kind == POINT and in_list and not d.lead):
-            continue  # list entries keep the lead-in they belong to
-        if d.lead:
-            lead_speaker = (out[-1].speaker_role, out[-1].speaker_name)
-        else:
-            lead_speaker = (None, None)
-        declaring = bool(_DECLARING.search(d.text)) and d.section == "procedural"
+            if speaker != NOBODY:
+                ctx.previous = speaker
+                ctx.previous_by_title = actor is not None and actor.kind == "title" and actor.name is None
+                if speaker[0] in _PRESENTING:
+                    ctx.presenter = speaker
+        _after_draft(d, ctx, out, in_list)
     return out
 
 
+def _listed_speaker(d: Draft, ctx: _Context) -> Speaker | None:
+    """The speaker of an entry in a list of declarations or of public speakers, if ``d`` is one."""
+    if ctx.declaring and d.kind in (BULLET, POINT, ROW):
+        # "Aled Pryce was a retired Police Officer…", "Les Broome | Governor of …": a member declaring
+        m = _DECLARER.match(d.text)
+        if m and valid_name(m.group("name")):
+            return "councillor", clean_name(m.group("name"))
+    if ctx.public_speakers:
+        m = _LISTED_PERSON.search(d.text)
+        name = _AS_WORDS.sub("", m.group("name")) if m else ""
+        if m and valid_name(name):
+            return ("councillor" if m.group("cllr") else "public"), clean_name(name)
+    return None
+
+
+def _draft_groups(d: Draft, cast: Cast, public: bool, in_list: bool) -> list[tuple[str, Mention | None]]:
+    """The runs of ``d`` with one speaker each; a list entry is one run."""
+    if not in_list:
+        return _speaker_groups(d, cast, public)
+    # a list entry is the clerk's unit: it keeps the presenter of its lead-in unless its
+    # first sentence names its own speaker ("In response to a question, the Chief Constable confirmed")
+    first = split_sentences(d.text)[:1]
+    actor = find_actor(first[0], cast, public) if first else None
+    if actor is not None and first[0][: actor.start].strip() and not first[0][: actor.start].rstrip().endswith(","):
+        actor = None  # named inside the point ("concerns raised by Members"), not its subject
+    return [(d.text, actor)]
+
+
+def _speaker_of(text: str, d: Draft, actor: Mention | None, ctx: _Context, in_list: bool, public: bool) -> Speaker:
+    """The speaker of one run: its own actor, else the one the context hands on."""
+    if actor is not None:
+        if actor.guessed and not public and ctx.previous_by_title and ctx.previous[0] in _STAFF:
+            return ctx.previous[0], actor.name  # "the Director of Housing … Mr Okafor advised": the same person
+        return actor.role, actor.name
+    if ctx.turn != NOBODY and d.section != "resolution":
+        return ctx.turn
+    if in_list:
+        return ctx.lead
+    if _PRONOUN.match(text) and ctx.previous != NOBODY:
+        return ctx.previous
+    if (_REACTIVE.search(text) or (d.lead and d.section in ("presentation", "questions"))) and d.section not in (
+        "procedural",
+        "resolution",
+    ):
+        return ctx.presenter
+    return NOBODY
+
+
+def _after_draft(d: Draft, ctx: _Context, out: list[Passage], in_list: bool) -> None:
+    """Carry what ``d`` says about the drafts after it: a lead-in, a list of declarations or of speakers."""
+    if _PUBLIC_SPEAKERS.search(d.text):
+        ctx.public_speakers = True
+    elif ctx.public_speakers and (len(d.text) > 160 or d.kind not in (BULLET, POINT, ROW) and _CLOSED.search(d.text)):
+        ctx.public_speakers = False
+    if d.kind in (BULLET, ROW) or (d.kind == POINT and in_list and not d.lead):
+        return  # list entries keep the lead-in they belong to
+    ctx.lead = (out[-1].speaker_role, out[-1].speaker_name) if d.lead and out else NOBODY
+    ctx.declaring = bool(_DECLARING.search(d.text)) and d.section == "procedural"
+
+
+_DECLARER = re.compile(rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:\b(?:was|is|had|has|declared)\b|[|(])")
+# "Members of the public who spoke:", "Public speakers:", "Registered speakers": a list of the public speaking.
+_PUBLIC_SPEAKERS = re.compile(
+    r"^(?:(?:Members?\s+of\s+the\s+public|Public\s+speakers?|Registered\s+speakers?|Speakers)\b[^.]{0,60}?(?:\bwho\s+(?:spoke|addressed)\b[^.]{0,30})?)\s*:?\s*$",
+    re.I,
+)
+_LISTED_PERSON = re.compile(rf"(?:(?P<cllr>{_CLLR})|{_HONORIFIC})\s+(?P<name>{NAME})")
+_CLOSED = re.compile(r"[.!?]$")
+# What a listed speaker spoke as, printed after the name: "Mr T Vane Agent for applicant".
+_AS_WORDS = re.compile(r"(?:\s+(?:Agent|Applicant|Objector|Supporter|Resident|Petitioner|Ward))+$")
 _DECLARING = re.compile(r"\bdeclar|\binterests\b", re.I)
 _RESOLUTION_OPENING = re.compile(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b")
 
@@ -519,12 +644,31 @@ def _same_speaker(a: Mention, b: Mention) -> bool:
 _IN_RESPONSE = re.compile(r"^(In\s+(?:response|reply|answer)\s+to\s+[^,;]{0,120}?\b(?:from|by)\s+[^,;]{2,80}?,)\s+(?=\S)")
 
 
+def _subject(sentence: str, cast: Cast, public: bool) -> Mention | None:
+    """The person a sentence opens with, speaking or not ("Cllr Ames took the chair")."""
+    if not _PERSON_CUE.match(sentence) and not _TITLE_START.match(sentence):
+        return None
+    first = min(mentions(sentence, cast, public), key=lambda m: m.start, default=None)
+    if first is None or first.start > 4 or first.kind == "members":
+        return None
+    if first.name and cast.role_of_name(first.name):
+        first.role = cast.role_of_name(first.name)  # type: ignore[assignment]
+    elif first.name is None:
+        first.name = cast.name_for(first.role, first.title)
+    return first
+
+
 def _with_actors(sentences: list[str], cast: Cast, public: bool) -> list[tuple[str, Mention | None]]:
     """Each sentence with its speaker; a question put by one speaker and answered by another in
     the same sentence is split where the answer starts, so that each keeps its speaker."""
     out: list[tuple[str, Mention | None]] = []
+    before: tuple[str, Mention | None] | None = None  # the last sentence and its speaker
     for s in sentences:
         actor = find_actor(s, cast, public)
+        if actor is None and before is not None and _PRONOUN_SPEAKS.match(s):
+            # "Cllr Ames took the chair. She welcomed Members …": the last sentence's subject speaks
+            actor = before[1] or _subject(before[0], cast, public)
+        before = (s, actor)
         m = _IN_RESPONSE.match(s) if actor is not None else None
         if m:
             answer = s[m.end() :]
