@@ -148,7 +148,7 @@ TITLES: tuple[Title, ...] = (
           rf"|Head\s+of\s+(?:the\s+)?{_CAPS}|(?:Service\s+|Strategic\s+|Corporate\s+|Executive\s+)?Director(?:\s+of\s+{_CAPS})?"
           r"|(?:[A-Z][a-z]+\s+){0,3}Manager(?:\s*[-–]\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"
           r"|(?:Planning|Policy|Principal|Senior|Finance|Support)\s+Officer|Chief\s+Finance\s+Officer|Section\s+151\s+Officer"
-          r"|Treasurer|Secretary|Officers|(?:[A-Z][\w'-]+\s+){1,3}Officer"
+          r"|Treasurer|Secretary|Chief\s+of\s+Staff|Officers|(?:[A-Z][\w'-]+\s+){1,3}Officer"
           r"|(?:chief\s+finance|monitoring|planning|case|licensing|legal|finance|scrutiny|democratic\s+services|committee"
           r"|enforcement|highways?|principal|senior|section\s+151)\s+officers?"
           rf"|head\s+of\s+{_LOWS}|(?:service\s+|strategic\s+|corporate\s+|executive\s+)?director\s+of\s+{_LOWS}|officers?|clerk",

@@ -414,3 +414,26 @@ def test_a_paragraph_number_before_the_speaker() -> None:
 def test_titles_in_lower_case(title: str, role: str) -> None:
     actor = find_actor(f"In reply, {title} said that the matter was in hand.", Cast())
     assert actor is not None and actor.role == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The Commissioner said that stop and search had fallen.", "chief_constable"),
+        ("The Deputy Commissioner explained the vetting backlog.", "police_officer"),
+        ("The Deputy Mayor for Policing and Crime said that it was a priority.", "deputy_commissioner"),
+        ("The Police and Crime Commissioner for Wessex said that he agreed.", "commissioner"),
+        ("MOPAC's Chief of Staff explained the oversight arrangements.", "opcc_officer"),
+        ("Assembly Members asked about the custody estate.", "members"),
+    ],
+)
+def test_where_a_mayor_holds_the_commissioners_powers(sentence: str, role: str) -> None:
+    cast = build_cast(["Questions to the Deputy Mayor for Policing and Crime and the Commissioner of Police."])
+    actor = find_actor(sentence, cast)
+    assert actor is not None and actor.role == role
+
+
+def test_a_police_fire_and_crime_commissioner_is_no_mayor() -> None:
+    cast = build_cast(["The Police, Fire and Crime Commissioner presented the precept."])
+    actor = find_actor("The Commissioner said that the fire precept would rise.", cast)
+    assert actor is not None and actor.role == "commissioner"

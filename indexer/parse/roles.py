@@ -62,10 +62,10 @@ TITLE_ANY = re.compile(
     + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_SCAN_TITLES))
     + r")\b"
 )
-_BODY = r"(?:Panel|Committee|Sub-Committee|Cabinet|Board|Forum|Authority|panel|committee|sub-committee|cabinet|board|forum)"
+_BODY = r"(?:Panel|Committee|Sub-Committee|Cabinet|Board|Forum|Authority|Assembly|panel|committee|sub-committee|cabinet|board|forum)"
 #: The members as a body: "Members", "A Member", "Members of the Committee", "the Panel", "Aelodau" (Welsh).
 MEMBERS = re.compile(
-    rf"\b(?=[AOSMTtPpCcBbFfIiEem])(?:(?:(?:A|One|Another|Several|Some|Many|Other|The|the|All|Individual)\s+)?(?:(?:{_BODY}|Elected|Independent|Co-opted|elected|independent|co-opted)\s+)?(?:Members?|members?)"
+    rf"\b(?=[AOSMTtPpCcBbFfIiEema])(?:(?:(?:A|One|Another|Several|Some|Many|Other|The|the|All|Individual)\s+)?(?:(?:{_BODY}|Elected|Independent|Co-opted|elected|independent|co-opted)\s+)?(?:Members?|members?)"
     rf"(?!\s+of\s+the\s+[Pp]ublic)(?:\s+of\s+the\s+(?:{_BODY}|Council|council))?\b"
     rf"|(?:The|the)\s+(?:{_BODY})\b(?!\s+(?:Members?|members|[Cc]lerk|[Oo]fficer|[Mm]anager|[Ss]ecretary|[Cc]hair))"
     r"|(?:(?:Several|Some|Many|All|The|the|Other)\s+)?[Cc]ouncillors\b(?!\s+[A-Z])"  # "Councillors asked", named ones are people
@@ -155,6 +155,9 @@ class Cast:
             if self.mayor_role == "commissioner":
                 return "commissioner" if role == "mayor" else "deputy_commissioner"
             return "chair" if role == "mayor" else "councillor"
+        if self.mayor_role == "commissioner" and role in ("commissioner", "deputy_commissioner") and _FORCE_COMMISSIONER.search(title):
+            # where a mayor holds the commissioner's powers, "the Commissioner" heads the force (London)
+            return "chief_constable" if role == "commissioner" else "police_officer"
         if role == "council_officer" and title_key(title) in self.opcc_titles:
             return "opcc_officer"
         return role
@@ -174,6 +177,10 @@ class Cast:
             self.names.setdefault(role, name)
         if title and role not in ("members",):
             self.titled.setdefault(title_key(title), name)
+
+
+# A bare "Commissioner" (or "of Police", "of the Metropolis"), not a police and crime commissioner.
+_FORCE_COMMISSIONER = re.compile(r"^(?:the\s+|The\s+)?(?:Deputy\s+)?[Cc]ommissioner\b(?!\s*['’]s\s+Office)")
 
 
 def title_key(title: str) -> str:
@@ -228,7 +235,8 @@ _ASKED_BY = re.compile(r"\b(?:questions?|quer(?:y|ies)|comments?)\s+(?:from|by)\
 #: The commissioner's office, however a document names it.
 OPCC_OFFICE = r"(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)"
 _OPCC_AFTER = re.compile(rf"\s*[,–-]\s*(?:the\s+)?{OPCC_OFFICE}\b")
-_MAYORAL = re.compile(r"Mayor\s+for\s+Policing|Mayoral\s+Combined\s+Authority|Policing,\s+Fire\s+and\s+Crime")
+# A mayor holds the commissioner's powers: London (MOPAC), Greater Manchester, West Yorkshire.
+_MAYORAL = re.compile(r"Mayor\s+for\s+Policing|Mayoral\s+Combined\s+Authority|Mayor['’]?s\s+Office\s+for\s+Policing|MOPAC")
 _JUST_CHAIR = re.compile(r"(?:the\s+)?(?:Chair(?:man|woman|person)?|Conven[eo]r)", re.I)
 _OF_TITLE = re.compile(r"^(?P<name>.+?)\s+of\s+")
 

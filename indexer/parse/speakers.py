@@ -147,7 +147,7 @@ _REACTIVE = re.compile(
     re.I,
 )
 _FORCES = re.compile(r"\b(?:Force|force|Constabulary|Police)['’]s\s+$")
-_COMMISSIONERS = re.compile(r"\b(?:(?:Commissioner|PCC|PFCC|OPCC)['’]s|OPCC|OSPCC|OPFCC|MOPAC)\s+$")
+_COMMISSIONERS = re.compile(r"\b(?:(?:Commissioner|PCC|PFCC|OPCC|MOPAC)['’]s|OPCC|OSPCC|OPFCC|MOPAC)\s+$")
 _PRONOUN_SPEAKS = re.compile(rf"^(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{_SPEECH})\b")
 _TITLE_START = re.compile(r"^(?:The\s+)?(?:Deputy\s+|Vice[- ]?)?[A-Z]")
 _PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
