@@ -437,3 +437,13 @@ def test_a_police_fire_and_crime_commissioner_is_no_mayor() -> None:
     cast = build_cast(["The Police, Fire and Crime Commissioner presented the precept."])
     actor = find_actor("The Commissioner said that the fire precept would rise.", cast)
     assert actor is not None and actor.role == "commissioner"
+
+
+def test_a_clause_with_a_speaker_of_its_own_is_its_own_passage() -> None:
+    got = passages(
+        "Minutes:\n\nMembers asked about the backlog of cases, and the Chief Constable replied that it would clear by May."
+    )
+    assert [(r, t) for _, r, _, t in got] == [
+        ("members", "Members asked about the backlog of cases,"),
+        ("chief_constable", "and the Chief Constable replied that it would clear by May."),
+    ]

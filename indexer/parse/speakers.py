@@ -74,14 +74,19 @@ _MEMBER_SPEECH = (
     r"held\s+(?:an?\s+)?(?:exempt\s+|private\s+|closed\s+|detailed\s+)?discussions?"
 )
 # What may stand between a speaker and the verb: a title in brackets, an appositive, a partner.
-_BETWEEN = (
-    r"(?:\s*\([^()]{1,80}\))*"  # "(Panel Clerk)", "(Glasgow Govan) (Lab)"
-    r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}"
-    r"(?:\s*,\s*[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,3}(?=\s*,))?\s*,?"
-    r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
+# Whose officer a title names: "the Monitoring Officer to the Panel", "the Treasurer of the OPCC".
+_OF_BODY = (
     r"(?:\s+(?:to|of|for|at|from|in)\s+the\s+(?:Panel|Committee|Council|Board|Cabinet|OPCC|OSPCC|OPFCC|MOPAC|PCC|Commissioner|Force|Constabulary|Authority"
     r"|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)\b)?"
-    r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
+)
+_BETWEEN = (
+    r"(?:\s*\([^()]{1,80}\))*"  # "(Panel Clerk)", "(Glasgow Govan) (Lab)"
+    + _OF_BODY
+    + r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}"
+    r"(?:\s*,\s*[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,3}(?=\s*,))?\s*,?"
+    r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
+    + _OF_BODY
+    + r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
     r"(?:\s+and\s+(?:his|her|their)\s+(?:solicitor|representative|agent|barrister|legal\s+representative))?"
     r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and|\s+(?:was|were)\s+present\s+and)?"
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly|duly|specifically))*\s+"
@@ -113,7 +118,8 @@ _AGENT_NOUN = re.compile(
     r"evidence|advice|deputation|speech|contributions?)\s+"
     r"(?:(?:was|were)\s+(?:made|given|read\s+out|received)\s+)?(?:from|by|of)\s+$|"
     r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
-    r"delivered|led|invited|explained|outlined|requested|declared)\s+by\s+$|"
+    r"delivered|led|invited|explained|outlined|requested|declared|answered|confirmed|reported|advised|clarified|"
+    r"highlighted|noted|stated|responded\s+to|addressed|summari[sz]ed|emphasi[sz]ed|agreed|acknowledged)\s+by\s+$|"
     r"\bheard\s+(?:(?:a\s+|an\s+)?(?:presentation|statement|representations?|evidence|update|report)\s+)?from\s+$"
 )
 # Members speak as agents only when they raise or ask something ("a question raised by the Panel").
@@ -676,5 +682,31 @@ def _with_actors(sentences: list[str], cast: Cast, public: bool) -> list[tuple[s
             if responder is not None and responder.role != actor.role:  # type: ignore[union-attr]
                 out += [(m.group(1), actor), (answer, responder)]
                 continue
-        out.append((s, actor))
+        out += _clauses(s, actor, cast, public)
     return out
+
+
+# Where a sentence's next clause may start with a new subject: "…, and the Chief Constable said …".
+_SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH}|{_MEMBER_SPEECH})\b")
+_CLAUSE = re.compile(r",\s*(?:and|but|while|whilst|whereas)\s+|;\s+(?:and\s+)?")
+
+
+def _clauses(s: str, actor: Mention | None, cast: Cast, public: bool) -> list[tuple[str, Mention | None]]:
+    """``s`` split where a later clause has a speaker of its own ("Members asked …, and the
+    Commissioner replied …"), each part with its speaker."""
+    if actor is None or len(s) > 600:
+        return [(s, actor)]
+    for m in _CLAUSE.finditer(s, actor.end):
+        if not _SPEECH_WORD.search(s, actor.end, m.start()) and not _agent(s, actor.start):
+            continue  # "The Commissioner, Jo Ames, and the Chief Constable presented": one subject of two people
+        rest = s[m.end() :]
+        responder = find_actor(rest, cast, public)
+        if responder is not None and responder.start == 0 and responder.role != actor.role:
+            # the first part keeps its comma, the second its conjunction: "…, | and the Chief Constable replied"
+            cut = m.start() + 1
+            rest_text = s[cut:].lstrip()
+            offset = len(rest_text) - len(rest)
+            responder.start += offset
+            responder.end += offset
+            return [(s[:cut], actor)] + _clauses(rest_text, responder, cast, public)
+    return [(s, actor)]
