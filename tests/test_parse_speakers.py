@@ -447,3 +447,25 @@ def test_a_clause_with_a_speaker_of_its_own_is_its_own_passage() -> None:
         ("members", "Members asked about the backlog of cases,"),
         ("chief_constable", "and the Chief Constable replied that it would clear by May."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "name"),
+    [
+        ("Note: Mr A Lyle, the applicant\u2019s agent, explained that the mast would fill a gap.", "public", "A Lyle"),
+        ("Sam Orde, Liaison Officer for the County Council as highway authority, confirmed there was no objection.",
+         "council_officer", "Sam Orde"),
+        ("Councillor Jo Lusk, the local Member for Kingsbere, strongly supported the petition.", "councillor", "Jo Lusk"),
+        ("One question had been received from Mr Rob Blane, a farmer from Hintock, who asked:", "public", "Rob Blane"),
+        ("Members acknowledged the benefits of better coverage.", "members", None),
+        ("The Chief Constable, Kay Holt, paid tribute to the officers involved.", "chief_constable", "Kay Holt"),
+    ],
+)
+def test_find_actor_in_public_items(sentence: str, role: str, name: str | None) -> None:
+    actor = find_actor(sentence, Cast(), public=True)
+    assert actor is not None and (actor.role, actor.name) == (role, name)
+
+
+def test_a_deputation_received_but_not_heard_is_no_speech() -> None:
+    sentence = "A deputation had been received from Mr Tom Vane but it could not be heard."
+    assert find_actor(sentence, Cast()) is None

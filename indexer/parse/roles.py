@@ -107,6 +107,8 @@ _NOT_NAME = frozenset(
 def valid_name(name: str) -> bool:
     """True if ``name`` looks like a person's name, not "The Panel" or "Police and Crime"."""
     words = name.split()
+    while len(words) > 1 and len(words[0].strip(".")) == 1 and words[0][:1].isupper():
+        words = words[1:]  # initials: "A Lyle", "J. R. Ames"
     return bool(words) and words[0].strip(",.") not in _NOT_NAME and not all(w.isupper() and len(w) > 1 for w in words)
 
 
@@ -227,6 +229,7 @@ _LOWER_TITLE_CUE = re.compile(r"(?:auditors?|officer|manager|director|clerk|secr
 _IN_CHAIR_CUE = re.compile(r"\bthe\s+[Cc]hair\b")
 _ELECTED_CUE = re.compile(r"\b(?:appointed|elected)\b")
 _INITIALS_CUE = re.compile(r"\([A-Z]{2,4}\)")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _ONE_PERSON = frozenset({"chair", "chairman", "chairperson", "secretary", "clerk"})
 
 
@@ -244,7 +247,7 @@ _OF_TITLE = re.compile(r"^(?P<name>.+?)\s+of\s+")
 def build_cast(texts: list[str]) -> Cast:
     """Collect who holds which title from anywhere in the document."""
     cast = Cast()
-    texts = [t[:MAX_SCAN] for t in texts]
+    texts = [t[:MAX_SCAN].translate(_APOSTROPHES) for t in texts]
     if _MAYORAL.search("\n".join(texts)):
         cast.mayor_role = "commissioner"
     for text in texts:

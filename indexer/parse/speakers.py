@@ -62,14 +62,14 @@ _SPEECH = (
     r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence|details|background)|"
     r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
     r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
-    r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)"
+    r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)|paid\s+(?:tribute|thanks)"
 )
 # Verbs that report the members as a body speaking ("Members asked", "the Panel noted that").
 _MEMBER_SPEECH = (
     r"raised|asked|queried|questioned|suggested|commented|welcomed|expressed|observed|recogni[sz]ed|thanked|"
     r"congratulated|extended|proposed|discussed|made\s+reference|challenged|sought|requested|declared|emphasi[sz]ed|"
     r"praised|stressed|voiced|highlighted|noted\s+(?:their\s+|its\s+)?concerns?|felt|urged|debated|remarked|referred|enquired|"
-    r"noted\s+that(?!\s+the\s+(?:next|date|minutes|meeting)\b)|indicated|"
+    r"noted\s+that(?!\s+the\s+(?:next|date|minutes|meeting)\b)|indicated|acknowledged|considered\s+that|"
     r"made\s+(?:the\s+following\s+|a\s+number\s+of\s+|several\s+|some\s+)?(?:comments?|points?|observations?)|sought\s+clarification|questioned|were\s+concerned|was\s+concerned|"
     r"held\s+(?:an?\s+)?(?:exempt\s+|private\s+|closed\s+|detailed\s+)?discussions?"
 )
@@ -84,12 +84,12 @@ _BETWEEN = (
     + _OF_BODY
     + r"(?:\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for|to|on|&|-|–|\([^)]*\))){0,12}"
     r"(?:\s*,\s*[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,3}(?=\s*,))?\s*,?"
-    r"|\s*,\s*(?:(?:the|a|an|his|her|their)\s+)?[a-z][\w'-]*(?:\s+[\w'&-]+){0,7}\s*,)?"  # ", the agent for the applicant,"
+    r"|\s*,\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w'&-]+(?:\s+[\w'&().-]+){0,10}\s*,)?"  # ", the agent for the applicant,"
     + _OF_BODY
     + r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
     r"(?:\s+and\s+(?:his|her|their)\s+(?:solicitor|representative|agent|barrister|legal\s+representative))?"
     r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and|\s+(?:was|were)\s+present\s+and)?"
-    r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly|duly|specifically))*\s+"
+    r"(?:\s+(?:also|further|then|again|subsequently|later|both|jointly|each|duly|[a-z]{3,}ly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
 # After a job title, its remit may follow: "the Strategic Director for Place explained".
@@ -117,6 +117,7 @@ _AGENT_NOUN = re.compile(
     r"suggestion|notification|submission|representations?|declaration(?:\s+of\s+interest)?|briefing|address|introduction|"
     r"evidence|advice|deputation|speech|contributions?)\s+"
     r"(?:(?:was|were)\s+(?:made|given|read\s+out|received)\s+)?(?:from|by|of)\s+$|"
+    r"\b(?:questions?|statements?)\s+(?:had|has|have)\s+been\s+(?:received|submitted|asked|put)\s+(?:from|by)\s+$|"
     r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
     r"delivered|led|invited|explained|outlined|requested|declared|answered|confirmed|reported|advised|clarified|"
     r"highlighted|noted|stated|responded\s+to|addressed|summari[sz]ed|emphasi[sz]ed|agreed|acknowledged)\s+by\s+$|"
@@ -414,7 +415,9 @@ def find_actor(sentence: str, cast: Cast, public: bool = False) -> Mention | Non
     ``public`` says the item is one where the public speaks (questions, deputations,
     applications), so that "Mr X" without a title is a member of the public.
     """
-    sentence = sentence[:_MAX_SCAN]  # speakers are named early; a runaway "sentence" is not prose
+    # speakers are named early, and a runaway "sentence" is not prose; typographic apostrophes
+    # become plain ones (same length: the offsets found hold for the sentence as given)
+    sentence = sentence[:_MAX_SCAN].translate(_APOSTROPHES)
     mark = _PARAGRAPH_MARK.match(sentence)
     offset = mark.end() if mark else 0
     text = sentence[offset:]
@@ -618,6 +621,7 @@ _PUBLIC_SPEAKERS = re.compile(
 )
 _LISTED_PERSON = re.compile(rf"(?:(?P<cllr>{_CLLR})|{_HONORIFIC})\s+(?P<name>{NAME})")
 _CLOSED = re.compile(r"[.!?]$")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # What a listed speaker spoke as, printed after the name: "Mr T Vane Agent for applicant".
 _AS_WORDS = re.compile(r"(?:\s+(?:Agent|Applicant|Objector|Supporter|Resident|Petitioner|Ward))+$")
 _DECLARING = re.compile(r"\bdeclar|\binterests\b", re.I)
