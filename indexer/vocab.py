@@ -88,8 +88,9 @@ ROLES: Mapping[str, str] = MappingProxyType({r.name: r.label for r in ROLE_SPECS
 class Title:
     """One way minutes name the holder of a role, and the documents that need it.
 
-    ``role`` is a role of :data:`ROLES`, or "mayor"/"deputy_mayor", which each document resolves (a
-    mayor is the commissioner where a mayor holds policing powers, otherwise the civic chair).
+    ``role`` is a role of :data:`ROLES`, or "mayor"/"deputy_mayor"/"fire_rank", which each document
+    resolves (a mayor is the commissioner where a mayor holds policing powers, otherwise the civic
+    chair; a fire service rank is 'other' in a fire authority's minutes, otherwise a council officer).
     ``pattern`` is a regular expression matched case-sensitively, so that acronyms ("PC", "DI") never
     match ordinary words; a title minutes also write in lower case ("the chief finance officer") has a
     lower-case alternative of its own.
@@ -129,7 +130,7 @@ TITLES: tuple[Title, ...] = (
           r"(?:Temporary\s+|Acting\s+|T/)?(?:Deputy|Assistant)\s+Chief\s+Constable|(?:Deputy\s+)?Assistant\s+Commissioner"
           r"|(?:Detective\s+)?(?:Chief\s+)?Superintendent|(?<!Planning\s)(?:Detective\s+)?(?:Chief\s+)?Inspector"
           r"|(?:Detective\s+)?Sergeant|Police\s+Constable|Commander|police\s+officers?|Police\s+(?:[A-Z][a-z]+\s+){0,2}Officers?"
-          r"|(?:officers?|representatives?)\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,3}(?:Police|Constabulary)\b"
+          r"|(?:[Oo]fficers?|[Rr]epresentatives?)\s+(?:from|of)\s+(?:the\s+)?(?:(?:[A-Z][\w&-]*\s+){0,3}(?:Police|Constabulary)|PSNI|MPS)\b"
           r"|(?:deputy|assistant)\s+chief\s+constable|(?:chief\s+)?superintendent|chief\s+inspector"
           r"|DCC|ACC|PCSO|PC|PS|Sgt|Insp|Supt|Ch\.?\s?Supt|DCI|DI|DS",
           "police and crime panels, community safety scrutiny, licensing hearings (police licensing officers)"),
@@ -140,8 +141,10 @@ TITLES: tuple[Title, ...] = (
           r"(?:Acting\s+|Deputy\s+|Assistant\s+)?Chief\s+Fire\s+Officer|(?:acting\s+|deputy\s+|assistant\s+)?chief\s+fire\s+officer"
           r"|(?:External|Internal)\s+Auditors?|(?:external|internal)\s+auditors?|[Gg]uest\s+[Ss]peakers?",
           "fire authorities (their service's staff), audit committees (external auditors), forums' guest speakers"),
+    Title("fire_rank", r"(?:Area|Group|Station|Watch|Crew)\s+Manager",
+          "fire authorities: the service's ranks (other); elsewhere the same words name a council manager"),
     Title("council_officer",
-          r"(?:Assistant|Deputy|Acting\s+Deputy|Interim\s+Deputy)\s+Chief\s+Executive|Monitoring\s+Officer"
+          r"(?:Assistant|Deputy|Depute|Acting\s+Deputy|Interim\s+Deputy)\s+Chief\s+Executive|Monitoring\s+Officer|Team\s+Leader"
           r"|(?:Overview\s+and\s+)?Scrutiny\s+(?:Officer|Manager|Support\s+Officer|Lead|Adviser|Advisor)"
           r"|Democratic\s+Services\s+(?:Officer|Manager|Adviser)|Committee\s+(?:Officer|Clerk|Administrator|Manager)"
           r"|(?:Panel\s+|Parish\s+|Town\s+)?Clerk|Solicitor|Legal\s+(?:Adviser|Advisor|Officer)"
@@ -157,7 +160,7 @@ TITLES: tuple[Title, ...] = (
           r"Chief\s+Executive(?:\s+Officer)?|CEO|chief\s+executive",
           "councils, and commissioners' offices whose chief executive presents with the commissioner"),
     Title("opcc_officer",
-          r"(?:officers?|staff|representatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+"
+          r"(?:[Oo]fficers?|[Ss]taff|[Rr]epresentatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+"
           r"(?:Police\s+and\s+Crime\s+)?Commissioner)|OPCC\s+(?:officers?|staff|representatives?)",
           "police and crime panels: the commissioner's staff"),
     Title("deputy_mayor", r"Deputy\s+(?:Lord\s+)?Mayor|Dirprwy\s+Faer", "civic deputy mayors (a councillor); deputy mayors for policing"),
@@ -170,20 +173,21 @@ TITLES: tuple[Title, ...] = (
     Title("councillor",
           r"Leader\s+of\s+the\s+(?:Council|Opposition)|(?:Deputy\s+)?Leader|Cabinet\s+Member(?:\s+for\s+[A-Z][\w&']*(?:\s+(?:and\s+)?[A-Z][\w&']*){0,3})?"
           r"|Executive\s+(?:Member|Councillor)|Lead\s+Member|Portfolio\s+Holder"
-          r"|(?:local\s+)?[Ww]ard\s+(?:[Cc]ouncillor|[Mm]ember)s?|local\s+(?:councillor|member)s?",
+          r"|(?:[Ll]ocal\s+)?[Ww]ard\s+(?:[Cc]ouncillor|[Mm]ember)s?|[Ll]ocal\s+(?:[Cc]ouncillor|[Mm]ember)s?",
           "councils with an executive (leaders, cabinet members); planning committees (ward councillors)"),
     Title("public",
           r"[Mm]embers?\s+of\s+the\s+[Pp]ublic|[Aa]pplicant['’]s\s+agent|[Rr]esidents?|[Oo]bjectors?|[Ss]upporters?|[Pp]etitioners?"
           r"|[Aa]pplicants?|agents?\s+(?:for|on\s+behalf\s+of)\s+the\s+applicants?|(?:[Pp]ublic|[Rr]egistered)\s+[Ss]peakers?"
-          r"|(?:premises\s+)?licen[cs]e\s+holders?|(?:taxi\s+|hackney\s+carriage\s+|private\s+hire\s+)?driver|appellants?|complainants?",
+          r"|(?:premises\s+)?licen[cs]e\s+holders?|(?:taxi\s+|hackney\s+carriage\s+|private\s+hire\s+)?driver|appellants?|complainants?"
+          r"|[Pp]arishioners?",
           "planning and licensing committees (objectors, applicants and agents, licence holders, drivers); public question time"),
 )
 
 #: A councillor's title before a name, in English and Welsh ("Cllr", "Councillors", "Cyng.", "Cyng./Cllrs.",
-#: "Alderman" in Northern Ireland and the City of London).
+#: "Alderman" in Northern Ireland and the City of London, "Bailie" in Scottish cities).
 COUNCILLOR_TITLE = (
     r"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors?|Cllrs?)\.?"
-    r"|Cyng(?:horwyr|horydd)?\.?(?:\s*/\s*Cllrs?\.?)?|Alder(?:man|men|woman)"
+    r"|Cyng(?:horwyr|horydd)?\.?(?:\s*/\s*Cllrs?\.?)?|Alder(?:man|men|woman)|Bailies?"
 )
 #: Letters after an elected member's name: Assembly Members, MPs, MSPs, Members of the Senedd, MLAs.
 ELECTED_SUFFIX = r"(?:AM|MP|MSP|MS|MLA)"

@@ -469,3 +469,26 @@ def test_find_actor_in_public_items(sentence: str, role: str, name: str | None) 
 def test_a_deputation_received_but_not_heard_is_no_speech() -> None:
     sentence = "A deputation had been received from Mr Tom Vane but it could not be heard."
     assert find_actor(sentence, Cast()) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Bailie Ross Innes asked about the cost of the festival.", "councillor"),
+        ("The Depute Chief Executive explained the restructure.", "council_officer"),
+        ("The Team Leader Development Management presented the report.", "council_officer"),
+        ("The Local Member, Councillor Ann Rhys, spoke against the application.", "councillor"),
+        ("A parishioner asked whether the bus shelter would be replaced.", "public"),
+        ("Officers from the PSNI outlined the operation.", "police_officer"),
+        ("The Group Manager for Planning said that the appeal had been lodged.", "council_officer"),
+    ],
+)
+def test_more_titles(sentence: str, role: str) -> None:
+    actor = find_actor(sentence, Cast())
+    assert actor is not None and actor.role == role
+
+
+def test_fire_service_ranks_are_other_in_a_fire_authority() -> None:
+    cast = build_cast(["Minutes of the meeting of the Northmarch Fire and Rescue Authority"])
+    actor = find_actor("The Group Manager explained the new on-call contracts.", cast)
+    assert actor is not None and actor.role == "other"

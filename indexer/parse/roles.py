@@ -54,7 +54,7 @@ _LOWER_HEADS = (
     r"external|internal|guest|monitoring|planning|case|licensing|legal|finance|scrutiny|democratic|committee|"
     r"enforcement|highways?|principal|senior|section|head|service|strategic|corporate|executive|director|clerk|"
     r"vice|chair\w*|convener|local|ward|members?|residents?|objectors?|supporters?|petitioners?|applicants?|agents?|"
-    r"public|registered|premises|licen[cs]e|taxi|hackney|private|driver|appellants?|complainants?"
+    r"public|registered|premises|licen[cs]e|taxi|hackney|private|driver|appellants?|complainants?|parishioners?"
 )
 #: All titles in one pass, each alternative a named group ``r<i>`` for ``TITLE_ROLES[i]``.
 TITLE_ANY = re.compile(
@@ -73,15 +73,15 @@ MEMBERS = re.compile(
 )
 PERSON = re.compile(
     r"(?=[BCDEMLPRSTA])"
-    rf"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors|Cllrs|Cyng(?:horwyr)?|Aldermen)\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<names>{NAME}(?:\s*,\s*{NAME}){{0,8}}(?:\s*,?\s+(?:and|a)\s+{NAME})?)"
-    rf"|(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillor|Cllr|Cyng(?:horydd)?|Alder(?:man|woman))\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<name>{NAME})"
+    rf"(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillors|Cllrs|Cyng(?:horwyr)?|Aldermen|Bailies)\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<names>{NAME}(?:\s*,\s*{NAME}){{0,8}}(?:\s*,?\s+(?:and|a)\s+{NAME})?)"
+    rf"|(?:(?:County|District|Borough|City|Town|Parish|Executive)\s+)?(?:Councillor|Cllr|Cyng(?:horydd)?|Alder(?:man|woman)|Bailie)\.?(?:\s*/\s*Cllrs?\.?)?\s+(?P<name>{NAME})"
     rf"|{HONORIFIC}\s+(?P<hname>{NAME})"
 )
 #: "Jo Ames AM", "Jo Ames MSP": an elected member named with the letters after the name.
 ELECTED = re.compile(rf"(?=[A-Z])(?<![\w.])(?P<ename>{NAME})\s+{ELECTED_SUFFIX}\b")
 ELECTED_CUE = re.compile(rf"\s{ELECTED_SUFFIX}\b")
 #: A cheap test for :data:`PERSON`: a sentence without any of these names no person.
-PERSON_CUE = re.compile(r"(?=[ABCDEMLPRST])(?:Cllr|Council|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Col|Sir|Dame|Lord|Lady|Rev|Baron|Cyng|Alder)")
+PERSON_CUE = re.compile(r"(?=[ABCDEMLPRST])(?:Cllr|Council|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Col|Sir|Dame|Lord|Lady|Rev|Baron|Cyng|Alder|Bailie)")
 # ", the Chairman of the Select Committee" / " (Panel Clerk)" after a name: what the person is.
 APPOS_TITLE = re.compile(
     r"\s*(?:\(([^()]{1,80})\)"
@@ -129,6 +129,8 @@ class Cast:
 
     names: dict[str, str] = field(default_factory=dict)
     mayor_role: str = "chair"
+    #: The document is a fire and rescue authority's: its service's staff are 'other'.
+    fire: bool = False
     #: Officers' titles this document gives to the Commissioner's office ("Treasurer, OPCC"), lower case.
     opcc_titles: set[str] = field(default_factory=set)
     #: Who holds a title, by :func:`title_key` ("chief finance officer" → "Ruth Adeyemi").
@@ -160,6 +162,8 @@ class Cast:
         if self.mayor_role == "commissioner" and role in ("commissioner", "deputy_commissioner") and _FORCE_COMMISSIONER.search(title):
             # where a mayor holds the commissioner's powers, "the Commissioner" heads the force (London)
             return "chief_constable" if role == "commissioner" else "police_officer"
+        if role == "fire_rank":
+            return "other" if self.fire else "council_officer"
         if role == "council_officer" and title_key(title) in self.opcc_titles:
             return "opcc_officer"
         return role
@@ -240,6 +244,7 @@ OPCC_OFFICE = r"(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+(?:Police,?\s+(?:F
 _OPCC_AFTER = re.compile(rf"\s*[,–-]\s*(?:the\s+)?{OPCC_OFFICE}\b")
 # A mayor holds the commissioner's powers: London (MOPAC), Greater Manchester, West Yorkshire.
 _MAYORAL = re.compile(r"Mayor\s+for\s+Policing|Mayoral\s+Combined\s+Authority|Mayor['’]?s\s+Office\s+for\s+Policing|MOPAC")
+_FIRE = re.compile(r"Fire\s+(?:and\s+Rescue|Authority)|Chief\s+Fire\s+Officer")
 _JUST_CHAIR = re.compile(r"(?:the\s+)?(?:Chair(?:man|woman|person)?|Conven[eo]r)", re.I)
 _OF_TITLE = re.compile(r"^(?P<name>.+?)\s+of\s+")
 
@@ -248,8 +253,10 @@ def build_cast(texts: list[str]) -> Cast:
     """Collect who holds which title from anywhere in the document."""
     cast = Cast()
     texts = [t[:MAX_SCAN].translate(_APOSTROPHES) for t in texts]
-    if _MAYORAL.search("\n".join(texts)):
+    joined = "\n".join(texts)
+    if _MAYORAL.search(joined):
         cast.mayor_role = "commissioner"
+    cast.fire = bool(_FIRE.search(joined))
     for text in texts:
         if not _CAST_CUE.search(text):
             continue
@@ -367,7 +374,7 @@ def title_role(title: str) -> str | None:
         if m:
             if role == "council_officer" and OF_THE_COMMISSIONER.match(t, m.end()):
                 return "opcc_officer"  # "Chief Finance Officer to the PCC"
-            return {"mayor": "chair", "deputy_mayor": "councillor"}.get(role, role)
+            return {"mayor": "chair", "deputy_mayor": "councillor", "fire_rank": "council_officer"}.get(role, role)
     if _MEMBER_WORDS.search(t):
         return "councillor"
     return None
