@@ -492,3 +492,26 @@ def test_fire_service_ranks_are_other_in_a_fire_authority() -> None:
     cast = build_cast(["Minutes of the meeting of the Northmarch Fire and Rescue Authority"])
     actor = find_actor("The Group Manager explained the new on-call contracts.", cast)
     assert actor is not None and actor.role == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Members were informed by the Head of Housing that the scheme had slipped.", "council_officer"),
+        ("The Committee was updated by the Chief Inspector on the operation.", "police_officer"),
+        ("It was confirmed by the Clerk that the precept had been paid.", "council_officer"),
+        ("The questions were answered by the Commissioner's Chief Finance Officer.", "opcc_officer"),
+    ],
+)
+def test_passive_reporting_verbs_name_their_agent(sentence: str, role: str) -> None:
+    actor = find_actor(sentence, Cast())
+    assert actor is not None and actor.role == role
+
+
+def test_a_list_entry_keeps_the_lead_in_speaker_unless_it_opens_with_its_own() -> None:
+    got = passages(
+        "Minutes:\n\nThe Commissioner presented the report. Members heard that:\n\n"
+        "· Calls had been answered faster, as confirmed by the Chief Constable.\n\n"
+        "· In response to a question, the Chief Constable said that staffing was stable."
+    )
+    assert [r for _, r, _, _ in got] == ["commissioner", "commissioner", "chief_constable"]

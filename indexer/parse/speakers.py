@@ -120,7 +120,8 @@ _AGENT_NOUN = re.compile(
     r"\b(?:questions?|statements?)\s+(?:had|has|have)\s+been\s+(?:received|submitted|asked|put)\s+(?:from|by)\s+$|"
     r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
     r"delivered|led|invited|explained|outlined|requested|declared|answered|confirmed|reported|advised|clarified|"
-    r"highlighted|noted|stated|responded\s+to|addressed|summari[sz]ed|emphasi[sz]ed|agreed|acknowledged)\s+by\s+$|"
+    r"highlighted|noted|stated|responded\s+to|addressed|summari[sz]ed|emphasi[sz]ed|agreed|acknowledged|informed|briefed|"
+    r"told|reminded|assured|updated|shown|(?:taken|led|guided|talked)\s+through)\s+by\s+$|"
     r"\bheard\s+(?:(?:a\s+|an\s+)?(?:presentation|statement|representations?|evidence|update|report)\s+)?from\s+$"
 )
 # Members speak as agents only when they raise or ask something ("a question raised by the Panel").
@@ -143,6 +144,8 @@ _BARE_NAME = re.compile(
 )
 _FROM_OFFICE = re.compile(rf"\s+from\s+the\s+{OPCC_OFFICE}")
 _AGENT_NAME = re.compile(rf"(?=[A-Z])(?<=\s)(?P<name>{NAME})(?=\s*(?:\(|,\s*(?:the\s+)?[A-Z]))")
+_OWNER = re.compile(r"['’]s\s+")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 _CAPITALISED = re.compile(r"\b([A-Z][\w'’-]*)(?=(\s+[A-Z][\w'’-]*)?)")
 _PUBLIC_NOUN_BEFORE = re.compile(r"\b(?:questions?|statements?|deputations?|petitions?|representations?)\s+(?:from|by)\s+$", re.I)
 _AGENT_CUE = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?[A-Z]")
@@ -164,12 +167,18 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cyng|No|St|Prof|Rev|Col|Lt|Sgt|
 _PARAGRAPH_MARK = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[.)]?|\([a-z]{1,4}\)|[a-z]\)|Note:|NOTE:)\s+")
 
 _BODY_WORDS = re.compile(r"\b(?:[mM]ember|[Pp]anel|[Cc]ommittee|[Cc]abinet|[Bb]oard|[Ff]orum|[Aa]uthority|[Cc]ouncillors|Aelodau)")
-# Every way of reporting speech needs one of these words; a sentence without any is skipped
-# cheaply (a bullet of facts, a figure).
+# Every way of reporting speech needs one of these: a reporting verb, "by"/"from" (an agent), a noun
+# of speech with "of" ("a report of the Director"), a possessive of speech ("the Chair's
+# announcements") or the members' comments. A sentence without any (a bullet of facts, a figure) is
+# skipped without trying the patterns that find people.
 _CUE = re.compile(
-    rf"(?=[a-zA-Z'’])(?:\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|invited|heard|presentations?|report|update|overview|statements?|"
-    r"questions?|explanation|comments?|announcements?|response|suggestion|notification|submission|representations?|"
-    r"declaration|briefing|address|introduction)\b|['’]s\b)"
+    rf"\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|invited)\b"
+    r"|\b(?:presentations?|report|update|overview|statements?|questions?|explanation|comments?|announcements?|response|"
+    r"suggestion|notification|submission|representations?|declaration|briefing|address|introduction|evidence|advice|"
+    r"deputation|speech|contributions?)\s+(?:\w+\s+){0,4}?of\b"
+    r"|['’]s\s+(?:(?:opening|closing|verbal|oral)\s+)?(?:announcements?|presentation|report|update|comments?|questions?|"
+    r"introduction|statement|remarks|address|response|summary|question|query)\b"
+    r"|\b[Mm]embers['’]?\s+(?:comments|questions|queries|concerns|views|observations)\b"
 )
 # What a speaker spoke as: "spoke as an objector", "on behalf of the applicant", "in support", "as ward member".
 _AS_ROLE = re.compile(
@@ -207,23 +216,32 @@ class Mention:
 # Stage 1: candidate mentions ---------------------------------------------------------------------
 
 
-def mentions(sentence: str, cast: Cast, public: bool = False) -> Iterator[Mention]:
-    """Every person or body ``sentence`` names, with the role the name or title gives it."""
+def mentions(sentence: str, cast: Cast, public: bool = False, bound: list[int] | None = None) -> Iterator[Mention]:
+    """Every person or body ``sentence`` names, with the role the name or title gives it.
+
+    ``bound`` (a one-item list the caller may lower as it goes) stops each scan at mentions
+    starting after it: once a speaker is found, nobody later in the sentence can come first.
+    """
+    bound = bound if bound is not None else [len(sentence)]
     if _PERSON_CUE.search(sentence) or _ELECTED_CUE.search(sentence):
-        yield from _person_mentions(sentence, public)
-    yield from _title_mentions(sentence, cast)
+        yield from _person_mentions(sentence, public, bound)
+    yield from _title_mentions(sentence, cast, bound)
     if _BODY_WORDS.search(sentence):
         for m in _MEMBERS.finditer(sentence):
+            if m.start() > bound[0]:
+                break
             yield Mention(m.start(), m.end(), "members", None, "members")
-    yield from _name_mentions(sentence, cast, public)
+    yield from _name_mentions(sentence, cast, public, bound)
 
 
-def _person_mentions(sentence: str, public: bool) -> Iterator[Mention]:
+def _person_mentions(sentence: str, public: bool, bound: list[int]) -> Iterator[Mention]:
     """ "Councillor Jo Ames", "Cllrs Ames, Bell and Cox", "Mr Osei (objector)", "Jo Ames AM"."""
     found = list(_PERSON.finditer(sentence))
     if _ELECTED_CUE.search(sentence):
         found = sorted(found + list(_ELECTED.finditer(sentence)), key=lambda m: m.start())
     for m in found:
+        if m.start() > bound[0]:
+            break
         groups = m.groupdict()
         # "Mr"/"Ms" without "Councillor": a member in some councils' style, the public where the
         # public takes part (questions, deputations, applications)
@@ -259,11 +277,16 @@ def _appositive_role(sentence: str, appos: re.Match[str] | None) -> str | None:
     return role
 
 
-def _title_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
+def _title_mentions(sentence: str, cast: Cast, bound: list[int]) -> Iterator[Mention]:
     """ "The Commissioner", "the Head of Planning", "an officer", "PC Sarah Bell"."""
     for m in _TITLE_ANY.finditer(sentence):
+        if m.start() > bound[0]:
+            break
         if _inside_person(sentence, m.start()):
             continue
+        owner = _OWNER.match(sentence, m.end())
+        if owner and _TITLE_ANY.match(sentence, owner.end()):
+            continue  # "the Commissioner's Chief Finance Officer": the officer is the one named
         role = cast.role_of(_TITLE_ROLES[int(m.lastgroup[1:])], m.group())  # type: ignore[index]
         if role == "council_officer" and (
             _OF_THE_COMMISSIONER.match(sentence, m.end()) or _COMMISSIONERS.search(sentence, max(0, m.start() - 20), m.start())
@@ -281,10 +304,12 @@ def _title_mentions(sentence: str, cast: Cast) -> Iterator[Mention]:
         yield Mention(m.start(), m.end(), role, None, "title", _full_title(sentence, m))
 
 
-def _name_mentions(sentence: str, cast: Cast, public: bool = False) -> Iterator[Mention]:
+def _name_mentions(sentence: str, cast: Cast, public: bool, bound: list[int]) -> Iterator[Mention]:
     """Names without a title: introduced by an appositive, known to the cast, or initials."""
     agents = _PUBLIC_AGENT_NAME if public and _PUBLIC_AGENT_CUE.search(sentence) else _AGENT_NAME
     for m in agents.finditer(sentence) if _AGENT_CUE.search(sentence) else ():
+        if m.start() > bound[0]:
+            break
         # "a report from Dana Quennell, the Police, Fire and Crime Commissioner"; where the public
         # speaks, "a question from Jo Ames" needs no title
         if valid_name(m.group("name")):
@@ -295,6 +320,8 @@ def _name_mentions(sentence: str, cast: Cast, public: bool = False) -> Iterator[
             if role and role != "members":
                 yield Mention(m.start(), m.end(), role, clean_name(m.group("name")), "agent_name")
     for m in _BARE_NAME.finditer(sentence):
+        if m.start() > bound[0]:
+            break
         name = m.group("name")
         if not valid_name(name):
             continue
@@ -308,9 +335,11 @@ def _name_mentions(sentence: str, cast: Cast, public: bool = False) -> Iterator[
         role = _appositive_role(sentence, _APPOS_TITLE.match(sentence, m.end()))
         if role:
             yield Mention(m.start(), m.end(), "councillor" if role == "members" else role, clean_name(name), "name")
-    if cast.known or cast.initials:
+    if (cast.known or cast.initials) and not cast.strangers(_CAPITAL_WORD.findall(sentence)):
         # a capitalised word, with the next one: "Grant Thornton", "Quennell", "JA"
         for m in _CAPITALISED.finditer(sentence):
+            if m.start() > bound[0]:
+                break
             word, pair = m.group(1), m.group(1) + (m.group(2) or "")
             if m.group(2) and cast.role_and_name(pair):
                 role, name = cast.role_and_name(pair)  # type: ignore[misc]
@@ -409,11 +438,12 @@ def _appositive_name(sentence: str, end: int) -> str | None:
 # The three stages together ---------------------------------------------------------------------------
 
 
-def find_actor(sentence: str, cast: Cast, public: bool = False) -> Mention | None:
+def find_actor(sentence: str, cast: Cast, public: bool = False, leading: bool = False) -> Mention | None:
     """The first person or body in ``sentence`` reported as speaking.
 
     ``public`` says the item is one where the public speaks (questions, deputations,
-    applications), so that "Mr X" without a title is a member of the public.
+    applications), so that "Mr X" without a title is a member of the public. ``leading`` looks
+    only for a speaker opening the sentence or its first clause (a list entry's own speaker).
     """
     # speakers are named early, and a runaway "sentence" is not prose; typographic apostrophes
     # become plain ones (same length: the offsets found hold for the sentence as given)
@@ -424,9 +454,15 @@ def find_actor(sentence: str, cast: Cast, public: bool = False) -> Mention | Non
     if _EARLIER_MEETING.match(text) or _NOTHING_SAID.match(text) or not _CUE.search(text):
         return None
     actor = None
-    for m in mentions(text, cast, public):
+    if leading:
+        comma = text.find(", ", 0, 160)
+        bound = [comma + 2 if comma >= 0 else 0]
+    else:
+        bound = [len(text)]
+    for m in mentions(text, cast, public, bound):
         if (actor is None or m.start < actor.start) and speaks(text, m):
             actor = m
+            bound[0] = m.start  # the first speaker so far: later mentions cannot come first
     if actor is None:
         return None
     _refine(text, actor, cast)
@@ -575,7 +611,7 @@ def _draft_groups(d: Draft, cast: Cast, public: bool, in_list: bool) -> list[tup
     # a list entry is the clerk's unit: it keeps the presenter of its lead-in unless its
     # first sentence names its own speaker ("In response to a question, the Chief Constable confirmed")
     first = split_sentences(d.text)[:1]
-    actor = find_actor(first[0], cast, public) if first else None
+    actor = find_actor(first[0], cast, public, leading=True) if first else None
     if actor is not None and first[0][: actor.start].strip() and not first[0][: actor.start].rstrip().endswith(","):
         actor = None  # named inside the point ("concerns raised by Members"), not its subject
     return [(d.text, actor)]
