@@ -215,7 +215,12 @@ def test_update_adds_changes_and_removes_files_in_place(tmp_path, corpus_copy, r
     report = update_index(corpus_copy, root)
     assert (report.files, report.unchanged, report.removed) == (2, 2, 1)
     assert [(s.path, s.reason) for s in report.skipped] == [("vale-council/minutes-scan.pdf", "damaged PDF (PdfStreamError)")]
-    assert report.generation == full.generation  # in place: no new build
+    # a new state of the index, published at once: the build's segments are shared, not copied
+    assert report.generation != full.generation
+    assert store.current(root).name == report.generation
+    shared = [f for f in (root / full.generation).iterdir() if f.suffix == ".trm"]
+    assert shared and all((root / report.generation / f.name).stat().st_ino == f.stat().st_ino
+                          for f in shared if (root / report.generation / f.name).exists())
 
     assert engine.refresh() is True  # a server notices within a second, in the background
     assert engine.search(SearchRequest(q="hare coursing")).total == 1
