@@ -132,6 +132,7 @@ def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes
     report = BuildReport(corpus=corpus, index=index_root)
     _collect_garbage(index_root)  # what killed builds and updates left behind
     names = source_names(corpus)
+    store.crash_point("build:listed")
     report.warnings.extend(str(e) for e in load_manifests(corpus)[1])
     procs = processes or (min(os.cpu_count() or 1, 4) if len(names) >= PARALLEL_MIN_FILES else 1)
     procs = max(1, min(procs, len(names) or 1))

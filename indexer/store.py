@@ -63,6 +63,9 @@ _TRASH = ".trash-"
 #: Set to a step name (see :func:`crash_point`) to make a writer kill itself there: tests
 #: use it to check that a crash at every step of a build or update loses nothing.
 KILL_ENV = "MINUTES_KILL_AT"
+#: Set to ``step=FILE`` to make a writer pause at a step: it writes its pid to FILE and
+#: waits (up to a minute) until FILE is removed. Tests use it to line writers up.
+PAUSE_ENV = "MINUTES_PAUSE_AT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +82,24 @@ class Generation:
 
 def crash_point(step: str) -> None:
     """Kill this process (SIGKILL, as the OOM killer or a power cut would) if the
-    :data:`KILL_ENV` environment variable names ``step``. Writers call it at each named
-    step of a build or update."""
+    :data:`KILL_ENV` environment variable names ``step``, or pause it if
+    :data:`PAUSE_ENV` does. Writers call it at each named step of a build or update
+    (see :data:`BUILD_STEPS` and :data:`UPDATE_STEPS`)."""
     if os.environ.get(KILL_ENV) == step:
         os.kill(os.getpid(), signal.SIGKILL)
+    pause = os.environ.get(PAUSE_ENV)
+    if pause and pause.partition("=")[0] == step:
+        flag = Path(pause.partition("=")[2])
+        flag.write_text(str(os.getpid()))
+        deadline = time.monotonic() + 60
+        while flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+#: The named steps of a build and of an update, in order.
+BUILD_STEPS = ("build:listed", "build:segments", "build:item-store", "build:sealed", "build:published")
+UPDATE_STEPS = ("update:parsed", "update:linked", "update:added", "update:segments", "update:hot-lists",
+                "update:item-store", "update:sealed", "update:published")
 
 
 def rebuild_hint(root: Path) -> str:
