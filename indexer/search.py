@@ -154,6 +154,14 @@ class SearchEngine:
     def _load(self, gen: store.Generation, ix: Index, previous: _Live | None) -> _Live:
         live = _Live(gen, ix, ix.latest_generation(), {}, [])
         lease = live.lease()
+        try:
+            return self._warm(live, lease, previous)
+        except BaseException:
+            lease.close()
+            raise
+
+    def _warm(self, live: _Live, lease: _Lease, previous: _Live | None) -> _Live:
+        gen = live.gen
         lease.items.counts()  # an item store without its tables fails here, not in a search
         after = previous.stem_batch if previous is not None and previous.gen.name == gen.name else 0
         live.stem_batch, stems = lease.items.stems(after)

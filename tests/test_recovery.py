@@ -15,10 +15,22 @@ import pytest
 
 from indexer import store
 from indexer.build import build_index, update_index
-from indexer.check import check_index
 from indexer.search import SearchEngine
 
 from .writers import Corpus, indexed, minutes, start_minutes, wait_for
+
+
+# The named steps a writer can be killed or paused at (indexer.store), spelled out here so
+# that these tests run, and fail, against code that has none.
+UPDATE_STEPS = ("update:parsed", "update:linked", "update:added", "update:segments", "update:hot-lists",
+                "update:item-store", "update:sealed", "update:published")
+BUILD_STEPS = ("build:listed", "build:segments", "build:item-store", "build:sealed", "build:published")
+KILL = "MINUTES_KILL_AT"
+PAUSE = "MINUTES_PAUSE_AT"
+
+
+def test_the_named_steps_are_the_writers_steps():
+    assert (store.UPDATE_STEPS, store.BUILD_STEPS, store.KILL_ENV, store.PAUSE_ENV) == (UPDATE_STEPS, BUILD_STEPS, KILL, PAUSE)
 
 
 @pytest.fixture()
@@ -29,18 +41,24 @@ def setup(tmp_path):
     return corpus, root
 
 
+def check_index(root):
+    from indexer.check import check_index
+
+    return check_index(root)
+
+
 def _generations(root):
     return sorted(p.name for p in root.glob("gen-*"))
 
 
-@pytest.mark.parametrize("step", store.UPDATE_STEPS)
+@pytest.mark.parametrize("step", UPDATE_STEPS)
 def test_an_update_killed_at_any_step_loses_nothing(setup, step):
     corpus, root = setup
     old = corpus.expected()
     corpus.mutate(random.Random(step))
     new = corpus.expected()
     every = set(old) | set(new)
-    r = minutes("index", str(corpus.folder), "--index", str(root), "--update", "-q", env={store.KILL_ENV: step})
+    r = minutes("index", str(corpus.folder), "--index", str(root), "--update", "-q", env={KILL: step})
     assert r.returncode == -signal.SIGKILL, r.stderr
     assert indexed(root, every) == (new if step == "update:published" else old)  # all of one state
     report = update_index(corpus.folder, root)
@@ -51,14 +69,14 @@ def test_an_update_killed_at_any_step_loses_nothing(setup, step):
 
 
 @pytest.mark.stress
-@pytest.mark.parametrize("step", store.BUILD_STEPS)
+@pytest.mark.parametrize("step", BUILD_STEPS)
 def test_a_build_killed_at_any_step_leaves_the_old_index_serving(setup, step):
     corpus, root = setup
     old = corpus.expected()
     corpus.mutate(random.Random(step))
     new = corpus.expected()
     every = set(old) | set(new)
-    r = minutes("index", str(corpus.folder), "--index", str(root), "-q", env={store.KILL_ENV: step})
+    r = minutes("index", str(corpus.folder), "--index", str(root), "-q", env={KILL: step})
     assert r.returncode == -signal.SIGKILL, r.stderr
     assert indexed(root, every) == (new if step == "build:published" else old)
     update_index(corpus.folder, root)
@@ -75,7 +93,7 @@ def test_an_update_that_fails_writing_loses_nothing(setup, tmp_path):
     new = corpus.expected()
     flag = tmp_path / "paused"
     proc = start_minutes("index", str(corpus.folder), "--index", str(root), "--update", "-q",
-                         env={store.PAUSE_ENV: f"update:linked={flag}"})
+                         env={PAUSE: f"update:linked={flag}"})
     wait_for(flag, proc)
     live = store.current_name(root)
     (working,) = [p for p in root.glob("gen-*") if p.name != live and p.name != store.read_meta(root / live).get("previous")]
@@ -98,7 +116,7 @@ def test_a_second_writer_is_told_who_holds_the_index_or_waits(setup, tmp_path):
     new = corpus.expected()
     flag = tmp_path / "paused"
     first = start_minutes("index", str(corpus.folder), "--index", str(root), "--update", "-q",
-                          env={store.PAUSE_ENV: f"update:segments={flag}"})
+                          env={PAUSE: f"update:segments={flag}"})
     wait_for(flag, first)
     second = minutes("index", str(corpus.folder), "--index", str(root), "--update", "-q")
     assert second.returncode == 1
@@ -127,7 +145,7 @@ def test_a_build_that_listed_the_corpus_first_is_followed_by_the_waiting_update(
     corpus, root = setup
     flag = tmp_path / "paused"
     build = start_minutes("index", str(corpus.folder), "--index", str(root), "-q",
-                          env={store.PAUSE_ENV: f"build:listed={flag}"})
+                          env={PAUSE: f"build:listed={flag}"})
     wait_for(flag, build)
     added = corpus.add()  # after the build listed the corpus
     refused = minutes("index", str(corpus.folder), "--index", str(root), "--update", "-q")
@@ -147,7 +165,7 @@ def test_killed_builds_leave_nothing_behind_that_gc_does_not_free(setup):
     corpus, root = setup
     live = store.current_name(root)
     for _ in range(3):  # each writer first removes what the one before it left
-        r = minutes("index", str(corpus.folder), "--index", str(root), "-q", env={store.KILL_ENV: "build:sealed"})
+        r = minutes("index", str(corpus.folder), "--index", str(root), "-q", env={KILL: "build:sealed"})
         assert r.returncode == -signal.SIGKILL
         assert len(_generations(root)) == 2  # the live one and the killed build's folder
     r = minutes("index", "--gc", "--index", str(root))
@@ -162,7 +180,7 @@ def test_killed_builds_leave_nothing_behind_that_gc_does_not_free(setup):
 def test_a_build_removes_what_killed_builds_left(setup):
     corpus, root = setup
     for _ in range(2):
-        minutes("index", str(corpus.folder), "--index", str(root), "-q", env={store.KILL_ENV: "build:item-store"})
+        minutes("index", str(corpus.folder), "--index", str(root), "-q", env={KILL: "build:item-store"})
     before = store.current_name(root)
     report = build_index(corpus.folder, root)
     assert _generations(root) == sorted([before, report.generation])  # the new one and the previous
@@ -176,7 +194,7 @@ def test_a_long_build_is_never_cleaned_up_under_it(setup, tmp_path):
     corpus, root = setup
     flag = tmp_path / "paused"
     long = start_minutes("index", str(corpus.folder), "--index", str(root), "-q",
-                         env={store.PAUSE_ENV: f"build:segments={flag}"})
+                         env={PAUSE: f"build:segments={flag}"})
     wait_for(flag, long)
     live = store.current_name(root)
     (working,) = [p for p in root.glob("gen-*") if p.name != live]
