@@ -9,12 +9,12 @@ INDEX  ?= index
 
 REALWORLD ?= ../shared/realworld
 
-.PHONY: run test stress index serve install install-test chromium eval bench bench-quick clean
+.PHONY: run test stress index serve install install-test chromium axe eval bench bench-quick clean
 
 run: index ## set up, index corpus/ and serve the UI on http://$(HOST):$(PORT)
 	$(BIN)/minutes serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
-test: install-test chromium ## run the whole test suite, browser test included
+test: install-test chromium axe ## run the whole test suite, browser test included
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Long write-path runs: random SIGKILLs of builds and updates under a serving gunicorn,
@@ -51,6 +51,14 @@ install-test: $(VENV)/.installed-test
 chromium:
 	@sh tests/ensure-chromium.sh
 
+# The accessibility test injects axe-core (npm package, MPL-2.0) into the pages it checks;
+# it is installed from the npm registry into a test-only folder, never served by the app.
+AXE_VERSION ?= 4.14.1
+AXE_DIR := tests/.axe/$(AXE_VERSION)
+axe: $(AXE_DIR)/node_modules/axe-core/axe.min.js
+$(AXE_DIR)/node_modules/axe-core/axe.min.js:
+	@sh tests/ensure-axe.sh $(AXE_DIR) $(AXE_VERSION)
+
 eval: install ## parser accuracy (dev and test parts, ratchet) against the gold labels in $(REALWORLD) → bench/results/parser-eval.md
 	$(BIN)/python -m bench.eval_parser --realworld $(REALWORLD)
 
@@ -61,4 +69,4 @@ bench-quick: install ## the same at 10k and 100k passages only (about 5 min)
 	$(BIN)/python -m bench.run --sizes 10k,100k
 
 clean:
-	rm -rf $(VENV) $(INDEX) .pytest_cache
+	rm -rf $(VENV) $(INDEX) .pytest_cache tests/.axe test-artifacts

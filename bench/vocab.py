@@ -366,7 +366,7 @@ PROCEDURAL_ITEMS = (
         "There were no apologies for absence.",
     )),
     ("Declarations of Interest",
-     "To enable Members to declare to the meeting any disclosable pecuniary interest they may have in any matter on the agenda.",
+     "To invite Members to declare any disclosable pecuniary or other interest in matters on this agenda.",
      (
         "No declarations were made.",
         "There were no declarations of interest.",

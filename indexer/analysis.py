@@ -285,6 +285,48 @@ def minutes_analyzer() -> Analyzer:
     return MinutesTokenizer() | TermFilter()
 
 
+@lru_cache(maxsize=300_000)
+def _exact(raw: str) -> tuple[str, bool]:
+    """Return (word, is stop word) for a raw token, normalised but not stemmed."""
+    norm = normalise_word(raw)
+    return norm, norm in STOP_WORDS
+
+
+class ExactFilter(Filter):
+    """Like :class:`TermFilter`, but without stemming: the word forms as written
+    (normalised: case, accents, apostrophes), for exact-word searches ("worthing" must
+    not find "worth"). Stop words are dropped as in the stemmed field, keeping their
+    positions."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ExactFilter)
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        new_pos: int | None = None
+        last_old = None
+        for t in tokens:
+            word, stop = _exact(t.text)
+            if not word:
+                continue
+            if t.positions:
+                if new_pos is None:
+                    new_pos = t.pos - 1
+                if t.pos != last_old:
+                    new_pos += 1
+                    last_old = t.pos
+                t.pos = new_pos
+            t.text = word
+            t.stopped = stop
+            if stop and t.removestops:
+                continue
+            yield t
+
+
+def exact_analyzer() -> Analyzer:
+    """Return the analyzer of the unstemmed ``exact`` field (index and query time)."""
+    return MinutesTokenizer() | ExactFilter()
+
+
 #: Texts up to this long (titles, names, committee names) have their index terms cached.
 SHORT_TEXT = 200
 
@@ -307,6 +349,20 @@ def terms(text: str, mode: str = "query") -> list[str]:
     return [t.text for t in ANALYZER(text, mode=mode)]
 
 
+def exact_index_terms(text: str) -> tuple[str, ...]:
+    """Return the unstemmed words ``text`` is indexed as in the ``exact`` field."""
+    return _short_exact_terms(text) if len(text) <= SHORT_TEXT else _exact_terms(text)
+
+
+def _exact_terms(text: str) -> tuple[str, ...]:
+    return tuple(t.text for t in EXACT_ANALYZER(text, mode="index"))
+
+
+_short_exact_terms = lru_cache(maxsize=8192)(_exact_terms)
+
+
 #: The one analyzer instance (it keeps no state between calls), shared by the schema,
 #: the query parser and the highlighter.
 ANALYZER = minutes_analyzer()
+#: The unstemmed analyzer of exact-word searches (see :func:`exact_analyzer`).
+EXACT_ANALYZER = exact_analyzer()

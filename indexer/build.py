@@ -40,6 +40,8 @@ from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
 from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
 from .postings import HOT_EXT, write_hot_lists, write_missing_hot_lists
+from .series import series_key
+from .urls import encoded_url
 from .schema import StoredPassage, build_schema, date_key, item_number_key, text_parts
 
 log = logging.getLogger(__name__)
@@ -670,6 +672,7 @@ def item_metas(doc: Document) -> Iterator[ItemMeta]:
             url=citation_url(item.url, m.url),
             procedural=item.procedural,
             passages=max(1, len(item.passages)),
+            series=series_key(item.title),
         )
 
 
@@ -686,11 +689,13 @@ def passage_fields(doc: Document) -> Iterator[dict[str, Any]]:
         for ordinal, p in enumerate(passages):
             body = p.text if p else ""
             name = p.speaker_name if p else None
+            parts = text_parts(item.title, name, committee, body, lead=ordinal == 0)
             fields = {
                 **base,
                 "ordinal": ordinal,
                 "section": p.section if p else "summary",
-                "text": text_parts(item.title, name, committee, body, lead=ordinal == 0),
+                "text": parts,
+                "exact": parts,
                 "p": StoredPassage(iid, ordinal, p.section if p else "summary",
                                    p.speaker_role if p else None, name, body).pack(),
             }
@@ -728,10 +733,11 @@ def citation_url(item_url: str | None, meeting_url: str | None) -> str | None:
     resolve it against (a relative link cannot be followed from our pages).
     """
     if item_url and urlsplit(item_url).scheme in ("http", "https"):
-        return item_url
+        return encoded_url(item_url)
     if item_url and meeting_url and urlsplit(meeting_url).scheme in ("http", "https"):
-        return urljoin(meeting_url, item_url)
-    return meeting_url if meeting_url and urlsplit(meeting_url).scheme in ("http", "https") else None
+        return encoded_url(urljoin(meeting_url, item_url))
+    return encoded_url(meeting_url) if meeting_url and urlsplit(meeting_url).scheme in ("http", "https") else None
+
 
 
 def meeting_id(committee: str | None, date: dt.date | None, source: str) -> str:

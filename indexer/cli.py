@@ -135,80 +135,147 @@ def check_cmd(index_dir: Path) -> None:
     )
 
 
+_search_options = [
+    click.option("--section", help="Only passages of this section (e.g. resolution)."),
+    click.option("--speaker", help="Only passages by this speaker role (e.g. commissioner)."),
+    click.option("--committee", help="Only this committee (exact name)."),
+    click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="Meetings on or after YYYY-MM-DD."),
+    click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Meetings on or before YYYY-MM-DD."),
+    click.option("--hide-procedural", is_flag=True, help="Leave out apologies, declarations and other procedure."),
+    click.option("--exact", is_flag=True, help="Search the words as written (no stemming: worthing does not find worth)."),
+    click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True),
+]
+
+
+def _with_search_options(f: Any) -> Any:
+    for option in reversed(_search_options):
+        f = option(f)
+    return f
+
+
+def _request(query: tuple[str, ...], **kw: Any) -> Any:
+    from .search import SearchRequest
+
+    date_from, date_to = kw.pop("date_from"), kw.pop("date_to")
+    return SearchRequest(
+        q=" ".join(query),
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+        **kw,
+    )
+
+
 @main.command("search")
 @click.argument("query", nargs=-1, required=True)
 @_index_option
-@click.option("--json", "as_json", is_flag=True, help="Print the results page as JSON.")
-@click.option("--page", default=1, show_default=True, type=int)
-@click.option("--per-page", default=10, show_default=True, type=int)
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
-@click.option("--section", help="Only passages of this section (e.g. resolution).")
-@click.option("--speaker", help="Only passages by this speaker role (e.g. commissioner).")
-@click.option("--committee", help="Only this committee (exact name).")
-@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="Meetings on or after YYYY-MM-DD.")
-@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Meetings on or before YYYY-MM-DD.")
-@click.option("--hide-procedural", is_flag=True, help="Leave out apologies, declarations and other procedure.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results page as JSON (with facet and timeline counts).")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000),
+              help="Which page of results to print (as the web UI's pages; the output says how many there are).")
+@click.option("--per-page", default=10, show_default=True, type=click.IntRange(1, 100), help="Results per page.")
+@_with_search_options
 @click.option("--per-item", default=2, show_default=True, type=click.IntRange(0, 100),
               help="At most this many passages per agenda item (0: all).")
-def search_cmd(
-    query: tuple[str, ...],
-    index_dir: Path,
-    as_json: bool,
-    page: int,
-    per_page: int,
-    sort: str,
-    section: str | None,
-    speaker: str | None,
-    committee: str | None,
-    date_from: dt.datetime | None,
-    date_to: dt.datetime | None,
-    hide_procedural: bool,
-    per_item: int,
-) -> None:
-    """Search the index and print ranked results (QUERY uses the same syntax as the web UI)."""
-    from .search import SearchEngine, SearchRequest
-    from .snippets import to_text
+def search_cmd(query: tuple[str, ...], index_dir: Path, as_json: bool, **kw: Any) -> None:
+    """Search the index and print ranked results (QUERY uses the same syntax as the web UI).
 
-    request = SearchRequest(
-        q=" ".join(query),
-        section=section,
-        speaker=speaker,
-        committee=committee,
-        date_from=date_from.date() if date_from else None,
-        date_to=date_to.date() if date_to else None,
-        hide_procedural=hide_procedural,
-        sort=sort,  # type: ignore[arg-type]
-        page=page,
-        per_page=per_page,
-        per_item=per_item,
-    )
+    Results come a page at a time: --page 2 prints the second page.
+    """
+    from .search import SearchEngine
+    from .vocab import ROLES, SECTIONS
+
+    request = _request(query, **kw)
     with SearchEngine(index_dir) as engine:
         result = engine.search(request)
+        overview = engine.overview(request)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json.dumps({**result.to_dict(), **overview.to_dict()}, indent=2, ensure_ascii=False))
         return
     if result.partial:
         click.echo(f"No passage has all of: {' '.join(result.words)}. Showing passages that match most of them.")
-    page = f", page {result.page}" + (f" of {result.pages}" if result.pages else "") if result.page > 1 or result.has_next else ""
-    click.echo(f"{result.total} matching passages{page}")
-    for hit in result.hits:
-        meta = " · ".join(
-            x
-            for x in (
-                hit.committee,
-                hit.date.isoformat() if hit.date else None,
-                f"item {hit.item_number}" if hit.item_number else None,
-                hit.section,
-                hit.speaker_role,
-            )
-            if x
-        )
+    pages = f", page {result.page} of {result.pages}" if result.pages > 1 else ""
+    click.echo(f"{_plural(overview.items, 'agenda item')} with {_plural(overview.passages, 'matching passage')}{pages}")
+    if result.page > result.pages and result.total:
+        click.echo(f"There is no page {result.page}: these results end at page {result.pages}.")
+    for card in result.cards:
+        hit = card[0]
+        meta = " · ".join(x for x in (
+            hit.committee,
+            f"{hit.date.day} {hit.date:%B %Y}" if hit.date else "date unknown",
+            f"item {hit.item_number}" if hit.item_number else None,
+        ) if x)
         click.echo("")
         click.echo(click.style(f"{hit.rank}. {hit.title}", bold=True))
         click.echo(f"   {meta}")
-        snippet = "".join(click.style(t, bold=True, underline=True) if m else t for t, m in hit.snippet)
-        click.echo(f"   {snippet}")
+        for h in card:
+            speaker = ": ".join(x for x in (ROLES.get(h.speaker_role or "", h.speaker_role), h.speaker_name) if x)
+            click.echo("   " + " · ".join(x for x in (SECTIONS.get(h.section, h.section), speaker) if x))
+            snippet = "".join(click.style(t, bold=True, underline=True) if m else t for t, m in h.snippet)
+            click.echo(f"     {snippet}")
+        forms = list(dict.fromkeys(f for h in card for f in h.matched_forms))
+        if forms:
+            click.echo(f"   Matched: {', '.join(forms)}")
+        more = sum(h.more_in_item for h in card)
+        if more:
+            click.echo(f"   {_plural(more, 'more matching passage')} in this item")
         click.echo(f"   {hit.url or hit.source}  [item {hit.item_id}]")
+    if result.has_next:
+        click.echo("")
+        click.echo(f"Next page: {_next_page_command(click.get_current_context(), result.page + 1)}")
+
+
+@main.command("export")
+@click.argument("query", nargs=-1, required=True)
+@_index_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--limit", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Write at most this many rows (matching passages).")
+@_with_search_options
+def export_cmd(query: tuple[str, ...], index_dir: Path, fmt: str, limit: int, **kw: Any) -> None:
+    """Write every passage QUERY matches, one row each, as CSV or JSON Lines to stdout."""
+    import csv
+
+    from .results import EXPORT_COLUMNS
+    from .search import SearchEngine
+
+    request = _request(query, **kw)
+    with SearchEngine(index_dir) as engine:
+        export = engine.export(request, limit)
+        if fmt == "csv":
+            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer.writerow(EXPORT_COLUMNS)
+            for row in export.rows:
+                d = row.to_dict()
+                writer.writerow(["" if d[c] is None else d[c] for c in EXPORT_COLUMNS])
+        else:
+            for row in export.rows:
+                click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+    if export.truncated:
+        click.echo(f"warning: {export.message()} (--limit to change it)", err=True)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _next_page_command(ctx: click.Context, page: int) -> str:
+    """The command that prints page ``page`` of this search: the same words and options."""
+    import shlex
+
+    words = ["minutes", "search", *ctx.params["query"]]
+    assert isinstance(ctx.command, click.Command)
+    for param in ctx.command.params:
+        if not isinstance(param, click.Option) or param.name in ("query", "page"):
+            continue
+        value = ctx.params.get(param.name or "")
+        if value == param.default or value in (None, False):
+            continue
+        flag = max(param.opts, key=len)
+        if param.is_flag:
+            words.append(flag)
+        else:
+            words += [flag, value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)]
+    words += ["--page", str(page)]
+    return " ".join(shlex.quote(w) for w in words)
 
 
 @main.command("serve")
@@ -225,6 +292,65 @@ def serve_cmd(index_dir: Path, host: str, port: int, workers: int, threads: int)
     from webui.server import serve
 
     serve(index_dir, host=host, port=port, workers=workers, threads=threads)
+
+
+@main.command("harvest")
+@click.argument("site")
+@click.option("-c", "--committee", help="The committee to harvest: its name as the site lists it, or its id.")
+@click.option("--list", "list_only", is_flag=True, help="Only list the site's committees with their ids.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only meetings on or after YYYY-MM-DD.")
+@click.option("--corpus", default=DEFAULT_CORPUS, show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Corpus folder to store the meetings in.")
+@click.option("--index", "index_dir", default=DEFAULT_INDEX, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Add what changed to this index, in place (a running server picks it up).")
+@click.option("--no-index", is_flag=True, help="Only fetch; index later with `minutes index --update`.")
+@click.option("--body", help="The council's name, if the site's pages do not give it.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600),
+              help="Seconds between requests to the site.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(1, 600),
+              help="Seconds to wait for the site to answer.")
+@click.option("--max-mb", default=50, show_default=True, type=click.IntRange(1, 2048),
+              help="Largest page or document to download, in MB.")
+@click.option("--recheck", is_flag=True, help="Ask again about approved minutes too (they rarely change).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+def harvest_cmd(site: str, committee: str | None, list_only: bool, since: dt.datetime | None, corpus: Path,
+                index_dir: Path, no_index: bool, body: str | None, delay: float, timeout: float, max_mb: int,
+                recheck: bool, quiet: bool) -> None:
+    """Harvest a committee's meetings from the ModernGov site at SITE into the corpus.
+
+    SITE is the address of the council's committee pages, e.g.
+    https://democracy.example.gov.uk/. Run it again later to fetch only what is new or
+    changed.
+    """
+    from tqdm import tqdm
+
+    from .harvest import HarvestOptions, Politeness, harvest, list_committees
+
+    politeness = Politeness(delay=delay, timeout=timeout, max_bytes=max_mb * 1024 * 1024)
+    if list_only:
+        committees, how = list_committees(site, politeness)
+        click.echo(f"{len(committees)} committees (from the site's {how}):")
+        width = max(len(c.id) for c in committees)
+        for c in committees:
+            extra = " (expired)" if c.expired else ""
+            click.echo(f"  {c.id:>{width}}  {c.title}{extra}")
+        return
+    if not committee:
+        raise click.UsageError("Say which committee to harvest with --committee NAME or ID (--list shows them).")
+
+    def progress(stage: str, total: int | None) -> Any:
+        unit = {"Meetings": "meeting", "Indexing": "file"}.get(stage, "page")
+        return tqdm(total=total, desc=stage, unit=unit, disable=True if quiet else None, file=sys.stderr, leave=False)
+
+    options = HarvestOptions(committee=committee, corpus=corpus, index=None if no_index else index_dir,
+                             since=since.date() if since else None, body=body, recheck=recheck,
+                             politeness=politeness)
+    report = harvest(site, options, progress)
+    for line in report.summary():
+        click.echo(line, err=line.startswith(("failed:", "note:")))
+    if not report.ok:
+        sys.exit(1)
 
 
 @main.command("parse")

@@ -32,9 +32,11 @@ CREATE TABLE IF NOT EXISTS items (
     date       TEXT,               -- YYYY-MM-DD
     url        TEXT,
     procedural INTEGER NOT NULL,
-    passages   INTEGER NOT NULL
+    passages   INTEGER NOT NULL,
+    series     TEXT NOT NULL DEFAULT ''  -- normalised title: the same item at other meetings
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS items_meeting ON items (meeting_id);
+CREATE INDEX IF NOT EXISTS items_series ON items (committee, series);
 CREATE TABLE IF NOT EXISTS sources (
     source   TEXT PRIMARY KEY,
     sha1     TEXT NOT NULL,    -- of the file's bytes
@@ -68,6 +70,8 @@ class ItemMeta:
     url: str | None
     procedural: bool
     passages: int
+    #: the recurring business this item is an occurrence of (see :mod:`indexer.series`)
+    series: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +116,10 @@ class ItemStore:
         db.execute("BEGIN")
         try:
             db.executemany(
-                "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     (m.item_id, m.source, m.kind, m.meeting_id, m.position, m.number, m.title, m.committee,
-                     m.date.isoformat() if m.date else None, m.url, int(m.procedural), m.passages)
+                     m.date.isoformat() if m.date else None, m.url, int(m.procedural), m.passages, m.series)
                     for m in items
                 ),
             )
@@ -177,6 +181,18 @@ class ItemStore:
         ).fetchall()
         return [_meta(r) for r in rows]
 
+    def series(self, committee: str, key: str, limit: int = 100) -> list[ItemMeta]:
+        """Return up to ``limit`` items of a committee's series (same ``series`` key),
+        newest meeting first (undated last)."""
+        if not key:
+            return []
+        rows = self._db.execute(
+            "SELECT * FROM items WHERE committee = ? AND series = ? "
+            "ORDER BY date IS NULL, date DESC, source, position LIMIT ?",
+            (committee, key, limit),
+        ).fetchall()
+        return [_meta(r) for r in rows]
+
     def sources(self, names: Iterable[str] | None = None) -> dict[str, SourceRecord]:
         """Return the indexed source files (all, or those of ``names`` that are indexed),
         by corpus-relative name."""
@@ -220,8 +236,9 @@ class ItemStore:
 
 
 def _meta(row: tuple) -> ItemMeta:  # type: ignore[type-arg]
-    (item_id, source, kind, meeting_id, position, number, title, committee, date, url, procedural, passages) = row
+    (item_id, source, kind, meeting_id, position, number, title, committee, date, url, procedural, passages,
+     series) = row
     return ItemMeta(
         item_id, source, kind, meeting_id, position, number, title, committee,
-        dt.date.fromisoformat(date) if date else None, url, bool(procedural), passages,
+        dt.date.fromisoformat(date) if date else None, url, bool(procedural), passages, series,
     )

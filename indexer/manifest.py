@@ -14,9 +14,16 @@ folder and below::
     }
 
 Keys of ``files`` are paths relative to the manifest's folder. Each entry (and
-``defaults``) may give ``committee``, ``meeting_date`` (YYYY-MM-DD) and ``url``. A
-nearer manifest overrides a farther one, and a ``files`` entry overrides ``defaults``.
-The manifest only fills gaps: what a file states about itself wins.
+``defaults``) may give ``committee``, ``meeting_date`` (YYYY-MM-DD), ``url`` and ``body``.
+A nearer manifest overrides a farther one, and a ``files`` entry overrides ``defaults``.
+The manifest only fills gaps: what a file states about itself wins, except that a
+manifest naming the ``body`` (the council or authority whose site published the file, as
+``minutes harvest`` writes) also names the committee as that body lists it, and that
+committee is taken, shown as "Committee (Body)" so several bodies' committees stay apart.
+
+Entries may also carry a harvest record, kept for people and the harvester and ignored
+by the indexer: ``item``, ``role``, ``fetched``, ``etag``, ``last_modified``, ``sha256``,
+``bytes``, ``content_type``, ``from``.
 """
 
 from __future__ import annotations
@@ -31,7 +38,9 @@ from .errors import ManifestError
 from .model import Meeting
 
 MANIFEST_NAME = "manifest.json"
-_KEYS = frozenset({"committee", "meeting_date", "url"})
+_KEYS = frozenset({"committee", "meeting_date", "url", "body"})
+#: A harvest's record of where a file came from: kept in the manifest, not indexed.
+RECORD_KEYS = frozenset({"item", "role", "fetched", "etag", "last_modified", "sha256", "bytes", "content_type", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +118,14 @@ def _read(path: Path) -> tuple[Meeting, dict[str, Meeting]]:
 def _meeting(path: Path, where: str, entry: object) -> Meeting:
     if not isinstance(entry, dict):
         raise ManifestError(f"{path}: entry {where!r} must be an object")
-    unknown = set(entry) - _KEYS
+    unknown = set(entry) - _KEYS - RECORD_KEYS
     if unknown:
         raise ManifestError(
-            f"{path}: entry {where!r} has unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS)}"
+            f"{path}: entry {where!r} has unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS | RECORD_KEYS)}"
         )
     for key, value in entry.items():
+        if key in RECORD_KEYS:
+            continue
         if value is not None and not isinstance(value, str):
             raise ManifestError(f"{path}: {where!r}.{key} must be a string")
     date = None
@@ -125,4 +136,5 @@ def _meeting(path: Path, where: str, entry: object) -> Meeting:
             raise ManifestError(
                 f"{path}: {where!r}.meeting_date {entry['meeting_date']!r} is not a YYYY-MM-DD date"
             ) from exc
-    return Meeting(committee=entry.get("committee") or None, date=date, url=entry.get("url") or None)
+    return Meeting(committee=entry.get("committee") or None, date=date, url=entry.get("url") or None,
+                   body=entry.get("body") or None)

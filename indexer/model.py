@@ -13,13 +13,24 @@ from typing import Any
 from .vocab import ROLES, SECTIONS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Meeting:
-    """The meeting an item was considered at; any field may be unknown."""
+    """The meeting an item was considered at; any field may be unknown.
+
+    ``body`` is the council or authority that published the minutes, when a manifest
+    says so (a harvest does); see :meth:`Document.with_defaults`.
+    """
 
     committee: str | None = None
     date: dt.date | None = None
     url: str | None = None
+    body: str | None = None
+
+    def __repr__(self) -> str:
+        # The indexer hashes this repr to notice manifest changes: a meeting without a
+        # body keeps the repr (and so the hash) it had before bodies existed.
+        body = f", body={self.body!r}" if self.body else ""
+        return f"Meeting(committee={self.committee!r}, date={self.date!r}, url={self.url!r}{body})"
 
     def filled_from(self, defaults: Meeting) -> Meeting:
         """Return this meeting with unknown fields taken from ``defaults``."""
@@ -27,7 +38,22 @@ class Meeting:
             committee=self.committee or defaults.committee,
             date=self.date or defaults.date,
             url=self.url or defaults.url,
+            body=self.body or defaults.body,
         )
+
+
+def with_body(committee: str | None, body: str | None) -> str | None:
+    """The committee as shown when its body is known: "Cabinet (Wessex County Council)".
+
+    A committee whose name already holds the body's name is left as it is.
+    """
+    if not body:
+        return committee
+    if not committee:
+        return body
+    if body.lower() in committee.lower():
+        return committee
+    return f"{committee} ({body})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +115,18 @@ class Document:
             raise ValueError(f"unknown document kind {self.kind!r}")
 
     def with_defaults(self, defaults: Meeting) -> Document:
-        """Fill unknown meeting fields (document and items) from manifest ``defaults``."""
+        """Fill unknown meeting fields (document and items) from manifest ``defaults``.
+
+        When ``defaults`` names the body that published the file (a harvest's manifest),
+        its committee is the body's own name for it and is taken over the one the parser
+        read from page headers, qualified by the body: "Cabinet (Wessex County Council)".
+        """
+        if defaults.body:
+            committee = with_body(defaults.committee or self.meeting.committee, defaults.body)
+            meeting = replace(self.meeting, committee=committee).filled_from(defaults)
+            items = tuple(replace(i, meeting=replace(i.meeting, committee=committee).filled_from(meeting))
+                          for i in self.items)
+            return replace(self, meeting=meeting, items=items)
         meeting = self.meeting.filled_from(defaults)
         items = tuple(replace(i, meeting=i.meeting.filled_from(meeting)) for i in self.items)
         return replace(self, meeting=meeting, items=items)

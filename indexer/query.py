@@ -25,9 +25,10 @@ from whoosh import query as wq
 from whoosh.matching import WrappingMatcher
 from whoosh.query.wrappers import WrappingQuery
 
-from .analysis import ANALYZER, normalise_word
+from .analysis import ANALYZER, EXACT_ANALYZER, normalise_word
 from .errors import QueryError
 from .schema import date_key, item_number_key
+from .snippets import Marks
 from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 
 MAX_QUERY_CHARS = 500
@@ -52,10 +53,13 @@ FILTERS = {
     "title": "title",
     "name": "name",
     "item": "item",
+    "exact": "exact",
 }
 #: The field plain words search (see :mod:`indexer.schema`).
 DEFAULT_FIELD = "text"
-FILTER_HELP = "section:, speaker:, committee:, date:, before:, after:, title:, name:, item:"
+#: The same words unstemmed: what exact-word searches look in.
+EXACT_FIELD = "exact"
+FILTER_HELP = "section:, speaker:, committee:, date:, before:, after:, title:, name:, item:, exact:"
 
 
 
@@ -263,7 +267,7 @@ class _Parser:
         return Filter(name, value_tok.text)
 
 
-_TEXT_FILTER_FIELDS = {"title": ("title",), "name": ("speaker_name",)}
+_TEXT_FILTER_FIELDS = {"title": ("title",), "name": ("speaker_name",), "exact": (EXACT_FIELD,)}
 
 
 def _apply_filter(name: str, node: Node) -> Node:
@@ -289,6 +293,7 @@ def _example(name: str) -> str:
         "title": "title:precept",
         "name": "name:warwick",
         "item": "item:9",
+        "exact": "exact:worthing",
     }[name]
 
 
@@ -316,17 +321,28 @@ class ParsedQuery:
     partial: wq.Query | None = None
     #: the positive words/phrases, as typed, for "matched 2 of 3 words" messages
     words: tuple[str, ...] = field(default=())
+    #: words searched exactly (unstemmed), and unstemmed prefixes, to highlight
+    exact_terms: frozenset[str] = frozenset()
+    exact_prefixes: tuple[str, ...] = ()
+
+    def marks(self) -> Marks:
+        """What to highlight in stored text for this query."""
+        return Marks(self.terms, self.phrases, self.prefixes, self.exact_terms, self.exact_prefixes)
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Parse a user query; raise :class:`QueryError` with advice if it is malformed."""
+def parse_query(text: str, exact: bool = False) -> ParsedQuery:
+    """Parse a user query; raise :class:`QueryError` with advice if it is malformed.
+
+    With ``exact``, every word is searched as written (unstemmed, in the ``exact``
+    field), as ``exact:word`` does for one word.
+    """
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"The search is too long ({len(text)} characters); keep it under {MAX_QUERY_CHARS}.")
     tree = _Parser(_lex(text)).parse()
     if tree is None:
         return ParsedQuery(text, None)
-    compiler = _Compiler()
+    compiler = _Compiler(exact)
     q = compiler.compile(tree)
     if compiler.clauses > MAX_CLAUSES:
         raise QueryError(f"The search has too many parts ({compiler.clauses}); use at most {MAX_CLAUSES}.")
@@ -350,6 +366,8 @@ def parse_query(text: str) -> ParsedQuery:
         has_text=compiler.has_text,
         partial=_partial(tree, compiler),
         words=tuple(compiler.words),
+        exact_terms=frozenset(compiler.exact_terms),
+        exact_prefixes=tuple(compiler.exact_prefixes),
     )
 
 
@@ -362,7 +380,10 @@ def _only_negative(node: Node) -> bool:
 
 
 class _Compiler:
-    def __init__(self) -> None:
+    def __init__(self, exact: bool = False) -> None:
+        self.exact = exact
+        self.exact_terms: set[str] = set()
+        self.exact_prefixes: list[str] = []
         self.terms: set[str] = set()
         self.phrases: list[tuple[tuple[str, int], ...]] = []
         self.prefixes: list[str] = []
@@ -389,6 +410,8 @@ class _Compiler:
 
     def text(self, node: Text, negated: bool) -> wq.Query | None:
         raw = node.raw
+        if node.fields == (EXACT_FIELD,) or (self.exact and node.fields is None):
+            return self.exact_text(node, negated)
         if not node.phrase and raw.endswith("*"):
             return self.prefix(node, negated)
         if "*" in raw and not node.phrase:
@@ -412,6 +435,44 @@ class _Compiler:
         fields = node.fields or (DEFAULT_FIELD,)
         alts = [_words_query(f, analysed, offsets) for f in fields]
         return alts[0] if len(alts) == 1 else wq.Or(alts)
+
+    def exact_text(self, node: Text, negated: bool) -> wq.Query | None:
+        """Words as written: each must occur unstemmed (``exact`` field); several words
+        or a quoted phrase must also stand together as a phrase (in ``text``, which
+        holds positions)."""
+        raw = node.raw
+        if not node.phrase and raw.endswith("*"):
+            stem = normalise_word(raw.rstrip("*"))
+            if "*" in stem or len(stem) < 3 or not stem.isalnum():
+                raise QueryError(
+                    "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
+                )
+            if not negated:
+                self.has_text = True
+                self.words.append(raw)
+                self.exact_prefixes.append(stem)
+            return wq.Prefix(EXACT_FIELD, stem)
+        if "*" in raw and not node.phrase:
+            raise QueryError(
+                "Put * only at the end of a word of at least 3 letters, as in: polic* (finds police, policing)."
+            )
+        words = [t.text for t in EXACT_ANALYZER(raw, mode="query")]
+        if not words:
+            if any(c.isalnum() for c in raw):
+                self.ignored.append(raw)
+            return None
+        if not negated:
+            self.has_text = True
+            self.words.append(f'"{raw}"' if node.phrase else raw)
+            self.exact_terms.update(words)
+        exact_terms: list[wq.Query] = [wq.Term(EXACT_FIELD, w) for w in dict.fromkeys(words)]
+        if len(words) == 1:
+            return exact_terms[0]
+        tokens = [(t.text, t.pos) for t in ANALYZER(raw, positions=True, mode="query")]
+        offsets = tuple(pos - tokens[0][1] for _, pos in tokens)
+        if not negated:
+            self.phrases.append(tuple(zip((w for w, _ in tokens), offsets)))
+        return wq.And([SpacedPhrase(DEFAULT_FIELD, [w for w, _ in tokens], offsets), *exact_terms])
 
     def prefix(self, node: Text, negated: bool) -> wq.Query:
         stem = normalise_word(node.raw.rstrip("*"))
@@ -620,7 +681,7 @@ def _partial(tree: Node, compiler: _Compiler) -> wq.Query | None:
     required = [n for n in nodes if not isinstance(n, Text)]
     if len(texts) < 2 or any(isinstance(n, (Or, And)) for n in required):
         return None
-    sub = _Compiler()
+    sub = _Compiler(compiler.exact)
     counted = [CountedQuery(q) for q in (sub.compile(t) for t in texts) if q is not None]
     if len(counted) < 2:
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal
 
 from .errors import QueryError
@@ -36,6 +37,8 @@ class SearchRequest:
     #: at most this many passages per agenda item (0: no limit), so one long item
     #: does not crowd out the others
     per_item: int = 2
+    #: search the words as written: no stemming ("worthing" does not find "worth")
+    exact: bool = False
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -78,14 +81,33 @@ class Hit:
     #: matching passages of the same item left out of the list (see ``per_item``)
     more_in_item: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready form (snippet as plain text and as escaped HTML)."""
+    @property
+    def item_path(self) -> str:
+        """The item page's path on a minutes-search server (the web UI makes it absolute)."""
+        return item_path(self.item_id)
+
+    @property
+    def matched_forms(self) -> tuple[str, ...]:
+        """The word forms the query matched in this hit's title and snippet, each once
+        (lower case, in order): "planning, planned" shows what stemming found."""
+        return matched_forms(self.title_marked, self.snippet)
+
+    def to_dict(self, item_url: str | None = None) -> dict[str, Any]:
+        """Return a JSON-ready form. Marked-up text comes twice, as ``NAME`` (plain text)
+        and ``NAME_html`` (escaped HTML with ``<mark>``), for the title and the snippet;
+        ``item_url`` is the item page (``item_url`` if given, else its path) and
+        ``source_url`` the minutes' own page."""
         d = {f: getattr(self, f) for f in self.__slots__}  # shallow: asdict deep-copies every segment
+        d.pop("title_marked")
+        d.pop("url")
         d["date"] = self.date.isoformat() if self.date else None
-        d["title_marked"] = to_html(self.title_marked)
+        d["title_html"] = to_html(self.title_marked)
         d["snippet"] = to_text(self.snippet)
         d["snippet_html"] = to_html(self.snippet)
         d["score"] = round(self.score, 4)
+        d["item_url"] = item_url or self.item_path
+        d["source_url"] = self.url
+        d["matched_forms"] = list(self.matched_forms)
         return d
 
 
@@ -98,16 +120,30 @@ class ResultPage:
     #: passages that match (before grouping by item)
     total: int
     page: int
-    #: number of pages (of passages, or of grouped passages when grouped by item)
+    #: number of pages (of agenda items when grouped by item, else of passages)
     pages: int
     has_next: bool = False
     #: True when no passage had every word and the results match only some of them
     partial: bool = False
+    #: agenda items that match (when grouped by item: ``per_item`` > 0)
+    items: int = 0
     words: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
     seconds: float = 0.0
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def cards(self) -> list[list[Hit]]:
+        """The hits as result cards: consecutive hits of one agenda item together."""
+        out: list[list[Hit]] = []
+        for h in self.hits:
+            if out and out[-1][0].item_id == h.item_id and out[-1][0].rank == h.rank:
+                out[-1].append(h)
+            else:
+                out.append([h])
+        return out
+
+    def to_dict(self, item_url: Callable[[str], str] | None = None) -> dict[str, Any]:
+        """Return a JSON-ready form; ``item_url`` maps an item id to its page's URL."""
         r = self.request
         return {
             "query": r.q,
@@ -118,9 +154,11 @@ class ResultPage:
                 "date_from": r.date_from.isoformat() if r.date_from else None,
                 "date_to": r.date_to.isoformat() if r.date_to else None,
                 "hide_procedural": r.hide_procedural,
+                "exact": r.exact,
             },
             "sort": r.sort,
             "total": self.total,
+            "items": self.items,
             "page": self.page,
             "pages": self.pages,
             "has_next": self.has_next,
@@ -129,7 +167,7 @@ class ResultPage:
             "partial": self.partial,
             "ignored_words": list(self.ignored),
             "seconds": round(self.seconds, 4),
-            "hits": [h.to_dict() for h in self.hits],
+            "hits": [h.to_dict(item_url(h.item_id) if item_url else None) for h in self.hits],
         }
 
 
@@ -140,7 +178,34 @@ class ItemPassage:
     speaker_role: str | None
     speaker_name: str | None
     text: tuple[Segment, ...]
+    #: the search matches this passage (its words may be in the item's title only)
     matched: bool
+
+    @property
+    def marked(self) -> bool:
+        """True when the query's words are marked in the passage's own text."""
+        return any(m for _, m in self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """Another agenda item, as listed on an item page (same meeting, or same series)."""
+
+    item_id: str
+    title: str
+    number: str | None = None
+    committee: str | None = None
+    date: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "item_id": self.item_id,
+            "title": self.title,
+            "item_number": self.number,
+            "committee": self.committee,
+            "date": self.date.isoformat() if self.date else None,
+            "item_url": item_path(self.item_id),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +222,25 @@ class ItemView:
     source: str
     kind: str
     passages: tuple[ItemPassage, ...]
+    #: passages with a match of the query marked in them
     matches: int = 0
-    #: (item_id, title) of every indexed item of the same meeting, in agenda order
-    siblings: tuple[tuple[str, str], ...] = field(default=())
+    #: every indexed item of the same meeting (this one included), in agenda order
+    siblings: tuple[ItemRef, ...] = field(default=())
+    #: the same business at the committee's other meetings, newest first (see
+    #: :mod:`indexer.series`); this item is not among them
+    series: tuple[ItemRef, ...] = field(default=())
+
+    @property
+    def matched_ids(self) -> tuple[str, ...]:
+        """The passage ids of the passages with a match, in order (for jump links)."""
+        return tuple(p.passage_id for p in self.passages if p.matched)
 
     def to_dict(self) -> dict[str, Any]:
         d = {f: getattr(self, f) for f in self.__slots__}
+        d.pop("url")
         d["date"] = self.date.isoformat() if self.date else None
+        d["item_url"] = item_path(self.item_id)
+        d["source_url"] = self.url
         d["passages"] = [
             {
                 "passage_id": p.passage_id,
@@ -171,10 +248,159 @@ class ItemView:
                 "speaker_role": p.speaker_role,
                 "speaker_name": p.speaker_name,
                 "text": to_text(p.text),
-                "html": to_html(p.text),
+                "text_html": to_html(p.text),
                 "matched": p.matched,
             }
             for p in self.passages
         ]
-        d["siblings"] = [{"item_id": i, "title": t} for i, t in self.siblings]
+        d["siblings"] = [r.to_dict() for r in self.siblings]
+        d["series"] = [r.to_dict() for r in self.series]
         return d
+
+
+# ------------------------------------------------------------------ facets and timelines
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value of a facet, with the number of matching agenda items choosing it leaves."""
+
+    value: str  # what the request parameter takes (committee name, year, section or role key)
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One bar of a timeline: a year or a month, and its matching agenda items."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What a search's whole set of matches holds, counted in agenda items: per facet
+    value (committee, year, section, speaker role) and per year or month."""
+
+    request: SearchRequest
+    items: int
+    passages: int
+    facets: tuple[tuple[str, tuple[FacetValue, ...]], ...]
+    timeline: tuple[Period, ...] = ()
+    timeline_unit: Literal["year", "month"] = "year"
+    #: matching agenda items with no known meeting date (not on the timeline)
+    undated: int = 0
+    partial: bool = False
+
+    def facet(self, name: str) -> tuple[FacetValue, ...]:
+        return dict(self.facets).get(name, ())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "passages": self.passages,
+            "facets": {
+                name: [{"value": v.value, "label": v.label, "items": v.count, "selected": v.selected} for v in values]
+                for name, values in self.facets
+            },
+            "timeline": {
+                "unit": self.timeline_unit,
+                "periods": [
+                    {"label": p.label, "from": p.start.isoformat(), "to": p.end.isoformat(), "items": p.count}
+                    for p in self.timeline
+                ],
+                "undated_items": self.undated,
+            },
+        }
+
+
+# ------------------------------------------------------------------ export
+
+#: The columns of an export, in order (CSV header and JSON keys).
+EXPORT_COLUMNS = (
+    "committee", "date", "item_number", "item_title", "section", "speaker_role", "speaker_name",
+    "text", "item_url", "source_url", "item_id", "passage_id",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One matching passage, as a row of an export."""
+
+    committee: str | None
+    date: dt.date | None
+    item_number: str | None
+    item_title: str
+    section: str
+    speaker_role: str | None
+    speaker_name: str | None
+    text: str
+    source_url: str | None
+    item_id: str
+    passage_id: str
+
+    def to_dict(self, item_url: str | None = None) -> dict[str, Any]:
+        """Return the row with :data:`EXPORT_COLUMNS` as keys."""
+        return {
+            "committee": self.committee,
+            "date": self.date.isoformat() if self.date else None,
+            "item_number": self.item_number,
+            "item_title": self.item_title,
+            "section": self.section,
+            "speaker_role": self.speaker_role,
+            "speaker_name": self.speaker_name,
+            "text": self.text,
+            "item_url": item_url or item_path(self.item_id),
+            "source_url": self.source_url,
+            "item_id": self.item_id,
+            "passage_id": self.passage_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """Every matching passage of a search, up to a limit, to be written out row by row."""
+
+    request: SearchRequest
+    #: matching passages in all
+    total: int
+    limit: int
+    rows: Iterator[ExportRow]
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > self.limit
+
+    @property
+    def count(self) -> int:
+        """How many rows the export holds."""
+        return min(self.total, self.limit)
+
+    def message(self) -> str | None:
+        """A sentence saying the export stops at the limit, or None if it holds everything."""
+        if not self.truncated:
+            return None
+        return (f"This export holds the first {self.limit:,} of {self.total:,} matching passages (the export limit). "
+                "Narrow the search by committee, date, section or speaker to export the rest.")
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def item_path(item_id: str) -> str:
+    """The path of an item's page on a minutes-search server."""
+    return f"/item/{item_id}"
+
+
+def matched_forms(*texts: Iterable[Segment]) -> tuple[str, ...]:
+    """The distinct marked texts of ``texts``, lower case, in order of appearance."""
+    seen: dict[str, None] = {}
+    for segs in texts:
+        for text, hit in segs:
+            if hit:
+                seen.setdefault(" ".join(text.lower().split()), None)
+    return tuple(seen)

@@ -25,16 +25,17 @@ from typing import Any, NamedTuple
 import numpy as np
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, TEXT, Schema
-from whoosh.formats import Existence, Positions
+from whoosh.formats import Existence, Frequency, Positions
+from whoosh.system import pack_uint
 
 from . import whoosh_fixes  # noqa: F401  (applied on import)
-from .analysis import ANALYZER, ANALYZER_VERSION, index_terms
+from .analysis import ANALYZER, ANALYZER_VERSION, EXACT_ANALYZER, exact_index_terms, index_terms
 from .compress import ZDICT_ID, pack_text, unpack_text
 from .vocab import ROLES, SECTIONS
 
 #: Bump whenever fields change. Together with the analyzer version it must match the
 #: index's recorded version, or the index is refused as stale.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 #: The version string recorded in (and checked against) every index.
 INDEX_FORMAT = f"schema-{SCHEMA_VERSION}.analyzer-{ANALYZER_VERSION}.zdict-{ZDICT_ID}"
@@ -153,11 +154,36 @@ class WeightedText(TEXT):  # type: ignore[misc]
             yield word.encode("utf-8"), len(poslist), weights[word], encode(poslist)
 
 
+class ExactText(TEXT):  # type: ignore[misc]
+    """The ``text`` field's words unstemmed, for exact-word searches ("worthing" must not
+    find "worth"). Indexed from the same weighted parts as ``text``, with term counts and
+    weights (so BM25F scores it) but no positions: an exact phrase is matched as a
+    phrase in ``text`` whose words also occur in this field, which costs far less index
+    than a second set of positions."""
+
+    def __init__(self) -> None:
+        super().__init__(analyzer=EXACT_ANALYZER, phrase=False)
+        self.format = Frequency(field_boost=1.0)
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        parts: Sequence[tuple[str, float]] = [(value, 1.0)] if isinstance(value, str) else value
+        counts: dict[str, int] = defaultdict(int)
+        weights: dict[str, float] = defaultdict(float)
+        for text, weight in parts:
+            for word in exact_index_terms(text):
+                counts[word] += 1
+                weights[word] += weight
+        for word in sorted(counts):
+            yield word.encode("utf-8"), counts[word], weights[word], pack_uint(counts[word])
+
+
 def build_schema() -> Schema:
     """Return a fresh schema instance."""
     return Schema(
         # What plain query words search (see TEXT_PARTS), and field-restricted searches.
         text=WeightedText(),
+        # The same words unstemmed: exact-word searches (exact:worthing, the UI's checkbox).
+        exact=ExactText(),
         # title: words, on each item's first passage only (the search widens a match to
         # the whole item, see indexer.executor).
         title=WeightedText(positions=False),

@@ -17,7 +17,8 @@ import zlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,25 @@ from .errors import IndexDamagedError, MinutesError, NotFoundError
 from .executor import UNKNOWN_DATE, Evaluator, IndexArrays, Matches
 from .itemstore import ItemMeta, ItemStore
 from .query import COORD_BONUS, ParsedQuery, analysed_name, compile_filter, date_range_query, parse_query, resolve_committees
-from .results import SORTS, Hit, ItemPassage, ItemView, ResultPage, SearchRequest, Sort
+from .facets import FACETS, FacetArrays, LazyFacets, Selection, keep, summarise
+from .results import (
+    SORTS,
+    Export,
+    ExportRow,
+    FacetValue,
+    Hit,
+    ItemPassage,
+    ItemRef,
+    ItemView,
+    Overview,
+    Period,
+    ResultPage,
+    SearchRequest,
+    Sort,
+)
 from .schema import CompactPositions, StoredPassage
 from .snippets import Marks, highlight, snippet
-from .vocab import ROLES, SECTIONS
+from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +62,12 @@ WATCH_SECONDS = 0.5
 #: What reading a damaged index file raises (besides Whoosh's own errors).
 READ_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, sqlite3.DatabaseError, ValueError)
 #: Fields scored with BM25F (the others only filter).
-SCORED_FIELDS = ("text", "title", "speaker_name")
+SCORED_FIELDS = ("text", "title", "speaker_name", "exact")
 #: The fewest best matches sorted in full before a page is cut out (see _rank).
 MIN_WINDOW = 1000
 MAX_IDLE_LEASES = 16
 
-__all__ = ["SORTS", "Hit", "ItemView", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
+__all__ = ["SORTS", "Export", "Hit", "ItemView", "Overview", "ResultPage", "SearchEngine", "SearchRequest", "labels"]
 
 
 @dataclass(slots=True)
@@ -93,13 +109,16 @@ class _Live:
     #: leases out now; once replaced (retired), the pin goes with the last one
     users: int = 0
     retired: bool = False
+    #: per-passage facet codes, built when a search first asks for counts
+    facet_arrays: LazyFacets = field(default_factory=LazyFacets)
 
     def lease(self) -> _Lease:
         return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
 
     def copy(self) -> _Live:
         """The same open state with an empty pool and no pin (for reopen and close)."""
-        return _Live(self.gen, self.ix, self.toc, self.facets, [], self.committee_terms, self.arrays, self.stem_batch)
+        return _Live(self.gen, self.ix, self.toc, self.facets, [], self.committee_terms, self.arrays, self.stem_batch,
+                     facet_arrays=self.facet_arrays)
 
 
 class SearchEngine:
@@ -402,14 +421,14 @@ class SearchEngine:
     def search(self, request: SearchRequest) -> ResultPage:
         """Run ``request`` and return one page of hits; raise QueryError if it is malformed."""
         started = time.perf_counter()
-        parsed = parse_query(request.q)
+        parsed = parse_query(request.q, request.exact)
         filters = _request_filters(request)
         if parsed.query is None and not filters:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
         live = self._current()
         main = resolve_committees(_combine(parsed.query, filters), live.committee_terms)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
-        marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
+        marks = parsed.marks()
         with self._lease() as (leased, lease):
             if leased is not live:  # switched in between: the query's committees are the new state's
                 live = leased
@@ -430,12 +449,10 @@ class SearchEngine:
                 metas = lease.items.items(p.item_id for p in stored)
             except READ_ERRORS as exc:
                 raise self._damaged(live.gen, exc) from exc
-        # "More in this item" goes on the item's last passage on the page only.
-        last = {p.item_id: i for i, p in enumerate(stored)}
+        # A card's passages share its rank; "more in this item" is on its last passage.
         first_rank = request.per_page * (request.page - 1) + 1
         hits = tuple(
-            _hit(p, metas.get(p.item_id), first_rank + i, marks, page.scores[i], partial,
-                 page.more[i] if last[p.item_id] == i else 0)
+            _hit(p, metas.get(p.item_id), first_rank + page.cards[i], marks, page.scores[i], partial, page.more[i])
             for i, p in enumerate(stored)
         )
         return ResultPage(
@@ -446,6 +463,7 @@ class SearchEngine:
             page.pages,
             has_next=page.has_next,
             partial=partial,
+            items=page.items,
             words=parsed.words,
             ignored=parsed.ignored,
             seconds=time.perf_counter() - started,
@@ -453,27 +471,37 @@ class SearchEngine:
 
     # -------------------------------------------------------------- items
 
-    def item(self, item_id: str, q: str = "") -> ItemView:
-        """Return a whole agenda item with the matches of query ``q`` marked in every passage."""
-        parsed = parse_query(q) if q.strip() else ParsedQuery("", None)
-        marks = Marks(parsed.terms, parsed.phrases, parsed.prefixes)
+    def item(self, item_id: str, q: str = "", exact: bool = False, request: SearchRequest | None = None) -> ItemView:
+        """Return a whole agenda item with the matches of query ``q`` marked in every
+        passage (``exact``: its words as written, see :class:`SearchRequest`).
+
+        A passage *matches* when the search finds it (``request``, the search the item was
+        opened from, filters and all; else ``q``): the same passages the results page
+        counts, so both say the same number. Its words are marked where they occur.
+        """
+        if request is not None:
+            q, exact = request.q, request.exact
+        parsed = parse_query(q, exact) if q.strip() else ParsedQuery("", None)
+        marks = parsed.marks()
         with self._lease() as (live, lease):
             try:
                 meta = lease.items.items([item_id]).get(item_id)
                 column = lease.passages()
-                docs = [StoredPassage.unpack(column[n]) for n in lease.searcher.document_numbers(item_id=item_id)]
-                siblings = tuple((m.item_id, m.title) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
+                numbers = list(lease.searcher.document_numbers(item_id=item_id))
+                docs = [(n, StoredPassage.unpack(column[n])) for n in numbers]
+                siblings = tuple(_ref(m) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
+                series = tuple(_ref(m) for m in _series(lease.items, meta)) if meta else ()
+                matched = self._item_matches(live, lease, item_id, parsed, request) if docs and q.strip() else set()
             except READ_ERRORS as exc:
                 raise self._damaged(live.gen, exc) from exc
         if meta is None or not docs:
             raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
         passages = []
-        for p in sorted(docs, key=lambda p: p.ordinal):
+        for n, p in sorted(docs, key=lambda d: d[1].ordinal):
             if not p.body:
                 continue
             segs = tuple(highlight(p.body, marks))
-            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs,
-                                        any(m for _, m in segs)))
+            passages.append(ItemPassage(p.passage_id, p.section, p.speaker_role, p.speaker_name, segs, n in matched))
         return ItemView(
             item_id=item_id,
             meeting_id=meta.meeting_id,
@@ -487,7 +515,105 @@ class SearchEngine:
             passages=tuple(passages),
             matches=sum(p.matched for p in passages),
             siblings=siblings,
+            series=series,
         )
+
+    @staticmethod
+    def _item_matches(live: _Live, lease: _Lease, item_id: str, parsed: ParsedQuery,
+                      request: SearchRequest | None) -> set[int]:
+        """The document numbers of an item's passages that the search matches (its any-word
+        fallback's, if the strict query matches none of them)."""
+        if parsed.query is None:
+            return set()
+        arrays = live.arrays
+        assert arrays is not None
+        filters = [*(_request_filters(request) if request is not None else []), wq.Term("item_id", item_id)]
+        evaluate = Evaluator(arrays, lease.searcher.reader()).run
+        for q in (parsed.query, parsed.partial):
+            if q is not None:
+                m = evaluate(resolve_committees(_combine(q, filters), live.committee_terms))
+                if len(m):
+                    return set(m.ids.tolist())
+        return set()
+
+    # -------------------------------------------------------------- facets, timeline, export
+
+    def overview(self, request: SearchRequest) -> Overview:
+        """Count the agenda items ``request`` matches: in all, per value of each facet
+        (committee, year, section, speaker role) and per year or month (the timeline).
+
+        A facet's counts apply every filter of the request but its own (see
+        :mod:`indexer.facets`). Raise QueryError if the request is malformed.
+        """
+        with self._lease() as (live, lease):
+            try:
+                fa, ids, _, selection, partial = self._selected(live, lease, request)
+            except READ_ERRORS as exc:
+                raise self._damaged(live.gen, exc) from exc
+        counts = summarise(fa, ids, selection)
+        return Overview(
+            request=request,
+            items=counts.items,
+            passages=counts.passages,
+            facets=tuple((name, _facet_values(name, counts.facets[name], request)) for name in FACETS),
+            timeline=tuple(Period(_period_label(a, counts.timeline_unit), a, b, c) for a, b, c in counts.timeline),
+            timeline_unit=counts.timeline_unit,  # type: ignore[arg-type]
+            undated=counts.undated,
+            partial=partial,
+        )
+
+    def export(self, request: SearchRequest, limit: int) -> Export:
+        """Return every passage ``request`` matches, up to ``limit``, in its sort order
+        (ungrouped: one row per passage), as rows read from the index in batches while
+        they are consumed. Raise QueryError if the request is malformed."""
+        with self._lease() as (live, lease):
+            try:
+                fa, ids, scores, selection, _ = self._selected(live, lease, request)
+            except READ_ERRORS as exc:
+                raise self._damaged(live.gen, exc) from exc
+        keep_ = keep(selection.masks(fa, ids), len(ids))
+        ids, scores = ids[keep_], scores[keep_]
+        arrays = live.arrays
+        assert arrays is not None
+        if request.sort == "relevance" and request.q.strip():
+            order = np.lexsort((ids, -scores))
+        else:
+            dates = arrays.date[ids]
+            undated = dates == UNKNOWN_DATE
+            days = np.where(undated, -1, dates) if request.sort != "oldest" else np.where(undated, 10**9, dates)
+            key = -days if request.sort != "oldest" else days
+            order = np.lexsort((arrays.ordinal[ids], arrays.item_code[ids], key))
+        chosen = ids[order[:limit]].tolist()
+        return Export(request, len(ids), limit, _export_rows(live, chosen))
+
+    def _selected(
+        self, live: _Live, lease: _Lease, request: SearchRequest
+    ) -> tuple[FacetArrays, np.ndarray, np.ndarray, Selection, bool]:
+        """Evaluate ``request``'s query and non-facet filters: the matching passages and
+        their scores, with the facet filters as a :class:`Selection` to apply to them.
+        Falls back to the any-word query, as :meth:`search` does, when no passage has
+        every word."""
+        parsed = parse_query(request.q, request.exact)
+        base = replace(request, section=None, speaker=None, committee=None, date_from=None, date_to=None)
+        section = compile_filter("section", request.section).text if request.section else None
+        role = compile_filter("speaker", request.speaker).text if request.speaker else None
+        if request.date_from or request.date_to:
+            date_range_query(request.date_from, request.date_to)  # checks the range
+        reader = lease.searcher.reader()
+        arrays = live.arrays
+        assert arrays is not None
+        fa = live.facet_arrays.get(arrays, reader, [name for name, _ in live.facets["committee"]])
+        committee = " ".join(request.committee.split()) if request.committee else None
+        selection = Selection.of(fa, committee, section, role, request.date_from, request.date_to)
+        evaluate = Evaluator(arrays, reader).run
+        m = evaluate(resolve_committees(_combine(parsed.query, _request_filters(base)), live.committee_terms))
+        partial = False
+        if parsed.partial is not None and not keep(selection.masks(fa, m.ids), len(m.ids)).any():
+            fallback = evaluate(resolve_committees(_combine(parsed.partial, _request_filters(base)),
+                                                   live.committee_terms))
+            if keep(selection.masks(fa, fallback.ids), len(fallback.ids)).any():
+                m, partial = fallback, True
+        return fa, m.ids, m.scores, selection, partial
 
 
 # ------------------------------------------------------------------ ranking
@@ -499,17 +625,23 @@ class _Page:
 
     docnums: list[int]
     scores: list[float]
-    more: list[int]  # per hit: matching passages of its item left out by grouping
+    more: list[int]  # per hit: matching passages of its item left out (on a card's last passage)
+    cards: list[int]  # per hit: its card (agenda item) on the page, from 0
     total: int  # matching passages
     pages: int
     has_next: bool
+    items: int = 0  # matching agenda items (when results are grouped by item)
 
 
 def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Page:
-    """Order the matches, group them by item if asked, and cut out the requested page.
+    """Order the matches and cut out the requested page.
 
-    Only a window of the best matches is fully sorted: enough to fill the page after
-    grouping, widened until it is (so the page is exact); counts use all matches.
+    With ``per_item`` (the default), results are agenda items, one card each: an item
+    ranks by its best passage, its card shows its best ``per_item`` passages, and a page
+    holds ``per_page`` cards. Without it, every passage is a result of its own.
+
+    Only a window of the best matches is fully sorted: enough to rank the items up to the
+    end of the page, widened until it is (so the page is exact); counts use all matches.
     """
     ids, scores = m.ids, m.scores
     n = len(ids)
@@ -533,25 +665,44 @@ def _rank(a: IndexArrays, m: Matches, request: SearchRequest, sort: Sort) -> _Pa
             candidates = np.flatnonzero(key <= threshold)  # ties at the edge included: exact
         order = candidates[np.lexsort((ids[candidates], key[candidates]))]
         if per_item:
-            order = order[_occurrence(codes[order]) < per_item]
+            order = order[_occurrence(codes[order]) == 0]  # each item once, at its best passage
         if len(order) >= wanted or len(candidates) == n:
             break
         window *= 4
-    if per_item:
-        counts = np.bincount(codes, minlength=a.item_count)
-        shown = int(np.minimum(counts, per_item).sum())
-    else:
-        shown = n
     start = wanted - request.per_page
-    page = order[start:wanted]
-    more = (np.maximum(counts[codes[page]] - per_item, 0) if per_item else np.zeros(len(page), dtype=np.int64))
+    if not per_item:
+        page = order[start:wanted]
+        return _Page(
+            docnums=ids[page].tolist(),
+            scores=scores[page].tolist() if sort == "relevance" else [0.0] * len(page),
+            more=[0] * len(page),
+            cards=list(range(len(page))),
+            total=n,
+            pages=-(-n // request.per_page),
+            has_next=wanted < n,
+        )
+    counts = np.bincount(codes, minlength=a.item_count)
+    items = int((counts > 0).sum())
+    page_items = codes[order[start:wanted]]
+    # Each card: the item's best passages (from all matches, not just the window).
+    card_of = np.full(a.item_count, -1, dtype=np.int64)
+    card_of[page_items] = np.arange(len(page_items))
+    members = np.flatnonzero(card_of[codes] >= 0)
+    members = members[np.lexsort((ids[members], key[members], card_of[codes[members]]))]
+    members = members[_occurrence(codes[members]) < per_item]
+    cards = card_of[codes[members]]
+    shown = np.bincount(cards, minlength=len(page_items))
+    last = np.r_[cards[1:] != cards[:-1], True] if len(cards) else np.zeros(0, dtype=bool)
+    more = np.where(last, counts[codes[members]] - shown[cards], 0)
     return _Page(
-        docnums=ids[page].tolist(),
-        scores=scores[page].tolist() if sort == "relevance" else [0.0] * len(page),
+        docnums=ids[members].tolist(),
+        scores=scores[members].tolist() if sort == "relevance" else [0.0] * len(members),
         more=more.tolist(),
+        cards=cards.tolist(),
         total=n,
-        pages=-(-shown // request.per_page),
-        has_next=wanted < shown,
+        pages=-(-items // request.per_page),
+        has_next=wanted < items,
+        items=items,
     )
 
 
@@ -565,6 +716,92 @@ def _occurrence(keys: np.ndarray) -> np.ndarray:
     out = np.empty(n, dtype=np.int64)
     out[by_key] = np.arange(n) - first
     return out
+
+
+def _ref(m: ItemMeta) -> ItemRef:
+    return ItemRef(m.item_id, m.title, m.number, m.committee, m.date)
+
+
+#: The most items listed as "the same item at other meetings".
+MAX_SERIES = 50
+
+
+def _series(items: ItemStore, meta: ItemMeta) -> list[ItemMeta]:
+    """The other occurrences of an item's business at its committee's other meetings,
+    newest first (none for procedural items: apologies at every meeting are no series to
+    follow). The same meeting's item captured from a second file is not another meeting."""
+    if meta.procedural or not meta.committee or not meta.series:
+        return []
+    return [m for m in items.series(meta.committee, meta.series, MAX_SERIES + 1)
+            if m.meeting_id != meta.meeting_id][:MAX_SERIES]
+
+
+def _facet_values(name: str, counts: list[tuple[str, int]], r: SearchRequest) -> tuple[FacetValue, ...]:
+    """Label the counts of one facet and mark the value the request has chosen."""
+    if name == "committee":
+        chosen = " ".join(r.committee.split()) if r.committee else None
+        return tuple(FacetValue(v, v, c, v == chosen) for v, c in counts)
+    if name == "year":
+        return tuple(FacetValue(v, v, c, _whole_year(r) == v) for v, c in counts)
+    labels, chosen = (SECTIONS, resolve_section(r.section or "")) if name == "section" else (
+        ROLES, resolve_role(r.speaker or ""))
+    return tuple(FacetValue(v, labels[v], c, v == chosen) for v, c in counts)
+
+
+def _whole_year(r: SearchRequest) -> str | None:
+    """The year a request's dates cover exactly (from 1 January to 31 December), if any."""
+    a, b = r.date_from, r.date_to
+    if a and b and a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year)
+    return None
+
+
+def _period_label(start: dt.date, unit: str) -> str:
+    return str(start.year) if unit == "year" else start.strftime("%b %Y")
+
+
+#: Passages read from the index per batch while an export streams.
+EXPORT_BATCH = 500
+
+
+def _export_rows(live: _Live, docnums: list[int]) -> Iterator[ExportRow]:
+    """Read the passages ``docnums`` of generation ``live`` as export rows, a batch at a time.
+
+    A lease of its own, closed when the rows run out or the consumer stops (a client
+    that disconnects mid-download)."""
+    if not docnums:
+        return
+    pin = store.pin(live.gen.path)  # a download can outlast the engine's own use of the state
+    if pin is None:
+        raise IndexDamagedError(f"The index state {live.gen.path} was removed; run the export again.")
+    try:
+        lease = live.lease()
+    except BaseException:
+        pin.release()
+        raise
+    try:
+        column = lease.passages()
+        for i in range(0, len(docnums), EXPORT_BATCH):
+            stored = [StoredPassage.unpack(column[d]) for d in docnums[i:i + EXPORT_BATCH]]
+            metas = lease.items.items(p.item_id for p in stored)
+            for p in stored:
+                m = metas.get(p.item_id)
+                yield ExportRow(
+                    committee=m.committee if m else None,
+                    date=m.date if m else None,
+                    item_number=m.number if m else None,
+                    item_title=m.title if m else "",
+                    section=p.section,
+                    speaker_role=p.speaker_role,
+                    speaker_name=p.speaker_name,
+                    text=p.body,
+                    source_url=m.url if m else None,
+                    item_id=p.item_id,
+                    passage_id=p.passage_id,
+                )
+    finally:
+        lease.close()
+        pin.release()
 
 
 def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, partial: bool, more: int) -> Hit:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis import ANALYZER
+from .analysis import ANALYZER, EXACT_ANALYZER, normalise_word
 
 Segment = tuple[str, bool]
 
@@ -29,9 +29,12 @@ class Marks:
     terms: frozenset[str] = frozenset()
     phrases: tuple[tuple[tuple[str, int], ...], ...] = ()
     prefixes: tuple[str, ...] = ()
+    #: words matched as written (exact-word searches): unstemmed forms and prefixes
+    exact: frozenset[str] = frozenset()
+    exact_prefixes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.phrases or self.prefixes)
+        return bool(self.terms or self.phrases or self.prefixes or self.exact or self.exact_prefixes)
 
 
 def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
@@ -45,6 +48,12 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
     terms, phrases, prefixes = marks.terms, marks.phrases, marks.prefixes
     tokens = _tokens(text)
     spans = [(s, e) for word, _, s, e in tokens if word in terms or (prefixes and word.startswith(prefixes))]
+    if marks.exact or marks.exact_prefixes:
+        exact, exact_prefixes = marks.exact, marks.exact_prefixes
+        for s, e in _exact_tokens(text):
+            word = normalise_word(text[s:e])
+            if word in exact or (exact_prefixes and word.startswith(exact_prefixes)):
+                spans.append((s, e))
     if phrases:
         by_pos: dict[int, list[tuple[str, int, int]]] = {}
         for word, pos, s, e in tokens:
@@ -65,6 +74,12 @@ def _tokens(text: str) -> tuple[tuple[str, int, int, int], ...]:
     """Analysed tokens of a stored text with positions and offsets (the same passages
     come back for many searches, and their titles on every hit)."""
     return tuple((t.text, t.pos, t.startchar, t.endchar) for t in ANALYZER(text, positions=True, chars=True, mode="index"))
+
+
+@lru_cache(maxsize=1024)
+def _exact_tokens(text: str) -> tuple[tuple[int, int], ...]:
+    """The character spans of a stored text's words as the ``exact`` field has them."""
+    return tuple((t.startchar, t.endchar) for t in EXACT_ANALYZER(text, chars=True, mode="query"))
 
 
 def _phrase_end(
@@ -132,8 +147,20 @@ def snippet(text: str, marks: Marks, maxchars: int = 280) -> list[Segment]:
     if start > 0:
         out.insert(0, (ELLIPSIS, False))
     if end < len(text.rstrip()):
-        out.append((ELLIPSIS, False))
+        _end_with_ellipsis(out)
     return out
+
+
+def _end_with_ellipsis(out: list[Segment]) -> None:
+    """Mark a snippet cut short: after a full stop (or ! ?) the sentence is complete and
+    needs no ellipsis; a comma, semicolon or colon gives way to it (no ".…" or ",…")."""
+    text, hit = out[-1]
+    stripped = text.rstrip()
+    if stripped.endswith((".", "!", "?")):
+        return
+    if not hit and stripped.endswith((",", ";", ":")):
+        out[-1] = (stripped[:-1], False)
+    out.append((ELLIPSIS, False))
 
 
 def _best_sentence(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:

@@ -17,7 +17,7 @@ SEED = 7
 #: bench.generate.GENERATOR_VERSION, which invalidates cached archives) whenever the
 #: generator's output changes on purpose.
 EXPECTED_COUNTS = (32, 32, 4, 4)  # files, items, meetings, committees
-EXPECTED_SHA256 = "8949f30770794eecfa83db00998e9bcc6220d5bebf0aab8735582f5543df7070"
+EXPECTED_SHA256 = "c506ea1adef1aefe534de5b76592479cfea2dd9f65d29241b5187d19226b1df2"
 
 
 @pytest.fixture(scope="module")

@@ -128,6 +128,7 @@ def test_passage_fields_are_structured_not_baked_into_text():
         "item_key": "54", "committee_key": "Wessex Panel", "date": 20180202,
         "ordinal": 1, "section": "resolution", "speaker": "chair", "speaker_name": "Cllr Oak",
         "text": [("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)],  # committee only on the lead
+        "exact": [("Precept", 0.3), ("Cllr Oak", 1.0), ("We agree.", 1.0)],  # the same words, unstemmed
     }
     assert first["text"][0] == ("Precept", 2.5)  # the lead passage carries the title at full weight
     assert (first["title"], "title" in second) == ("Precept", False)  # title: filters index the lead only

@@ -30,11 +30,59 @@ def test_index_errors_are_one_line(runner, tmp_path):
 def test_search_text_and_json(runner, index_dir):
     result = runner.invoke(main, ["search", "county", "lines", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("8 matching passages\n\n1. Child Exploitation and County Lines\n")
-    assert "3. Police and Crime Plan Delivery" in result.output
+    assert result.output.startswith("2 agenda items with 8 matching passages\n\n1. Child Exploitation and County Lines\n")
+    assert "\n2. Police and Crime Plan Delivery\n" in result.output and "\n3. " not in result.output  # one card per item
+    assert "   3 more matching passages in this item\n" in result.output
+    assert "Next page" not in result.output  # one page only
     result = runner.invoke(main, ["search", "speaker:commissioner", "precept", "--index", str(index_dir), "--json"])
     data = json.loads(result.output)
     assert data["total"] >= 1 and {h["speaker_role"] for h in data["hits"]} == {"commissioner"}
+    assert data["hits"][0]["item_url"] == f"/item/{data['hits'][0]['item_id']}"
+    assert data["facets"]["speaker"] == [{"value": "commissioner", "label": "Commissioner", "items": 1, "selected": False}]
+
+
+def test_search_shows_speakers_by_name_and_readable_role(runner, index_dir):
+    result = runner.invoke(main, ["search", "cameras", "--index", str(index_dir)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2:6] == [
+        "1. Road Safety Strategy",
+        "   Vale District Council Cabinet · 10 March 2020",
+        "   Presentation · Councillor: Birch",
+        "     Average speed cameras would be installed on the A31 between Ringwood and the county boundary.",
+    ]
+    assert lines[6] == "   Matched: cameras"
+
+
+def test_search_says_how_to_get_the_next_page(runner, index_dir):
+    args = ["search", "county", "lines", "--index", str(index_dir), "--per-page", "1", "--sort", "newest"]
+    first = runner.invoke(main, args)
+    assert first.output.startswith("2 agenda items with 8 matching passages, page 1 of 2\n")
+    assert first.output.endswith(
+        f"\nNext page: minutes search county lines --index {index_dir} --per-page 1 --sort newest --page 2\n"
+    )
+    second = runner.invoke(main, [*args, "--page", "2"])
+    assert second.output.startswith("2 agenda items with 8 matching passages, page 2 of 2\n")
+    assert "Next page" not in second.output
+    assert "--page INTEGER RANGE" in runner.invoke(main, ["search", "--help"]).output
+
+
+def test_export_writes_every_match_as_csv(runner, index_dir):
+    import csv
+    import io
+
+    result = runner.invoke(main, ["export", "county", "lines", "--index", str(index_dir)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 8  # every matching passage, not a page
+    assert {r["committee"] for r in rows} == {"Wessex Police and Crime Panel"}
+    assert rows[0]["item_url"] == f"/item/{rows[0]['item_id']}"
+    limited = runner.invoke(main, ["export", "county", "lines", "--index", str(index_dir), "--limit", "3", "--format", "json"])
+    assert len(limited.stdout.splitlines()) == 3
+    assert limited.stderr == (
+        "warning: This export holds the first 3 of 8 matching passages (the export limit). Narrow the search by "
+        "committee, date, section or speaker to export the rest. (--limit to change it)\n"
+    )
 
 
 def test_search_bad_query_is_one_line(runner, index_dir):

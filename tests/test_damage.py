@@ -209,4 +209,4 @@ def test_a_read_only_index_folder_is_searched_but_not_written(tmp_path, small_di
         )
     r = minutes("search", next(iter(old)), "--index", str(root))
     assert r.returncode == 0, r.stderr
-    assert "1 matching passages" in r.stdout
+    assert "1 agenda item with 1 matching passage" in r.stdout

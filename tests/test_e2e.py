@@ -57,7 +57,7 @@ def test_bad_query_is_a_400_with_advice_not_a_traceback(server):
     status, _, body = get(base + "/search.json?q=foo:bar")
     assert (status, json.loads(body)) == (400, {
         "error": 'There is no filter called "foo:". Filters you can use: section:, speaker:, committee:, date:, '
-                 "before:, after:, title:, name:, item:",
+                 "before:, after:, title:, name:, item:, exact:",
         "status": 400,
     })
 

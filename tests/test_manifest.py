@@ -50,7 +50,7 @@ def test_only_the_manifests_of_named_files_are_read(tmp_path):
     [
         ("{not json", "not valid JSON (line 1: Expecting property name enclosed in double quotes)"),
         ('["a"]', "expected an object with 'defaults' and/or 'files'"),
-        ('{"files": {"a.txt": {"date": "2018"}}}', "entry 'a.txt' has unknown keys ['date']; allowed: ['committee', 'meeting_date', 'url']"),
+        ('{"files": {"a.txt": {"date": "2018"}}}', "entry 'a.txt' has unknown keys ['date']; allowed: ['body', 'bytes', 'committee', 'content_type', 'etag', 'fetched', 'from', 'item', 'last_modified', 'meeting_date', 'role', 'sha256', 'url']"),
         ('{"files": {"a.txt": {"meeting_date": "26/01/2018"}}}', "'a.txt'.meeting_date '26/01/2018' is not a YYYY-MM-DD date"),
         ('{"defaults": {"committee": 5}}', "'defaults'.committee must be a string"),
         ('{"files": []}', "'files' must map file names to metadata objects"),

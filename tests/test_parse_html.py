@@ -44,19 +44,19 @@ def test_meeting_page_items(meeting: Document) -> None:
         (
             0,
             [
-                ("procedural", None, None, "Apologies were received from Councillor Ken Carter."),
-                ("procedural", None, None, "Councillor Jan Warwick joined the meeting at 10.15am."),
+                ("procedural", None, None, "Apologies were received from Councillor Kay Carver."),
+                ("procedural", None, None, "Councillor Jo Penhale joined the meeting at 10.15am."),
             ],
         ),
         (
             1,
             [
-                ("summary", None, None, "To confirm the minutes from the previous meeting."),
+                ("summary", None, None, "To approve the minutes of the last meeting."),
                 (
                     "resolution",
                     None,
                     None,
-                    "The Minutes from the 6 October 2017 meeting were confirmed as a correct record and signed by the Chairman.",
+                    "The Minutes of the 13 October 2017 meeting were approved as a correct record and signed by the Chairman.",
                 ),
             ],
         ),
@@ -72,12 +72,12 @@ def test_meeting_page_items(meeting: Document) -> None:
                 (
                     "presentation",
                     "commissioner",
-                    "Michael Lane",
-                    "Members received a verbal presentation from the Commissioner, Michael Lane, setting out an update on delivery against the Police and Crime Plan.",
+                    "Rufus Tamm",
+                    "Members received a verbal presentation from the Commissioner, Rufus Tamm, setting out an update on delivery against the Police and Crime Plan.",
                 ),
-                ("presentation", "commissioner", "Michael Lane", "Recruitment of 200 additional officers was on track."),
-                ("presentation", "commissioner", "Michael Lane", 'The "Safer Together" campaign had reached 60 schools.'),
-                ("questions", "councillor", "Palmer", "Cllr Palmer asked about rural crime."),
+                ("presentation", "commissioner", "Rufus Tamm", "Recruitment of 200 additional officers was on track."),
+                ("presentation", "commissioner", "Rufus Tamm", 'The "Safer Together" campaign had reached 60 schools.'),
+                ("questions", "councillor", "Ferris", "Cllr Ferris asked about rural crime."),
                 (
                     "questions",
                     "chief_constable",
@@ -98,7 +98,7 @@ def test_meeting_page_passages(meeting: Document, index: int, expected: list[tup
 def test_meeting_page_resolutions(meeting: Document) -> None:
     assert [i.resolutions for i in meeting.items] == [
         (),
-        ("The Minutes from the 6 October 2017 meeting were confirmed as a correct record and signed by the Chairman.",),
+        ("The Minutes of the 13 October 2017 meeting were approved as a correct record and signed by the Chairman.",),
         ("1. That the update be noted. 2. That a further report be brought to the June meeting.",),
     ]
 
@@ -110,7 +110,7 @@ def test_link_residue_never_becomes_a_passage(meeting: Document) -> None:
 
 def test_item_page(item_page: Document) -> None:
     assert item_page.kind == "agenda_item"
-    assert item_page.meeting.committee == "Kent and Medway Police and Crime Panel"
+    assert item_page.meeting.committee == "Marchshire Police and Crime Panel"
     assert item_page.meeting.date == dt.date(2022, 11, 21)
     [item] = item_page.items
     assert (item.number, item.title, item.resolutions) == ("81", "Violence Reduction - Update", ("That the update be noted.",))
@@ -125,11 +125,11 @@ def test_item_page(item_page: Document) -> None:
             "discussion",
             "commissioner",
             None,
-            "The Commissioner explained that the Violence Reduction Challenge was set up to look at how partners could work better together.",
+            "The Commissioner explained that the Safer Streets Fund had been created to help partners pool their budgets.",
         ),
-        ("questions", "councillor", "Palmer", "Cllr Palmer asked about the effect of a reduction in Youth Services."),
-        ("questions", "commissioner", None, "The Commissioner agreed that policing was not the only response to violent crime."),
-        ("presentation", "council_officer", "Gaetano Romagnuolo", "Mr Gaetano Romagnuolo (Panel Clerk) presented the work programme."),
+        ("questions", "councillor", "Ferris", "Cllr Ferris asked about the effect of closing two youth centres."),
+        ("questions", "commissioner", None, "The Commissioner agreed that the police alone could not prevent knife crime."),
+        ("presentation", "council_officer", "Paolo Ventresca", "Mr Paolo Ventresca (Panel Clerk) presented the work programme."),
         ("resolution", None, None, "That the update be noted."),
     ]
 
@@ -166,21 +166,21 @@ def test_other_html(html: bytes, title: str, texts: list[str]) -> None:
 
 def test_printed_minutes_html_with_ai_markers() -> None:
     html = (
-        b"<html><body><p>North Yorkshire Police, Fire and Crime Panel</p>"
-        b"<p>Minutes of the meeting held at County Hall, Northallerton on Monday, 7 July 2025, commencing at 10.30 am.</p>"
-        b"<p>Councillor Peter Wilkinson in the Chair.</p>"
+        b"<html><body><p>Northmoor Police, Fire and Crime Panel</p>"
+        b"<p>Minutes of the meeting held at Shire Hall, Eastwick on Monday, 14 July 2025, commencing at 2.00 pm.</p>"
+        b"<p>Councillor Petra Wilding in the Chair.</p>"
         b"<AI1><p>88</p><p>Election of Panel Chair</p><p>Resolved</p>"
-        b"<p>That Councillor Peter Wilkinson be elected to serve as Chair until July 2026.</p></AI1>"
+        b"<p>That Councillor Petra Wilding be appointed Chair for the municipal year 2025/26.</p></AI1>"
         b"<AI2><p>89</p><p>Apologies for absence</p><p>The Chair welcomed everyone to the meeting.</p></AI2>"
         b"</body></html>"
     )
     doc = parse_bytes(html, "printed.html")
     assert doc.kind == "printed_minutes"
-    assert (doc.meeting.committee, doc.meeting.date) == ("North Yorkshire Police, Fire and Crime Panel", dt.date(2025, 7, 7))
+    assert (doc.meeting.committee, doc.meeting.date) == ("Northmoor Police, Fire and Crime Panel", dt.date(2025, 7, 14))
     assert [(i.number, i.title) for i in doc.items if i.title] == [("88", "Election of Panel Chair"), ("89", "Apologies for absence")]
-    assert doc.items[-2].resolutions == ("That Councillor Peter Wilkinson be elected to serve as Chair until July 2026.",)
+    assert doc.items[-2].resolutions == ("That Councillor Petra Wilding be appointed Chair for the municipal year 2025/26.",)
     last = doc.items[-1].passages[0]
-    assert (last.speaker_role, last.speaker_name) == ("chair", "Peter Wilkinson")
+    assert (last.speaker_role, last.speaker_name) == ("chair", "Petra Wilding")
 
 
 def test_issue_history_page() -> None:
@@ -188,16 +188,16 @@ def test_issue_history_page() -> None:
     assert (doc.kind, doc.meeting.committee, doc.meeting.date) == ("issue_history", None, None)
     assert [(i.number, i.title, i.meeting.committee, i.meeting.date) for i in doc.items] == [
         ("11", "Establishment of the Westshire Police and Crime Panel", "Council", dt.date(2012, 9, 10)),
-        ("14", "Establishment of the Westshire Police and Crime Panel (GCS2)", "Executive", dt.date(2012, 8, 28)),
+        ("14", "Establishment of the Westshire Police and Crime Panel (LDS4)", "Executive", dt.date(2012, 8, 28)),
     ]
     assert doc.items[0].resolutions == (
-        "(1) That approval be given to the establishment of a Police and Crime Panel. "
+        "(1) That the setting up of a Police and Crime Panel be approved. "
         "(2) That the Monitoring Officer make the necessary amendments to the Constitution.",
     )
     assert [(p.section, p.speaker_role, p.text) for p in doc.items[0].passages] == [
-        ("summary", None, "To consider a report of the Service Director (Legal and Democratic Services)."),
+        ("summary", None, "To consider a report of the Head of Legal and Governance Services."),
         ("discussion", "councillor", "The Leader of the Council submitted a report detailing proposals to establish a Police and Crime Panel."),
-        ("resolution", None, "That approval be given to the establishment of a Police and Crime Panel."),
+        ("resolution", None, "That the setting up of a Police and Crime Panel be approved."),
         ("resolution", None, "That the Monitoring Officer make the necessary amendments to the Constitution."),
     ]
     assert doc.items[1].resolutions == ("The Executive recommended that the Council adopt the arrangements.",)

@@ -86,13 +86,13 @@ def test_seed_passages_are_clean(seed0: Document, seed1: Document) -> None:
 
 NUMBERED = """Agenda and minutes
 
-Westshire Police and Crime Panel - Tuesday, 15 September 2020 10.30 am
+Westshire Police and Crime Panel - Tuesday, 22 September 2020 2.00 pm
 
-Venue: Remote
+Venue: Online meeting
 
 Contact: Jo Bloggs, Email: jo@example.gov.uk
 
-Media
+Webcast
 
 Items
 No. Item
@@ -103,7 +103,7 @@ APOLOGIES FOR ABSENCE
 
     • Share this item
 
-    The Chairman to report apologies for absence.
+    The Chair to announce any apologies.
 
     Additional documents:
 
@@ -113,7 +113,7 @@ APOLOGIES FOR ABSENCE
 
 40/20
 
-MINUTES OF THE PREVIOUS MEETING pdf icon PDF 135 KB
+MINUTES OF THE PREVIOUS MEETING pdf icon PDF 88 KB
 
 41/20
 
@@ -126,7 +126,7 @@ POLICE AND CRIME COMMISSIONER'S UPDATE
     Election of Vice-Chairman
 
     2.     Resolved – that Sam Body is elected Vice-Chairman of the Westshire Police and
-    Crime Panel for the ensuing year.
+    Crime Panel for the coming year.
 
 42/20
 
@@ -137,7 +137,7 @@ PUBLIC QUESTIONS
 
 def test_numbered_meeting_page() -> None:
     doc = parse_bytes(NUMBERED.encode(), "meeting.txt")
-    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("meeting", "Westshire Police and Crime Panel", "2020-09-15")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("meeting", "Westshire Police and Crime Panel", "2020-09-22")
     assert [(i.number, i.title, i.procedural) for i in doc.items] == [
         ("39/20", "APOLOGIES FOR ABSENCE", True),
         ("40/20", "MINUTES OF THE PREVIOUS MEETING", True),
@@ -145,19 +145,19 @@ def test_numbered_meeting_page() -> None:
         ("42/20", "PUBLIC QUESTIONS", False),
     ]
     assert [(p.section, p.text) for p in doc.items[0].passages] == [
-        ("summary", "The Chairman to report apologies for absence."),
+        ("summary", "The Chair to announce any apologies."),
         ("procedural", "Apologies were received from Councillors Ann Other and Sam Body."),
     ]
     assert [(p.section, p.speaker_role, p.text) for p in doc.items[2].passages] == [
         ("discussion", "commissioner", "The Commissioner explained that the force had met its recruitment target."),
         ("discussion", None, "Election of Vice-Chairman"),
-        ("resolution", None, "That Sam Body is elected Vice-Chairman of the Westshire Police and Crime Panel for the ensuing year."),
+        ("resolution", None, "That Sam Body is elected Vice-Chairman of the Westshire Police and Crime Panel for the coming year."),
     ]
 
 
 UNNUMBERED = """Agenda and minutes
 
-Westshire Police and Crime Panel (Statutory Joint Committee) - Friday, 26th January, 2018 10.00 am
+Westshire Police and Crime Panel (Statutory Joint Committee) - Friday, 9th February, 2018 2.00 pm
 
 Venue: Shire Hall
 
@@ -169,11 +169,11 @@ Apologies for Absence
 
 Apologies were received from:
 
-  • Councillor Ken Carter.
-  • Councillor Reg Barry
+  • Councillor Kay Carver.
+  • Councillor Rex Barham
 
 
-The Chairman noted that Councillor Jan Warwick would be late.
+The Chairman noted that Councillor Jo Penhale would be late.
 
 
 
@@ -187,9 +187,9 @@ No declarations were made.
 
 
 
-Minutes of the Previous Meeting pdf icon PDF 119 KB
+Minutes of the Previous Meeting pdf icon PDF 96 KB
 
-To confirm the minutes from the previous meeting.
+To approve the minutes of the last meeting.
 
 
 Additional documents:
@@ -198,24 +198,24 @@ Additional documents:
 Scrutiny of the Sale of a Registration Plate
 
 
-The Minutes from the 6 October 2017 meeting were confirmed as a correct record.
+The Minutes of the 13 October 2017 meeting were approved as a correct record.
 
 
 
 Named Substitutes
 
 
-The named substitutes were:
+Substitutes at this meeting:
 
 
-Cllr Vivienne Parry for Cllr Roger Evans (Shropshire Council)
+Cllr Vera Pawley for Cllr Rhys Edgar (Eastshire Council)
 
-Cllr Kit Taylor for Cllr Karen May (Westshire Council)
+Cllr Kim Tolley for Cllr Kerry Mayo (Westshire Council)
 
 
 Questions and Deputations
 
-To receive any questions or deputations.
+To hear any questions or deputations.
 
 
 The Panel received one written question:
@@ -236,26 +236,26 @@ def test_unnumbered_meeting_page() -> None:
     ]
     assert [p.text for p in doc.items[0].passages] == [
         "Apologies were received from:",
-        "Councillor Ken Carter.",
-        "Councillor Reg Barry",
-        "The Chairman noted that Councillor Jan Warwick would be late.",
+        "Councillor Kay Carver.",
+        "Councillor Rex Barham",
+        "The Chairman noted that Councillor Jo Penhale would be late.",
     ]
     assert [(p.section, p.text) for p in doc.items[1].passages] == [
         ("summary", "To enable Members to declare any interest."),
         ("procedural", "No declarations were made."),
     ]
-    assert doc.items[2].resolutions == ("The Minutes from the 6 October 2017 meeting were confirmed as a correct record.",)
+    assert doc.items[2].resolutions == ("The Minutes of the 13 October 2017 meeting were approved as a correct record.",)
 
 
 AI_MARKERS = """Westshire Council
 
 Westshire Police, Fire and Crime Panel
 
-Minutes of the meeting held at County Hall, Westbury on Monday, 7 July 2025, commencing at 10.30 am.
+Minutes of the meeting held at County Hall, Westbury on Monday, 14 July 2025, commencing at 2.00 pm.
 
-Councillor Peter Wilkinson in the Chair; Councillors Danny Myers and Chris Aldred.
+Councillor Petra Wilding in the Chair; Councillors Danny Myers and Chris Aldred.
 
-Apologies: Councillor Tim Grogan.
+Apologies: Councillor Tam Grove.
 
 <AI1>
 
@@ -265,7 +265,7 @@ Election of Panel Chair
 
 Resolved
 
-That Councillor Peter Wilkinson be elected to serve as Chair until July 2026.
+That Councillor Petra Wilding be appointed Chair for the municipal year 2025/26.
 
 </AI1>
 
@@ -285,16 +285,16 @@ def test_printed_minutes_with_item_markers() -> None:
     assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == (
         "printed_minutes",
         "Westshire Police, Fire and Crime Panel",
-        "2025-07-07",
+        "2025-07-14",
     )
     assert [(i.number, i.title, i.procedural) for i in doc.items] == [
         (None, "", True),
         ("88", "Election of Panel Chair", True),
         ("89", "Apologies for absence", True),
     ]
-    assert doc.items[1].resolutions == ("That Councillor Peter Wilkinson be elected to serve as Chair until July 2026.",)
+    assert doc.items[1].resolutions == ("That Councillor Petra Wilding be appointed Chair for the municipal year 2025/26.",)
     [welcome] = doc.items[2].passages
-    assert (welcome.speaker_role, welcome.speaker_name) == ("chair", "Peter Wilkinson")
+    assert (welcome.speaker_role, welcome.speaker_name) == ("chair", "Petra Wilding")
 
 
 AGENDA = """
@@ -302,15 +302,15 @@ AGENDA = """
 Westshire Police, Fire and Crime Panel
 
 
-Hudson Room, West Offices, Westbury
+Room 3, Civic Offices, Westbury
 
 
-Thursday, 25 July 2024 at 10.30 am
+Thursday, 24 July 2025 at 2.00 pm
 
 
 Election of Panel Chair
 
-To appoint a Chair from among the Members.
+To elect a Chair for the coming year.
 
 
 (Pages 5 - 6)
@@ -329,7 +329,7 @@ Welcome and apologies
 
 
 
-Minutes of the Panel Meeting held on 12th June 2024
+Minutes of the Panel Meeting held on 11th June 2025
 
 
 (Pages 7 - 12)
@@ -341,27 +341,27 @@ Minutes of the Panel Meeting held on 12th June 2024
 
 Consideration of Exclusion of the Public
 
-To consider the exclusion of the public during the following table on the grounds of exempt information.
+To decide whether to exclude the public for the items in the table below on the grounds of exempt information.
 
 
-Item number on the agenda
+Agenda item
 
-Paragraph Number(s)
+Exempt paragraph(s)
 
-16 - confidential appendices
+14 - private annex
 
-11 and 12
-
-
-
+3 and 7
 
 
 
 
 
-Progress on Issues Raised by the Panel
 
-Report from the Panel Secretariat.
+
+
+Actions Arising from Previous Meetings
+
+Report of the Panel Support Officer.
 """
 
 
@@ -370,19 +370,19 @@ def test_printed_agenda() -> None:
     assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == (
         "agenda_only",
         "Westshire Police, Fire and Crime Panel",
-        "2024-07-25",
+        "2025-07-24",
     )
     assert [i.title for i in doc.items] == [
         "Election of Panel Chair",
         "Welcome and apologies",
-        "Minutes of the Panel Meeting held on 12th June 2024",
+        "Minutes of the Panel Meeting held on 11th June 2025",
         "Consideration of Exclusion of the Public",
-        "Progress on Issues Raised by the Panel",
+        "Actions Arising from Previous Meetings",
     ]
     assert [p.text for p in doc.items[3].passages] == [
-        "To consider the exclusion of the public during the following table on the grounds of exempt information.",
-        "Item number on the agenda | Paragraph Number(s)",
-        "16 - confidential appendices | 11 and 12",
+        "To decide whether to exclude the public for the items in the table below on the grounds of exempt information.",
+        "Agenda item | Exempt paragraph(s)",
+        "14 - private annex | 3 and 7",
     ]
     assert {p.section for i in doc.items for p in i.passages} == {"summary"}
 
@@ -447,13 +447,13 @@ Minutes:
 
 The Leader of the Council submitted a report detailing proposals.
 
-RESOLVED – (1) That approval be given to the establishment of a Police and Crime Panel.
+RESOLVED – (1) That the setting up of a Police and Crime Panel be approved.
 
 Meeting: 28/08/2012 - Executive (Item 14)
 
-14 Establishment of the Westshire Police and Crime Panel (GCS2) PDF 29 KB
+14 Establishment of the Westshire Police and Crime Panel (LDS4) PDF 33 KB
 
-To consider a report of the Executive Councillor."""
+To consider a report of the Cabinet Member."""
 
 
 def test_issue_history() -> None:
@@ -461,7 +461,7 @@ def test_issue_history() -> None:
     assert doc.kind == "issue_history"
     assert [(i.number, i.title, i.meeting.committee, str(i.meeting.date)) for i in doc.items] == [
         ("11", "Establishment of the Westshire Police and Crime Panel", "Council", "2012-09-10"),
-        ("14", "Establishment of the Westshire Police and Crime Panel (GCS2)", "Executive", "2012-08-28"),
+        ("14", "Establishment of the Westshire Police and Crime Panel (LDS4)", "Executive", "2012-08-28"),
     ]
     assert [len(i.resolutions) for i in doc.items] == [1, 0]
     assert doc.items[0].passages[1].speaker_role == "councillor"
@@ -477,16 +477,16 @@ The panel:
 
   • reviews the Commissioner's Police and Crime Plan
 
-Topics covered at the last panel
+What the panel discussed last time
 
-The panel last met on 24 April 2018.
+The panel last met on 3 May 2019.
 
 The Commissioner explained to the panel that 999 calls had risen."""
 
 
 def test_summary_page_is_other() -> None:
     doc = parse_bytes(SUMMARY.encode(), "summary.txt")
-    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("other", "Westshire Police and Crime Panel", "2018-04-24")
+    assert (doc.kind, doc.meeting.committee, str(doc.meeting.date)) == ("other", "Westshire Police and Crime Panel", "2019-05-03")
     assert [i.title for i in doc.items] == [""]
     roles = {(p.speaker_role, p.speaker_name) for p in doc.items[0].passages if p.speaker_role}
     assert roles == {("commissioner", "Jane Roe")}
@@ -496,21 +496,21 @@ def test_numbered_points_are_not_items() -> None:
     text = (
         "To consider the above planning application.\n\nMinutes:\n\nThe Committee considered a report.\n\n"
         "RESOLVED - That the application be APPROVED subject to the following conditions:\n\n"
-        "1. Standard Time\n\n2. Approved Plans\n\n3. Materials to match existing"
+        "1. Time limit\n\n2. Plans as submitted\n\n3. External finishes to match"
     )
     doc = parse_bytes(text.encode(), "issue.txt")
     assert [i.title for i in doc.items] == [""]
     assert doc.items[0].resolutions == (
-        "That the application be APPROVED subject to the following conditions: 1. Standard Time 2. Approved Plans "
-        "3. Materials to match existing",
+        "That the application be APPROVED subject to the following conditions: 1. Time limit 2. Plans as submitted "
+        "3. External finishes to match",
     )
 
 
 def test_minute_paragraph_numbers_are_not_items() -> None:
     text = (
         "Agenda and minutes\n\nItems\nNo. Item\n\n22.\n\nAppointment of Chairman\n\nMinutes:\n\n"
-        "4. The Chairman thanked previous members of the Panel for their service. He\n\nfurther thanked officers.\n\n"
-        "5. The Panel proposed and seconded Bill Bentley as Vice-Chairman of the Panel\n\n23.\n\nDeclarations of Interest\n\nMinutes:\n\nNone."
+        "4. The Chairman thanked the outgoing members of the Panel for their work. He\n\nalso thanked officers.\n\n"
+        "5. The Panel proposed and seconded Wyn Bellamy as Vice-Chairman of the Panel\n\n23.\n\nDeclarations of Interest\n\nMinutes:\n\nNone."
     )
     doc = parse_bytes(text.encode(), "meeting.txt")
     assert [(i.number, i.title) for i in doc.items] == [("22", "Appointment of Chairman"), ("23", "Declarations of Interest")]

@@ -10,19 +10,19 @@ from indexer.parse.roles import build_cast, clean_name, is_public_item, title_ro
 def test_build_cast() -> None:
     cast = build_cast(
         [
-            "Councillors Peter Wilkinson in the Chair (North Yorkshire Council).",
-            "The Kent and Medway Police and Crime Panel reviews the actions of the Kent Police and Crime Commissioner, Matthew Scott.",
-            "Verbal Update by Jonathan Slee, Overview and Scrutiny Officer.",
-            "The Commissioner introduced Nicola Calway from the OPCC who provided an explanation.",
-            "Mr S Finnegan, Chief Constable, Lancashire Constabulary.",
+            "Councillors Petra Wilding in the Chair (Northmoor Council).",
+            "The Wessex Police and Crime Panel scrutinises the decisions of the Wessex Police and Crime Commissioner, Martin Scorer.",
+            "Verbal Update by Jonah Sleath, Overview and Scrutiny Officer.",
+            "The Commissioner introduced Nina Calder from the OPCC who gave the background.",
+            "Mr S Fennell, Chief Constable, Wessex Constabulary.",
         ]
     )
     assert cast.names == {
-        "chair": "Peter Wilkinson",
-        "commissioner": "Matthew Scott",
-        "council_officer": "Jonathan Slee",
-        "opcc_officer": "Nicola Calway",
-        "chief_constable": "S Finnegan",
+        "chair": "Petra Wilding",
+        "commissioner": "Martin Scorer",
+        "council_officer": "Jonah Sleath",
+        "opcc_officer": "Nina Calder",
+        "chief_constable": "S Fennell",
     }
 
 
@@ -59,7 +59,7 @@ def test_title_role(title: str, role: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Jan Warwick", True), ("S Walton", True), ("Lloyd-Jones", True), ("The Panel", False), ("Police and Crime", False), ("PCC", False)],
+    [("Jo Penhale", True), ("K Osei", True), ("Lloyd-Jones", True), ("The Panel", False), ("Police and Crime", False), ("PCC", False)],
 )
 def test_valid_name(name: str, expected: bool) -> None:
     assert valid_name(name) is expected
@@ -67,7 +67,7 @@ def test_valid_name(name: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("Councillor Jan Warwick", "Jan Warwick"), ("Mr. Michael Lane,", "Michael Lane"), ("Cllrs  Bowen", "Bowen"), ("Colonel Tony Ward", "Tony Ward")],
+    [("Councillor Jo Penhale", "Jo Penhale"), ("Mr. Rufus Tamm,", "Rufus Tamm"), ("Cllrs  Elton", "Elton"), ("Colonel Ian Carrow", "Ian Carrow")],
 )
 def test_clean_name(raw: str, expected: str) -> None:
     assert clean_name(raw) == expected

@@ -20,32 +20,32 @@ def item(body: str, title: str = "Police and Crime Plan Update") -> Item:
     [
         ("Minutes:\n\nThe Panel discussed the plan.\n\nResolved:\n\n1. That the plan be noted.\n\n2. That a report come back.",
          ["1. That the plan be noted. 2. That a report come back."]),
-        ("Minutes:\n\nResolved – that Brad Watson is elected Chairman.", ["That Brad Watson is elected Chairman."]),
+        ("Minutes:\n\nResolved – that Lena Moy is elected Chairman.", ["That Lena Moy is elected Chairman."]),
         ("RESOLVED – (1) That approval be given.\n(2) That matters be delegated.\n(3) That the Constitution be amended.",
          ["(1) That approval be given. (2) That matters be delegated. (3) That the Constitution be amended."]),
         ("RESOLVED: That the report be noted.\n\nThe Panel then discussed rural crime.\n\nRESOLVED: That a visit be arranged.",
          ["That the report be noted.", "That a visit be arranged."]),
-        ("It was proposed, seconded and:\n\nResolved: That Claire George be appointed as Chair.",
-         ["That Claire George be appointed as Chair."]),
+        ("It was moved, seconded and:\n\nResolved: That Carys Lind be appointed as Chair.",
+         ["That Carys Lind be appointed as Chair."]),
         ("It was proposed and seconded that Cllr Jones be Chair. UNANIMOUSLY RESOLVED that Councillor Jones be appointed Chair.",
          ["That Councillor Jones be appointed Chair."]),
-        ("RESOLVED:\n\nThe Panel, having reviewed the action taken, supports the Commissioner.\n\nThe meeting closed at noon.",
-         ["The Panel, having reviewed the action taken, supports the Commissioner."]),
-        ("Recommended - That the Minutes be received and approved as a correct record.",
-         ["That the Minutes be received and approved as a correct record."]),
+        ("RESOLVED:\n\nThe Panel, having considered the proposal, supports the Commissioner.\n\nThe meeting closed at noon.",
+         ["The Panel, having considered the proposal, supports the Commissioner."]),
+        ("Recommended - That the Minutes be accepted and approved as a correct record.",
+         ["That the Minutes be accepted and approved as a correct record."]),
         ("AGREED: That the responses be noted.", ["That the responses be noted."]),
         ("That the verbal update be noted.", ["That the verbal update be noted."]),
         ("That under Section 100(A)(4) of the Act, the public be excluded from the meeting for the next item.",
          ["That under Section 100(A)(4) of the Act, the public be excluded from the meeting for the next item."]),
         ("Minutes:\n\nAgreed.", ["Agreed"]),
         # a stray label before narrative is not a decision
-        ("Resolved: The Overview and Scrutiny Officer gave a verbal update on the Panel.\n\n\n\nThat the verbal update be noted.",
+        ("Resolved: The Overview and Scrutiny Officer then gave a verbal report on the work plan.\n\n\n\nThat the verbal update be noted.",
          ["That the verbal update be noted."]),
         # decisions recorded without "RESOLVED": one per item
         ("The minutes of the meeting held on 30 June 2020 were agreed as a true record.",
          ["The minutes of the meeting held on 30 June 2020 were agreed as a true record."]),
-        ("Councillor Bill Brown was appointed Vice-Chairman of the Panel for the rest of the year.",
-         ["Councillor Bill Brown was appointed Vice-Chairman of the Panel for the rest of the year."]),
+        ("Councillor Lyn Hobbs was appointed Vice-Chairman of the Committee for the rest of the year.",
+         ["Councillor Lyn Hobbs was appointed Vice-Chairman of the Committee for the rest of the year."]),
         ("Miss Ann Lee was elected as Deputy Chair for the Municipal Year.", ["Miss Ann Lee was elected as Deputy Chair for the Municipal Year."]),
         # several agreements recorded in one item are several decisions
         ("The Panel agreed to exclude the press and public.\n\nFollowing consideration, the Panel agreed to the proposed appointment.",
@@ -53,28 +53,28 @@ def item(body: str, title: str = "Police and Crime Plan Update") -> Item:
         # a decision introducing a list keeps all the list
         ("RESOLVED, that the minutes be approved, subject to the following amendments:\n\n\n· Item 4 be corrected.\n\n\n· Item 7 be corrected.",
          ["That the minutes be approved, subject to the following amendments: Item 4 be corrected. Item 7 be corrected."]),
-        ("Following a suggestion by the Chairman the Panel agreed that item 3 be taken first.",
-         ["Following a suggestion by the Chairman the Panel agreed that item 3 be taken first."]),
-        ("A number of minor amendments were agreed which would update the documents.",
-         ["A number of minor amendments were agreed which would update the documents."]),
-        ("A named vote was taken for the appointment of Leader of the Council.",
-         ["A named vote was taken for the appointment of Leader of the Council."]),
+        ("Following a request by the Chair the Committee agreed that item 9 be heard first.",
+         ["Following a request by the Chair the Committee agreed that item 9 be heard first."]),
+        ("Several small changes were agreed which would bring the terms of reference up to date.",
+         ["Several small changes were agreed which would bring the terms of reference up to date."]),
+        ("A recorded vote was taken on the election of the Leader.",
+         ["A recorded vote was taken on the election of the Leader."]),
         # not decisions
-        ("It was agreed that this would be brought to the next Panel meeting.", []),
-        ("It was recommended that the Panel agreed to the co-option of 5 members.", []),
+        ("It was agreed that this would come back to the next Committee meeting.", []),
+        ("It was recommended that the Committee agreed to co-opt three members.", []),
         ("The report was noted.", []),
         ("Agreed actions from the last meeting were reviewed.", []),
         ("The Chair requested Council to approve the Minutes, which would be signed at the end of the meeting.", []),
         # with an explicit decision, discussion outcomes are not counted again
-        ("Minutes:\n\nThe Panel agreed that the working group would develop a mechanism.\n\nResolved:\n\n1. That the data be received quarterly.",
+        ("Minutes:\n\nThe Panel agreed that the task group would draft a protocol.\n\nResolved:\n\n1. That the data be received quarterly.",
          ["1. That the data be received quarterly."]),
         # numbered minute paragraphs: paragraph 3 is not part of the decision in paragraph 2
-        ("Minutes:\n\n1.    The Panel proposed Brad Watson as Chairman.\n\n2.    Resolved – that Brad Watson is elected Chairman.\n\n"
-         "3.    The Chairman welcomed members.", ["That Brad Watson is elected Chairman."]),
+        ("Minutes:\n\n1.    The Panel proposed Lena Moy as Chairman.\n\n2.    Resolved – that Lena Moy is elected Chairman.\n\n"
+         "3.    The Chairman welcomed members.", ["That Lena Moy is elected Chairman."]),
         # a lettered list after a wide gap ending the minutes: its "RESOLVED" was lost
         ("The Panel considered a report of the Assistant Chief Executive.\n\n\nCouncillor Brookes welcomed it.\n\n\n\n\n"
-         "(a)          Standard items include reports on:\n\n(i)      decisions by the PCC;\n\n(b)          sessions are arranged",
-         ["(a) Standard items include reports on: (i) decisions by the PCC; (b) sessions are arranged"]),
+         "(a)          Regular items cover reports on:\n\n(i)      decisions of the PCC;\n\n(b)          sessions are arranged",
+         ["(a) Regular items cover reports on: (i) decisions of the PCC; (b) sessions are arranged"]),
         # "Agenda, decisions and minutes": the decision is printed twice, counted once
         ("Decision:\n\nRESOLVED: That the Plan be approved.\n\nMinutes:\n\nCouncillor Lee introduced the report.\n\nRESOLVED:That the Plan be approved.",
          ["That the Plan be approved."]),
@@ -104,7 +104,7 @@ def test_resolutions(body: str, resolutions: list[str]) -> None:
         ),
         # no "Minutes:" label: the blurb is what reads like an agenda
         (
-            "To consider the attached report.\n\n\nThe report will be presented by Councillor Patman.\n\n\n"
+            "To consider the attached report.\n\n\nThe report will be presented by Councillor Pask.\n\n\n"
             "Members were informed of the budget.",
             ["summary", "summary", "discussion"],
         ),
@@ -114,7 +114,7 @@ def test_resolutions(body: str, resolutions: list[str]) -> None:
         ("Additional documents:\n\nAppendix A PDF 80 KB\n\nMinutes:\n\nThe Panel noted the report.\n\n• Share this item",
          ["discussion"]),
         # sub-headings inside minutes
-        ("Minutes:\n\nElection of Vice-Chairman\n\nThe Panel proposed Bill Bentley.", ["discussion", "discussion"]),
+        ("Minutes:\n\nElection of Vice-Chairman\n\nThe Panel proposed Wyn Bellamy.", ["discussion", "discussion"]),
         ("Minutes:\n\nApologies were received from Councillor Reed.\n\nThere were none.", ["procedural", "procedural"]),
         ("Minutes:\n\nCllr Palmer asked about youth services.\n\nThe Commissioner replied that funding was limited.",
          ["questions", "questions"]),
@@ -146,7 +146,7 @@ def test_procedural_item_passages_are_procedural() -> None:
         ("Election of Vice Chair", True),
         ("Date of Next Meeting", True),
         ("Appointment of Deputy Chair for the 2024/25 Municipal Year", True),
-        ("MEMBERS' DECLARATIONS UNDER THE CODE OF CONDUCT IN RESPECT OF ITEMS ON THE AGENDA", True),
+        ("MEMBERS' DECLARATIONS UNDER THE CODE OF CONDUCT ON ITEMS OF THIS AGENDA", True),
         ("Any other business that the Chairman considers urgent", False),
         ("Public Questions", False),
         ("Chairman's Announcements", False),

@@ -10,24 +10,24 @@ from indexer.parse.text import split_lines
 from indexer.parse.titles import split_title_blurb
 
 TABLE = """Agenda and draft minutes
-Venue: Council Chamber - Civic Suite. View directions
+Venue: Main Hall - Town Hall Annexe. View directions
 Contact: Robert Harris - Committee Officer
 No. | Item |
 ---|---|
-Apologies for Absence Additional documents: Minutes: Apologies were received from Councillor M Terry. |
+Apologies for Absence Additional documents: Minutes: Apologies were received from Councillor M Tully. |
 |
-Code of Conduct - Declaration of Interests. Relevant Authorities Regulations 2012 Members are reminded of their duty. Minutes: No issues were raised. |
+Code of Conduct - Declaration of Interests. Disclosable Interests Regulations 2012 Members must declare any interest. Minutes: No issues were raised. |
 |
-Notice of Motion 1. To note that this Council has no confidence. 2. To elect a new Leader.
-Additional documents: Minutes: Councillor Cox addressed the Council and confirmed his resignation.
-RESOLVED: That Councillor Cowan be elected Leader. |
+Notice of Motion 1. To record that this Council has lost confidence. 2. To elect a new Leader.
+Additional documents: Minutes: Councillor Corrie addressed the Council and announced his resignation.
+RESOLVED: That Councillor Cowdray be elected Leader. |
 |
-Public Participation To receive questions from members of the public. A total period of 15 minutes is allowed.
+Public Participation To take questions put by members of the public. Up to 15 minutes is set aside.
 Those wishing to ask a question should register by email.
-VARIATION OF BUSINESS The Panel agreed to vary the order of business. |
+CHANGE TO THE AGENDA The Panel agreed to change the order of business. |
 Police and Crime Panel - Appointments Report PDF 110 KB To consider a report on membership. Minutes: Members received a report from the Democratic Services Officer.
 RESOLVED:
-· That the Panel notes its Membership. · That Councillor Gregori is appointed to the Hampshire Police and Crime Panel.
+· That the Panel notes its Membership. · That Councillor Grisewood is appointed to the Westshire Police and Crime Panel.
 |
 COM"""
 
@@ -36,7 +36,7 @@ def test_row_titles_that_read_as_sentences_and_rows_without_titles() -> None:
     text = (
         "No. | Item |\n---|---|\n"
         "To confirm as a correct record the minutes of the meeting held on 8 July 2022. Additional documents: Minutes: "
-        "The minutes were agreed as a true and accurate record. |\n|||||\n"
+        "The minutes were approved as a true and accurate record. |\n|||||\n"
         "Additional documents:\nMinutes: The Commissioner presented the report to the Panel.\n|"
     )
     doc = parse_bytes(text.encode(), "rows.txt")
@@ -54,25 +54,25 @@ def test_table_rows_become_items() -> None:
     assert doc.kind == "meeting"
     assert [(i.number, i.title) for i in doc.items] == [
         (None, "Apologies for Absence"),
-        (None, "Code of Conduct - Declaration of Interests. Relevant Authorities Regulations 2012"),
+        (None, "Code of Conduct - Declaration of Interests. Disclosable Interests Regulations 2012"),
         (None, "Notice of Motion"),
         (None, "Public Participation"),
         (None, "Police and Crime Panel - Appointments Report"),
     ]
     assert [len(i.resolutions) for i in doc.items] == [0, 0, 1, 1, 1]
     assert doc.items[4].resolutions == (
-        "That the Panel notes its Membership. That Councillor Gregori is appointed to the Hampshire Police and Crime Panel.",
+        "That the Panel notes its Membership. That Councillor Grisewood is appointed to the Westshire Police and Crime Panel.",
     )
     assert [(p.section, p.text) for p in doc.items[2].passages] == [
-        ("summary", "To note that this Council has no confidence."),
+        ("summary", "To record that this Council has lost confidence."),
         ("summary", "To elect a new Leader."),
-        ("discussion", "Councillor Cox addressed the Council and confirmed his resignation."),
-        ("resolution", "That Councillor Cowan be elected Leader."),
+        ("discussion", "Councillor Corrie addressed the Council and announced his resignation."),
+        ("resolution", "That Councillor Cowdray be elected Leader."),
     ]
     # a heading inside a row is not an item, but its agreement is the row's decision
     assert [(p.section, p.text) for p in doc.items[3].passages][-2:] == [
-        ("discussion", "VARIATION OF BUSINESS"),
-        ("resolution", "The Panel agreed to vary the order of business."),
+        ("discussion", "CHANGE TO THE AGENDA"),
+        ("resolution", "The Panel agreed to change the order of business."),
     ]
     assert doc.meeting.committee == "Council"  # "addressed the Council" names the body meeting
 
@@ -96,10 +96,10 @@ def test_is_table_flattened(text: str, expected: bool) -> None:
     [
         ("Public Participation To receive questions", ("Public Participation", "To receive questions")),
         ("Apologies Members are reminded that", ("Apologies", "Members are reminded that")),
-        ("Responses of Cabinet to Reports of Overview and Scrutiny The Committee to receive responses",
-         ("Responses of Cabinet to Reports of Overview and Scrutiny", "The Committee to receive responses")),
-        ("The Police and Crime Plan 2021-25 The Police and Crime Commissioner, Andrew Snowden, will present the Plan",
-         ("The Police and Crime Plan 2021-25", "The Police and Crime Commissioner, Andrew Snowden, will present the Plan")),
+        ("Replies of the Executive to Reports of Overview and Scrutiny The Committee to receive replies",
+         ("Replies of the Executive to Reports of Overview and Scrutiny", "The Committee to receive replies")),
+        ("The Police and Crime Plan 2021-25 The Police and Crime Commissioner, Anwen Snell, will present the Plan",
+         ("The Police and Crime Plan 2021-25", "The Police and Crime Commissioner, Anwen Snell, will present the Plan")),
         ("Notice of Motion 1. To note", ("Notice of Motion", "1. To note")),
         ("MINUTES OF THE MEETING HELD ON 18TH MAY 2018 PDF 325 KB", ("MINUTES OF THE MEETING HELD ON 18TH MAY 2018", "")),
         ("Holding the Chief Constable to Account", ("Holding the Chief Constable to Account", "")),
@@ -111,10 +111,10 @@ def test_split_title_blurb(run: str, expected: tuple[str, str]) -> None:
 
 AGENDA_PACK = (
     "Westshire Police, Fire and Crime Panel Agenda\n"
-    "Public Document WESTSHIRE POLICE, FIRE AND CRIME PANEL DATE: Monday, 20th July, 2020 TIME: 10.00 am. "
+    "Public Document WESTSHIRE POLICE, FIRE AND CRIME PANEL DATE: Monday, 20th July, 2020 TIME: 2.00 pm. "
     "VENUE: Virtual meeting. AGENDA 1. APOLOGIES 2. DECLARATIONS OF INTEREST 1 - 4 To receive declarations of interest. "
     "3. MINUTES 5 - 10 To approve the minutes of 30 June, 2020 4. PANEL 11 - 20 ARRANGEMENTS Report of the Solicitor "
-    "5. RULES OF PROCEDURE 21 - 52 NORTH EAST SOUTH WEST CENTRAL Please note that this meeting will be livestreamed. "
+    "5. RULES OF PROCEDURE 21 - 52 NORTH EAST SOUTH WEST CENTRAL This meeting will be broadcast on the internet. "
     "For copies of papers contact the officer. 2 WESTSHIRE PANEL - 20 JULY 2020"
 )
 

@@ -89,7 +89,7 @@ def test_list_marker(text: str, expected: tuple[str, str]) -> None:
     ("text", "expected"),
     [
         ("MINUTES OF THE PREVIOUS MEETING pdf icon PDF 135 KB", "MINUTES OF THE PREVIOUS MEETING"),
-        ("Police and Crime Panel - Appointments and Co-option Report PDF 110 KB To consider", "Police and Crime Panel - Appointments and Co-option Report To consider"),
+        ("Police and Crime Panel - Membership and Co-option Report PDF 98 KB To consider", "Police and Crime Panel - Membership and Co-option Report To consider"),
         ("Agenda frontsheet (PDF, 132 KB)", "Agenda frontsheet"),
         ("Report PDF 1.2 MB", "Report"),
         ("The PDF copy was 20 pages", "The PDF copy was 20 pages"),

@@ -103,7 +103,7 @@ def test_before_and_after_are_exclusive_of_the_period():
     ("q", "message"),
     [
         ('"county lines', 'The quotation mark before "county lines" is never closed: add a closing " to search for the phrase.'),
-        ("foo:bar", 'There is no filter called "foo:". Filters you can use: section:, speaker:, committee:, date:, before:, after:, title:, name:, item:'),
+        ("foo:bar", 'There is no filter called "foo:". Filters you can use: section:, speaker:, committee:, date:, before:, after:, title:, name:, item:, exact:'),
         ("speaker:", 'The filter "speaker:" needs a value, as in: speaker:commissioner'),
         ("section:nope", 'There is no section "nope". Sections: summary, presentation, questions, discussion, resolution, procedural.'),
         ("speaker:wizard", 'There is no speaker role "wizard". Roles: commissioner, deputy_commissioner, chief_constable, police_officer, chief_executive, opcc_officer, chair, councillor, members, council_officer, public, other.'),

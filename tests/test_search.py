@@ -33,8 +33,9 @@ def texts(engine, q: str, **kw) -> list[str]:
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        # the item about county lines (title) first, then the passages that say it
-        ("county lines", [EXPLOIT, PLAN, PLAN, EXPLOIT]),
+        # the item about county lines (title) first, then the item whose passages say it;
+        # one card per item, its best two passages together
+        ("county lines", [EXPLOIT, EXPLOIT, PLAN, PLAN]),
         # both say it; the shorter passage (a question at the precept item) scores higher
         ("speed cameras on the A31", [PRECEPT, ROADS]),
         ('"modern slavery"', [PLAN]),
@@ -49,12 +50,26 @@ def test_judged_rankings(engine, q, expected):
 
 def test_best_passage_of_an_item_comes_first_and_two_per_item(engine):
     result = engine.search(SearchRequest(q="county lines"))
-    assert [to_text(h.snippet) for h in result.hits[1:3]] == [
+    assert [to_text(h.snippet) for h in result.hits[2:4]] == [
         "Members received a presentation from the Chief Constable on county lines and exploitation.",
         "County lines gangs were exploiting children from the cities to sell drugs in market towns.",
     ]
-    # "more" is counted on the item's last passage on the page: 5 + 3 matches, 2 + 2 shown
-    assert [h.more_in_item for h in result.hits] == [0, 0, 1, 3]
+    # one card per item: its passages share its rank; "more" is on the card's last passage
+    assert [h.rank for h in result.hits] == [1, 1, 2, 2]
+    assert [[h.passage_id for h in card] for card in result.cards] == [
+        [h.passage_id for h in result.hits[:2]], [h.passage_id for h in result.hits[2:]]]
+    assert [h.more_in_item for h in result.hits] == [0, 3, 0, 1]  # 5 + 3 matches, 2 + 2 shown
+    assert (result.items, result.total, result.pages) == (2, 8, 1)
+
+
+def test_pages_hold_whole_items(engine):
+    """An item's card is on one page only, and every matching item is on some page."""
+    pages = [engine.search(SearchRequest(q="police", per_page=1, page=p)) for p in range(1, 6)]
+    cards = [[h.item_id for h in card] for r in pages for card in r.cards]
+    assert [len(r.cards) for r in pages] == [1, 1, 1, 1, 0]
+    assert all(len(set(c)) == 1 for c in cards)
+    assert len({c[0] for c in cards}) == len(cards) == pages[0].items == 4
+    assert [r.has_next for r in pages] == [True, True, True, False, False]
 
 
 def test_without_collapsing_every_passage_is_listed(engine):
@@ -129,7 +144,9 @@ def test_pagination(engine):
     past = engine.search(SearchRequest(q="police", per_item=0, per_page=5, page=first.pages + 1))
     assert (past.hits, past.total, past.has_next) == ((), first.total, False)
     grouped = [engine.search(SearchRequest(q="police", per_page=3, page=p)) for p in (1, 2, 3)]
-    assert [(len(g.hits), g.has_next, g.pages) for g in grouped] == [(3, True, 2), (3, False, 2), (0, False, 2)]
+    # grouped: pages of agenda items (4 items, 3 to a page), each with up to two passages
+    assert [(len(g.cards), len(g.hits), g.has_next, g.pages) for g in grouped] == [
+        (3, 5, True, 2), (1, 1, False, 2), (0, 0, False, 2)]
 
 
 @pytest.mark.parametrize(
@@ -169,7 +186,8 @@ def test_item_view_marks_every_match(engine):
 
 def test_item_siblings_are_the_meeting_agenda(engine):
     hit = engine.search(SearchRequest(q="cuckooing")).hits[0]
-    assert [title for _, title in engine.item(hit.item_id).siblings] == [APOLOGIES, EXPLOIT]
+    siblings = engine.item(hit.item_id).siblings
+    assert [(r.number, r.title) for r in siblings] == [("1", APOLOGIES), ("2", EXPLOIT)]  # the real item numbers
 
 
 def test_unknown_item(engine):

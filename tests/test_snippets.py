@@ -53,8 +53,14 @@ def test_snippet_picks_the_sentence_with_most_distinct_matches():
     out = snippet(text, marks("county lines slavery"), maxchars=150)
     assert rendered(out) == (
         f"{ELLIPSIS}[County lines] remained a significant concern, and modern [slavery] was linked to "
-        f"[county lines] activity.{ELLIPSIS}"
+        f"[county lines] activity."  # a full stop ends it: no ".…"
     )
+
+
+def test_a_cut_after_a_comma_ends_with_the_ellipsis_alone():
+    text = "Members listed county lines, " + "drugs, " * 40 + "and weapons."
+    out = snippet(text, marks("county lines"), maxchars=40)
+    assert rendered(out) == f"Members listed [county lines], drugs, drugs{ELLIPSIS}"
 
 
 def test_long_sentence_is_trimmed_around_the_first_match():
@@ -68,7 +74,7 @@ def test_long_sentence_is_trimmed_around_the_first_match():
 def test_no_match_shows_the_opening():
     text = "First sentence here. " * 30
     out = snippet(text, marks("elsewhere"), maxchars=60)
-    assert to_text(out) == "First sentence here." + ELLIPSIS
+    assert to_text(out) == "First sentence here."
 
 
 def test_html_is_escaped_and_marked():

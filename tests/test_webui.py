@@ -25,16 +25,15 @@ def test_search_results_are_ranked_and_highlighted(client):
     r = client.get("/search?q=county+lines")
     html = r.get_data(as_text=True)
     assert r.status_code == 200
-    titles = re.findall(r'<h2 id="h-[^"]+"><a href="[^"]+">(.*?)</a></h2>', html)
-    assert titles == [
+    titles = re.findall(r'<h3 id="h-[^"]+"><a href="[^"]+">(.*?)</a></h3>', html)
+    assert titles == [  # one card per agenda item
         "Child Exploitation and <mark>County Lines</mark>",
         "Police and Crime Plan Delivery",
-        "Police and Crime Plan Delivery",
-        "Child Exploitation and <mark>County Lines</mark>",
     ]
-    assert marks(html) == ["County Lines", "county lines", "County lines", "County Lines"]
+    assert marks(html) == ["County Lines", "county lines", "County lines"]
+    assert html.count('<div class="passage-hit">') == 4  # each card shows its best two passages
     assert "Wessex Police and Crime Panel" in html and "14 June 2019" in html and "29 January 2021" in html
-    assert "8 matching passages" in html
+    assert '<h1 class="count" id="results" tabindex="-1">2 agenda items with 8 matching passages</h1>' in html
     assert ">3 more matching passages in this item</a>" in html
 
 
@@ -96,15 +95,20 @@ def test_security_headers_on_every_response(client):
 def test_search_json_matches_the_page(client):
     data = client.get("/search.json?q=county+lines").get_json()
     assert (data["query"], data["total"], data["pages"], data["has_next"]) == ("county lines", 8, 1, False)
-    hit = data["hits"][1]
+    hit = data["hits"][2]
     assert (hit["title"], hit["date"], hit["section"], hit["speaker_role"]) == (
         "Police and Crime Plan Delivery", "2019-06-14", "presentation", "chief_constable"
     )
     assert hit["snippet_html"] == (
         "Members received a presentation from the Chief Constable on <mark>county lines</mark> and exploitation."
     )
-    assert data["hits"][0]["title_marked"] == "Child Exploitation and <mark>County Lines</mark>"
-    assert set(hit) >= {"item_id", "passage_id", "committee", "section", "speaker_role", "url", "snippet", "more_in_item"}
+    assert data["hits"][0]["title_html"] == "Child Exploitation and <mark>County Lines</mark>"
+    assert data["hits"][0]["title"] == "Child Exploitation and County Lines"
+    assert set(hit) >= {"item_id", "passage_id", "committee", "section", "speaker_role", "item_url", "source_url", "snippet", "more_in_item"}
+    assert (data["items"], data["facets"]["committee"]) == (
+        2, [{"value": "Wessex Police and Crime Panel", "label": "Wessex Police and Crime Panel", "items": 2,
+             "selected": False}])
+    assert data["timeline"]["unit"] == "month" and data["timeline"]["undated_items"] == 0
     full = client.get("/search.json?q=county+lines&per_item=0").get_json()
     assert (full["total"], len(full["hits"]), full["pages"]) == (8, 8, 1)
 
@@ -118,12 +122,12 @@ def test_search_json_errors_are_json(client):
 
 def test_item_page_marks_every_match_and_cites(client):
     data = client.get("/search.json?q=county+lines").get_json()
-    item_id = data["hits"][1]["item_id"]
+    item_id = data["hits"][2]["item_id"]
     r = client.get(f"/item/{item_id}?q=county+lines")
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     assert marks(html) == ["county lines", "County lines", "county lines"]
-    assert "3 passages in this item match <strong>county lines</strong>." in html
+    assert "<span>3 of 8 passages match <strong>county lines</strong>:</span>" in html
     assert "Cite as" in html and "https://democracy.wessex.example/mgAi.aspx?ID=202" in html
     item = client.get(f"/item/{item_id}.json").get_json()
     assert item["title"] == "Police and Crime Plan Delivery"
@@ -135,9 +139,9 @@ def test_pagination_links(client):
     assert 'href="/search?q=police&amp;per_page=2&amp;page=2" rel="next"' in html
     assert 'aria-current="page" href="/search?q=police&amp;per_page=2">1</a>' in html
     assert 'rel="prev"' not in html
-    html = client.get("/search?q=police&per_page=2&page=3").get_data(as_text=True)
-    assert 'href="/search?q=police&amp;per_page=2&amp;page=2" rel="prev"' in html
-    assert 'rel="next"' not in html  # 6 grouped results: page 3 is the last
+    html = client.get("/search?q=police&per_page=2&page=2").get_data(as_text=True)
+    assert 'href="/search?q=police&amp;per_page=2" rel="prev"' in html
+    assert 'rel="next"' not in html  # 4 agenda items, two to a page: page 2 is the last
 
 
 def test_missing_index_is_a_503_with_a_sentence(tmp_path):

@@ -14,6 +14,9 @@ from indexer.search import SearchEngine
 
 log = logging.getLogger(__name__)
 
+#: The most rows (matching passages) one export holds; set MINUTES_EXPORT_MAX_ROWS to change it.
+EXPORT_MAX_ROWS = 10_000
+
 #: Response headers set on every response. No JavaScript is served, so scripts are off.
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -32,7 +35,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app. Config comes from defaults, then ``instance/config.py``, then
     ``MINUTES_*`` environment variables (e.g. ``MINUTES_INDEX_DIR``), then ``test_config``."""
     app = Flask(__name__, instance_relative_config=True)
-    app.config.from_mapping(INDEX_DIR="index", SITE_NAME="Minutes search", PER_PAGE=10)
+    app.config.from_mapping(INDEX_DIR="index", SITE_NAME="Minutes search", PER_PAGE=10,
+                            EXPORT_MAX_ROWS=EXPORT_MAX_ROWS)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("MINUTES")
     if test_config is not None:

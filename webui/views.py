@@ -1,44 +1,58 @@
-"""Views: read request arguments, call one engine method, render a template or JSON."""
+"""Views: read request arguments, call the engine, render a template, JSON, CSV or a feed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from typing import Any
-from urllib.parse import urlencode
 
-from flask import Blueprint, Flask, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import IndexDamagedError, IndexMissingError, MinutesError, NotFoundError, QueryError, StaleIndexError
 from indexer.search import SORTS, SearchEngine, SearchRequest
 from indexer.vocab import ROLES, SECTIONS
 
+from . import exports, links
+from .charts import timeline_chart
+from .links import search_url
+
 log = logging.getLogger(__name__)
 bp = Blueprint("search", __name__)
 
 EXAMPLES = ("county lines", '"modern slavery"', "speaker:commissioner precept", "section:resolution knife crime")
+#: What each sort is called on the page.
+SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first"}
+#: Entries in a search's Atom feed (its newest matching items).
+FEED_ENTRIES = 50
 
 
 def engine() -> SearchEngine:
     return current_app.extensions["minutes"].get()
 
 
-def search_request(args: Any) -> SearchRequest:
+def search_request(args: Any, **override: Any) -> SearchRequest:
     """Build a :class:`SearchRequest` from query-string arguments; raise QueryError if bad."""
-    return SearchRequest(
+    fields: dict[str, Any] = dict(
         q=args.get("q", "")[:2000],
         section=args.get("section") or None,
         speaker=args.get("speaker") or None,
         committee=args.get("committee") or None,
         date_from=_date_arg(args, "from"),
         date_to=_date_arg(args, "to"),
-        hide_procedural=args.get("hide_procedural") in ("1", "on", "true"),
-        sort=args.get("sort") or "relevance",  # type: ignore[arg-type]
+        hide_procedural=_flag(args, "hide_procedural"),
+        exact=_flag(args, "exact"),
+        sort=args.get("sort") or "relevance",
         page=_int_arg(args, "page", 1),
         per_page=_int_arg(args, "per_page", current_app.config["PER_PAGE"]),
         per_item=_int_arg(args, "per_item", 2),
     )
+    fields.update(override)
+    return SearchRequest(**fields)
+
+
+def _flag(args: Any, name: str) -> bool:
+    return args.get(name) in ("1", "on", "true")
 
 
 def _int_arg(args: Any, name: str, default: int) -> int:
@@ -61,6 +75,11 @@ def _date_arg(args: Any, name: str) -> dt.date | None:
         raise QueryError(f"The '{name}' date must look like 2018-06-21, not {raw[:20]!r}.") from None
 
 
+def item_url(item_id: str, **args: Any) -> str:
+    """The absolute address of an item's page."""
+    return url_for("search.item", item_id=item_id, _external=True, **args)
+
+
 @bp.route("/")
 def home() -> Any:
     eng = engine()
@@ -69,18 +88,33 @@ def home() -> Any:
 
 @bp.route("/search")
 def search() -> Any:
+    clean = links.canonical(request.args)
+    if clean is not None:  # a form sent empty fields (or defaults): show the tidy address
+        return redirect(url_for("search.search") + clean, code=302)
     eng = engine()
-    args = request.args
-    req = search_request(args)
-    result = None if req.is_empty else eng.search(req)
+    req = search_request(request.args)
+    if req.is_empty:
+        return render_template("search.html", result=None, overview=None, req=req, **_page_context(eng))
+    result = eng.search(req)
+    overview = eng.overview(req)
     return render_template(
         "search.html",
         result=result,
+        overview=overview,
         req=req,
-        form=_form(args),
+        chart=timeline_chart(overview),
+        export_limit=current_app.config["EXPORT_MAX_ROWS"],
+        **_page_context(eng),
+    )
+
+
+def _page_context(eng: SearchEngine) -> dict[str, Any]:
+    return dict(
+        form=_form(request.args),
         committees=eng.committees(),
-        page_url=_page_url,
-        without=_without,
+        search_url=search_url,
+        chips=links.active_filters(request.args),
+        sort_labels=SORT_LABELS,
         examples=EXAMPLES,
     )
 
@@ -90,24 +124,70 @@ def search_json() -> Any:
     req = search_request(request.args)
     if req.is_empty:
         raise QueryError("Give a query with ?q=… (or a filter such as ?section=resolution).")
-    return jsonify(engine().search(req).to_dict())
+    eng = engine()
+    data = eng.search(req).to_dict(item_url=item_url)
+    if request.args.get("facets") != "0":
+        data.update(eng.overview(req).to_dict())
+    return jsonify(data)
+
+
+@bp.route("/export.csv")
+def export_csv() -> Any:
+    return _export("csv")
+
+
+@bp.route("/export.json")
+def export_json() -> Any:
+    return _export("json")
+
+
+def _export(kind: str) -> Any:
+    req = search_request(request.args, page=1)
+    if req.is_empty:
+        raise QueryError("Give a query with ?q=… (or a filter such as ?section=resolution) to export its results.")
+    result = engine().export(req, current_app.config["EXPORT_MAX_ROWS"])
+    return exports.response(result, kind, item_url)
+
+
+@bp.route("/feed.atom")
+def feed() -> Any:
+    req = search_request(request.args, sort="newest", per_item=1, page=1, per_page=FEED_ENTRIES)
+    if req.is_empty:
+        raise QueryError("Give a query with ?q=… (or a filter such as ?section=resolution) to follow it as a feed.")
+    eng = engine()
+    result = eng.search(req)
+    page = search_url(_external=True, sort=None)
+    return exports.atom(result, page, search_url("search.feed", _external=True, sort=None), item_url,
+                        eng.info.get("built_at"))
 
 
 @bp.route("/item/<item_id>")
 def item(item_id: str) -> Any:
-    q = request.args.get("q", "")[:2000]
-    view = engine().item(item_id, q)
-    return render_template("item.html", item=view, q=q, form=_form({"q": q}))
+    req = _item_search(request.args)
+    view = engine().item(item_id, request=req)
+    return render_template("item.html", item=view, q=req.q, exact=req.exact, form=_form({"q": req.q}),
+                           back=links.back_to_results(request.args))
+
+
+def _item_search(args: Any) -> SearchRequest:
+    """The search an item page was opened from (its matches are that search's)."""
+    return search_request(args, page=1)
 
 
 @bp.route("/item/<item_id>.json")
 def item_json(item_id: str) -> Any:
-    return jsonify(engine().item(item_id, request.args.get("q", "")[:2000]).to_dict())
+    view = engine().item(item_id, request=_item_search(request.args))
+    data = view.to_dict()
+    data["item_url"] = item_url(item_id)
+    for ref in data["siblings"] + data["series"]:
+        ref["item_url"] = item_url(ref["item_id"])
+    return jsonify(data)
 
 
 @bp.route("/help")
 def help_page() -> Any:
-    return render_template("help.html", sections=SECTIONS, roles=ROLES, form=_form({}))
+    return render_template("help.html", sections=SECTIONS, roles=ROLES, form=_form({}),
+                           export_limit=current_app.config["EXPORT_MAX_ROWS"])
 
 
 @bp.route("/healthz")
@@ -130,25 +210,13 @@ def _form(args: Any) -> dict[str, Any]:
         "committee": args.get("committee", ""),
         "from": args.get("from", ""),
         "to": args.get("to", ""),
-        "sort": args.get("sort", "relevance"),
-        "hide_procedural": args.get("hide_procedural") in ("1", "on", "true"),
+        "sort": args.get("sort") or "relevance",
+        "hide_procedural": _flag(args, "hide_procedural"),
+        "exact": _flag(args, "exact"),
         "sections": SECTIONS,
         "roles": ROLES,
         "sorts": SORTS,
     }
-
-
-def _page_url(page: int) -> str:
-    args = {k: v for k, v in request.args.items() if v and k != "page"}
-    if page > 1:
-        args["page"] = str(page)
-    return url_for("search.search") + "?" + urlencode(args)
-
-
-def _without(*names: str) -> str:
-    """URL of the current search with some arguments removed (e.g. all filters)."""
-    args = {k: v for k, v in request.args.items() if v and k not in names and k != "page"}
-    return url_for("search.search") + "?" + urlencode(args)
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -166,20 +234,8 @@ def register_error_handlers(app: Flask) -> None:
     def _bad_query(exc: QueryError) -> Any:
         if request.endpoint == "search.search" and not wants_json():
             eng = engine()
-            return (
-                render_template(
-                    "search.html",
-                    result=None,
-                    req=None,
-                    error=str(exc),
-                    form=_form(request.args),
-                    committees=eng.committees(),
-                    page_url=_page_url,
-                    without=_without,
-                    examples=EXAMPLES,
-                ),
-                400,
-            )
+            return render_template("search.html", result=None, overview=None, req=None, error=str(exc),
+                                   **_page_context(eng)), 400
         return render_error(400, "That search could not be understood", str(exc))
 
     @app.errorhandler(NotFoundError)
@@ -210,3 +266,23 @@ def register_error_handlers(app: Flask) -> None:
     def _unexpected(exc: Exception) -> Any:
         log.exception("unhandled error on %s", request.path)
         return render_error(500, "Something went wrong", "Something went wrong on our side while answering this request. Please try again.")
+
+
+@bp.app_template_global("item_link")
+def _item_link(item_id: str, anchor: str | None = None) -> str:
+    return links.item_link(item_id, anchor)
+
+
+@bp.app_template_global("search_url")
+def _search_url(endpoint: str = "search.search", **changes: Any) -> str:
+    return search_url(endpoint, **changes)
+
+
+@bp.app_template_filter("href")
+def _href(url: str | None) -> str:
+    return links.href(url)
+
+
+@bp.app_template_global("facet_url")
+def _facet_url(name: str, value: str | None) -> str:
+    return links.facet_url(name, value)

@@ -195,8 +195,8 @@ def _pair_table_cells(blocks: list[Block]) -> list[Block]:
     """Rejoin a two-column table a crawler flattened to one cell per line.
 
     After "… contained in the table below." come header cells then alternating cells
-    ("Panel Member", "Personal Interest", "Len Brown", "Member of …"); they become rows
-    "Len Brown | Member of …".
+    ("Panel Member", "Personal Interest", "Les Broome", "Governor of …"); they become rows
+    "Les Broome | Governor of …".
     """
     out: list[Block] = []
     i = 0

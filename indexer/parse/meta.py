@@ -199,7 +199,7 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
 
 
 def summary_date(text: str) -> dt.date | None:
-    """The meeting a plain-English summary page reports on ("The panel last met on 24 April 2018")."""
+    """The meeting a plain-English summary page reports on ("The panel last met on 3 May 2019")."""
     m = _SUMMARY_MET.search(text)
     return parse_date(m.group("d")) if m else None
 

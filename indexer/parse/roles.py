@@ -3,7 +3,7 @@
 "The Commissioner", "PCC", "PFCC" and "Police, Crime and Victims' Commissioner" are all the
 commissioner; "Deputy Chief Constable" is a police officer; "Chairman of the Select
 Committee" is a councillor, not the meeting's chair. :func:`build_cast` learns from a whole
-document who holds which title ("Alison Hernandez, Devon and Cornwall Police and Crime
+document who holds which title ("Dana Quennell, Wessex and Avonmouth Police and Crime
 Commissioner"), so that "the Commissioner" later on can be named.
 """
 
@@ -100,7 +100,7 @@ SHARED_ROLES = frozenset({"council_officer", "police_officer", "opcc_officer", "
 
 @dataclass(slots=True)
 class Cast:
-    """The people a document names with their roles ("Alison Hernandez, … Commissioner")."""
+    """The people a document names with their roles ("Dana Quennell, … Commissioner")."""
 
     names: dict[str, str] = field(default_factory=dict)
     mayor_role: str = "chair"

@@ -1,9 +1,9 @@
 """Who said it: speaker roles and names from reported speech.
 
-Minutes report speech as "<actor> <verb>" ("The Commissioner explained…", "Cllr Palmer
+Minutes report speech as "<actor> <verb>" ("The Commissioner explained…", "Cllr Ferris
 asked…"), as "<noun> from <actor>" ("a presentation from the Commissioner", "In reply to a
-question from Councillor Scott") or as "<verb> by <actor>" ("was provided by Cllr Jan
-Warwick"). Bullets listed after "Members heard:" come from whoever was presenting. A
+question from Councillor Dunmore") or as "<verb> by <actor>" ("was provided by Cllr Jo
+Penhale"). Bullets listed after "Members heard:" come from whoever was presenting. A
 paragraph reporting two speakers is split where the speaker changes. Attendance,
 apologies and "joined the meeting" are not speech; agenda blurbs have no speaker.
 """
@@ -37,8 +37,8 @@ _SPEECH = (
     r"stressed|underlined|warned|argued|disagreed|supported|opposed|tabled|put\s+forward|shared|drew|agreed|"
     r"extended|voiced|called\s+for|offered|enquired|conveyed|accepted|apologised|updated|read\s+out|set\s+out|"
     r"made\s+(?:reference|a\s+statement|comments?|a\s+declaration|representations?|the\s+point|an?\s+(?:short\s+|brief\s+)?presentation|a\s+suggestion)|"
-    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence)|"
-    r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
+    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence)|"
+    r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
     r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
     r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)"
 )
@@ -58,9 +58,9 @@ _BETWEEN = (
     r"(?:\s+(?:also|further|then|briefly|again|subsequently|additionally|later|both|jointly|each|formally|kindly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
-# "Inspector Rick Ogdin outlined…", "Chief Constable Jim Colwell explained…"
+# "Inspector Tom Ardwick outlined…", "Chief Constable Chris Vale explained…"
 _NAMED_TITLE_VERB = re.compile(rf"\s+(?P<name>{NAME}){_BETWEEN}(?:{_SPEECH})\b")
-# "The Chief Constable was invited (by the Commissioner) to provide…": about to speak.
+# "The Chief Constable was then invited (by the Commissioner) to give…": about to speak.
 _INVITED = re.compile(r"\s+(?:was|were)\s+(?:then\s+)?invited\s+(?:by\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+)?to\s+(?:provide|give|present|update|outline|address|introduce|speak|report|explain|respond|answer)\b")
 _MEMBER_VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_MEMBER_SPEECH})\b")
 _AGENT_NOUN = re.compile(
@@ -68,7 +68,7 @@ _AGENT_NOUN = re.compile(
     r"suggestion|notification|submission|representations?|declaration(?:\s+of\s+interest)?|briefing|address|introduction)\s+"
     r"(?:(?:was|were)\s+(?:made|given|read\s+out|received)\s+)?(?:from|by|of)\s+$|"
     r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
-    r"delivered|led|invited|explained|outlined|requested)\s+by\s+$"
+    r"delivered|led|invited|explained|outlined|requested|declared)\s+by\s+$"
 )
 # Members speak as agents only when they raise or ask something ("a question raised by the Panel").
 _MEMBER_AGENT = re.compile(
@@ -298,7 +298,7 @@ def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Pas
             continue
         in_list = d.kind in (BULLET, POINT, ROW) and lead_speaker != (None, None)
         if d.kind in (BULLET, POINT, ROW) and declaring:
-            # "Julian Grubb was a retired Police Officer…", "Len Brown | Member of …": a member declaring
+            # "Aled Pryce was a retired Police Officer…", "Les Broome | Governor of …": a member declaring
             m = re.match(rf"(?:(?:{_CLLR}|{_HONORIFIC})\s+)?(?P<name>{NAME})\s*(?:\b(?:was|is|had|has|declared)\b|[|(])", d.text)
             if m and valid_name(m.group("name")):
                 out.append(Passage(d.text, d.section, "councillor", clean_name(m.group("name"))))
@@ -360,7 +360,7 @@ def _speaker_groups(d: Draft, cast: Cast, public: bool = False) -> list[tuple[st
 
 
 def _same_speaker(a: _Actor, b: _Actor) -> bool:
-    """Same role, and not two different names ("Councillor Lowe asked … Councillor Ashby responded")."""
+    """Same role, and not two different names ("Councillor Lyle asked … Councillor Ashby responded")."""
     return a.role == b.role and (a.name is None or b.name is None or a.name.split()[-1] == b.name.split()[-1])
 
 

@@ -49,7 +49,7 @@ _IMPLICIT = (
     re.compile(r"\b(?:named\s+|recorded\s+|card\s+)?vote\s+was\s+(?:taken|held|carried)\b", re.I),
     # an appointment or election made
     re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:(?:Vice|Deputy)[- ]?)?Chair", re.I),
-    # the body agreed, as a main clause ("Following a suggestion… the Panel agreed that item 3 be taken first")
+    # the body agreed, as a main clause ("Following a request… the Committee agreed that item 9 be heard first")
     re.compile(
         r"(?:^|[.,;:]\s+|\b(?:discussion|suggestion|request|debate)\b[^.]{0,60}?\s)"
         r"(?:the\s+)?(?:Panel|Committee|Council|Cabinet|Board|Sub-Committee|Members)\s+(?:unanimously\s+)?agreed\b"
