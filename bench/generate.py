@@ -188,10 +188,12 @@ class MeetingPlan:
 class Generator:
     """Builds the archive; all randomness flows from one seeded RNG."""
 
-    def __init__(self, size: int, seed: int) -> None:
+    def __init__(self, size: int, seed: int, words: tuple[int, int] | None = None) -> None:
         self.size = size
         self.seed = seed
-        self.rng = random.Random(f"minutes-bench:{seed}:{size}")
+        #: passage length in words (lowest, highest), or None for the usual 1–3 sentences
+        self.words = words
+        self.rng = random.Random(f"minutes-bench:{seed}:{size}" + (f":{words[0]}-{words[1]}" if words else ""))
         rng = self.rng
         self.topics = Zipf(tuple(range(len(V.TOPICS))), s=1.05)
         places = [h + t for h in V.PLACE_HEADS for t in V.PLACE_TAILS]
@@ -404,9 +406,18 @@ class Generator:
         while len(text) < 150 and len(parts) < 4:
             parts.append(self.sentence("any", topic, body, ctx))
             text = " ".join(parts)
-        while len(text) > 600 and len(parts) > 1:
+        while len(text) > 600 and len(parts) > 1 and self.words is None:
             parts.pop()
             text = " ".join(parts)
+        if self.words is not None and kind != "procedural":
+            lo, hi = self.words
+            target = rng.randint(lo, hi)
+            while len(text.split()) < target:
+                parts.append(self.sentence("any", topic, body, ctx))
+                text = " ".join(parts)
+            while len(text.split()) > hi and len(parts) > 1:
+                parts.pop()
+                text = " ".join(parts)
         return _capitalise(text)
 
 
@@ -575,14 +586,16 @@ def _render_item(g: Generator, body: Body, plan: ItemPlan, ctx: dict[str, Any]) 
     return text, record
 
 
-def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print) -> dict[str, Any]:
-    """Write the archive for ``size``/``seed`` into ``out`` (replacing it); return its meta."""
+def generate(size: int, seed: int, out: Path, log: Callable[[str], None] = print,
+             words: tuple[int, int] | None = None) -> dict[str, Any]:
+    """Write the archive for ``size``/``seed`` into ``out`` (replacing it); return its meta.
+    ``words``: passages of that many words (lowest, highest) instead of 1–3 sentences."""
     started = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
     corpus = out / "corpus"
     corpus.mkdir(parents=True)
-    g = Generator(size, seed)
+    g = Generator(size, seed, words)
     plans = g.plan()
     by_body: dict[int, list[MeetingPlan]] = {}
     for m in plans:
@@ -687,10 +700,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", default="10k", help="passages: 10k, 100k, 1m or a number (default 10k)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="output folder (default: the cache under bench/work/corpus)")
+    ap.add_argument("--words", help="passages of LO-HI words (e.g. 80-150) instead of 1-3 sentences (needs --out)")
     args = ap.parse_args(argv)
     size = parse_size(args.size)
+    words = tuple(int(w) for w in args.words.split("-")) if args.words else None
+    if words is not None and not args.out:
+        ap.error("--words needs --out (the cache holds the standard archives only)")
     if args.out:
-        generate(size, args.seed, args.out)
+        generate(size, args.seed, args.out, words=words)  # type: ignore[arg-type]
     else:
         ensure_corpus(size, args.seed)
     return 0

@@ -42,7 +42,8 @@ from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
 from .postings import HOT_EXT, write_hot_lists, write_missing_hot_lists
 from .series import series_key
 from .urls import encoded_url
-from .schema import StoredPassage, build_schema, date_key, item_number_key, text_parts
+from .schema import StoredPassage, build_schema, date_key, item_number_key, text_and_exact_items, text_parts
+from .whoosh_fixes import SegmentBuilder
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,10 @@ ProgressFn = Callable[[str], None]
 PARALLEL_MIN_FILES = 200
 #: Memory each segment writer may use before spilling sorted runs to disk.
 WRITER_LIMIT_MB = 256
-#: Postings a build's segment writer holds (estimated MB) before its segment is closed:
-#: below WRITER_LIMIT_MB, so a full build never spills.
+#: Postings a build's segment builder holds (estimated MB) before its segment is closed.
 SEGMENT_MB = 230
+#: What one posting held in memory costs, about (see whoosh_fixes.SegmentBuilder).
+POSTING_BYTES = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,9 +242,9 @@ class _ShardResult:
 def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None) -> _ShardResult:
     """Parse ``names`` and write them as new segments of the index in ``gen``.
 
-    A segment is closed before its writer's posting pool would spill to disk: Whoosh
-    merges spilled runs one posting at a time in Python, which costs more than the few
-    extra segments do at search time.
+    Postings are held in memory (see :class:`indexer.whoosh_fixes.SegmentBuilder`); a
+    segment is closed once it holds about :data:`SEGMENT_MB` of them, and another begun.
+    Each passage's text is analysed once for both the stemmed and the exact field.
     """
     from whoosh.index import open_dir
 
@@ -250,12 +252,9 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
     root = Path(corpus)
     manifests = load_manifests(root)[0]
     ix = open_dir(gen)
-    full = SEGMENT_MB * 1024 * 1024
+    full = SEGMENT_MB * 1024 * 1024 / POSTING_BYTES
 
-    def new_writer() -> SegmentWriter:
-        return SegmentWriter(ix, _lk=False, compound=False, limitmb=WRITER_LIMIT_MB)
-
-    writer, pending = new_writer(), 0
+    builder = SegmentBuilder(ix)
     try:
         with recording_stems() as result.stems:
             for name in names:
@@ -263,34 +262,33 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
                 if parsed is not None:
                     doc, record = parsed
                     for fields in passage_fields(doc):
-                        writer.add_document(**fields)
-                    pending += record.passages
+                        text, exact = text_and_exact_items(fields["text"])
+                        builder.add_document(fields, {"text": text, "exact": exact})
                     result.passages += record.passages
                     result.items.extend(item_metas(doc))
                     result.sources.append(record)
-                    if writer.pool.currentsize > full:
-                        result.segments.append(_finish_segment(writer))
-                        writer, pending = new_writer(), 0
+                    if builder.size > full:
+                        result.segments.append(_finish_segment(builder, Path(gen)))
+                        builder = SegmentBuilder(ix)
                 if on_file is not None:
                     on_file(name)
     except BaseException:
-        writer.cancel()
+        builder.cancel()
         raise
-    if pending:
-        result.segments.append(_finish_segment(writer))
+    if builder.docnum:
+        result.segments.append(_finish_segment(builder, Path(gen)))
     else:
-        writer._close_segment()
+        builder.cancel()
     return result
 
 
-def _finish_segment(writer: SegmentWriter) -> Any:
-    """Write out a segment writer's segment (as whoosh.multiproc's sub-writers do) and its
-    hot-list file; return the segment, to be committed with the others. (Its temporary
-    folder is shared by every writer of the build and removed by the commit.)"""
-    segment = writer._finalize_segment()
-    reader = SegmentReader(writer.storage, writer.schema, segment)
+def _finish_segment(builder: SegmentBuilder, folder: Path) -> Any:
+    """Write out a segment and its hot-list file; return the segment, to be committed
+    with the others."""
+    segment = builder.finish()
+    reader = SegmentReader(builder.storage, builder.schema, segment)
     try:
-        write_hot_lists(Path(writer.storage.folder), reader)
+        write_hot_lists(folder, reader)
     finally:
         reader.close()
     return segment

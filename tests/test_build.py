@@ -182,7 +182,7 @@ def test_a_full_writer_closes_its_segment_and_starts_another(tmp_path, monkeypat
     import indexer.build as build
 
     one = build_index(CORPUS, tmp_path / "one", processes=1)
-    monkeypatch.setattr(build, "SEGMENT_MB", 0.01)  # ~10 KB: one file per segment
+    monkeypatch.setattr(build, "SEGMENT_MB", 0.0001)  # a few postings: one file per segment
     many = build_index(CORPUS, tmp_path / "many", processes=2)
     assert (many.files, many.items, many.passages) == (one.files, one.items, one.passages)
     with store.open_generation(store.current(tmp_path / "many")).reader() as reader:
