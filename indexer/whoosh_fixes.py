@@ -88,39 +88,48 @@ class SegmentBuilder:
         self._terms: dict[str, dict[bytes, tuple[Any, list[float], list[bytes]]]] = {}
         #: field → document → its length as the length column gives it back
         self._lengths: dict[str, dict[int, int]] = {}
+        self._fields: dict[str, tuple[Any, bool, bool, bool, Any]] = {}
 
     def add_document(self, fields: dict[str, Any], indexed: dict[str, Any] | None = None) -> None:
-        schema, docnum, perdoc = self.schema, self.docnum, self.perdoc
+        docnum, perdoc = self.docnum, self.perdoc
         indexed = indexed or {}
         perdoc.start_doc(docnum)
-        for name in sorted(n for n in fields if not n.startswith("_")):
+        for name in sorted(fields):
             value = fields[name]
-            if value is None:
+            if value is None or name.startswith("_"):
                 continue
-            field = schema[name]
+            field, is_indexed, scorable, stored, column = self._field(name)
             length = 0
-            if field.indexed:
-                items = indexed[name] if name in indexed else field.index(value)
-                terms = self._terms.setdefault(name, {})
-                scorable = field.scorable
+            if is_indexed:
+                items = indexed[name] if name in indexed else list(field.index(value))
+                terms = self._terms.get(name)
+                if terms is None:
+                    terms = self._terms[name] = {}
                 for tbytes, freq, weight, vbytes in items:
-                    if scorable:
-                        length += freq
+                    length += freq
                     entry = terms.get(tbytes)
                     if entry is None:
                         entry = terms[tbytes] = (array("I"), [], [])
                     entry[0].append(docnum)
                     entry[1].append(weight)
                     entry[2].append(vbytes)
-                    self.size += 1
-            perdoc.add_field(name, field, value if field.stored else None, length)
+                self.size += len(items)
+                if not scorable:
+                    length = 0
+            perdoc.add_field(name, field, value if stored else None, length)
             if length:
                 self._lengths.setdefault(name, {})[docnum] = byte_to_length(length_to_byte(length))
-            column = field.column_type
             if column:
                 perdoc.add_column_value(name, column, field.to_column_value(value))
         perdoc.finish_doc()
         self.docnum += 1
+
+    def _field(self, name: str) -> tuple[Any, bool, bool, bool, Any]:
+        found = self._fields.get(name)
+        if found is None:
+            field = self.schema[name]
+            found = self._fields[name] = (field, field.indexed, field.scorable, field.stored, field.column_type)
+        return found
 
     def finish(self) -> Any:
         """Write the segment's files; return the segment (to commit with the others)."""
