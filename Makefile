@@ -22,7 +22,7 @@ test: install-test chromium axe ## run the whole test suite, browser test includ
 # racing an update, 10,000+ fuzz cases each of the query parser and the web endpoints,
 # and 16 clients for 60 s while writers publish and the server reloads (a few minutes).
 stress: install-test
-	MINUTES_FUZZ_EXAMPLES=$${MINUTES_FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -m "stress or fuzz" -p no:cacheprovider $(PYTEST_ARGS) tests/test_recovery.py tests/test_stress.py tests/test_fuzz.py
+	MINUTES_FUZZ_EXAMPLES=$${MINUTES_FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -s -m "stress or fuzz" -p no:cacheprovider $(PYTEST_ARGS) tests/test_recovery.py tests/test_stress.py tests/test_fuzz.py
 
 index: install
 	$(BIN)/minutes index $(CORPUS) --index $(INDEX)
