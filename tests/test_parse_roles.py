@@ -43,14 +43,14 @@ def test_build_cast() -> None:
         ("Mayor", "chair"),
         ("East Hampshire District Council", None),
         ("Licensing Officer", "council_officer"),
-        ("Chief Fire Officer", "council_officer"),
+        ("Chief Fire Officer", "other"),  # fire and rescue service staff, as the labels have them
         ("Director of Children's Services", "council_officer"),
         ("Police Licensing Officer", "police_officer"),
         ("Chief Finance Officer to the PCC", "opcc_officer"),
         ("the agent for the applicant", "public"),
         ("local residents", "public"),
         ("Convener", "chair"),
-        ("ward member", None),
+        ("ward member", "councillor"),
     ],
 )
 def test_title_role(title: str, role: str | None) -> None:
