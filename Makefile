@@ -9,13 +9,20 @@ INDEX  ?= index
 
 REALWORLD ?= ../shared/realworld
 
-.PHONY: run test index serve install install-test chromium axe eval bench bench-quick clean
+.PHONY: run test stress index serve install install-test chromium axe eval bench bench-quick clean
 
 run: index ## set up, index corpus/ and serve the UI on http://$(HOST):$(PORT)
 	$(BIN)/minutes serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
 test: install-test chromium axe ## run the whole test suite, browser test included
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Long write-path runs: random SIGKILLs of builds and updates under a serving gunicorn,
+# kills at every named step, an injected write failure, overlapping writers, a build
+# racing an update, 10,000+ fuzz cases each of the query parser and the web endpoints,
+# and 16 clients for 60 s while writers publish and the server reloads (a few minutes).
+stress: install-test
+	MINUTES_FUZZ_EXAMPLES=$${MINUTES_FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -s -m "stress or fuzz" -p no:cacheprovider $(PYTEST_ARGS) tests/test_recovery.py tests/test_stress.py tests/test_fuzz.py
 
 index: install
 	$(BIN)/minutes index $(CORPUS) --index $(INDEX)

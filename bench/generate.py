@@ -435,7 +435,6 @@ class Generator:
             text = " ".join(parts)
         return _capitalise(text)
 
-
     def long_passage_text(self, kind: str, topic: int, body: Body, ctx: dict[str, Any]) -> str:
         """A paragraph of 80-150 words (a last sentence may run past 150 to reach 80):
         sentences on the item's topic until the drawn length."""

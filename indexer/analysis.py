@@ -142,6 +142,7 @@ def recording_stems() -> Iterator[dict[str, str]]:
     recorded: dict[str, str] = {}
     _resolve.cache_clear()
     _short_index_terms.cache_clear()
+    _short_both.cache_clear()
     _recorders.append(recorded)
     try:
         yield recorded
@@ -371,6 +372,57 @@ def _exact_terms(text: str) -> tuple[str, ...]:
 
 
 _short_exact_terms = lru_cache(maxsize=8192)(_exact_terms)
+
+
+def index_terms_and_words(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """Return :func:`index_terms` and :func:`exact_index_terms` of ``text`` together, from
+    one pass of the tokenizer (an index build needs both for every passage)."""
+    return _short_both(text) if len(text) <= SHORT_TEXT else _both(text)
+
+
+def _both(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    # MinutesTokenizer's splitting (mode "index") and the position rules of TermFilter and
+    # ExactFilter, inlined without Token objects; the two filters agree on what they drop
+    # (both normalise alike, so a token empty for one is empty for the other, and both
+    # drop stop words keeping their positions). tests/test_whoosh_fixes.py checks this
+    # gives what the analyzers give.
+    stemmed: list[tuple[str, int]] = []
+    exact: list[str] = []
+    new_pos: int | None = None
+    last_old = -1
+    pos = 0
+    for match in _token_matches(text):
+        raw = match.group()
+        if raw.isalnum():
+            tokens: Any = ((raw, pos),)
+            pos += 1
+        else:
+            start = match.start()
+            if "." in raw or "," in raw:
+                spans = [(start, match.end())]  # a decimal number stays whole
+            else:
+                spans = [(start + m.start(), start + m.end()) for m in _PART.finditer(raw)]
+            tokens = [(text[s:e], pos + i) for i, (s, e) in enumerate(spans)]
+            pos += len(spans)
+            if len(spans) > 1 and _is_alpha_compound(raw):
+                tokens.append(("".join(text[s:e] for s, e in spans), pos - 1))
+        for token, token_pos in tokens:
+            term, stop = _resolve(token)
+            if not term:
+                continue
+            if new_pos is None:
+                new_pos = token_pos - 1
+            if token_pos != last_old:
+                new_pos += 1
+                last_old = token_pos
+            if stop:
+                continue
+            stemmed.append((term, new_pos))
+            exact.append(_exact(token)[0])
+    return tuple(stemmed), tuple(exact)
+
+
+_short_both = lru_cache(maxsize=8192)(_both)
 
 
 #: The one analyzer instance (it keeps no state between calls), shared by the schema,

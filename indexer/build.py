@@ -1,21 +1,25 @@
-"""Build an index from a corpus folder: parse every file, write passages, switch over.
+"""Build an index from a corpus folder: parse every file, write passages, publish.
 
 A broken file is reported (path and reason) and skipped; the rest is indexed. A full
-build goes into a fresh generation folder that only becomes live when it is complete
-(see :mod:`indexer.store`), so a failed build leaves the previous index serving. Large
-corpora are split between worker processes, each parsing its share and writing one
-index segment. :func:`update_index` instead re-indexes, in place, only the files that
-were added, changed or removed since the live build.
+build writes a fresh generation folder that only becomes live when it is complete and
+flushed to disk (see :mod:`indexer.store`), so a failed or killed build leaves the
+previous index serving. Large corpora are split between worker processes, each parsing
+its share and writing index segments. :func:`update_index` re-indexes only the files
+that were added, changed or removed since the live state, into a new generation made of
+hard links to the live one's segments plus the new ones, published the same way. Builds
+and updates of one index folder take turns (an OS file lock).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import logging
 import multiprocessing
 import os
 import queue
+import sqlite3
 import time
 import traceback
 from collections import Counter
@@ -32,16 +36,19 @@ from whoosh.writing import SegmentWriter
 from . import store
 from .acronyms import mine
 from .analysis import recording_stems, terms
-from .errors import BuildError, MinutesError, ParseError
-from .itemstore import ItemMeta, ItemStore, SourceRecord
+from .errors import BuildError, IndexDamagedError, IndexMissingError, MinutesError, ParseError
+from .itemstore import FILENAME, ItemMeta, ItemStore, SourceRecord
 from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
 from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
-from .postings import write_hot_lists, write_missing_hot_lists
+from .postings import HOT_EXT, write_hot_lists, write_missing_hot_lists
 from .series import series_key
 from .urls import encoded_url
-from .schema import EXACT_TITLE_WEIGHT, StoredPassage, build_schema, date_key, item_number_key, text_parts
+from .schema import (
+    EXACT_TITLE_WEIGHT, StoredPassage, build_schema, date_key, item_number_key, text_and_exact_items, text_parts,
+)
 from .synonyms import glossary_stems
+from .whoosh_fixes import SegmentBuilder
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +59,10 @@ ProgressFn = Callable[[str], None]
 PARALLEL_MIN_FILES = 200
 #: Memory each segment writer may use before spilling sorted runs to disk.
 WRITER_LIMIT_MB = 256
-#: Postings a build's segment writer holds (estimated MB) before its segment is closed:
-#: below WRITER_LIMIT_MB, so a full build never spills.
+#: Postings a build's segment builder holds (estimated MB) before its segment is closed.
 SEGMENT_MB = 230
+#: What one posting held in memory costs, about (see whoosh_fixes.SegmentBuilder).
+POSTING_BYTES = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,22 +121,33 @@ def source_names(corpus: Path) -> list[str]:
 
 
 def build_index(
-    corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None, processes: int | None = None
+    corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None, processes: int | None = None,
+    wait: bool = False,
 ) -> BuildReport:
     """Index every minute file under ``corpus`` into a new generation under ``index_root``.
 
-    ``processes`` defaults to one per CPU for large corpora. Returns the report; raises
-    :class:`BuildError` (leaving any previous index live) when nothing could be indexed
-    or the index could not be written.
+    ``processes`` defaults to one per CPU for large corpora. Holds the index's writer
+    lock throughout (with ``wait``, waits for another build or update to finish instead
+    of raising :class:`IndexBusyError`), so the corpus is read after any update that
+    came first. Returns the report; raises :class:`BuildError` (leaving any previous
+    index live) when nothing could be indexed or the index could not be written.
     """
+    with store.writer_lock(index_root, wait=wait, what="build"):
+        return _build(corpus, index_root, on_file, processes)
+
+
+def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes: int | None) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(corpus=corpus, index=index_root)
+    _collect_garbage(index_root)  # what killed builds and updates left behind
     names = source_names(corpus)
+    store.crash_point("build:listed")
     report.warnings.extend(str(e) for e in load_manifests(corpus)[1])
     procs = processes or (min(os.cpu_count() or 1, 4) if len(names) >= PARALLEL_MIN_FILES else 1)
     procs = max(1, min(procs, len(names) or 1))
     report.processes = procs
 
+    previous = store.current_name(index_root)
     gen = store.create_generation(index_root)
     try:
         ix = create_in(str(gen), build_schema())
@@ -155,6 +174,7 @@ def build_index(
         if report.files == 0:
             raise BuildError(f"Nothing to index in {corpus}: {len(names)} files found, none readable as minutes.")
         _commit_segments(ix, [segment for r in results for segment in r.segments])
+        store.crash_point("build:segments")
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
@@ -163,8 +183,10 @@ def build_index(
             db.compact()
         finally:
             db.close()
+        store.crash_point("build:item-store")
         report.seconds = time.perf_counter() - started
-        store.write_meta(gen, _meta(report))
+        store.seal(gen, {**_meta(report), "previous": previous})
+        store.crash_point("build:sealed")
         store.publish(index_root, gen)
     except MinutesError:
         store.discard(gen)
@@ -173,9 +195,44 @@ def build_index(
         store.discard(gen)
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        raise BuildError(f"Index build failed ({type(exc).__name__}: {exc}); the previous index is unchanged.") from exc
+        raise _write_failure(exc, index_root) from exc
+    store.crash_point("build:published")
+    _collect_garbage(index_root)
     report.generation = gen.name
+    report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_failure(exc: BaseException, index_root: Path) -> BuildError:
+    """A sentence for an error met while writing an index (never a traceback)."""
+    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        exc = OSError(errno.ENOSPC, "No space left on device", str(index_root))
+    if not isinstance(exc, OSError):
+        log.debug("index write failed", exc_info=exc)
+    return store.write_error(exc, index_root, "the index folder")
+
+
+def _collect_garbage(index_root: Path, keep: tuple[Path, ...] = ()) -> store.GcReport:
+    """Remove unneeded generations (see :func:`indexer.store.collect_garbage`); a failure
+    to remove one is logged: it never fails the build or update that asked."""
+    try:
+        report = store.collect_garbage(index_root, keep)
+    except OSError as exc:
+        log.warning("could not remove old index states in %s (%s)", index_root, exc)
+        return store.GcReport()
+    if report.removed:
+        log.info("removed %d unneeded index states from %s (%.1f MB)", len(report.removed), index_root,
+                 report.freed_bytes / 1e6)
+    return report
+
+
+def collect_garbage(index_root: Path, *, wait: bool = False) -> store.GcReport:
+    """Remove the states of ``index_root`` that are neither live, nor the previous one,
+    nor in use by a reader (``minutes index --gc``); return what was freed."""
+    if not index_root.is_dir():
+        raise IndexMissingError(f"No index found in {index_root}.")
+    with store.writer_lock(index_root, wait=wait, what="gc"):
+        return store.collect_garbage(index_root)
 
 
 @dataclass(slots=True)
@@ -195,9 +252,9 @@ class _ShardResult:
 def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None) -> _ShardResult:
     """Parse ``names`` and write them as new segments of the index in ``gen``.
 
-    A segment is closed before its writer's posting pool would spill to disk: Whoosh
-    merges spilled runs one posting at a time in Python, which costs more than the few
-    extra segments do at search time.
+    Postings are held in memory (see :class:`indexer.whoosh_fixes.SegmentBuilder`); a
+    segment is closed once it holds about :data:`SEGMENT_MB` of them, and another begun.
+    Each passage's text is analysed once for both the stemmed and the exact field.
     """
     from whoosh.index import open_dir
 
@@ -205,12 +262,9 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
     root = Path(corpus)
     manifests = load_manifests(root)[0]
     ix = open_dir(gen)
-    full = SEGMENT_MB * 1024 * 1024
+    full = SEGMENT_MB * 1024 * 1024 / POSTING_BYTES
 
-    def new_writer() -> SegmentWriter:
-        return SegmentWriter(ix, _lk=False, compound=False, limitmb=WRITER_LIMIT_MB)
-
-    writer, pending = new_writer(), 0
+    builder = SegmentBuilder(ix)
     try:
         with recording_stems() as result.stems:
             for name in names:
@@ -218,36 +272,44 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
                 if parsed is not None:
                     doc, record = parsed
                     for fields in passage_fields(doc):
-                        writer.add_document(**fields)
+                        builder.add_document(fields, _analysed(fields))
                     committee_terms(doc)
-                    pending += record.passages
                     result.passages += record.passages
                     result.items.extend(item_metas(doc))
                     result.sources.append(record)
                     result.acronyms.update(mine(doc))
-                    if writer.pool.currentsize > full:
-                        result.segments.append(_finish_segment(writer))
-                        writer, pending = new_writer(), 0
+                    if builder.size > full:
+                        result.segments.append(_finish_segment(builder, Path(gen)))
+                        builder = SegmentBuilder(ix)
                 if on_file is not None:
                     on_file(name)
     except BaseException:
-        writer.cancel()
+        builder.cancel()
         raise
-    if pending:
-        result.segments.append(_finish_segment(writer))
+    if builder.docnum:
+        result.segments.append(_finish_segment(builder, Path(gen)))
     else:
-        writer._close_segment()
+        builder.cancel()
     return result
 
 
-def _finish_segment(writer: SegmentWriter) -> Any:
-    """Write out a segment writer's segment (as whoosh.multiproc's sub-writers do) and its
-    hot-list file; return the segment, to be committed with the others. (Its temporary
-    folder is shared by every writer of the build and removed by the commit.)"""
-    segment = writer._finalize_segment()
-    reader = SegmentReader(writer.storage, writer.schema, segment)
+def _analysed(fields: dict[str, Any]) -> dict[str, Any]:
+    """The ``text`` and ``exact`` items of a passage's fields, each part analysed once
+    for both where the two fields hold the same parts (every passage but an item's first,
+    whose exact words also hold the title)."""
+    text, exact = text_and_exact_items(fields["text"])
+    if fields["exact"] is not fields["text"]:
+        exact = text_and_exact_items(fields["exact"])[1]
+    return {"text": text, "exact": exact}
+
+
+def _finish_segment(builder: SegmentBuilder, folder: Path) -> Any:
+    """Write out a segment and its hot-list file; return the segment, to be committed
+    with the others."""
+    segment = builder.finish()
+    reader = SegmentReader(builder.storage, builder.schema, segment)
     try:
-        write_hot_lists(Path(writer.storage.folder), reader)
+        write_hot_lists(folder, reader)
     finally:
         reader.close()
     return segment
@@ -255,7 +317,7 @@ def _finish_segment(writer: SegmentWriter) -> Any:
 
 def _commit_segments(ix: Any, segments: list[Any]) -> None:
     """Make the given segments the index's contents (as whoosh.multiproc's MpWriter does)."""
-    writer = SegmentWriter(ix, compound=False)
+    writer = SegmentWriter(ix, _lk=False, compound=False)  # the writer lock is ours (see store.writer_lock)
     try:
         writer._close_segment()  # this writer's own segment stays empty
         writer._commit_toc(segments)
@@ -267,7 +329,9 @@ def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: Progre
     """Index each shard in a worker process; relay progress; return their results."""
     ctx = multiprocessing.get_context("fork")
     messages = ctx.Queue()
-    workers = [ctx.Process(target=_worker, args=(gen, corpus, shard, i, messages), daemon=True) for i, shard in enumerate(shards)]
+    parent = os.getpid()
+    workers = [ctx.Process(target=_worker, args=(gen, corpus, shard, i, messages, parent), daemon=True)
+               for i, shard in enumerate(shards)]
     for w in workers:
         w.start()
     results: dict[int, _ShardResult] = {}
@@ -278,7 +342,13 @@ def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: Progre
             except queue.Empty:
                 dead = [i for i, w in enumerate(workers) if i not in results and w.exitcode not in (None, 0)]
                 if dead:
-                    raise BuildError(f"An indexing process stopped unexpectedly (exit code {workers[dead[0]].exitcode}).")
+                    code = workers[dead[0]].exitcode or 0
+                    how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+                    raise BuildError(
+                        f"An indexing worker process stopped unexpectedly ({how}"
+                        f"{', perhaps for lack of memory' if code == -9 else ''}); the previous index is unchanged. "
+                        "Run the build again (with -j 1 if memory is short)."
+                    )
                 continue
             if kind == "file":
                 if on_file is not None:
@@ -286,7 +356,9 @@ def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: Progre
             elif kind == "done":
                 results[index] = payload
             else:
-                raise BuildError(f"Indexing failed in a worker process:\n{payload}")
+                message, details = payload
+                log.debug("worker %d failed:\n%s", index, details)
+                raise BuildError(message)
     finally:
         for w in workers:
             if w.is_alive() and len(results) < len(workers):
@@ -295,18 +367,29 @@ def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: Progre
     return [results[i] for i in range(len(workers))]
 
 
-def _worker(gen: str, corpus: str, names: list[str], index: int, messages: Any) -> None:
+def _worker(gen: str, corpus: str, names: list[str], index: int, messages: Any, parent: int) -> None:
+    at = [""]
+
+    def progress(name: str) -> None:
+        if os.getppid() != parent:  # the build was killed: stop, do not write on for no one
+            os._exit(1)
+        at[0] = name
+        messages.put(("file", index, name))
+
     try:
-        result = _index_shard(gen, corpus, names, lambda name: messages.put(("file", index, name)))
+        result = _index_shard(gen, corpus, names, progress)
         messages.put(("done", index, result))
-    except BaseException:
-        messages.put(("error", index, traceback.format_exc()))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent as a sentence
+        failure = _write_failure(exc, Path(gen).parent)
+        where = f" after {at[0]}" if at[0] else ""
+        messages.put(("error", index, (f"Indexing failed in worker process {index + 1}{where}: {failure}",
+                                       traceback.format_exc())))
 
 
 # ---------------------------------------------------------------------- updates
 
 
-def add_files(corpus: Path, index_root: Path, files: Sequence[Path | str]) -> BuildReport:
+def add_files(corpus: Path, index_root: Path, files: Sequence[Path | str], *, wait: bool = False) -> BuildReport:
     """Index (or re-index) just these files of ``corpus`` into the live index, in place.
 
     For a harvester that knows what it has just written: nothing else in the corpus is
@@ -323,29 +406,45 @@ def add_files(corpus: Path, index_root: Path, files: Sequence[Path | str]) -> Bu
                 raise ValueError(f"{f} is not in the corpus folder {corpus}")
             path = path.resolve().relative_to(root)
         names.append(path.as_posix())  # else a name relative to the corpus folder
-    return update_index(corpus, index_root, only=names)
+    return update_index(corpus, index_root, only=names, wait=wait)
 
 
 def update_index(
-    corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None, only: Sequence[str] | None = None
+    corpus: Path, index_root: Path, *, on_file: ProgressFn | None = None, only: Sequence[str] | None = None,
+    wait: bool = False,
 ) -> BuildReport:
-    """Bring the live index up to date with ``corpus`` in place, without a rebuild.
+    """Bring the index up to date with ``corpus`` without a rebuild.
 
     Files added or changed since they were indexed (content or manifest metadata) are
-    re-indexed, files gone from the corpus are removed, the rest is left alone. Searches
-    see the update as soon as it is committed. With ``only``, just those corpus-relative
-    files are considered. With no index yet, does a full build.
+    re-indexed, files gone from the corpus are removed, the rest is left alone. The
+    result is a new state of the index, published at once (segments, item store and
+    metadata together; see :mod:`indexer.store`): a running search engine switches to it
+    within a second. With ``only``, just those corpus-relative files are considered.
+    With no index yet, does a full build. Holds the writer lock (see
+    :func:`build_index` for ``wait``); refuses a damaged index.
     """
-    if store.current_name(index_root) is None:
-        return build_index(corpus, index_root, on_file=on_file)
+    with store.writer_lock(index_root, wait=wait, what="update"):
+        if not (index_root / store.CURRENT).exists():
+            return _build(corpus, index_root, on_file, None)
+        return _update(corpus, index_root, on_file, only)
+
+
+def _update(corpus: Path, index_root: Path, on_file: ProgressFn | None, only: Sequence[str] | None) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(corpus=corpus, index=index_root)
-    gen = store.current(index_root)
-    report.generation = gen.name
+    _collect_garbage(index_root)
+    live = store.current(index_root)
+    redo = _refuse_damaged(live, index_root)
+    report.generation = live.name
     selected = None if only is None else sorted(set(only))
     manifests, manifest_errors = load_manifests(corpus, selected)
     report.warnings.extend(str(e) for e in manifest_errors)
-    db = ItemStore(gen.path, writable=True)
+    result = _ShardResult()
+    docs: list[Document] = []
+    touched: list[SourceRecord] = []  # same content, new modification time
+    stale: list[str] = []  # sources whose old passages must go
+    stale_ids: list[str] = []
+    db = ItemStore(live.path)
     try:
         known = db.sources(selected)
         if selected is None:
@@ -353,10 +452,7 @@ def update_index(
             gone = sorted(set(known) - set(names))
         else:
             names, gone = selected, []
-        result = _ShardResult()
-        docs: list[Document] = []
-        touched: list[SourceRecord] = []  # same content, new modification time
-        stale: list[str] = list(gone)  # sources whose old passages must go
+        stale.extend(gone)
         for name in names:
             old = known.get(name)
             if old is not None:
@@ -372,59 +468,145 @@ def update_index(
             parsed = _read(corpus, name, manifests, result)
             if parsed is not None:
                 docs.append(parsed[0])
-                result.acronyms.update(mine(parsed[0]))
                 result.sources.append(parsed[1])
                 result.items.extend(item_metas(parsed[0]))
                 result.passages += parsed[1].passages
+                result.acronyms.update(mine(parsed[0]))
             if on_file is not None:
                 on_file(name)
-        if touched:
-            db.replace([], touched)
-        if docs or stale:
-            # New item rows go in first, so no passage is ever searchable without its item.
-            db.replace(result.items, result.sources)
-            writer = store.open_generation(gen).writer(compound=False, limitmb=WRITER_LIMIT_MB)
-            try:
-                for name in stale:
-                    for iid in db.item_ids(name):
-                        writer.delete_by_term("item_id", iid)
-                with recording_stems() as stems:
-                    for doc in docs:
-                        for fields in passage_fields(doc):
-                            writer.add_document(**fields)
-                        committee_terms(doc)
-            except BaseException:
-                writer.cancel()
-                raise
-            db.add_stems(stems)  # before the commit, so no search meets a word without its stem
-            db.add_acronyms(result.acronyms)
-            writer.commit()
-            db.remove(stale, keep={m.item_id for m in result.items}, keep_sources={s.source for s in result.sources})
-            _write_hot_lists_after_commit(gen)
-        files, items, passages = db.counts()
+        for name in stale:
+            stale_ids.extend(db.item_ids(name))
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(index_root, f"{live.path / FILENAME} cannot be read ({exc})") from exc
     finally:
         db.close()
+    store.crash_point("update:parsed")
     report.files, report.items, report.passages = len(result.sources), len(result.items), result.passages
     report.skipped = sorted(result.skipped, key=lambda s: s.path)
     report.warnings.extend(result.warnings)
     report.removed = len(gone)
+    if docs or stale or touched or redo:
+        gen = store.create_generation(index_root)
+        try:
+            _write_update(live, gen, docs, stale, stale_ids, touched, result, redo)
+        except MinutesError:
+            store.discard(gen)
+            raise
+        except BaseException as exc:
+            store.discard(gen)
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            raise _write_failure(exc, index_root) from exc
+        store.crash_point("update:published")
+        report.generation = gen.name
+        _collect_garbage(index_root)
     report.seconds = time.perf_counter() - started
-    meta = {k: v for k, v in gen.meta.items() if k != "format"}
-    meta.update(files=files, items=items, passages=passages, updated_at=_now())
-    store.write_meta(gen.path, meta)
     return report
 
 
-def _write_hot_lists_after_commit(gen: store.Generation) -> None:
-    """Write hot-list files for the segments a commit made (the new one, and any Whoosh
-    merged). They only speed searches up, and the update is already committed: a failure
-    is logged, and the next update writes them."""
+def _write_update(
+    live: store.Generation, gen: Path, docs: list[Document], stale: list[str], stale_ids: list[str],
+    touched: list[SourceRecord], result: _ShardResult, redo: frozenset[str],
+) -> None:
+    """Write the updated state into the new folder ``gen``, seal and publish it. Hot-list
+    files named in ``redo`` (missing or damaged in the live state) are written anew."""
+    from whoosh.index import open_dir
+
+    store.link_generation(live.path, gen, FILENAME, skip=redo)
+    store.crash_point("update:linked")
+    stems: dict[str, str] = {}
+    ix = open_dir(str(gen))
+    if docs or stale:
+        writer = SegmentWriter(ix, _lk=False, compound=False, limitmb=WRITER_LIMIT_MB)
+        try:
+            for iid in stale_ids:
+                writer.delete_by_term("item_id", iid)
+            with recording_stems() as stems:
+                for doc in docs:
+                    for fields in passage_fields(doc):
+                        writer.add_document(**fields)
+                    committee_terms(doc)
+            store.crash_point("update:added")
+            writer.commit()
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+        store.crash_point("update:segments")
+    _write_missing_hot_lists(ix, gen)
+    store.crash_point("update:hot-lists")
+    db = ItemStore(gen, writable=True)
     try:
-        with store.open_generation(gen).reader() as reader:
-            write_missing_hot_lists(gen.path, reader)
-    except (OSError, MinutesError) as exc:
-        log.warning("could not write hot-list files in %s (%s); searches read those words from the index",
-                    gen.path, exc)
+        if touched:
+            db.replace([], touched)
+        if docs or stale:
+            db.replace(result.items, result.sources)
+            db.add_stems(stems)
+            db.add_acronyms(result.acronyms)
+            db.remove(stale, keep={m.item_id for m in result.items}, keep_sources={s.source for s in result.sources})
+        files, items, passages = db.counts()
+    finally:
+        db.close()
+    store.crash_point("update:item-store")
+    meta = {k: v for k, v in live.meta.items() if k not in ("format", "contents", "previous")}
+    meta.update(files=files, items=items, passages=passages, updated_at=_now(), previous=live.name)
+    store.seal(gen, meta, parent=live)
+    store.crash_point("update:sealed")
+    store.publish(live.path.parent, gen)
+
+
+def _damaged(index_root: Path, what: str) -> IndexDamagedError:
+    return IndexDamagedError(
+        f"The index in {index_root} is damaged: {what}. An update cannot repair it; "
+        f"rebuild it with: minutes index CORPUS --index {index_root}"
+    )
+
+
+def _refuse_damaged(live: store.Generation, index_root: Path) -> frozenset[str]:
+    """Raise IndexDamagedError if the live state's files, segments and item store do not
+    agree (cheap checks: sizes against the manifest, and counts). Return the names of
+    hot-list files that are missing or damaged: they only repeat what the segments hold,
+    so the update writes them anew instead of refusing."""
+    problems = store.verify_files(live)
+    redo = frozenset(p.path.name for p in problems if p.path.suffix == HOT_EXT)
+    problems = [p for p in problems if p.path.suffix != HOT_EXT]
+    if problems:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise _damaged(index_root, f"{problems[0]}{more}")
+    ix = store.open_generation(live)
+    try:
+        with ix.reader() as reader:
+            indexed = reader.doc_count()
+    except Exception as exc:  # noqa: BLE001 - a damaged segment fails in many ways
+        raise _damaged(index_root, f"its segments in {live.path} cannot be read ({type(exc).__name__}: {exc})") from exc
+    try:
+        db = ItemStore(live.path)
+        try:
+            files, items, passages = db.counts()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(index_root, f"{live.path / FILENAME} cannot be read ({exc})") from exc
+    if passages != indexed:
+        raise _damaged(index_root, f"{live.path / FILENAME} lists {passages:,} passages but the segments hold {indexed:,}")
+    recorded = tuple(live.meta.get(k) for k in ("files", "items", "passages"))
+    if recorded != (files, items, passages):
+        raise _damaged(index_root, f"{live.path / FILENAME} holds {files:,} files, {items:,} items and {passages:,} "
+                                   f"passages, but {live.path / store.META} records {recorded[0]}, {recorded[1]} and {recorded[2]}")
+    return redo
+
+
+def _write_missing_hot_lists(ix: Any, gen: Path) -> None:
+    """Write hot-list files for the segments a commit made (the new one, and any Whoosh
+    merged). They only speed searches up: a failure other than a full disk is logged,
+    and the next update writes them."""
+    try:
+        with ix.reader() as reader:
+            write_missing_hot_lists(gen, reader)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        log.warning("could not write hot-list files in %s (%s); searches read those words from the index", gen, exc)
 
 
 # ---------------------------------------------------------------------- one file

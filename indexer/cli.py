@@ -30,6 +30,16 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except MinutesError as exc:
             raise click.ClickException(str(exc)) from exc
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            raise click.ClickException("Interrupted; nothing was changed that was not complete.") from None
+        except Exception as exc:  # a bug: a sentence, and the traceback only with -v
+            logging.getLogger("indexer.cli").info("unexpected error", exc_info=exc)
+            raise click.ClickException(
+                f"Unexpected error ({type(exc).__name__}: {exc}). This is a bug in minutes-search: "
+                "please report it with the command you ran (add -v to see where it happened)."
+            ) from exc
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,12 +67,24 @@ _index_option = click.option(
 @click.argument("corpus", default=DEFAULT_CORPUS, type=click.Path(file_okay=False, path_type=Path))
 @_index_option
 @click.option("-u", "--update", is_flag=True,
-              help="Only re-index files added, changed or removed since the live build (in place).")
+              help="Only re-index files added, changed or removed since the live build.")
 @click.option("-j", "--processes", type=click.IntRange(1, 64), default=None,
               help="Worker processes for a full build [default: one per CPU for large corpora].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def index_cmd(corpus: Path, index_dir: Path, update: bool, processes: int | None, quiet: bool) -> None:
+@click.option("--wait", is_flag=True, help="If another build or update of the index is running, wait for it.")
+@click.option("--gc", "gc_only", is_flag=True,
+              help="Only remove index states no one needs (left by killed builds, or replaced); report what was freed.")
+def index_cmd(corpus: Path, index_dir: Path, update: bool, processes: int | None, quiet: bool, wait: bool,
+              gc_only: bool) -> None:
     """Index every minute file under CORPUS (default: ./corpus)."""
+    if gc_only:
+        from .build import collect_garbage
+
+        freed = collect_garbage(index_dir, wait=wait)
+        kept = f"; {len(freed.in_use)} still in use by a server, kept" if freed.in_use else ""
+        click.echo(f"Removed {len(freed.removed)} unneeded index states from {index_dir}, "
+                   f"freeing {freed.freed_bytes / 1e6:.1f} MB{kept}.")
+        return
     from tqdm import tqdm
 
     from .build import build_index, find_sources, update_index
@@ -71,9 +93,9 @@ def index_cmd(corpus: Path, index_dir: Path, update: bool, processes: int | None
     # disable=None: a bar on a terminal, none in logs (CI, files).
     with tqdm(total=total, unit="file", desc="Indexing", disable=True if quiet else None, file=sys.stderr, leave=False) as bar:
         if update:
-            report = update_index(corpus, index_dir, on_file=lambda name: bar.update(1))
+            report = update_index(corpus, index_dir, on_file=lambda name: bar.update(1), wait=wait)
         else:
-            report = build_index(corpus, index_dir, on_file=lambda name: bar.update(1), processes=processes)
+            report = build_index(corpus, index_dir, on_file=lambda name: bar.update(1), processes=processes, wait=wait)
     for s in report.skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
     for w in report.warnings:
@@ -88,6 +110,28 @@ def index_cmd(corpus: Path, index_dir: Path, update: bool, processes: int | None
     click.echo(
         f"Indexed {report.files} files ({report.items} items, {report.passages} passages) "
         f"into {index_dir} in {report.seconds:.1f}s; {len(report.skipped)} skipped."
+    )
+
+
+@main.command("check")
+@_index_option
+def check_cmd(index_dir: Path) -> None:
+    """Verify the index: every file readable and as written, item store and segments in agreement."""
+    from .check import check_index
+
+    report = check_index(index_dir)
+    if report.ok:
+        click.echo(
+            f"{index_dir} is sound: {report.generation}, {report.segments} segments, {report.files} files, "
+            f"{report.items} items, {report.passages} passages; {report.posting_lists} posting lists and "
+            f"{report.hot_lists} hot lists read."
+        )
+        return
+    for problem in report.problems:
+        click.echo(f"damaged: {problem}", err=True)
+    raise click.ClickException(
+        f"The index in {index_dir} is damaged ({len(report.problems)} problems above). "
+        f"Rebuild it with: minutes index CORPUS --index {index_dir}"
     )
 
 

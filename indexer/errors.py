@@ -38,3 +38,12 @@ class BuildError(MinutesError):
 
 class NotFoundError(MinutesError):
     """A requested record (such as an agenda item) does not exist in the index."""
+
+
+class IndexBusyError(BuildError):
+    """Another build or update of the same index folder holds the writer lock."""
+
+
+class IndexDamagedError(MinutesError):
+    """The index on disk is incomplete or corrupt; the message names the file and says
+    how to repair it (a full rebuild)."""

@@ -242,6 +242,14 @@ class ItemStore:
         except sqlite3.OperationalError:  # no such table
             return {}
 
+    def passage_counts(self) -> dict[str, int]:
+        """Return every item's id with its number of passages (for checking the index)."""
+        return dict(self._db.execute("SELECT item_id, passages FROM items"))
+
+    def integrity(self) -> str:
+        """Return SQLite's verdict on the file: "ok", or what is wrong."""
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
     def counts(self) -> tuple[int, int, int]:
         """Return (files, items, passages) in the store."""
         files, passages = self._db.execute("SELECT count(*), coalesce(sum(passages), 0) FROM sources").fetchone()

@@ -31,7 +31,7 @@ from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_uint
 
 from . import whoosh_fixes  # noqa: F401  (applied on import)
-from .analysis import ANALYZER, ANALYZER_VERSION, EXACT_ANALYZER, exact_index_terms, index_terms
+from .analysis import ANALYZER, ANALYZER_VERSION, EXACT_ANALYZER, exact_index_terms, index_terms, index_terms_and_words
 from .compress import ZDICT_ID, pack_text, unpack_text
 from .vocab import ROLES, SECTIONS
 
@@ -169,6 +169,32 @@ class ExactText(TEXT):  # type: ignore[misc]
                 weights[word] += weight
         for word in sorted(counts):
             yield word.encode("utf-8"), counts[word], weights[word], pack_uint(counts[word])
+
+
+def text_and_exact_items(parts: Sequence[tuple[str, float]]) -> tuple[list[Any], list[Any]]:
+    """Return what ``WeightedText().index(parts)`` and ``ExactText().index(parts)`` yield,
+    analysing each part once for both (see :func:`indexer.analysis.index_terms_and_words`)."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    weights: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    exact_weights: dict[str, float] = defaultdict(float)
+    start = 0
+    for text, weight in parts:
+        terms, words = index_terms_and_words(text)
+        for term, pos in terms:
+            positions[term].append(start + pos)
+            weights[term] += weight
+        for word in words:
+            counts[word] += 1
+            exact_weights[word] += weight
+        start += (terms[-1][1] + 1 if terms else 0) + _PART_GAP
+    encode = _POSITIONS.encode
+    text_items = [(w.encode("utf-8"), len(positions[w]), weights[w], encode(positions[w])) for w in sorted(positions)]
+    exact_items = [(w.encode("utf-8"), counts[w], exact_weights[w], pack_uint(counts[w])) for w in sorted(counts)]
+    return text_items, exact_items
+
+
+_POSITIONS = CompactPositions(field_boost=1.0)
 
 
 def build_schema() -> Schema:

@@ -1,14 +1,19 @@
 """Search an index: ranked, filtered, paginated passages with highlighted snippets.
 
 :class:`SearchEngine` is the only way the CLI and web UI reach the index. It keeps the
-live generation open, with a pool of searchers (each used by one thread at a time, as
-Whoosh requires), notices new builds and incremental commits, and switches to them.
+live generation open and pinned (no writer removes it while it is in use), with a pool of
+searchers (each used by one thread at a time, as Whoosh requires), notices new builds and
+updates, and switches to them.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
+import sqlite3
+import struct
 import threading
+import zlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +30,7 @@ from whoosh.searching import Searcher
 
 from . import ranking, store
 from .analysis import learn_stems, terms
-from .errors import NotFoundError
+from .errors import IndexDamagedError, MinutesError, NotFoundError
 from .executor import UNKNOWN_DATE, Coverage, Evaluator, IndexArrays
 from .itemstore import ItemMeta, ItemStore
 from .query import (
@@ -64,6 +69,10 @@ from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 log = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 1.0
+#: How often a watching engine (a server worker) looks for a new state in the background.
+WATCH_SECONDS = 0.5
+#: What reading a damaged index file raises (besides Whoosh's own errors).
+READ_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, sqlite3.DatabaseError, ValueError)
 #: Fields scored with BM25F (the others only filter).
 SCORED_FIELDS = ("text", "title", "speaker_name", "exact")
 #: The fewest best matches sorted in full before a page is cut out (see _rank).
@@ -111,6 +120,11 @@ class _Live:
     arrays: IndexArrays | None = None
     #: the last batch of the item store's stem table learned (see analysis.learn_stems)
     stem_batch: int = 0
+    #: this process's shared lock on the generation (see store.pin): no writer removes it
+    pin: store.Pin | None = None
+    #: leases out now; once replaced (retired), the pin goes with the last one
+    users: int = 0
+    retired: bool = False
     #: per-passage facet codes, built when a search first asks for counts
     facet_arrays: LazyFacets = field(default_factory=LazyFacets)
     #: the glossary and the acronyms defined in this index's minutes
@@ -122,6 +136,12 @@ class _Live:
     def lease(self) -> _Lease:
         return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
 
+    def copy(self) -> _Live:
+        """The same open state with an empty pool and no pin (for reopen and close)."""
+        return _Live(self.gen, self.ix, self.toc, self.facets, [], self.committee_terms, self.arrays, self.stem_batch,
+                     facet_arrays=self.facet_arrays, synonyms=self.synonyms, vocabulary=self.vocabulary,
+                     speller=self.speller)
+
 
 class SearchEngine:
     """Answers searches against the live generation of an index folder."""
@@ -132,16 +152,58 @@ class SearchEngine:
         self._live = self._open()
         self._checked = time.monotonic()
         self._refreshing = False
+        self._watching: threading.Event | None = None
 
     # -------------------------------------------------------------- index handling
 
     def _open(self, previous: _Live | None = None) -> _Live:
-        """Open the live generation; given the one it replaces, warm the new one's caches
-        with what that one had decoded (see :meth:`IndexArrays.carry_over`)."""
-        gen = store.current(self.root)
+        """Open and pin the live generation; given the one it replaces, warm the new
+        one's caches with what that one had decoded (see :meth:`IndexArrays.carry_over`)."""
+        for _ in range(10):
+            gen = store.current(self.root)
+            pin = store.pin(gen.path)
+            if pin is None:
+                continue  # removed as we looked (two publishes in between): read CURRENT again
+            try:
+                live = self._open_pinned(gen, previous)
+            except BaseException:
+                pin.release()
+                raise
+            live.pin = pin
+            return live
+        raise IndexDamagedError(f"The index in {self.root} changes faster than it can be opened; try again.")
+
+    def _open_pinned(self, gen: store.Generation, previous: _Live | None) -> _Live:
+        problems = store.verify_files(gen)
+        if problems:
+            more = f" (and {len(problems) - 1} more damaged files)" if len(problems) > 1 else ""
+            raise IndexDamagedError(f"The index in {self.root} is damaged: {problems[0]}{more}. {store.rebuild_hint(self.root)}")
         ix = store.open_generation(gen)
+        try:
+            return self._load(gen, ix, previous)
+        except READ_ERRORS as exc:
+            raise self._damaged(gen, exc) from exc
+
+    def _damaged(self, gen: store.Generation, exc: BaseException) -> IndexDamagedError:
+        """The sentence for an error met reading the files of ``gen``."""
+        where = getattr(exc, "filename", None) or gen.path
+        return IndexDamagedError(
+            f"The index in {self.root} cannot be read: {where} is damaged ({type(exc).__name__}: {exc}). "
+            f"Find every damaged file with: minutes check --index {self.root}; {store.rebuild_hint(self.root)}"
+        )
+
+    def _load(self, gen: store.Generation, ix: Index, previous: _Live | None) -> _Live:
         live = _Live(gen, ix, ix.latest_generation(), {}, [])
         lease = live.lease()
+        try:
+            return self._warm(live, lease, previous)
+        except BaseException:
+            lease.close()
+            raise
+
+    def _warm(self, live: _Live, lease: _Lease, previous: _Live | None) -> _Live:
+        gen = live.gen
+        lease.items.counts()  # an item store without its tables fails here, not in a search
         after = previous.stem_batch if previous is not None and previous.gen.name == gen.name else 0
         live.stem_batch, stems = lease.items.stems(after)
         learn_stems(stems)  # before anything is analysed: words the index holds need no NLTK
@@ -161,91 +223,161 @@ class SearchEngine:
         return live
 
     def _current(self) -> _Live:
-        """Return the live generation. At most once a second, look for a newer one (a new
-        build published, or segments committed to this one) and open it in the
-        background: requests keep using the old one until the new one is ready."""
-        now = time.monotonic()
-        if now - self._checked > RECHECK_SECONDS and not self._refreshing:
-            with self._lock:
-                if now - self._checked > RECHECK_SECONDS and not self._refreshing:
-                    self._checked = now
-                    if self._changed():
-                        self._refreshing = True
-                        threading.Thread(target=self._swap, name="minutes-index-refresh", daemon=True).start()
+        """Return the live generation. Unless a watcher thread does it (see :meth:`watch`),
+        look for a newer one at most once a second and open it in the background:
+        requests keep using the old one until the new one is ready."""
+        if self._watching is None:
+            now = time.monotonic()
+            if now - self._checked > RECHECK_SECONDS and not self._refreshing:
+                with self._lock:
+                    if now - self._checked > RECHECK_SECONDS and not self._refreshing:
+                        self._checked = now
+                        if self._changed():
+                            self._refreshing = True
+                            threading.Thread(target=self._swap, name="minutes-index-refresh", daemon=True).start()
         return self._live
 
     def _changed(self) -> bool:
-        live = self._live
         name = store.current_name(self.root)
-        if name is None:
-            return False
-        return name != live.gen.name or live.ix.latest_generation() != live.toc
+        return name is not None and name != self._live.gen.name
 
     def _swap(self) -> None:
         try:
             new = self._open(self._live)
-        except Exception:  # noqa: BLE001 - keep serving the old index; retry at the next check
-            log.exception("could not open the new index in %s", self.root)
+        except Exception as exc:  # noqa: BLE001 - keep serving the old index; retry at the next check
+            level = logging.WARNING if isinstance(exc, MinutesError) else logging.ERROR
+            log.log(level, "could not open the new index in %s: %s", self.root, exc,
+                    exc_info=not isinstance(exc, MinutesError))
             with self._lock:
                 self._refreshing = False
             return
         with self._lock:
             old, self._live = self._live, new
             self._refreshing = False
-        _close_all(old)
+            self._retire(old)
+
+    def _retire(self, old: _Live) -> None:
+        """Close a replaced generation's idle searchers; drop its pin once no request
+        uses it (call with the lock held)."""
+        old.retired = True
+        for lease in old.idle:
+            lease.close()
+        old.idle.clear()
+        if old.users == 0 and old.pin is not None:
+            old.pin.release()
+            old.pin = None
 
     def refresh(self) -> bool:
-        """Switch to a newer build or commit now, if there is one; return True if it did."""
+        """Switch to a newer build or update now, if there is one; return True if it did."""
         with self._lock:
-            changed = self._changed()
-        if changed:
-            self._swap()
-        return changed
+            if self._refreshing or not self._changed():
+                return False
+            self._refreshing = True
+        before = self._live
+        self._swap()
+        return self._live is not before
+
+    def watch(self, interval: float = WATCH_SECONDS) -> None:
+        """Look for a new state every ``interval`` seconds in a background thread, so an
+        idle server is current within a second (a server worker calls this after it
+        forks; threads do not survive a fork)."""
+        if self._watching is not None:
+            self._watching.set()
+        stop = self._watching = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(interval):
+                try:
+                    self.refresh()
+                except Exception:  # noqa: BLE001 - logged; the next look tries again
+                    log.exception("looking for a new index state in %s failed", self.root)
+
+        threading.Thread(target=loop, name="minutes-index-watch", daemon=True).start()
 
     @contextmanager
-    def _lease(self) -> Iterator[_Lease]:
+    def _lease(self) -> Iterator[tuple[_Live, _Lease]]:
         live = self._current()
         with self._lock:
+            live.users += 1
             lease = live.idle.pop() if live.idle else None
-        if lease is None:
-            lease = live.lease()
         try:
-            yield lease
+            if lease is None:
+                try:
+                    lease = live.lease()
+                except READ_ERRORS as exc:
+                    raise self._damaged(live.gen, exc) from exc
+                except Exception as exc:  # noqa: BLE001 - Whoosh's "index does not exist"
+                    raise self._damaged(live.gen, exc) from exc
+            yield live, lease
         finally:
             with self._lock:
-                keep = live is self._live and len(live.idle) < MAX_IDLE_LEASES
+                live.users -= 1
+                keep = lease is not None and not live.retired and len(live.idle) < MAX_IDLE_LEASES
                 if keep:
                     live.idle.append(lease)
-            if not keep:
+                release = live.retired and live.users == 0 and live.pin is not None
+                pin, live.pin = (live.pin, None) if release else (None, live.pin)
+            if lease is not None and not keep:
                 lease.close()
+            if pin is not None:
+                pin.release()
 
     def reopen(self) -> None:
-        """Give this process its own open files, keeping what is already in memory.
+        """Give this process its own open files and pin, keeping what is already in memory.
 
         Call this in a process forked after the engine was opened (gunicorn's
         ``post_fork``): forked processes share file offsets, so they must not share
         open files. The arrays and caches built before the fork are kept, so the
-        first request does not pay for them again.
+        first request does not pay for them again. If the generation they belong to
+        is no longer live (a worker started long after its master), the live one is
+        opened instead.
         """
         with self._lock:
             old = self._live
-            new = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays, old.stem_batch,
-                        old.facet_arrays, old.synonyms, old.vocabulary, old.speller)
-            lease = new.lease()
-            lease.passages()
-            new.idle.append(lease)
-            self._live = new
+            if old.pin is not None:
+                old.pin.forget()  # the parent's lock; ours is taken below
+                old.pin = None
+            pin = store.pin(old.gen.path) if store.current_name(self.root) == old.gen.name else None
+            if pin is not None:
+                new = old.copy()
+                new.pin = pin
+                try:
+                    lease = new.lease()
+                    lease.passages()
+                except Exception:  # noqa: BLE001 - its files went away: open the live state below
+                    pin.release()
+                    pin = None
+                else:
+                    new.idle.append(lease)
+                    self._live = new
             self._checked = time.monotonic()
             self._refreshing = False
-        _close_all(old)
+        if pin is None:
+            new = self._open(old)
+            with self._lock:
+                self._live = new
+        for lease in old.idle:
+            lease.close()
+        old.idle.clear()
 
-    def close(self) -> None:
-        """Close the idle searchers (searchers in use close when released)."""
+    def detach(self) -> None:
+        """Drop this process's pin and idle searchers, keeping what is in memory (a
+        gunicorn master, which serves no requests, before it forks its workers)."""
         with self._lock:
             old = self._live
-            self._live = _Live(old.gen, old.ix, old.toc, old.facets, [], old.committee_terms, old.arrays,
-                               old.stem_batch, old.facet_arrays, old.synonyms, old.vocabulary, old.speller)
-        _close_all(old)
+            self._live = old.copy()
+            self._retire(old)
+
+    def close(self) -> None:
+        """Stop watching, close the idle searchers (searchers in use close when
+        released) and drop the pin once no request uses it."""
+        if self._watching is not None:
+            self._watching.set()
+            self._watching = None
+        with self._lock:
+            old = self._live
+            self._live = old.copy()
+            self._retire(old)
 
     def __enter__(self) -> SearchEngine:
         return self
@@ -257,7 +389,53 @@ class SearchEngine:
     def info(self) -> dict[str, Any]:
         """Facts about the live build (generation, counts, build time)."""
         gen = self._current().gen
-        return {"generation": gen.name, **store.read_meta(gen.path)}
+        return {"generation": gen.name, **{k: v for k, v in gen.meta.items() if k != "contents"}}
+
+    def health(self) -> dict[str, Any]:
+        """Check that the live state answers: its files are as written, and a real search
+        reads a posting list from disk (not from a cache), a stored passage and its item.
+        Returns ``{"status": "ok" | "degraded", "generation", "passages", "reason"}``."""
+        try:
+            live = self._current()
+            problems = store.verify_files(live.gen)
+            if problems:
+                raise IndexDamagedError(f"The index in {self.root} is damaged: {problems[0]}. {store.rebuild_hint(self.root)}")
+            word = self._probe(live)
+            if word is not None and self.search(SearchRequest(q=word, per_page=1)).total == 0:
+                raise IndexDamagedError(f"A search for {word!r}, a word of a stored passage, found nothing in {live.gen.path}.")
+        except MinutesError as exc:
+            return {"status": "degraded", "generation": self._live.gen.name, "reason": str(exc)}
+        return {"status": "ok", "generation": live.gen.name, "passages": live.gen.meta.get("passages"), "reason": None}
+
+    def _probe(self, live: _Live) -> str | None:
+        """Read the first live passage, its item, and (uncached) the posting list of its
+        first word; return that word, or None for an empty index."""
+        from .analysis import index_terms
+        from .postings import segment_postings
+
+        with self._lease() as (live, lease):
+            try:
+                reader = lease.searcher.reader()
+                alive = live.arrays.alive if live.arrays is not None else np.zeros(0, dtype=bool)
+                found = np.flatnonzero(alive[:1024])
+                if not len(found):
+                    return None
+                docnum = int(found[0])
+                stored = StoredPassage.unpack(lease.passages()[docnum])
+                if stored.item_id not in lease.items.items([stored.item_id]):
+                    raise IndexDamagedError(f"The item store {live.gen.path / 'items.sqlite'} lacks item {stored.item_id}, "
+                                            f"which the segments hold. {store.rebuild_hint(self.root)}")
+                terms = index_terms(stored.body)
+                if not terms:
+                    return None
+                word = terms[0][0]
+                docs = [segment_postings(leaf, "text", word) for leaf, _ in reader.leaf_readers()]
+                if all(d is None for d in docs):
+                    raise IndexDamagedError(f"The segments in {live.gen.path} do not hold {word!r}, a word of a stored "
+                                            f"passage. {store.rebuild_hint(self.root)}")
+                return word
+            except READ_ERRORS as exc:
+                raise self._damaged(live.gen, exc) from exc
 
     def committees(self) -> list[tuple[str, int]]:
         """Return every committee name in the index with its passage count, by name."""
@@ -274,37 +452,43 @@ class SearchEngine:
         if parsed.query is None and not filters:
             return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
-        marks = parsed.marks()
-        # Question words (weak concepts) are searched but never make a match partial.
-        strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
-        words = tuple(c.label for c in parsed.concepts if not c.weak)
-        with self._lease() as lease:
-            reader = lease.searcher.reader()
-            arrays = live.arrays
-            assert arrays is not None
-            evaluator = Evaluator(arrays, reader)
-            cov: Coverage | None = None
-            if parsed.concepts:
-                cov = _coverage(live, evaluator, parsed, filters)
-                ids = cov.ids
-                ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
-                complete = int(np.count_nonzero(cov.bits & strong == strong))
-            else:
-                m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
-                ids, ranks = m.ids, None
-                complete = len(ids)
-            page = _rank(arrays, ids, ranks, request, sort)
-            matched: list[int | None] = [None] * len(page.positions)
-            if cov is not None:
-                codes = arrays.item_code[ids]
-                matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
-                           else ranking.item_bits(codes, cov.bits, page.positions))
-            # A word the index lacks leaves no passage with every word: only then look.
-            few = bool(parsed.concepts) and complete < FEW_RESULTS
-            suggestion = _suggestion(live, evaluator, parsed, complete) if few else None
-            column = lease.passages()
-            stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
-            metas = lease.items.items(p.item_id for p in stored)
+        with self._lease() as (leased, lease):
+            if leased is not live:  # switched in between: the query's acronyms and committees are the new state's
+                live = leased
+                parsed = parse_query(request.q, request.exact, live.synonyms)
+            marks = parsed.marks()
+            # Question words (weak concepts) are searched but never make a match partial.
+            strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
+            words = tuple(c.label for c in parsed.concepts if not c.weak)
+            try:
+                reader = lease.searcher.reader()
+                arrays = live.arrays
+                assert arrays is not None
+                evaluator = Evaluator(arrays, reader)
+                cov: Coverage | None = None
+                if parsed.concepts:
+                    cov = _coverage(live, evaluator, parsed, filters)
+                    ids = cov.ids
+                    ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
+                    complete = int(np.count_nonzero(cov.bits & strong == strong))
+                else:
+                    m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
+                    ids, ranks = m.ids, None
+                    complete = len(ids)
+                page = _rank(arrays, ids, ranks, request, sort)
+                matched: list[int | None] = [None] * len(page.positions)
+                if cov is not None:
+                    codes = arrays.item_code[ids]
+                    matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
+                               else ranking.item_bits(codes, cov.bits, page.positions))
+                # A word the index lacks leaves no passage with every word: only then look.
+                few = bool(parsed.concepts) and complete < FEW_RESULTS
+                suggestion = _suggestion(live, evaluator, parsed, complete) if few else None
+                column = lease.passages()
+                stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
+                metas = lease.items.items(p.item_id for p in stored)
+            except READ_ERRORS as exc:
+                raise self._damaged(live.gen, exc) from exc
         # A card's passages share its rank; "more in this item" is on its last passage.
         first_rank = request.per_page * (request.page - 1) + 1
         hits = tuple(
@@ -343,15 +527,21 @@ class SearchEngine:
             q, exact = request.q, request.exact
         live = self._current()
         parsed = parse_query(q, exact, live.synonyms) if q.strip() else ParsedQuery("", None)
+        with self._lease() as (leased, lease):
+            if leased is not live and q.strip():
+                parsed = parse_query(q, exact, leased.synonyms)
+            live = leased
+            try:
+                meta = lease.items.items([item_id]).get(item_id)
+                column = lease.passages()
+                numbers = list(lease.searcher.document_numbers(item_id=item_id))
+                docs = [(n, StoredPassage.unpack(column[n])) for n in numbers]
+                siblings = tuple(_ref(m) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
+                series = tuple(_ref(m) for m in _series(lease.items, meta)) if meta else ()
+                matched = self._item_matches(live, lease, item_id, parsed, request) if docs and q.strip() else set()
+            except READ_ERRORS as exc:
+                raise self._damaged(live.gen, exc) from exc
         marks = parsed.marks()
-        with self._lease() as lease:
-            meta = lease.items.items([item_id]).get(item_id)
-            column = lease.passages()
-            numbers = list(lease.searcher.document_numbers(item_id=item_id))
-            docs = [(n, StoredPassage.unpack(column[n])) for n in numbers]
-            siblings = tuple(_ref(m) for m in lease.items.meeting_items(meta.meeting_id)) if meta else ()
-            series = tuple(_ref(m) for m in _series(lease.items, meta)) if meta else ()
-            matched = self._item_matches(live, lease, item_id, parsed, request) if docs and q.strip() else set()
         if meta is None or not docs:
             raise NotFoundError(f"There is no agenda item {item_id!r} in this index.")
         passages = []
@@ -400,9 +590,11 @@ class SearchEngine:
         A facet's counts apply every filter of the request but its own (see
         :mod:`indexer.facets`). Raise QueryError if the request is malformed.
         """
-        live = self._current()
-        with self._lease() as lease:
-            fa, ids, _, selection, partial = self._selected(live, lease, request)
+        with self._lease() as (live, lease):
+            try:
+                fa, ids, _, selection, partial = self._selected(live, lease, request)
+            except READ_ERRORS as exc:
+                raise self._damaged(live.gen, exc) from exc
         counts = summarise(fa, ids, selection)
         return Overview(
             request=request,
@@ -419,9 +611,11 @@ class SearchEngine:
         """Return every passage ``request`` matches, up to ``limit``, in its sort order
         (ungrouped: one row per passage), as rows read from the index in batches while
         they are consumed. Raise QueryError if the request is malformed."""
-        live = self._current()
-        with self._lease() as lease:
-            fa, ids, scores, selection, _ = self._selected(live, lease, request)
+        with self._lease() as (live, lease):
+            try:
+                fa, ids, scores, selection, _ = self._selected(live, lease, request)
+            except READ_ERRORS as exc:
+                raise self._damaged(live.gen, exc) from exc
         keep_ = keep(selection.masks(fa, ids), len(ids))
         ids, scores = ids[keep_], scores[keep_]
         arrays = live.arrays
@@ -713,7 +907,14 @@ def _export_rows(live: _Live, docnums: list[int]) -> Iterator[ExportRow]:
     that disconnects mid-download)."""
     if not docnums:
         return
-    lease = live.lease()
+    pin = store.pin(live.gen.path)  # a download can outlast the engine's own use of the state
+    if pin is None:
+        raise IndexDamagedError(f"The index state {live.gen.path} was removed; run the export again.")
+    try:
+        lease = live.lease()
+    except BaseException:
+        pin.release()
+        raise
     try:
         column = lease.passages()
         for i in range(0, len(docnums), EXPORT_BATCH):
@@ -736,6 +937,7 @@ def _export_rows(live: _Live, docnums: list[int]) -> Iterator[ExportRow]:
                 )
     finally:
         lease.close()
+        pin.release()
 
 
 def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, more: int,
@@ -803,12 +1005,6 @@ def _term_counts(s: Searcher, fieldname: str) -> list[tuple[str, int]]:
         text = term.decode("utf-8") if isinstance(term, bytes) else term
         out.append((text, reader.doc_frequency(fieldname, text)))
     return sorted(out, key=lambda kv: kv[0].lower())
-
-
-def _close_all(live: _Live) -> None:
-    for lease in live.idle:
-        lease.close()
-    live.idle.clear()
 
 
 def labels() -> dict[str, dict[str, str]]:

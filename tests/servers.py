@@ -29,6 +29,10 @@ def quiet_env(home: Path) -> dict[str, str]:
     return env
 
 
+#: base URL → process id of each server running_server started (for signals)
+PIDS: dict[str, int] = {}
+
+
 @contextlib.contextmanager
 def running_server(index_dir: Path, home: Path, workers: int = 1, threads: int = 4) -> Iterator[tuple[str, Path]]:
     """Run `minutes serve` until the block ends; yield its base URL and its log file."""
@@ -54,8 +58,10 @@ def running_server(index_dir: Path, home: Path, workers: int = 1, threads: int =
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"server did not start:\n{log.read_text(errors='replace')}") from None
                 time.sleep(0.1)
+        PIDS[base] = proc.pid
         yield base, log
     finally:
+        PIDS.pop(base, None)
         proc.terminate()
         try:
             proc.wait(timeout=15)

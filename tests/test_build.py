@@ -182,7 +182,7 @@ def test_a_full_writer_closes_its_segment_and_starts_another(tmp_path, monkeypat
     import indexer.build as build
 
     one = build_index(CORPUS, tmp_path / "one", processes=1)
-    monkeypatch.setattr(build, "SEGMENT_MB", 0.005)  # ~5 KB: one file per segment
+    monkeypatch.setattr(build, "SEGMENT_MB", 0.0001)  # a few postings: one file per segment
     many = build_index(CORPUS, tmp_path / "many", processes=2)
     assert (many.files, many.items, many.passages) == (one.files, one.items, one.passages)
     with store.open_generation(store.current(tmp_path / "many")).reader() as reader:
@@ -216,7 +216,12 @@ def test_update_adds_changes_and_removes_files_in_place(tmp_path, corpus_copy, r
     report = update_index(corpus_copy, root)
     assert (report.files, report.unchanged, report.removed) == (2, 2, 1)
     assert [(s.path, s.reason) for s in report.skipped] == [("vale-council/minutes-scan.pdf", "damaged PDF (PdfStreamError)")]
-    assert report.generation == full.generation  # in place: no new build
+    # a new state of the index, published at once: the build's segments are shared, not copied
+    assert report.generation != full.generation
+    assert store.current(root).name == report.generation
+    shared = [f for f in (root / full.generation).iterdir() if f.suffix == ".trm"]
+    assert shared and all((root / report.generation / f.name).stat().st_ino == f.stat().st_ino
+                          for f in shared if (root / report.generation / f.name).exists())
 
     assert engine.refresh() is True  # a server notices within a second, in the background
     assert engine.search(SearchRequest(q="hare coursing")).total == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -62,6 +63,8 @@ class _EngineHolder:
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
+        self._lock = threading.Lock()
+        self._watch = False  # set in a server worker (see reopen)
         self._engine: SearchEngine | None = None
         try:
             self._engine = SearchEngine(index_dir)
@@ -70,13 +73,26 @@ class _EngineHolder:
 
     def get(self) -> SearchEngine:
         if self._engine is None:
-            self._engine = SearchEngine(self.index_dir)  # raises a MinutesError the views turn into 503
+            with self._lock:
+                if self._engine is None:
+                    # raises a MinutesError the views turn into 503
+                    self._engine = SearchEngine(self.index_dir)
+                    if self._watch:
+                        self._engine.watch()
         return self._engine
 
     def reopen(self) -> None:
-        """Reopen the index in a freshly forked worker process."""
+        """Reopen the index in a freshly forked worker process, and watch for new
+        states in the background (an idle worker is current within a second)."""
+        self._watch = True
         if self._engine is not None:
             self._engine.reopen()
+            self._engine.watch()
+
+    def detach(self) -> None:
+        """Drop the pin on the index (a gunicorn master: it serves no requests)."""
+        if self._engine is not None:
+            self._engine.detach()
 
     def close(self) -> None:
         if self._engine is not None:

@@ -10,6 +10,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 from indexer import store
+from indexer.errors import IndexDamagedError
 from indexer.analysis import load_stemmer
 
 
@@ -27,6 +28,7 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         from . import create_app
 
         app = create_app({"INDEX_DIR": str(self.index_dir)})
+        app.extensions["minutes"].detach()  # each worker pins the state it serves; the master serves none
         settle_heap()
         return app
 
@@ -71,7 +73,10 @@ def bind_address(host: str, port: int) -> str:
 
 def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, threads: int = 4) -> None:
     """Serve the UI for the index in ``index_dir`` until interrupted."""
-    store.current(index_dir)  # fail now, with a clear message, if there is no usable index
+    gen = store.current(index_dir)  # fail now, with a clear message, if there is no usable index
+    problems = store.verify_files(gen)
+    if problems:
+        raise IndexDamagedError(f"The index in {index_dir} is damaged: {problems[0]}. {store.rebuild_hint(index_dir)}")
     options = {
         "bind": bind_address(host, port),
         "workers": workers,

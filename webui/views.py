@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from indexer.errors import IndexMissingError, MinutesError, NotFoundError, QueryError, StaleIndexError
+from indexer.errors import IndexDamagedError, IndexMissingError, MinutesError, NotFoundError, QueryError, StaleIndexError
 from indexer.search import SORTS, SearchEngine, SearchRequest
 from indexer.vocab import ROLES, SECTIONS
 
@@ -192,8 +192,13 @@ def help_page() -> Any:
 
 @bp.route("/healthz")
 def healthz() -> Any:
-    info = engine().info
-    return jsonify({"status": "ok", "generation": info["generation"], "passages": info.get("passages")})
+    """Whether the index answers: a real search, reading from disk. 200 "ok", or 503
+    "degraded" with the reason."""
+    try:
+        health = engine().health()
+    except MinutesError as exc:
+        health = {"status": "degraded", "generation": None, "reason": str(exc)}
+    return jsonify(health), 200 if health["status"] == "ok" else 503
 
 
 def _form(args: Any) -> dict[str, Any]:
@@ -236,6 +241,11 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(NotFoundError)
     def _not_found(exc: NotFoundError) -> Any:
         return render_error(404, "Not found", "There is no agenda item at this address. It may have been removed when the archive was re-indexed.")
+
+    @app.errorhandler(IndexDamagedError)
+    def _damaged(exc: IndexDamagedError) -> Any:
+        log.error("%s", exc)
+        return render_error(503, "Search is not available", "The search index is damaged and is being repaired. Please try again later.")
 
     @app.errorhandler(IndexMissingError)
     @app.errorhandler(StaleIndexError)
