@@ -1,10 +1,18 @@
-"""Validate bench/relevance/judgments.json against the collection it was judged on.
+"""Validate the judged query sets in bench/relevance against the collection they were judged on.
 
-Checks that every judged document exists (real excerpts under ../shared/realworld, read at run
-time; corpus files under corpus/), that grades are 1 or 2 (0s are omitted), that every query has
-at least one relevant document, that each kind has 12 queries split 6 dev / 6 aside exactly as the
-recorded seed reproduces, and that no query, need or rule text repeats eight or more consecutive
-words of a real excerpt. Prints per-kind and per-part counts and exits 1 on any problem.
+Two files are checked:
+
+* ``judgments.json``: 48 queries, 12 per kind, split 6 ``dev`` / 6 ``aside`` per kind exactly as the recorded
+  seed reproduces;
+* ``judgments-dev2.json``: a second set of 48 queries, 12 per kind, all ``dev``, with ids ``t2NN``, ``q2NN``,
+  ``a2NN`` and ``d2NN`` by kind.
+
+For each file: every judged document exists (real excerpts under ../shared/realworld, read at run
+time; corpus files under corpus/), grades are 1 or 2 (0s are omitted), every query has at least one
+relevant document, ids and query texts are unique, and no query, need or rule text repeats eight or
+more consecutive words of a real excerpt. Across the two files: no query id and no query text
+(ignoring case and spacing) appears twice. Prints per-kind and per-part counts for each file and
+exits 1 on any problem.
 
     python bench/relevance/check.py [--realworld ../shared/realworld]
 """
@@ -24,6 +32,8 @@ REPO = HERE.parent.parent
 KINDS = ("topic", "question", "acronym", "decision")
 PER_KIND = 12
 NGRAM = 8
+#: Id prefix per kind in the second (all-dev) set.
+DEV2_PREFIX = {"topic": "t2", "question": "q2", "acronym": "a2", "decision": "d2"}
 
 
 def words(text: str) -> list[str]:
@@ -32,6 +42,10 @@ def words(text: str) -> list[str]:
 
 def ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def normalise(query: str) -> str:
+    return " ".join(query.lower().split())
 
 
 def expected_split(queries: list[dict], seed: int) -> dict[str, str]:
@@ -45,69 +59,93 @@ def expected_split(queries: list[dict], seed: int) -> dict[str, str]:
     return part
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--realworld", type=Path, default=REPO.parent / "shared" / "realworld")
-    ap.add_argument("--judgments", type=Path, default=HERE / "judgments.json")
-    args = ap.parse_args(argv)
+class Collection:
+    """The judged documents: real excerpts (read at run time) and the corpus files."""
 
-    data = json.loads(args.judgments.read_text(encoding="utf-8"))
-    queries = data["queries"]
-    problems: list[str] = []
+    def __init__(self, realworld: Path) -> None:
+        self.realworld = realworld
+        self.excerpt_grams: set[tuple[str, ...]] = set()
+        for path in sorted(realworld.glob("*.txt")):
+            self.excerpt_grams |= ngrams(words(path.read_text(encoding="utf-8", errors="replace")), NGRAM)
 
-    if not args.realworld.is_dir():
-        print(f"error: real excerpts not found at {args.realworld}", file=sys.stderr)
-        return 1
-    excerpt_grams: set[tuple[str, ...]] = set()
-    for path in sorted(args.realworld.glob("*.txt")):
-        excerpt_grams |= ngrams(words(path.read_text(encoding="utf-8", errors="replace")), NGRAM)
-
-    def exists(doc_id: str) -> bool:
+    def exists(self, doc_id: str) -> bool:
         root, _, rel = doc_id.partition("/")
         if root == "realworld":
-            return (args.realworld / rel).is_file()
+            return (self.realworld / rel).is_file()
         if root == "corpus":
             p = REPO / "corpus" / rel
             return p.is_file() and p.suffix in {".txt", ".html", ".htm"} and p.name != "README.md"
         return False
 
-    ids = [q["id"] for q in queries]
-    if len(ids) != len(set(ids)):
-        problems.append("duplicate query ids")
-    texts = [q["query"].lower() for q in queries]
-    if len(texts) != len(set(texts)):
-        problems.append("duplicate query texts")
 
+def check_queries(name: str, queries: list[dict], coll: Collection) -> list[str]:
+    """Checks common to both files; problems are prefixed with the file name."""
+    problems: list[str] = []
+    ids = [q["id"] for q in queries]
+    for qid, n in Counter(ids).items():
+        if n > 1:
+            problems.append(f"{name}: query id {qid} appears {n} times")
+    for text, n in Counter(normalise(q["query"]) for q in queries).items():
+        if n > 1:
+            problems.append(f"{name}: query text {text!r} appears {n} times")
     for q in queries:
+        qid = f"{name}: {q['id']}"
         if q["kind"] not in KINDS:
-            problems.append(f"{q['id']}: unknown kind {q['kind']!r}")
+            problems.append(f"{qid}: unknown kind {q['kind']!r}")
         if q.get("part") not in ("dev", "aside"):
-            problems.append(f"{q['id']}: part must be dev or aside")
+            problems.append(f"{qid}: part must be dev or aside")
         judged = q["judgments"]
         if not any(g in (1, 2) for g in judged.values()):
-            problems.append(f"{q['id']}: no document graded 1 or 2")
+            problems.append(f"{qid}: no document graded 1 or 2")
         for doc_id, grade in judged.items():
             if grade not in (1, 2):
-                problems.append(f"{q['id']}: {doc_id} has grade {grade!r} (store only 1 and 2)")
-            if not exists(doc_id):
-                problems.append(f"{q['id']}: no such document {doc_id}")
+                problems.append(f"{qid}: {doc_id} has grade {grade!r} (store only 1 and 2)")
+            if not coll.exists(doc_id):
+                problems.append(f"{qid}: no such document {doc_id}")
         for field in ("query", "need", "rule"):
-            copied = ngrams(words(q[field]), NGRAM) & excerpt_grams
+            copied = ngrams(words(q.get(field, "")), NGRAM) & coll.excerpt_grams
             if copied:
-                problems.append(f"{q['id']}: {field} repeats excerpt words: {' '.join(sorted(copied)[0])}")
-
+                problems.append(f"{qid}: {field} repeats excerpt words: {' '.join(sorted(copied)[0])}")
+        for field in ("need", "rule"):
+            if not q.get(field, "").strip():
+                problems.append(f"{qid}: empty {field}")
     per_kind = Counter(q["kind"] for q in queries)
     for kind in KINDS:
         if per_kind[kind] != PER_KIND:
-            problems.append(f"{kind}: {per_kind[kind]} queries, expected {PER_KIND}")
-    want = expected_split(queries, data["split_seed"])
-    for q in queries:
-        if want.get(q["id"]) != q.get("part"):
-            problems.append(f"{q['id']}: part {q.get('part')!r} but the seed gives {want.get(q['id'])!r}")
+            problems.append(f"{name}: {kind}: {per_kind[kind]} queries, expected {PER_KIND}")
+    return problems
 
+
+def check_split(name: str, data: dict) -> list[str]:
+    """The first set: half of each kind dev, half aside, as the recorded seed gives."""
+    want = expected_split(data["queries"], data["split_seed"])
+    return [
+        f"{name}: {q['id']}: part {q.get('part')!r} but the seed gives {want.get(q['id'])!r}"
+        for q in data["queries"]
+        if want.get(q["id"]) != q.get("part")
+    ]
+
+
+def check_dev2(name: str, data: dict) -> list[str]:
+    """The second set: every query dev, ids t2NN/q2NN/a2NN/d2NN by kind."""
+    problems = []
+    for q in data["queries"]:
+        if q.get("part") != "dev":
+            problems.append(f"{name}: {q['id']}: part {q.get('part')!r}, every query of this set is dev")
+        prefix = DEV2_PREFIX.get(q["kind"], "?")
+        if not re.fullmatch(rf"{prefix}\d\d", q["id"]):
+            problems.append(f"{name}: {q['id']}: id should be {prefix} and two digits for kind {q['kind']}")
+    return problems
+
+
+def print_table(name: str, queries: list[dict]) -> None:
+    parts = [p for p in ("dev", "aside") if any(q["part"] == p for q in queries)]
+    if len(parts) > 1:
+        parts.append("both")
+    print(name)
     print(f"{'kind':<9} {'part':<6} {'queries':>7} {'grade 2':>8} {'grade 1':>8} {'rel/query':>9}")
     for kind in (*KINDS, "all"):
-        for part in ("dev", "aside", "both"):
+        for part in parts:
             sel = [
                 q
                 for q in queries
@@ -117,11 +155,54 @@ def main(argv: list[str] | None = None) -> int:
             g1 = sum(v == 1 for q in sel for v in q["judgments"].values())
             print(f"{kind:<9} {part:<6} {len(sel):>7} {g2:>8} {g1:>8} {(g1 + g2) / max(len(sel), 1):>9.2f}")
 
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--realworld", type=Path, default=REPO.parent / "shared" / "realworld")
+    ap.add_argument("--judgments", type=Path, default=HERE / "judgments.json", help="first (dev/aside) set")
+    ap.add_argument("--dev2", type=Path, default=HERE / "judgments-dev2.json", help="second (all dev) set")
+    args = ap.parse_args(argv)
+
+    if not args.realworld.is_dir():
+        print(f"error: real excerpts not found at {args.realworld}", file=sys.stderr)
+        return 1
+    coll = Collection(args.realworld)
+
+    problems: list[str] = []
+    files = [(args.judgments, check_split), (args.dev2, check_dev2)]
+    loaded: list[tuple[str, list[dict]]] = []
+    for path, specific in files:
+        name = path.name
+        if not path.is_file():
+            problems.append(f"{name}: not found at {path}")
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        problems += check_queries(name, data["queries"], coll)
+        problems += specific(name, data)
+        loaded.append((name, data["queries"]))
+
+    # Across files: an id or a query text may appear in only one of them.
+    seen_ids: dict[str, str] = {}
+    seen_texts: dict[str, str] = {}
+    for name, queries in loaded:
+        for q in queries:
+            for key, seen in ((q["id"], seen_ids), (normalise(q["query"]), seen_texts)):
+                other = seen.get(key)
+                if other is not None and other != name:
+                    problems.append(f"{name}: {key!r} is also in {other}")
+                seen.setdefault(key, name)
+
+    for i, (name, queries) in enumerate(loaded):
+        if i:
+            print()
+        print_table(name, queries)
+
     if problems:
         for p in problems:
             print("problem:", p, file=sys.stderr)
         return 1
-    print(f"ok: {len(queries)} queries, every judged document exists, split matches seed {data['split_seed']}")
+    total = sum(len(queries) for _, queries in loaded)
+    print(f"ok: {total} queries in {len(loaded)} files, every judged document exists, splits as recorded")
     return 0
 
 
