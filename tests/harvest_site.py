@@ -94,6 +94,8 @@ class Site:
         self.page_size = page_size
         self.base = ""
         self.faults: dict[str, list[str]] = {}
+        self.get_meeting = False           #: offer GetMeeting (each item's minutes as escaped HTML)
+        self.restricted: set[int] = set()  #: agenda item ids GetMeeting marks restricted
         self.hits: list[Hit] = []
         self.user_agents: set[str] = set()
         self.hang = threading.Event()      #: set to release a "hang" fault
@@ -143,6 +145,12 @@ class Site:
             if op == "getmeetings":
                 cid = int(q.get("lcommitteeid", "0"))
                 return "ws", f"ws:meetings:{cid}", 200, _xml(), self.ws_meetings(cid)
+            if op == "getmeeting" and self.get_meeting:
+                mid = int(q.get("lmeetingid", "0"))
+                if mid not in self.meetings:
+                    return "ws", f"ws:meeting:{mid}", 500, {}, b"no such meeting"
+                body = self.ws_meeting(self.meetings[mid])
+                return "ws", f"ws:meeting:{mid}", 200, {**_xml(), **self._validators(body, etag=True)}, body
             return "ws", "ws", 500, {}, b"unknown operation"
         if low == "/mglistcommittees.aspx":
             return "committees", "committees", 200, _html(), self.committee_list()
@@ -402,6 +410,25 @@ class Site:
                 f"  <committeescount> 1</committeescount>\n  <committee>\n    <committeeid>{cid}</committeeid>\n"
                 f"    <committeetitle>{html.escape(c.title)}</committeetitle>\n    <committeemeetings>{rows}\n"
                 f"    </committeemeetings>\n  </committee>\n</getmeetings>\n").encode()
+
+
+    def ws_meeting(self, m: MeetingDef) -> bytes:
+        """``GetMeeting`` XML: each agenda item with its minutes as escaped HTML (as real installs send it)."""
+        c = self._committee(m.cid)
+        published = m.status in ("minutes", "draft")
+        rows = "".join(f"""
+      <agendaitem>
+        <agendaitemid>{it.ai}</agendaitemid>
+        <agendaitemtitle>{html.escape(it.title)}</agendaitemtitle>
+        <agendaitemnumber>{it.number.rstrip('.')}</agendaitemnumber>
+        <isrestricted>{it.ai in self.restricted}</isrestricted>
+        <isdisplayallowed>True</isdisplayallowed>
+        <isminutepublished>{published}</isminutepublished>
+        <minutesnonemptyhtmlbody>{html.escape(''.join(f'<p class="MsoNormal">{html.escape(p)}</p>' for p in it.minutes)) if published and it.ai not in self.restricted else ''}</minutesnonemptyhtmlbody>
+      </agendaitem>""" for it in m.items)
+        return (f'<?xml version="1.0" encoding="utf-8"?>\n<getmeeting>\n  <meeting>\n    <meetingid>{m.mid}</meetingid>\n'
+                f"    <meetingdate>{m.when:%d/%m/%Y}</meetingdate>\n    <committeetitle>{html.escape(c.title)}</committeetitle>\n"
+                f"    <agendaitems>{rows}\n    </agendaitems>\n  </meeting>\n</getmeeting>\n").encode()
 
 
 def _html() -> dict[str, str]:

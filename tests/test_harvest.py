@@ -132,6 +132,53 @@ def test_second_run_downloads_no_unchanged_meeting_or_item_page(site_a, tmp_path
     assert (report.index.files, report.index.unchanged) == (0, 11)
 
 
+def test_get_meeting_gives_cut_items_whole_in_one_request(site_a, tmp_path):
+    site, base = site_a
+    site.get_meeting = True
+    report = run(base, tmp_path)
+    assert report.failures == []
+    # one GetMeeting per meeting with cut items instead of one mgAi page per cut item
+    assert site.served("ws") == ["ws:committees", "ws:meetings:101", "ws:meeting:1202", "ws:meeting:1210"]
+    assert site.served("item") == []
+    cut = site_dir(tmp_path, base) / "cabinet" / "2019-06-18-m1202"
+    manifest = json.loads((cut / "manifest.json").read_text())
+    assert manifest["files"]["minutes.html"]["from"] == [".sources/getmeeting.xml", ".sources/meeting.html"]
+    assert manifest["files"][".sources/getmeeting.xml"]["role"] == "meeting-ws"
+    text = (cut / "minutes.html").read_text()
+    assert "heronsgate" in text and "view the full minutes text" not in text
+    assert hits_of(tmp_path / "index", "heronsgate") == [
+        ("Cabinet (Fernhollow District Council)", "2019-06-18", "Leisure Centre Contract"),
+        ("Cabinet (Fernhollow District Council)", "2023-07-11", "Leisure Centre Contract"),
+    ]
+    # a second run asks for nothing but the meeting pages, conditionally
+    site.hits.clear()
+    again = run(base, tmp_path)
+    assert (again.unchanged, again.failed) == (11, 0)
+    assert site.served("ws") == ["ws:committees", "ws:meetings:101"] and site.served("item") == []
+
+
+def test_items_the_web_service_withholds_are_read_from_their_own_pages(site_a, tmp_path):
+    site, base = site_a
+    site.get_meeting = True
+    site.restricted = {5014}
+    report = run(base, tmp_path, index=False)
+    assert report.failures == []
+    assert site.served("ws")[2:] == ["ws:meeting:1202", "ws:meeting:1210"]
+    assert site.served("item") == ["item:5014"]
+    text = (site_dir(tmp_path, base) / "cabinet" / "2019-06-18-m1202" / "minutes.html").read_text()
+    assert "heronsgate" in text and "view the full minutes text" not in text
+
+
+def test_a_site_without_get_meeting_falls_back_to_item_pages_after_one_try(site_a, tmp_path):
+    site, base = site_a  # GetMeetings works here, GetMeeting answers 500
+    report = run(base, tmp_path, index=False)
+    assert report.failures == [] and report.notes == [n for n in report.notes if "GetMeeting" not in n]
+    assert site.served("ws", status=500) == ["ws"]  # asked once, not again for the second cut meeting
+    assert site.served("item") == ["item:5013", "item:5014", "item:5093", "item:5094"]
+    folder = site_dir(tmp_path, base) / "cabinet" / "2019-06-18-m1202" / ".sources"
+    assert not (folder / "getmeeting.xml").exists()
+
+
 def test_site_without_validators_is_compared_by_hash_and_approved_minutes_are_not_asked_again(tmp_path):
     site = kestrelmoor()
     with serving(site) as base:

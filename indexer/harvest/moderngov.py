@@ -19,6 +19,9 @@ Shapes as observed on public ModernGov sites and saved by other projects' tests:
   ``committeeid``, ``committeetitle``, ``committeeexpired``, ``committeedeleted``) and
   ``GetMeetings`` (``meeting`` elements with ``meetingid``, ``meetingdate`` dd/mm/yyyy,
   ``meetingstatus``). Some installs ignore the date range, so dates are filtered here.
+  ``GetMeeting?lMeetingId=`` carries each ``agendaitem`` (``agendaitemid``, ``isrestricted``,
+  ``isdisplayallowed``) with its published minutes as escaped HTML in
+  ``minutesnonemptyhtmlbody``: one request instead of one ``mgAi.aspx`` page per item.
 """
 
 from __future__ import annotations
@@ -161,6 +164,32 @@ def meetings_from_xml(data: bytes, root: str, committee_id: str) -> list[Meeting
         status = _text(m.find("meetingstatus"))
         url = urls.canonical(f"{root}ieListDocuments.aspx?CId={committee_id}&MId={mid}&Ver=4")
         out.append(MeetingRef(mid, committee_id, url, when, status, status.lower() == "cancelled"))
+    return out
+
+
+def item_minutes_from_xml(data: bytes) -> dict[str, str] | None:
+    """Item id → full minutes HTML from ``GetMeeting`` XML; None if this is not such a document.
+
+    Items that are restricted, not for display, or without published minutes are left out
+    (their own pages are read instead).
+    """
+    soup = soup_of(data)
+    if soup.find("agendaitems") is None and soup.find("getmeeting") is None:
+        return None
+    out: dict[str, str] = {}
+    for item in soup.find_all("agendaitem"):
+        aid = _text(item.find("agendaitemid"))
+        if not aid.isdigit():
+            continue
+        if _text(item.find("isrestricted")).lower() == "true" or \
+                _text(item.find("isdisplayallowed")).lower() == "false":
+            continue
+        body = item.find("minutesnonemptyhtmlbody")
+        minutes = body.get_text().strip() if isinstance(body, Tag) else ""
+        if "<" not in minutes and "&lt;" in minutes:
+            minutes = html.unescape(minutes)  # escaped twice by the install
+        if minutes:
+            out[aid] = minutes
     return out
 
 

@@ -248,6 +248,7 @@ class _Run:
         state.committees[committee.id] = committee.title
         state.discovery = report.discovery
         self._body_checked = False
+        self._no_get_meeting = False
 
     # ------------------------------------------------------------------ one meeting
 
@@ -321,9 +322,11 @@ class _Run:
         for off in info.off_site:
             self.report.notes.append(f"link off the site not followed: {off}")
         # Items whose minutes the page cuts short: their own pages have them whole.
-        full: dict[str, str] = {}
+        full: dict[str, str] = self._ws_minutes(m, info, wanted, problems) if info.cut else {}
         loose: dict[str, bytes] = {}
         for cut in info.cut:
+            if cut.item_id in full:
+                continue  # the web service gave this item's minutes whole
             wanted.add(cut.url)
             data = self._get_source(m, cut.url, "item", f"{SOURCES}/mgAi-{cut.item_id}.html", problems,
                                     f"the full minutes of item {cut.number or cut.item_id}", item=cut.number or None)
@@ -368,16 +371,37 @@ class _Run:
         m.complete = not problems
         return "written"
 
+    def _ws_minutes(self, m: MeetingState, info: moderngov.MeetingPage, wanted: set[str],
+                    problems: list[str]) -> dict[str, str]:
+        """The cut items' full minutes from the web service's ``GetMeeting``, where the site has it:
+        one request for the whole meeting. Items it lacks are read from their own pages."""
+        if self.state.discovery != discover.WEB_SERVICE or self._no_get_meeting:
+            return {}
+        url = f"{self.client.root}mgWebService.asmx/GetMeeting?lMeetingId={m.id}"
+        wanted.add(urls.canonical(url))
+        ignored: list[str] = []  # a failure here is not a problem: the item pages are read instead
+        data = self._get_source(m, url, "meeting-ws", f"{SOURCES}/getmeeting.xml", ignored,
+                                "the web service's copy of the meeting", quiet=True)
+        found = moderngov.item_minutes_from_xml(data) if data is not None else None
+        if found is None:
+            self._no_get_meeting = True  # not offered here: don't ask again this run
+            if (src := m.sources.pop(urls.canonical(url), None)) is not None:
+                self.store.remove_file(m, src.path)
+            return {}
+        return {cut.item_id: found[cut.item_id] for cut in info.cut if cut.item_id in found}
+
     def _get_source(self, m: MeetingState, url: str, role: str, rel: str, problems: list[str], what: str,
-                    item: str | None = None) -> bytes | None:
+                    item: str | None = None, quiet: bool = False) -> bytes | None:
         key = urls.canonical(url)
         prev = m.sources.get(key)
         stored = self.store.read_source(m, prev) if prev else None
         try:
             resp = self.client.get(url, etag=prev.etag if stored is not None and prev else None,
-                                   last_modified=prev.last_modified if stored is not None and prev else None)
+                                   last_modified=prev.last_modified if stored is not None and prev else None,
+                                   retries=not quiet)
         except RobotsError:
-            self.report.notes.append(f"robots.txt forbids {url}; {what} of {m.date or m.id} not fetched")
+            if not quiet:
+                self.report.notes.append(f"robots.txt forbids {url}; {what} of {m.date or m.id} not fetched")
             return stored
         except FetchError as exc:
             problems.append(f"{what} could not be fetched: {exc.reason} ({url})")
@@ -427,7 +451,7 @@ def _rows(store: SiteStore, m: MeetingState) -> dict[str, dict[str, object]]:
         except OSError:
             continue
         if rel == MINUTES_FILE:
-            sources = [s.path for s in m.sources.values() if s.role in ("meeting", "item")]
+            sources = [s.path for s in m.sources.values() if s.role in ("meeting", "meeting-ws", "item")]
         else:
             sources = [s.path for s in m.sources.values() if s.path.rsplit("/", 1)[-1].split("-", 1)[-1]
                        == rel.split("-", 1)[-1]]
