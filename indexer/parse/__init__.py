@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from ..errors import ParseError
-from ..model import Document, Item, Meeting
+from ..model import Document, Item, Meeting, Passage
 from . import meta
 from .ir import LABEL, RawDoc
 from .layout import layout_text
@@ -151,6 +151,9 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
                 procedural=procedural,
             )
         )
+    preamble = _preamble(raw.head)
+    if preamble:
+        items.insert(0, Item(title="", passages=tuple(Passage(t, "procedural") for t in preamble), procedural=True))
     warnings = list(raw.warnings)
     if items and not any(it.title for it in items):
         warnings.append("no agenda items found: the text is kept as one untitled item")
@@ -164,6 +167,36 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         meeting=Meeting(committee=committee, date=date, url=raw.meeting.url),
         warnings=tuple(warnings),
     )
+
+
+#: A line of the text before the first item that is prose: a sentence, not a heading,
+#: a date or a name list.
+_PROSE = re.compile(r"(?:\b[a-z]{2,}\b\W+){5}")
+#: Where a sentence ends (a full stop, then a capital).
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+#: Sentences are joined into passages of about this many words, the size of the passages
+#: of items (a whole page as one passage would match every query).
+PREAMBLE_WORDS = 40
+
+
+def _preamble(head: list[str]) -> list[str]:
+    """The prose of the text before the first item (notes on webcasting and public
+    speaking; a whole document the parser found no items in) as passages of a few
+    sentences: minutes say things there that residents search for."""
+    out: list[str] = []
+    words = 0
+    for line in head:
+        if not _PROSE.search(line):
+            continue
+        for sentence in _SENTENCE_END.split(line.strip()):
+            n = len(sentence.split())
+            if out and words + n <= PREAMBLE_WORDS:
+                out[-1] += " " + sentence
+                words += n
+            else:
+                out.append(sentence)
+                words = n
+    return out
 
 
 def _is_summary_page(raw: RawDoc) -> bool:
