@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import ANALYZER, recording_stems
-from .glossary import AMBIGUOUS, GLOSSARY, GROUPS
+from .glossary import AMBIGUOUS, GLOSSARY, GROUPS, NARROWER
 
 #: Long forms mined from the archive kept per acronym, most often defined first.
 MINED_PER_ACRONYM = 3
@@ -81,9 +81,12 @@ class Synonyms:
         pairs: Iterable[tuple[str, str]],
         groups: Sequence[Sequence[str]] = (),
         ambiguous: frozenset[str] = frozenset(),
+        narrower: Sequence[tuple[str, str]] = (),
     ) -> None:
         """``pairs`` are (acronym, long form); acronyms in one of ``groups`` name the same
-        thing; ``ambiguous`` acronyms are everyday words too."""
+        thing; ``ambiguous`` acronyms are everyday words too; in each of ``narrower``'s
+        (broad, narrow) acronyms, a search for the broad one's group also finds the
+        narrow one's, not the reverse."""
         # Union-find over spellings, keyed by their analysed terms.
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -128,6 +131,15 @@ class Synonyms:
                 self._by_acronym[a.terms[0]] = group
             for lf in longs:
                 self._by_long[lf.terms] = group
+        for broad, narrow in narrower:
+            b, n = self._by_acronym.get(analyse(broad).terms[0]), self._by_acronym.get(analyse(narrow).terms[0])
+            if b is None or n is None or b is n:
+                continue
+            wider = Group(b.acronyms + n.acronyms, b.long_forms + n.long_forms, b.ambiguous | n.ambiguous)
+            for table in (self._by_acronym, self._by_long):
+                for k, g in list(table.items()):
+                    if g is b:
+                        table[k] = wider  # type: ignore[index]
         self.longest = max((len(k) for k in self._by_long), default=0)
 
     def for_acronym(self, raw: str) -> Group | None:
@@ -173,7 +185,7 @@ def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synony
             by_acronym.setdefault(key, []).append((-count, acronym, long))
     for found in by_acronym.values():
         pairs.extend((a, lf) for _, a, lf in sorted(found)[:MINED_PER_ACRONYM])
-    return Synonyms(pairs, GROUPS, AMBIGUOUS)
+    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER)
 
 
 def glossary_stems() -> dict[str, str]:
