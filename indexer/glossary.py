@@ -156,6 +156,14 @@ NARROWER: tuple[tuple[str, str], ...] = (
     ("PCP", "PFCP"),
 )
 
+#: Words that minutes and residents use for the same decision ("the request was
+#: declined" for a refused request): each searches the others, as one concept (Lucene's
+#: ``SynonymQuery``). Only words with no other everyday sense in minutes.
+WORD_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("refuse", "decline", "reject"),
+    ("defer", "postpone"),
+)
+
 #: Acronyms that are also common words: expanded only when typed in capitals, and never
 #: searched for when their long form is typed.
 AMBIGUOUS = frozenset({"SEND", "TEN", "MASH", "DA"})

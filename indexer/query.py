@@ -591,6 +591,12 @@ class _Compiler:
         also = self._also.get(id(node))
         if also and not negated:
             return Combined(Synonym([q, *also]))
+        same = () if node.phrase or negated or self.synonyms is None or len(analysed) != 1 \
+            else self.synonyms.for_word(analysed[0])
+        if same:
+            self.terms.update(t for _, t in same)
+            self.expanded.append((raw, tuple(w for w, _ in same)))
+            return Combined(Synonym([q, *(wq.Term(DEFAULT_FIELD, t) for _, t in same)]))
         return Combined(q)
 
     def synonym_group(self, raw: str, typed: wq.Query, group: Group, proximity: list[str] | None) -> wq.Query:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import ANALYZER, recording_stems
-from .glossary import AMBIGUOUS, GLOSSARY, GROUPS, NARROWER
+from .glossary import AMBIGUOUS, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
 
 #: Long forms mined from the archive kept per acronym, most often defined first.
 MINED_PER_ACRONYM = 3
@@ -82,11 +82,18 @@ class Synonyms:
         groups: Sequence[Sequence[str]] = (),
         ambiguous: frozenset[str] = frozenset(),
         narrower: Sequence[tuple[str, str]] = (),
+        words: Sequence[Sequence[str]] = (),
     ) -> None:
         """``pairs`` are (acronym, long form); acronyms in one of ``groups`` name the same
         thing; ``ambiguous`` acronyms are everyday words too; in each of ``narrower``'s
         (broad, narrow) acronyms, a search for the broad one's group also finds the
-        narrow one's, not the reverse."""
+        narrow one's, not the reverse; each of ``words`` is a group of single words with
+        one meaning."""
+        self._words: dict[str, tuple[tuple[str, str], ...]] = {}
+        for word_group in words:
+            forms = [(w, t) for w in word_group for t in analyse(w).terms[:1]]
+            for _, term in forms:
+                self._words[term] = tuple((w, t) for w, t in forms if t != term)
         # Union-find over spellings, keyed by their analysed terms.
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -153,6 +160,10 @@ class Synonyms:
             return None
         return group
 
+    def for_word(self, term: str) -> tuple[tuple[str, str], ...]:
+        """The other words (as written, analysed) of an analysed word's group, if any."""
+        return self._words.get(term, ())
+
     def long_form_at(self, terms: Sequence[str], start: int) -> tuple[int, Group] | None:
         """The longest long form that ``terms[start:]`` begins with: (its length, group)."""
         for n in range(min(self.longest, len(terms) - start), 1, -1):
@@ -185,7 +196,7 @@ def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synony
             by_acronym.setdefault(key, []).append((-count, acronym, long))
     for found in by_acronym.values():
         pairs.extend((a, lf) for _, a, lf in sorted(found)[:MINED_PER_ACRONYM])
-    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER)
+    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER, WORD_SYNONYMS)
 
 
 def glossary_stems() -> dict[str, str]:
@@ -195,4 +206,6 @@ def glossary_stems() -> dict[str, str]:
         for acronym, long in curated_pairs():
             analyse(acronym)
             analyse(long)
+        for word in (w for group in WORD_SYNONYMS for w in group):
+            analyse(word)
     return dict(stems)

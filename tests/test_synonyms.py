@@ -91,6 +91,13 @@ def test_pairs_sharing_a_long_form_are_one_group():
             ("panel", "combined(synonym(text:panel | text:pcp | text:pfcp))"),
             ("meetings", "combined(text:meet)"),
         ], [("police and crime panel", ("PCP", "PFCP"))]),
+        # words of one decision (WORD_SYNONYMS) are one concept; quoted, never expanded
+        ('application refused "refused" deferred', [
+            ("application", "combined(text:applic)"),
+            ("refused", "combined(synonym(text:refus | text:declin | text:reject))"),
+            ('"refused"', "combined(text:refus)"),
+            ("deferred", "combined(synonym(text:defer | text:postpon))"),
+        ], [("refused", ("decline", "reject")), ("deferred", ("postpone",))]),
         # quoted text is never expanded
         ('"IOPC" complaints', [('"IOPC"', "combined(text:iopc)"), ("complaints", "combined(text:complaint)")], []),
         ('"police and crime panel"', [('"police and crime panel"', 'combined(text:"polic crime panel")')], []),
