@@ -156,12 +156,13 @@ NARROWER: tuple[tuple[str, str], ...] = (
     ("PCP", "PFCP"),
 )
 
-#: Words that minutes and residents use for the same decision ("the request was
-#: declined" for a refused request): each searches the others, as one concept (Lucene's
-#: ``SynonymQuery``). Only words with no other everyday sense in minutes.
+#: Words that minutes use for the same decision ("the request was declined" for a
+#: refused request): a typed word of a group searches every word of it, as one concept
+#: (Lucene's ``SynonymQuery``). The forms that trigger it are listed: "refused" does,
+#: "refuse" (as in refuse collection) does not.
 WORD_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("refuse", "decline", "reject"),
-    ("defer", "postpone"),
+    ("refused", "refusal", "declined", "rejected", "rejection"),
+    ("deferred", "deferral", "postponed", "postponement"),
 )
 
 #: Acronyms that are also common words: expanded only when typed in capitals, and never

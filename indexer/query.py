@@ -592,7 +592,7 @@ class _Compiler:
         if also and not negated:
             return Combined(Synonym([q, *also]))
         same = () if node.phrase or negated or self.synonyms is None or len(analysed) != 1 \
-            else self.synonyms.for_word(analysed[0])
+            else self.synonyms.for_word(raw)
         if same:
             self.terms.update(t for _, t in same)
             self.expanded.append((raw, tuple(w for w, _ in same)))

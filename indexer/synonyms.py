@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .analysis import ANALYZER, recording_stems
+from .analysis import ANALYZER, normalise_word, recording_stems
 from .glossary import AMBIGUOUS, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
 
 #: Long forms mined from the archive kept per acronym, most often defined first.
@@ -89,11 +89,13 @@ class Synonyms:
         (broad, narrow) acronyms, a search for the broad one's group also finds the
         narrow one's, not the reverse; each of ``words`` is a group of single words with
         one meaning."""
+        #: typed word (normalised) → the other words of its group (as written, analysed)
         self._words: dict[str, tuple[tuple[str, str], ...]] = {}
         for word_group in words:
             forms = [(w, t) for w in word_group for t in analyse(w).terms[:1]]
-            for _, term in forms:
-                self._words[term] = tuple((w, t) for w, t in forms if t != term)
+            for w, term in forms:
+                others = {t: v for v, t in reversed(forms) if t != term}  # one word per term
+                self._words[normalise_word(w)] = tuple((v, t) for t, v in reversed(others.items()))
         # Union-find over spellings, keyed by their analysed terms.
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -160,9 +162,9 @@ class Synonyms:
             return None
         return group
 
-    def for_word(self, term: str) -> tuple[tuple[str, str], ...]:
-        """The other words (as written, analysed) of an analysed word's group, if any."""
-        return self._words.get(term, ())
+    def for_word(self, raw: str) -> tuple[tuple[str, str], ...]:
+        """The other words (as written, analysed) of a typed word's group, if any."""
+        return self._words.get(normalise_word(raw), ())
 
     def long_form_at(self, terms: Sequence[str], start: int) -> tuple[int, Group] | None:
         """The longest long form that ``terms[start:]`` begins with: (its length, group)."""
