@@ -141,6 +141,13 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "PHV": ("Private Hire Vehicle",),
 }
 
+#: Everyday words and the official names minutes use for the same thing: a resident's
+#: "taxi" is the licensing committee's hackney carriage or private hire vehicle. Each
+#: pair works as an acronym and its long form do (one concept, searched both ways).
+EVERYDAY: dict[str, tuple[str, ...]] = {
+    "taxi": ("hackney carriage", "private hire"),
+}
+
 #: Acronyms naming the same body under an old and a new name: one concept.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("HMIC", "HMICFRS"),
@@ -163,6 +170,8 @@ NARROWER: tuple[tuple[str, str], ...] = (
 WORD_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("refused", "refusal", "declined", "rejected", "rejection"),
     ("deferred", "deferral", "postponed", "postponement"),
+    # British spelling: the stemmer leaves "licence" and "licensing" apart
+    ("licence", "licences", "licensing", "licensed", "license", "licenses"),
 )
 
 #: Acronyms that are also common words: expanded only when typed in capitals, and never

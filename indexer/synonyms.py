@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import ANALYZER, normalise_word, recording_stems
-from .glossary import AMBIGUOUS, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
+from .glossary import AMBIGUOUS, EVERYDAY, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
 
 #: Long forms mined from the archive kept per acronym, most often defined first.
 MINED_PER_ACRONYM = 3
@@ -180,7 +180,7 @@ class Synonyms:
 
 def curated_pairs() -> list[tuple[str, str]]:
     """The glossary as (acronym, long form) pairs."""
-    return [(a, lf) for a, forms in GLOSSARY.items() for lf in forms]
+    return [(a, lf) for table in (GLOSSARY, EVERYDAY) for a, forms in table.items() for lf in forms]
 
 
 def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synonyms:
@@ -190,7 +190,7 @@ def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synony
     more likely a local, other meaning); others keep their most often defined long forms.
     """
     pairs = curated_pairs()
-    curated = {analyse(a).terms for a in GLOSSARY}
+    curated = {analyse(a).terms for a in (*GLOSSARY, *EVERYDAY)}
     by_acronym: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
     for (acronym, long), count in (mined or {}).items():
         key = analyse(acronym).terms

@@ -100,6 +100,15 @@ def test_pairs_sharing_a_long_form_are_one_group():
             ("deferred", "combined(synonym(text:defer | text:deferr | text:postpon))"),
             ("refuse", "combined(text:refus)"),
         ], [("refused", ("declined", "rejected")), ("deferred", ("deferral", "postponed"))]),
+        # an everyday word and the official names (EVERYDAY); British spellings of licence
+        ("taxi licence", [
+            ("taxi", 'combined(synonym(text:taxi | text:"hackney carriag" | text:"privat hire"))'),
+            ("licence", "combined(synonym(text:licenc | text:licens))"),
+        ], [("taxi", ("hackney carriage", "private hire")), ("licence", ("licensing",))]),
+        ("hackney carriage", [
+            ("hackney", "combined(synonym(text:hackney | text:taxi))"),
+            ("carriage", "combined(synonym(text:carriag | text:taxi))"),
+        ], [("hackney carriage", ("taxi",))]),
         # quoted text is never expanded
         ('"IOPC" complaints', [('"IOPC"', "combined(text:iopc)"), ("complaints", "combined(text:complaint)")], []),
         ('"police and crime panel"', [('"police and crime panel"', 'combined(text:"polic crime panel")')], []),
