@@ -157,7 +157,7 @@ def rank(
         near_bits = bits if COVERAGE_WINDOW == 0 else window_bits(codes, ordinals, bits, COVERAGE_WINDOW)
         near = weighted(near_bits, weights)
         # The best window: the most concepts, then the rarest.
-        ranked = near if rarity is None else near + RARITY * weighted(near_bits, rarity) / TIER
+        ranked = near if rarity is None else weighted(near_bits, weights + RARITY / TIER * rarity)
         best_cov = np.zeros(item_count)
         np.maximum.at(best_cov, codes, ranked)
         item_cov = best_cov[codes]
