@@ -174,6 +174,12 @@ WORD_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("licence", "licences", "licensing", "licensed", "license", "licenses"),
 )
 
+#: Typed words that also search a word minutes use instead, one way only: "yearly"
+#: (stemmed "year") also searches "annual", but "annual" must not search every "year".
+ALSO_SEARCH: dict[str, tuple[str, ...]] = {
+    "yearly": ("annual",),
+}
+
 #: Acronyms that are also common words: expanded only when typed in capitals, and never
 #: searched for when their long form is typed.
 AMBIGUOUS = frozenset({"SEND", "TEN", "MASH", "DA"})

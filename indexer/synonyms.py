@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import ANALYZER, normalise_word, recording_stems
-from .glossary import AMBIGUOUS, EVERYDAY, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
+from .glossary import ALSO_SEARCH, AMBIGUOUS, EVERYDAY, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
 
 #: Long forms mined from the archive kept per acronym, most often defined first.
 MINED_PER_ACRONYM = 3
@@ -83,12 +83,13 @@ class Synonyms:
         ambiguous: frozenset[str] = frozenset(),
         narrower: Sequence[tuple[str, str]] = (),
         words: Sequence[Sequence[str]] = (),
+        also: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         """``pairs`` are (acronym, long form); acronyms in one of ``groups`` name the same
         thing; ``ambiguous`` acronyms are everyday words too; in each of ``narrower``'s
         (broad, narrow) acronyms, a search for the broad one's group also finds the
         narrow one's, not the reverse; each of ``words`` is a group of single words with
-        one meaning."""
+        one meaning; ``also`` maps a typed word to words it also searches (one way)."""
         #: typed word (normalised) → the other words of its group (as written, analysed)
         self._words: dict[str, tuple[tuple[str, str], ...]] = {}
         for word_group in words:
@@ -96,6 +97,10 @@ class Synonyms:
             for w, term in forms:
                 others = {t: v for v, t in reversed(forms) if t != term}  # one word per term
                 self._words[normalise_word(w)] = tuple((v, t) for t, v in reversed(others.items()))
+        for typed, extra in (also or {}).items():
+            own = analyse(typed).terms[:1]
+            self._words[normalise_word(typed)] = tuple((w, t) for w in extra for t in analyse(w).terms[:1]
+                                                       if (t,) != own)
         # Union-find over spellings, keyed by their analysed terms.
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -198,7 +203,7 @@ def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synony
             by_acronym.setdefault(key, []).append((-count, acronym, long))
     for found in by_acronym.values():
         pairs.extend((a, lf) for _, a, lf in sorted(found)[:MINED_PER_ACRONYM])
-    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER, WORD_SYNONYMS)
+    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER, WORD_SYNONYMS, ALSO_SEARCH)
 
 
 def glossary_stems() -> dict[str, str]:
@@ -210,4 +215,7 @@ def glossary_stems() -> dict[str, str]:
             analyse(long)
         for word in (w for group in WORD_SYNONYMS for w in group):
             analyse(word)
+        for typed, extra in ALSO_SEARCH.items():
+            for word in (typed, *extra):
+                analyse(word)
     return dict(stems)

@@ -109,6 +109,12 @@ def test_pairs_sharing_a_long_form_are_one_group():
             ("hackney", "combined(synonym(text:hackney | text:taxi))"),
             ("carriage", "combined(synonym(text:carriag | text:taxi))"),
         ], [("hackney carriage", ("taxi",))]),
+        # one way only (ALSO_SEARCH): "yearly" (stemmed "year") also searches "annual"
+        ("yearly report", [
+            ("yearly", "combined(synonym(text:year | text:annual))"),
+            ("report", "combined(text:report)"),
+        ], [("yearly", ("annual",))]),
+        ("annual report", [("annual", "combined(text:annual)"), ("report", "combined(text:report)")], []),
         # quoted text is never expanded
         ('"IOPC" complaints', [('"IOPC"', "combined(text:iopc)"), ("complaints", "combined(text:complaint)")], []),
         ('"police and crime panel"', [('"police and crime panel"', 'combined(text:"polic crime panel")')], []),
