@@ -169,9 +169,17 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
     )
 
 
-#: A line of the text before the first item that is prose: a sentence, not a heading,
-#: a date or a name list.
+#: A sentence of the text before the first item that is prose: five lowercase words in
+#: a row (not a heading, a name list or a venue).
 _PROSE = re.compile(r"(?:\b[a-z]{2,}\b\W+){5}")
+#: A date or a time: a sentence with one before any prose is the meeting's heading
+#: ("Minutes of the meeting held at the Town Hall on Tuesday, 12 March 2024 at 10.00 am").
+_WHEN = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I,
+)
 #: Where a sentence ends (a full stop, then a capital).
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 #: Sentences are joined into passages of about this many words, the size of the passages
@@ -182,13 +190,14 @@ PREAMBLE_WORDS = 40
 def _preamble(head: list[str]) -> list[str]:
     """The prose of the text before the first item (notes on webcasting and public
     speaking; a whole document the parser found no items in) as passages of a few
-    sentences: minutes say things there that residents search for."""
+    sentences: minutes say things there that residents search for. The heading (dated),
+    venues and name lists stay out."""
     out: list[str] = []
     words = 0
     for line in head:
-        if not _PROSE.search(line):
-            continue
         for sentence in _SENTENCE_END.split(line.strip()):
+            if not _PROSE.search(sentence) or (not out and _WHEN.search(sentence)):
+                continue  # not prose, or the heading before it
             n = len(sentence.split())
             if out and words + n <= PREAMBLE_WORDS:
                 out[-1] += " " + sentence
