@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m bench.eval_relevance [--realworld DIR] [--corpus DIR] [--judgments FILE]
+    python -m bench.eval_relevance [--realworld DIR] [--corpus DIR] [--judgments FILE ...]
                                    [--out-dir bench/results] [--details]
 
 The protocol
@@ -10,6 +10,9 @@ The protocol
 * ``bench/relevance/judgments.json`` holds queries written by an assessor (topic, question,
   acronym, decision), each graded 0/1/2 per document, and split once into a ``dev`` part
   (ranking is tuned on it) and an ``aside`` part (scored, never read while tuning).
+  ``bench/relevance/judgments-dev2.json`` holds more queries by a second assessor, all
+  ``dev``. Both are scored in one run, as three parts: ``dev1`` (the dev half of the
+  first file), ``dev2`` (the second file) and ``aside``; ``dev`` is dev1 and dev2 together.
   Documents are named ``realworld/<file>`` (the excerpts in ``../shared/realworld/``) and
   ``corpus/<relative path>`` (the bundled ``corpus/``).
 * At run time both folders are linked into a temporary corpus (the excerpts are never copied
@@ -51,9 +54,15 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REALWORLD = (REPO / ".." / "shared" / "realworld").resolve()
 DEFAULT_CORPUS = REPO / "corpus"
-DEFAULT_JUDGMENTS = REPO / "bench" / "relevance" / "judgments.json"
+DEFAULT_JUDGMENTS = (REPO / "bench" / "relevance" / "judgments.json",
+                     REPO / "bench" / "relevance" / "judgments-dev2.json")
 KINDS = ("topic", "question", "acronym", "decision")
-PARTS = ("dev", "aside")
+#: A query's part in its file.
+FILE_PARTS = ("dev", "aside")
+#: The parts reported: the dev queries of the n-th judgments file are ``dev<n>``.
+PARTS = ("dev1", "dev2", "aside")
+#: Parts reported together as well: every development query.
+DEV_PARTS = ("dev1", "dev2")
 K = 10
 #: Result pages of the engine read at most, looking for K distinct files.
 MAX_PAGES = 20
@@ -77,8 +86,9 @@ class Judged:
     grades: Mapping[str, int] = field(default_factory=dict)
 
 
-def load_judgments(path: Path) -> list[Judged]:
-    """Read the judged queries from ``path`` (see the module docstring for the format)."""
+def load_judgments(path: Path, dev: str = "dev1") -> list[Judged]:
+    """Read the judged queries from ``path`` (see the module docstring for the format);
+    their ``dev`` part is named ``dev`` (``aside`` stays ``aside``)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     queries = data["queries"] if isinstance(data, dict) else data
     out = []
@@ -87,9 +97,23 @@ def load_judgments(path: Path) -> list[Judged]:
         if isinstance(grades, list):  # [{"doc": id, "grade": g}, ...]
             grades = {g["doc"]: g["grade"] for g in grades}
         kind, part = q["kind"], q["part"]
-        if kind not in KINDS or part not in PARTS:
+        if kind not in KINDS or part not in FILE_PARTS:
             raise ValueError(f"query {q.get('id', i)}: kind {kind!r} or part {part!r} unknown")
-        out.append(Judged(str(q.get("id", i + 1)), q["query"], kind, part, {d: int(g) for d, g in grades.items()}))
+        out.append(Judged(str(q.get("id", i + 1)), q["query"], kind, dev if part == "dev" else part,
+                          {d: int(g) for d, g in grades.items()}))
+    return out
+
+
+def load_all(paths: Sequence[Path]) -> list[Judged]:
+    """Read several judgments files; the dev queries of the n-th are part ``dev<n>``.
+
+    Query ids must be unique across the files."""
+    out: list[Judged] = []
+    for n, path in enumerate(paths, 1):
+        out.extend(load_judgments(path, f"dev{n}"))
+    ids = [q.qid for q in out]
+    if len(set(ids)) != len(ids):
+        raise ValueError("query ids repeat across the judgments files")
     return out
 
 
@@ -251,13 +275,22 @@ def run_queries(queries: Sequence[Judged], rankers: Mapping[str, Ranker]) -> lis
     return out
 
 
+def reported_parts(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The parts to report: those present, then ``dev`` (every dev query) when there
+    are several dev parts."""
+    devs = [p for p in DEV_PARTS if any(r["part"] == p for r in rows)]
+    others = [p for p in PARTS if p not in DEV_PARTS and any(r["part"] == p for r in rows)]
+    return devs + (["dev"] if len(devs) > 1 else []) + others
+
+
 def summarise(rows: Sequence[dict[str, Any]], systems: Sequence[str]) -> dict[str, Any]:
     """Mean nDCG@10 and recall@10 per part, kind and system (plus "all" kinds)."""
     summary: dict[str, Any] = {}
-    for part in PARTS:
+    for part in reported_parts(rows):
+        members = DEV_PARTS if part == "dev" else (part,)
         summary[part] = {}
         for kind in (*KINDS, "all"):
-            chosen = [r for r in rows if r["part"] == part and (kind == "all" or r["kind"] == kind)]
+            chosen = [r for r in rows if r["part"] in members and (kind == "all" or r["kind"] == kind)]
             entry: dict[str, Any] = {"queries": len(chosen)}
             for s in systems:
                 entry[s] = {
@@ -310,6 +343,14 @@ def _ms(rows: Sequence[dict[str, Any]], system: str) -> tuple[float, float]:
     return times[len(times) // 2], times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
 
 
+PART_TITLES = {
+    "dev1": "Development part 1: the dev half of judgments.json (tuned on)",
+    "dev2": "Development part 2: judgments-dev2.json (tuned on)",
+    "dev": "Development parts 1 and 2 together (tuned on)",
+    "aside": "Aside part of judgments.json (never tuned on)",
+}
+
+
 def render_markdown(results: dict[str, Any], commit: str) -> str:
     s = results["summary"]
     lines = [
@@ -324,8 +365,8 @@ def render_markdown(results: dict[str, Any], commit: str) -> str:
         "hits mapped to files (first rank kept), cut at 10. FTS5: one row per file, words OR'ed, `bm25()`.",
         "",
     ]
-    for part in PARTS:
-        title = "Development part (tuned on)" if part == "dev" else "Aside part (never tuned on)"
+    for part in s:
+        title = PART_TITLES[part]
         lines += [f"## {title}", "", "| kind | queries | nDCG@10 engine | nDCG@10 FTS5 | recall@10 engine | recall@10 FTS5 |",
                   "|---|---:|---:|---:|---:|---:|"]
         for kind in (*KINDS, "all"):
@@ -346,10 +387,10 @@ def render_markdown(results: dict[str, Any], commit: str) -> str:
 
 
 def public(results: dict[str, Any]) -> dict[str, Any]:
-    """What the committed JSON holds: summaries, and per-query figures of the dev part only."""
+    """What the committed JSON holds: summaries, and per-query figures of the dev parts only."""
     out = {k: v for k, v in results.items() if k != "rows"}
     out["dev_queries"] = [
-        {k: v for k, v in r.items()} for r in results["rows"] if r["part"] == "dev"
+        {k: v for k, v in r.items()} for r in results["rows"] if r["part"] in DEV_PARTS
     ]
     return out
 
@@ -357,8 +398,9 @@ def public(results: dict[str, Any]) -> dict[str, Any]:
 def _details(rows: Sequence[dict[str, Any]]) -> list[str]:
     lines = ["dev queries (nDCG@10 engine / FTS5):"]
     for r in rows:
-        if r["part"] == "dev":
-            lines.append(f"  {r['id']:>4} {r['kind']:<9} {_f(r['engine']['ndcg'])} / {_f(r['fts5']['ndcg'])}  {r['query']}")
+        if r["part"] in DEV_PARTS:
+            lines.append(f"  {r['id']:>4} {r['part']} {r['kind']:<9} {_f(r['engine']['ndcg'])} / "
+                         f"{_f(r['fts5']['ndcg'])}  {r['query']}")
     return lines
 
 
@@ -377,18 +419,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--realworld", type=Path, default=DEFAULT_REALWORLD, help="the real excerpts' folder")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the bundled corpus folder")
-    ap.add_argument("--judgments", type=Path, default=DEFAULT_JUDGMENTS, help="the judged queries")
+    ap.add_argument("--judgments", type=Path, nargs="+", default=list(DEFAULT_JUDGMENTS),
+                    help="the judged queries: files whose dev queries are parts dev1, dev2, …")
     ap.add_argument("--out-dir", type=Path, default=REPO / "bench" / "results", help="where to write relevance-eval.*")
     ap.add_argument("--details", action="store_true", help="print the dev part's per-query scores")
     args = ap.parse_args(argv)
     if not args.realworld.is_dir():
         print(f"relevance eval: {args.realworld} not present; skipped")
         return 0
-    if not args.judgments.is_file():
-        print(f"relevance eval: no judgments at {args.judgments}; skipped")
+    missing = [str(p) for p in args.judgments if not p.is_file()]
+    if missing:
+        print(f"relevance eval: no judgments at {', '.join(missing)}; skipped")
         return 0
     try:
-        queries = load_judgments(args.judgments)
+        queries = load_all(args.judgments)
         with tempfile.TemporaryDirectory(prefix="minutes-relevance-") as tmp:
             results = evaluate(args.realworld, args.corpus, queries, Path(tmp))
     except Exception:  # noqa: BLE001 - a crash is reported and fails the run
@@ -401,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out_dir / "relevance-eval.json").write_text(
         json.dumps({"commit": commit, **public(results)}, indent=1) + "\n", encoding="utf-8")
     s = results["summary"]
-    for part in PARTS:
+    for part in s:
         line = ", ".join(
             f"{kind} {_f(s[part][kind]['engine']['ndcg'])}/{_f(s[part][kind]['fts5']['ndcg'])}" for kind in (*KINDS, "all")
         )

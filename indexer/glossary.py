@@ -9,7 +9,10 @@ to these (:mod:`indexer.acronyms`).
 
 Each entry is ``ACRONYM: (long form, ...)``. Entries on one line of :data:`GROUPS` name
 the same body or thing under an old and a new name (HMIC became HMICFRS, the IPCC became
-the IOPC): a search for either finds both.
+the IOPC): a search for either finds both. Pairs in :data:`NARROWER` are a thing and a
+kind of it (a police, fire and crime commissioner is a police and crime commissioner):
+a search for the first also finds the second, not the other way round, so that "PFCC"
+is not drowned by every "PCC".
 
 :data:`AMBIGUOUS` acronyms are also everyday words ("SEND", "TEN"): they are expanded
 only when typed in capitals, and a long form typed out does not search for them.
@@ -25,6 +28,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "PFCC": ("Police, Fire and Crime Commissioner",),
     "OPFCC": ("Office of the Police, Fire and Crime Commissioner",),
     "PCP": ("Police and Crime Panel",),
+    "PFCP": ("Police, Fire and Crime Panel",),
     "PCSO": ("Police Community Support Officer",),
     "HMIC": ("Her Majesty's Inspectorate of Constabulary",),
     "HMICFRS": ("His Majesty's Inspectorate of Constabulary and Fire and Rescue Services",
@@ -71,6 +75,11 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "CAMHS": ("Child and Adolescent Mental Health Services",),
     "FRS": ("Fire and Rescue Service",),
     "FRA": ("Fire and Rescue Authority",),
+    "KSI": ("killed or seriously injured",),  # "and" analyses the same: a stop word
+    "RTC": ("road traffic collision",),
+    "HMPPS": ("His Majesty's Prison and Probation Service", "Her Majesty's Prison and Probation Service"),
+    "BTP": ("British Transport Police",),
+    "NPAS": ("National Police Air Service",),
     # Council finance and governance
     "MTFS": ("Medium Term Financial Strategy",),
     "MTFP": ("Medium Term Financial Plan",),
@@ -84,6 +93,15 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "GDPR": ("General Data Protection Regulation",),
     "ICO": ("Information Commissioner's Office",),
     "AGM": ("annual general meeting",),
+    "LGR": ("local government reorganisation",),
+    "LEP": ("Local Enterprise Partnership",),
+    "MCA": ("Mayoral Combined Authority",),
+    "OSC": ("Overview and Scrutiny Committee",),
+    "KPI": ("key performance indicator",),
+    "SLA": ("service level agreement",),
+    "NDR": ("non-domestic rates",),
+    "DSG": ("Dedicated Schools Grant",),
+    "PWLB": ("Public Works Loan Board",),
     # Planning, environment, highways
     "S106": ("Section 106",),
     "CIL": ("Community Infrastructure Levy",),
@@ -101,6 +119,12 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "TRO": ("Traffic Regulation Order",),
     "CPZ": ("Controlled Parking Zone",),
     "PROW": ("Public Rights of Way", "Public Right of Way"),
+    "NPA": ("National Park Authority",),
+    "LLFA": ("Lead Local Flood Authority",),
+    "SUDS": ("sustainable drainage systems", "sustainable urban drainage systems"),
+    "LNR": ("Local Nature Reserve",),
+    "BNG": ("biodiversity net gain",),
+    "HGV": ("heavy goods vehicle",),
     # Education, health and care
     "SEND": ("Special Educational Needs and Disabilities",),
     "SEN": ("Special Educational Needs",),
@@ -117,14 +141,44 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "PHV": ("Private Hire Vehicle",),
 }
 
+#: Everyday words and the official names minutes use for the same thing: a resident's
+#: "taxi" is the licensing committee's hackney carriage or private hire vehicle. Each
+#: pair works as an acronym and its long form do (one concept, searched both ways).
+EVERYDAY: dict[str, tuple[str, ...]] = {
+    "taxi": ("hackney carriage", "private hire"),
+}
+
 #: Acronyms naming the same body under an old and a new name: one concept.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("HMIC", "HMICFRS"),
     ("IOPC", "IPCC"),
-    ("PCC", "PFCC"),
-    ("OPCC", "OPFCC"),
     ("SEND", "SEN"),
 )
+
+#: (a thing, a kind of it): a search for the first also finds the second, not the
+#: other way round.
+NARROWER: tuple[tuple[str, str], ...] = (
+    ("PCC", "PFCC"),
+    ("OPCC", "OPFCC"),
+    ("PCP", "PFCP"),
+)
+
+#: Words that minutes use for the same decision ("the request was declined" for a
+#: refused request): a typed word of a group searches every word of it, as one concept
+#: (Lucene's ``SynonymQuery``). The forms that trigger it are listed: "refused" does,
+#: "refuse" (as in refuse collection) does not.
+WORD_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("refused", "refusal", "declined", "rejected", "rejection"),
+    ("deferred", "deferral", "postponed", "postponement"),
+    # British spelling: the stemmer leaves "licence" and "licensing" apart
+    ("licence", "licences", "licensing", "licensed", "license", "licenses"),
+)
+
+#: Typed words that also search a word minutes use instead, one way only: "yearly"
+#: (stemmed "year") also searches "annual", but "annual" must not search every "year".
+ALSO_SEARCH: dict[str, tuple[str, ...]] = {
+    "yearly": ("annual",),
+}
 
 #: Acronyms that are also common words: expanded only when typed in capitals, and never
 #: searched for when their long form is typed.

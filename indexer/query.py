@@ -340,12 +340,17 @@ class Concept:
 
 
 #: Words of questions as residents type them that say little about the answer ("how
-#: much", "how many", "what did they think", "what happened"): not stop words (they can
-#: matter in a phrase, and "much" is searched when typed alone), but a passage matching
-#: them has not matched more of the question. Most question words ("how", "what", "why",
+#: much", "how many", "what did they think", "what happened", "when is the next …",
+#: "who sits on …", "the new chief constable"): not stop words (they can matter in a
+#: phrase, and "much" is searched when typed alone), but a passage matching them has not
+#: matched more of the question. In a small or specialised archive their document
+#: frequency says nothing ("next" is rarer than "election" in a panel's minutes), so they
+#: are listed, as query-time stop words are in Lucene and Xapian. Most question words ("how", "what", "why",
 #: "will", "my") are stop words already (indexer.analysis.STOP_WORDS).
 QUESTION_WORDS = frozenset(
-    "much many think thinks thought happen happens happened happening get gets got tell know want".split()
+    "much many think thinks thought happen happens happened happening get gets got tell know want"
+    " next last new set up going go goes done make makes made take takes taken say says said way ways"
+    " ever still really currently actually sit sits anything something someone anyone".split()
 )
 
 
@@ -586,6 +591,12 @@ class _Compiler:
         also = self._also.get(id(node))
         if also and not negated:
             return Combined(Synonym([q, *also]))
+        same = () if node.phrase or negated or self.synonyms is None or len(analysed) != 1 \
+            else self.synonyms.for_word(raw)
+        if same:
+            self.terms.update(t for _, t in same)
+            self.expanded.append((raw, tuple(w for w, _ in same)))
+            return Combined(Synonym([q, *(wq.Term(DEFAULT_FIELD, t) for _, t in same)]))
         return Combined(q)
 
     def synonym_group(self, raw: str, typed: wq.Query, group: Group, proximity: list[str] | None) -> wq.Query:

@@ -12,7 +12,10 @@ rank *agenda items* (one card each on the results page), then the passages withi
 2. **Then evidence** (MaxP/SumP): the item's best passage's BM25F score (passage and
    title as one field; see :meth:`indexer.executor.Evaluator.combined`), plus the
    proximity of the concepts' words in that passage (a window, any order), plus a
-   damped share (:data:`OTHER_PASSAGES`) of what its other passages earn on their own.
+   damped share (:data:`OTHER_PASSAGES`) of what its other passages earn on their own,
+   plus the IDF of the concepts its best window matches (:data:`RARITY`): among items
+   matching as many concepts, those matching the rarer ones ("flooding" rather than
+   "developments") come first, however long the passage that holds them.
 3. **Passages within an item**: those that have the most concepts in their own text
    first, then by their own score, so the snippet shown is a passage with the words; an
    item that matched by its title alone shows its opening.
@@ -39,6 +42,9 @@ PROXIMITY_ITEMS = 200
 #: A concept's coverage weight reaches 1 at this IDF (see coverage_weights); below, it
 #: falls with the IDF, so a word found in most passages counts for little.
 FULL_WEIGHT_IDF = 2.0
+#: Share of the IDF of the concepts an item's best window matches added to its evidence
+#: (Lucene's classic coordination, weighted by IDF, inside a coverage tier).
+RARITY = 1.0
 #: Coverage ranks before evidence: keys are coverage * TIER + evidence.
 TIER = 1e5
 #: Concepts count as matched together when they are in passages at most this many
@@ -61,12 +67,18 @@ class Ranking:
     own: np.ndarray
 
 
+def concept_idf(df: list[int], doc_count: int) -> np.ndarray:
+    """Each concept's IDF over passages, from the number of passages it matches (0 for
+    none)."""
+    return np.array([log(doc_count / (d + 1)) + 1 if d else 0.0 for d in df], dtype=np.float64)
+
+
 def coverage_weights(df: list[int], doc_count: int) -> np.ndarray:
     """How much matching each concept counts: min(1, idf / FULL_WEIGHT_IDF), the IDF
     over passages, so that common words ("council" in half the minutes) count for less
     than the rare words a query is really about."""
-    idf = np.array([log(doc_count / (d + 1)) + 1 if d else FULL_WEIGHT_IDF for d in df], dtype=np.float64)
-    return np.minimum(1.0, idf / FULL_WEIGHT_IDF)
+    idf = concept_idf(df, doc_count)
+    return np.where(idf > 0, np.minimum(1.0, idf / FULL_WEIGHT_IDF), 1.0)
 
 
 def weighted(bits: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -115,12 +127,14 @@ def rank(
     weights: np.ndarray,
     proximity: np.ndarray | None = None,
     ordinals: np.ndarray | None = None,
+    rarity: np.ndarray | None = None,
 ) -> Ranking:
     """Rank passages (with item codes ``codes``) by the model above.
 
     ``bits``/``body_bits`` say which concepts each passage matches with or without its
     item's title; ``scores``/``body`` are its BM25F scores with and without the title;
-    ``proximity`` (optional) its proximity scores.
+    ``proximity`` (optional) its proximity scores; ``rarity`` (optional) each concept's
+    IDF (0 for those that do not count, such as question words).
     """
     if not len(codes):
         empty = np.zeros(0)
@@ -142,8 +156,10 @@ def rank(
         # The item's best window: the most concepts.
         near_bits = bits if COVERAGE_WINDOW == 0 else window_bits(codes, ordinals, bits, COVERAGE_WINDOW)
         near = weighted(near_bits, weights)
+        # The best window: the most concepts, then the rarest.
+        ranked = near if rarity is None else weighted(near_bits, weights + RARITY / TIER * rarity)
         best_cov = np.zeros(item_count)
-        np.maximum.at(best_cov, codes, near)
+        np.maximum.at(best_cov, codes, ranked)
         item_cov = best_cov[codes]
     item_key = item_cov * TIER + evidence[codes]
     passage_key = weighted(body_bits, weights) * TIER + own_body

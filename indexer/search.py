@@ -702,9 +702,12 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) 
     concepts' words in the best passages of the first items."""
     codes = a.item_code[cov.ids]
     weights = ranking.coverage_weights(cov.df, a.live_count)
-    weights[[k for k, c in enumerate(parsed.concepts) if c.weak]] = 0.0
+    rarity = ranking.concept_idf(cov.df, a.live_count)
+    weak = [k for k, c in enumerate(parsed.concepts) if c.weak]
+    weights[weak] = rarity[weak] = 0.0
     ordinals = a.ordinal[cov.ids]
-    ranks = ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, None, ordinals)
+    ranks = ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, None, ordinals,
+                         rarity)
     terms_ = [c.terms for c in parsed.concepts]
     if sum(bool(t) for t in terms_) < 2 or not len(cov.ids):
         return ranks
@@ -722,7 +725,7 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) 
     proximity = np.zeros(len(cov.ids))
     proximity[chosen] = near
     return ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, proximity,
-                        ordinals)
+                        ordinals, rarity)
 
 
 def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) -> str | None:

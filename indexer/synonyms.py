@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .analysis import ANALYZER, recording_stems
-from .glossary import AMBIGUOUS, GLOSSARY, GROUPS
+from .analysis import ANALYZER, normalise_word, recording_stems
+from .glossary import ALSO_SEARCH, AMBIGUOUS, EVERYDAY, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
 
 #: Long forms mined from the archive kept per acronym, most often defined first.
 MINED_PER_ACRONYM = 3
@@ -81,9 +81,26 @@ class Synonyms:
         pairs: Iterable[tuple[str, str]],
         groups: Sequence[Sequence[str]] = (),
         ambiguous: frozenset[str] = frozenset(),
+        narrower: Sequence[tuple[str, str]] = (),
+        words: Sequence[Sequence[str]] = (),
+        also: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         """``pairs`` are (acronym, long form); acronyms in one of ``groups`` name the same
-        thing; ``ambiguous`` acronyms are everyday words too."""
+        thing; ``ambiguous`` acronyms are everyday words too; in each of ``narrower``'s
+        (broad, narrow) acronyms, a search for the broad one's group also finds the
+        narrow one's, not the reverse; each of ``words`` is a group of single words with
+        one meaning; ``also`` maps a typed word to words it also searches (one way)."""
+        #: typed word (normalised) → the other words of its group (as written, analysed)
+        self._words: dict[str, tuple[tuple[str, str], ...]] = {}
+        for word_group in words:
+            forms = [(w, t) for w in word_group for t in analyse(w).terms[:1]]
+            for w, term in forms:
+                others = {t: v for v, t in reversed(forms) if t != term}  # one word per term
+                self._words[normalise_word(w)] = tuple((v, t) for t, v in reversed(others.items()))
+        for typed, extra in (also or {}).items():
+            own = analyse(typed).terms[:1]
+            self._words[normalise_word(typed)] = tuple((w, t) for w in extra for t in analyse(w).terms[:1]
+                                                       if (t,) != own)
         # Union-find over spellings, keyed by their analysed terms.
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -128,6 +145,15 @@ class Synonyms:
                 self._by_acronym[a.terms[0]] = group
             for lf in longs:
                 self._by_long[lf.terms] = group
+        for broad, narrow in narrower:
+            b, n = self._by_acronym.get(analyse(broad).terms[0]), self._by_acronym.get(analyse(narrow).terms[0])
+            if b is None or n is None or b is n:
+                continue
+            wider = Group(b.acronyms + n.acronyms, b.long_forms + n.long_forms, b.ambiguous | n.ambiguous)
+            for table in (self._by_acronym, self._by_long):
+                for k, g in list(table.items()):
+                    if g is b:
+                        table[k] = wider  # type: ignore[index]
         self.longest = max((len(k) for k in self._by_long), default=0)
 
     def for_acronym(self, raw: str) -> Group | None:
@@ -140,6 +166,10 @@ class Synonyms:
         if group is None or (form.terms[0] in group.ambiguous and not raw.isupper()):
             return None
         return group
+
+    def for_word(self, raw: str) -> tuple[tuple[str, str], ...]:
+        """The other words (as written, analysed) of a typed word's group, if any."""
+        return self._words.get(normalise_word(raw), ())
 
     def long_form_at(self, terms: Sequence[str], start: int) -> tuple[int, Group] | None:
         """The longest long form that ``terms[start:]`` begins with: (its length, group)."""
@@ -155,7 +185,7 @@ class Synonyms:
 
 def curated_pairs() -> list[tuple[str, str]]:
     """The glossary as (acronym, long form) pairs."""
-    return [(a, lf) for a, forms in GLOSSARY.items() for lf in forms]
+    return [(a, lf) for table in (GLOSSARY, EVERYDAY) for a, forms in table.items() for lf in forms]
 
 
 def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synonyms:
@@ -165,7 +195,7 @@ def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synony
     more likely a local, other meaning); others keep their most often defined long forms.
     """
     pairs = curated_pairs()
-    curated = {analyse(a).terms for a in GLOSSARY}
+    curated = {analyse(a).terms for a in (*GLOSSARY, *EVERYDAY)}
     by_acronym: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
     for (acronym, long), count in (mined or {}).items():
         key = analyse(acronym).terms
@@ -173,7 +203,7 @@ def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synony
             by_acronym.setdefault(key, []).append((-count, acronym, long))
     for found in by_acronym.values():
         pairs.extend((a, lf) for _, a, lf in sorted(found)[:MINED_PER_ACRONYM])
-    return Synonyms(pairs, GROUPS, AMBIGUOUS)
+    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER, WORD_SYNONYMS, ALSO_SEARCH)
 
 
 def glossary_stems() -> dict[str, str]:
@@ -183,4 +213,9 @@ def glossary_stems() -> dict[str, str]:
         for acronym, long in curated_pairs():
             analyse(acronym)
             analyse(long)
+        for word in (w for group in WORD_SYNONYMS for w in group):
+            analyse(word)
+        for typed, extra in ALSO_SEARCH.items():
+            for word in (typed, *extra):
+                analyse(word)
     return dict(stems)

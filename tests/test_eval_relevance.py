@@ -125,9 +125,9 @@ def collection(tmp_path):
 
 
 QUERIES = [
-    ev.Judged("1", "speed cameras", "topic", "dev",
+    ev.Judged("1", "speed cameras", "topic", "dev1",
               {"corpus/cabinet/2021-05-04-cabinet.html": 2, "realworld/03_cameras.txt": 1, "realworld/01_allotments.txt": 0}),
-    ev.Judged("2", "how much will the precept rise", "question", "dev", {"realworld/02_precept.txt": 2}),
+    ev.Judged("2", "how much will the precept rise", "question", "dev1", {"realworld/02_precept.txt": 2}),
     ev.Judged("3", "allotment rents", "decision", "aside",
               {"realworld/01_allotments.txt": 2, "realworld/02_precept.txt": 1}),
 ]
@@ -165,9 +165,10 @@ def test_evaluate_runs_engine_and_fts5_on_the_same_files(collection, tmp_path):
     # the ideal puts the precept (graded 1) second: 2 / (2 + 1/log2 3)
     assert rows["3"]["fts5"]["ndcg"] == pytest.approx(2 / (2 + 1 / math.log2(3)))
     summary = results["summary"]
-    assert summary["dev"]["all"]["queries"] == 2 and summary["aside"]["all"]["queries"] == 1
-    assert summary["dev"]["topic"]["fts5"]["ndcg"] == pytest.approx(1.0)
-    assert summary["dev"]["acronym"] == {"queries": 0, "engine": {"ndcg": None, "recall": None},
+    assert list(summary) == ["dev1", "aside"]  # no second dev part: no "dev" total either
+    assert summary["dev1"]["all"]["queries"] == 2 and summary["aside"]["all"]["queries"] == 1
+    assert summary["dev1"]["topic"]["fts5"]["ndcg"] == pytest.approx(1.0)
+    assert summary["dev1"]["acronym"] == {"queries": 0, "engine": {"ndcg": None, "recall": None},
                                          "fts5": {"ndcg": None, "recall": None}}
     assert summary["aside"]["decision"]["engine"]["recall"] == pytest.approx(
         rows["3"]["engine"]["recall"])
@@ -177,19 +178,48 @@ def test_main_writes_reports_without_excerpt_text(collection, tmp_path, capsys):
     realworld, corpus = collection
     judgments = tmp_path / "judgments.json"
     judgments.write_text(json.dumps({"queries": [
-        {"id": q.qid, "query": q.text, "kind": q.kind, "part": q.part, "judgments": dict(q.grades)} for q in QUERIES
+        {"id": q.qid, "query": q.text, "kind": q.kind, "part": q.part.rstrip("1"), "judgments": dict(q.grades)}
+        for q in QUERIES
+    ]}))
+    second = tmp_path / "judgments-dev2.json"
+    second.write_text(json.dumps({"queries": [
+        {"id": "t201", "query": "allotments", "kind": "topic", "part": "dev",
+         "judgments": {"realworld/01_allotments.txt": 2}},
     ]}))
     out = tmp_path / "results"
     code = ev.main(["--realworld", str(realworld), "--corpus", str(corpus), "--judgments", str(judgments),
-                    "--out-dir", str(out)])
+                    str(second), "--out-dir", str(out)])
     assert code == 0
     md = (out / "relevance-eval.md").read_text()
     data = json.loads((out / "relevance-eval.json").read_text())
-    assert "| **all** | 2 |" in md and "| **all** | 1 |" in md
-    assert [q["id"] for q in data["dev_queries"]] == ["1", "2"]  # the aside part: per kind only
+    # dev1 (2 queries), dev2 (1), both dev parts (3), aside (1), in that order
+    alls = [line.split("|")[2].strip() for line in md.splitlines() if line.startswith("| **all** |")]
+    assert alls == ["2", "1", "3", "1"]
+    assert list(data["summary"]) == ["dev1", "dev2", "dev", "aside"]
+    assert data["summary"]["dev2"]["topic"]["engine"]["ndcg"] == pytest.approx(1.0)
+    # the aside part: per kind only
+    assert [(q["id"], q["part"]) for q in data["dev_queries"]] == [("1", "dev1"), ("2", "dev1"), ("t201", "dev2")]
     for text in (md, json.dumps(data)):
         assert "Band D" not in text and "bypass" not in text
-    assert "relevance dev nDCG@10 engine/FTS5" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    for part in ("dev1", "dev2", "dev", "aside"):
+        assert f"relevance {part} nDCG@10 engine/FTS5" in printed
+
+
+def test_load_all_names_dev_parts_by_file_and_refuses_repeated_ids(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(json.dumps({"queries": [
+        {"id": "t01", "query": "q one", "kind": "topic", "part": "dev", "judgments": {"x": 1}},
+        {"id": "t02", "query": "q two", "kind": "topic", "part": "aside", "judgments": {"x": 2}},
+    ]}))
+    second.write_text(json.dumps({"queries": [
+        {"id": "t201", "query": "q three", "kind": "decision", "part": "dev", "judgments": {"y": 1}},
+    ]}))
+    got = ev.load_all([first, second])
+    assert [(q.qid, q.part, q.kind) for q in got] == [("t01", "dev1", "topic"), ("t02", "aside", "topic"),
+                                                      ("t201", "dev2", "decision")]
+    with pytest.raises(ValueError, match="repeat"):
+        ev.load_all([first, first])
 
 
 def test_main_exits_1_on_a_crash_and_0_without_data(collection, tmp_path):

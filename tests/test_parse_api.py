@@ -171,3 +171,32 @@ def test_huge_and_pathological_inputs_finish(data: bytes) -> None:
 )
 def test_warnings(text: bytes, warnings: tuple[str, ...]) -> None:
     assert parse_bytes(text, "x.txt").warnings == warnings
+
+
+def test_prose_before_the_first_item_is_kept_as_passages_of_an_untitled_item() -> None:
+    text = (
+        b"Vale Licensing Committee - Monday 3 March 2025 10.00 am\n\n"
+        b"Venue: Council Chamber, Town Hall\n\n"
+        b"Note: This meeting will be filmed and shown live on the council website. "
+        b"Members of the public who speak may appear in the film.\n\n"
+        b"Agenda item\n\nBudget\n\nMinutes:\n\nThe Panel noted the report.\n"
+    )
+    doc = parse_bytes(text, "x.txt")
+    first = doc.items[0]
+    assert (first.title, first.procedural) == ("", True)
+    # prose only (no heading, date or venue line); sentences joined up to PREAMBLE_WORDS
+    assert [p.text for p in first.passages] == [
+        "Note: This meeting will be filmed and shown live on the council website. "
+        "Members of the public who speak may appear in the film."
+    ]
+    assert [it.title for it in doc.items] == ["", "Budget"]
+
+
+def test_a_long_preamble_is_split_into_sentence_sized_passages() -> None:
+    sentence = "Speakers may address the committee about {} for three minutes each."
+    note = "Note: " + " ".join(sentence.format(w) for w in ("roads", "parks", "libraries", "schools", "bins", "buses"))
+    doc = parse_bytes(("Vale Licensing Committee - Monday 3 March 2025 10.00 am\n\nVenue: Town Hall\n\n" + note
+                       + "\n\nAgenda item\n\nBudget\n\nMinutes:\n\nThe Panel noted the report.\n").encode(), "x.txt")
+    assert [it.title for it in doc.items] == ["", "Budget"]
+    # eleven words a sentence (twelve with "Note:"), at most forty words a passage: three sentences each
+    assert [len(p.text.split()) for p in doc.items[0].passages] == [34, 33]

@@ -8,12 +8,14 @@ import pytest
 from indexer import ranking
 
 
-def _rank(codes, bits, body_bits, scores, body, weights=(1.0, 1.0, 1.0), proximity=None, ordinals=None):
+def _rank(codes, bits, body_bits, scores, body, weights=(1.0, 1.0, 1.0), proximity=None, ordinals=None,
+          rarity=None):
     codes = np.array(codes)
     return ranking.rank(
         codes, int(codes.max()) + 1, np.array(bits), np.array(body_bits), np.array(scores, dtype=float),
         np.array(body, dtype=float), np.array(weights), None if proximity is None else np.array(proximity, dtype=float),
         np.arange(len(codes)) if ordinals is None else np.array(ordinals),
+        None if rarity is None else np.array(rarity, dtype=float),
     )
 
 
@@ -40,6 +42,25 @@ def test_weights_of_zero_do_not_count_toward_coverage():
     r = _rank(codes, bits=[0b011, 0b001], body_bits=[0b011, 0b001], scores=[1.0, 5.0], body=[1.0, 5.0],
               weights=(1.0, 0.0))
     assert _items_in_order(r, codes) == [1, 0]  # the weak second concept does not lift item 0
+
+
+def test_rarer_concepts_rank_first_among_items_matching_as_many():
+    # item 0 matches a common concept with a high score, item 1 a rare one in a long
+    # passage (a low score), item 2 two concepts
+    codes = [0, 1, 2]
+    kw = dict(bits=[0b001, 0b010, 0b011], body_bits=[0b001, 0b010, 0b011], scores=[6.0, 3.0, 1.0],
+              body=[6.0, 3.0, 1.0], weights=(1.0, 1.0))
+    assert _items_in_order(_rank(codes, **kw), codes) == [2, 0, 1]
+    r = _rank(codes, **kw, rarity=(2.0, 7.5))
+    assert _items_in_order(r, codes) == [2, 1, 0]  # coverage still first
+    # the IDF of the best window's concepts, times RARITY, joins the evidence
+    assert r.item_key.tolist() == pytest.approx([ranking.TIER + 6.0 + ranking.RARITY * 2.0,
+                                                 ranking.TIER + 3.0 + ranking.RARITY * 7.5,
+                                                 2 * ranking.TIER + 1.0 + ranking.RARITY * 9.5])
+
+
+def test_concept_idf_and_coverage_weights():
+    assert ranking.concept_idf([0, 9, 99], 1000).tolist() == pytest.approx([0.0, np.log(100) + 1, np.log(10) + 1])
 
 
 def test_other_passages_add_a_damped_share():

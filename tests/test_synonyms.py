@@ -32,6 +32,10 @@ def test_the_glossary_covers_the_issue_list():
         ("ASB", (["ASB"], ["anti-social behaviour", "antisocial behaviour"])),
         ("S106", (["S106"], ["Section 106"])),
         ("SEND", (["SEND", "SEN"], ["Special Educational Needs and Disabilities", "Special Educational Needs"])),
+        # a PFCC is a kind of PCC: "PCC" finds both, "PFCC" only itself (NARROWER)
+        ("PCC", (["PCC", "PFCC"], ["Police and Crime Commissioner", "Police, Fire and Crime Commissioner"])),
+        ("PFCC", (["PFCC"], ["Police, Fire and Crime Commissioner"])),
+        ("KSI", (["KSI"], ["killed or seriously injured"])),  # "killed and seriously injured" too
         ("send", None),  # an everyday word unless typed in capitals
         ("precept", None),
     ],
@@ -80,12 +84,37 @@ def test_pairs_sharing_a_long_form_are_one_group():
             ("complaints", "combined(text:complaint)"),
         ], [("IOPC", ("IPCC", "Independent Office for Police Conduct", "Independent Police Complaints Commission"))]),
         # typed long form: each word stays a concept, and the acronym matches each
+        # a police, fire and crime panel (PFCP) is a kind of police and crime panel (NARROWER)
         ("police and crime panel meetings", [
-            ("police", "combined(synonym(text:polic | text:pcp))"),
-            ("crime", "combined(synonym(text:crime | text:pcp))"),
-            ("panel", "combined(synonym(text:panel | text:pcp))"),
+            ("police", "combined(synonym(text:polic | text:pcp | text:pfcp))"),
+            ("crime", "combined(synonym(text:crime | text:pcp | text:pfcp))"),
+            ("panel", "combined(synonym(text:panel | text:pcp | text:pfcp))"),
             ("meetings", "combined(text:meet)"),
-        ], [("police and crime panel", ("PCP",))]),
+        ], [("police and crime panel", ("PCP", "PFCP"))]),
+        # words of one decision (WORD_SYNONYMS) are one concept; quoted, never expanded
+        # ("refuse" as in refuse collection is not a form that expands)
+        ('application refused "refused" deferred refuse', [
+            ("application", "combined(text:applic)"),
+            ("refused", "combined(synonym(text:refus | text:declin | text:reject))"),
+            ('"refused"', "combined(text:refus)"),
+            ("deferred", "combined(synonym(text:defer | text:deferr | text:postpon))"),
+            ("refuse", "combined(text:refus)"),
+        ], [("refused", ("declined", "rejected")), ("deferred", ("deferral", "postponed"))]),
+        # an everyday word and the official names (EVERYDAY); British spellings of licence
+        ("taxi licence", [
+            ("taxi", 'combined(synonym(text:taxi | text:"hackney carriag" | text:"privat hire"))'),
+            ("licence", "combined(synonym(text:licenc | text:licens))"),
+        ], [("taxi", ("hackney carriage", "private hire")), ("licence", ("licensing",))]),
+        ("hackney carriage", [
+            ("hackney", "combined(synonym(text:hackney | text:taxi))"),
+            ("carriage", "combined(synonym(text:carriag | text:taxi))"),
+        ], [("hackney carriage", ("taxi",))]),
+        # one way only (ALSO_SEARCH): "yearly" (stemmed "year") also searches "annual"
+        ("yearly report", [
+            ("yearly", "combined(synonym(text:year | text:annual))"),
+            ("report", "combined(text:report)"),
+        ], [("yearly", ("annual",))]),
+        ("annual report", [("annual", "combined(text:annual)"), ("report", "combined(text:report)")], []),
         # quoted text is never expanded
         ('"IOPC" complaints', [('"IOPC"', "combined(text:iopc)"), ("complaints", "combined(text:complaint)")], []),
         ('"police and crime panel"', [('"police and crime panel"', 'combined(text:"polic crime panel")')], []),
@@ -104,3 +133,11 @@ def test_expansions_are_highlighted():
     assert {"asb"} <= p.terms
     assert (("anti", 0), ("social", 1), ("behaviour", 2)) in p.phrases
     assert (("antisoci", 0), ("behaviour", 1)) in p.phrases
+
+
+def test_narrower_acronyms_widen_the_broad_group_only():
+    syn = Synonyms([("AB", "Alpha Bravo"), ("AXB", "Alpha X-ray Bravo")], narrower=[("AB", "AXB")])
+    assert [a.text for a in syn.for_acronym("AB").acronyms] == ["AB", "AXB"]
+    assert [a.text for a in syn.for_acronym("AXB").acronyms] == ["AXB"]
+    terms = list(analyse("alpha bravo").terms)
+    assert [a.text for a in syn.long_form_at(terms, 0)[1].acronyms] == ["AB", "AXB"]

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from ..errors import ParseError
-from ..model import Document, Item, Meeting
+from ..model import Document, Item, Meeting, Passage
 from . import meta
 from .ir import LABEL, RawDoc
 from .layout import layout_text
@@ -151,6 +151,9 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
                 procedural=procedural,
             )
         )
+    preamble = _preamble(raw.head)
+    if preamble:
+        items.insert(0, Item(title="", passages=tuple(Passage(t, "procedural") for t in preamble), procedural=True))
     warnings = list(raw.warnings)
     if items and not any(it.title for it in items):
         warnings.append("no agenda items found: the text is kept as one untitled item")
@@ -164,6 +167,45 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         meeting=Meeting(committee=committee, date=date, url=raw.meeting.url),
         warnings=tuple(warnings),
     )
+
+
+#: A sentence of the text before the first item that is prose: five lowercase words in
+#: a row (not a heading, a name list or a venue).
+_PROSE = re.compile(r"(?:\b[a-z]{2,}\b\W+){5}")
+#: A date or a time: a sentence with one before any prose is the meeting's heading
+#: ("Minutes of the meeting held at the Town Hall on Tuesday, 12 March 2024 at 10.00 am").
+_WHEN = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I,
+)
+#: Where a sentence ends (a full stop, then a capital).
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+#: Sentences are joined into passages of about this many words, the size of the passages
+#: of items (a whole page as one passage would match every query).
+PREAMBLE_WORDS = 40
+
+
+def _preamble(head: list[str]) -> list[str]:
+    """The prose of the text before the first item (notes on webcasting and public
+    speaking; a whole document the parser found no items in) as passages of a few
+    sentences: minutes say things there that residents search for. The heading (dated),
+    venues and name lists stay out."""
+    out: list[str] = []
+    words = 0
+    for line in head:
+        for sentence in _SENTENCE_END.split(line.strip()):
+            if not _PROSE.search(sentence) or (not out and _WHEN.search(sentence)):
+                continue  # not prose, or the heading before it
+            n = len(sentence.split())
+            if out and words + n <= PREAMBLE_WORDS:
+                out[-1] += " " + sentence
+                words += n
+            else:
+                out.append(sentence)
+                words = n
+    return out
 
 
 def _is_summary_page(raw: RawDoc) -> bool:
