@@ -223,9 +223,11 @@ def test_503_twice_then_ok_429_with_retry_after_and_a_slow_answer_are_retried(si
     site, base = site_a
     site.fail("meeting:1206", "503", "503")
     site.fail("item:5013", "429:1")
-    site.fail("meeting:1209", "slow:1.2")
+    site.fail("meeting:1209", "slow:2.5")
     sleeps: list[float] = []
-    report = run(base, tmp_path, index=False, sleeps=sleeps)
+    # a timeout well above any answer of a loaded machine, well below the slow one's
+    patient = Politeness(delay=0, timeout=1.5, backoff=0.01, max_bytes=1024 * 1024)
+    report = run(base, tmp_path, index=False, sleeps=sleeps, politeness=patient)
     assert report.failures == [] and report.new == 11 and report.retries == 4
     assert [h.status for h in site.hits if h.key == "meeting:1206"] == [503, 503, 200]
     assert [h.status for h in site.hits if h.key == "item:5013"] == [429, 200]
