@@ -42,7 +42,7 @@ from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
 from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
 from .postings import HOT_EXT, write_hot_lists, write_missing_hot_lists
-from .series import series_key
+from .series import series_key, series_stems
 from .urls import encoded_url
 from .schema import (
     EXACT_TITLE_WEIGHT, StoredPassage, build_schema, date_key, item_number_key, text_and_exact_items, text_parts,
@@ -178,7 +178,7 @@ def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
-            db.add_stems({**glossary_stems(), **stems})
+            db.add_stems({**glossary_stems(), **series_stems(), **stems})
             db.add_acronyms(acronyms)
             db.compact()
         finally:

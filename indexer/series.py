@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .analysis import terms
+from .analysis import recording_stems, terms
 
 #: Words that say which occurrence of recurring business an item is, not what it is.
 #: Seen across council, panel and committee minutes alike: "… - Update", "Annual Report
@@ -46,6 +46,16 @@ def _drop() -> frozenset[str]:
     """The stems of the occurrence words and month names (stemmed on first use, so that
     importing this module does not load the stemmer)."""
     return frozenset(terms(OCCURRENCE_WORDS)) | frozenset(terms(MONTHS))
+
+
+def series_stems() -> dict[str, str]:
+    """The words series keys drop, with their stems, for an index's stem table (as
+    :func:`indexer.synonyms.glossary_stems`): the table then holds them whichever build of
+    the process first stemmed them."""
+    with recording_stems() as stems:
+        terms(OCCURRENCE_WORDS)
+        terms(MONTHS)
+    return dict(stems)
 
 
 def _dropped(word: str) -> bool:

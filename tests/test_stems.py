@@ -18,6 +18,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from indexer import analysis, store
 from indexer.analysis import TOKEN_PATTERN, recording_stems, token_spans
+from indexer.series import series_stems
 from indexer.synonyms import glossary_stems
 from indexer.build import add_files, build_index, committee_terms, passage_fields, source_names
 from indexer.errors import ParseError
@@ -90,8 +91,9 @@ def test_the_table_holds_exactly_the_indexed_words_with_nltk_stems(index_dir):
     # Every stem is NLTK's.
     assert {w: NLTK_STEMMER.stem(w) for w in table} == table
     # And the words are exactly those that indexing the corpus stems, with the words of
-    # its committee names and of the acronym glossary (which searches analyse).
-    assert table == {**_indexed_words(CORPUS), **glossary_stems()}
+    # its committee names, of the acronym glossary (which searches analyse) and of the
+    # words series keys drop (which builds analyse).
+    assert table == {**_indexed_words(CORPUS), **glossary_stems(), **series_stems()}
     assert {"precept", "commissioner", "lines"} <= table.keys()
     assert "the" not in table  # stop words are not stemmed
 
