@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Meeting
 from . import meta, tables
 from .printed import reflow
 from .blocks import CHROME as _CHROME
@@ -21,7 +22,9 @@ from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_tit
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
 _PRINTED_HEADING = re.compile(
-    r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b",
+    r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b"
+    r"|^at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\b.{0,400}\bheld\b"  # "At a meeting of the … held at …"
+    r"|^minutes\s+of\s+(?:the\s+)?[\w\s,'&()-]{3,100}?\b(?:Committee|Panel|Board|Council|Authority|Cabinet|Forum)\s+held\b",
     re.I,
 )
 _AGENDA_CUE = re.compile(r"\(pages?\s+\d+(?:\s*[-–]\s*\d+)?\)|^agenda$|\bagenda\s+(?:frontsheet|pack)\b", re.I)
@@ -43,6 +46,9 @@ def layout_text(text: str) -> RawDoc:
     if pack is not None:
         return pack
 
+    issue = _layout_issue_page(lines)
+    if issue is not None:
+        return issue
     lines, meetings = _take_meeting_lines(lines)
     lines = _join_wrapped_heading(_drop_site_navigation(lines))
     head, body, meeting_page, printed = _split_header(lines)
@@ -76,6 +82,35 @@ def layout_text(text: str) -> RawDoc:
     return doc
 
 
+# ModernGov's issue-history page ("ieIssueDetails"), whatever the council: "Issue - meetings", the
+# issue's name, then for each meeting a "Meeting: <date> - <body> (Item n)" line followed by that
+# meeting's item title and its text.
+_ISSUE_PAGE = re.compile(r"^issue\s*[-–]\s*meetings$", re.I)
+
+
+def _layout_issue_page(lines: list[Line]) -> RawDoc | None:
+    """Lay out an issue-history page: one item per "Meeting:" line, titled by the line after it."""
+    top = next((k for k, ln in enumerate(lines[:15]) if _ISSUE_PAGE.match(ln.text)), None)
+    if top is None:
+        return None
+    at = [k for k in range(top + 1, len(lines)) if meta.item_meeting_line(lines[k].text)]
+    if not at:
+        return None
+    doc = RawDoc("issue_history", head=[ln.text for ln in lines[top : at[0]]])
+    for n, k in enumerate(at):
+        end = at[n + 1] if n + 1 < len(at) else len(lines)
+        committee, date, number = meta.item_meeting_line(lines[k].text)  # type: ignore[misc]
+        chunk = lines[k + 1 : end]
+        title = ""
+        if chunk and label_of(chunk[0].text)[0] is None and is_title_like(chunk[0].text, strict=False):
+            title, chunk = clean_title(chunk[0].text), chunk[1:]
+            numbered = NUMBER_AND_TITLE.match(title)  # "44 External Audit …": the minute number
+            if numbered:
+                number, title = number or item_number(numbered.group(1)), clean_title(numbered.group(2))
+        doc.items.append(RawItem(title, number, lines_to_blocks(chunk), meeting=Meeting(committee=committee, date=date)))
+    return doc
+
+
 def _take_meeting_lines(body: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
     """Remove "Meeting: 21/11/2022 - Committee (Item 81)" lines, remembering where they were."""
     kept: list[Line] = []
@@ -92,8 +127,6 @@ def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list
     """Give each item the meeting named on the nearest "Meeting:" line before it (issue pages)."""
     if not meetings:
         return
-    from ..model import Meeting
-
     item_lines = [s[0] for s in starts] if starts else [0]
     items = [it for it in doc.items if it.title or len(doc.items) == 1]
     for k, item in enumerate(items):
@@ -129,7 +162,10 @@ def _navigation_like(text: str) -> bool:
     )
 
 
-_HEADING_START = re.compile(r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)\b", re.I)
+_HEADING_START = re.compile(
+    r"^(?:(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\b",
+    re.I,
+)
 _FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:")
 
 

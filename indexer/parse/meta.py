@@ -37,7 +37,9 @@ _DATE_LINE = re.compile(
     r"(?:,?\s*(?:at|commencing at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\.?$",
     re.I,
 )
-_PRINTED = re.compile(r"^(?:minutes?|record)\s+of\s+.{0,300}?\bheld\b(?P<rest>.*)$", re.I)
+# "Minutes of … held …", "At a meeting of the … held at …" (how printed minutes open, any body).
+PRINTED_OPENER = r"(?:(?:minutes?|record)\s+of|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\s"
+_PRINTED = re.compile(rf"^{PRINTED_OPENER}.{{0,300}}?\bheld\b(?P<rest>.*)$", re.I)
 _SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})", re.I)
 
 _BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive)"
@@ -94,6 +96,7 @@ def clean_committee(name: str) -> str | None:
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
+    name = re.sub(r"^the\s+(?=[A-Z])", "", name)  # "a meeting of the Council" → "Council"
     name = re.sub(r"\s+", " ", name)
     if name.isupper():
         name = _title_case(name)
@@ -146,8 +149,8 @@ def is_committee_line(line: str) -> bool:
 _MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s*$", re.I)
 # "MINUTES of a meeting of the Overview and Scrutiny Committee held in …": the body of printed minutes.
 _PRINTED_BODY = re.compile(
-    rf"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?"
-    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s+(?:held|on|at|in)\b",
+    rf"^(?:(?:minutes?|record)\s+of\s+|at\s+)(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?"
+    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES})(?-i:\s+(?:for|of)(?:\s+(?:and|of|the|[A-Z][\w'&,-]*))+)?)\s+(?:held|on|at|in)\b",
     re.I,
 )
 _DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
@@ -186,6 +189,8 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         date = next((parse_date(line) for line in head if is_date_line(line)), None)
     if not date:
         date = next((parse_date(line) for line in head[:4] if starts_with_date(line)), None)
+    if not date:
+        date = next((d for d in map(_held_on_date, head) if d), None)
     if not committee:
         found = next((m for m in map(_MEETING_OF.match, head) if m), None) or next((m for m in map(_PRINTED_BODY.match, head) if m), None)
         if found:
@@ -196,6 +201,21 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
         committee = (bodies or names or [None])[-1]
     return committee, date
+
+
+# Where a cover page or a heading says when the meeting is: "Please attend a meeting of … to be
+# held at 10.00 am on Thursday, 19 November 2020", "Held on Monday 5 June 2023" (agenda letters
+# and printed minutes of any body). A date after "held on" elsewhere (previous minutes) is not it.
+_HELD_ON = re.compile(
+    r"(?:^|\b(?:to\s+be|will\s+be)\s+)held\b(?:[^.]|\.(?=\d)){0,120}?\bon\s+(?P<d>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}"
+    r"|(?:\w+day,?\s+)?\w+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
+    re.I,
+)
+
+
+def _held_on_date(line: str) -> dt.date | None:
+    m = _HELD_ON.search(line)
+    return parse_date(m.group("d")) if m else None
 
 
 def summary_date(text: str) -> dt.date | None:

@@ -16,9 +16,9 @@ ITEM_NUMBER = re.compile(
 # "11 Establishment of …", "5. PUBLIC QUESTIONS", "39/20 Apologies", "PL.3 Appeals", "Minute 67 Minutes":
 # a number and a title on one line.
 NUMBER_AND_TITLE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{1,3}\((?:[a-z]|[ivx]{1,4})\)\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}"
+    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{1,3}\((?:[a-z]|[ivx]{1,4})\)\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
     r"|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?|[A-Z]{1,6}\.\d{1,3}\.?|(?:Minute|Min\.|Item)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?)"
-    r"(?:\s*[-–—:])?\s+(?=[A-Z(\"'])(.+)$"  # "Item 5 – Apologies"
+    r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]))(?=[A-Z(\"'])(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations"
 )
 _NUMBER_WORD = re.compile(r"^(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
 

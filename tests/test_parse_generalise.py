@@ -1,0 +1,110 @@
+"""Mechanisms that make the parser read bodies it was not written for (issue 12), on invented text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.meta import meeting_from_head
+from indexer.parse.titles import NUMBER_AND_TITLE
+
+ISSUE_PAGE = """Issue - meetings
+
+Street Trading Consent Renewal
+
+Meeting: 14/03/2019 - Licensing (Street Trading) Sub-Committee (Item 12)
+
+12 Street Trading Consent - Market Square pdf icon PDF 120 KB
+
+Report of the Licensing Manager on an application to renew a consent.
+
+Minutes:
+
+The Licensing Officer presented the report. The applicant answered questions from Members.
+
+RESOLVED that the consent be renewed.
+"""
+
+
+def test_issue_page_titles_each_meeting_item_by_the_line_after_its_meeting_line() -> None:
+    doc = parse_bytes(ISSUE_PAGE.encode(), "issue.txt")
+    assert doc.kind == "issue_history"
+    assert [(i.number, i.title) for i in doc.items] == [("12", "Street Trading Consent - Market Square")]
+    item = doc.items[0]
+    assert (item.meeting.committee, item.meeting.date) == ("Licensing (Street Trading) Sub-Committee", dt.date(2019, 3, 14))
+    assert len(item.resolutions) == 1
+
+
+FLAT_PACK = (
+    "(Public Pack)Agenda Document for Westmoor\nTotal Page:40\nFile Type:pdf, Size:880Kb\n"
+    "Public Document Pack Head of Democratic Services Shire Hall To: Members of the Westmoor Fire Panel "
+    "Monday, 2 March 2021 Dear Member, Please attend a meeting of the Westmoor Fire Panel to be held at 2.00 pm on "
+    "Thursday, 12 March 2021. The agenda for the meeting is set out below. Yours sincerely, Head of Democratic Services "
+    "A G E N D A 1. Apologies for Absence To receive apologies for absence 2. Public Questions To receive questions "
+    "from the public 3. Minutes (Pages 1 - 6) To confirm the minutes of the meeting held on 4 February 2021 "
+    "4. Annual Fire Safety Report (Pages 7 - 30) 5. Date of Next Meeting Agenda Item 3 MINUTES of a meeting of the "
+    "Westmoor Fire Panel held on 4 February 2021. PRESENT Councillor A Example (in the Chair)\n"
+)
+
+
+def test_flattened_pack_with_spaced_heading_and_mixed_case_titles() -> None:
+    doc = parse_bytes(FLAT_PACK.encode(), "pack.txt")
+    assert doc.kind == "agenda_only"
+    assert doc.meeting.date == dt.date(2021, 3, 12)  # "to be held … on", not the letter's date
+    assert [(i.number, i.title) for i in doc.items] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Public Questions"),
+        ("3", "Minutes"),
+        ("4", "Annual Fire Safety Report"),
+        ("5", "Date of Next Meeting"),
+    ]
+    assert not any("File Type" in i.title for i in doc.items)
+
+
+FLAT_MINUTES = (
+    "Minutes of a meeting of the Council held at the Guildhall, High Street at 7.00pm on 9 May 2019 PRESENT "
+    "Councillors A Example, B Sample and C Person. A G E N D A 1. CHAIRMAN'S ANNOUNCEMENTS The Chairman welcomed "
+    "everyone to the meeting and thanked the staff for the arrangements for the evening, which had been made at "
+    "short notice. 2. MINUTES The minutes of the meeting held on 4 April were confirmed as a correct record and "
+    "were signed by the Chairman. RESOLVED that the minutes be approved. 3. LEADER'S"
+)
+
+
+def test_flattened_printed_minutes_keep_minutes_and_drop_a_cut_off_title() -> None:
+    doc = parse_bytes(FLAT_MINUTES.encode(), "minutes.txt")
+    assert doc.kind == "printed_minutes"
+    assert (doc.meeting.committee, doc.meeting.date) == ("Council", dt.date(2019, 5, 9))
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "CHAIRMAN'S ANNOUNCEMENTS"), ("2", "MINUTES")]
+    assert sum(len(i.resolutions) for i in doc.items) == 1
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (["At a meeting of the Joint Fire Authority for Northvale and Southdale held at Headquarters, "
+          "Unit 4, Business Park on Tuesday 3 March 2015 at 10.00 a.m."],
+         ("Joint Fire Authority for Northvale and Southdale", dt.date(2015, 3, 3))),
+        (["Public Pack", "Please attend a meeting of the Panel to be held at 10.30 am on Friday, 6 May 2022."],
+         (None, dt.date(2022, 5, 6))),
+        (["Held on Wednesday 7 June 2023 at the Town Hall"], (None, dt.date(2023, 6, 7))),
+        (["The minutes of the meeting held on 4 April 2023 were agreed"], (None, None)),
+    ],
+)
+def test_meeting_from_cover_and_heading_lines(head: list[str], expected: tuple) -> None:
+    assert meeting_from_head(head) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("A1Declarations of interest", ("A1", "Declarations of interest")),
+        ("B12 Chief Officer's report", ("B12", "Chief Officer's report")),
+        ("12Highways", ("12", "Highways")),
+        ("2019Budget setting", None),
+    ],
+)
+def test_number_glued_to_title_in_pdf_text(line: str, expected: tuple | None) -> None:
+    m = NUMBER_AND_TITLE.match(line)
+    assert (m.groups() if m else None) == expected
