@@ -8,7 +8,7 @@ import pytest
 
 from indexer.parse import parse_bytes
 from indexer.parse.meta import meeting_from_head
-from indexer.parse.titles import NUMBER_AND_TITLE
+from indexer.parse.titles import NUMBER_AND_TITLE, clean_title
 
 ISSUE_PAGE = """Issue - meetings
 
@@ -108,3 +108,110 @@ def test_meeting_from_cover_and_heading_lines(head: list[str], expected: tuple) 
 def test_number_glued_to_title_in_pdf_text(line: str, expected: tuple | None) -> None:
     m = NUMBER_AND_TITLE.match(line)
     assert (m.groups() if m else None) == expected
+
+
+PARISH = """Westfold Parish Council Draft Minutes
+You might also like
+Download as pdf or txt
+You are on page 1of 2
+
+Minutes of the Parish Council Meeting
+held in the Village Hall
+on Monday 4th March 2024 at 7.00pm
+
+2403.01 Present
+Councillors: A. Example (Chairman), B. Sample, C. Person
+
+2403.02 Minutes of the Meeting of the Parish Council on 5th February 2024
+It was resolved that the minutes of the meeting on 5th February 2024 are approved and
+the Chairman signed them as a true record of the meeting held that evening in the hall.
+
+2403.03 Footpath Repairs
+The Clerk reported that the contractor had repaired the stile on the footpath behind the
+church and that the cost had been met from the maintenance budget set aside for it.
+
+2403.04 Grass Cutting Contract
+It was resolved that the contract be renewed for one further year at the same price.
+"""
+
+
+def test_parish_minutes_numbered_by_month_behind_a_document_site_banner() -> None:
+    doc = parse_bytes(PARISH.encode(), "parish.txt")
+    assert doc.kind == "printed_minutes"
+    assert (doc.meeting.committee, doc.meeting.date) == ("Parish Council", dt.date(2024, 3, 4))
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("2403.02", "Minutes of the Meeting of the Parish Council on 5th February 2024"),
+        ("2403.03", "Footpath Repairs"),
+        ("2403.04", "Grass Cutting Contract"),
+    ]
+    assert not any("Download" in p.text or "page 1of 2" in p.text for i in doc.items for p in i.passages)
+
+
+REGISTER = """Minutes of Eastbrook Parish Council meeting held on 6 May 2024
+
+IN ATTENDANCE:
+
+Mrs B Sample, Parish Clerk
+
+P101/24      1.         APOLOGIES FOR ABSENCE.
+
+Cllr A Example sent apologies, which were accepted.
+
+P102/24      2.         PUBLIC QUESTIONS.
+
+No questions had been received.
+
+P103/24      3.         MATTERS ARISING.
+
+There were no matters arising from the minutes.
+"""
+
+
+def test_register_number_before_agenda_number_and_headings_ending_in_a_full_stop() -> None:
+    doc = parse_bytes(REGISTER.encode(), "register.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("P101/24", "APOLOGIES FOR ABSENCE"),
+        ("P102/24", "PUBLIC QUESTIONS"),
+        ("P103/24", "MATTERS ARISING"),
+    ]
+
+
+SINGLE = """Some Upload Title by user123
+
+VIEWS: 12 PAGES: 30
+
+More Info
+Northdale Authority
+
+Planning Committee
+
+Minutes of the meeting held on 2 October 2012
+
+Present:
+Mr A Example – in the Chair
+
+7/1      Apologies for Absence and Welcome
+
+The Chairman welcomed everyone to the meeting and explained the order of business.
+"""
+
+
+def test_one_minute_numbered_heading_under_a_short_dated_heading() -> None:
+    doc = parse_bytes(SINGLE.encode(), "single.txt")
+    assert doc.kind == "printed_minutes"
+    assert (doc.meeting.committee, doc.meeting.date) == ("Planning Committee", dt.date(2012, 10, 2))
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("7/1", "Apologies for Absence and Welcome")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PUBLIC QUESTIONS.", "PUBLIC QUESTIONS"),
+        ("Declarations of Personal Interests.", "Declarations of Personal Interests"),
+        ("The Chairman welcomed everyone.", "The Chairman welcomed everyone."),
+        ("Minutes. pdf icon PDF 58 KB", "Minutes"),
+        ("Etc..", "Etc.."),
+    ],
+)
+def test_clean_title_drops_a_headings_full_stop_only(text: str, expected: str) -> None:
+    assert clean_title(text) == expected

@@ -72,6 +72,27 @@ def label_of(text: str) -> tuple[str | None, str]:
     return name, text[m.end() :]
 
 
+# What a document-sharing site (docslib, docstoc, scribd and the like) prints around the PDF text it
+# serves, whoever wrote the PDF: "File Type:pdf, Size:1020Kb", "Total Page:16", "VIEWS: 7 PAGES: 24",
+# "Download as pdf or txt", "You are on page 1of 2".
+SITE_BANNER = re.compile(
+    r"""^(?:file\s*type\s*:\s*\w+.{0,40} | total\s+pages?\s*:\s*\d+ | views\s*:\s*\d+(?:\s+pages\s*:\s*\d+)? |
+    more\s+info | download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.{0,30} | you\s+are\s+on\s+page\s*\d+\s*of\s*\d+ |
+    you\s+might\s+also\s+like | (?:report|share|embed|save)\s+this\s+document | uploaded\s+by\b.{0,60} |
+    skip\s+to\s+(?:main\s+)?content | copyright\s*:.{0,80} )$""",
+    re.I | re.X,
+)
+
+
+def drop_site_banner(lines: list[Line]) -> list[Line]:
+    """Drop a document site's banner above the text (its title for the upload, views, size, download
+    links) and its stray banner lines further down."""
+    top = max((k for k, ln in enumerate(lines[:12]) if SITE_BANNER.match(ln.text)), default=None)
+    if top is not None and all(len(ln.text.split()) <= 12 for ln in lines[:top]):
+        lines = lines[top + 1 :]
+    return [ln for ln in lines if not SITE_BANNER.match(ln.text)]
+
+
 def is_residue_line(text: str) -> bool:
     """True for page furniture and link text ("Share this item", "(Pages 5 - 6)", "PDF 99 KB")."""
     if _RESIDUE_LINE.match(text):

@@ -14,7 +14,7 @@ from . import meta, tables
 from .printed import reflow
 from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
-from .blocks import is_residue_line, label_of, lines_to_blocks
+from .blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
 from .text import RESIDUE_INLINE, Line, split_lines
 from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like, item_number
@@ -37,7 +37,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = reflow(split_lines(text))
+    lines = reflow(drop_site_banner(split_lines(text)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -56,7 +56,7 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    starts = _numbered_starts(body)
+    starts = _numbered_starts(body, printed)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
     if not numbered:
         starts = _titled_starts(body) if (meeting_page or printed or agenda) else []
@@ -199,7 +199,9 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 j += 1
             return lines[:i], lines[j + 1 :], True, False
     for i, ln in enumerate(lines[:30]):
-        if _PRINTED_HEADING.match(ln.text) and (ln.text.endswith(".") or len(ln.text.split()) >= 12):
+        if _PRINTED_HEADING.match(ln.text) and (
+            ln.text.endswith(".") or len(ln.text.split()) >= 12 or (i < 6 and meta.parse_date(ln.text) is not None)
+        ):  # a short heading with its date is the minutes' heading only at the top, not an item's title
             return lines[: i + 1], lines[i + 1 :], False, True
     i = 0
     while i < len(lines) and i < 15:
@@ -231,6 +233,7 @@ def _header_like(t: str, i: int) -> bool:
         or meta.is_date_line(t)
         or meta.meeting_of_line(t)
         or (i < 4 and meta.starts_with_date(t))
+        or (i < 6 and meta.is_printed_heading(t) and meta.parse_date(t) is not None)  # "Minutes of the meeting held on 4 May 2009"
     )
 
 
@@ -239,8 +242,12 @@ def _dated_header_line(text: str) -> bool:
     return meta.is_date_line(text) or bool(_CHROME.match(text) and meta.parse_date(text))
 
 
-def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
-    """Item starts marked by a number: (line index, number, title, lines used)."""
+def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int, str | None, str, int]]:
+    """Item starts marked by a number: (line index, number, title, lines used).
+
+    In printed minutes a single minute-numbered heading ("3/1 Apologies") is an item too: an
+    excerpt may hold only one, and no list is numbered that way.
+    """
     starts: list[tuple[int, str | None, str, int]] = []
     sequence: list[tuple[int, str, str, int]] = []
     for i, ln in enumerate(body):
@@ -266,14 +273,23 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
     # lines of their own, numbered lines with text are minute paragraphs.
     run = _increasing(sequence)
     before = body[run[0][0] - 1].text if run and run[0][0] else ""
-    if before and (NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-"))):
+    if before and (_list_point(before) or before.rstrip().endswith((":", ":-"))):
         run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
-    if len(run) >= 2 and not starts:
+    if printed and not starts and len(sequence) == 1 and not _list_point(body[sequence[0][0]].text):
+        run = sequence
+    if (len(run) >= 2 or (run and printed)) and not starts:
         taken = {s[0] for s in starts}
         starts = sorted(starts + [s for s in _with_sub_items(run, sequence) if s[0] not in taken])
     elif starts and sequence:
         starts = _fill_sequence(starts, sequence, body)
     return starts
+
+
+def _list_point(text: str) -> bool:
+    """A point of a numbered list ("1. Standard time limit"): a plain small number, never a minute
+    reference such as "39/20", "C048/23" or "2307.02", which no list uses."""
+    m = NUMBER_AND_TITLE.match(text)
+    return bool(m) and re.fullmatch(r"\d{1,2}\.?", m.group(1)) is not None
 
 
 # "(i) Better Care Fund Plan (Pages 59 - 84)": a sub-item of a printed agenda, known by its page reference.
@@ -311,21 +327,34 @@ _SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\
 
 
 def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
-    """The longest run of candidates whose numbers go up by one each time."""
+    """The longest run of candidates whose numbers go up by one each time.
+
+    The running part of a number is its first ("39/20", "C048/23", "4.1") or, for a meeting or
+    month prefix, its last ("3/1", "3/2" of meeting 3; "2307.01" of July 2023, parish style).
+    """
     best: list[tuple[int, str, str, int]] = []
-    for k in range(len(cands)):
-        run = [cands[k]]
-        for c in cands[k + 1 :]:
-            if _number_value(c[1]) == _number_value(run[-1][1]) + 1:
-                run.append(c)
-        if len(run) > len(best):
-            best = run
+    for key in (_number_value, _last_number_value):
+        for k in range(len(cands)):
+            run = [cands[k]]
+            for c in cands[k + 1 :]:
+                if key(c[1]) == key(run[-1][1]) + 1:
+                    run.append(c)
+            if len(run) > len(best):
+                best = run
     return best
 
 
 def _number_value(number: str) -> float:
     m = re.search(r"\d+", number)
     return float(m.group()) if m else -1.0
+
+
+_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./])(\d{1,3})$")
+
+
+def _last_number_value(number: str) -> float:
+    m = _PREFIXED.match(number)
+    return float(m.group(1)) if m else -1.0
 
 
 def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:

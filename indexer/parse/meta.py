@@ -38,7 +38,7 @@ _DATE_LINE = re.compile(
     re.I,
 )
 # "Minutes of … held …", "At a meeting of the … held at …" (how printed minutes open, any body).
-PRINTED_OPENER = r"(?:(?:minutes?|record)\s+of|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\s"
+PRINTED_OPENER = r"(?:(?:(?:confirmed|draft|unconfirmed|approved|signed)\s+)?(?:minutes?|record)\s+of|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\s"
 _PRINTED = re.compile(rf"^{PRINTED_OPENER}.{{0,300}}?\bheld\b(?P<rest>.*)$", re.I)
 _SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})", re.I)
 
@@ -216,6 +216,11 @@ _HELD_ON = re.compile(
 def _held_on_date(line: str) -> dt.date | None:
     m = _HELD_ON.search(line)
     return parse_date(m.group("d")) if m else None
+
+
+def is_printed_heading(line: str) -> bool:
+    """True for the opening of printed minutes: "Minutes of the meeting … held …", "At a meeting of … held …"."""
+    return bool(_PRINTED.match(line))
 
 
 def summary_date(text: str) -> dt.date | None:
