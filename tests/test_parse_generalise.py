@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.meta import meeting_from_head
+from indexer.parse.meta import clean_committee, header_meeting, meeting_from_head, parse_date
 from indexer.parse.titles import NUMBER_AND_TITLE, clean_title
 
 ISSUE_PAGE = """Issue - meetings
@@ -215,3 +215,65 @@ def test_one_minute_numbered_heading_under_a_short_dated_heading() -> None:
 )
 def test_clean_title_drops_a_headings_full_stop_only(text: str, expected: str) -> None:
     assert clean_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Minutes of Westfold Parish Council 22 November 2023", ("Westfold Parish Council", dt.date(2023, 11, 22))),
+        ("Minutes of the Licensing Committee held on Monday, 5 June 2023", ("Licensing Committee", dt.date(2023, 6, 5))),
+        ("Standards Committee, 14 Dec 1999", ("Standards Committee", dt.date(1999, 12, 14))),
+        ("Minutes of the previous meeting 5 June 2023", None),
+        ("Mr A Example, 5 June 2023", None),
+    ],
+)
+def test_headings_naming_body_and_date(line: str, expected: tuple | None) -> None:
+    assert header_meeting(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: 5/6/23", dt.date(2023, 6, 5)),
+        ("Meeting Date : 03/06/2020", dt.date(2020, 6, 3)),
+        ("see paragraph 1.2.10", None),
+    ],
+)
+def test_two_digit_years_and_date_fields(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Precept Meeting, Westshire Police and Crime Panel", "Westshire Police and Crime Panel"),
+        ("Confirmation Hearing - Eastshire Police and Crime Panel", "Eastshire Police and Crime Panel"),
+        ("Planning Committee", "Planning Committee"),
+    ],
+)
+def test_a_meetings_purpose_is_not_the_committee(name: str, expected: str) -> None:
+    assert clean_committee(name) == expected
+
+
+NAV_PAGE = """Skip to main content
+Loading…
+Chamber and committees
+
+Standards Committee, 9 Mar 2001
+
+Meeting date: Friday, March 9, 2001
+
+Contents
+
+Register of Interests
+
+The Convener:
+
+Good morning. The first item is the register of interests, on which we have a paper from the clerk.
+"""
+
+
+def test_navigation_and_contents_above_a_heading_are_not_items() -> None:
+    doc = parse_bytes(NAV_PAGE.encode(), "nav.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Standards Committee", dt.date(2001, 3, 9))
+    assert [i.title for i in doc.items if i.title] == ["Register of Interests"]

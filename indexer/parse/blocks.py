@@ -19,7 +19,7 @@ _RESIDUE_LINE = re.compile(
         \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page |
         back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
         view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
-        browse\ meetings.{0,60} | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
+        browse\ meetings.{0,60} | (?:table\ of\ )?contents | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
         [A-Z]:\\\S.{0,200} | .{0,200}\.docx?\b.{0,12}
     )$""",
     re.I | re.X,
@@ -79,7 +79,7 @@ SITE_BANNER = re.compile(
     r"""^(?:file\s*type\s*:\s*\w+.{0,40} | total\s+pages?\s*:\s*\d+ | views\s*:\s*\d+(?:\s+pages\s*:\s*\d+)? |
     more\s+info | download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.{0,30} | you\s+are\s+on\s+page\s*\d+\s*of\s*\d+ |
     you\s+might\s+also\s+like | (?:report|share|embed|save)\s+this\s+document | uploaded\s+by\b.{0,60} |
-    skip\s+to\s+(?:main\s+)?content | copyright\s*:.{0,80} )$""",
+    skip\s+to\s+(?:main\s+)?content | loading(?:\.{3}|…)? | copyright\s*:.{0,80} )$""",
     re.I | re.X,
 )
 

@@ -145,7 +145,8 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
     """Drop a website's menu and breadcrumbs above the page proper ("Skip to main content", "Home",
     "Your council" … then "Agenda item" or "Agenda and minutes")."""
     for k, ln in enumerate(lines[:30]):
-        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text):
+        # the page proper starts at its page-type line, or at its heading naming body and date
+        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text) or (k < 8 and meta.header_meeting(ln.text)):
             before = lines[:k]
             if before and all(_navigation_like(b.text) for b in before):
                 return lines[k:]
@@ -231,6 +232,7 @@ def _header_like(t: str, i: int) -> bool:
         or meta.header_meeting(t)
         or meta.item_meeting_line(t)
         or meta.is_date_line(t)
+        or meta.is_date_field(t)
         or meta.meeting_of_line(t)
         or (i < 4 and meta.starts_with_date(t))
         or (i < 6 and meta.is_printed_heading(t) and meta.parse_date(t) is not None)  # "Minutes of the meeting held on 4 May 2009"
@@ -239,7 +241,7 @@ def _header_like(t: str, i: int) -> bool:
 
 def _dated_header_line(text: str) -> bool:
     """A date line, or a header field holding a date ("Date: Thursday, 16 March 2023")."""
-    return meta.is_date_line(text) or bool(_CHROME.match(text) and meta.parse_date(text))
+    return meta.is_date_line(text) or meta.is_date_field(text) or bool(_CHROME.match(text) and meta.parse_date(text))
 
 
 def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int, str | None, str, int]]:
@@ -433,6 +435,8 @@ def _drop_truncated_last(doc: RawDoc, body: list[Line]) -> None:
 def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawDoc:
     """One agenda item (an ``mgAi`` page, or text with no visible item structure)."""
     doc = RawDoc("meeting" if meeting_page else "agenda_item", head=[ln.text for ln in head])
+    while body and is_residue_line(body[0].text):  # "Contents", "Share this item" above the title
+        body = body[1:]
     if not body:
         return doc
     first = body[0].text

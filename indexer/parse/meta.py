@@ -18,15 +18,16 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?![/.]\d)")  # "5/6/23" too
 
 # "Committee - Friday, 26th January, 2018 10.00 am" (ModernGov's h2.mgSubTitleTxt).
+# Also "Procedures Committee, 14 Dec 1999" (a comma before the date: parliament and CMIS pages).
 _HEADER = re.compile(
     rf"^(?P<committee>.+?)\s+[-–—]\s+(?P<when>(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b).*)$", re.I
 )
 # "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages).
 _ITEM_MEETING = re.compile(
-    r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
+    r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
     r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
     re.I,
 )
@@ -51,7 +52,8 @@ _COMMITTEE_LINE = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:annual\s+general\s+meeting|annual\s+meeting|extraordinary\s+meeting|special\s+meeting|agm|budget\s+meeting|"
-    r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document)\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",
+    r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document|"
+    r"(?:[A-Z][\w'-]*\s+){1,4}(?:meeting|hearing|session))\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",  # "Precept Meeting, X Panel"
     re.I,
 )
 _TRAILING = re.compile(r"\s*[-–]?\s*\b(?:agenda|minutes|decisions|meeting)\s*$", re.I)
@@ -73,7 +75,9 @@ def parse_date(text: str) -> dt.date | None:
             best = (m2.start(), d)
     m3 = _NUMERIC.search(text)
     if m3 and (best is None or m3.start() < best[0]):
-        d = _make(int(m3.group(3)), int(m3.group(2)), int(m3.group(1)))  # UK order: day/month/year
+        day, month, year = (m3.group(1), m3.group(2), m3.group(3)) if m3.group(1) else (m3.group(4), m3.group(5), m3.group(6))
+        y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 70 else 1900 + int(year)
+        d = _make(y, int(month), int(day))  # UK order: day/month/year
         if d:
             best = (m3.start(), d)
     return best[1] if best else None
@@ -111,9 +115,25 @@ def _title_case(name: str) -> str:
     return " ".join(w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
+# "Procedures Committee, 14 Dec 1999": a body's name, a comma and the date (parliament and CMIS pages).
+_HEADER_COMMA = re.compile(
+    rf"^(?P<committee>(?:[A-Z][\w'&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES}),\s+"
+    rf"(?P<when>(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|{_MONTH}\s+\d{{1,2}}\b).{{0,40}})$"
+)
+
+
+# "Minutes of Parish Council 22 November 2023", "Minutes of the Licensing Committee held on Monday, 5 June
+# 2023": a printed heading naming the body and the date, without "meeting of".
+_HEADER_MINUTES_OF = re.compile(
+    rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?i:minutes)\s+of\s+(?:the\s+)?"
+    rf"(?P<committee>(?:[A-Z][\w'&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES})(?:\s+meeting)?"
+    rf"(?:\s*[-–,]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}.{{0,60}})$"
+)
+
+
 def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
     """Parse a "Committee - Weekday, date time" heading; None if ``line`` is not one."""
-    m = _HEADER.match(line)
+    m = _HEADER.match(line) or _HEADER_COMMA.match(line) or _HEADER_MINUTES_OF.match(line)
     if not m:
         return None
     date = parse_date(m.group("when"))
@@ -133,6 +153,12 @@ def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None
         return None
     item = m.group("item")
     return clean_committee(m.group("committee")), date, item.rstrip(".") if item else None
+
+
+def is_date_field(line: str) -> bool:
+    """True for a header field giving the meeting's date ("Meeting Date : 03/06/2020")."""
+    m = _DATE_FIELD.match(line.strip())
+    return bool(m) and parse_date(m.group(1)) is not None
 
 
 def is_date_line(line: str) -> bool:
