@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
+from indexer.model import item_record
 from indexer.parse import parse_bytes
 from indexer.parse.meta import clean_committee, header_meeting, meeting_from_head, parse_date
 from indexer.parse.titles import NUMBER_AND_TITLE, clean_title
@@ -277,3 +279,43 @@ def test_navigation_and_contents_above_a_heading_are_not_items() -> None:
     doc = parse_bytes(NAV_PAGE.encode(), "nav.txt")
     assert (doc.meeting.committee, doc.meeting.date) == ("Standards Committee", dt.date(2001, 3, 9))
     assert [i.title for i in doc.items if i.title] == ["Register of Interests"]
+
+
+HEADING_ONLY = (
+    "Minutes of a meeting of the Westfold Council held at the Guildhall at 7.00pm on 9 May 2019 PRESENT Councillors "
+    "A Example, B Sample and C Person, who heard the report of the Town Clerk on the year past and thanked the staff."
+)
+
+
+def test_no_document_is_lost_when_its_structure_is_not_recognised() -> None:
+    doc = parse_bytes(HEADING_ONLY.encode(), "heading-only.txt")
+    assert len(doc.items) == 1
+    assert (doc.meeting.committee, doc.meeting.date) == ("Westfold Council", dt.date(2019, 5, 9))
+    assert "thanked the staff" in " ".join(p.text for p in doc.items[0].passages)
+    assert "items" in doc.guessed
+    assert item_record(doc, doc.items[0])["guessed"] == ["items"]
+
+
+def test_a_committee_read_from_running_text_is_marked_guessed() -> None:
+    text = "Agenda item\n\nPrecept Proposal\n\nMinutes:\n\nThe Members of the Northvale Police and Crime Panel considered the proposal.\n"
+    doc = parse_bytes(text.encode(), "item.txt")
+    assert doc.meeting.committee == "Northvale Police and Crime Panel"
+    assert doc.guessed == ("committee",)
+
+
+def test_minutes_parse_applies_the_corpus_manifest(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    (tmp_path / "panel").mkdir()
+    (tmp_path / "panel" / "item.txt").write_text("Agenda item\n\nPrecept Proposal\n\nMinutes:\n\nThe proposal was agreed.\n")
+    (tmp_path / "manifest.json").write_text(
+        '{"defaults": {"committee": "Southvale Police and Crime Panel"}, "files": {"panel/item.txt": {"meeting_date": "2021-02-03"}}}'
+    )
+    result = CliRunner().invoke(main, ["parse", "--json", str(tmp_path / "panel" / "item.txt")])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output.splitlines()[0])
+    assert (record["committee"], record["meeting_date"], record["item_title"]) == (
+        "Southvale Police and Crime Panel", "2021-02-03", "Precept Proposal")
+    assert record["guessed"] == []
