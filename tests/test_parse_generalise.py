@@ -319,3 +319,60 @@ def test_minutes_parse_applies_the_corpus_manifest(tmp_path) -> None:
     assert (record["committee"], record["meeting_date"], record["item_title"]) == (
         "Southvale Police and Crime Panel", "2021-02-03", "Precept Proposal")
     assert record["guessed"] == []
+
+
+LETTERED = """Top
+
+LICENSING SUB-COMMITTEE
+
+Minutes of a meeting held on 3rd March, 2016.
+
+Present: Councillors A. Example, B. Sample and C. Person.
+
+(a)       Appointment of Chairman
+
+Councillor A. Example was elected Chairman for the hearing.
+
+(b)       Declarations of Interest
+
+No declarations were received.
+
+(c)       Licensing Act 2003 - Application for a Premises Licence - The Old Mill, River Lane
+
+The Licensing Officer presented the report. The Sub-Committee heard from the applicant.
+"""
+
+
+def test_lettered_items_of_printed_minutes_and_a_body_heading_in_capitals() -> None:
+    doc = parse_bytes(LETTERED.encode(), "lettered.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Licensing Sub-Committee", dt.date(2016, 3, 3))
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("(a)", "Appointment of Chairman"),
+        ("(b)", "Declarations of Interest"),
+        ("(c)", "Licensing Act 2003 - Application for a Premises Licence - The Old Mill, River Lane"),
+    ]
+
+
+LONG_CAPITALS = """Minutes of Westfold Parish Council 4 March 2024
+
+P201/24   1.   APOLOGIES FOR ABSENCE.
+
+None were received.
+
+P202/24   2.   TO RECEIVE AND NOTE THE MINUTES OF THE FOOTPATHS AND OPEN SPACES WORKING GROUP HELD ON 12TH FEBRUARY 2024
+
+Members received and noted the minutes.
+
+P203/24   3.   TO RECEIVE AND NOTE THE MINUTES OF THE ALLOTMENTS AND PLAY AREAS WORKING GROUP HELD ON 19TH FEBRUARY 2024
+
+Members received and noted the minutes.
+
+P204/24   4.   TO RECEIVE AND NOTE THE MINUTES OF THE STAFF
+"""
+
+
+def test_long_headings_in_capitals_similar_titles_and_a_cut_off_last_heading() -> None:
+    doc = parse_bytes(LONG_CAPITALS.encode(), "capitals.txt")
+    assert doc.kind != "issue_history"  # similar titles alone do not make an issue history
+    assert (doc.meeting.committee, doc.meeting.date) == ("Westfold Parish Council", dt.date(2024, 3, 4))
+    assert [i.number for i in doc.items if i.title] == ["P201/24", "P202/24", "P203/24"]

@@ -16,7 +16,7 @@ _RESIDUE_LINE = re.compile(
         audio\ recording\b.{0,80} | (?:link|webcast|video(?:link)?)\s*:.{0,120} |
         view\ the\ (?:decision|full\ minutes\ text)\b.{0,60} | \.{3}\s*view\ the\ full\ minutes\ text\b.{0,60} |
         (?:printed\ )?(?:minutes|agenda|decisions?)\ (?:frontsheet|reports?\ pack|pack)\b.{0,40} |
-        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page |
+        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | top | print\ this\ page |
         back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
         view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
         browse\ meetings.{0,60} | (?:table\ of\ )?contents | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |

@@ -75,7 +75,7 @@ def layout_text(text: str) -> RawDoc:
         doc.kind = "printed_minutes"
     elif agenda and not _has_minutes(doc):
         doc.kind = "agenda_only"
-    elif doc.kind == "meeting" and not meeting_page and _is_issue_history(doc):
+    elif doc.kind == "meeting" and not meeting_page and meetings and _is_issue_history(doc):
         doc.kind = "issue_history"
     elif len({t for _, t in meetings}) >= 2:
         doc.kind = "issue_history"
@@ -266,7 +266,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
-            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16 and not _SENTENCE_LIKE.search(m.group(2)):
+            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= (24 if m.group(2).isupper() else 16) and not _SENTENCE_LIKE.search(m.group(2)):
+                # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
                     sequence.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
@@ -284,7 +285,28 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         starts = sorted(starts + [s for s in _with_sub_items(run, sequence) if s[0] not in taken])
     elif starts and sequence:
         starts = _fill_sequence(starts, sequence, body)
+    if not starts and len(run) < 2 and printed:
+        starts = _lettered_run(body)
     return starts
+
+
+_LETTERED = re.compile(r"^\(([a-z])\)\s+(?=[A-Z])(.+)$")
+
+
+def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
+    """Printed minutes whose items are lettered, not numbered ("(a) Appointment of Chairman",
+    "(b) Declarations of Interest"): title-like lines (a), (b), (c)… in order, each standing alone."""
+    run: list[tuple[int, str | None, str, int]] = []
+    for i, ln in enumerate(body):
+        m = _LETTERED.match(ln.text)
+        if not m or ord(m.group(1)) - ord("a") != len(run):
+            continue
+        title = m.group(2)
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if not (is_title_like(title) and not _SENTENCE_LIKE.search(title) and (nxt is None or nxt.gap >= 1)):
+            return []  # a lettered point of running text: not items
+        run.append((i, f"({m.group(1)})", clean_title(title), 1))
+    return run if len(run) >= 2 else []
 
 
 def _list_point(text: str) -> bool:
@@ -427,7 +449,7 @@ def _drop_truncated_last(doc: RawDoc, body: list[Line]) -> None:
     """Drop a last item that is only a title on the final line: the excerpt was cut there."""
     last = doc.items[-1] if doc.items else None
     if last and last.title and not any(b.kind != LABEL for b in last.blocks):
-        if body and clean_title(body[-1].text) == last.title and not RESIDUE_INLINE.search(body[-1].text):
+        if body and clean_title(body[-1].text).endswith(last.title) and not RESIDUE_INLINE.search(body[-1].text):
             if len(doc.items) > 1 or len(last.title.split()) <= 2:
                 doc.items.pop()
 

@@ -112,7 +112,8 @@ _SMALL = frozenset("and of the for to in on at by with a an".split())
 
 def _title_case(name: str) -> str:
     words = name.lower().split()
-    return " ".join(w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    words = ["-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words]  # "Sub-Committee"
+    return " ".join(w.lower() if (i and w.lower() in _SMALL) else w for i, w in enumerate(words))
 
 
 # "Procedures Committee, 14 Dec 1999": a body's name, a comma and the date (parliament and CMIS pages).
