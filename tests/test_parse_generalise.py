@@ -376,3 +376,28 @@ def test_long_headings_in_capitals_similar_titles_and_a_cut_off_last_heading() -
     assert doc.kind != "issue_history"  # similar titles alone do not make an issue history
     assert (doc.meeting.committee, doc.meeting.date) == ("Westfold Parish Council", dt.date(2024, 3, 4))
     assert [i.number for i in doc.items if i.title] == ["P201/24", "P202/24", "P203/24"]
+
+
+def _resolutions(body: str) -> list[str]:
+    doc = parse_bytes(f"Agenda item\n\nStreet Trading Review\n\n{body}\n".encode(), "item.txt")
+    return [r for i in doc.items for r in i.resolutions]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Minutes:\n\nThe Sub-Committee heard from the applicant.\n\nRESOLVED not to revoke the consent in this case.",
+         ["not to revoke the consent in this case."]),
+        ("Minutes:\n\nA late request was considered and it was resolved that the request be declined.",
+         ["A late request was considered and it was resolved that the request be declined."]),
+        ("Minutes:\n\nThe meeting agreed the minutes were a true record of the meeting.",
+         ["The meeting agreed the minutes were a true record of the meeting."]),
+        ("Minutes:\n\nIt was proposed by Cllr A. Example and seconded by Cllr B. Sample that the accounts be approved.",
+         ["It was proposed by Cllr A. Example and seconded by Cllr B. Sample that the accounts be approved."]),
+        ("Minutes:\n\nThe driver did not attend.\n\n(i)  that the hearing be adjourned;\n\n(ii)  that the driver be written to.",
+         ["(i) That the hearing be adjourned; (ii) That the driver be written to."]),
+        ("Minutes:\n\nThe Officer noted that it was resolved last year to review the policy.", []),
+    ],
+)
+def test_decisions_recorded_without_a_resolved_lead(body: str, expected: list[str]) -> None:
+    assert _resolutions(body) == expected
