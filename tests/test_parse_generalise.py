@@ -401,3 +401,25 @@ def _resolutions(body: str) -> list[str]:
 )
 def test_decisions_recorded_without_a_resolved_lead(body: str, expected: list[str]) -> None:
     assert _resolutions(body) == expected
+
+
+RUN_ON = """NORTHVALE ACCESS FORUM
+
+Confirmed Minutes of the 6th Meeting held at 2.00pm on Thursday 5th March, 2009 at the Visitor Centre
+
+Present Chairman:- A Example (AE) Secretary:- B Sample (BS)
+
+1. Welcome and Apologies AE welcomed members and the guest speaker. An apology for absence was received from C Person.
+
+2(3). CYCLE ROUTES The guest speaker explained that the new routes had opened in the spring and that use had grown.
+
+3. The Chairman said that the next meeting would be held in June at the same venue as this one.
+"""
+
+
+def test_numbered_headings_run_together_with_their_first_sentence() -> None:
+    doc = parse_bytes(RUN_ON.encode(), "runon.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Northvale Access Forum", dt.date(2009, 3, 5))
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Welcome and Apologies"), ("2(3)", "CYCLE ROUTES")]
+    assert doc.items[-1].passages[0].text.startswith("AE welcomed members") or any(
+        p.text.startswith("AE welcomed members") for i in doc.items for p in i.passages)

@@ -22,7 +22,7 @@ from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_tit
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
 _PRINTED_HEADING = re.compile(
-    r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b"
+    r"^(?:(?:confirmed|draft|unconfirmed|approved|signed)\s+)?(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b"
     r"|^at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\b.{0,400}\bheld\b"  # "At a meeting of the … held at …"
     r"|^minutes\s+of\s+(?:the\s+)?[\w\s,'&()-]{3,100}?\b(?:Committee|Panel|Board|Council|Authority|Cabinet|Forum)\s+held\b",
     re.I,
@@ -56,6 +56,7 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
+    body = _split_run_on_headings(body)
     starts = _numbered_starts(body, printed)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
     if not numbered:
@@ -307,6 +308,33 @@ def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
             return []  # a lettered point of running text: not items
         run.append((i, f"({m.group(1)})", clean_title(title), 1))
     return run if len(run) >= 2 else []
+
+
+# Where a numbered heading run together with its minute's first sentence ends: at the sentence's
+# subject and verb ("1. Welcome and Apologies JE welcomed members", "5. Planning The Committee
+# considered …"), as PDF text of printed minutes often has it.
+_RUN_ON_SUBJECT = re.compile(
+    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
+    r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b)"
+)
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&/().,-]*|and|of|the|for|to|in|on|at|with|a|an|&|-|–)$")
+
+
+def _split_run_on_headings(body: list[Line]) -> list[Line]:
+    """Split "N. Title Subject verbed …" lines into the heading and the text that follows it."""
+    out: list[Line] = []
+    for ln in body:
+        m = NUMBER_AND_TITLE.match(ln.text) if len(ln.text) > 60 else None
+        if m and not is_title_like(m.group(2)):
+            cut = _RUN_ON_SUBJECT.search(m.group(2))
+            title = m.group(2)[: cut.start()] if cut else ""
+            words = title.split()
+            if cut and 1 <= len(words) <= 12 and all(_TITLE_WORD.match(w) for w in words) and is_title_like(title):
+                out.append(Line(ln.text[: m.start(2) + cut.start()], ln.indent, ln.gap))
+                out.append(Line(m.group(2)[cut.start() :].strip(), ln.indent, 0))
+                continue
+        out.append(ln)
+    return out
 
 
 def _list_point(text: str) -> bool:

@@ -17,7 +17,7 @@ ITEM_NUMBER = re.compile(
 # a number and a title on one line; a parish's register number may precede the agenda number
 # ("C048/23   1.   APOLOGIES"): the first is the minute's number.
 NUMBER_AND_TITLE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|\d{1,3}\((?:[a-z]|[ivx]{1,4})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
+    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
     r"|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?|[A-Z]{1,6}\.\d{1,3}\.?|(?:Minute|Min\.|Item)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?)"
     r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"'])(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations"
 )
