@@ -423,3 +423,31 @@ def test_numbered_headings_run_together_with_their_first_sentence() -> None:
     assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Welcome and Apologies"), ("2(3)", "CYCLE ROUTES")]
     assert doc.items[-1].passages[0].text.startswith("AE welcomed members") or any(
         p.text.startswith("AE welcomed members") for i in doc.items for p in i.passages)
+
+
+_ITEMS = "\n\n1. Apologies for Absence\n\nApologies were received from Councillor A Example.\n\n2. Declarations of Interest\n\nThere were no declarations of interest.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("CYNGOR SIR WESTSHIRE / WESTSHIRE COUNTY COUNCIL\nPWYLLGOR CYNLLUNIO / PLANNING COMMITTEE\n"
+         "Dydd Mawrth 7 Mawrth 2023 / Tuesday 7 March 2023", ("Planning Committee", dt.date(2023, 3, 7))),
+        ("Minutes\nLicensing Sub-Committee\n7 March 2023", ("Licensing Sub-Committee", dt.date(2023, 3, 7))),
+        ("Westshire National Park Authority\nMINUTES OF THE PLANNING, ACCESS AND RIGHTS OF WAY COMMITTEE\nHeld on 7 March 2023",
+         ("Planning, Access and Rights of Way Committee", dt.date(2023, 3, 7))),
+        ("PUBLIC MINUTES\nAudit and Governance Committee\nDate: 7 March 2023", ("Audit and Governance Committee", dt.date(2023, 3, 7))),
+        ("Notice of meeting\nStrategic Planning Board\nTuesday 7 March 2023 at 10.00 am", ("Strategic Planning Board", dt.date(2023, 3, 7))),
+        ("Policy and Resources Committee\n\nMinutes of meeting held on 07/03/23", ("Policy and Resources Committee", dt.date(2023, 3, 7))),
+    ],
+)
+def test_header_blocks_in_other_layouts(head: str, expected: tuple) -> None:
+    doc = parse_bytes((head + _ITEMS).encode(), "x.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == expected
+    assert [i.title for i in doc.items if i.title] == ["Apologies for Absence", "Declarations of Interest"]
+
+
+def test_an_item_called_minutes_is_not_taken_for_a_heading() -> None:
+    text = "Westshire Panel - Friday, 3 February 2023 10.00 am\n\nMinutes\n\nThe minutes of the last meeting were agreed.\n"
+    doc = parse_bytes(text.encode(), "x.txt")
+    assert [i.title for i in doc.items if i.title] == ["Minutes"]

@@ -210,26 +210,45 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
         t = lines[i].text
         if _PAGE_TYPE.match(t):
             meeting_page = True
-        elif meta.is_committee_line(t) and i + 1 < len(lines):
+        elif any(meta.is_committee_line(x) for x in meta.bilingual(t)) and i + 1 < len(lines):
             # A body's name heads a printed agenda (then venue and date) or a page about it.
             ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if _dated_header_line(lines[k].text)]
             nxt = lines[i + 1].text
             if ahead:
                 i = ahead[0]
-            elif not (_header_like(nxt, i + 1) or meta.is_committee_line(nxt)) and not nxt.lower().startswith(
+            elif not (_header_like(nxt, i + 1) or any(meta.is_committee_line(x) for x in meta.bilingual(nxt))) and not nxt.lower().startswith(
                 "the " + t.lower().removeprefix("the ")
             ):
                 break
+        elif _DOC_HEADING.match(t) and any(_names_meeting(ln.text) for ln in lines[i + 1 : i + 3]):
+            pass  # "PUBLIC MINUTES" above the body's name or the date (an item called "Minutes" is not)
         elif not _header_like(t, i):
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False
 
 
+def _names_meeting(text: str) -> bool:
+    return any(meta.is_committee_line(x) or _dated_header_line(x) or meta.header_meeting(x) for x in meta.bilingual(text))
+
+
+# A heading naming only the kind of document ("Minutes", "PUBLIC MINUTES", "Notice of meeting").
+_DOC_HEADING = re.compile(
+    r"^(?:(?:public|draft|confirmed|unconfirmed|approved|signed)\s+)?(?:minutes|agenda|notice\s+of\s+meeting|summons|record\s+of\s+decisions?)$",
+    re.I,
+)
+
+
 def _header_like(t: str, i: int) -> bool:
-    """True for a line of a header block: chrome, "Committee - date", a date, "MEETING OF …"."""
+    """True for a line of a header block: chrome, "Committee - date", a date, "MEETING OF …"; in either
+    language of a bilingual line."""
+    return any(_header_like_one(x, i) for x in meta.bilingual(t))
+
+
+def _header_like_one(t: str, i: int) -> bool:
     return bool(
-        _CHROME.match(t)
+        (re.match(r"^held\b", t, re.I) and meta.parse_date(t) is not None)  # "Held on Monday 5 June 2023"
+        or _CHROME.match(t)
         or meta.header_meeting(t)
         or meta.item_meeting_line(t)
         or meta.is_date_line(t)

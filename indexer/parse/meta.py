@@ -173,7 +173,12 @@ def is_committee_line(line: str) -> bool:
     return bool(_COMMITTEE_LINE.match(_title_case(line) if line.isupper() else line)) and len(line.split()) <= 14
 
 
-_MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s*$", re.I)
+# "MEETING OF POLICE AND CRIME PANEL", "Minutes of the meeting of the Cabinet", "MINUTES OF THE PLANNING COMMITTEE"
+_MEETING_OF = re.compile(
+    rf"^(?:(?:minutes|agenda)\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?|meeting\s+of\s+(?:the\s+)?)"
+    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s*$",
+    re.I,
+)
 # "MINUTES of a meeting of the Overview and Scrutiny Committee held in …": the body of printed minutes.
 _PRINTED_BODY = re.compile(
     rf"^(?:(?:minutes?|record)\s+of\s+|at\s+)(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?"
@@ -193,8 +198,16 @@ def starts_with_date(line: str) -> bool:
     return bool(_DATE_AT_START.match(line.strip()))
 
 
+def bilingual(line: str) -> list[str]:
+    """A header line and, when it gives two languages ("PWYLLGOR CYNLLUNIO / PLANNING COMMITTEE", as
+    Welsh bodies print them), each half."""
+    parts = [p.strip() for p in line.split(" / ")]
+    return [line] if len(parts) != 2 or not all(parts) else [line, *parts]
+
+
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
+    head = [h for line in head for h in bilingual(line)]
     committee: str | None = None
     date: dt.date | None = None
     for line in head:
