@@ -451,3 +451,84 @@ def test_an_item_called_minutes_is_not_taken_for_a_heading() -> None:
     text = "Westshire Panel - Friday, 3 February 2023 10.00 am\n\nMinutes\n\nThe minutes of the last meeting were agreed.\n"
     doc = parse_bytes(text.encode(), "x.txt")
     assert [i.title for i in doc.items if i.title] == ["Minutes"]
+
+
+REPORT_SECTIONS = """Westshire Cabinet - Tuesday, 7 March 2023 10.00 am
+
+1. Apologies for Absence
+
+Apologies were received from Councillor A Example.
+
+2. Budget Monitoring Report
+
+The Cabinet considered the report of the Director of Finance, which said:
+
+1. Purpose of the Report
+The report sets out the forecast position at the end of the third quarter of the year.
+2. Background
+The budget was set by the Council in February and has been monitored monthly since then.
+3. Recommendations
+That the Cabinet notes the forecast position.
+
+RESOLVED that the report be noted.
+
+3. Highways Capital Programme
+
+The Cabinet approved the programme of works for the coming year.
+"""
+
+
+def test_a_reports_own_numbered_sections_are_not_agenda_items() -> None:
+    doc = parse_bytes(REPORT_SECTIONS.encode(), "cabinet.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Budget Monitoring Report"),
+        ("3", "Highways Capital Programme"),
+    ]
+
+
+RUNNING_HEADERS = """MINUTES of the meeting of the WESTSHIRE FIRE AUTHORITY held at Headquarters on Monday, 6 March 2023 at 10.30 am.
+
+Present: Councillors A Example, B Sample and C Person.
+
+1/23 APOLOGIES FOR ABSENCE
+
+Apologies were received from Councillor D Other.
+
+2/23 MINUTES
+
+The minutes of the meeting held on 6 February 2023 were confirmed as a correct record.
+
+Westshire Fire Authority 6 March 2023
+2
+
+3/23 BUDGET 2023/24
+
+The Treasurer presented the budget for the coming year and members asked questions about reserves.
+
+Westshire Fire Authority 6 March 2023
+3
+
+4/23 EXCLUSION OF THE PRESS AND PUBLIC
+
+RESOLVED that the press and public be excluded.
+"""
+
+
+def test_running_headers_and_their_page_numbers_are_dropped() -> None:
+    doc = parse_bytes(RUNNING_HEADERS.encode(), "fire.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("1/23", "APOLOGIES FOR ABSENCE"),
+        ("2/23", "MINUTES"),
+        ("3/23", "BUDGET 2023/24"),
+        ("4/23", "EXCLUSION OF THE PRESS AND PUBLIC"),
+    ]
+    assert not any("Westshire Fire Authority 6 March" in p.text for i in doc.items for p in i.passages)
+
+
+def test_numbered_headings_in_sentence_case_with_a_full_stop() -> None:
+    text = ("Westshire Licensing Committee - Monday, 6 March 2023 2.00 pm\n\n1. Apologies for absence.\n\n"
+            "Apologies were received from Councillor A Example.\n\n2. Declarations of interest.\n\nNone were made.\n\n"
+            "3. Street trading policy review.\n\nThe Committee considered the review of the street trading policy.\n")
+    doc = parse_bytes(text.encode(), "licensing.txt")
+    assert [i.title for i in doc.items if i.title] == ["Apologies for absence", "Declarations of interest", "Street trading policy review"]

@@ -17,7 +17,7 @@ from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
 from .text import RESIDUE_INLINE, Line, split_lines
-from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like, item_number
+from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, drop_numbered_stop, is_blurb, is_title_like, item_number
 
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
@@ -279,6 +279,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
+        if t.endswith(".") and NUMBER_AND_TITLE.match(t):
+            t = t[: NUMBER_AND_TITLE.match(t).start(2)] + drop_numbered_stop(NUMBER_AND_TITLE.match(t).group(2))  # type: ignore[union-attr]
         m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
         if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
             m = None  # a lettered point, unless a page reference marks an agenda entry
@@ -294,7 +296,7 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
-    run = _increasing(sequence)
+    run = _increasing(sequence, body)
     before = body[run[0][0] - 1].text if run and run[0][0] else ""
     if before and (_list_point(before) or before.rstrip().endswith((":", ":-"))):
         run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
@@ -374,7 +376,7 @@ def _fill_sequence(starts: list, sequence: list, body: list[Line]) -> list:
     numbered = [s for s in starts if s[1] and _PLAIN_NUMBER.match(s[1])]
     if not numbered:
         return starts
-    run = _increasing(sorted(numbered + sequence))
+    run = _increasing(sorted(numbered + sequence), body)
     if len(run) < 2 or not set(numbered) <= set(run):
         return starts
     if run[0] in sequence and run[0][0]:
@@ -397,22 +399,46 @@ def _with_sub_items(run: list, sequence: list) -> list:
 _SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
 
-def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
-    """The longest run of candidates whose numbers go up by one each time.
+_MAX_OPEN_RUNS = 12
+
+
+def _increasing(cands: list[tuple[int, str, str, int]], body: list[Line] | None = None) -> list[tuple[int, str, str, int]]:
+    """The main run of candidates whose numbers go up by one each time.
 
     The running part of a number is its first ("39/20", "C048/23", "4.1") or, for a meeting or
     month prefix, its last ("3/1", "3/2" of meeting 3; "2307.01" of July 2023, parish style).
+    Numbering nests like an outline: a report's own sections ("1. Purpose", "2. Background") restart
+    inside an item and the items' numbering resumes after them ("3. Highways"). The candidates are
+    read as a stack of open runs; a number that could continue two runs goes to the one laid out like
+    it (capitals, blank line before, indent), else to the outer one; the longest run is the items.
     """
+    def style(c: tuple[int, str, str, int]) -> tuple[bool, bool, int]:
+        ln = body[c[0]] if body is not None and c[0] < len(body) else Line("")
+        return (c[2].isupper(), ln.gap > 0, ln.indent // 4)
+
     best: list[tuple[int, str, str, int]] = []
     for key in (_number_value, _last_number_value):
-        for k in range(len(cands)):
-            run = [cands[k]]
-            for c in cands[k + 1 :]:
-                if key(c[1]) == key(run[-1][1]) + 1:
-                    run.append(c)
+        runs: list[list[tuple[int, str, str, int]]] = []
+        stack: list[list[tuple[int, str, str, int]]] = []
+        for c in cands:
+            v = key(c[1])
+            if v < 0:
+                continue
+            open_runs = [k for k in range(len(stack)) if key(stack[k][-1][1]) + 1 == v]
+            if not open_runs:
+                stack.append([c])  # a new run, nested in the open ones
+                runs.append(stack[-1])
+                if len(stack) > _MAX_OPEN_RUNS:
+                    del stack[1]  # bound the work on long documents; the outermost run stays open
+                continue
+            alike = [k for k in open_runs if style(stack[k][-1]) == style(c)]
+            level = (alike if len(alike) == 1 else open_runs)[0]
+            del stack[level + 1 :]  # the runs nested in it have ended
+            stack[level].append(c)
+        for run in runs:
             if len(run) > len(best):
                 best = run
-    return best
+    return sorted(best)
 
 
 def _number_value(number: str) -> float:

@@ -87,15 +87,37 @@ def reflow(lines: list[Line]) -> list[Line]:
 
 
 def _drop_furniture(lines: list[Line]) -> list[Line]:
-    """Remove footers, initials boxes and running headers ("Council - 7 March 2023" repeated on each page)."""
+    """Remove footers, initials boxes, running headers ("Council - 7 March 2023" repeated on each page)
+    and the page numbers printed beside them."""
     counts = Counter(ln.text for ln in lines)
-    running = {t for t, n in counts.items() if n >= 2 and meta.header_meeting(t)}
+    running = {t for t, n in counts.items() if n >= 2 and _running_header(t)}
+    drop = set()
+    for k, ln in enumerate(lines):
+        if is_furniture(ln.text) or (ln.text in running and k >= 5):
+            drop.add(k)
+            for j in (k - 1, k + 1):  # "2" above or below a running header is its page number
+                if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j].text) and ln.text in running:
+                    drop.add(j)
     out: list[Line] = []
     gap = 0
     for k, ln in enumerate(lines):
-        if is_furniture(ln.text) or (ln.text in running and k >= 5):
+        if k in drop:
             gap += ln.gap
             continue
         out.append(Line(ln.text, ln.indent, ln.gap + gap) if gap else ln)
         gap = 0
     return out
+
+
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
+
+
+def _running_header(text: str) -> bool:
+    """A page's running header or footer: the meeting's heading ("Council - 7 March 2023", "Westshire Fire
+    Authority 6 March 2023") or the body's name, as printed minutes repeat them on every page."""
+    if len(text.split()) > 16:
+        return False
+    return bool(meta.header_meeting(text) or meta.is_committee_line(text) or (meta.parse_date(text) and _NAMES_BODY.search(text)))
+
+
+_NAMES_BODY = re.compile(r"\b(?:Panel|Committee|Council|Cabinet|Board|Authority|Forum|Commission|Assembly|Executive)\b")

@@ -126,7 +126,10 @@ def layout_agenda_pack(lines: list[Line]) -> RawDoc | None:
         text = ln.text
         if len(text) < 200:
             continue
-        text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+        if "AGENDA" not in text:
+            if "A G E N D A" not in text:
+                continue
+            text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
         a = _AGENDA_WORD.search(text)
         if not a:
             continue

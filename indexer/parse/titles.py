@@ -63,6 +63,18 @@ def clean_title(text: str) -> str:
     return title
 
 
+def drop_numbered_stop(text: str) -> str:
+    """A numbered heading in sentence case with a full stop ("3. Street trading policy review."): the
+    number makes it a heading when it is short and has no verb; otherwise ``text`` unchanged."""
+    body = text.rstrip()
+    if not body.endswith(".") or body.endswith("..") or re.search(r"[.!?;:]\s", body[:-1]):
+        return text
+    if len(body.split()) > 8 or _PAST_TENSE.search(body) or _VERBISH.search(body):
+        return text
+    return body[:-1]
+
+
+_VERBISH = re.compile(r"\b(?:is|are|be|will|shall|should|can|may|must|noted|asked|said|thanked|agreed|resolved)\b", re.I)
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
