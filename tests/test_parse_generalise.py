@@ -532,3 +532,21 @@ def test_numbered_headings_in_sentence_case_with_a_full_stop() -> None:
             "3. Street trading policy review.\n\nThe Committee considered the review of the street trading policy.\n")
     doc = parse_bytes(text.encode(), "licensing.txt")
     assert [i.title for i in doc.items if i.title] == ["Apologies for absence", "Declarations of interest", "Street trading policy review"]
+
+
+TABLE_ROWS = """No. | Item |
+---|---|
+Declarations of Interest PDF 20 KB Decision: None. Minutes: None were made. |
+|
+Street Lighting Review PDF 118 KB Decision: Lighting Strategy
+The Director of Place to review the lighting hours and report back Minutes: Lighting Strategy
+Councillor A Example presented the review of the lighting hours on main roads.
+RESOLVED that the Director of Place reports back in the autumn. |
+|
+Budget Monitoring PDF 50 KB Decision: Noted. Minutes: RESOLVED that the report be noted. |
+"""
+
+
+def test_a_table_rows_decision_running_on_to_its_minutes_is_one_row() -> None:
+    doc = parse_bytes(TABLE_ROWS.encode(), "table.txt")
+    assert [i.title for i in doc.items if i.title] == ["Declarations of Interest", "Street Lighting Review", "Budget Monitoring"]

@@ -7,7 +7,7 @@ import re
 
 from . import meta
 from .blocks import is_chrome, label_of, lines_to_blocks
-from .ir import RawDoc, RawItem
+from .ir import LABEL_DECISION, LABEL_MINUTES, RawDoc, RawItem
 from .text import Line
 from .titles import ITEM_NUMBER, clean_title, is_title_like, item_number, split_title_blurb
 
@@ -57,6 +57,8 @@ def layout_table(lines: list[Line]) -> RawDoc:
         if cell and ITEM_NUMBER.match(cell.group(1)):
             number, text = item_number(cell.group(1)), text[cell.end() :]  # the row's number cell
         start = _row_item_start(text, nxt, row_start)
+        if start is not None and not row_start and _decision_awaits_minutes(pending, text):
+            start = None  # the row's "Decision:" text runs on to its "Minutes:": still the same row
         if start is None and row_start and label_of(text)[0] and doc.items:
             start = ("", text)  # a row whose title cell is empty: an item with no title
         if start is not None:
@@ -77,6 +79,13 @@ def layout_table(lines: list[Line]) -> RawDoc:
     elif pending:
         doc.items.append(RawItem("", None, lines_to_blocks(pending)))
     return doc
+
+
+def _decision_awaits_minutes(pending: list[Line], text: str) -> bool:
+    """True if the row so far has a "Decision:" and no "Minutes:", and ``text`` brings its "Minutes:"."""
+    labels = {label_of(ln.text)[0] for ln in pending}
+    found = _INLINE_LABEL.search(text)
+    return LABEL_DECISION in labels and LABEL_MINUTES not in labels and bool(found) and text[found.end():].lstrip().lower().startswith("minutes")
 
 
 def _row_item_start(text: str, nxt: str, row_start: bool) -> tuple[str, str] | None:
