@@ -550,3 +550,33 @@ Budget Monitoring PDF 50 KB Decision: Noted. Minutes: RESOLVED that the report b
 def test_a_table_rows_decision_running_on_to_its_minutes_is_one_row() -> None:
     doc = parse_bytes(TABLE_ROWS.encode(), "table.txt")
     assert [i.title for i in doc.items if i.title] == ["Declarations of Interest", "Street Lighting Review", "Budget Monitoring"]
+
+
+def test_agenda_procedural_titles_without_blurbs_and_a_site_footer() -> None:
+    text = """WESTSHIRE POLICE AND CRIME PANEL
+
+Thursday, 9 March 2023 at 10.00 am
+
+Council Chamber, County Hall
+
+Apologies for Absence
+
+Declarations of Interest
+
+Minutes of the previous meeting (Pages 1 - 6)
+
+To approve the minutes of the meeting held on 6 January 2023.
+
+Police and Crime Plan Update (Pages 7 - 20)
+
+To receive a report from the Commissioner.
+
+Contact us
+Accessibility statement
+Privacy notice
+Cookies
+"""
+    doc = parse_bytes(text.encode(), "agenda.txt")
+    assert [i.title for i in doc.items if i.title] == [
+        "Apologies for Absence", "Declarations of Interest", "Minutes of the previous meeting", "Police and Crime Plan Update"]
+    assert not any("Cookies" in p.text for i in doc.items for p in i.passages)

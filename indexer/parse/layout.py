@@ -12,6 +12,7 @@ import re
 from ..model import Meeting
 from . import meta, tables
 from .printed import reflow
+from .structure import is_procedural_title
 from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks
@@ -50,7 +51,7 @@ def layout_text(text: str) -> RawDoc:
     if issue is not None:
         return issue
     lines, meetings = _take_meeting_lines(lines)
-    lines = _join_wrapped_heading(_drop_site_navigation(lines))
+    lines = _join_wrapped_heading(_drop_site_navigation(_drop_site_footer(lines)))
     head, body, meeting_page, printed = _split_header(lines)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
@@ -152,6 +153,27 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
             if before and all(_navigation_like(b.text) for b in before):
                 return lines[k:]
             return lines
+    return lines
+
+
+# A council website's footer links, whatever the council.
+_FOOTER_LINK = re.compile(
+    r"^(?:contact\s+us|accessibility(?:\s+statement)?|privacy(?:\s+(?:notice|policy))?|cookies?(?:\s+(?:policy|settings))?|"
+    r"site\s*map|terms(?:\s+(?:and|&)\s+conditions|\s+of\s+use)?|copyright.{0,60}|©.{0,60}|follow\s+us.{0,30}|back\s+to\s+top|"
+    r"disclaimer|freedom\s+of\s+information|jobs(?:\s+and\s+careers)?|newsroom|a\s*-\s*z\s+of\s+services)$",
+    re.I,
+)
+
+
+def _drop_site_footer(lines: list[Line]) -> list[Line]:
+    """Drop a website's footer links below the page proper: a closing run of short link lines, two or
+    more of them footer links ("Contact us", "Privacy notice", "Cookies")."""
+    k = len(lines)
+    while k > 0 and _navigation_like(lines[k - 1].text) and len(lines[k - 1].text.split()) <= 5:
+        k -= 1
+    tail = lines[k:]
+    if sum(1 for ln in tail if _FOOTER_LINK.match(ln.text)) >= 2:
+        return lines[:k]
     return lines
 
 
@@ -471,6 +493,8 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         if _ATTENDANCE_HEADING.match(t):
             continue
         score = _title_score(body, i, first=not starts)
+        if is_procedural_title(t) and len(t.split()) <= 8:
+            score += 3  # "Apologies for Absence", "Declarations of Interest": an item even with no blurb under it
         if docs_open:
             score -= 5
         if starts and starts[-1][0] == i - 1 and is_blurb(t):
