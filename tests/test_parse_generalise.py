@@ -580,3 +580,24 @@ Cookies
     assert [i.title for i in doc.items if i.title] == [
         "Apologies for Absence", "Declarations of Interest", "Minutes of the previous meeting", "Police and Crime Plan Update"]
     assert not any("Cookies" in p.text for i in doc.items for p in i.passages)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Cabinet - 14/03/2023 10:00", ("Cabinet", dt.date(2023, 3, 14))),
+        ("Planning Committee, 14/03/2023", ("Planning Committee", dt.date(2023, 3, 14))),
+        ("Meeting of Planning Committee on 14 March 2023", ("Planning Committee", dt.date(2023, 3, 14))),
+        ("Planning Committee on Tuesday 14 March 2023", ("Planning Committee", dt.date(2023, 3, 14))),
+        ("Planning Committee\nDate and Time: Tuesday 14 March 2023 at 10am", ("Planning Committee", dt.date(2023, 3, 14))),
+        ("Minutes of the meeting of Westshire City Council's Planning Committee held on Tuesday, 14th March, 2023",
+         ("Planning Committee", dt.date(2023, 3, 14))),
+        ("Westshire Council Planning Committee Minutes 14 March 2023", ("Planning Committee", dt.date(2023, 3, 14))),
+        ("Westshire Council\nPlanning Committee\nMinutes - 14 March 2023", ("Planning Committee", dt.date(2023, 3, 14))),
+        ("Westshire Integration Joint Board\nMinute of Meeting\n14 March 2023", ("Westshire Integration Joint Board", dt.date(2023, 3, 14))),
+    ],
+)
+def test_more_header_forms(head: str, expected: tuple) -> None:
+    doc = parse_bytes((head + _ITEMS).encode(), "x.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == expected
+    assert [i.title for i in doc.items if i.title] == ["Apologies for Absence", "Declarations of Interest"]

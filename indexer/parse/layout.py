@@ -256,7 +256,7 @@ def _names_meeting(text: str) -> bool:
 
 # A heading naming only the kind of document ("Minutes", "PUBLIC MINUTES", "Notice of meeting").
 _DOC_HEADING = re.compile(
-    r"^(?:(?:public|draft|confirmed|unconfirmed|approved|signed)\s+)?(?:minutes|agenda|notice\s+of\s+meeting|summons|record\s+of\s+decisions?)$",
+    r"^(?:(?:public|draft|confirmed|unconfirmed|approved|signed)\s+)?(?:minutes|agenda|notice\s+of\s+meeting|summons|record\s+of\s+decisions?|minutes?\s+of\s+(?:the\s+)?meeting)$",
     re.I,
 )
 
@@ -270,6 +270,7 @@ def _header_like(t: str, i: int) -> bool:
 def _header_like_one(t: str, i: int) -> bool:
     return bool(
         (re.match(r"^held\b", t, re.I) and meta.parse_date(t) is not None)  # "Held on Monday 5 June 2023"
+        or meta.doc_heading_date(t) is not None  # "Minutes - 14 March 2023"
         or _CHROME.match(t)
         or meta.header_meeting(t)
         or meta.item_meeting_line(t)

@@ -23,15 +23,15 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,
 # "Committee - Friday, 26th January, 2018 10.00 am" (ModernGov's h2.mgSubTitleTxt).
 # Also "Procedures Committee, 14 Dec 1999" (a comma before the date: parliament and CMIS pages).
 _HEADER = re.compile(
-    rf"^(?P<committee>.+?)\s+[-–—]\s+(?P<when>(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b).*)$", re.I
-)
+    rf"^(?P<committee>.+?)\s+[-–—]\s+(?P<when>(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b).*)$", re.I
+)  # also "Cabinet - 14/03/2023 10:00" (CMIS)
 # "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages).
 _ITEM_MEETING = re.compile(
     r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
     r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
     re.I,
 )
-_DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s*:\s*(.+)$", re.I)
+_DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting|\s+(?:and|&)\s+time)?|meeting\s+date)\s*:\s*(.+)$", re.I)
 _DATE_LINE = re.compile(
     r"^(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s*(?:on\s+)?)?"  # "10.00am, Tuesday 7 March 2023"
     rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
@@ -101,6 +101,8 @@ def clean_committee(name: str) -> str | None:
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
     name = re.sub(r"^the\s+(?=[A-Z])", "", name)  # "a meeting of the Council" → "Council"
+    # "Westshire City Council's Planning Committee", "Westshire Council Planning Committee": the committee
+    name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,3}(?:City\s+|County\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+(?=(?:[A-Z][\w'-]*\s+){0,6}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
     name = re.sub(r"\s+", " ", name)
     if name.isupper():
         name = _title_case(name)
@@ -119,15 +121,16 @@ def _title_case(name: str) -> str:
 # "Procedures Committee, 14 Dec 1999": a body's name, a comma and the date (parliament and CMIS pages).
 _HEADER_COMMA = re.compile(
     rf"^(?P<committee>(?:[A-Z][\w'&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES}),\s+"
-    rf"(?P<when>(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|{_MONTH}\s+\d{{1,2}}\b).{{0,40}})$"
+    rf"(?P<when>(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b).{{0,40}})$"
 )
 
 
-# "Minutes of Parish Council 22 November 2023", "Minutes of the Licensing Committee held on Monday, 5 June
-# 2023": a printed heading naming the body and the date, without "meeting of".
+# A body named with its meeting's date in one heading, in the forms clerks print it:
+# "Minutes of Parish Council 22 November 2023", "Minutes of the Licensing Committee held on Monday, 5 June 2023",
+# "Meeting of Planning Committee on 14 March 2023", "Westshire Council Planning Committee Minutes 14 March 2023".
 _HEADER_MINUTES_OF = re.compile(
-    rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?i:minutes)\s+of\s+(?:the\s+)?"
-    rf"(?P<committee>(?:[A-Z][\w'&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES})(?:\s+meeting)?"
+    rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:(?i:minutes|meeting)\s+of\s+(?:the\s+)?)?"
+    rf"(?P<committee>(?:[A-Z][\w'’&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES})(?:\s+(?i:meeting|minutes|agenda))?"
     rf"(?:\s*[-–,]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}.{{0,60}})$"
 )
 
@@ -154,6 +157,20 @@ def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None
         return None
     item = m.group("item")
     return clean_committee(m.group("committee")), date, item.rstrip(".") if item else None
+
+
+# "Minutes - 14 March 2023", "Agenda: Tuesday 7 March 2023", "Minute of Meeting 5 May 2022": the kind of
+# document and its meeting's date.
+_DOC_DATED = re.compile(
+    r"^(?:(?:public|draft|confirmed)\s+)?(?:minutes?|agenda)(?:\s+of\s+(?:the\s+)?meeting)?\s*[-–:,]?\s*(?:held\s+)?(?:on\s+)?(?P<d>.{6,40})$",
+    re.I,
+)
+
+
+def doc_heading_date(line: str) -> dt.date | None:
+    """The date of a heading naming only the kind of document and the date ("Minutes - 14 March 2023")."""
+    m = _DOC_DATED.match(line.strip())
+    return parse_date(m.group("d")) if m and is_date_line(m.group("d")) or m and _NUMERIC.fullmatch(m.group("d").strip()) else None
 
 
 def is_date_field(line: str) -> bool:
@@ -231,6 +248,8 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         date = next((parse_date(line) for line in head[:4] if starts_with_date(line)), None)
     if not date:
         date = next((d for d in map(_held_on_date, head) if d), None)
+    if not date:
+        date = next((d for d in map(doc_heading_date, head) if d), None)
     if not committee:
         found = next((m for m in map(_MEETING_OF.match, head) if m), None) or next((m for m in map(_PRINTED_BODY.match, head) if m), None)
         if found:
