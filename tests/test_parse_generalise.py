@@ -601,3 +601,61 @@ def test_more_header_forms(head: str, expected: tuple) -> None:
     doc = parse_bytes((head + _ITEMS).encode(), "x.txt")
     assert (doc.meeting.committee, doc.meeting.date) == expected
     assert [i.title for i in doc.items if i.title] == ["Apologies for Absence", "Declarations of Interest"]
+
+
+PLANNING_PDF = """                                   WESTSHIRE DISTRICT COUNCIL
+
+                               MINUTES of the PLANNING COMMITTEE
+
+                    held on Tuesday 14 March 2023 at 6.00pm in the Council Chamber
+
+Present:      Councillor A Example (Chairman)
+              Councillors B Sample, C Person and D Other
+
+PL.45         APOLOGIES FOR ABSENCE
+              Apologies were received from Councillor E Fifth.
+
+PL.46         MINUTES
+              RESOLVED that the minutes of the meeting held on 14 February 2023 be approved.
+
+PL.47         22/01234/FUL - LAND AT MILL LANE, WESTBURY
+              The Planning Officer presented the report. Mr F Sixth spoke in objection.
+              RESOLVED that planning permission be refused.
+"""
+
+
+def test_a_planning_items_title_may_open_with_the_application_reference() -> None:
+    doc = parse_bytes(PLANNING_PDF.encode(), "planning.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("PL.45", "APOLOGIES FOR ABSENCE"), ("PL.46", "MINUTES"), ("PL.47", "22/01234/FUL - LAND AT MILL LANE, WESTBURY")]
+
+
+UNNUMBERED = """Belford City Council
+
+Planning Committee
+
+Tuesday, 14th March, 2023
+
+MEETING OF THE PLANNING COMMITTEE
+
+Members present: Councillor Example (Chairperson);
+Councillors Sample and Person.
+
+Apologies
+
+An apology was reported on behalf of Councillor Other.
+
+Declarations of Interest
+
+No declarations of interest were reported.
+
+Planning Applications
+
+The Committee considered the schedule of planning applications.
+"""
+
+
+def test_unnumbered_minutes_under_a_meeting_of_heading() -> None:
+    doc = parse_bytes(UNNUMBERED.encode(), "unnumbered.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Planning Committee", dt.date(2023, 3, 14))
+    assert [i.title for i in doc.items if i.title] == ["Apologies", "Declarations of Interest", "Planning Applications"]

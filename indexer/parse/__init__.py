@@ -196,7 +196,9 @@ def _is_summary_page(raw: RawDoc) -> bool:
     """A web page about a body (its role, its last meeting in plain English), not minutes."""
     if raw.kind != "agenda_item" or len(raw.items) != 1 or raw.items[0].title:
         return False
-    if not any(meta.is_committee_line(h) for h in raw.head) or any(meta.is_printed_heading(h) for h in raw.head):
+    if not any(meta.is_committee_line(h) for h in raw.head) or any(
+        meta.is_printed_heading(h) or meta.meeting_of_line(h) for h in raw.head
+    ):
         return False  # printed minutes name their meeting in a heading; a page about a body does not
     return not any(b.kind == LABEL for b in raw.items[0].blocks)
 

@@ -61,7 +61,9 @@ def layout_text(text: str) -> RawDoc:
     starts = _numbered_starts(body, printed)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
     if not numbered:
-        starts = _titled_starts(body) if (meeting_page or printed or agenda) else []
+        # a heading "MEETING OF THE X COMMITTEE" says these are a meeting's minutes, as printed minutes do
+        minutes_of = any(meta.meeting_of_line(h.text) for h in head)
+        starts = _titled_starts(body) if (meeting_page or printed or agenda or minutes_of) else []
     if starts:
         doc = RawDoc("meeting", head=[ln.text for ln in head])
         preamble = body[: starts[0][0]]
@@ -232,6 +234,8 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
         t = lines[i].text
         if _PAGE_TYPE.match(t):
             meeting_page = True
+        elif meta.meeting_of_line(t):
+            pass  # "MEETING OF THE PLANNING COMMITTEE": the heading, whatever follows it
         elif any(meta.is_committee_line(x) for x in meta.bilingual(t)) and i + 1 < len(lines):
             # A body's name heads a printed agenda (then venue and date) or a page about it.
             ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if _dated_header_line(lines[k].text)]
@@ -491,7 +495,7 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
             if docs_open and not is_residue_line(t):
                 docs_open = False
             continue
-        if _ATTENDANCE_HEADING.match(t):
+        if _ATTENDANCE_HEADING.match(t) and not _apologies_item(body, i):
             continue
         score = _title_score(body, i, first=not starts)
         if is_procedural_title(t) and len(t.split()) <= 8:
@@ -508,6 +512,14 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
                 starts.append((i, None, clean_title(t), 1))
             docs_open = False
     return starts
+
+
+def _apologies_item(body: list[Line], i: int) -> bool:
+    """"Apologies" heading a sentence ("An apology was reported on behalf of …") is an item; heading a
+    list of names ("Apologies:" / "Councillor A, Councillor B") it is part of the attendance."""
+    t = body[i].text
+    nxt = body[i + 1].text if i + 1 < len(body) else ""
+    return t.lower().startswith("apolog") and not t.endswith(":") and bool(re.search(r"\b(?:was|were|had|received|reported|noted)\b.*[.]$", nxt))
 
 
 def _title_score(body: list[Line], i: int, first: bool) -> int:
