@@ -246,12 +246,22 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 "the " + t.lower().removeprefix("the ")
             ):
                 break
-        elif _DOC_HEADING.match(t) and any(_names_meeting(ln.text) for ln in lines[i + 1 : i + 3]):
+        elif _DOC_HEADING.match(t) and _names_meeting_below(lines, i):
             pass  # "PUBLIC MINUTES" above the body's name or the date (an item called "Minutes" is not)
         elif not _header_like(t, i):
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False
+
+
+def _names_meeting_below(lines: list[Line], i: int) -> bool:
+    """True if header lines (chrome, fields) below line ``i`` soon name the body or the date."""
+    for ln in lines[i + 1 : i + 5]:
+        if _names_meeting(ln.text):
+            return True
+        if not _header_like(ln.text, 1):
+            return False
+    return False
 
 
 def _names_meeting(text: str) -> bool:
