@@ -73,8 +73,8 @@ def label_of(text: str) -> tuple[str | None, str]:
 
 
 # What a document-sharing site (docslib, docstoc, scribd and the like) prints around the PDF text it
-# serves, whoever wrote the PDF: "File Type:pdf, Size:1020Kb", "Total Page:16", "VIEWS: 7 PAGES: 24",
-# "Download as pdf or txt", "You are on page 1of 2".
+# serves, whoever wrote the PDF: a file type and size line, a page total, view counts, download links and a
+# "page n of m" notice.
 SITE_BANNER = re.compile(
     r"""^(?:file\s*type\s*:\s*\w+.{0,40} | total\s+pages?\s*:\s*\d+ | views\s*:\s*\d+(?:\s+pages\s*:\s*\d+)? |
     more\s+info | download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.{0,30} | you\s+are\s+on\s+page\s*\d+\s*of\s*\d+ |

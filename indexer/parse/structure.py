@@ -45,9 +45,9 @@ _IMPLICIT = (
         r"(?:agreed|confirmed|approved|signed|accepted|adopted)\b",
         re.I,
     ),
-    # "… and it was resolved that the request be declined": a decision told mid-sentence
+    # "… and after discussion it was resolved that the grant be paid": a decision told mid-sentence
     re.compile(r"\bit\s+was\s+(?:unanimously\s+|further\s+)?resolved\s+(?:that|to)\b", re.I),
-        # the minutes approved the other way round ("The meeting agreed the minutes represented a true record")
+    # the minutes approved the other way round ("The meeting agreed the minutes as a correct record")
     re.compile(r"\b(?:meeting|members|council|committee|panel)\s+(?:unanimously\s+)?(?:agreed|approved|accepted)\s+(?:that\s+)?the\s+minutes\b", re.I),
     # a motion moved and seconded, as parish and community councils record their decisions
     re.compile(r"\b(?:proposed|moved)\s+by\b.{0,120}?\bseconded\s+by\b.{0,120}?\bthat\b.{0,300}?\bbe\s+(?:\w+ed|given|taken|made)\b", re.I | re.S),
