@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from .errors import MinutesError, ParseError
+from .model import Meeting
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_INDEX = "index"
@@ -362,6 +363,22 @@ def harvest_cmd(site: str, committee: str | None, list_only: bool, since: dt.dat
         sys.exit(1)
 
 
+def _manifest_meeting(path: Path) -> Meeting:
+    """The manifest metadata for ``path``, as the index would apply it: manifests in its folder and
+    the folders above (the farthest one found is taken as the corpus root)."""
+    from .manifest import MANIFEST_NAME, load_manifests
+
+    folder = path.resolve().parent
+    roots = [d for d in (folder, *folder.parents) if (d / MANIFEST_NAME).is_file()]
+    if not roots:
+        return Meeting()
+    root = roots[-1]
+    manifests, errors = load_manifests(root, [path.resolve().relative_to(root).as_posix()])
+    for e in errors:
+        click.echo(f"warning: {e}", err=True)
+    return manifests.meeting_for(path)
+
+
 @main.command("parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per agenda item (JSON Lines).")
@@ -373,7 +390,7 @@ def parse_cmd(files: tuple[Path, ...], as_json: bool) -> None:
     failed = 0
     for path in files:
         try:
-            doc = parse_file(path)
+            doc = parse_file(path).with_defaults(_manifest_meeting(path))
         except ParseError as exc:
             click.echo(f"error: {exc}", err=True)
             failed += 1
@@ -387,10 +404,11 @@ def parse_cmd(files: tuple[Path, ...], as_json: bool) -> None:
             if as_json:
                 click.echo(json.dumps(record, ensure_ascii=False))
             else:
+                unsure = f"; guessed: {', '.join(record['guessed'])}" if record["guessed"] else ""
                 click.echo(
                     f"{path}: [{record['item_number'] or '-'}] {record['item_title']} "
                     f"({record['committee'] or 'committee unknown'}, {record['meeting_date'] or 'date unknown'}; "
-                    f"{len(record['passages'])} passages, {len(record['resolutions'])} resolutions)"
+                    f"{len(record['passages'])} passages, {len(record['resolutions'])} resolutions{unsure})"
                 )
     if failed:
         sys.exit(1)

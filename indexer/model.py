@@ -97,6 +97,10 @@ class Item:
         return distinct(p.speaker_name for p in self.passages)
 
 
+#: What a document's ``guessed`` may name: "committee" (read from running text, not a header),
+#: "meeting_date" (likewise), "items" (no agenda structure recognised: the text is kept as one item).
+GUESSABLE = ("committee", "meeting_date", "items")
+
 KINDS = ("agenda_item", "meeting", "issue_history", "printed_minutes", "agenda_only", "other")
 
 
@@ -109,6 +113,8 @@ class Document:
     items: tuple[Item, ...] = ()
     meeting: Meeting = field(default_factory=Meeting)
     warnings: tuple[str, ...] = ()
+    #: Fields the parser inferred without a header stating them (see GUESSABLE); empty when sure.
+    guessed: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -144,6 +150,8 @@ def item_record(doc: Document, item: Item) -> dict[str, Any]:
         "item_number": item.number,
         "item_title": item.title,
         "item_url": item.url,
+        "guessed": [g for g in doc.guessed if not (g == "committee" and item.meeting.committee)
+                    and not (g == "meeting_date" and item.meeting.date)],
         "procedural": item.procedural,
         "resolutions": list(item.resolutions),
         "speaker_roles": item.speaker_roles,

@@ -21,12 +21,14 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import Document, Item, Meeting, Passage
 from . import meta
-from .ir import LABEL, RawDoc
+from .blocks import lines_to_blocks
+from .ir import LABEL, RawDoc, RawItem
 from .layout import layout_text
 from .roles import build_cast, is_public_item
 from .speakers import attribute
 from .structure import is_bare_lead_in, is_signature, shape_item
-from .text import decode, normalise
+from .text import Line, decode, normalise
+from .titles import clean_title, is_title_like
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".pdf"})
 
@@ -117,16 +119,23 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         raise ParseError(name or source, "no minutes text found")
     committee, date = raw.meeting.committee, raw.meeting.date
     kind = raw.kind
+    guessed: list[str] = []
     if (committee is None or date is None) and kind != "issue_history":
         # an issue history spans meetings: each item carries its own
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
     if _is_summary_page(raw):
         kind = "other"
-        date = date or meta.summary_date(" ".join(texts))
+        if date is None:
+            date = meta.summary_date(" ".join(texts))
+            guessed += ["meeting_date"] if date else []
     if committee is None and kind != "issue_history":
         titles = {it.title.lower() for it in raw.items if it.title}
         committee = meta.committee_from_text(texts + [it.title for it in raw.items], titles)
+        guessed += ["committee"] if committee else []
+    if not raw.items:
+        raw.items.append(_whole_text_item(raw.head))  # no document is lost: its text is one item
+        guessed.append("items")
     cast = build_cast(texts)
     agenda_only = kind == "agenda_only"
     items: list[Item] = []
@@ -151,12 +160,21 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
                 procedural=procedural,
             )
         )
-    preamble = _preamble(raw.head)
+    if not items:  # every item was empty once shaped: keep the text as one record all the same
+        whole = _whole_text_item(texts)
+        shaped = shape_item(whole, agenda_only)
+        passages = tuple(p for p in attribute(shaped.drafts, cast, False) if p.text)
+        items.append(Item(title=whole.title, number=None, passages=passages, resolutions=tuple(shaped.resolutions)))
+        guessed += [] if "items" in guessed else ["items"]
+    # the prose before the first item (a whole text without items is one item already)
+    preamble = _preamble(raw.head) if "items" not in guessed else []
     if preamble:
         items.insert(0, Item(title="", passages=tuple(Passage(t, "procedural") for t in preamble), procedural=True))
     warnings = list(raw.warnings)
     if items and not any(it.title for it in items):
         warnings.append("no agenda items found: the text is kept as one untitled item")
+        if "items" not in guessed:
+            guessed.append("items")
     last = next((p.text for it in reversed(items) for p in reversed(it.passages)), "")
     if last and not re.search(r"""[.!?:;)"'\]]$""", last):
         warnings.append("the text ends mid-sentence: the file may be truncated")
@@ -166,6 +184,7 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         items=tuple(items),
         meeting=Meeting(committee=committee, date=date, url=raw.meeting.url),
         warnings=tuple(warnings),
+        guessed=tuple(guessed),
     )
 
 
@@ -208,12 +227,22 @@ def _preamble(head: list[str]) -> list[str]:
     return out
 
 
+def _whole_text_item(head: list[str]) -> RawItem:
+    """The item a document whose structure was not recognised becomes: all its text, titled by its
+    first heading-like line when it has one."""
+    title = next((clean_title(h) for h in head[:5] if is_title_like(h) and len(h.split()) <= 12), "")
+    lines = [Line(h) for h in head if clean_title(h) != title or not title]
+    return RawItem(title, None, lines_to_blocks(lines))
+
+
 def _is_summary_page(raw: RawDoc) -> bool:
     """A web page about a body (its role, its last meeting in plain English), not minutes."""
     if raw.kind != "agenda_item" or len(raw.items) != 1 or raw.items[0].title:
         return False
-    if not any(meta.is_committee_line(h) for h in raw.head):
-        return False
+    if not any(meta.is_committee_line(h) for h in raw.head) or any(
+        meta.is_printed_heading(h) or meta.meeting_of_line(h) for h in raw.head
+    ):
+        return False  # printed minutes name their meeting in a heading; a page about a body does not
     return not any(b.kind == LABEL for b in raw.items[0].blocks)
 
 

@@ -16,10 +16,10 @@ _RESIDUE_LINE = re.compile(
         audio\ recording\b.{0,80} | (?:link|webcast|video(?:link)?)\s*:.{0,120} |
         view\ the\ (?:decision|full\ minutes\ text)\b.{0,60} | \.{3}\s*view\ the\ full\ minutes\ text\b.{0,60} |
         (?:printed\ )?(?:minutes|agenda|decisions?)\ (?:frontsheet|reports?\ pack|pack)\b.{0,40} |
-        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | print\ this\ page |
+        \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | top | print\ this\ page |
         back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
         view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
-        browse\ meetings.{0,60} | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
+        browse\ meetings.{0,60} | (?:table\ of\ )?contents | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
         [A-Z]:\\\S.{0,200} | .{0,200}\.docx?\b.{0,12}
     )$""",
     re.I | re.X,
@@ -70,6 +70,27 @@ def label_of(text: str) -> tuple[str | None, str]:
     else:
         name = LABEL_DOCS
     return name, text[m.end() :]
+
+
+# What a document-sharing site (docslib, docstoc, scribd and the like) prints around the PDF text it
+# serves, whoever wrote the PDF: a file type and size line, a page total, view counts, download links and a
+# "page n of m" notice.
+SITE_BANNER = re.compile(
+    r"""^(?:file\s*type\s*:\s*\w+.{0,40} | total\s+pages?\s*:\s*\d+ | views\s*:\s*\d+(?:\s+pages\s*:\s*\d+)? |
+    more\s+info | download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.{0,30} | you\s+are\s+on\s+page\s*\d+\s*of\s*\d+ |
+    you\s+might\s+also\s+like | (?:report|share|embed|save)\s+this\s+document | uploaded\s+by\b.{0,60} |
+    skip\s+to\s+(?:main\s+)?content | loading(?:\.{3}|…)? | copyright\s*:.{0,80} )$""",
+    re.I | re.X,
+)
+
+
+def drop_site_banner(lines: list[Line]) -> list[Line]:
+    """Drop a document site's banner above the text (its title for the upload, views, size, download
+    links) and its stray banner lines further down."""
+    top = max((k for k, ln in enumerate(lines[:12]) if SITE_BANNER.match(ln.text)), default=None)
+    if top is not None and all(len(ln.text.split()) <= 12 for ln in lines[:top]):
+        lines = lines[top + 1 :]
+    return [ln for ln in lines if not SITE_BANNER.match(ln.text)]
 
 
 def is_residue_line(text: str) -> bool:

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import re
 
+from ..model import Meeting
 from . import meta, tables
 from .printed import reflow
+from .structure import is_procedural_title
 from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
-from .blocks import is_residue_line, label_of, lines_to_blocks
+from .blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
 from .text import RESIDUE_INLINE, Line, split_lines
-from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like, item_number
+from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, drop_numbered_stop, is_blurb, is_title_like, item_number
 
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
 _PRINTED_HEADING = re.compile(
-    r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b",
+    r"^(?:(?:confirmed|draft|unconfirmed|approved|signed)\s+)?(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b"
+    r"|^at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\b.{0,400}\bheld\b"  # "At a meeting of the … held at …"
+    r"|^minutes\s+of\s+(?:the\s+)?[\w\s,'&()-]{3,100}?\b(?:Committee|Panel|Board|Council|Authority|Cabinet|Forum)\s+held\b",
     re.I,
 )
 _AGENDA_CUE = re.compile(r"\(pages?\s+\d+(?:\s*[-–]\s*\d+)?\)|^agenda$|\bagenda\s+(?:frontsheet|pack)\b", re.I)
@@ -34,7 +38,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = reflow(split_lines(text))
+    lines = reflow(drop_site_banner(split_lines(text)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -43,17 +47,23 @@ def layout_text(text: str) -> RawDoc:
     if pack is not None:
         return pack
 
+    issue = _layout_issue_page(lines)
+    if issue is not None:
+        return issue
     lines, meetings = _take_meeting_lines(lines)
-    lines = _join_wrapped_heading(_drop_site_navigation(lines))
+    lines = _join_wrapped_heading(_drop_site_navigation(_drop_site_footer(lines)))
     head, body, meeting_page, printed = _split_header(lines)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    starts = _numbered_starts(body)
+    body = _split_run_on_headings(body)
+    starts = _numbered_starts(body, printed)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
     if not numbered:
-        starts = _titled_starts(body) if (meeting_page or printed or agenda) else []
+        # a heading "MEETING OF THE X COMMITTEE" says these are a meeting's minutes, as printed minutes do
+        minutes_of = any(meta.meeting_of_line(h.text) for h in head)
+        starts = _titled_starts(body) if (meeting_page or printed or agenda or minutes_of) else []
     if starts:
         doc = RawDoc("meeting", head=[ln.text for ln in head])
         preamble = body[: starts[0][0]]
@@ -69,10 +79,39 @@ def layout_text(text: str) -> RawDoc:
         doc.kind = "printed_minutes"
     elif agenda and not _has_minutes(doc):
         doc.kind = "agenda_only"
-    elif doc.kind == "meeting" and not meeting_page and _is_issue_history(doc):
+    elif doc.kind == "meeting" and not meeting_page and meetings and _is_issue_history(doc):
         doc.kind = "issue_history"
     elif len({t for _, t in meetings}) >= 2:
         doc.kind = "issue_history"
+    return doc
+
+
+# ModernGov's issue-history page ("ieIssueDetails"), whatever the council: "Issue - meetings", the
+# issue's name, then for each meeting a "Meeting: <date> - <body> (Item n)" line followed by that
+# meeting's item title and its text.
+_ISSUE_PAGE = re.compile(r"^issue\s*[-–]\s*meetings$", re.I)
+
+
+def _layout_issue_page(lines: list[Line]) -> RawDoc | None:
+    """Lay out an issue-history page: one item per "Meeting:" line, titled by the line after it."""
+    top = next((k for k, ln in enumerate(lines[:15]) if _ISSUE_PAGE.match(ln.text)), None)
+    if top is None:
+        return None
+    at = [k for k in range(top + 1, len(lines)) if meta.item_meeting_line(lines[k].text)]
+    if not at:
+        return None
+    doc = RawDoc("issue_history", head=[ln.text for ln in lines[top : at[0]]])
+    for n, k in enumerate(at):
+        end = at[n + 1] if n + 1 < len(at) else len(lines)
+        committee, date, number = meta.item_meeting_line(lines[k].text)  # type: ignore[misc]
+        chunk = lines[k + 1 : end]
+        title = ""
+        if chunk and label_of(chunk[0].text)[0] is None and is_title_like(chunk[0].text, strict=False):
+            title, chunk = clean_title(chunk[0].text), chunk[1:]
+            numbered = NUMBER_AND_TITLE.match(title)  # "44 External Audit …": the minute number
+            if numbered:
+                number, title = number or item_number(numbered.group(1)), clean_title(numbered.group(2))
+        doc.items.append(RawItem(title, number, lines_to_blocks(chunk), meeting=Meeting(committee=committee, date=date)))
     return doc
 
 
@@ -92,8 +131,6 @@ def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list
     """Give each item the meeting named on the nearest "Meeting:" line before it (issue pages)."""
     if not meetings:
         return
-    from ..model import Meeting
-
     item_lines = [s[0] for s in starts] if starts else [0]
     items = [it for it in doc.items if it.title or len(doc.items) == 1]
     for k, item in enumerate(items):
@@ -112,11 +149,33 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
     """Drop a website's menu and breadcrumbs above the page proper ("Skip to main content", "Home",
     "Your council" … then "Agenda item" or "Agenda and minutes")."""
     for k, ln in enumerate(lines[:30]):
-        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text):
+        # the page proper starts at its page-type line, or at its heading naming body and date
+        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text) or (k < 8 and meta.header_meeting(ln.text)):
             before = lines[:k]
             if before and all(_navigation_like(b.text) for b in before):
                 return lines[k:]
             return lines
+    return lines
+
+
+# A council website's footer links, whatever the council.
+_FOOTER_LINK = re.compile(
+    r"^(?:contact\s+us|accessibility(?:\s+statement)?|privacy(?:\s+(?:notice|policy))?|cookies?(?:\s+(?:policy|settings))?|"
+    r"site\s*map|terms(?:\s+(?:and|&)\s+conditions|\s+of\s+use)?|copyright.{0,60}|©.{0,60}|follow\s+us.{0,30}|back\s+to\s+top|"
+    r"disclaimer|freedom\s+of\s+information|jobs(?:\s+and\s+careers)?|newsroom|a\s*-\s*z\s+of\s+services)$",
+    re.I,
+)
+
+
+def _drop_site_footer(lines: list[Line]) -> list[Line]:
+    """Drop a website's footer links below the page proper: a closing run of short link lines, two or
+    more of them footer links ("Contact us", "Privacy notice", "Cookies")."""
+    k = len(lines)
+    while k > 0 and _navigation_like(lines[k - 1].text) and len(lines[k - 1].text.split()) <= 5:
+        k -= 1
+    tail = lines[k:]
+    if sum(1 for ln in tail if _FOOTER_LINK.match(ln.text)) >= 2:
+        return lines[:k]
     return lines
 
 
@@ -129,7 +188,10 @@ def _navigation_like(text: str) -> bool:
     )
 
 
-_HEADING_START = re.compile(r"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)\b", re.I)
+_HEADING_START = re.compile(
+    r"^(?:(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\b",
+    re.I,
+)
 _FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:")
 
 
@@ -163,48 +225,88 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 j += 1
             return lines[:i], lines[j + 1 :], True, False
     for i, ln in enumerate(lines[:30]):
-        if _PRINTED_HEADING.match(ln.text) and (ln.text.endswith(".") or len(ln.text.split()) >= 12):
+        if _PRINTED_HEADING.match(ln.text) and (
+            ln.text.endswith(".") or len(ln.text.split()) >= 12 or (i < 6 and meta.parse_date(ln.text) is not None)
+        ):  # a short heading with its date is the minutes' heading only at the top, not an item's title
             return lines[: i + 1], lines[i + 1 :], False, True
     i = 0
     while i < len(lines) and i < 15:
         t = lines[i].text
         if _PAGE_TYPE.match(t):
             meeting_page = True
-        elif meta.is_committee_line(t) and i + 1 < len(lines):
+        elif meta.meeting_of_line(t):
+            pass  # "MEETING OF THE PLANNING COMMITTEE": the heading, whatever follows it
+        elif any(meta.is_committee_line(x) for x in meta.bilingual(t)) and i + 1 < len(lines):
             # A body's name heads a printed agenda (then venue and date) or a page about it.
             ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if _dated_header_line(lines[k].text)]
             nxt = lines[i + 1].text
             if ahead:
                 i = ahead[0]
-            elif not (_header_like(nxt, i + 1) or meta.is_committee_line(nxt)) and not nxt.lower().startswith(
+            elif not (_header_like(nxt, i + 1) or any(meta.is_committee_line(x) for x in meta.bilingual(nxt))) and not nxt.lower().startswith(
                 "the " + t.lower().removeprefix("the ")
             ):
                 break
+        elif _DOC_HEADING.match(t) and _names_meeting_below(lines, i):
+            pass  # "PUBLIC MINUTES" above the body's name or the date (an item called "Minutes" is not)
         elif not _header_like(t, i):
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False
 
 
+def _names_meeting_below(lines: list[Line], i: int) -> bool:
+    """True if header lines (chrome, fields) below line ``i`` soon name the body or the date."""
+    for ln in lines[i + 1 : i + 5]:
+        if _names_meeting(ln.text):
+            return True
+        if not _header_like(ln.text, 1):
+            return False
+    return False
+
+
+def _names_meeting(text: str) -> bool:
+    return any(meta.is_committee_line(x) or _dated_header_line(x) or meta.header_meeting(x) for x in meta.bilingual(text))
+
+
+# A heading naming only the kind of document ("Minutes", "PUBLIC MINUTES", "Notice of meeting").
+_DOC_HEADING = re.compile(
+    r"^(?:(?:public|draft|confirmed|unconfirmed|approved|signed)\s+)?(?:minutes|agenda|notice\s+of\s+meeting|summons|record\s+of\s+decisions?|minutes?\s+of\s+(?:the\s+)?meeting)$",
+    re.I,
+)
+
+
 def _header_like(t: str, i: int) -> bool:
-    """True for a line of a header block: chrome, "Committee - date", a date, "MEETING OF …"."""
+    """True for a line of a header block: chrome, "Committee - date", a date, "MEETING OF …"; in either
+    language of a bilingual line."""
+    return any(_header_like_one(x, i) for x in meta.bilingual(t))
+
+
+def _header_like_one(t: str, i: int) -> bool:
     return bool(
-        _CHROME.match(t)
+        (re.match(r"^held\b", t, re.I) and meta.parse_date(t) is not None)  # "Held on Monday 5 June 2023"
+        or meta.doc_heading_date(t) is not None  # "Minutes - 14 March 2023"
+        or _CHROME.match(t)
         or meta.header_meeting(t)
         or meta.item_meeting_line(t)
         or meta.is_date_line(t)
+        or meta.is_date_field(t)
         or meta.meeting_of_line(t)
         or (i < 4 and meta.starts_with_date(t))
+        or (i < 6 and meta.is_printed_heading(t) and meta.parse_date(t) is not None)  # "Minutes of the meeting held on 4 May 2009"
     )
 
 
 def _dated_header_line(text: str) -> bool:
     """A date line, or a header field holding a date ("Date: Thursday, 16 March 2023")."""
-    return meta.is_date_line(text) or bool(_CHROME.match(text) and meta.parse_date(text))
+    return meta.is_date_line(text) or meta.is_date_field(text) or bool(_CHROME.match(text) and meta.parse_date(text))
 
 
-def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
-    """Item starts marked by a number: (line index, number, title, lines used)."""
+def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int, str | None, str, int]]:
+    """Item starts marked by a number: (line index, number, title, lines used).
+
+    In printed minutes a single minute-numbered heading ("3/1 Apologies") is an item too: an
+    excerpt may hold only one, and no list is numbered that way.
+    """
     starts: list[tuple[int, str | None, str, int]] = []
     sequence: list[tuple[int, str, str, int]] = []
     for i, ln in enumerate(body):
@@ -214,6 +316,8 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
             if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
+        if t.endswith(".") and NUMBER_AND_TITLE.match(t):
+            t = t[: NUMBER_AND_TITLE.match(t).start(2)] + drop_numbered_stop(NUMBER_AND_TITLE.match(t).group(2))  # type: ignore[union-attr]
         m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
         if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
             m = None  # a lettered point, unless a page reference marks an agenda entry
@@ -221,23 +325,81 @@ def _numbered_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
-            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= 16 and not _SENTENCE_LIKE.search(m.group(2)):
+            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= (24 if m.group(2).isupper() else 16) and not _SENTENCE_LIKE.search(m.group(2)):
+                # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
                     sequence.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
-    run = _increasing(sequence)
+    run = _increasing(sequence, body)
     before = body[run[0][0] - 1].text if run and run[0][0] else ""
-    if before and (NUMBER_AND_TITLE.match(before) or before.rstrip().endswith((":", ":-"))):
+    if before and (_list_point(before) or before.rstrip().endswith((":", ":-"))):
         run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
-    if len(run) >= 2 and not starts:
+    if printed and not starts and len(sequence) == 1 and not _list_point(body[sequence[0][0]].text):
+        run = sequence
+    if (len(run) >= 2 or (run and printed)) and not starts:
         taken = {s[0] for s in starts}
         starts = sorted(starts + [s for s in _with_sub_items(run, sequence) if s[0] not in taken])
     elif starts and sequence:
         starts = _fill_sequence(starts, sequence, body)
+    if not starts and len(run) < 2 and printed:
+        starts = _lettered_run(body)
     return starts
+
+
+_LETTERED = re.compile(r"^\(([a-z])\)\s+(?=[A-Z])(.+)$")
+
+
+def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
+    """Printed minutes whose items are lettered, not numbered ("(a) Appointment of Chairman",
+    "(b) Declarations of Interest"): title-like lines (a), (b), (c)… in order, each standing alone."""
+    run: list[tuple[int, str | None, str, int]] = []
+    for i, ln in enumerate(body):
+        m = _LETTERED.match(ln.text)
+        if not m or ord(m.group(1)) - ord("a") != len(run):
+            continue
+        title = m.group(2)
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if not (is_title_like(title) and not _SENTENCE_LIKE.search(title) and (nxt is None or nxt.gap >= 1)):
+            return []  # a lettered point of running text: not items
+        run.append((i, f"({m.group(1)})", clean_title(title), 1))
+    return run if len(run) >= 2 else []
+
+
+# Where a numbered heading run together with its minute's first sentence ends: at the sentence's
+# subject and verb ("1. Welcome and Apologies JE welcomed members", "5. Planning The Committee
+# considered …"), as PDF text of printed minutes often has it.
+_RUN_ON_SUBJECT = re.compile(
+    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
+    r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b)"
+)
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&/().,-]*|and|of|the|for|to|in|on|at|with|a|an|&|-|–)$")
+
+
+def _split_run_on_headings(body: list[Line]) -> list[Line]:
+    """Split "N. Title Subject verbed …" lines into the heading and the text that follows it."""
+    out: list[Line] = []
+    for ln in body:
+        m = NUMBER_AND_TITLE.match(ln.text) if len(ln.text) > 60 else None
+        if m and not is_title_like(m.group(2)):
+            cut = _RUN_ON_SUBJECT.search(m.group(2))
+            title = m.group(2)[: cut.start()] if cut else ""
+            words = title.split()
+            if cut and 1 <= len(words) <= 12 and all(_TITLE_WORD.match(w) for w in words) and is_title_like(title):
+                out.append(Line(ln.text[: m.start(2) + cut.start()], ln.indent, ln.gap))
+                out.append(Line(m.group(2)[cut.start() :].strip(), ln.indent, 0))
+                continue
+        out.append(ln)
+    return out
+
+
+def _list_point(text: str) -> bool:
+    """A point of a numbered list ("1. Standard time limit"): a plain small number, never a minute
+    reference such as "39/20", "C048/23" or "2307.02", which no list uses."""
+    m = NUMBER_AND_TITLE.match(text)
+    return bool(m) and re.fullmatch(r"\d{1,2}\.?", m.group(1)) is not None
 
 
 # "(i) Better Care Fund Plan (Pages 59 - 84)": a sub-item of a printed agenda, known by its page reference.
@@ -251,7 +413,7 @@ def _fill_sequence(starts: list, sequence: list, body: list[Line]) -> list:
     numbered = [s for s in starts if s[1] and _PLAIN_NUMBER.match(s[1])]
     if not numbered:
         return starts
-    run = _increasing(sorted(numbered + sequence))
+    run = _increasing(sorted(numbered + sequence), body)
     if len(run) < 2 or not set(numbered) <= set(run):
         return starts
     if run[0] in sequence and run[0][0]:
@@ -274,22 +436,59 @@ def _with_sub_items(run: list, sequence: list) -> list:
 _SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
 
-def _increasing(cands: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
-    """The longest run of candidates whose numbers go up by one each time."""
+_MAX_OPEN_RUNS = 12
+
+
+def _increasing(cands: list[tuple[int, str, str, int]], body: list[Line] | None = None) -> list[tuple[int, str, str, int]]:
+    """The main run of candidates whose numbers go up by one each time.
+
+    The running part of a number is its first ("39/20", "C048/23", "4.1") or, for a meeting or
+    month prefix, its last ("3/1", "3/2" of meeting 3; "2307.01" of July 2023, parish style).
+    Numbering nests like an outline: a report's own sections ("1. Purpose", "2. Background") restart
+    inside an item and the items' numbering resumes after them ("3. Highways"). The candidates are
+    read as a stack of open runs; a number that could continue two runs goes to the one laid out like
+    it (capitals, blank line before, indent), else to the outer one; the longest run is the items.
+    """
+    def style(c: tuple[int, str, str, int]) -> tuple[bool, bool, int]:
+        ln = body[c[0]] if body is not None and c[0] < len(body) else Line("")
+        return (c[2].isupper(), ln.gap > 0, ln.indent // 4)
+
     best: list[tuple[int, str, str, int]] = []
-    for k in range(len(cands)):
-        run = [cands[k]]
-        for c in cands[k + 1 :]:
-            if _number_value(c[1]) == _number_value(run[-1][1]) + 1:
-                run.append(c)
-        if len(run) > len(best):
-            best = run
-    return best
+    for key in (_number_value, _last_number_value):
+        runs: list[list[tuple[int, str, str, int]]] = []
+        stack: list[list[tuple[int, str, str, int]]] = []
+        for c in cands:
+            v = key(c[1])
+            if v < 0:
+                continue
+            open_runs = [k for k in range(len(stack)) if key(stack[k][-1][1]) + 1 == v]
+            if not open_runs:
+                stack.append([c])  # a new run, nested in the open ones
+                runs.append(stack[-1])
+                if len(stack) > _MAX_OPEN_RUNS:
+                    del stack[1]  # bound the work on long documents; the outermost run stays open
+                continue
+            alike = [k for k in open_runs if style(stack[k][-1]) == style(c)]
+            level = (alike if len(alike) == 1 else open_runs)[0]
+            del stack[level + 1 :]  # the runs nested in it have ended
+            stack[level].append(c)
+        for run in runs:
+            if len(run) > len(best):
+                best = run
+    return sorted(best)
 
 
 def _number_value(number: str) -> float:
     m = re.search(r"\d+", number)
     return float(m.group()) if m else -1.0
+
+
+_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./])(\d{1,3})$")
+
+
+def _last_number_value(number: str) -> float:
+    m = _PREFIXED.match(number)
+    return float(m.group(1)) if m else -1.0
 
 
 def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
@@ -306,9 +505,11 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
             if docs_open and not is_residue_line(t):
                 docs_open = False
             continue
-        if _ATTENDANCE_HEADING.match(t):
+        if _ATTENDANCE_HEADING.match(t) and not _apologies_item(body, i):
             continue
         score = _title_score(body, i, first=not starts)
+        if is_procedural_title(t) and len(t.split()) <= 8:
+            score += 3  # "Apologies for Absence", "Declarations of Interest": an item even with no blurb under it
         if docs_open:
             score -= 5
         if starts and starts[-1][0] == i - 1 and is_blurb(t):
@@ -321,6 +522,14 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
                 starts.append((i, None, clean_title(t), 1))
             docs_open = False
     return starts
+
+
+def _apologies_item(body: list[Line], i: int) -> bool:
+    """"Apologies" heading a sentence ("An apology was reported on behalf of …") is an item; heading a
+    list of names ("Apologies:" / "Councillor A, Councillor B") it is part of the attendance."""
+    t = body[i].text
+    nxt = body[i + 1].text if i + 1 < len(body) else ""
+    return t.lower().startswith("apolog") and not t.endswith(":") and bool(re.search(r"\b(?:was|were|had|received|reported|noted)\b.*[.]$", nxt))
 
 
 def _title_score(body: list[Line], i: int, first: bool) -> int:
@@ -360,7 +569,7 @@ def _drop_truncated_last(doc: RawDoc, body: list[Line]) -> None:
     """Drop a last item that is only a title on the final line: the excerpt was cut there."""
     last = doc.items[-1] if doc.items else None
     if last and last.title and not any(b.kind != LABEL for b in last.blocks):
-        if body and clean_title(body[-1].text) == last.title and not RESIDUE_INLINE.search(body[-1].text):
+        if body and clean_title(body[-1].text).endswith(last.title) and not RESIDUE_INLINE.search(body[-1].text):
             if len(doc.items) > 1 or len(last.title.split()) <= 2:
                 doc.items.pop()
 
@@ -368,6 +577,8 @@ def _drop_truncated_last(doc: RawDoc, body: list[Line]) -> None:
 def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawDoc:
     """One agenda item (an ``mgAi`` page, or text with no visible item structure)."""
     doc = RawDoc("meeting" if meeting_page else "agenda_item", head=[ln.text for ln in head])
+    while body and is_residue_line(body[0].text):  # "Contents", "Share this item" above the title
+        body = body[1:]
     if not body:
         return doc
     first = body[0].text

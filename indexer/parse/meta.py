@@ -18,26 +18,29 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?![/.]\d)")  # "5/6/23" too
 
 # "Committee - Friday, 26th January, 2018 10.00 am" (ModernGov's h2.mgSubTitleTxt).
+# Also "Procedures Committee, 14 Dec 1999" (a comma before the date: parliament and CMIS pages).
 _HEADER = re.compile(
-    rf"^(?P<committee>.+?)\s+[-–—]\s+(?P<when>(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b).*)$", re.I
-)
+    rf"^(?P<committee>.+?)\s+[-–—]\s+(?P<when>(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b).*)$", re.I
+)  # also "Cabinet - 14/03/2023 10:00" (CMIS)
 # "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages).
 _ITEM_MEETING = re.compile(
-    r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
+    r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
     r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
     re.I,
 )
-_DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s*:\s*(.+)$", re.I)
+_DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting|\s+(?:and|&)\s+time)?|meeting\s+date)\s*:\s*(.+)$", re.I)
 _DATE_LINE = re.compile(
     r"^(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s*(?:on\s+)?)?"  # "10.00am, Tuesday 7 March 2023"
     rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
     r"(?:,?\s*(?:at|commencing at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\.?$",
     re.I,
 )
-_PRINTED = re.compile(r"^(?:minutes?|record)\s+of\s+.{0,300}?\bheld\b(?P<rest>.*)$", re.I)
+# "Minutes of … held …", "At a meeting of the … held at …" (how printed minutes open, any body).
+PRINTED_OPENER = r"(?:(?:(?:confirmed|draft|unconfirmed|approved|signed)\s+)?(?:minutes?|record)\s+of|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\s"
+_PRINTED = re.compile(rf"^{PRINTED_OPENER}.{{0,300}}?\bheld\b(?P<rest>.*)$", re.I)
 _SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})", re.I)
 
 _BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive)"
@@ -49,7 +52,8 @@ _COMMITTEE_LINE = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:annual\s+general\s+meeting|annual\s+meeting|extraordinary\s+meeting|special\s+meeting|agm|budget\s+meeting|"
-    r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document)\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",
+    r"(?:extraordinary|special|annual)\s+(?:meeting|budget)|public\s+document|"
+    r"(?:[A-Z][\w'-]*\s+){1,4}(?:meeting|hearing|session))\s*(?:of\s+(?:the\s+)?|,\s*|[-–:]\s*)",  # "Precept Meeting, X Panel"
     re.I,
 )
 _TRAILING = re.compile(r"\s*[-–]?\s*\b(?:agenda|minutes|decisions|meeting)\s*$", re.I)
@@ -71,7 +75,9 @@ def parse_date(text: str) -> dt.date | None:
             best = (m2.start(), d)
     m3 = _NUMERIC.search(text)
     if m3 and (best is None or m3.start() < best[0]):
-        d = _make(int(m3.group(3)), int(m3.group(2)), int(m3.group(1)))  # UK order: day/month/year
+        day, month, year = (m3.group(1), m3.group(2), m3.group(3)) if m3.group(1) else (m3.group(4), m3.group(5), m3.group(6))
+        y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 70 else 1900 + int(year)
+        d = _make(y, int(month), int(day))  # UK order: day/month/year
         if d:
             best = (m3.start(), d)
     return best[1] if best else None
@@ -94,6 +100,9 @@ def clean_committee(name: str) -> str | None:
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
+    name = re.sub(r"^the\s+(?=[A-Z])", "", name)  # "a meeting of the Council" → "Council"
+    # "Westshire City Council's Planning Committee", "Westshire Council Planning Committee": the committee
+    name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,3}(?:City\s+|County\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+(?=(?:[A-Z][\w'-]*\s+){0,6}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
     name = re.sub(r"\s+", " ", name)
     if name.isupper():
         name = _title_case(name)
@@ -105,12 +114,30 @@ _SMALL = frozenset("and of the for to in on at by with a an".split())
 
 def _title_case(name: str) -> str:
     words = name.lower().split()
-    return " ".join(w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    words = ["-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words]  # "Sub-Committee"
+    return " ".join(w.lower() if (i and w.lower() in _SMALL) else w for i, w in enumerate(words))
+
+
+# "Procedures Committee, 14 Dec 1999": a body's name, a comma and the date (parliament and CMIS pages).
+_HEADER_COMMA = re.compile(
+    rf"^(?P<committee>(?:[A-Z][\w'&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES}),\s+"
+    rf"(?P<when>(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b).{{0,40}})$"
+)
+
+
+# A body named with its meeting's date in one heading, in the forms clerks print it:
+# "Minutes of Parish Council 22 November 2023", "Minutes of the Licensing Committee held on Monday, 5 June 2023",
+# "Meeting of Planning Committee on 14 March 2023", "Westshire Council Planning Committee Minutes 14 March 2023".
+_HEADER_MINUTES_OF = re.compile(
+    rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:(?i:minutes|meeting)\s+of\s+(?:the\s+)?)?"
+    rf"(?P<committee>(?:[A-Z][\w'’&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES})(?:\s+(?i:meeting|minutes|agenda))?"
+    rf"(?:\s*[-–,]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}.{{0,60}})$"
+)
 
 
 def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
     """Parse a "Committee - Weekday, date time" heading; None if ``line`` is not one."""
-    m = _HEADER.match(line)
+    m = _HEADER.match(line) or _HEADER_COMMA.match(line) or _HEADER_MINUTES_OF.match(line)
     if not m:
         return None
     date = parse_date(m.group("when"))
@@ -132,6 +159,26 @@ def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None
     return clean_committee(m.group("committee")), date, item.rstrip(".") if item else None
 
 
+# "Minutes - 14 March 2023", "Agenda: Tuesday 7 March 2023", "Minute of Meeting 5 May 2022": the kind of
+# document and its meeting's date.
+_DOC_DATED = re.compile(
+    r"^(?:(?:public|draft|confirmed)\s+)?(?:minutes?|agenda)(?:\s+of\s+(?:the\s+)?meeting)?\s*[-–:,]?\s*(?:held\s+)?(?:on\s+)?(?P<d>.{6,40})$",
+    re.I,
+)
+
+
+def doc_heading_date(line: str) -> dt.date | None:
+    """The date of a heading naming only the kind of document and the date ("Minutes - 14 March 2023")."""
+    m = _DOC_DATED.match(line.strip())
+    return parse_date(m.group("d")) if m and is_date_line(m.group("d")) or m and _NUMERIC.fullmatch(m.group("d").strip()) else None
+
+
+def is_date_field(line: str) -> bool:
+    """True for a header field giving the meeting's date ("Meeting Date : 03/06/2020")."""
+    m = _DATE_FIELD.match(line.strip())
+    return bool(m) and parse_date(m.group(1)) is not None
+
+
 def is_date_line(line: str) -> bool:
     """True for a line that is only a date and time ("Thursday, 25 July 2024 at 10.30 am")."""
     return bool(_DATE_LINE.match(line.strip()))
@@ -143,11 +190,16 @@ def is_committee_line(line: str) -> bool:
     return bool(_COMMITTEE_LINE.match(_title_case(line) if line.isupper() else line)) and len(line.split()) <= 14
 
 
-_MEETING_OF = re.compile(rf"^(?:minutes\s+of\s+(?:the\s+|a\s+)?)?meeting\s+of\s+(?:the\s+)?(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s*$", re.I)
+# "MEETING OF POLICE AND CRIME PANEL", "Minutes of the meeting of the Cabinet", "MINUTES OF THE PLANNING COMMITTEE"
+_MEETING_OF = re.compile(
+    rf"^(?:(?:minutes|agenda)\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?|meeting\s+of\s+(?:the\s+)?)"
+    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s*$",
+    re.I,
+)
 # "MINUTES of a meeting of the Overview and Scrutiny Committee held in …": the body of printed minutes.
 _PRINTED_BODY = re.compile(
-    rf"^(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?"
-    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s+(?:held|on|at|in)\b",
+    rf"^(?:(?:minutes?|record)\s+of\s+|at\s+)(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?"
+    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES})(?-i:\s+(?:for|of)(?:\s+(?:and|of|the|[A-Z][\w'&,-]*))+)?)\s+(?:held|on|at|in)\b",
     re.I,
 )
 _DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
@@ -163,8 +215,16 @@ def starts_with_date(line: str) -> bool:
     return bool(_DATE_AT_START.match(line.strip()))
 
 
+def bilingual(line: str) -> list[str]:
+    """A header line and, when it gives two languages ("PWYLLGOR CYNLLUNIO / PLANNING COMMITTEE", as
+    Welsh bodies print them), each half."""
+    parts = [p.strip() for p in line.split(" / ")]
+    return [line] if len(parts) != 2 or not all(parts) else [line, *parts]
+
+
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
+    head = [h for line in head for h in bilingual(line)]
     committee: str | None = None
     date: dt.date | None = None
     for line in head:
@@ -186,6 +246,10 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         date = next((parse_date(line) for line in head if is_date_line(line)), None)
     if not date:
         date = next((parse_date(line) for line in head[:4] if starts_with_date(line)), None)
+    if not date:
+        date = next((d for d in map(_held_on_date, head) if d), None)
+    if not date:
+        date = next((d for d in map(doc_heading_date, head) if d), None)
     if not committee:
         found = next((m for m in map(_MEETING_OF.match, head) if m), None) or next((m for m in map(_PRINTED_BODY.match, head) if m), None)
         if found:
@@ -196,6 +260,26 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
         committee = (bodies or names or [None])[-1]
     return committee, date
+
+
+# Where a cover page or a heading says when the meeting is: "Please attend a meeting of … to be
+# held at 10.00 am on Thursday, 19 November 2020", "Held on Monday 5 June 2023" (agenda letters
+# and printed minutes of any body). A date after "held on" elsewhere (previous minutes) is not it.
+_HELD_ON = re.compile(
+    r"(?:^|\b(?:to\s+be|will\s+be)\s+)held\b(?:[^.]|\.(?=\d)){0,120}?\bon\s+(?P<d>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}"
+    r"|(?:\w+day,?\s+)?\w+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
+    re.I,
+)
+
+
+def _held_on_date(line: str) -> dt.date | None:
+    m = _HELD_ON.search(line)
+    return parse_date(m.group("d")) if m else None
+
+
+def is_printed_heading(line: str) -> bool:
+    """True for the opening of printed minutes: "Minutes of the meeting … held …", "At a meeting of … held …"."""
+    return bool(_PRINTED.match(line))
 
 
 def summary_date(text: str) -> dt.date | None:

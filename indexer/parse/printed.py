@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from . import meta
-from .text import Line, list_marker, strip_bullet
+from .text import Line, list_marker, strip_bullet, strip_residue
 
 TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 _HYPHENATED = re.compile(r"[A-Za-z]-$")
@@ -21,8 +21,12 @@ _STARTS_LIST = re.compile(r"^(?:[•·▪●◦‣⁃∙➢►▶-]\s|\(?\d{1,3}
 # A line that starts something of its own even when the line before it fills the measure.
 _STARTS_UNIT = re.compile(
     r"^(?:(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|(?:Minutes|Decisions?|Present|Apologies|Officers?|ACTION)\s*:"
-    r"|\d{1,3}/\d{2,4}\s|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?\s+[A-Z]|(?:Minute|Item)\s+\d)"
+    r"|\d{1,3}/\d{1,4}\s|\d{4}\.\d{1,3}\s|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?\s+[A-Z]|(?:Minute|Item)\s+\d)"
 )
+# A numbered minute heading ("2307.03 Minutes of …", "C12/23 Precept", "3/1 Apologies") and a line end
+# that cannot end a heading (a function word, a number, a comma or dash: the title wraps on).
+_MINUTE_HEADING = re.compile(r"^(?:\d{1,3}/\d{1,4}|\d{4}\.\d{1,3}|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?|\d{1,3}\.?)\s+[A-Z]")
+_OPEN_END = re.compile(r"(?:\b(?:a|an|and|or|of|to|for|in|on|at|by|with|from|the|\d{1,2}(?:st|nd|rd|th)?)|[,&:;–-])$", re.I)
 # "Page 3 of 12", "Council – Cabinet – 7 March 2023   Page 2 of 3", "Chairman's initials ………"
 _FOOTER = re.compile(r"^(?:[^.!?]{0,150}?\s)?Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
 _INITIALS = re.compile(r"^(?:(?:Vice[- ])?Chair(?:man|woman|person)?'?s?\s+)?initials\b[\s.…_:]*$", re.I)
@@ -37,6 +41,10 @@ def joins(prev: str, line: str, measure: int, prev_width: int | None = None) -> 
         return False
     if line[:1].islower() and not TERMINAL.search(prev):
         return True
+    if _MINUTE_HEADING.match(prev) and line[:1].isupper():
+        head = strip_residue(prev)  # "4. STRATEGY 2023-28: (Pages 13 - 58)" wraps on in capitals
+        if not (head.isupper() and line.isupper()) and not _OPEN_END.search(head):
+            return False  # a numbered minute heading ends at its line; the minute's text starts below it
     full = (prev_width if prev_width is not None else len(prev)) >= 0.8 * measure
     return full and not re.search(r"[.!?]$", prev) or (full and line[:1].islower())
 
@@ -79,15 +87,37 @@ def reflow(lines: list[Line]) -> list[Line]:
 
 
 def _drop_furniture(lines: list[Line]) -> list[Line]:
-    """Remove footers, initials boxes and running headers ("Council - 7 March 2023" repeated on each page)."""
+    """Remove footers, initials boxes, running headers ("Council - 7 March 2023" repeated on each page)
+    and the page numbers printed beside them."""
     counts = Counter(ln.text for ln in lines)
-    running = {t for t, n in counts.items() if n >= 2 and meta.header_meeting(t)}
+    running = {t for t, n in counts.items() if n >= 2 and _running_header(t)}
+    drop = set()
+    for k, ln in enumerate(lines):
+        if is_furniture(ln.text) or (ln.text in running and k >= 5):
+            drop.add(k)
+            for j in (k - 1, k + 1):  # "2" above or below a running header is its page number
+                if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j].text) and ln.text in running:
+                    drop.add(j)
     out: list[Line] = []
     gap = 0
     for k, ln in enumerate(lines):
-        if is_furniture(ln.text) or (ln.text in running and k >= 5):
+        if k in drop:
             gap += ln.gap
             continue
         out.append(Line(ln.text, ln.indent, ln.gap + gap) if gap else ln)
         gap = 0
     return out
+
+
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
+
+
+def _running_header(text: str) -> bool:
+    """A page's running header or footer: the meeting's heading ("Council - 7 March 2023", "Westshire Fire
+    Authority 6 March 2023") or the body's name, as printed minutes repeat them on every page."""
+    if len(text.split()) > 16:
+        return False
+    return bool(meta.header_meeting(text) or meta.is_committee_line(text) or (meta.parse_date(text) and _NAMES_BODY.search(text)))
+
+
+_NAMES_BODY = re.compile(r"\b(?:Panel|Committee|Council|Cabinet|Board|Authority|Forum|Commission|Assembly|Executive)\b")

@@ -22,7 +22,7 @@ RESOLUTION_LEAD = re.compile(
     r"(?:(?i:unanimously|further|accordingly|therefore|then)\s+)?"
     r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECIDED|Decided|DECISION|Decision)"
     r"(?:\s*\((?:unanimously|by\s+[^)]{1,40})\))?"
-    r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
+    r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|not\s+[a-z]|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
 )
 _SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
 _THAT = re.compile(r"^(?:that|to)\b", re.I)
@@ -45,7 +45,13 @@ _IMPLICIT = (
         r"(?:agreed|confirmed|approved|signed|accepted|adopted)\b",
         re.I,
     ),
-    # a vote taken
+    # "… and after discussion it was resolved that the grant be paid": a decision told mid-sentence
+    re.compile(r"\bit\s+was\s+(?:unanimously\s+|further\s+)?resolved\s+(?:that|to)\b", re.I),
+    # the minutes approved the other way round ("The meeting agreed the minutes as a correct record")
+    re.compile(r"\b(?:meeting|members|council|committee|panel)\s+(?:unanimously\s+)?(?:agreed|approved|accepted)\s+(?:that\s+)?the\s+minutes\b", re.I),
+    # a motion moved and seconded, as parish and community councils record their decisions
+    re.compile(r"\b(?:proposed|moved)\s+by\b.{0,120}?\bseconded\s+by\b.{0,120}?\bthat\b.{0,300}?\bbe\s+(?:\w+ed|given|taken|made)\b", re.I | re.S),
+        # a vote taken
     re.compile(r"\b(?:named\s+|recorded\s+|card\s+)?vote\s+was\s+(?:taken|held|carried)\b", re.I),
     # an appointment or election made
     re.compile(r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?(?:appointed|elected)\s+(?:as\s+)?(?:the\s+)?(?:(?:Vice|Deputy)[- ]?)?Chair", re.I),
@@ -173,8 +179,9 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
     blocks = _split_leads(raw.blocks)
     mark_headings(blocks)
     zoned = _zones(blocks, agenda_only)
-    if any(z == "minutes" for z, _ in zoned) and any(z == "decision" for z, _ in zoned):
-        # "Agenda, decisions and minutes" pages print the decision twice; keep the minutes.
+    if any(z == "minutes" for z, b in zoned) and any(z == "decision" for z, _ in zoned):
+        # "Agenda, decisions and minutes" pages print the decision twice; keep the minutes' copy
+        # (when the minutes record it: otherwise the decision is the only record of it).
         zoned = [(z, b) for z, b in zoned if z != "decision"]
     procedural = is_procedural_title(raw.title)
     drafts: list[Draft] = []
@@ -230,7 +237,13 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
             drafts.append(Draft(text, "resolution", b.kind))
             prev = b
             continue
-        if (b.kind == PARA and _IMPLICIT_THAT.match(text)) or _lost_lead(b, prev, explicit or has_lead):
+        # "That … be adjourned" (a paragraph or the points of a list) records a decision whose
+        # "RESOLVED" was lost; so does a lettered list after an unusually wide gap (_lost_lead)
+        if (
+            (b.kind == PARA and _IMPLICIT_THAT.match(text))
+            or (b.kind == POINT and _IMPLICIT_THAT.match(_capital(text)))
+            or _lost_lead(b, prev, explicit or has_lead)
+        ):
             decision = [_with_marker(b, text)]
             lead_block, lead_bare, explicit = b, False, True
             if b.kind == POINT:

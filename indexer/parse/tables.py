@@ -7,7 +7,7 @@ import re
 
 from . import meta
 from .blocks import is_chrome, label_of, lines_to_blocks
-from .ir import RawDoc, RawItem
+from .ir import LABEL_DECISION, LABEL_MINUTES, RawDoc, RawItem
 from .text import Line
 from .titles import ITEM_NUMBER, clean_title, is_title_like, item_number, split_title_blurb
 
@@ -57,6 +57,8 @@ def layout_table(lines: list[Line]) -> RawDoc:
         if cell and ITEM_NUMBER.match(cell.group(1)):
             number, text = item_number(cell.group(1)), text[cell.end() :]  # the row's number cell
         start = _row_item_start(text, nxt, row_start)
+        if start is not None and not row_start and _decision_awaits_minutes(pending, text):
+            start = None  # the row's "Decision:" text runs on to its "Minutes:": still the same row
         if start is None and row_start and label_of(text)[0] and doc.items:
             start = ("", text)  # a row whose title cell is empty: an item with no title
         if start is not None:
@@ -77,6 +79,13 @@ def layout_table(lines: list[Line]) -> RawDoc:
     elif pending:
         doc.items.append(RawItem("", None, lines_to_blocks(pending)))
     return doc
+
+
+def _decision_awaits_minutes(pending: list[Line], text: str) -> bool:
+    """True if the row so far has a "Decision:" and no "Minutes:", and ``text`` brings its "Minutes:"."""
+    labels = {label_of(ln.text)[0] for ln in pending}
+    found = _INLINE_LABEL.search(text)
+    return LABEL_DECISION in labels and LABEL_MINUTES not in labels and bool(found) and text[found.end():].lstrip().lower().startswith("minutes")
 
 
 def _row_item_start(text: str, nxt: str, row_start: bool) -> tuple[str, str] | None:
@@ -108,35 +117,62 @@ _AGENDA_WORD = re.compile(r"\bAGENDA\b")
 _ENTRY = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-Z])")
 _PAGE_RANGE = re.compile(r"^\d{1,3}$")
 _FIELD = re.compile(r"\s(?=(?:DATE|TIME|VENUE|PLACE)\s*:)")
+# PDF text of a spaced-out heading: "A G E N D A", "M I N U T E S".
+_LETTER_SPACED = re.compile(r"(?<![\w.])(?:[A-Z] ){3,}[A-Z](?![\w.])")
+# The stamp a report pack prints at the top of each report's pages ("Agenda Item 3"): a running header.
+_ITEM_STAMP = re.compile(r"\s*\bAgenda\s+Item\s+\d{1,3}\b.*$", re.S)
+_PRINTED_HEAD = re.compile(r"\b(?:minutes?|record)\s+of\s+.{0,200}?\bheld\b", re.I)
 
 
 def layout_agenda_pack(lines: list[Line]) -> RawDoc | None:
-    """Lay out an agenda whose numbered list was flattened onto one long line; None if absent."""
+    """Lay out an agenda (or printed minutes) whose numbered list was flattened onto one long line.
+
+    PDF text saved by document sites runs a whole cover page, agenda and minutes together:
+    "… A G E N D A 1. Apologies for Absence To receive … 2. MINUTES The minutes …". Entries
+    are the numbers 1., 2., 3., … in order after the word AGENDA; None if there are not three.
+    """
     for idx, ln in enumerate(lines):
         text = ln.text
         if len(text) < 200:
             continue
+        if "AGENDA" not in text:
+            if "A G E N D A" not in text:
+                continue
+            text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
         a = _AGENDA_WORD.search(text)
         if not a:
             continue
         entries = _sequential_entries(text, a.end())
-        if len(entries) < 3:
+        if len(entries) < 3 and not (len(entries) == 2 and idx == len(lines) - 1):
             continue
         head = [x.text for x in lines[:idx]] + [p.strip() for p in _FIELD.split(text[: a.start()]) if p.strip()]
-        doc = RawDoc("agenda_only", head=head)
+        printed = any(_PRINTED_HEAD.search(h) for h in head)
+        doc = RawDoc("printed_minutes" if printed else "agenda_only", head=head)
         for k, (num, start) in enumerate(entries):
-            end = entries[k + 1][1] if k + 1 < len(entries) else len(text)
+            last = k + 1 == len(entries)
+            end = entries[k + 1][1] if not last else len(text)
             chunk = text[start:end]
             chunk = chunk[chunk.index(".") + 1 :].strip()
-            title, rest = _pack_title(chunk)
+            title, rest = _pack_title(chunk) if _is_upper_word(chunk.split()[0]) else _mixed_title(chunk)
             if not title:
                 continue
             tail = [Line(rest)] if rest else []
-            if k + 1 == len(entries):
+            if last:
                 tail += lines[idx + 1 :]
+                if not tail and k:
+                    continue  # the excerpt ends on this title: cut off, not an item
             doc.items.append(RawItem(title, num, lines_to_blocks(tail)))
         return doc
     return None
+
+
+def _mixed_title(chunk: str) -> tuple[str, str]:
+    """Split "Apologies for Absence To receive …" (a title in mixed case) into title and rest."""
+    title, rest = split_title_blurb(chunk)
+    stamp = _ITEM_STAMP.search(title)
+    if stamp:  # "Date of Next Meeting Agenda Item 3 MINUTES of …": the next report's pages begin
+        title, rest = title[: stamp.start()].strip(), f"{title[stamp.start():].strip()} {rest}".strip()
+    return title, rest
 
 
 def _sequential_entries(text: str, pos: int) -> list[tuple[str, int]]:

@@ -14,11 +14,13 @@ ITEM_NUMBER = re.compile(
     r"|\([a-z0-9]{1,3}\)|[a-z]\))$"
 )
 # "11 Establishment of …", "5. PUBLIC QUESTIONS", "39/20 Apologies", "PL.3 Appeals", "Minute 67 Minutes":
-# a number and a title on one line.
+# a number and a title on one line; a parish's register number may precede the agenda number
+# ("C048/23   1.   APOLOGIES"): the first is the minute's number. A planning committee's title may
+# open with the application's reference ("PL.47 22/01234/FUL - Land at Mill Lane").
 NUMBER_AND_TITLE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{1,3}\((?:[a-z]|[ivx]{1,4})\)\.?|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}"
+    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
     r"|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?|[A-Z]{1,6}\.\d{1,3}\.?|(?:Minute|Min\.|Item)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?)"
-    r"(?:\s*[-–—:])?\s+(?=[A-Z(\"'])(.+)$"  # "Item 5 – Apologies"
+    r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"']|\d{2,4}/\d{3,6}/[A-Z])(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations"
 )
 _NUMBER_WORD = re.compile(r"^(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
 
@@ -55,9 +57,41 @@ BLURB_START = re.compile(
 
 
 def clean_title(text: str) -> str:
-    """Strip link residue ("pdf icon PDF 238 KB") and surrounding punctuation from a title."""
-    title = strip_residue(text)
-    return title.strip(" |-–")
+    """Strip link residue ("pdf icon PDF 238 KB"), surrounding punctuation and a heading's full stop."""
+    title = strip_residue(text).strip(" |-–")
+    if title.endswith(".") and heading_with_stop(title):
+        title = title[:-1].rstrip()
+    return title
+
+
+def drop_numbered_stop(text: str) -> str:
+    """A numbered heading in sentence case with a full stop ("3. Street trading policy review."): the
+    number makes it a heading when it is short and has no verb; otherwise ``text`` unchanged."""
+    body = text.rstrip()
+    if not body.endswith(".") or body.endswith("..") or re.search(r"[.!?;:]\s", body[:-1]):
+        return text
+    if len(body.split()) > 8 or _PAST_TENSE.search(body) or _VERBISH.search(body):
+        return text
+    return body[:-1]
+
+
+_VERBISH = re.compile(r"\b(?:is|are|be|will|shall|should|can|may|must|noted|asked|said|thanked|agreed|resolved)\b", re.I)
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def heading_with_stop(text: str) -> bool:
+    """True for a heading some clerks end with a full stop ("PUBLIC QUESTIONS.", "Declarations of
+    Interest."): one stop at the end, none inside, in capitals or with its main words capitalised."""
+    body = text.rstrip()[:-1]
+    if not text.rstrip().endswith(".") or body.endswith(".") or re.search(r"[.!?;:]\s", body):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", body)]
+    if not words or len(words) > 20:
+        return False
+    if body.isupper():
+        return True
+    main = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(main) and sum(1 for w in main if w[0].isupper()) >= 0.75 * len(main) and len(words) <= 12
 
 
 def is_title_like(text: str, strict: bool = True) -> bool:
