@@ -55,7 +55,10 @@ def test_flattened_pack_with_spaced_heading_and_mixed_case_titles() -> None:
     doc = parse_bytes(FLAT_PACK.encode(), "pack.txt")
     assert doc.kind == "agenda_only"
     assert doc.meeting.date == dt.date(2021, 3, 12)  # "to be held … on", not the letter's date
+    # the cover letter's prose (its dated sentence left out) is the untitled item before the first
+    assert [p.text for p in doc.items[0].passages] == ["The agenda for the meeting is set out below."]
     assert [(i.number, i.title) for i in doc.items] == [
+        (None, ""),
         ("1", "Apologies for Absence"),
         ("2", "Public Questions"),
         ("3", "Minutes"),
