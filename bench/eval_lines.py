@@ -42,7 +42,7 @@ def _rules_kind(path: Path) -> str:
         return "crash"
 
 
-def compare(realworld: Path) -> dict[str, Any]:
+def compare(realworld: Path, test: bool = True) -> dict[str, Any]:
     """Per file: rules result, model result and the rules' kind, for both parts."""
     labels = load_labels(realworld) or {}
     split = load_split_bodies()
@@ -61,7 +61,7 @@ def compare(realworld: Path) -> dict[str, Any]:
                 rows.append({"part": "dev", "kind": _rules_kind(path), "rules": _evaluate(path, labels[name], "dev", None),
                              "model": _evaluate(path, labels[name], "dev", model)})
         model = train_model(list(dev_docs.values()) + invented, Path(tmp) / "all.crfsuite")
-        for name in sorted(n for n in labels if split.get(n, ("test", ""))[0] != "dev"):
+        for name in sorted(n for n in labels if test and split.get(n, ("test", ""))[0] != "dev"):
             path = realworld / name
             rows.append({"part": "test", "kind": _rules_kind(path), "rules": _evaluate(path, labels[name], "test", None),
                          "model": _evaluate(path, labels[name], "test", model)})
@@ -83,7 +83,8 @@ def report(result: dict[str, Any]) -> str:
     )
     lines.append("")
     cols = {}
-    for part in ("dev", "test"):
+    parts = [p for p in ("dev", "test") if any(r["part"] == p for r in rows)]
+    for part in parts:
         sub = [r for r in rows if r["part"] == part]
         cols[f"{part}: rules"] = summarise([r["rules"] for r in sub])
         cols[f"{part}: model" + (" (CV)" if part == "dev" else "")] = hybrid(sub, ALL_KINDS)
@@ -95,7 +96,7 @@ def report(result: dict[str, Any]) -> str:
     lines.append("Model on one kind (as the rules classify it), rules on the rest: change against rules alone.")
     lines.append("")
     kinds = sorted({r["kind"] for r in rows})
-    for part in ("dev", "test"):
+    for part in parts:
         sub = [r for r in rows if r["part"] == part]
         base = summarise([r["rules"] for r in sub])
         lines.append(f"**{part}**")

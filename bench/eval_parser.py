@@ -451,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quiet", action="store_true", help="print only the summary lines")
     ap.add_argument("--speed", action="store_true", help="also measure parse speed on a large synthetic file")
     ap.add_argument("--line-model", action="store_true", help="compare the rules with the line labeller (bench/eval_lines.py)")
+    ap.add_argument("--dev-only", action="store_true", help="with --line-model: the development part only (while developing)")
     args = ap.parse_args(argv)
     if args.line_model:
         from bench.eval_lines import compare, report
@@ -458,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         if load_labels(args.realworld) is None:
             print(f"eval_parser: {args.realworld / 'labels.json'} not found; nothing to compare")
             return 0
-        text = report(compare(args.realworld))
+        text = report(compare(args.realworld, test=not args.dev_only))
         args.out_dir.mkdir(parents=True, exist_ok=True)
         (args.out_dir / "parser-lines.md").write_text(text + "\n", encoding="utf-8")
         print(text)

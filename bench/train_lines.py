@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.eval_parser import DEFAULT_HELDOUT, DEFAULT_REALWORLD, SPLIT_FILE, load_labels
-from indexer.parse.lines import MODEL_PATH
+from indexer.parse.layout import layout_text
+from indexer.parse.lines import MODEL_PATH, rule_labels
 from indexer.parse.lines.derive import derive_labels
 from indexer.parse.lines.segment import segment
 from indexer.parse.text import Line, decode, normalise
 from indexer.parse import sniff
 
-Doc = tuple[list[Line], list[str]]
+Doc = tuple[list[Line], list[str], list[str]]  # lines, labels, the rules' labels
 
 
 def load_split_bodies(path: Path = SPLIT_FILE) -> dict[str, tuple[str, str]]:
@@ -58,8 +59,13 @@ def derived(folder: Path, names: list[str], labels: dict[str, dict[str, Any]]) -
         lines = segment(text)
         tags, missing = derive_labels(lines, labels[name])
         if missing == 0 and lines:
-            out[name] = (lines, tags)
+            out[name] = (lines, tags, rules_of(text, lines))
     return out
+
+
+def rules_of(text: str, lines: list[Line]) -> list[str]:
+    """The labels the rule layout implies for ``lines`` of ``text`` (a feature of the model)."""
+    return rule_labels(lines, layout_text(text))
 
 
 def dev_documents(realworld: Path) -> tuple[dict[str, Doc], dict[str, str]]:
@@ -98,8 +104,8 @@ def show(realworld: Path, name: str) -> int:
         return 1
     lines = segment(text)
     tags, missing = derive_labels(lines, labels[name])
-    for ln, tag in zip(lines, tags):
-        print(f"{tag:16} |{ln.text[:110]}")
+    for ln, tag, rule in zip(lines, tags, rules_of(text, lines)):
+        print(f"{tag:16} {'' if rule == tag else rule:16} |{ln.text[:100]}")
     print(f"-- {missing} gold item(s) not found")
     return 0
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...model import Meeting
 from ..ir import RawDoc
 from .assemble import assemble_lines
 from .labels import LABELS
@@ -30,16 +31,60 @@ MODEL_KINDS: frozenset[str] = frozenset()
 
 def label_lines(text: str, model: Path | object = MODEL_PATH) -> list[tuple[str, str]]:
     """(label, line text) for each line of normalised ``text``."""
+    from .. import layout
+
     lines = segment(text)
     t = _tagger(model)
-    return list(zip(t.tag(lines), (ln.text for ln in lines)))
+    return list(zip(t.tag(lines, rule_labels(lines, layout.layout_text(text))), (ln.text for ln in lines)))
 
 
-def layout_lines(text: str, kind: str = "meeting", model: Path | object = MODEL_PATH) -> RawDoc:
-    """Lay out normalised ``text`` as a :class:`RawDoc` from the model's line labels."""
+def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH) -> RawDoc:
+    """Lay out normalised ``text`` as a :class:`RawDoc` from the model's line labels.
+
+    ``rules`` is the rules' layout of the same text: which line they took for a title, a number,
+    the body's name or the date is one of the model's features (stacking, so the model learns where
+    the rules are right), and their kind is kept.
+    """
     lines = segment(text)
-    t = _tagger(model)
-    return assemble_lines(lines, t.tag(lines), kind)
+    implied, placed = _rule_labels(lines, rules)
+    if not placed or any(it.meeting is not None for it in rules.items):
+        # The rules read items that are not lines (table rows, a flattened page) or meetings per
+        # item (an issue history): there is no line layout to relabel, so theirs stands.
+        return rules
+    doc = assemble_lines(lines, _tagger(model).tag(lines, implied), rules.kind)
+    if doc.meeting.committee is None or doc.meeting.date is None:
+        committee, date = _rules_meeting(rules)
+        doc.meeting = Meeting(committee=doc.meeting.committee or committee, date=doc.meeting.date or date)
+    return doc
+
+
+def rule_labels(lines: list, rules: RawDoc) -> list[str]:
+    """The label the rules' layout implies for each line (derived as training labels are from gold)."""
+    return _rule_labels(lines, rules)[0]
+
+
+def _rules_meeting(rules: RawDoc) -> tuple:
+    from .. import meta
+
+    committee, date = rules.meeting.committee, rules.meeting.date
+    if committee is None or date is None:
+        c, d = meta.meeting_from_head(rules.head)
+        committee, date = committee or c, date or d
+    return committee, date
+
+
+def _rule_labels(lines: list, rules: RawDoc) -> tuple[list[str], bool]:
+    """(implied labels, whether every title of the rules sits on a line of its own)."""
+    from .derive import derive_labels
+
+    committee, date = _rules_meeting(rules)
+    gold = {
+        "items": [{"number": it.number, "title": it.title} for it in rules.items if it.title],
+        "committee": committee,
+        "meeting_date": date.isoformat() if date else None,
+    }
+    labels, missing = derive_labels(lines, gold)
+    return labels, missing == 0
 
 
 
@@ -50,7 +95,7 @@ def relayout(raw: RawDoc, text: str, kinds: frozenset[str] | None = None, model:
     (default :data:`MODEL_KINDS`), else ``raw``. The rules' kind and warnings are kept."""
     if raw.kind not in (MODEL_KINDS if kinds is None else kinds):
         return raw
-    doc = layout_lines(text, raw.kind, model)
+    doc = layout_lines(text, raw, model)
     doc.warnings.extend(raw.warnings)
     return doc
 

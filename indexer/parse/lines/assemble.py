@@ -19,15 +19,19 @@ from .labels import DROPPED, HEAD_LABELS, HEADER_BODY, HEADER_DATE, ITEM_NUMBER,
 
 # "A1Declarations of interest": PDF text that lost the tab between a minute code and its title.
 _GLUED = re.compile(r"^([A-Z]{1,3}\d{1,3}|\d{1,3}(?:/\d{2,4}))(?=[A-Z][a-z])")
+# Codes before a title that the model found on a title line: "2307.08 …" (year-month and minute,
+# parish councils), "23/045 …", "C048/23 …"; a number is digits with at most three separators.
+_CODE = re.compile(r"^((?:[A-Z]{1,4}[./-]?)?\d{1,4}(?:[./-]\d{1,4}){0,2}[.)]?)(?:\s*[-–—:])?\s+(?=[A-Z(\"'])")
 
 
 def split_glued(text: str) -> tuple[str | None, str]:
-    """(number, title) of a title line whose number is glued to its first word, else (None, title)."""
+    """(number, title) of a title line whose number is glued to its first word or stands before it
+    in a shape the rules' patterns lack, else (None, title)."""
     title = clean_title(text)
-    m = _GLUED.match(title)
+    m = _GLUED.match(title) or _CODE.match(title)
     if not m:
         return None, title
-    return m.group(1), title[m.end() :]
+    return m.group(1).rstrip(".)"), clean_title(title[m.end() :])
 
 
 def assemble_lines(lines: list[Line], labels: list[str], kind: str = "meeting") -> RawDoc:

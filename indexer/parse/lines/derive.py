@@ -50,6 +50,11 @@ def _title_of(text: str) -> tuple[str | None, str]:
     return None, t
 
 
+def _heading_sized(line: str, committee: str) -> bool:
+    """A line that names the body as a heading does, not a sentence that mentions it."""
+    return len(line.split()) <= len(committee.split()) + 12 and not re.search(r"[a-z]{2}\.$", line)
+
+
 def derive_labels(lines: list[Line], gold: dict[str, Any]) -> tuple[list[str], int]:
     """Return (one label a line, gold items not found on any line)."""
     labels = [""] * len(lines)
@@ -77,7 +82,7 @@ def derive_labels(lines: list[Line], gold: dict[str, Any]) -> tuple[list[str], i
     last_head = -1
     for i in range(first):
         t = lines[i].text
-        if committee and committee in _fold_committee(t):
+        if committee and committee in _fold_committee(t) and _heading_sized(t, committee):
             labels[i], last_head = HEADER_BODY, i
         elif date and meta.parse_date(t) == date:
             labels[i], last_head = HEADER_DATE, i

@@ -156,9 +156,9 @@ def own_features(line: Line, index: int, total: int, repeat: int) -> list[str]:
 
 
 # Own features also given to the neighbours (the vocabulary bag and positions stay on the line itself).
-_SHARED = ("w:", "g:", "c0:", "cz:", "caps:", "itemnum", "numtitle", "date", "bodyline", "hdrmeeting", "resline",
+_SHARED = ("r=", "w:", "g:", "c0:", "cz:", "caps:", "itemnum", "numtitle", "date", "bodyline", "hdrmeeting", "resline",
            "resinline", "label:", "decision", "blurb", "title", "sentence", "listmark", "bullet", "pagenum", "w0=", "chrome")
-_NEAR = ("itemnum", "numtitle", "label:", "title", "blurb", "resline", "w:")
+_NEAR = ("r=", "itemnum", "numtitle", "label:", "title", "blurb", "resline", "w:")
 
 
 def _number_value(text: str) -> int | None:
@@ -166,11 +166,15 @@ def _number_value(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def doc_features(lines: list[Line]) -> list[list[str]]:
-    """The feature lists of every line of a document, neighbours included."""
+def doc_features(lines: list[Line], rules: list[str] | None = None) -> list[list[str]]:
+    """The feature lists of every line of a document, neighbours included; ``rules`` (one label a
+    line, "" for none) is what the rule layout made of each line."""
     total = len(lines)
     reps = repeats(lines)
     own = [own_features(ln, i, total, reps[i]) for i, ln in enumerate(lines)]
+    if rules:
+        for fs, r in zip(own, rules):
+            fs.append("r=" + (r or "none"))
     shared = [[x for x in fs if x.startswith(_SHARED)] for fs in own]
     near = [[x for x in fs if x.startswith(_NEAR)] for fs in own]
     # numbering in sequence: this line's leading number is one more than the last numbered item-like line's

@@ -16,12 +16,12 @@ from .features import doc_features
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 
 
-def train(docs: list[tuple[list[Line], list[str]]], path: Path, params: dict | None = None) -> Path:
-    """Train a model on (lines, labels) documents and write it to ``path``."""
+def train(docs: list[tuple[list[Line], list[str], list[str]]], path: Path, params: dict | None = None) -> Path:
+    """Train a model on (lines, labels, rules' labels) documents and write it to ``path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for lines, labels in docs:
+    for lines, labels, rules in docs:
         if lines:
-            trainer.append(doc_features(lines), labels)
+            trainer.append(doc_features(lines, rules), labels)
     trainer.set_params({**PARAMS, **(params or {})})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
@@ -36,11 +36,11 @@ class LineTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
 
-    def tag(self, lines: list[Line]) -> list[str]:
-        """One label a line."""
+    def tag(self, lines: list[Line], rules: list[str]) -> list[str]:
+        """One label a line, given the label the rules imply for each."""
         if not lines:
             return []
-        return list(self._tagger.tag(doc_features(lines)))
+        return list(self._tagger.tag(doc_features(lines, rules)))
 
     def features(self) -> list[str]:
         """Every feature name the model holds (to check that no document text is in it)."""
