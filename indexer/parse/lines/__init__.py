@@ -45,11 +45,15 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH) ->
     the body's name or the date is one of the model's features (stacking, so the model learns where
     the rules are right), and their kind is kept.
     """
+    from ..tables import is_table_flattened
+
     lines = segment(text)
+    if is_table_flattened(lines):
+        return rules  # rows of a flattened table: the rules read them cell by cell
     implied, placed = _rule_labels(lines, rules)
     if not placed or any(it.meeting is not None for it in rules.items):
-        # The rules read items that are not lines (table rows, a flattened page) or meetings per
-        # item (an issue history): there is no line layout to relabel, so theirs stands.
+        # The rules read items that are not lines (a flattened page) or meetings per item (an
+        # issue history): there is no line layout to relabel, so theirs stands.
         return rules
     doc = assemble_lines(lines, _tagger(model).tag(lines, implied), rules.kind)
     if doc.meeting.committee is None or doc.meeting.date is None:

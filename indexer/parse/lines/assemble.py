@@ -70,7 +70,7 @@ def assemble_lines(lines: list[Line], labels: list[str], kind: str = "meeting") 
         if pending_number is not None:  # a number not followed by a title was text after all
             body.append(Line(pending_number, 0, ln.gap))
             pending_number = None
-        if label in HEAD_LABELS and current is None:
+        if label in HEAD_LABELS and current is None and not body:
             head.append((label, ln.text))
             continue
         body.append(ln)

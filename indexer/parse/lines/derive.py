@@ -31,7 +31,10 @@ _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"
 
 def fold(text: str | None) -> str:
     """Case, space and dash folding, as the evaluation compares titles."""
-    return " ".join((text or "").translate(_FOLD).split()).casefold()
+    text = text or ""
+    if not text.isascii():  # str.translate with a dict is slow: only for the lines that need it
+        text = text.translate(_FOLD)
+    return " ".join(text.split()).casefold()
 
 
 def _fold_committee(name: str | None) -> str:
@@ -50,6 +53,13 @@ def _title_of(text: str) -> tuple[str | None, str]:
     return None, t
 
 
+def _title_keys(text: str) -> tuple[str, ...]:
+    """The folded titles a line could hold: as printed, without its number, without a glued code."""
+    if len(text) > 400:
+        return ()  # a paragraph, not a title line
+    return (fold(_title_of(text)[1]), fold(clean_title(text)), fold(split_glued(text)[1]))
+
+
 def _heading_sized(line: str, committee: str) -> bool:
     """A line that names the body as a heading does, not a sentence that mentions it."""
     return len(line.split()) <= len(committee.split()) + 12 and not re.search(r"[a-z]{2}\.$", line)
@@ -60,14 +70,20 @@ def derive_labels(lines: list[Line], gold: dict[str, Any]) -> tuple[list[str], i
     labels = [""] * len(lines)
     cursor = 0
     missing = 0
-    for g in gold.get("items", []):
+    items = gold.get("items", [])
+    folded = [fold(ln.text) for ln in lines] if items else []
+    keys: dict[int, tuple[str, ...]] = {}  # title keys, worked out only for lines holding a title's words
+
+    def holds(i: int, want: str) -> bool:
+        if want not in folded[i]:
+            return False
+        if i not in keys:
+            keys[i] = _title_keys(lines[i].text)
+        return want in keys[i]
+
+    for g in items:
         want = fold(g["title"])
-        found = None
-        for i in range(cursor, len(lines)):
-            number, title = _title_of(lines[i].text)
-            if fold(title) == want or fold(clean_title(lines[i].text)) == want or fold(split_glued(lines[i].text)[1]) == want:
-                found = i
-                break
+        found = next((i for i in range(cursor, len(lines)) if holds(i, want)), None)
         if found is None:
             missing += 1
             continue
@@ -88,12 +104,17 @@ def derive_labels(lines: list[Line], gold: dict[str, Any]) -> tuple[list[str], i
             labels[i], last_head = HEADER_DATE, i
     reps = repeats(lines)
     open_item = False  # between a title and its first minutes text: where blurbs sit
+    seen_text = False  # a line of text before the first item: the header has ended
     for i, ln in enumerate(lines):
         t = ln.text
         if labels[i] in (ITEM_TITLE, L_NUMBER):
             open_item = labels[i] == ITEM_TITLE
             continue
         if labels[i]:
+            continue
+        if len(t) > 300 and i > first:  # a paragraph: minutes text, unless it opens with a label or a decision
+            labels[i] = MINUTES_LABEL if label_of(t)[0] else RESOLUTION_LEAD if _DECISION.match(t) else BODY
+            open_item = False
             continue
         if is_residue_line(t) or is_residue_line(strip_bullet(t)[1].strip() or t) or PAGE_TYPE.match(t) and i > first:
             labels[i] = RESIDUE
@@ -102,7 +123,11 @@ def derive_labels(lines: list[Line], gold: dict[str, Any]) -> tuple[list[str], i
         elif reps[i] >= 2 and i > first and (meta.header_meeting(t) or meta.is_committee_line(t)):
             labels[i] = RUNNING_HEADER
         elif i < first:
-            labels[i] = HEADER if i < last_head or CHROME.match(t) or PAGE_TYPE.match(t) else BODY
+            # the header is the block at the top: lines up to the last naming the body or date, and
+            # chrome (venue, contact, notes) until the first line of text
+            top = i < last_head or not seen_text and bool(CHROME.match(t) or PAGE_TYPE.match(t))
+            labels[i] = HEADER if top else BODY
+            seen_text = seen_text or (not top and i > last_head)
         elif label_of(t)[0]:
             labels[i] = MINUTES_LABEL
             open_item = False

@@ -37,8 +37,6 @@ VOCAB = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-_LETTER = re.compile(r"[^\W\d_]")
-_UPPER = re.compile(r"[A-Z]")
 _SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
 _REPEATS = re.compile(r"(.)\1+")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -50,12 +48,14 @@ _LEAD_NUMBER = re.compile(r"^(?:(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?)?[A-Z]{0,
 _PRINTED = re.compile(r"^(?:minutes?|record)\s+of\b.{0,300}\bheld\b", re.I)
 
 
+_SHAPE_TABLE = str.maketrans(
+    {**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "d" for c in "0123456789"}}
+)
+
+
 def shape(token: str) -> str:
     """A token's shape with runs collapsed: "Apologies" → "Xx", "39/20" → "d/d", "(a)" → "(x)"."""
-    s = token[:12]
-    for pat, rep in _SHAPE_SUBS:
-        s = pat.sub(rep, s)
-    return _REPEATS.sub(r"\1", s)
+    return _REPEATS.sub(r"\1", token[:12].translate(_SHAPE_TABLE))
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -69,56 +69,83 @@ def _ratio(x: float) -> str:
     return "0" if x == 0 else "lo" if x < 0.25 else "mid" if x < 0.6 else "hi" if x < 1 else "all"
 
 
+#: Lines with more words than this are paragraphs: only their opening is read (speed: most of a
+#: document's text is in them, and no title, date line or heading is this long).
+LONG = 30
+
+
 def own_features(line: Line, index: int, total: int, repeat: int) -> list[str]:
     """The features of one line on its own (no neighbours)."""
     t = line.text
-    words = t.split()
-    letters = _LETTER.findall(t)
+    words = t.split(None, LONG + 1)
+    long = len(words) > LONG
+    head = t[:240]
     f = [
-        "w:" + _bucket(len(words), (1, 2, 3, 5, 8, 12, 20, 40)),
+        "w:" + _bucket(len(words), (1, 2, 3, 5, 8, 12, 20, LONG)),
         "g:" + _bucket(line.gap, (0, 1, 2)),
         "in" if line.indent else "noin",
         "pos:" + _bucket(index, (0, 1, 2, 3, 5, 9, 19, 49)),
         "end:" + _bucket(total - 1 - index, (0, 1, 3)),
         "rep:" + _bucket(repeat, (1, 2)),
         "f:" + shape(words[0]),
-        "l:" + shape(words[-1]),
+        "l:" + shape(t.rsplit(None, 1)[-1]),
         "c0:" + (t[0] if not t[0].isalnum() else "A" if t[0].isupper() else "a" if t[0].isalpha() else "9"),
         "cz:" + (t[-1] if not t[-1].isalnum() else "a" if t[-1].isalpha() else "9"),
     ]
-    if letters:
-        f.append("caps:" + _ratio(sum(1 for c in letters if c.isupper()) / len(letters)))
-    long_words = [w for w in _WORD.findall(t) if len(w) > 3]
+    found = _WORD.findall(head)
+    if found:
+        f.append("caps:" + _ratio(sum(1 for w in found if w.isupper()) / len(found)))
+    lower = [w.lower() for w in found]
+    long_words = [w for w in found if len(w) > 3]
     if long_words:
-        f.append("tc:" + _ratio(sum(1 for w in long_words if _UPPER.match(w)) / len(long_words)))
-    lower = [w.lower() for w in _WORD.findall(t)]
+        f.append("tc:" + _ratio(sum(1 for w in long_words if w[0].isupper()) / len(long_words)))
     if lower and lower[0] in VOCAB:
         f.append("w0=" + lower[0])
     if len(lower) > 1 and lower[1] in VOCAB:
         f.append("w1=" + lower[1])
     f.extend("v=" + w for w in sorted(set(lower[:40]) & VOCAB))
-    if ITEM_NUMBER.match(t):
-        f.append("itemnum")
-    m = NUMBER_AND_TITLE.match(t)
+    m = NUMBER_AND_TITLE.match(head)
     if m:
         f.append("numtitle")
         f.append("ns:" + shape(m.group(1)))
-        if is_title_like(m.group(2)):
+        if not long and is_title_like(m.group(2)):
             f.append("numtitle_tl")
-    if list_marker(t)[0]:
+    if list_marker(head)[0]:
         f.append("listmark")
-    if strip_bullet(t)[0]:
+    if strip_bullet(head)[0]:
         f.append("bullet")
-    if meta.parse_date(t):
-        f.append("date")
+    name = label_of(head)[0]
+    if name:
+        f.append("label:" + name)
+    if _DECISION.match(head):
+        f.append("decision")
+    if is_blurb(head if long else t):
+        f.append("blurb")
+    if _SENTENCE.search(head):
+        f.append("sentence")
+    if _YEAR.search(head):
+        f.append("year")
+        if meta.parse_date(head):
+            f.append("date")
+    low = head.lower()
+    if ("am" in low or "pm" in low or "a.m" in low or "p.m" in low) and _TIME.search(head):
+        f.append("time")
+    if _PRINTED.match(t[:400]):
+        f.append("printedhead")
+    residue = bool(RESIDUE_INLINE.search(head))
+    if residue:
+        f.append("resinline")
+    if long:
+        f.append("long")
+        return f
+    # short lines: the shapes of titles, numbers, header lines and residue
+    if ITEM_NUMBER.match(t):
+        f.append("itemnum")
+    if "date" in f:
         if meta.is_date_line(t):
             f.append("dateline")
         if meta.starts_with_date(t):
             f.append("datestart")
-    if _YEAR.search(t):
-        f.append("year")
-    if _TIME.search(t):
-        f.append("time")
     if meta.is_committee_line(t):
         f.append("bodyline")
     if meta.header_meeting(t):
@@ -127,10 +154,6 @@ def own_features(line: Line, index: int, total: int, repeat: int) -> list[str]:
         f.append("itemmeeting")
     if meta.meeting_of_line(t):
         f.append("meetingof")
-    if _PRINTED.match(t):
-        f.append("printedhead")
-    if RESIDUE_INLINE.search(t):
-        f.append("resinline")
     if is_residue_line(t):
         f.append("resline")
     if CHROME.match(t):
@@ -139,19 +162,13 @@ def own_features(line: Line, index: int, total: int, repeat: int) -> list[str]:
         f.append("pagetype")
     if _PAGE_NUMBER.match(t):
         f.append("pagenum")
-    name = label_of(t)[0]
-    if name:
-        f.append("label:" + name)
-    if _DECISION.match(t):
-        f.append("decision")
-    if is_blurb(t):
-        f.append("blurb")
-    if is_title_like(t):
-        f.append("title")
-    elif is_title_like(t, strict=False):
-        f.append("title_loose")
-    if _SENTENCE.search(t):
-        f.append("sentence")
+    # is_title_like is False for a line opening in lower case or ending a sentence without link
+    # residue; checking that first saves its cost on most lines of minutes
+    if (t[0].isupper() or t[0].isdigit() or t[0] in "\"'|-–") and (residue or t[-1] not in ".:;,!"):
+        if is_title_like(t):
+            f.append("title")
+        elif is_title_like(t, strict=False):
+            f.append("title_loose")
     return f
 
 
@@ -186,11 +203,21 @@ def doc_features(lines: list[Line], rules: list[str] | None = None) -> list[list
             if v is not None:
                 seq[i] = last is not None and v == last + 1
                 last = v
+    # a numbered line in a list a sentence introduced ("… subject to the following conditions:")
+    listed = [False] * total
+    lead = ""
+    for i, fs in enumerate(own):
+        numbered = "numtitle" in fs or "listmark" in fs or "itemnum" in fs
+        if not numbered:
+            lead = lines[i].text
+        listed[i] = numbered and lead.rstrip().endswith((":", ":-"))
     out = []
     for i in range(total):
         fs = ["bias"] + own[i]
         if seq[i]:
             fs.append("numseq")
+        if listed[i]:
+            fs.append("listed")
         if i == 0:
             fs.append("BOD")
         else:
