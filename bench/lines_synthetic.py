@@ -83,15 +83,18 @@ def printed_minutes(r: random.Random) -> list[tuple[str, str]]:
     place, body = r.choice(PLACES), r.choice(BODIES)
     day, month, year, wd = r.randint(1, 28), r.choice(MONTHS), r.randint(2012, 2025), r.choice(WEEKDAYS)
     name = f"{place} {body}"
-    heading = r.choice(["caps", "held", "minutes-of"])
-    if heading == "caps":
-        d.add(HEADER_BODY, name.upper(), 0)
+    if r.random() < 0.5:  # the body's name as a heading of its own
+        d.add(HEADER_BODY, name.upper() if r.random() < 0.6 else name, 0)
+    heading = r.choice(["meeting-of", "held", "minutes-of", "minutes-of-stop"])
+    if heading == "meeting-of":
         d.add(HEADER_BODY, f"MINUTES of the meeting of the {name} held at the Civic Centre, {place} on {wd}, {_ordinal(day)} {month}, {year} at 7.00 pm.")
     elif heading == "held":
-        d.add(HEADER_BODY, f"Minutes of the {body} of {place}", 0)
+        d.add(HEADER_BODY, f"Minutes of the {body} of {place}")
         d.add(HEADER_DATE, f"Held on {wd} {day} {month} {year} at 10.00 am", 0)
+    elif heading == "minutes-of":
+        d.add(HEADER_BODY, f"Minutes of the {name} held on {wd}, {day} {month} {year}")
     else:
-        d.add(HEADER_BODY, f"Minutes of the {name} held on {wd}, {day} {month} {year}", 0)
+        d.add(HEADER_BODY, f"Minutes of the {name} held on {wd}, {_ordinal(day)} {month}, {year} at 7.00 pm.")
     d.add(BODY, f"Present: Councillors {', '.join(r.sample(SURNAMES, 4))} (Chair)")
     style = r.choice(["slash", "minute", "dot", "plain", "letter", "parish"])
     alone = style in ("slash", "plain") and r.random() < 0.4  # the number on a line of its own

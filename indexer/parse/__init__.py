@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ParseError
@@ -45,7 +46,7 @@ def parse_file(path: Path, source: str | None = None, **line_model: Any) -> Docu
 
     ``source`` is the name recorded for the file (defaults to ``str(path)``). Raises
     :class:`indexer.errors.ParseError` with a human reason when the file cannot be read.
-    ``line_model`` (``kinds``, ``model``) overrides where the line labeller is used (see :func:`parse_bytes`).
+    ``line_model`` (``use``, ``model``) overrides where the line labeller is used (see :func:`parse_bytes`).
     """
     name = str(path)
     try:
@@ -67,13 +68,13 @@ def parse_file(path: Path, source: str | None = None, **line_model: Any) -> Docu
 
 
 def parse_bytes(
-    data: bytes, name: str, source: str | None = None, kinds: frozenset[str] | None = None, model: Any = None
+    data: bytes, name: str, source: str | None = None, use: Mapping[str, frozenset[str]] | None = None, model: Any = None
 ) -> Document:
     """Parse the bytes of a file called ``name`` (its suffix is a hint; content decides).
 
-    Text is laid out by the rules, then by the line labeller (:mod:`.lines`) when the rules call it a
-    document of a kind in ``kinds`` (default :data:`.lines.MODEL_KINDS`) with ``model`` (default the
-    committed one); the evaluation passes both to compare the two.
+    Text is laid out by the rules, then by the line labeller (:mod:`.lines`) for the kinds and parts
+    ``use`` gives it (default :data:`.lines.MODEL_USE`), with ``model`` (default the committed one);
+    the evaluation passes both to compare the two.
     """
     if not data.strip():
         raise ParseError(name, "empty file")
@@ -93,7 +94,7 @@ def parse_bytes(
             raise ParseError(name, "not a text, HTML or PDF file (binary data)")
         else:
             text = normalise(decode(data))
-            raw = relayout(layout_text(text), text, kinds, model or MODEL_PATH)
+            raw = relayout(layout_text(text), text, use, model or MODEL_PATH)
         return assemble(raw, source if source is not None else name, name)
     except ParseError:
         raise

@@ -8,13 +8,14 @@ The stages, one module each, as GROBID's line models:
 * :mod:`.assemble` – labelled lines to the items, head and meeting the rule layout also gives;
 * :mod:`.derive` – training labels from a document's gold items (``bench/train_lines.py``).
 
-:func:`layout_lines` is the entry point; :data:`MODEL_KINDS` says for which document kinds (as the
-rules classify them) the parser uses it instead of the rules (see ``bench/train_lines.py`` for the
-comparison that decided it).
+:func:`layout_lines` is the entry point; :func:`relayout` is the parser's hook, and :data:`MODEL_USE`
+says for which document kinds (as the rules classify them) and which parts the parser uses the model
+instead of the rules (``bench/eval_lines.py`` holds the comparison that decided it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ...model import Meeting
@@ -25,8 +26,12 @@ from .labels import LABELS
 MODEL_PATH = Path(__file__).with_name("lines.crfsuite")  # the committed model (make train-lines)
 from .segment import segment
 
-#: Kinds the parser lays out with the model rather than the rules (decided on the test part).
-MODEL_KINDS: frozenset[str] = frozenset()
+#: What the model may decide: the items (titles, numbers and the lines of each), the meeting (committee, date).
+PARTS = frozenset({"items", "meeting"})
+
+#: Document kind (as the rules classify it) -> the parts the parser takes from the model for it
+#: (decided by ``eval_parser --line-model`` on the test part; see bench/results/parser-lines.md).
+MODEL_USE: dict[str, frozenset[str]] = {}
 
 
 def label_lines(text: str, model: Path | object = MODEL_PATH) -> list[tuple[str, str]]:
@@ -94,16 +99,30 @@ def _rule_labels(lines: list, rules: RawDoc) -> tuple[list[str], bool]:
 
 
 
-def relayout(raw: RawDoc, text: str, kinds: frozenset[str] | None = None, model: Path | object = MODEL_PATH) -> RawDoc:
-    """The model's layout of ``text`` when the rules' layout ``raw`` is of a kind in ``kinds``
-    (default :data:`MODEL_KINDS`), else ``raw``. The rules' kind and warnings are kept."""
-    if raw.kind not in (MODEL_KINDS if kinds is None else kinds):
+def relayout(raw: RawDoc, text: str, use: Mapping[str, frozenset[str]] | None = None, model: Path | object = MODEL_PATH) -> RawDoc:
+    """The rules' layout ``raw`` of ``text`` with the parts (:data:`PARTS`) that ``use`` (default
+    :data:`MODEL_USE`) gives the model for ``raw``'s kind taken from the model's layout.
+
+    "items" takes the model's items (and the head lines they leave), "meeting" its committee and date.
+    The rules' kind and warnings are kept.
+    """
+    parts = (MODEL_USE if use is None else use).get(raw.kind, frozenset())
+    if not parts:
         return raw
     doc = layout_lines(text, raw, model)
+    if doc is raw:
+        return raw
+    if "items" not in parts:
+        raw.meeting = Meeting(committee=doc.meeting.committee, date=doc.meeting.date, url=raw.meeting.url)
+        return raw
+    if "meeting" not in parts:
+        doc.head = raw.head
+        doc.meeting = raw.meeting
     doc.warnings.extend(raw.warnings)
     return doc
 
-__all__ = ["LABELS", "MODEL_KINDS", "MODEL_PATH", "label_lines", "layout_lines", "relayout"]
+
+__all__ = ["LABELS", "PARTS", "MODEL_USE", "MODEL_PATH", "label_lines", "layout_lines", "relayout"]
 
 
 def _tagger(model: Path | object):

@@ -34,6 +34,21 @@ def split_glued(text: str) -> tuple[str | None, str]:
     return m.group(1).rstrip(".)"), clean_title(title[m.end() :])
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# Where a heading naming the body goes on to say when it met: ", 14 Dec 1999", " held on Monday, …", " - 5 June".
+_WHEN = re.compile(
+    rf"(?:[,–—-]\s*|\s+)(?:held\b|on\s+(?:[A-Z][a-z]+day\b|\d)|[A-Z][a-z]+day\b,?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|{_MONTHS}\s+\d).*$"
+)
+_MINUTES_OF = re.compile(r"^(?:(?:draft\s+|confirmed\s+)?minutes|record)\s+of\s+(?:the\s+|a\s+)?", re.I)
+
+
+def body_name(line: str) -> str | None:
+    """The body a header line names, without the "Minutes of" before it or the date after it
+    ("Minutes of Harrowdene Parish Council 22 November 2023" → "Harrowdene Parish Council")."""
+    name = _WHEN.sub("", _MINUTES_OF.sub("", line.strip()))
+    return meta.clean_committee(name) if name else None
+
+
 def assemble_lines(lines: list[Line], labels: list[str], kind: str = "meeting") -> RawDoc:
     """Build a :class:`RawDoc` from ``lines`` tagged with ``labels`` (one label a line)."""
     doc = RawDoc(kind)
@@ -80,7 +95,7 @@ def assemble_lines(lines: list[Line], labels: list[str], kind: str = "meeting") 
     doc.head = ranked
     committee, date = meta.meeting_from_head(ranked)
     if committee is None:
-        names = [meta.clean_committee(t) for lab, t in head if lab == HEADER_BODY]
+        names = [body_name(t) for lab, t in head if lab == HEADER_BODY]
         committee = next((n for n in names if n), None)
     if date is None:
         date = next((d for d in (meta.parse_date(t) for lab, t in head if lab == HEADER_DATE) if d), None)

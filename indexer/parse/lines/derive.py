@@ -62,7 +62,7 @@ def _title_keys(text: str) -> tuple[str, ...]:
 
 def _heading_sized(line: str, committee: str) -> bool:
     """A line that names the body as a heading does, not a sentence that mentions it."""
-    return len(line.split()) <= len(committee.split()) + 12 and not re.search(r"[a-z]{2}\.$", line)
+    return len(line.split()) <= len(committee.split()) + 12 and not re.search(r"[a-z]{3}\.$", line)  # "… at 7.00 pm." ends a heading too
 
 
 def derive_labels(lines: list[Line], gold: dict[str, Any]) -> tuple[list[str], int]:
