@@ -15,13 +15,14 @@ instead of the rules (``bench/eval_lines.py`` holds the comparison that decided 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from ...model import Meeting
 from ..ir import RawDoc
 from .assemble import assemble_lines
-from .labels import LABELS
+from .labels import ITEM_NUMBER, ITEM_TITLE, LABELS
 
 MODEL_PATH = Path(__file__).with_name("lines.crfsuite")  # the committed model (make train-lines)
 from .segment import segment
@@ -31,7 +32,14 @@ PARTS = frozenset({"items", "meeting"})
 
 #: Document kind (as the rules classify it) -> the parts the parser takes from the model for it
 #: (decided by ``eval_parser --line-model`` on the test part; see bench/results/parser-lines.md).
-MODEL_USE: dict[str, frozenset[str]] = {}
+#: Chosen where the model beat the rules on both the development part (cross-validated by body) and the
+#: test part: the meeting of agenda-item and meeting pages (a header line naming the body, a date line
+#: the rules' patterns miss), the items of printed minutes (numbering and headings the rules miss).
+MODEL_USE: dict[str, frozenset[str]] = {
+    "agenda_item": frozenset({"meeting"}),
+    "meeting": frozenset({"meeting"}),
+    "printed_minutes": frozenset({"items"}),
+}
 
 
 def label_lines(text: str, model: Path | object = MODEL_PATH) -> list[tuple[str, str]]:
@@ -43,20 +51,38 @@ def label_lines(text: str, model: Path | object = MODEL_PATH) -> list[tuple[str,
     return list(zip(t.tag(lines, rule_labels(lines, layout.layout_text(text))), (ln.text for ln in lines)))
 
 
-def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH) -> RawDoc:
+#: Lines read when only the meeting (committee, date) is wanted: a header is at the top.
+HEAD_LINES = 40
+#: Lines read past the rules' first item when only the meeting is wanted.
+HEAD_CONTEXT = 5
+
+
+def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH, head_only: bool = False) -> RawDoc:
     """Lay out normalised ``text`` as a :class:`RawDoc` from the model's line labels.
 
     ``rules`` is the rules' layout of the same text: which line they took for a title, a number,
     the body's name or the date is one of the model's features (stacking, so the model learns where
-    the rules are right), and their kind is kept.
+    the rules are right), and their kind is kept. ``head_only`` labels only the first
+    :data:`HEAD_LINES` lines, for the meeting alone (the items of the result are then partial).
     """
     from ..tables import is_table_flattened
 
+    if head_only:
+        # With no year and no body's name above the rules' first item or in its title (where they
+        # may have taken a heading for a title), there is no meeting for the model to find.
+        if not _may_name_meeting(rules):
+            return rules
+        text = _top(text, 4 * HEAD_LINES)  # segment only the top: most of a long document's cost is in its lines
     lines = segment(text)
     if is_table_flattened(lines):
         return rules  # rows of a flattened table: the rules read them cell by cell
+    if head_only:
+        lines = lines[:HEAD_LINES]
+    if head_only:
+        # the header ends at the rules' first item, or soon after it when they took a heading for one
+        lines = lines[: _first_title(lines, rules) + HEAD_CONTEXT]
     implied, placed = _rule_labels(lines, rules)
-    if not placed or any(it.meeting is not None for it in rules.items):
+    if not (placed or head_only) or any(it.meeting is not None for it in rules.items):
         # The rules read items that are not lines (a flattened page) or meetings per item (an
         # issue history): there is no line layout to relabel, so theirs stands.
         return rules
@@ -65,6 +91,60 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH) ->
         committee, date = _rules_meeting(rules)
         doc.meeting = Meeting(committee=doc.meeting.committee or committee, date=doc.meeting.date or date)
     return doc
+
+
+# A year, or a word naming a kind of body: a line that could name the meeting or date it.
+_MEETING_WORDS = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:Panel|Committee|Sub-Committee|Board|Cabinet|Council|Forum|Commission|Assembly|"
+    r"Executive|Authority|Partnership|Meeting)\b",
+    re.I,
+)
+
+
+def _may_name_meeting(rules: RawDoc) -> bool:
+    """True if a line above the rules' first item holds a year or a body's kind, or their first title
+    reads as a body's name or a date (a heading they took for a title)."""
+    from .. import meta
+
+    for it in rules.items:
+        if it.title:
+            return bool(meta.is_committee_line(it.title) or meta.parse_date(it.title)) or _search_top(rules.head)
+        if _search_top([b.text for b in it.blocks[:HEAD_LINES]]):
+            return True
+    return _search_top(rules.head)
+
+
+def _search_top(texts: list[str]) -> bool:
+    return any(_MEETING_WORDS.search(t) for t in texts if len(t) < 300)
+
+
+def _first_title(lines: list, rules: RawDoc) -> int:
+    """The index of the line holding the rules' first item title (len(lines) if none is there)."""
+    from .derive import fold
+
+    title = next((fold(it.title) for it in rules.items if it.title), None)
+    if title:
+        for i, ln in enumerate(lines):
+            if title in fold(ln.text):
+                return i
+    return len(lines)
+
+
+def _meeting_heading(raw: RawDoc) -> bool:
+    """True when the rules' header holds a "Committee - Monday, 5th June, 2023" heading."""
+    from .. import meta
+
+    return any(meta.header_meeting(line) for line in raw.head)
+
+
+def _top(text: str, n: int) -> str:
+    """The first ``n`` lines of ``text``."""
+    end = -1
+    for _ in range(n):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text
+    return text[:end]
 
 
 def rule_labels(lines: list, rules: RawDoc) -> list[str]:
@@ -107,9 +187,11 @@ def relayout(raw: RawDoc, text: str, use: Mapping[str, frozenset[str]] | None = 
     The rules' kind and warnings are kept.
     """
     parts = (MODEL_USE if use is None else use).get(raw.kind, frozenset())
+    if parts == {"meeting"} and _meeting_heading(raw):
+        return raw  # a "Committee - date" heading: the rules read it exactly, and most pages have one
     if not parts:
         return raw
-    doc = layout_lines(text, raw, model)
+    doc = layout_lines(text, raw, model, head_only="items" not in parts)
     if doc is raw:
         return raw
     if "items" not in parts:
