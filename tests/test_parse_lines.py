@@ -242,3 +242,19 @@ def test_committed_model_holds_no_document_words():
             or bool(_SHAPED.match(name) or _RATIO.match(name))
         )
         assert ok, f
+
+
+def test_the_parser_takes_the_meeting_from_the_committed_model():
+    """As wired (MODEL_USE): the rules miss the heading without "meeting", the model reads it."""
+    rules = parse_bytes(TOWN.encode(), "town.txt", use={})
+    wired = parse_bytes(TOWN.encode(), "town.txt")
+    assert rules.kind == wired.kind == "agenda_item"
+    assert (rules.meeting.committee, rules.meeting.date) != ("Corrabury Town Council", dt.date(2025, 3, 4))
+    assert (wired.meeting.committee, wired.meeting.date) == ("Corrabury Town Council", dt.date(2025, 3, 4))
+    assert [it.title for it in wired.items] == [it.title for it in rules.items]  # items stay the rules' for this kind
+
+
+def test_item_markers_stay_with_the_rules(invented_model):
+    text = "Tolvane Cabinet\n\nMinutes of the meeting held on Monday, 5 June 2023.\n\n<AI1>\n\n4\n\nBudget\n\nNoted.\n\n</AI1>\n"
+    rules = layout_text(text)
+    assert layout_lines(text, rules, invented_model) is rules

@@ -74,8 +74,10 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH, he
             return rules
         text = _top(text, 4 * HEAD_LINES)  # segment only the top: most of a long document's cost is in its lines
     lines = segment(text)
-    if is_table_flattened(lines):
-        return rules  # rows of a flattened table: the rules read them cell by cell
+    if is_table_flattened(lines) or any(_AI_MARKER.match(ln.text) for ln in lines):
+        # rows of a flattened table (the rules read them cell by cell) or <AI1> item markers (the
+        # format itself says where items are): the rules' layout stands
+        return rules
     if head_only:
         lines = lines[:HEAD_LINES]
     if head_only:
@@ -92,6 +94,8 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH, he
         doc.meeting = Meeting(committee=doc.meeting.committee or committee, date=doc.meeting.date or date)
     return doc
 
+
+_AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 
 # A year, or a word naming a kind of body: a line that could name the meeting or date it.
 _MEETING_WORDS = re.compile(
