@@ -122,18 +122,18 @@ def derive_labels(lines: list[Line], gold: dict[str, Any]) -> tuple[list[str], i
             labels[i] = PAGE_NUMBER
         elif reps[i] >= 2 and i > first and (meta.header_meeting(t) or meta.is_committee_line(t)):
             labels[i] = RUNNING_HEADER
-        elif i < first:
-            # the header is the block at the top: lines up to the last naming the body or date, and
-            # chrome (venue, contact, notes) until the first line of text
-            top = i < last_head or not seen_text and bool(CHROME.match(t) or PAGE_TYPE.match(t))
-            labels[i] = HEADER if top else BODY
-            seen_text = seen_text or (not top and i > last_head)
         elif label_of(t)[0]:
             labels[i] = MINUTES_LABEL
             open_item = False
         elif _DECISION.match(t):
             labels[i] = RESOLUTION_LEAD
             open_item = False
+        elif i < first:
+            # the header is the block at the top: lines up to the last naming the body or date, and
+            # chrome (venue, contact, notes) until the first line of text
+            top = i < last_head or not seen_text and bool(CHROME.match(t) or PAGE_TYPE.match(t))
+            labels[i] = HEADER if top else BODY
+            seen_text = seen_text or (not top and i > last_head)
         elif open_item and is_blurb(t):
             labels[i] = BLURB
         else:
