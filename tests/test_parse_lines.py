@@ -258,3 +258,12 @@ def test_item_markers_stay_with_the_rules(invented_model):
     text = "Tolvane Cabinet\n\nMinutes of the meeting held on Monday, 5 June 2023.\n\n<AI1>\n\n4\n\nBudget\n\nNoted.\n\n</AI1>\n"
     rules = layout_text(text)
     assert layout_lines(text, rules, invented_model) is rules
+
+
+def test_a_damaged_model_file_leaves_the_rules_layout(tmp_path):
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model" * 10)
+    doc = parse_bytes(TOWN.encode(), "town.txt", model=bad)
+    rules = parse_bytes(TOWN.encode(), "town.txt", use={})
+    assert [it.title for it in doc.items] == [it.title for it in rules.items]
+    assert "line model not used (ValueError): the rules laid out this document" in doc.warnings

@@ -195,7 +195,11 @@ def relayout(raw: RawDoc, text: str, use: Mapping[str, frozenset[str]] | None = 
         return raw  # a "Committee - date" heading: the rules read it exactly, and most pages have one
     if not parts:
         return raw
-    doc = layout_lines(text, raw, model, head_only="items" not in parts)
+    try:
+        doc = layout_lines(text, raw, model, head_only="items" not in parts)
+    except (OSError, ValueError) as exc:  # a missing or damaged model file: the rules' layout loses nothing
+        raw.warnings.append(f"line model not used ({type(exc).__name__}): the rules laid out this document")
+        return raw
     if doc is raw:
         return raw
     if "items" not in parts:

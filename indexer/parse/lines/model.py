@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
 from pathlib import Path
 
 import pycrfsuite
@@ -48,10 +48,16 @@ class LineTagger:
         return sorted({name for (name, _label) in info.state_features})
 
 
-@lru_cache(maxsize=4)
+_LOCAL = threading.local()
+
+
 def tagger(path: Path = MODEL_PATH) -> LineTagger:
-    """The tagger of the model at ``path``, opened once per process."""
-    return LineTagger(path)
+    """The tagger of the model at ``path``, opened once per thread (a CRFsuite tagger holds the
+    sequence it is tagging, so threads must not share one)."""
+    cache = _LOCAL.__dict__.setdefault("taggers", {})
+    if path not in cache:
+        cache[path] = LineTagger(path)
+    return cache[path]
 
 
 __all__ = ["MODEL_PATH", "PARAMS", "train", "LineTagger", "tagger"]
