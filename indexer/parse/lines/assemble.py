@@ -21,7 +21,10 @@ from .labels import DROPPED, HEAD_LABELS, HEADER_BODY, HEADER_DATE, ITEM_NUMBER,
 _GLUED = re.compile(r"^([A-Z]{1,3}\d{1,3}|\d{1,3}(?:/\d{2,4}))(?=[A-Z][a-z])")
 # Codes before a title that the model found on a title line: "2307.08 …" (year-month and minute,
 # parish councils), "23/045 …", "C048/23 …"; a number is digits with at most three separators.
-_CODE = re.compile(r"^((?:[A-Z]{1,4}[./-]?)?\d{1,4}(?:[./-]\d{1,4}){0,2}[.)]?)(?:\s*[-–—:])?\s+(?=[A-Z(\"'])")
+_CODE = re.compile(r"^((?:[A-Z]{1,4}[./-]?)?\d{1,4}(?:[./-]\d{1,4}){0,2}[.)]?)(?:\s*[-–—:])?\s+(?=[A-Z(\"']|\d{1,2}[.)]\s)")
+
+
+_AGENDA_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Z(\"'])")
 
 
 def split_glued(text: str) -> tuple[str | None, str]:
@@ -31,7 +34,8 @@ def split_glued(text: str) -> tuple[str | None, str]:
     m = _GLUED.match(title) or _CODE.match(title)
     if not m:
         return None, title
-    return m.group(1).rstrip(".)"), clean_title(title[m.end() :])
+    rest = _AGENDA_NUMBER.sub("", title[m.end() :])  # "C054/23 7. Title": the minute's reference, then the agenda's number
+    return m.group(1).rstrip(".)"), clean_title(rest)
 
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
