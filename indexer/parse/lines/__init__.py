@@ -22,23 +22,23 @@ from pathlib import Path
 from ...model import Meeting
 from ..ir import RawDoc
 from .assemble import assemble_lines
-from .labels import ITEM_NUMBER, ITEM_TITLE, LABELS
+from .labels import LABELS
+from .segment import segment
 
 MODEL_PATH = Path(__file__).with_name("lines.crfsuite")  # the committed model (make train-lines)
-from .segment import segment
 
 #: What the model may decide: the items (titles, numbers and the lines of each), the meeting (committee, date).
 PARTS = frozenset({"items", "meeting"})
 
-#: Document kind (as the rules classify it) -> the parts the parser takes from the model for it
-#: (decided by ``eval_parser --line-model`` on the test part; see bench/results/parser-lines.md).
+#: Document kind (as the rules classify it) -> the parts the parser takes from the model for it.
 #: Chosen where the model beat the rules on both the development part (cross-validated by body) and the
-#: test part: the meeting of agenda-item and meeting pages (a header line naming the body, a date line
-#: the rules' patterns miss), the items of printed minutes (numbering and headings the rules miss).
+#: test part (``make eval-lines``, bench/results/parser-lines.md): the meeting of agenda-item and meeting
+#: pages (a header line naming the body, a date line the rules' patterns miss). The items stay with the
+#: rules: the model's items were worse on the test part for meeting and agenda-item pages, and for
+#: printed minutes better on the development part only.
 MODEL_USE: dict[str, frozenset[str]] = {
     "agenda_item": frozenset({"meeting"}),
     "meeting": frozenset({"meeting"}),
-    "printed_minutes": frozenset({"items"}),
 }
 
 
@@ -62,8 +62,10 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH, he
 
     ``rules`` is the rules' layout of the same text: which line they took for a title, a number,
     the body's name or the date is one of the model's features (stacking, so the model learns where
-    the rules are right), and their kind is kept. ``head_only`` labels only the first
-    :data:`HEAD_LINES` lines, for the meeting alone (the items of the result are then partial).
+    the rules are right), and their kind is kept. ``head_only`` labels only the top (to the rules'
+    first item and :data:`HEAD_CONTEXT` lines more, at most :data:`HEAD_LINES`), for the meeting
+    alone (the items of the result are then partial). Returns ``rules`` itself where the rules'
+    layout stands (table rows, item markers, items not on lines of their own, issue pages).
     """
     from ..tables import is_table_flattened
 
@@ -79,9 +81,8 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH, he
         # format itself says where items are): the rules' layout stands
         return rules
     if head_only:
-        lines = lines[:HEAD_LINES]
-    if head_only:
         # the header ends at the rules' first item, or soon after it when they took a heading for one
+        lines = lines[:HEAD_LINES]
         lines = lines[: _first_title(lines, rules) + HEAD_CONTEXT]
     implied, placed = _rule_labels(lines, rules)
     if not (placed or head_only) or any(it.meeting is not None for it in rules.items):
@@ -205,9 +206,12 @@ def relayout(raw: RawDoc, text: str, use: Mapping[str, frozenset[str]] | None = 
     if "items" not in parts:
         raw.meeting = Meeting(committee=doc.meeting.committee, date=doc.meeting.date, url=raw.meeting.url)
         return raw
+    if not doc.items and raw.items:
+        return raw  # the model found no item where the rules found some: no document is lost
     if "meeting" not in parts:
-        doc.head = raw.head
-        doc.meeting = raw.meeting
+        committee, date = _rules_meeting(raw)
+        doc.head = raw.head + [t for t in doc.head if t not in raw.head]  # keep every line's text
+        doc.meeting = Meeting(committee=committee, date=date, url=raw.meeting.url)
     doc.warnings.extend(raw.warnings)
     return doc
 
