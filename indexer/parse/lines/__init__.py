@@ -69,6 +69,8 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH, he
     """
     from ..tables import is_table_flattened
 
+    if any(it.meeting is not None for it in rules.items):
+        return rules  # meetings per item (an issue history): the rules read each item's own
     if head_only:
         # With no year and no body's name above the rules' first item or in its title (where they
         # may have taken a heading for a title), there is no meeting for the model to find.
@@ -85,9 +87,9 @@ def layout_lines(text: str, rules: RawDoc, model: Path | object = MODEL_PATH, he
         lines = lines[:HEAD_LINES]
         lines = lines[: _first_title(lines, rules) + HEAD_CONTEXT]
     implied, placed = _rule_labels(lines, rules)
-    if not (placed or head_only) or any(it.meeting is not None for it in rules.items):
-        # The rules read items that are not lines (a flattened page) or meetings per item (an
-        # issue history): there is no line layout to relabel, so theirs stands.
+    if not (placed or head_only):
+        # the rules read items that are not lines of their own (a flattened page): there is no
+        # line layout to relabel, so theirs stands
         return rules
     doc = assemble_lines(lines, _tagger(model).tag(lines, implied), rules.kind)
     if doc.meeting.committee is None or doc.meeting.date is None:
