@@ -268,3 +268,18 @@ def test_a_damaged_model_file_leaves_the_rules_layout(tmp_path):
     rules = parse_bytes(TOWN.encode(), "town.txt", use={})
     assert [it.title for it in doc.items] == [it.title for it in rules.items]
     assert "line model not used (ValueError): the rules laid out this document" in doc.warnings
+
+
+def test_comparison_rows_mix_model_and_rules_by_kind(tmp_path):
+    """bench/eval_lines: a kind given to the model takes the model's result, the rest the rules'."""
+    from bench import eval_lines
+    from bench import eval_parser as ev
+
+    (tmp_path / "town.txt").write_text(TOWN, encoding="utf-8")
+    gold = {"committee": "Corrabury Town Council", "meeting_date": "2025-03-04", "items": [], "resolutions": 1}
+    rules = ev.evaluate_file(tmp_path / "town.txt", gold, parse=lambda p, source: parse_bytes(p.read_bytes(), source, use={}))
+    model = ev.evaluate_file(tmp_path / "town.txt", gold)  # as wired: the meeting from the committed model
+    row = {"part": "test", "kind": "agenda_item", "rules": rules, "model": model}
+    assert (rules["committee_ok"], model["committee_ok"]) == (False, True)
+    assert eval_lines.hybrid([row], frozenset({"agenda_item"}))["committee"] == 1.0
+    assert eval_lines.hybrid([row], frozenset({"meeting"}))["committee"] == 0.0
