@@ -9,7 +9,7 @@ INDEX  ?= index
 
 REALWORLD ?= ../shared/realworld
 
-.PHONY: run test stress index serve install install-test chromium axe eval bench bench-quick clean
+.PHONY: run test stress index serve install install-test chromium axe eval eval-lines train-lines bench bench-quick clean
 
 run: index ## set up, index corpus/ and serve the UI on http://$(HOST):$(PORT)
 	$(BIN)/minutes serve --index $(INDEX) --host $(HOST) --port $(PORT)
@@ -62,6 +62,15 @@ $(AXE_DIR)/node_modules/axe-core/axe.min.js:
 eval: install ## parser accuracy against the gold labels, then ranking against FTS5 on the judged queries, over $(REALWORLD) → bench/results/
 	$(BIN)/python -m bench.eval_parser --realworld $(REALWORLD)
 	$(BIN)/python -m bench.eval_relevance --realworld $(REALWORLD)
+
+# The line labeller (indexer/parse/lines): retrain its committed model from the development part of
+# $(REALWORLD) (labels derived at run time, never stored) and the invented documents; deterministic.
+train-lines: install
+	$(BIN)/python -m bench.train_lines --realworld $(REALWORLD)
+
+# Rules versus line model, field by field: development part cross-validated by body, test part scored.
+eval-lines: install
+	$(BIN)/python -m bench.eval_parser --line-model --realworld $(REALWORLD)
 
 bench: install ## engine vs SQLite FTS5 at 10k, 100k and 1M passages → bench/results/ (about 40 min)
 	$(BIN)/python -m bench.run --sizes 10k,100k,1m

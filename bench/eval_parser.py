@@ -111,11 +111,11 @@ def part_of(name: str, split: dict[str, str]) -> str:
     return split.get(name, "test")
 
 
-def evaluate_file(path: Path, gold: dict[str, Any], part: str = "test") -> dict[str, Any]:
-    """Parse one file and compare it with its gold labels."""
+def evaluate_file(path: Path, gold: dict[str, Any], part: str = "test", parse: Any = parse_file) -> dict[str, Any]:
+    """Parse one file (with ``parse``, default the parser) and compare it with its gold labels."""
     out: dict[str, Any] = {"file": path.name, "part": part}
     try:
-        doc = parse_file(path, source=path.name)
+        doc = parse(path, source=path.name)
     except Exception as exc:  # a crash is a result here, not a reason to stop
         out["crash"] = f"{type(exc).__name__}: {exc}"
         out["traceback"] = traceback.format_exc(limit=3)
@@ -450,7 +450,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="print the development part's misses per file")
     ap.add_argument("--quiet", action="store_true", help="print only the summary lines")
     ap.add_argument("--speed", action="store_true", help="also measure parse speed on a large synthetic file")
+    ap.add_argument("--line-model", action="store_true", help="compare the rules with the line labeller (bench/eval_lines.py)")
+    ap.add_argument("--dev-only", action="store_true", help="with --line-model: the development part only (while developing)")
     args = ap.parse_args(argv)
+    if args.line_model:
+        from bench.eval_lines import compare, report
+
+        if load_labels(args.realworld) is None:
+            print(f"eval_parser: {args.realworld / 'labels.json'} not found; nothing to compare")
+            return 0
+        text = report(compare(args.realworld, test=not args.dev_only))
+        args.out_dir.mkdir(parents=True, exist_ok=True)
+        (args.out_dir / "parser-lines.md").write_text(text + "\n", encoding="utf-8")
+        print(text)
+        return 0
     if args.speed:
         speed = measure_speed()
         print(

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Mapping
+from typing import Any
 
 from ..errors import ParseError
 from ..model import Document, Item, Meeting, Passage
@@ -24,6 +26,7 @@ from . import meta
 from .blocks import lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
 from .layout import layout_text
+from .lines import MODEL_PATH, relayout
 from .roles import build_cast, is_public_item
 from .speakers import attribute
 from .structure import is_bare_lead_in, is_signature, shape_item
@@ -40,11 +43,12 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
-def parse_file(path: Path, source: str | None = None) -> Document:
+def parse_file(path: Path, source: str | None = None, **line_model: Any) -> Document:
     """Parse one minute file into a :class:`Document`.
 
     ``source`` is the name recorded for the file (defaults to ``str(path)``). Raises
     :class:`indexer.errors.ParseError` with a human reason when the file cannot be read.
+    ``line_model`` (``use``, ``model``) overrides where the line labeller is used (see :func:`parse_bytes`).
     """
     name = str(path)
     try:
@@ -62,11 +66,18 @@ def parse_file(path: Path, source: str | None = None) -> Document:
         raise ParseError(name, "permission denied") from None
     except OSError as exc:
         raise ParseError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_bytes(data, name, source if source is not None else name)
+    return parse_bytes(data, name, source if source is not None else name, **line_model)
 
 
-def parse_bytes(data: bytes, name: str, source: str | None = None) -> Document:
-    """Parse the bytes of a file called ``name`` (its suffix is a hint; content decides)."""
+def parse_bytes(
+    data: bytes, name: str, source: str | None = None, use: Mapping[str, frozenset[str]] | None = None, model: Any = None
+) -> Document:
+    """Parse the bytes of a file called ``name`` (its suffix is a hint; content decides).
+
+    Text is laid out by the rules, then by the line labeller (:mod:`.lines`) for the kinds and parts
+    ``use`` gives it (default :data:`.lines.MODEL_USE`), with ``model`` (default the committed one);
+    the evaluation passes both to compare the two.
+    """
     if not data.strip():
         raise ParseError(name, "empty file")
     if len(data) > MAX_BYTES:
@@ -84,7 +95,8 @@ def parse_bytes(data: bytes, name: str, source: str | None = None) -> Document:
         elif kind == "binary":
             raise ParseError(name, "not a text, HTML or PDF file (binary data)")
         else:
-            raw = layout_text(normalise(decode(data)))
+            text = normalise(decode(data))
+            raw = relayout(layout_text(text), text, use, model or MODEL_PATH)
         return assemble(raw, source if source is not None else name, name)
     except ParseError:
         raise

@@ -17,6 +17,7 @@ from collections import Counter
 from ..errors import ParseError
 from .ir import RawDoc
 from .layout import layout_text
+from .lines import relayout
 from .printed import join, joins
 from .text import normalise
 
@@ -36,7 +37,7 @@ def layout_pdf(data: bytes, name: str) -> RawDoc:
     text = pages_to_text(pages)
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ParseError(name, "no text in PDF (a scanned image?)")
-    doc = layout_text(text)
+    doc = relayout(layout_text(text), text)  # the line labeller for the kinds it reads better (.lines)
     doc.warnings.extend(warnings)
     return doc
 
