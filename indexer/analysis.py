@@ -143,6 +143,7 @@ def recording_stems() -> Iterator[dict[str, str]]:
     _resolve.cache_clear()
     _short_index_terms.cache_clear()
     _short_both.cache_clear()
+    _FUSED.clear()
     _recorders.append(recorded)
     try:
         yield recorded
@@ -385,41 +386,71 @@ def _both(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
     # ExactFilter, inlined without Token objects; the two filters agree on what they drop
     # (both normalise alike, so a token empty for one is empty for the other, and both
     # drop stop words keeping their positions). tests/test_whoosh_fixes.py checks this
-    # gives what the analyzers give.
+    # gives what the analyzers give. A build runs this on every passage: plain words
+    # (nearly every token) take one dictionary look-up (see _fused).
     stemmed: list[tuple[str, int]] = []
     exact: list[str] = []
-    new_pos: int | None = None
+    new_pos = -1  # TermFilter's renumbered position of the last token kept
+    started = False
     last_old = -1
     pos = 0
-    for match in _token_matches(text):
-        raw = match.group()
-        if raw.isalnum():
-            tokens: Any = ((raw, pos),)
+    get = _FUSED.get
+    for raw in _token_findall(text):
+        if raw.isalnum():  # one token at a new position
+            found = get(raw)
+            if found is None:
+                found = _fuse(raw)
+            if found:
+                if started:
+                    new_pos += 1
+                else:
+                    new_pos, started = pos, True
+                last_old = pos
+                if found[0]:
+                    stemmed.append((found[0], new_pos))
+                    exact.append(found[1])
             pos += 1
+            continue
+        if "." in raw or "," in raw:
+            parts = [raw]  # a decimal number stays whole
         else:
-            start = match.start()
-            if "." in raw or "," in raw:
-                spans = [(start, match.end())]  # a decimal number stays whole
-            else:
-                spans = [(start + m.start(), start + m.end()) for m in _PART.finditer(raw)]
-            tokens = [(text[s:e], pos + i) for i, (s, e) in enumerate(spans)]
-            pos += len(spans)
-            if len(spans) > 1 and _is_alpha_compound(raw):
-                tokens.append(("".join(text[s:e] for s, e in spans), pos - 1))
+            parts = _PART.findall(raw)
+        tokens = [(part, pos + i) for i, part in enumerate(parts)]
+        pos += len(parts)
+        if len(parts) > 1 and _is_alpha_compound(raw):
+            tokens.append(("".join(parts), pos - 1))
         for token, token_pos in tokens:
-            term, stop = _resolve(token)
-            if not term:
+            found = get(token)
+            if found is None:
+                found = _fuse(token)
+            if not found:
                 continue
-            if new_pos is None:
-                new_pos = token_pos - 1
+            if not started:
+                new_pos, started = token_pos - 1, True
             if token_pos != last_old:
                 new_pos += 1
                 last_old = token_pos
-            if stop:
-                continue
-            stemmed.append((term, new_pos))
-            exact.append(_exact(token)[0])
+            if found[0]:
+                stemmed.append((found[0], new_pos))
+                exact.append(found[1])
     return tuple(stemmed), tuple(exact)
+
+
+#: raw token → (stemmed term, exact word) for a word that is indexed, ("", "") for a
+#: stop word (it keeps its position), () for a token that normalises to nothing. Cleared
+#: by recording_stems, like the other caches, so a recording build stems every word.
+_FUSED: dict[str, tuple[str, str] | tuple[()]] = {}
+_FUSED_LIMIT = 300_000
+_token_findall = re.compile(TOKEN_PATTERN, TOKEN_FLAGS).findall
+
+
+def _fuse(raw: str) -> tuple[str, str] | tuple[()]:
+    term, stop = _resolve(raw)
+    found: tuple[str, str] | tuple[()] = () if not term else ("", "") if stop else (term, _exact(raw)[0])
+    if len(_FUSED) >= _FUSED_LIMIT:
+        _FUSED.clear()
+    _FUSED[raw] = found
+    return found
 
 
 _short_both = lru_cache(maxsize=8192)(_both)

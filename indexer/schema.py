@@ -20,7 +20,7 @@ import datetime as dt
 import struct
 import sys
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -174,6 +174,41 @@ class ExactText(TEXT):  # type: ignore[misc]
 def text_and_exact_items(parts: Sequence[tuple[str, float]]) -> tuple[list[Any], list[Any]]:
     """Return what ``WeightedText().index(parts)`` and ``ExactText().index(parts)`` yield,
     analysing each part once for both (see :func:`indexer.analysis.index_terms_and_words`)."""
+    weight = parts[0][1] if parts else 1.0
+    if not all(w == weight for _, w in parts) or not float(weight).is_integer():
+        return _text_and_exact_items(parts)
+    # Every part weighs the same whole number (the usual case): a term's weight is that
+    # times its count, exactly the float the sum of its occurrences' weights gives.
+    positions: dict[str, list[int]] = {}
+    words: list[str] = []
+    start = 0
+    for text, _ in parts:
+        terms, exact = index_terms_and_words(text)
+        for term, pos in terms:
+            found = positions.get(term)
+            if found is None:
+                positions[term] = [start + pos]
+            else:
+                found.append(start + pos)
+        words.extend(exact)
+        start += (terms[-1][1] + 1 if terms else 0) + _PART_GAP
+    counts = Counter(words)
+    weight = float(weight)
+    single, encode = _SINGLE, _POSITIONS.encode
+    text_items = []
+    for w in sorted(positions):
+        poslist = positions[w]
+        n = len(poslist)
+        if n == 1 and poslist[0] < 4096:
+            text_items.append((w.encode("utf-8"), 1, weight, single[poslist[0]]))
+        else:
+            text_items.append((w.encode("utf-8"), n, weight * n, encode(poslist)))
+    exact_items = [(w.encode("utf-8"), n, weight * n, _UINTS[n] if n < 256 else pack_uint(n))
+                   for w, n in sorted(counts.items())]
+    return text_items, exact_items
+
+
+def _text_and_exact_items(parts: Sequence[tuple[str, float]]) -> tuple[list[Any], list[Any]]:
     positions: dict[str, list[int]] = defaultdict(list)
     weights: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
@@ -194,6 +229,7 @@ def text_and_exact_items(parts: Sequence[tuple[str, float]]) -> tuple[list[Any],
     return text_items, exact_items
 
 
+_UINTS = [pack_uint(n) for n in range(256)]
 _POSITIONS = CompactPositions(field_boost=1.0)
 
 
