@@ -8,6 +8,7 @@ contract tests that fail loudly when the pinned Whoosh changes.
 from __future__ import annotations
 
 from array import array
+from operator import itemgetter
 from typing import Any
 
 from whoosh.codec import whoosh3
@@ -85,9 +86,10 @@ class SegmentBuilder:
         self.docnum = 0
         #: postings held, for deciding when to close the segment
         self.size = 0
-        self._terms: dict[str, dict[bytes, tuple[Any, list[float], list[bytes]]]] = {}
-        #: field → document → its length as the length column gives it back
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._terms: dict[str, dict[bytes, tuple[list[int], list[Any]]]] = {}
+        #: field → its length in each document as the length column gives it back (0: none)
+        self._lengths: dict[str, array[int]] = {}
+        self._indexed: dict[tuple[str, str], list[Any]] = {}
         self._fields: dict[str, tuple[Any, bool, bool, bool, Any]] = {}
 
     def add_document(self, fields: dict[str, Any], indexed: dict[str, Any] | None = None) -> None:
@@ -101,28 +103,55 @@ class SegmentBuilder:
             field, is_indexed, scorable, stored, column = self._field(name)
             length = 0
             if is_indexed:
-                items = indexed[name] if name in indexed else list(field.index(value))
+                items = indexed.get(name)
+                if items is None:
+                    items = self._index(name, field, value)
                 terms = self._terms.get(name)
                 if terms is None:
                     terms = self._terms[name] = {}
-                for tbytes, freq, weight, vbytes in items:
-                    length += freq
-                    entry = terms.get(tbytes)
+                get = terms.get
+                # per posting: the document number and the (term, frequency, weight,
+                # value) item as analysis gave it; unpacked a block at a time in finish()
+                for item in items:
+                    entry = get(item[0])
                     if entry is None:
-                        entry = terms[tbytes] = (array("I"), [], [])
+                        entry = terms[item[0]] = ([], [])
                     entry[0].append(docnum)
-                    entry[1].append(weight)
-                    entry[2].append(vbytes)
+                    entry[1].append(item)
                 self.size += len(items)
-                if not scorable:
-                    length = 0
+                if scorable:
+                    length = sum(map(_FREQUENCY, items))
             perdoc.add_field(name, field, value if stored else None, length)
             if length:
-                self._lengths.setdefault(name, {})[docnum] = byte_to_length(length_to_byte(length))
+                lengths = self._lengths.get(name)
+                if lengths is None:
+                    lengths = self._lengths[name] = array("I")
+                if len(lengths) < docnum:  # documents without this field
+                    lengths.frombytes(bytes(lengths.itemsize * (docnum - len(lengths))))
+                lengths.append(byte_to_length(length_to_byte(length)))
             if column:
                 perdoc.add_column_value(name, column, field.to_column_value(value))
         perdoc.finish_doc()
         self.docnum += 1
+
+    def _index(self, name: str, field: Any, value: Any) -> list[Any]:
+        """``field.index(value)`` as a list, remembered for short string values of fields
+        without positions (ids, committee names, sections, speakers' names repeat on
+        passage after passage)."""
+        if not isinstance(value, str) or len(value) > 200:
+            return list(field.index(value))
+        key = (name, value)
+        items = self._indexed.get(key)
+        if items is None:
+            items = list(field.index(value))
+            # Only items without value bytes are shared: Whoosh pickles a block's values,
+            # and a value object met twice would be pickled as a back-reference,
+            # changing the bytes written (not what they read as).
+            if not any(item[3] for item in items):
+                if len(self._indexed) > 100_000:
+                    self._indexed.clear()
+                self._indexed[key] = items
+        return items
 
     def _field(self, name: str) -> tuple[Any, bool, bool, bool, Any]:
         found = self._fields.get(name)
@@ -141,9 +170,9 @@ class SegmentBuilder:
             postings = writer._postwriter
             lengths = self._lengths.get(name)
             for tbytes in sorted(terms):
-                ids, weights, values = terms[tbytes]
+                ids, items = terms[tbytes]
                 writer.start_term(tbytes)
-                _write_blocks(postings, ids, weights, values, lengths)
+                _write_blocks(postings, ids, items, lengths)
                 writer.finish_term()
             writer.finish_field()
         writer.close()
@@ -156,23 +185,28 @@ class SegmentBuilder:
             self.perdoc.close()
 
 
-def _write_blocks(w: Any, ids: Any, weights: list[float], values: list[bytes], lengths: dict[int, int] | None) -> None:
+_FREQUENCY = itemgetter(1)
+
+
+def _write_blocks(w: Any, ids: list[int], items: list[Any], lengths: Any) -> None:
     """Give one term's postings to a W3PostingsWriter a block at a time, leaving its
     buffers as ``add_posting`` would have left them before each ``_write_block``."""
     limit = w._blocklimit
     n = len(ids)
+    has_lengths = lengths is not None
+    known = len(lengths) if has_lengths else 0
     for start in range(0, n, limit):
         end = min(start + limit, n)
         block_ids = ids[start:end]
-        block_weights = weights[start:end]
-        w._ids = block_ids
+        block_items = items[start:end]
+        block_weights = [item[2] for item in block_items]
+        w._ids = array("I", block_ids)
         w._weights = array("f", block_weights)
-        w._values = [v for v in values[start:end] if v]
+        w._values = [item[3] for item in block_items if item[3]]
         top = max(block_weights)
         w._maxweight = top if top > 0 else 0
-        if lengths is not None:
-            found = [lengths[d] for d in block_ids if d in lengths]
-            found = [x for x in found if x]
+        if has_lengths:
+            found = [x for x in (lengths[d] if d < known else 0 for d in block_ids) if x]
             w._minlength = min(found) if found else None
             w._maxlength = max(found) if found else 0
         else:
