@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from array import array
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
@@ -144,6 +145,7 @@ def recording_stems() -> Iterator[dict[str, str]]:
     _short_index_terms.cache_clear()
     _short_both.cache_clear()
     _FUSED.clear()
+    _clear_codes()
     _recorders.append(recorded)
     try:
         yield recorded
@@ -454,6 +456,136 @@ def _fuse(raw: str) -> tuple[str, str] | tuple[()]:
 
 
 _short_both = lru_cache(maxsize=8192)(_both)
+
+
+# ---------------------------------------------------------------------- bulk analysis
+
+
+#: Every distinct stemmed term and exact word a build meets gets a number, for the life of
+#: the process (see index_arrays); TERMS[n] / WORDS[n] give the text back.
+TERM_IDS: dict[str, int] = {}
+TERMS: list[str] = []
+WORD_IDS: dict[str, int] = {}
+WORDS: list[str] = []
+
+#: raw token → its code: the tokens it gives, as rows of the _SUB_* arrays from
+#: _START[code] (_LEN[code] of them; term -1: a stop word, which keeps its position),
+#: each at a position _REL after the token's first. _BAD[code]: a part normalises to
+#: nothing (the position rules then need the token-by-token path). Cleared with the
+#: other caches by recording_stems.
+_CODE: dict[str, int] = {}
+_CODE_LIMIT = 1_000_000
+_START: array[int] = array("q")
+_LEN: array[int] = array("q")
+_BAD: array[int] = array("b")
+_SUB_TERM: array[int] = array("q")
+_SUB_WORD: array[int] = array("q")
+_SUB_REL: array[int] = array("q")
+_np: dict[str, Any] = {}
+
+
+def _id(ids: dict[str, int], names: list[str], text: str) -> int:
+    found = ids.get(text)
+    if found is None:
+        found = ids[text] = len(names)
+        names.append(text)
+    return found
+
+
+def _new_code(raw: str) -> int:
+    """Work out a raw token's tokens once, as MinutesTokenizer (mode "index") and
+    TermFilter / ExactFilter do, and give it a code."""
+    if raw.isalnum() or "." in raw or "," in raw:
+        parts = [raw]  # a plain word, or a decimal number, which stays whole
+    else:
+        parts = _PART.findall(raw)
+    tokens = [(part, i) for i, part in enumerate(parts)]
+    if len(parts) > 1 and _is_alpha_compound(raw):
+        tokens.append(("".join(parts), len(parts) - 1))
+    if len(_CODE) >= _CODE_LIMIT:
+        _clear_codes()
+    code = len(_LEN)
+    _START.append(len(_SUB_TERM))
+    _LEN.append(len(tokens))
+    bad = 0
+    for token, rel in tokens:
+        term, stop = _resolve(token)
+        if not term:
+            bad = 1
+        indexed = term and not stop
+        _SUB_TERM.append(_id(TERM_IDS, TERMS, term) if indexed else -1)
+        _SUB_WORD.append(_id(WORD_IDS, WORDS, _exact(token)[0]) if indexed else -1)
+        _SUB_REL.append(rel)
+    _BAD.append(bad)
+    _CODE[raw] = code
+    _np.clear()
+    return code
+
+
+def _clear_codes() -> None:
+    _CODE.clear()
+    for table in (_START, _LEN, _BAD, _SUB_TERM, _SUB_WORD, _SUB_REL):
+        del table[:]
+    _np.clear()
+    _short_arrays.cache_clear()
+
+
+def _tables() -> dict[str, Any]:
+    if not _np:
+        import numpy as np
+
+        _np.update(start=np.array(_START, dtype=np.int64), length=np.array(_LEN, dtype=np.int64),
+                   bad=np.array(_BAD, dtype=bool), term=np.array(_SUB_TERM, dtype=np.int32),
+                   word=np.array(_SUB_WORD, dtype=np.int32), rel=np.array(_SUB_REL, dtype=np.int32))
+    return _np
+
+
+def index_arrays(text: str) -> tuple[Any, Any, Any]:
+    """Return :func:`index_terms_and_words` of ``text`` as three NumPy arrays: term
+    numbers (see :data:`TERMS`), positions, and exact word numbers (:data:`WORDS`).
+
+    An index build calls this on every passage: the tokens are found by one regular
+    expression call, looked up in one pass, and placed with array operations, instead
+    of one Python step per token. The arrays are shared (cached): do not change them.
+    """
+    return _short_arrays(text) if len(text) <= SHORT_TEXT else _arrays(text)
+
+
+def _arrays(text: str) -> tuple[Any, Any, Any]:
+    import numpy as np
+
+    raws = _token_findall(text)
+    codes = list(map(_CODE.get, raws))
+    if None in codes:
+        codes = [_new_code(raw) if code is None else code for raw, code in zip(raws, codes)]
+    t = _tables()
+    if len(t["length"]) < len(_LEN):  # codes made since the tables were copied
+        _np.clear()
+        t = _tables()
+    c = np.array(codes, dtype=np.int64)
+    lengths = t["length"][c]
+    if t["bad"][c].any():
+        terms, words = _both(text)
+        return (np.array([_id(TERM_IDS, TERMS, term) for term, _ in terms], dtype=np.int32),
+                np.array([pos for _, pos in terms], dtype=np.int32),
+                np.array([_id(WORD_IDS, WORDS, w) for w in words], dtype=np.int32))
+    if (lengths == 1).all():  # one token per raw token, each at its own position
+        rows = t["start"][c]
+        term = t["term"][rows]
+        keep = term >= 0
+        return term[keep], np.flatnonzero(keep).astype(np.int32), t["word"][rows][keep]
+    # compounds: a token's parts take a position each, the joined form the last one's
+    ends = np.cumsum(lengths)
+    rows = np.repeat(t["start"][c] - (ends - lengths), lengths) + np.arange(ends[-1] if len(ends) else 0)
+    width = t["rel"][t["start"][c] + lengths - 1] + 1  # positions a raw token takes
+    first = np.cumsum(width) - width
+    term = t["term"][rows]
+    keep = term >= 0
+    positions = (np.repeat(first, lengths) + t["rel"][rows])[keep].astype(np.int32)
+    return term[keep], positions, t["word"][rows][keep]
+
+
+_short_arrays = lru_cache(maxsize=8192)(_arrays)
 
 
 #: The one analyzer instance (it keeps no state between calls), shared by the schema,

@@ -8,6 +8,7 @@ contract tests that fail loudly when the pinned Whoosh changes.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any
 
@@ -72,10 +73,13 @@ class SegmentBuilder:
 
     ``add_document(fields, indexed)`` takes the field values ``SegmentWriter.add_document``
     takes; ``indexed`` may give a field's ``(term bytes, frequency, weight, value bytes)``
-    items already analysed (``field.index(value)`` is called for the others).
+    items already analysed (``field.index(value)`` is called for the others), or, for a
+    field named in ``bulk``, just its length in the document: ``bulk[field]()`` then
+    gives all of the field's postings at :meth:`finish`, as ``(term bytes, document
+    numbers, weights, value bytes)`` term by term in term order (see indexer.bulk).
     """
 
-    def __init__(self, ix: Any) -> None:
+    def __init__(self, ix: Any, bulk: dict[str, Callable[[], Iterable[Any]]] | None = None) -> None:
         from whoosh.codec import default_codec
 
         self.codec = default_codec()
@@ -91,6 +95,7 @@ class SegmentBuilder:
         self._lengths: dict[str, array[int]] = {}
         self._indexed: dict[tuple[str, str], list[Any]] = {}
         self._fields: dict[str, tuple[Any, bool, bool, bool, Any]] = {}
+        self._bulk = bulk or {}
 
     def add_document(self, fields: dict[str, Any], indexed: dict[str, Any] | None = None) -> None:
         docnum, perdoc = self.docnum, self.perdoc
@@ -109,6 +114,9 @@ class SegmentBuilder:
                 terms = self._terms.get(name)
                 if terms is None:
                     terms = self._terms[name] = {}
+                if isinstance(items, int):  # postings given in bulk (see finish)
+                    length = items if scorable else 0
+                    items = ()
                 get = terms.get
                 # per posting: the document number and the (term, frequency, weight,
                 # value) item as analysis gave it; unpacked a block at a time in finish()
@@ -119,7 +127,7 @@ class SegmentBuilder:
                     entry[0].append(docnum)
                     entry[1].append(item)
                 self.size += len(items)
-                if scorable:
+                if scorable and items:
                     length = sum(map(_FREQUENCY, items))
             perdoc.add_field(name, field, value if stored else None, length)
             if length:
@@ -169,11 +177,17 @@ class SegmentBuilder:
             writer.start_field(name, self.schema[name])
             postings = writer._postwriter
             lengths = self._lengths.get(name)
-            for tbytes in sorted(terms):
-                ids, items = terms[tbytes]
-                writer.start_term(tbytes)
-                _write_blocks(postings, ids, items, lengths)
-                writer.finish_term()
+            if name in self._bulk:
+                for tbytes, ids, weights, values in self._bulk[name]():
+                    writer.start_term(tbytes)
+                    _write_blocks(postings, ids, weights, values, lengths)
+                    writer.finish_term()
+            else:
+                for tbytes in sorted(terms):
+                    ids, items = terms[tbytes]
+                    writer.start_term(tbytes)
+                    _write_blocks(postings, ids, [item[2] for item in items], [item[3] for item in items], lengths)
+                    writer.finish_term()
             writer.finish_field()
         writer.close()
         self._terms.clear()
@@ -188,7 +202,7 @@ class SegmentBuilder:
 _FREQUENCY = itemgetter(1)
 
 
-def _write_blocks(w: Any, ids: list[int], items: list[Any], lengths: Any) -> None:
+def _write_blocks(w: Any, ids: list[int], weights: list[float], values: list[bytes], lengths: Any) -> None:
     """Give one term's postings to a W3PostingsWriter a block at a time, leaving its
     buffers as ``add_posting`` would have left them before each ``_write_block``."""
     limit = w._blocklimit
@@ -198,11 +212,10 @@ def _write_blocks(w: Any, ids: list[int], items: list[Any], lengths: Any) -> Non
     for start in range(0, n, limit):
         end = min(start + limit, n)
         block_ids = ids[start:end]
-        block_items = items[start:end]
-        block_weights = [item[2] for item in block_items]
+        block_weights = weights[start:end]
         w._ids = array("I", block_ids)
         w._weights = array("f", block_weights)
-        w._values = [item[3] for item in block_items if item[3]]
+        w._values = [v for v in values[start:end] if v]
         top = max(block_weights)
         w._maxweight = top if top > 0 else 0
         if has_lengths:
