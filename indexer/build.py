@@ -30,7 +30,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from whoosh.index import create_in
-from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import store
@@ -42,7 +41,7 @@ from .itemstore import FILENAME, ItemMeta, ItemStore, SourceRecord
 from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
 from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
-from .postings import HOT_EXT, write_hot_lists, write_missing_hot_lists
+from .postings import HOT_EXT, HOT_MIN_POSTINGS, write_hot_list_file, write_missing_hot_lists
 from .series import series_key
 from .urls import encoded_url
 from .schema import (
@@ -298,7 +297,7 @@ def new_builder(ix: Any) -> tuple[SegmentBuilder, PassagePostings]:
     """A writer of one new segment, whose ``text`` and ``exact`` postings are built in
     bulk (see :mod:`indexer.bulk`)."""
     bulk = PassagePostings()
-    return SegmentBuilder(ix, {"text": bulk.text_terms, "exact": bulk.exact_terms}), bulk
+    return SegmentBuilder(ix, {"text": bulk.text_terms, "exact": bulk.exact_terms}, hot_min=HOT_MIN_POSTINGS), bulk
 
 
 def add_passage(builder: SegmentBuilder, bulk: PassagePostings, fields: dict[str, Any]) -> None:
@@ -314,11 +313,8 @@ def _finish_segment(builder: SegmentBuilder, folder: Path) -> Any:
     """Write out a segment and its hot-list file; return the segment, to be committed
     with the others."""
     segment = builder.finish()
-    reader = SegmentReader(builder.storage, builder.schema, segment)
-    try:
-        write_hot_lists(folder, reader)
-    finally:
-        reader.close()
+    write_hot_list_file(folder, segment.segment_id(), builder.hot)
+    builder.hot.clear()
     return segment
 
 

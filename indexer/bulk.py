@@ -15,10 +15,11 @@ and :class:`indexer.schema.ExactText` give document by document (term counts, we
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
+from whoosh.system import pack_uint
 
 from .analysis import TERMS, WORDS, index_arrays
 from .schema import PART_GAP, POSITIONS, SINGLE_POSITIONS, UINTS
@@ -87,6 +88,11 @@ def _columns(parts: list[tuple[int, Any, float]]) -> tuple[Any, Any, Any]:
     return docs, terms, weights
 
 
+#: Postings turned into Python lists at a time (a segment holds millions: as lists at
+#: once they would take several times the memory of the arrays).
+CHUNK = 1 << 16
+
+
 def _grouped(names: list[str], ids: Any, docs: Any, weights: Any, positions: Any) -> Iterator[TermPostings]:
     """Group tokens (term number, document, weight, position) into postings, term by term
     in the order of the terms' bytes; documents, then positions, stay in the order added."""
@@ -96,6 +102,7 @@ def _grouped(names: list[str], ids: Any, docs: Any, weights: Any, positions: Any
     rank = np.zeros(int(present[-1]) + 1, dtype=np.int64)
     rank[present[order]] = np.arange(len(order))
     key = rank[ids]
+    del ids
     by_term = np.argsort(key, kind="stable")
     key, docs, weights = key[by_term], docs[by_term], weights[by_term]
     n = len(key)
@@ -107,30 +114,42 @@ def _grouped(names: list[str], ids: Any, docs: Any, weights: Any, positions: Any
     counts = np.diff(starts, append=n)
     # a posting's weight: the sum of its occurrences' weights (whole numbers in practice,
     # so the order of the sum does not matter, as it does not for Whoosh's own sums)
-    sums = np.add.reduceat(weights, starts) if n else weights
-    if positions is None:
-        values = [UINTS[c] if c < 256 else POSITIONS_UINT(c) for c in counts.tolist()]
-    else:
-        values = _position_values(positions[by_term], new, starts, counts)
+    sums = np.add.reduceat(weights, starts)
+    posting_docs = docs[starts]
     posting_terms = key[starts]
-    term_starts = np.flatnonzero(np.r_[True, posting_terms[1:] != posting_terms[:-1]]).tolist()
-    term_starts.append(len(starts))
-    doc_list, weight_list = docs[starts].tolist(), sums.tolist()
-    for k in range(len(term_starts) - 1):
-        a, b = term_starts[k], term_starts[k + 1]
-        yield encoded[order[k]], doc_list[a:b], weight_list[a:b], values[a:b]
+    del key, docs, weights
+    if positions is None:
+        values_of = _count_values(counts)
+    else:
+        values_of = _position_values(positions[by_term], new, starts, counts)
+    del by_term, new
+    term_starts = np.flatnonzero(np.r_[True, posting_terms[1:] != posting_terms[:-1]])
+    term_ends = np.r_[term_starts[1:], len(starts)]
+    k = 0
+    while k < len(term_starts):
+        # the terms whose postings start within the next CHUNK (at least one term)
+        last = max(k + 1, int(np.searchsorted(term_starts, term_starts[k] + CHUNK, side="left")))
+        a, b = int(term_starts[k]), int(term_ends[last - 1])
+        doc_list, weight_list, values = posting_docs[a:b].tolist(), sums[a:b].tolist(), values_of(a, b)
+        for t in range(k, last):
+            i, j = int(term_starts[t]) - a, int(term_ends[t]) - a
+            yield encoded[order[t]], doc_list[i:j], weight_list[i:j], values[i:j]
+        k = last
 
 
-def POSITIONS_UINT(count: int) -> bytes:  # noqa: N802 - a rare case of UINTS
-    from whoosh.system import pack_uint
+def _count_values(counts: Any) -> Callable[[int, int], list[bytes]]:
+    """ExactText's value of each posting: its term count (as ``pack_uint``)."""
 
-    return pack_uint(count)
+    def values(a: int, b: int) -> list[bytes]:
+        return [UINTS[c] if c < 256 else pack_uint(c) for c in counts[a:b].tolist()]
+
+    return values
 
 
 _LITTLE = sys.byteorder == "little"
 
 
-def _position_values(positions: Any, new: Any, starts: Any, counts: Any) -> list[bytes]:
+def _position_values(positions: Any, new: Any, starts: Any, counts: Any) -> Callable[[int, int], list[bytes]]:
     """Each posting's CompactPositions bytes: b"H" and the gaps as 16-bit numbers (the
     shared one-position values where CompactPositions.encode uses them; "I" lists, for
     gaps of 65,536 or more, through encode itself)."""
@@ -143,17 +162,25 @@ def _position_values(positions: Any, new: Any, starts: Any, counts: Any) -> list
     buf = np.zeros(len(starts) + 2 * n, dtype=np.uint8)
     buf[offsets] = ord("H")
     at = posting + 1 + 2 * np.arange(n)
+    del posting
     low, high = (gaps & 0xFF).astype(np.uint8), ((gaps >> 8) & 0xFF).astype(np.uint8)
     buf[at], buf[at + 1] = (low, high) if _LITTLE else (high, low)
+    del at, low, high
     raw = buf.tobytes()
-    firsts = positions[starts].tolist()
+    del buf
+    firsts = positions[starts]
+    wide: set[int] = set()
+    if n and int(gaps.max()) >= 65536:
+        wide = set(np.flatnonzero(np.maximum.reduceat(gaps, starts) >= 65536).tolist())
     single = SINGLE_POSITIONS
     limit = len(single)
-    values = [single[p] if c == 1 and p < limit else raw[o : o + 1 + 2 * c]
-              for c, p, o in zip(counts.tolist(), firsts, offsets.tolist())]
-    if n and int(gaps.max()) >= 65536:
-        wide = np.flatnonzero(np.maximum.reduceat(gaps, starts) >= 65536).tolist()
-        ends = np.r_[starts[1:], n]
+
+    def values(a: int, b: int) -> list[bytes]:
+        out = [single[p] if c == 1 and p < limit else raw[o : o + 1 + 2 * c]
+               for c, p, o in zip(counts[a:b].tolist(), firsts[a:b].tolist(), offsets[a:b].tolist())]
         for k in wide:
-            values[k] = POSITIONS.encode(positions[starts[k] : ends[k]].tolist())
+            if a <= k < b:
+                out[k - a] = POSITIONS.encode(positions[starts[k] : starts[k] + counts[k]].tolist())
+        return out
+
     return values

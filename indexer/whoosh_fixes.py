@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any
 
+import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -79,7 +80,8 @@ class SegmentBuilder:
     numbers, weights, value bytes)`` term by term in term order (see indexer.bulk).
     """
 
-    def __init__(self, ix: Any, bulk: dict[str, Callable[[], Iterable[Any]]] | None = None) -> None:
+    def __init__(self, ix: Any, bulk: dict[str, Callable[[], Iterable[Any]]] | None = None,
+                 hot_min: int | None = None) -> None:
         from whoosh.codec import default_codec
 
         self.codec = default_codec()
@@ -96,6 +98,10 @@ class SegmentBuilder:
         self._indexed: dict[tuple[str, str], list[Any]] = {}
         self._fields: dict[str, tuple[Any, bool, bool, bool, Any]] = {}
         self._bulk = bulk or {}
+        #: with ``hot_min``, finish() keeps the posting lists of at least that many
+        #: postings here, (field, word, document numbers, weights), for the hot-list file
+        self.hot: list[tuple[str, str, Any, Any]] = []
+        self._hot_min = hot_min
 
     def add_document(self, fields: dict[str, Any], indexed: dict[str, Any] | None = None) -> None:
         docnum, perdoc = self.docnum, self.perdoc
@@ -177,17 +183,23 @@ class SegmentBuilder:
             writer.start_field(name, self.schema[name])
             postings = writer._postwriter
             lengths = self._lengths.get(name)
+            field = self.schema[name]
+            hot_min = self._hot_min if self._hot_min is not None else 1 << 62
             if name in self._bulk:
-                for tbytes, ids, weights, values in self._bulk[name]():
-                    writer.start_term(tbytes)
-                    _write_blocks(postings, ids, weights, values, lengths)
-                    writer.finish_term()
+                postings_of = self._bulk[name]()
             else:
-                for tbytes in sorted(terms):
-                    ids, items = terms[tbytes]
-                    writer.start_term(tbytes)
-                    _write_blocks(postings, ids, [item[2] for item in items], [item[3] for item in items], lengths)
-                    writer.finish_term()
+                postings_of = ((tbytes, ids, [item[2] for item in items], [item[3] for item in items])
+                               for tbytes in sorted(terms) for ids, items in (terms[tbytes],))
+            for tbytes, ids, weights, values in postings_of:
+                writer.start_term(tbytes)
+                _write_blocks(postings, ids, weights, values, lengths)
+                writer.finish_term()
+                if len(ids) >= hot_min:
+                    text = field.from_bytes(tbytes)
+                    if isinstance(text, str):
+                        # as arrays (the lists take several times the memory); float32
+                        # is what Whoosh stores a weight as
+                        self.hot.append((name, text, np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32)))
             writer.finish_field()
         writer.close()
         self._terms.clear()
