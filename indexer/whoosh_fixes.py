@@ -183,6 +183,8 @@ class SegmentBuilder:
             writer.start_field(name, self.schema[name])
             postings = writer._postwriter
             lengths = self._lengths.get(name)
+            if lengths is not None:  # a list, with every document (block statistics index it)
+                lengths = lengths.tolist() + [0] * (self.docnum - len(lengths))
             field = self.schema[name]
             hot_min = self._hot_min if self._hot_min is not None else 1 << 62
             if name in self._bulk:
@@ -214,24 +216,23 @@ class SegmentBuilder:
 _FREQUENCY = itemgetter(1)
 
 
-def _write_blocks(w: Any, ids: list[int], weights: list[float], values: list[bytes], lengths: Any) -> None:
+def _write_blocks(w: Any, ids: list[int], weights: list[float], values: list[bytes], lengths: list[int] | None) -> None:
     """Give one term's postings to a W3PostingsWriter a block at a time, leaving its
     buffers as ``add_posting`` would have left them before each ``_write_block``."""
     limit = w._blocklimit
     n = len(ids)
     has_lengths = lengths is not None
-    known = len(lengths) if has_lengths else 0
     for start in range(0, n, limit):
         end = min(start + limit, n)
         block_ids = ids[start:end]
         block_weights = weights[start:end]
         w._ids = array("I", block_ids)
         w._weights = array("f", block_weights)
-        w._values = [v for v in values[start:end] if v]
+        w._values = list(filter(None, values[start:end]))
         top = max(block_weights)
         w._maxweight = top if top > 0 else 0
         if has_lengths:
-            found = [x for x in (lengths[d] if d < known else 0 for d in block_ids) if x]
+            found = list(filter(None, map(lengths.__getitem__, block_ids)))
             w._minlength = min(found) if found else None
             w._maxlength = max(found) if found else 0
         else:
