@@ -469,15 +469,15 @@ WORD_IDS: dict[str, int] = {}
 WORDS: list[str] = []
 
 #: raw token → its code: the tokens it gives, as rows of the _SUB_* arrays from
-#: _START[code] (_LEN[code] of them; term -1: a stop word, which keeps its position),
-#: each at a position _REL after the token's first. _BAD[code]: a part normalises to
-#: nothing (the position rules then need the token-by-token path). Cleared with the
-#: other caches by recording_stems.
+#: _START[code] (_LEN[code] of them), each at a position _SUB_REL after the token's
+#: first; a row's term is -1 for a stop word (it keeps its position) and -2 for a part
+#: that normalises to nothing (it takes none). KEPT[code]: the tokens indexed. Cleared
+#: with the other caches by recording_stems (the term and word numbers stay).
 _CODE: dict[str, int] = {}
 _CODE_LIMIT = 1_000_000
 _START: array[int] = array("q")
 _LEN: array[int] = array("q")
-_BAD: array[int] = array("b")
+KEPT: list[int] = []
 _SUB_TERM: array[int] = array("q")
 _SUB_WORD: array[int] = array("q")
 _SUB_REL: array[int] = array("q")
@@ -502,21 +502,18 @@ def _new_code(raw: str) -> int:
     tokens = [(part, i) for i, part in enumerate(parts)]
     if len(parts) > 1 and _is_alpha_compound(raw):
         tokens.append(("".join(parts), len(parts) - 1))
-    if len(_CODE) >= _CODE_LIMIT:
-        _clear_codes()
     code = len(_LEN)
     _START.append(len(_SUB_TERM))
     _LEN.append(len(tokens))
-    bad = 0
+    kept = 0
     for token, rel in tokens:
         term, stop = _resolve(token)
-        if not term:
-            bad = 1
         indexed = term and not stop
-        _SUB_TERM.append(_id(TERM_IDS, TERMS, term) if indexed else -1)
+        _SUB_TERM.append(_id(TERM_IDS, TERMS, term) if indexed else -1 if term else -2)
         _SUB_WORD.append(_id(WORD_IDS, WORDS, _exact(token)[0]) if indexed else -1)
         _SUB_REL.append(rel)
-    _BAD.append(bad)
+        kept += bool(indexed)
+    KEPT.append(kept)
     _CODE[raw] = code
     _np.clear()
     return code
@@ -524,10 +521,11 @@ def _new_code(raw: str) -> int:
 
 def _clear_codes() -> None:
     _CODE.clear()
-    for table in (_START, _LEN, _BAD, _SUB_TERM, _SUB_WORD, _SUB_REL):
+    for table in (_START, _LEN, _SUB_TERM, _SUB_WORD, _SUB_REL):
         del table[:]
+    del KEPT[:]
     _np.clear()
-    _short_arrays.cache_clear()
+    _short_codes.cache_clear()
 
 
 def _tables() -> dict[str, Any]:
@@ -535,57 +533,92 @@ def _tables() -> dict[str, Any]:
         import numpy as np
 
         _np.update(start=np.array(_START, dtype=np.int64), length=np.array(_LEN, dtype=np.int64),
-                   bad=np.array(_BAD, dtype=bool), term=np.array(_SUB_TERM, dtype=np.int32),
-                   word=np.array(_SUB_WORD, dtype=np.int32), rel=np.array(_SUB_REL, dtype=np.int32))
+                   term=np.array(_SUB_TERM, dtype=np.int32), word=np.array(_SUB_WORD, dtype=np.int32),
+                   rel=np.array(_SUB_REL, dtype=np.int64))
     return _np
 
 
-def index_arrays(text: str) -> tuple[Any, Any, Any]:
-    """Return :func:`index_terms_and_words` of ``text`` as three NumPy arrays: term
-    numbers (see :data:`TERMS`), positions, and exact word numbers (:data:`WORDS`).
-
-    An index build calls this on every passage: the tokens are found by one regular
-    expression call, looked up in one pass, and placed with array operations, instead
-    of one Python step per token. The arrays are shared (cached): do not change them.
-    """
-    return _short_arrays(text) if len(text) <= SHORT_TEXT else _arrays(text)
+def raw_codes(text: str) -> list[int]:
+    """Return the codes of ``text``'s raw tokens (see :func:`expand`); a list shared for
+    short texts: do not change it."""
+    return _short_codes(text) if len(text) <= SHORT_TEXT else _codes(text)
 
 
-def _arrays(text: str) -> tuple[Any, Any, Any]:
-    import numpy as np
+def trim_codes() -> None:
+    """Forget the raw token codes if there are many (codes given out before are then
+    meaningless: call this only when none are held, as a new segment starts)."""
+    if len(_CODE) >= _CODE_LIMIT:
+        _clear_codes()
 
+
+def _codes(text: str) -> list[int]:
     raws = _token_findall(text)
     codes = list(map(_CODE.get, raws))
     if None in codes:
         codes = [_new_code(raw) if code is None else code for raw, code in zip(raws, codes)]
+    return codes
+
+
+_short_codes = lru_cache(maxsize=8192)(_codes)
+
+
+def expand(codes: Any, part_lengths: Any) -> tuple[Any, Any, Any, Any]:
+    """Turn the raw token codes of consecutive texts (parts; ``part_lengths`` codes each)
+    into their indexed tokens: NumPy arrays of term numbers (see :data:`TERMS`), exact
+    word numbers (:data:`WORDS`), positions within the part, and part numbers, with
+    the positions TermFilter gives (stop words keep theirs; a token that normalises to
+    nothing takes none). A build analyses a whole segment's passages at once this way,
+    instead of one Python step per token."""
+    import numpy as np
+
     t = _tables()
     if len(t["length"]) < len(_LEN):  # codes made since the tables were copied
         _np.clear()
         t = _tables()
-    c = np.array(codes, dtype=np.int64)
-    lengths = t["length"][c]
-    if t["bad"][c].any():
-        terms, words = _both(text)
-        return (np.array([_id(TERM_IDS, TERMS, term) for term, _ in terms], dtype=np.int32),
-                np.array([pos for _, pos in terms], dtype=np.int32),
-                np.array([_id(WORD_IDS, WORDS, w) for w in words], dtype=np.int32))
-    if (lengths == 1).all():  # one token per raw token, each at its own position
-        rows = t["start"][c]
-        term = t["term"][rows]
-        keep = term >= 0
-        return term[keep], np.flatnonzero(keep).astype(np.int32), t["word"][rows][keep]
-    # compounds: a token's parts take a position each, the joined form the last one's
+    codes = np.asarray(codes, dtype=np.int64)
+    part_lengths = np.asarray(part_lengths, dtype=np.int64)
+    raw_part = np.repeat(np.arange(len(part_lengths)), part_lengths)
+    lengths = t["length"][codes]
+    first = t["start"][codes]
+    # positions a raw token takes: its parts' (a joined compound shares its last part's)
+    width = t["rel"][first + lengths - 1] + 1
+    before = np.cumsum(width) - width
+    part_first = np.cumsum(part_lengths) - part_lengths
+    base = np.zeros(len(part_lengths), dtype=np.int64)
+    has = part_lengths > 0
+    base[has] = before[part_first[has]]
+    raw_pos = before - base[raw_part]
+    del before, width
     ends = np.cumsum(lengths)
-    rows = np.repeat(t["start"][c] - (ends - lengths), lengths) + np.arange(ends[-1] if len(ends) else 0)
-    width = t["rel"][t["start"][c] + lengths - 1] + 1  # positions a raw token takes
-    first = np.cumsum(width) - width
-    term = t["term"][rows]
-    keep = term >= 0
-    positions = (np.repeat(first, lengths) + t["rel"][rows])[keep].astype(np.int32)
-    return term[keep], positions, t["word"][rows][keep]
+    rows = np.repeat(first - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
+    positions = np.repeat(raw_pos, lengths) + t["rel"][rows]
+    part = np.repeat(raw_part, lengths)
+    del raw_pos, raw_part, ends, first, lengths
+    terms = t["term"][rows]
+    words = t["word"][rows]
+    del rows
+    if (terms == -2).any():
+        # Parts that normalise to nothing take no position: positions are renumbered
+        # from the part's first other token (as TermFilter does, which starts from that
+        # token's position and counts each new position after it).
+        keep = terms != -2
+        terms, words, positions, part = terms[keep], words[keep], positions[keep], part[keep]
+        if len(part):
+            new = np.r_[True, (positions[1:] != positions[:-1]) | (part[1:] != part[:-1])]
+            starts = np.flatnonzero(np.r_[True, part[1:] != part[:-1]])
+            run = np.cumsum(np.r_[True, part[1:] != part[:-1]]) - 1
+            rank = np.cumsum(new) - 1
+            positions = positions[starts][run] + rank - rank[starts][run]
+    kept = terms >= 0
+    return terms[kept], words[kept], positions[kept], part[kept]
 
 
-_short_arrays = lru_cache(maxsize=8192)(_arrays)
+def index_arrays(text: str) -> tuple[Any, Any, Any]:
+    """Return :func:`index_terms_and_words` of ``text`` as NumPy arrays: term numbers,
+    positions and exact word numbers (see :func:`expand`)."""
+    codes = raw_codes(text)
+    terms, words, positions, _ = expand(codes, [len(codes)])
+    return terms, positions, words
 
 
 #: The one analyzer instance (it keeps no state between calls), shared by the schema,

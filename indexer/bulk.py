@@ -15,13 +15,14 @@ and :class:`indexer.schema.ExactText` give document by document (term counts, we
 from __future__ import annotations
 
 import sys
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 from whoosh.system import pack_uint
 
-from .analysis import TERMS, WORDS, index_arrays
+from .analysis import KEPT, TERMS, WORDS, expand, raw_codes, trim_codes
 from .schema import PART_GAP, POSITIONS, SINGLE_POSITIONS, UINTS
 
 #: (term bytes, document numbers, weights, value bytes) of one term, in term order.
@@ -32,60 +33,76 @@ class PassagePostings:
     """The ``text`` and ``exact`` postings of the passages of one segment."""
 
     def __init__(self) -> None:
-        self._text: list[tuple[int, Any, Any, float]] = []  # (doc, terms, positions, weight) per part
-        self._exact: list[tuple[int, Any, float]] = []  # (doc, words, weight) per part
-        #: postings (tokens, an upper bound) held, for deciding when to close the segment
+        trim_codes()  # no codes are held between segments
+        self._codes = array("i")  # every part's raw token codes, one after another
+        self._docs = array("i")  # per part: its document,
+        self._lengths = array("i")  # its number of raw tokens,
+        self._weights = array("d")  # its weight,
+        self._fields = array("b")  # and the fields it is part of (_TEXT | _EXACT)
+        self._tokens: tuple[Any, ...] | None = None
+        #: postings (indexed tokens, an upper bound) held, for deciding when to close the segment
         self.size = 0
 
     def add(self, docnum: int, text: Sequence[tuple[str, float]], exact: Sequence[tuple[str, float]] | None = None,
             ) -> tuple[int, int]:
         """Add a passage's ``text`` parts (and its ``exact`` parts, if they differ); return
-        the field lengths of the two fields in this passage."""
-        start = 0
-        text_length = 0
-        for part, weight in text:
-            terms, positions, words = index_arrays(part)
-            if len(terms):
-                self._text.append((docnum, terms, positions + start if start else positions, weight))
-                if exact is None:
-                    self._exact.append((docnum, words, weight))
-                text_length += len(terms)
-                start += int(positions[-1]) + 1
-            start += PART_GAP
-        if exact is None:
-            exact_length = text_length
-        else:
-            exact_length = 0
-            for part, weight in exact:
-                words = index_arrays(part)[2]
-                if len(words):
-                    self._exact.append((docnum, words, weight))
-                    exact_length += len(words)
+        the field lengths of the two fields in this passage (the tokens indexed)."""
+        kept = KEPT.__getitem__
+        text_length = exact_length = 0
+        for parts, fields in ((text, _TEXT | _EXACT if exact is None else _TEXT), (exact or (), _EXACT)):
+            for part, weight in parts:
+                codes = raw_codes(part)
+                self._codes.extend(codes)
+                self._docs.append(docnum)
+                self._lengths.append(len(codes))
+                self._weights.append(weight)
+                self._fields.append(fields)
+                n = sum(map(kept, codes))
+                if fields & _TEXT:
+                    text_length += n
+                if fields & _EXACT:
+                    exact_length += n
         self.size += text_length + exact_length
         return text_length, exact_length
 
+    def _analysed(self) -> tuple[Any, ...]:
+        """Every indexed token of the segment: term number, word number, position (in
+        its field, parts and gaps counted), document, weight, fields (see expand)."""
+        if self._tokens is None:
+            lengths = np.frombuffer(self._lengths, dtype=np.int32)
+            terms, words, positions, part = expand(np.frombuffer(self._codes, dtype=np.int32), lengths)
+            docs = np.frombuffer(self._docs, dtype=np.int32)
+            fields = np.frombuffer(self._fields, dtype=np.int8)
+            # A text part starts after the text parts before it in its document, with a
+            # gap (WeightedText.index): its last position + 1 (0 if it has none) + PART_GAP.
+            last = np.full(len(lengths), -1, dtype=np.int64)
+            if len(part):
+                ends = np.flatnonzero(np.r_[part[1:] != part[:-1], True])
+                last[part[ends]] = positions[ends]
+            step = np.where(fields & _TEXT, last + 1 + PART_GAP, 0)
+            before = np.cumsum(step) - step
+            new_doc = np.r_[True, docs[1:] != docs[:-1]]
+            offsets = before - before[np.flatnonzero(new_doc)][np.cumsum(new_doc) - 1]
+            self._tokens = (terms, words, positions + offsets[part], docs[part].astype(np.int64),
+                            np.frombuffer(self._weights, dtype=np.float64)[part], fields[part])
+        return self._tokens
+
     def text_terms(self) -> Iterator[TermPostings]:
         """The ``text`` field's postings, term by term in term order."""
-        if not self._text:
-            return
-        docs, terms, weights = _columns([(d, t, w) for d, t, _, w in self._text])
-        positions = np.concatenate([p for _, _, p, _ in self._text]).astype(np.int64)
-        yield from _grouped(TERMS, terms, docs, weights, positions)
+        terms, _, positions, docs, weights, fields = self._analysed()
+        mine = (fields & _TEXT) != 0
+        if mine.any():
+            yield from _grouped(TERMS, terms[mine], docs[mine], weights[mine], positions[mine])
 
     def exact_terms(self) -> Iterator[TermPostings]:
         """The ``exact`` field's postings, term by term in term order."""
-        if not self._exact:
-            return
-        docs, words, weights = _columns(self._exact)
-        yield from _grouped(WORDS, words, docs, weights, None)
+        _, words, _, docs, weights, fields = self._analysed()
+        mine = (fields & _EXACT) != 0
+        if mine.any():
+            yield from _grouped(WORDS, words[mine], docs[mine], weights[mine], None)
 
 
-def _columns(parts: list[tuple[int, Any, float]]) -> tuple[Any, Any, Any]:
-    counts = np.fromiter((len(t) for _, t, _ in parts), dtype=np.int64, count=len(parts))
-    docs = np.repeat(np.fromiter((d for d, _, _ in parts), dtype=np.int64, count=len(parts)), counts)
-    weights = np.repeat(np.fromiter((w for _, _, w in parts), dtype=np.float64, count=len(parts)), counts)
-    terms = np.concatenate([t for _, t, _ in parts])
-    return docs, terms, weights
+_TEXT, _EXACT = 1, 2
 
 
 #: Postings turned into Python lists at a time (a segment holds millions: as lists at
