@@ -7,9 +7,12 @@ contract tests that fail loudly when the pinned Whoosh changes.
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections.abc import Callable, Iterable
-from operator import itemgetter
+from itertools import chain
+from operator import itemgetter, sub
+from pickle import dumps
 from typing import Any
 
 import numpy as np
@@ -237,4 +240,40 @@ def _write_blocks(w: Any, ids: list[int], weights: list[float], values: list[byt
             w._maxlength = max(found) if found else 0
         else:
             w._minlength, w._maxlength = None, 0
-        w._write_block(last=end == n)
+        _write_block(w, end == n)
+
+
+def _write_block(w: Any, last: bool) -> None:
+    """W3PostingsWriter._write_block, with its per-posting generators done in C (the
+    same pickled and compressed bytes: tests/test_whoosh_fixes.py compares segments)."""
+    postfile = w._postfile
+    if not w._blockcount:
+        postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
+    w._terminfo.add_block(w)
+    ids, weights, values = w._ids, w._weights, w._values
+    count = len(weights)
+    if weights.count(1.0) == count:
+        mini_weights: Any = None
+    elif weights.count(weights[0]) == count:
+        mini_weights = weights[0]
+    else:
+        mini_weights = tuple(weights)
+    fixed = w._format.fixed_value_size()
+    if fixed is None or fixed < 0:
+        mini_values: Any = tuple(values)
+    elif fixed == 0:
+        mini_values = None
+    else:
+        mini_values = b"".join(values)
+    mini_ids = tuple(map(sub, ids, chain((0,), ids)))  # gaps (whoosh.util.numlists.delta_encode)
+    data = dumps((mini_ids, mini_weights, mini_values), 2)
+    comp = w._compression
+    if comp:
+        data = zlib.compress(data, comp)
+    info = dumps((len(ids), ids[-1], w._maxweight, comp, length_to_byte(w._minlength), length_to_byte(w._maxlength)), 2)
+    length = len(info) + len(data)
+    postfile.write_int(-length if last else length)
+    postfile.write(info)
+    postfile.write(data)
+    w._blockcount += 1
+    w._new_block()
