@@ -100,6 +100,7 @@ class SegmentBuilder:
         self._lengths: dict[str, array[int]] = {}
         self._indexed: dict[tuple[str, str], list[Any]] = {}
         self._fields: dict[str, tuple[Any, bool, bool, bool, Any]] = {}
+        self._names: dict[tuple[str, ...], list[str]] = {}
         self._bulk = bulk or {}
         #: with ``hot_min``, finish() keeps the posting lists of at least that many
         #: postings here, (field, word, document numbers, weights), for the hot-list file
@@ -110,9 +111,13 @@ class SegmentBuilder:
         docnum, perdoc = self.docnum, self.perdoc
         indexed = indexed or {}
         perdoc.start_doc(docnum)
-        for name in sorted(fields):
+        names = self._names.get(tuple(fields))
+        if names is None:
+            names = self._names[tuple(fields)] = [n for n in sorted(fields) if not n.startswith("_")]
+        columns = perdoc._colwriters
+        for name in names:
             value = fields[name]
-            if value is None or name.startswith("_"):
+            if value is None:
                 continue
             field, is_indexed, scorable, stored, column = self._field(name)
             length = 0
@@ -138,8 +143,17 @@ class SegmentBuilder:
                 self.size += len(items)
                 if scorable and items:
                     length = sum(map(_FREQUENCY, items))
-            perdoc.add_field(name, field, value if stored else None, length)
+            # perdoc.add_field and add_column_value, without their look-ups per call
+            if stored:
+                perdoc._storedfields[name] = value
             if length:
+                lenfield = "_%s_len" % name
+                writer = columns.get(lenfield)
+                if writer is None:
+                    perdoc.add_column_value(lenfield, whoosh3.LENGTHS_COLUMN, length_to_byte(length))
+                else:
+                    writer.add(docnum, length_to_byte(length))
+                perdoc._fieldlengths[name] += length
                 lengths = self._lengths.get(name)
                 if lengths is None:
                     lengths = self._lengths[name] = array("I")
@@ -147,7 +161,11 @@ class SegmentBuilder:
                     lengths.frombytes(bytes(lengths.itemsize * (docnum - len(lengths))))
                 lengths.append(byte_to_length(length_to_byte(length)))
             if column:
-                perdoc.add_column_value(name, column, field.to_column_value(value))
+                writer = columns.get(name)
+                if writer is None:
+                    perdoc.add_column_value(name, column, field.to_column_value(value))
+                else:
+                    writer.add(docnum, field.to_column_value(value))
         perdoc.finish_doc()
         self.docnum += 1
 
