@@ -83,23 +83,33 @@ class PassagePostings:
             before = np.cumsum(step) - step
             new_doc = np.r_[True, docs[1:] != docs[:-1]]
             offsets = before - before[np.flatnonzero(new_doc)][np.cumsum(new_doc) - 1]
-            self._tokens = (terms, words, positions + offsets[part], docs[part].astype(np.int64),
-                            np.frombuffer(self._weights, dtype=np.float64)[part], fields[part])
+            # per token only what differs between tokens (the rest is looked up by part
+            # when a field is written: a segment holds millions of tokens)
+            self._tokens = (terms, words, (positions + offsets[part]).astype(np.int32), part.astype(np.int32))
         return self._tokens
+
+    def _field_tokens(self, field: int) -> tuple[Any, Any, Any]:
+        """The tokens of one field: which (a mask), their documents and weights."""
+        part = self._analysed()[3]
+        mine = (np.frombuffer(self._fields, dtype=np.int8) & field)[part] != 0
+        part = part[mine]
+        docs = np.frombuffer(self._docs, dtype=np.int32)[part].astype(np.int64)
+        return mine, docs, np.frombuffer(self._weights, dtype=np.float64)[part]
 
     def text_terms(self) -> Iterator[TermPostings]:
         """The ``text`` field's postings, term by term in term order."""
-        terms, _, positions, docs, weights, fields = self._analysed()
-        mine = (fields & _TEXT) != 0
-        if mine.any():
-            yield from _grouped(TERMS, terms[mine], docs[mine], weights[mine], positions[mine])
+        terms, _, positions, _ = self._analysed()
+        mine, docs, weights = self._field_tokens(_TEXT)
+        if len(docs):
+            yield from _grouped(TERMS, terms[mine], docs, weights, positions[mine].astype(np.int64))
+        self._tokens = None  # written last (fields go in name order): free the segment's tokens
 
     def exact_terms(self) -> Iterator[TermPostings]:
         """The ``exact`` field's postings, term by term in term order."""
-        _, words, _, docs, weights, fields = self._analysed()
-        mine = (fields & _EXACT) != 0
-        if mine.any():
-            yield from _grouped(WORDS, words[mine], docs[mine], weights[mine], None)
+        words = self._analysed()[1]
+        mine, docs, weights = self._field_tokens(_EXACT)
+        if len(docs):
+            yield from _grouped(WORDS, words[mine], docs, weights, None)
 
 
 _TEXT, _EXACT = 1, 2
