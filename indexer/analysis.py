@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from array import array
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
@@ -143,6 +144,8 @@ def recording_stems() -> Iterator[dict[str, str]]:
     _resolve.cache_clear()
     _short_index_terms.cache_clear()
     _short_both.cache_clear()
+    _FUSED.clear()
+    _clear_codes()
     _recorders.append(recorded)
     try:
         yield recorded
@@ -385,44 +388,237 @@ def _both(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
     # ExactFilter, inlined without Token objects; the two filters agree on what they drop
     # (both normalise alike, so a token empty for one is empty for the other, and both
     # drop stop words keeping their positions). tests/test_whoosh_fixes.py checks this
-    # gives what the analyzers give.
+    # gives what the analyzers give. A build runs this on every passage: plain words
+    # (nearly every token) take one dictionary look-up (see _fused).
     stemmed: list[tuple[str, int]] = []
     exact: list[str] = []
-    new_pos: int | None = None
+    new_pos = -1  # TermFilter's renumbered position of the last token kept
+    started = False
     last_old = -1
     pos = 0
-    for match in _token_matches(text):
-        raw = match.group()
-        if raw.isalnum():
-            tokens: Any = ((raw, pos),)
+    get = _FUSED.get
+    for raw in _token_findall(text):
+        if raw.isalnum():  # one token at a new position
+            found = get(raw)
+            if found is None:
+                found = _fuse(raw)
+            if found:
+                if started:
+                    new_pos += 1
+                else:
+                    new_pos, started = pos, True
+                last_old = pos
+                if found[0]:
+                    stemmed.append((found[0], new_pos))
+                    exact.append(found[1])
             pos += 1
+            continue
+        if "." in raw or "," in raw:
+            parts = [raw]  # a decimal number stays whole
         else:
-            start = match.start()
-            if "." in raw or "," in raw:
-                spans = [(start, match.end())]  # a decimal number stays whole
-            else:
-                spans = [(start + m.start(), start + m.end()) for m in _PART.finditer(raw)]
-            tokens = [(text[s:e], pos + i) for i, (s, e) in enumerate(spans)]
-            pos += len(spans)
-            if len(spans) > 1 and _is_alpha_compound(raw):
-                tokens.append(("".join(text[s:e] for s, e in spans), pos - 1))
+            parts = _PART.findall(raw)
+        tokens = [(part, pos + i) for i, part in enumerate(parts)]
+        pos += len(parts)
+        if len(parts) > 1 and _is_alpha_compound(raw):
+            tokens.append(("".join(parts), pos - 1))
         for token, token_pos in tokens:
-            term, stop = _resolve(token)
-            if not term:
+            found = get(token)
+            if found is None:
+                found = _fuse(token)
+            if not found:
                 continue
-            if new_pos is None:
-                new_pos = token_pos - 1
+            if not started:
+                new_pos, started = token_pos - 1, True
             if token_pos != last_old:
                 new_pos += 1
                 last_old = token_pos
-            if stop:
-                continue
-            stemmed.append((term, new_pos))
-            exact.append(_exact(token)[0])
+            if found[0]:
+                stemmed.append((found[0], new_pos))
+                exact.append(found[1])
     return tuple(stemmed), tuple(exact)
 
 
+#: raw token → (stemmed term, exact word) for a word that is indexed, ("", "") for a
+#: stop word (it keeps its position), () for a token that normalises to nothing. Cleared
+#: by recording_stems, like the other caches, so a recording build stems every word.
+_FUSED: dict[str, tuple[str, str] | tuple[()]] = {}
+_FUSED_LIMIT = 300_000
+_token_findall = re.compile(TOKEN_PATTERN, TOKEN_FLAGS).findall
+
+
+def _fuse(raw: str) -> tuple[str, str] | tuple[()]:
+    term, stop = _resolve(raw)
+    found: tuple[str, str] | tuple[()] = () if not term else ("", "") if stop else (term, _exact(raw)[0])
+    if len(_FUSED) >= _FUSED_LIMIT:
+        _FUSED.clear()
+    _FUSED[raw] = found
+    return found
+
+
 _short_both = lru_cache(maxsize=8192)(_both)
+
+
+# ---------------------------------------------------------------------- bulk analysis
+
+
+#: Every distinct stemmed term and exact word a build meets gets a number, for the life of
+#: the process (see index_arrays); TERMS[n] / WORDS[n] give the text back.
+TERM_IDS: dict[str, int] = {}
+TERMS: list[str] = []
+WORD_IDS: dict[str, int] = {}
+WORDS: list[str] = []
+
+#: raw token → its code: the tokens it gives, as rows of the _SUB_* arrays from
+#: _START[code] (_LEN[code] of them), each at a position _SUB_REL after the token's
+#: first; a row's term is -1 for a stop word (it keeps its position) and -2 for a part
+#: that normalises to nothing (it takes none). KEPT[code]: the tokens indexed. Cleared
+#: with the other caches by recording_stems (the term and word numbers stay).
+_CODE: dict[str, int] = {}
+_CODE_LIMIT = 1_000_000
+_START: array[int] = array("q")
+_LEN: array[int] = array("q")
+KEPT: list[int] = []
+_SUB_TERM: array[int] = array("q")
+_SUB_WORD: array[int] = array("q")
+_SUB_REL: array[int] = array("q")
+_np: dict[str, Any] = {}
+
+
+def _id(ids: dict[str, int], names: list[str], text: str) -> int:
+    found = ids.get(text)
+    if found is None:
+        found = ids[text] = len(names)
+        names.append(text)
+    return found
+
+
+def _new_code(raw: str) -> int:
+    """Work out a raw token's tokens once, as MinutesTokenizer (mode "index") and
+    TermFilter / ExactFilter do, and give it a code."""
+    if raw.isalnum() or "." in raw or "," in raw:
+        parts = [raw]  # a plain word, or a decimal number, which stays whole
+    else:
+        parts = _PART.findall(raw)
+    tokens = [(part, i) for i, part in enumerate(parts)]
+    if len(parts) > 1 and _is_alpha_compound(raw):
+        tokens.append(("".join(parts), len(parts) - 1))
+    code = len(_LEN)
+    _START.append(len(_SUB_TERM))
+    _LEN.append(len(tokens))
+    kept = 0
+    for token, rel in tokens:
+        term, stop = _resolve(token)
+        indexed = term and not stop
+        _SUB_TERM.append(_id(TERM_IDS, TERMS, term) if indexed else -1 if term else -2)
+        _SUB_WORD.append(_id(WORD_IDS, WORDS, _exact(token)[0]) if indexed else -1)
+        _SUB_REL.append(rel)
+        kept += bool(indexed)
+    KEPT.append(kept)
+    _CODE[raw] = code
+    _np.clear()
+    return code
+
+
+def _clear_codes() -> None:
+    _CODE.clear()
+    for table in (_START, _LEN, _SUB_TERM, _SUB_WORD, _SUB_REL):
+        del table[:]
+    del KEPT[:]
+    _np.clear()
+    _short_codes.cache_clear()
+
+
+def _tables() -> dict[str, Any]:
+    if not _np:
+        import numpy as np
+
+        _np.update(start=np.array(_START, dtype=np.int64), length=np.array(_LEN, dtype=np.int64),
+                   term=np.array(_SUB_TERM, dtype=np.int32), word=np.array(_SUB_WORD, dtype=np.int32),
+                   rel=np.array(_SUB_REL, dtype=np.int64))
+    return _np
+
+
+def raw_codes(text: str) -> list[int]:
+    """Return the codes of ``text``'s raw tokens (see :func:`expand`); a list shared for
+    short texts: do not change it."""
+    return _short_codes(text) if len(text) <= SHORT_TEXT else _codes(text)
+
+
+def trim_codes() -> None:
+    """Forget the raw token codes if there are many (codes given out before are then
+    meaningless: call this only when none are held, as a new segment starts)."""
+    if len(_CODE) >= _CODE_LIMIT:
+        _clear_codes()
+
+
+def _codes(text: str) -> list[int]:
+    raws = _token_findall(text)
+    codes = list(map(_CODE.get, raws))
+    if None in codes:
+        codes = [_new_code(raw) if code is None else code for raw, code in zip(raws, codes)]
+    return codes
+
+
+_short_codes = lru_cache(maxsize=8192)(_codes)
+
+
+def expand(codes: Any, part_lengths: Any) -> tuple[Any, Any, Any, Any]:
+    """Turn the raw token codes of consecutive texts (parts; ``part_lengths`` codes each)
+    into their indexed tokens: NumPy arrays of term numbers (see :data:`TERMS`), exact
+    word numbers (:data:`WORDS`), positions within the part, and part numbers, with
+    the positions TermFilter gives (stop words keep theirs; a token that normalises to
+    nothing takes none). A build analyses a whole segment's passages at once this way,
+    instead of one Python step per token."""
+    import numpy as np
+
+    t = _tables()
+    if len(t["length"]) < len(_LEN):  # codes made since the tables were copied
+        _np.clear()
+        t = _tables()
+    codes = np.asarray(codes, dtype=np.int64)
+    part_lengths = np.asarray(part_lengths, dtype=np.int64)
+    raw_part = np.repeat(np.arange(len(part_lengths)), part_lengths)
+    lengths = t["length"][codes]
+    first = t["start"][codes]
+    # positions a raw token takes: its parts' (a joined compound shares its last part's)
+    width = t["rel"][first + lengths - 1] + 1
+    before = np.cumsum(width) - width
+    part_first = np.cumsum(part_lengths) - part_lengths
+    base = np.zeros(len(part_lengths), dtype=np.int64)
+    has = part_lengths > 0
+    base[has] = before[part_first[has]]
+    raw_pos = before - base[raw_part]
+    del before, width
+    ends = np.cumsum(lengths)
+    rows = np.repeat(first - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
+    positions = np.repeat(raw_pos, lengths) + t["rel"][rows]
+    part = np.repeat(raw_part, lengths)
+    del raw_pos, raw_part, ends, first, lengths
+    terms = t["term"][rows]
+    words = t["word"][rows]
+    del rows
+    if (terms == -2).any():
+        # Parts that normalise to nothing take no position: positions are renumbered
+        # from the part's first other token (as TermFilter does, which starts from that
+        # token's position and counts each new position after it).
+        keep = terms != -2
+        terms, words, positions, part = terms[keep], words[keep], positions[keep], part[keep]
+        if len(part):
+            new = np.r_[True, (positions[1:] != positions[:-1]) | (part[1:] != part[:-1])]
+            starts = np.flatnonzero(np.r_[True, part[1:] != part[:-1]])
+            run = np.cumsum(np.r_[True, part[1:] != part[:-1]]) - 1
+            rank = np.cumsum(new) - 1
+            positions = positions[starts][run] + rank - rank[starts][run]
+    kept = terms >= 0
+    return terms[kept], words[kept], positions[kept], part[kept]
+
+
+def index_arrays(text: str) -> tuple[Any, Any, Any]:
+    """Return :func:`index_terms_and_words` of ``text`` as NumPy arrays: term numbers,
+    positions and exact word numbers (see :func:`expand`)."""
+    codes = raw_codes(text)
+    terms, words, positions, _ = expand(codes, [len(codes)])
+    return terms, positions, words
 
 
 #: The one analyzer instance (it keeps no state between calls), shared by the schema,

@@ -30,22 +30,22 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from whoosh.index import create_in
-from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import store
 from .acronyms import mine
+from .bulk import PassagePostings
 from .analysis import recording_stems, terms
 from .errors import BuildError, IndexDamagedError, IndexMissingError, MinutesError, ParseError
 from .itemstore import FILENAME, ItemMeta, ItemStore, SourceRecord
 from .manifest import MANIFEST_NAME, Manifests, load_manifests
 from .model import Document, Item
 from .parse import MAX_BYTES, SUPPORTED_SUFFIXES, parse_bytes
-from .postings import HOT_EXT, write_hot_lists, write_missing_hot_lists
+from .postings import HOT_EXT, HOT_MIN_POSTINGS, write_hot_list_file, write_missing_hot_lists
 from .series import series_key, series_stems
 from .urls import encoded_url
 from .schema import (
-    EXACT_TITLE_WEIGHT, StoredPassage, build_schema, date_key, item_number_key, text_and_exact_items, text_parts,
+    EXACT_TITLE_WEIGHT, StoredPassage, build_schema, date_key, item_number_key, text_parts,
 )
 from .synonyms import glossary_stems
 from .whoosh_fixes import SegmentBuilder
@@ -264,7 +264,7 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
     ix = open_dir(gen)
     full = SEGMENT_MB * 1024 * 1024 / POSTING_BYTES
 
-    builder = SegmentBuilder(ix)
+    builder, bulk = new_builder(ix)
     try:
         with recording_stems() as result.stems:
             for name in names:
@@ -272,15 +272,15 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
                 if parsed is not None:
                     doc, record = parsed
                     for fields in passage_fields(doc):
-                        builder.add_document(fields, _analysed(fields))
+                        add_passage(builder, bulk, fields)
                     committee_terms(doc)
                     result.passages += record.passages
                     result.items.extend(item_metas(doc))
                     result.sources.append(record)
                     result.acronyms.update(mine(doc))
-                    if builder.size > full:
+                    if builder.size + bulk.size > full:
                         result.segments.append(_finish_segment(builder, Path(gen)))
-                        builder = SegmentBuilder(ix)
+                        builder, bulk = new_builder(ix)
                 if on_file is not None:
                     on_file(name)
     except BaseException:
@@ -293,25 +293,28 @@ def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | 
     return result
 
 
-def _analysed(fields: dict[str, Any]) -> dict[str, Any]:
-    """The ``text`` and ``exact`` items of a passage's fields, each part analysed once
-    for both where the two fields hold the same parts (every passage but an item's first,
-    whose exact words also hold the title)."""
-    text, exact = text_and_exact_items(fields["text"])
-    if fields["exact"] is not fields["text"]:
-        exact = text_and_exact_items(fields["exact"])[1]
-    return {"text": text, "exact": exact}
+def new_builder(ix: Any) -> tuple[SegmentBuilder, PassagePostings]:
+    """A writer of one new segment, whose ``text`` and ``exact`` postings are built in
+    bulk (see :mod:`indexer.bulk`)."""
+    bulk = PassagePostings()
+    return SegmentBuilder(ix, {"text": bulk.text_terms, "exact": bulk.exact_terms}, hot_min=HOT_MIN_POSTINGS), bulk
+
+
+def add_passage(builder: SegmentBuilder, bulk: PassagePostings, fields: dict[str, Any]) -> None:
+    """Add a passage's fields (from :func:`passage_fields`) to a new segment. Each part
+    of its text is analysed once for both the stemmed and the exact field (the exact
+    parts differ only on an item's first passage, where they also hold the title)."""
+    exact = None if fields["exact"] is fields["text"] else fields["exact"]
+    text_length, exact_length = bulk.add(builder.docnum, fields["text"], exact)
+    builder.add_document(fields, {"text": text_length, "exact": exact_length})
 
 
 def _finish_segment(builder: SegmentBuilder, folder: Path) -> Any:
     """Write out a segment and its hot-list file; return the segment, to be committed
     with the others."""
     segment = builder.finish()
-    reader = SegmentReader(builder.storage, builder.schema, segment)
-    try:
-        write_hot_lists(folder, reader)
-    finally:
-        reader.close()
+    write_hot_list_file(folder, segment.segment_id(), builder.hot)
+    builder.hot.clear()
     return segment
 
 

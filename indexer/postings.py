@@ -36,6 +36,7 @@ import mmap
 import os
 import struct
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -183,19 +184,32 @@ def write_hot_lists(folder: Path, leaf: IndexReader, min_postings: int = HOT_MIN
     """Write the hot-list file of the segment ``leaf`` reads (atomically); return the
     number of lists in it. Segments with no long lists get an empty file, so that it is
     plain the segment was looked at."""
+
+    def lists() -> Iterator[tuple[str, str, Any, Any]]:
+        for field, btext in leaf.all_terms():
+            if leaf.doc_frequency(field, btext) < min_postings:
+                continue
+            text = leaf.schema[field].from_bytes(btext)
+            if not isinstance(text, str):
+                continue  # numeric and other non-text terms are never looked up by word
+            ids, weights = decode(unfiltered(leaf, field, text))
+            yield field, text, ids, weights
+
+    return write_hot_list_file(folder, leaf.segment().segment_id(), lists())
+
+
+def write_hot_list_file(folder: Path, segment_id: str, lists: Iterable[tuple[str, str, Any, Any]]) -> int:
+    """Write a segment's hot-list file from its long posting lists, ``(field, word,
+    document numbers, weights)`` in the segment's term order (a segment builder has
+    them in memory as it writes the segment); return the number of lists."""
     entries: list[list[Any]] = []
     chunks: list[bytes] = []
     offset = 0
-    for field, btext in leaf.all_terms():
-        if leaf.doc_frequency(field, btext) < min_postings:
-            continue
-        text = leaf.schema[field].from_bytes(btext)
-        if not isinstance(text, str):
-            continue  # numeric and other non-text terms are never looked up by word
-        ids, weights = decode(unfiltered(leaf, field, text))
+    for field, text, ids, weights in lists:
+        ids = np.asarray(ids, dtype=np.int64)
         deltas = np.diff(ids, prepend=0)
         id_type = _id_dtype(int(deltas.max()))
-        weights32 = weights.astype("<f4")
+        weights32 = np.asarray(weights, dtype=np.float64).astype("<f4")
         table, codes = np.unique(weights32, return_inverse=True)
         if len(table) <= 256:
             chunk = deltas.astype(id_type).tobytes() + table.tobytes() + codes.astype("<u1").tobytes()
@@ -207,7 +221,7 @@ def write_hot_lists(folder: Path, leaf: IndexReader, min_postings: int = HOT_MIN
         chunks.append(chunk)
         offset += len(chunk)
     directory = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path = hot_list_path(folder, leaf.segment().segment_id())
+    path = hot_list_path(folder, segment_id)
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as f:
         f.write(MAGIC + _LENGTH.pack(len(directory)) + directory)

@@ -53,11 +53,12 @@ TEXT_PARTS: dict[str, float] = {
 EXACT_TITLE_WEIGHT = 2.0
 
 #: Positions left empty between parts so that a phrase never spans two of them.
-_PART_GAP = 8
+PART_GAP = 8
 
 
 
-_SINGLE = [b"H" + array("H", [p]).tobytes() for p in range(4096)]
+#: CompactPositions values of one position, made once (most terms occur once in a passage).
+SINGLE_POSITIONS = [b"H" + array("H", [p]).tobytes() for p in range(4096)]
 _LITTLE = sys.byteorder == "little"  # array() writes in machine order
 
 
@@ -69,8 +70,8 @@ class CompactPositions(Positions):  # type: ignore[misc]
     """
 
     def encode(self, poslist: Sequence[int]) -> bytes:
-        if len(poslist) == 1 and poslist[0] < len(_SINGLE):
-            return _SINGLE[poslist[0]]  # most terms occur once in a passage
+        if len(poslist) == 1 and poslist[0] < len(SINGLE_POSITIONS):
+            return SINGLE_POSITIONS[poslist[0]]  # most terms occur once in a passage
         deltas = [b - a for a, b in zip((0, *poslist), poslist)]
         code = "H" if max(deltas, default=0) < 65536 else "I"
         return code.encode("ascii") + array(code, deltas).tobytes()
@@ -137,7 +138,7 @@ class WeightedText(TEXT):  # type: ignore[misc]
             for term, pos in terms:
                 positions[term].append(start + pos)
                 weights[term] += weight
-            start += (terms[-1][1] + 1 if terms else 0) + _PART_GAP
+            start += (terms[-1][1] + 1 if terms else 0) + PART_GAP
         if not self.format.supports("positions"):
             for word in sorted(positions):
                 yield word.encode("utf-8"), 1, 1.0, b""
@@ -187,14 +188,17 @@ def text_and_exact_items(parts: Sequence[tuple[str, float]]) -> tuple[list[Any],
         for word in words:
             counts[word] += 1
             exact_weights[word] += weight
-        start += (terms[-1][1] + 1 if terms else 0) + _PART_GAP
-    encode = _POSITIONS.encode
+        start += (terms[-1][1] + 1 if terms else 0) + PART_GAP
+    encode = POSITIONS.encode
     text_items = [(w.encode("utf-8"), len(positions[w]), weights[w], encode(positions[w])) for w in sorted(positions)]
     exact_items = [(w.encode("utf-8"), counts[w], exact_weights[w], pack_uint(counts[w])) for w in sorted(counts)]
     return text_items, exact_items
 
 
-_POSITIONS = CompactPositions(field_boost=1.0)
+#: The ``text`` field's value format, for encoding positions outside Whoosh (indexer.bulk).
+POSITIONS = CompactPositions(field_boost=1.0)
+#: The ``exact`` field's values of small counts, made once.
+UINTS = [pack_uint(n) for n in range(256)]
 
 
 def build_schema() -> Schema:

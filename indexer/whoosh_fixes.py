@@ -7,9 +7,15 @@ contract tests that fail loudly when the pinned Whoosh changes.
 
 from __future__ import annotations
 
+import zlib
 from array import array
+from collections.abc import Callable, Iterable
+from itertools import chain
+from operator import itemgetter, sub
+from pickle import dumps
 from typing import Any
 
+import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -71,10 +77,14 @@ class SegmentBuilder:
 
     ``add_document(fields, indexed)`` takes the field values ``SegmentWriter.add_document``
     takes; ``indexed`` may give a field's ``(term bytes, frequency, weight, value bytes)``
-    items already analysed (``field.index(value)`` is called for the others).
+    items already analysed (``field.index(value)`` is called for the others), or, for a
+    field named in ``bulk``, just its length in the document: ``bulk[field]()`` then
+    gives all of the field's postings at :meth:`finish`, as ``(term bytes, document
+    numbers, weights, value bytes)`` term by term in term order (see indexer.bulk).
     """
 
-    def __init__(self, ix: Any) -> None:
+    def __init__(self, ix: Any, bulk: dict[str, Callable[[], Iterable[Any]]] | None = None,
+                 hot_min: int | None = None) -> None:
         from whoosh.codec import default_codec
 
         self.codec = default_codec()
@@ -85,44 +95,98 @@ class SegmentBuilder:
         self.docnum = 0
         #: postings held, for deciding when to close the segment
         self.size = 0
-        self._terms: dict[str, dict[bytes, tuple[Any, list[float], list[bytes]]]] = {}
-        #: field → document → its length as the length column gives it back
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._terms: dict[str, dict[bytes, tuple[list[int], list[Any]]]] = {}
+        #: field → its length in each document as the length column gives it back (0: none)
+        self._lengths: dict[str, array[int]] = {}
+        self._indexed: dict[tuple[str, str], list[Any]] = {}
         self._fields: dict[str, tuple[Any, bool, bool, bool, Any]] = {}
+        self._names: dict[tuple[str, ...], list[str]] = {}
+        self._bulk = bulk or {}
+        #: with ``hot_min``, finish() keeps the posting lists of at least that many
+        #: postings here, (field, word, document numbers, weights), for the hot-list file
+        self.hot: list[tuple[str, str, Any, Any]] = []
+        self._hot_min = hot_min
 
     def add_document(self, fields: dict[str, Any], indexed: dict[str, Any] | None = None) -> None:
         docnum, perdoc = self.docnum, self.perdoc
         indexed = indexed or {}
         perdoc.start_doc(docnum)
-        for name in sorted(fields):
+        names = self._names.get(tuple(fields))
+        if names is None:
+            names = self._names[tuple(fields)] = [n for n in sorted(fields) if not n.startswith("_")]
+        columns = perdoc._colwriters
+        for name in names:
             value = fields[name]
-            if value is None or name.startswith("_"):
+            if value is None:
                 continue
             field, is_indexed, scorable, stored, column = self._field(name)
             length = 0
             if is_indexed:
-                items = indexed[name] if name in indexed else list(field.index(value))
+                items = indexed.get(name)
+                if items is None:
+                    items = self._index(name, field, value)
                 terms = self._terms.get(name)
                 if terms is None:
                     terms = self._terms[name] = {}
-                for tbytes, freq, weight, vbytes in items:
-                    length += freq
-                    entry = terms.get(tbytes)
+                if isinstance(items, int):  # postings given in bulk (see finish)
+                    length = items if scorable else 0
+                    items = ()
+                get = terms.get
+                # per posting: the document number and the (term, frequency, weight,
+                # value) item as analysis gave it; unpacked a block at a time in finish()
+                for item in items:
+                    entry = get(item[0])
                     if entry is None:
-                        entry = terms[tbytes] = (array("I"), [], [])
+                        entry = terms[item[0]] = ([], [])
                     entry[0].append(docnum)
-                    entry[1].append(weight)
-                    entry[2].append(vbytes)
+                    entry[1].append(item)
                 self.size += len(items)
-                if not scorable:
-                    length = 0
-            perdoc.add_field(name, field, value if stored else None, length)
+                if scorable and items:
+                    length = sum(map(_FREQUENCY, items))
+            # perdoc.add_field and add_column_value, without their look-ups per call
+            if stored:
+                perdoc._storedfields[name] = value
             if length:
-                self._lengths.setdefault(name, {})[docnum] = byte_to_length(length_to_byte(length))
+                lenfield = "_%s_len" % name
+                writer = columns.get(lenfield)
+                if writer is None:
+                    perdoc.add_column_value(lenfield, whoosh3.LENGTHS_COLUMN, length_to_byte(length))
+                else:
+                    writer.add(docnum, length_to_byte(length))
+                perdoc._fieldlengths[name] += length
+                lengths = self._lengths.get(name)
+                if lengths is None:
+                    lengths = self._lengths[name] = array("I")
+                if len(lengths) < docnum:  # documents without this field
+                    lengths.frombytes(bytes(lengths.itemsize * (docnum - len(lengths))))
+                lengths.append(byte_to_length(length_to_byte(length)))
             if column:
-                perdoc.add_column_value(name, column, field.to_column_value(value))
+                writer = columns.get(name)
+                if writer is None:
+                    perdoc.add_column_value(name, column, field.to_column_value(value))
+                else:
+                    writer.add(docnum, field.to_column_value(value))
         perdoc.finish_doc()
         self.docnum += 1
+
+    def _index(self, name: str, field: Any, value: Any) -> list[Any]:
+        """``field.index(value)`` as a list, remembered for short string values of fields
+        without positions (ids, committee names, sections, speakers' names repeat on
+        passage after passage)."""
+        if not isinstance(value, str) or len(value) > 200:
+            return list(field.index(value))
+        key = (name, value)
+        items = self._indexed.get(key)
+        if items is None:
+            items = list(field.index(value))
+            # Only items without value bytes are shared: Whoosh pickles a block's values,
+            # and a value object met twice would be pickled as a back-reference,
+            # changing the bytes written (not what they read as).
+            if not any(item[3] for item in items):
+                if len(self._indexed) > 100_000:
+                    self._indexed.clear()
+                self._indexed[key] = items
+        return items
 
     def _field(self, name: str) -> tuple[Any, bool, bool, bool, Any]:
         found = self._fields.get(name)
@@ -140,11 +204,25 @@ class SegmentBuilder:
             writer.start_field(name, self.schema[name])
             postings = writer._postwriter
             lengths = self._lengths.get(name)
-            for tbytes in sorted(terms):
-                ids, weights, values = terms[tbytes]
+            if lengths is not None:  # a list, with every document (block statistics index it)
+                lengths = lengths.tolist() + [0] * (self.docnum - len(lengths))
+            field = self.schema[name]
+            hot_min = self._hot_min if self._hot_min is not None else 1 << 62
+            if name in self._bulk:
+                postings_of = self._bulk[name]()
+            else:
+                postings_of = ((tbytes, ids, [item[2] for item in items], [item[3] for item in items])
+                               for tbytes in sorted(terms) for ids, items in (terms[tbytes],))
+            for tbytes, ids, weights, values in postings_of:
                 writer.start_term(tbytes)
                 _write_blocks(postings, ids, weights, values, lengths)
                 writer.finish_term()
+                if len(ids) >= hot_min:
+                    text = field.from_bytes(tbytes)
+                    if isinstance(text, str):
+                        # as arrays (the lists take several times the memory); float32
+                        # is what Whoosh stores a weight as
+                        self.hot.append((name, text, np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32)))
             writer.finish_field()
         writer.close()
         self._terms.clear()
@@ -156,25 +234,64 @@ class SegmentBuilder:
             self.perdoc.close()
 
 
-def _write_blocks(w: Any, ids: Any, weights: list[float], values: list[bytes], lengths: dict[int, int] | None) -> None:
+_FREQUENCY = itemgetter(1)
+
+
+def _write_blocks(w: Any, ids: list[int], weights: list[float], values: list[bytes], lengths: list[int] | None) -> None:
     """Give one term's postings to a W3PostingsWriter a block at a time, leaving its
     buffers as ``add_posting`` would have left them before each ``_write_block``."""
     limit = w._blocklimit
     n = len(ids)
+    has_lengths = lengths is not None
     for start in range(0, n, limit):
         end = min(start + limit, n)
         block_ids = ids[start:end]
         block_weights = weights[start:end]
-        w._ids = block_ids
+        w._ids = array("I", block_ids)
         w._weights = array("f", block_weights)
-        w._values = [v for v in values[start:end] if v]
+        w._values = list(filter(None, values[start:end]))
         top = max(block_weights)
         w._maxweight = top if top > 0 else 0
-        if lengths is not None:
-            found = [lengths[d] for d in block_ids if d in lengths]
-            found = [x for x in found if x]
+        if has_lengths:
+            found = list(filter(None, map(lengths.__getitem__, block_ids)))
             w._minlength = min(found) if found else None
             w._maxlength = max(found) if found else 0
         else:
             w._minlength, w._maxlength = None, 0
-        w._write_block(last=end == n)
+        _write_block(w, end == n)
+
+
+def _write_block(w: Any, last: bool) -> None:
+    """W3PostingsWriter._write_block, with its per-posting generators done in C (the
+    same pickled and compressed bytes: tests/test_whoosh_fixes.py compares segments)."""
+    postfile = w._postfile
+    if not w._blockcount:
+        postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
+    w._terminfo.add_block(w)
+    ids, weights, values = w._ids, w._weights, w._values
+    count = len(weights)
+    if weights.count(1.0) == count:
+        mini_weights: Any = None
+    elif weights.count(weights[0]) == count:
+        mini_weights = weights[0]
+    else:
+        mini_weights = tuple(weights)
+    fixed = w._format.fixed_value_size()
+    if fixed is None or fixed < 0:
+        mini_values: Any = tuple(values)
+    elif fixed == 0:
+        mini_values = None
+    else:
+        mini_values = b"".join(values)
+    mini_ids = tuple(map(sub, ids, chain((0,), ids)))  # gaps (whoosh.util.numlists.delta_encode)
+    data = dumps((mini_ids, mini_weights, mini_values), 2)
+    comp = w._compression
+    if comp:
+        data = zlib.compress(data, comp)
+    info = dumps((len(ids), ids[-1], w._maxweight, comp, length_to_byte(w._minlength), length_to_byte(w._maxlength)), 2)
+    length = len(info) + len(data)
+    postfile.write_int(-length if last else length)
+    postfile.write(info)
+    postfile.write(data)
+    w._blockcount += 1
+    w._new_block()
