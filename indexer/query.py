@@ -346,11 +346,15 @@ class Concept:
 #: matched more of the question. In a small or specialised archive their document
 #: frequency says nothing ("next" is rarer than "election" in a panel's minutes), so they
 #: are listed, as query-time stop words are in Lucene and Xapian. Most question words ("how", "what", "why",
-#: "will", "my") are stop words already (indexer.analysis.STOP_WORDS).
+#: "will", "my") are stop words already (indexer.analysis.STOP_WORDS). "Meeting" is one
+#: too in an archive of minutes: every passage is from a meeting, so "prayers at council
+#: meetings" or "can I speak at a planning committee meeting" are about prayers and
+#: speaking, not about the passages that name a meeting.
 QUESTION_WORDS = frozenset(
     "much many think thinks thought happen happens happened happening get gets got tell know want"
     " next last new set up going go goes done make makes made take takes taken say says said way ways"
-    " ever still really currently actually sit sits anything something someone anyone".split()
+    " ever still really currently actually sit sits anything something someone anyone"
+    " meeting meetings".split()
 )
 
 

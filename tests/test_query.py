@@ -92,6 +92,10 @@ def test_question_words_are_searched_but_weak():
     assert [(c.label, c.weak) for c in p.concepts] == [("much", True), ("precept", False), ("rise", False)]
     assert p.ignored == ("how", "will", "the")
     assert [c.weak for c in parse_query("+much precept").concepts] == [False, False]  # required: not weak
+    # every passage of minutes is from a meeting: the word says nothing about which
+    assert [(c.label, c.weak) for c in parse_query("speak at planning meetings").concepts] == [
+        ("speak", False), ("planning", False), ("meetings", True)]
+    assert [c.weak for c in parse_query('"council meeting"').concepts] == [False]  # a phrase: not weak
 
 
 def test_proximity_terms_of_each_concept():
