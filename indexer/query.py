@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.query.wrappers import WrappingQuery
 
-from .analysis import ANALYZER, EXACT_ANALYZER, normalise_word
+from .analysis import ANALYZER, EXACT_ANALYZER, HYPHENS, is_alpha_compound, normalise_word, terms
 from .errors import QueryError
 from .schema import date_key, item_number_key
 from .snippets import Marks
@@ -587,6 +587,13 @@ class _Compiler:
             alts = [_words_query(f, analysed, offsets) for f in node.fields]
             return alts[0] if len(alts) == 1 else wq.Or(alts)
         q = _words_query(DEFAULT_FIELD, analysed, offsets)
+        joined = _joined_compound(raw) if len(analysed) > 1 else None
+        if joined is not None:
+            # "co-operation" also finds "cooperation", as "cooperation" finds "co-operation"
+            # (indexed joined too: see MinutesTokenizer); Lucene's WordDelimiterGraphFilter
+            q = Synonym([q, wq.Term(DEFAULT_FIELD, joined)])
+            if not negated:
+                self.terms.add(joined)
         if proximity is not None:
             proximity.append(analysed[0])
         group = None if node.phrase or negated or self.synonyms is None else self.synonyms.for_acronym(raw)
@@ -736,6 +743,15 @@ def _words_query(field: str, words: list[str], offsets: tuple[int, ...] | None =
         return SpacedPhrase(field, words, offsets)
     # Fields without positions (speaker names): all the words, in any order.
     return wq.And([wq.Term(field, w) for w in words])
+
+
+def _joined_compound(raw: str) -> str | None:
+    """The term of a hyphenated word written solid ("e-mail" → the term of "email"), or
+    None when ``raw`` is not one word of letters joined by hyphens."""
+    if not any(h in raw for h in HYPHENS) or any(c.isspace() for c in raw) or not is_alpha_compound(raw):
+        return None
+    found = terms(re.sub(f"[{HYPHENS}]", "", raw))
+    return found[0] if len(found) == 1 else None
 
 
 #: Fields indexed with positions, where phrases are matched (see indexer.schema).

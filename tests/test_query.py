@@ -50,6 +50,10 @@ def test_what_gets_highlighted(q, terms, phrases, prefixes, ignored, words):
         ("police title:plan", "(combined(text:polic) AND title:plan)"),
         ("polic*", "combined(text:polic*)"),
         ("chairman", "combined(text:chair)"),  # chairman, chairperson, chair: one word
+        # a hyphenated word also finds it written solid (the index holds both for it)
+        ("co-operation", 'combined(synonym(text:"co oper" | text:cooper))'),
+        ("call-in", "combined(text:call)"),  # "in" is a stop word: "call" finds "callin" too
+        ("2016-2021", 'combined(text:"2016 2021")'),  # numbers are never joined
     ],
 )
 def test_compiled_query(q, expected):

@@ -319,3 +319,26 @@ def test_a_decision_query_prefers_the_resolutions(engine, monkeypatch):
     assert round(with_prior[0][2] - without[0][2], 3) == 3.0
     # no decision word, no prior
     assert ranked("precept agreement") == [(PRECEPT, "summary", 100005.864), (PRECEPT, "questions", 100005.864)]
+
+
+def test_a_hyphenated_word_finds_it_written_solid_and_spaced(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Partners\n\n"
+        "Cooperation with the fire service had improved.\n\n"
+        "Co-operation with the health board was discussed.\n\n"
+        "The co operation agreement was signed.\n\n"
+        "The operation of the depot was reviewed.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        def bodies(q: str) -> list[str]:
+            page = engine.search(SearchRequest(q=q, per_item=0))
+            return sorted("".join(text for text, _ in h.snippet)[:16] for h in page.hits)
+
+        solid_hyphened_spaced = ["Co-operation wit", "Cooperation with", "The co operation"]
+        assert bodies("co-operation") == solid_hyphened_spaced
+        assert bodies("cooperation") == ["Co-operation wit", "Cooperation with"]
