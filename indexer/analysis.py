@@ -38,8 +38,8 @@ from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
 ANALYZER_VERSION = 4
 
 _APOSTROPHES = "'’‘`´ʼ"
-_HYPHENS = "-‐‑‒–"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
-_JOINERS = _HYPHENS + "/"
+HYPHENS = "-‐‑‒–"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
+_JOINERS = HYPHENS + "/"
 
 #: A token: a decimal number ("1.5", "1,000"), or a word with internal apostrophes
 #: ("Panel’s", "don't"), optionally joined to more words by hyphens or slashes
@@ -214,7 +214,7 @@ class MinutesTokenizer(Tokenizer):
             for s, e in parts:
                 yield _fill(t, value[s:e], pos, s, e, positions, chars, keeporiginal, start_char)
                 pos += 1
-            if mode == "index" and len(parts) > 1 and _is_alpha_compound(raw):
+            if mode == "index" and len(parts) > 1 and is_alpha_compound(raw):
                 joined = "".join(value[s:e] for s, e in parts)
                 yield _fill(t, joined, pos - 1, start, end, positions, chars, keeporiginal, start_char)
 
@@ -242,8 +242,9 @@ def _fill(
     return t
 
 
-def _is_alpha_compound(raw: str) -> bool:
-    return "/" not in raw and all(p.isalpha() for p in re.split(rf"[{_HYPHENS}]", raw))
+def is_alpha_compound(raw: str) -> bool:
+    """Whether ``raw`` is words of letters joined by hyphens ("call-in", not "2016-2021")."""
+    return "/" not in raw and all(p.isalpha() for p in re.split(rf"[{HYPHENS}]", raw))
 
 
 @lru_cache(maxsize=300_000)
@@ -419,7 +420,7 @@ def _both(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
             parts = _PART.findall(raw)
         tokens = [(part, pos + i) for i, part in enumerate(parts)]
         pos += len(parts)
-        if len(parts) > 1 and _is_alpha_compound(raw):
+        if len(parts) > 1 and is_alpha_compound(raw):
             tokens.append(("".join(parts), pos - 1))
         for token, token_pos in tokens:
             found = get(token)
@@ -500,7 +501,7 @@ def _new_code(raw: str) -> int:
     else:
         parts = _PART.findall(raw)
     tokens = [(part, i) for i, part in enumerate(parts)]
-    if len(parts) > 1 and _is_alpha_compound(raw):
+    if len(parts) > 1 and is_alpha_compound(raw):
         tokens.append(("".join(parts), len(parts) - 1))
     code = len(_LEN)
     _START.append(len(_SUB_TERM))

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.query.wrappers import WrappingQuery
 
-from .analysis import ANALYZER, EXACT_ANALYZER, normalise_word
+from .analysis import ANALYZER, EXACT_ANALYZER, HYPHENS, is_alpha_compound, normalise_word, terms
 from .errors import QueryError
 from .schema import date_key, item_number_key
 from .snippets import Marks
@@ -346,11 +346,15 @@ class Concept:
 #: matched more of the question. In a small or specialised archive their document
 #: frequency says nothing ("next" is rarer than "election" in a panel's minutes), so they
 #: are listed, as query-time stop words are in Lucene and Xapian. Most question words ("how", "what", "why",
-#: "will", "my") are stop words already (indexer.analysis.STOP_WORDS).
+#: "will", "my") are stop words already (indexer.analysis.STOP_WORDS). "Meeting" is one
+#: too in an archive of minutes: every passage is from a meeting, so "prayers at council
+#: meetings" or "can I speak at a planning committee meeting" are about prayers and
+#: speaking, not about the passages that name a meeting.
 QUESTION_WORDS = frozenset(
     "much many think thinks thought happen happens happened happening get gets got tell know want"
     " next last new set up going go goes done make makes made take takes taken say says said way ways"
-    " ever still really currently actually sit sits anything something someone anyone".split()
+    " ever still really currently actually sit sits anything something someone anyone"
+    " meeting meetings".split()
 )
 
 
@@ -583,6 +587,13 @@ class _Compiler:
             alts = [_words_query(f, analysed, offsets) for f in node.fields]
             return alts[0] if len(alts) == 1 else wq.Or(alts)
         q = _words_query(DEFAULT_FIELD, analysed, offsets)
+        joined = _joined_compound(raw) if len(analysed) > 1 else None
+        if joined is not None:
+            # "co-operation" also finds "cooperation", as "cooperation" finds "co-operation"
+            # (indexed joined too: see MinutesTokenizer); Lucene's WordDelimiterGraphFilter
+            q = Synonym([q, wq.Term(DEFAULT_FIELD, joined)])
+            if not negated:
+                self.terms.add(joined)
         if proximity is not None:
             proximity.append(analysed[0])
         group = None if node.phrase or negated or self.synonyms is None else self.synonyms.for_acronym(raw)
@@ -732,6 +743,15 @@ def _words_query(field: str, words: list[str], offsets: tuple[int, ...] | None =
         return SpacedPhrase(field, words, offsets)
     # Fields without positions (speaker names): all the words, in any order.
     return wq.And([wq.Term(field, w) for w in words])
+
+
+def _joined_compound(raw: str) -> str | None:
+    """The term of a hyphenated word written solid ("e-mail" → the term of "email"), or
+    None when ``raw`` is not one word of letters joined by hyphens."""
+    if not any(h in raw for h in HYPHENS) or any(c.isspace() for c in raw) or not is_alpha_compound(raw):
+        return None
+    found = terms(re.sub(f"[{HYPHENS}]", "", raw))
+    return found[0] if len(found) == 1 else None
 
 
 #: Fields indexed with positions, where phrases are matched (see indexer.schema).

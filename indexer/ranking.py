@@ -26,10 +26,13 @@ the index.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from math import log
 
 import numpy as np
+
+from .analysis import normalise_word
 
 #: Share of an item's other matching passages' own scores added to its best passage's.
 OTHER_PASSAGES = 0.1
@@ -45,6 +48,20 @@ FULL_WEIGHT_IDF = 2.0
 #: Share of the IDF of the concepts an item's best window matches added to its evidence
 #: (Lucene's classic coordination, weighted by IDF, inside a coverage tier).
 RARITY = 1.0
+#: Added to the score of a passage in a meeting's resolutions (section "resolution")
+#: when the query asks about a decision (see asks_decision): "council agreed to …" is
+#: answered by what was resolved more than by the debate that led to it. About the
+#: IDF of one more matching word, so it orders passages of like evidence, no more.
+RESOLUTION_PRIOR = 3.0
+#: Typed words that make a query ask about a decision (all inflections listed: matched
+#: on the typed word, so no stemmer is needed to tell).
+DECISION_WORDS = frozenset(
+    "agree agreed agrees approve approved approves approval resolve resolved resolves resolution"
+    " decide decided decides decision decisions refuse refused refuses refusal reject rejected"
+    " rejects rejection defer deferred defers deferral elect elected elects appoint appointed"
+    " appoints appointment back backed backs dismiss dismissed accept accepted accepts adopt"
+    " adopted adopts vote voted votes endorse endorsed endorses grant granted grants".split()
+)
 #: Coverage ranks before evidence: keys are coverage * TIER + evidence.
 TIER = 1e5
 #: Concepts count as matched together when they are in passages at most this many
@@ -65,6 +82,18 @@ class Ranking:
     near_bits: np.ndarray
     near: np.ndarray
     own: np.ndarray
+
+
+def asks_decision(words: Iterable[str]) -> bool:
+    """Whether a query whose concepts are labelled ``words`` (as typed) asks about a
+    decision: it has one of :data:`DECISION_WORDS`."""
+    return any(normalise_word(w) in DECISION_WORDS for w in words)
+
+
+def resolution_prior(ids: np.ndarray, resolutions: np.ndarray) -> np.ndarray:
+    """:data:`RESOLUTION_PRIOR` for each passage of ``ids`` that is one of ``resolutions``
+    (the passages of the resolution section), 0 for the others."""
+    return RESOLUTION_PRIOR * np.isin(ids, resolutions)
 
 
 def concept_idf(df: list[int], doc_count: int) -> np.ndarray:

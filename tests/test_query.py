@@ -50,6 +50,10 @@ def test_what_gets_highlighted(q, terms, phrases, prefixes, ignored, words):
         ("police title:plan", "(combined(text:polic) AND title:plan)"),
         ("polic*", "combined(text:polic*)"),
         ("chairman", "combined(text:chair)"),  # chairman, chairperson, chair: one word
+        # a hyphenated word also finds it written solid (the index holds both for it)
+        ("co-operation", 'combined(synonym(text:"co oper" | text:cooper))'),
+        ("call-in", "combined(text:call)"),  # "in" is a stop word: "call" finds "callin" too
+        ("2016-2021", 'combined(text:"2016 2021")'),  # numbers are never joined
     ],
 )
 def test_compiled_query(q, expected):
@@ -92,6 +96,10 @@ def test_question_words_are_searched_but_weak():
     assert [(c.label, c.weak) for c in p.concepts] == [("much", True), ("precept", False), ("rise", False)]
     assert p.ignored == ("how", "will", "the")
     assert [c.weak for c in parse_query("+much precept").concepts] == [False, False]  # required: not weak
+    # every passage of minutes is from a meeting: the word says nothing about which
+    assert [(c.label, c.weak) for c in parse_query("speak at planning meetings").concepts] == [
+        ("speak", False), ("planning", False), ("meetings", True)]
+    assert [c.weak for c in parse_query('"council meeting"').concepts] == [False]  # a phrase: not weak
 
 
 def test_proximity_terms_of_each_concept():

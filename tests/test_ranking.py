@@ -105,3 +105,23 @@ def test_no_passages():
     r = ranking.rank(np.zeros(0, dtype=np.int64), 0, *(np.zeros(0, dtype=np.int64),) * 2, *(np.zeros(0),) * 2,
                      np.ones(2))
     assert (len(r.item_key), len(r.near_bits)) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["council", "agreed", "budget"], True),
+        (["Panel", "APPROVED", "plan"], True),
+        (["application", "deferred"], True),
+        (["planning", "application"], False),
+        (["agreement"], False),  # a noun of its own, not the act of deciding
+        ([], False),
+    ],
+)
+def test_asks_decision_by_the_typed_words(labels, expected):
+    assert ranking.asks_decision(labels) is expected
+
+
+def test_resolution_prior_marks_the_passages_of_resolutions():
+    prior = ranking.resolution_prior(np.array([3, 5, 8, 13]), np.array([1, 5, 13, 21]))
+    assert prior.tolist() == [0.0, ranking.RESOLUTION_PRIOR, 0.0, ranking.RESOLUTION_PRIOR]

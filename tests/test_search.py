@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from indexer import ranking
 from indexer.build import build_index
 from indexer.errors import NotFoundError, QueryError
 from indexer.search import SearchEngine, SearchRequest
@@ -301,3 +302,43 @@ def test_a_stop_word_inside_a_phrase_counts_as_a_word(tmp_path):
         assert bodies('"crime commissioner said"') == ["The Crime Commission"]
         assert bodies('"police and crime panel"') == ["A member asked wheth", "The Crime Commission"]
         assert bodies('"police crime panel"') == ["Police crime panel n"]
+
+
+def test_a_decision_query_prefers_the_resolutions(engine, monkeypatch):
+    # "approved" asks about a decision: the passages of the resolution section gain
+    # ranking.RESOLUTION_PRIOR, so an item whose resolution matches shows it first.
+    def ranked(q: str) -> list[tuple[str, str, float]]:
+        return [(h.title, h.section, round(h.score, 3)) for h in engine.search(SearchRequest(q=q)).hits]
+
+    with_prior = ranked("precept approved")
+    monkeypatch.setattr(ranking, "RESOLUTION_PRIOR", 0.0)
+    without = ranked("precept approved")
+    assert [(t, s) for t, s, _ in with_prior] == [(ROADS, "resolution"), (PRECEPT, "resolution"),
+                                                   (PRECEPT, "summary")]
+    assert [(t, s) for t, s, _ in without] == [(ROADS, "resolution"), (PRECEPT, "summary"), (PRECEPT, "questions")]
+    assert round(with_prior[0][2] - without[0][2], 3) == 3.0
+    # no decision word, no prior
+    assert ranked("precept agreement") == [(PRECEPT, "summary", 100005.864), (PRECEPT, "questions", 100005.864)]
+
+
+def test_a_hyphenated_word_finds_it_written_solid_and_spaced(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Partners\n\n"
+        "Cooperation with the fire service had improved.\n\n"
+        "Co-operation with the health board was discussed.\n\n"
+        "The co operation agreement was signed.\n\n"
+        "The operation of the depot was reviewed.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        def bodies(q: str) -> list[str]:
+            page = engine.search(SearchRequest(q=q, per_item=0))
+            return sorted("".join(text for text, _ in h.snippet)[:16] for h in page.hits)
+
+        solid_hyphened_spaced = ["Co-operation wit", "Cooperation with", "The co operation"]
+        assert bodies("co-operation") == solid_hyphened_spaced
+        assert bodies("cooperation") == ["Co-operation wit", "Cooperation with"]
