@@ -181,3 +181,21 @@ def test_dates_in_the_discussion_are_never_the_meeting_date() -> None:
     )
     doc = parse_bytes(text, "item.txt")
     assert (doc.meeting.date, doc.items[0].meeting.date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact: Ola Brandt, Wessex Police and Crime Panel Support Officer. Members of the Wessex Panel met.",
+        "He was appointed to the Audit Committee and elected at the Fire Authority Board; co-opted to the Forum.",
+        "It was for the Health and Wellbeing Board to decide; this Planning Committee meeting addressed the Cabinet.",
+        "therefore the Council; reported back to the Executive; formeeting the Panel; Minutes of the Council meeting",
+        "the Overview Committee Democratic Services team and the Minutes of the Police and Crime Panel meeting",
+        "Cabinet Secretariat of the Council",
+        "nothing here names a body",
+    ],
+)
+def test_mentions_are_those_of_the_full_pattern(text: str) -> None:
+    from indexer.parse.meta import _MENTION, _mentions
+
+    assert [m.span() for m in _mentions(text)] == [m.span() for m in _MENTION.finditer(text)]
