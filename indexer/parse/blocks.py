@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import cued
 from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block
 from .text import RESIDUE_INLINE, Line, list_marker, squash, strip_bullet, strip_residue
 
@@ -209,6 +210,7 @@ def _add_split(out: list[Block], block: Block) -> None:
 
 
 _TABLE_LEAD = re.compile(r"\b(?:table\s+below|following\s+table|the\s+table|set\s+out\s+below)\b", re.I)
+_TABLE_LEAD = cued(_TABLE_LEAD)
 _SHORT_CELL = re.compile(r"^[^.;:!?]{1,80}$")
 
 

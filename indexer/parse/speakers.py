@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..model import Passage
 from ..vocab import ELECTED_SUFFIX
+from .cues import cued
 from .ir import BULLET, POINT, ROW
 from .roles import APPOS_TITLE as _APPOS_TITLE
 from .roles import CLLR as _CLLR
@@ -661,6 +662,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # What a listed speaker spoke as, printed after the name: "Mr T Vane Agent for applicant".
 _AS_WORDS = re.compile(r"(?:\s+(?:Agent|Applicant|Objector|Supporter|Resident|Petitioner|Ward))+$")
 _DECLARING = re.compile(r"\bdeclar|\binterests\b", re.I)
+_DECLARING = cued(_DECLARING)
 _RESOLUTION_OPENING = re.compile(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b")
 
 

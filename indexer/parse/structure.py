@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import cued
 from .blocks import mark_headings
 from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block, RawItem
 from .titles import is_blurb
@@ -380,6 +381,7 @@ def _join(parts: list[str]) -> str:
 # "Mr I Fisher, County Secretary…": an entry of an attendance list.
 _PERSON_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|County\s+Councillor|Professor)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,–-]")
 _TABLE_INTRO = re.compile(r"\b(?:table\s+below|following\s+table|set\s+out\s+below)\b", re.I)
+_TABLE_INTRO = cued(_TABLE_INTRO)
 
 
 _ATTENDANCE = re.compile(

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .cues import cued
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -179,6 +181,7 @@ RESIDUE_INLINE = re.compile(
     r"|\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\))",
     re.I,
 )
+RESIDUE_INLINE = cued(RESIDUE_INLINE)  # speed: most lines name no file type or page
 
 
 def strip_residue(text: str) -> str:
