@@ -269,7 +269,7 @@ _OF_TITLE = re.compile(r"^(?P<name>.+?)\s+of\s+")
 def build_cast(texts: list[str]) -> Cast:
     """Collect who holds which title from anywhere in the document."""
     cast = Cast()
-    texts = [t[:MAX_SCAN].translate(_APOSTROPHES) for t in texts]
+    texts = [t[:MAX_SCAN].replace("\u2019", "'").replace("\u2018", "'") for t in texts]
     joined = "\n".join(texts)
     if _MAYORAL.search(joined):
         cast.mayor_role = "commissioner"

@@ -448,7 +448,7 @@ def find_actor(sentence: str, cast: Cast, public: bool = False, leading: bool = 
     """
     # speakers are named early, and a runaway "sentence" is not prose; typographic apostrophes
     # become plain ones (same length: the offsets found hold for the sentence as given)
-    sentence = sentence[:_MAX_SCAN].translate(_APOSTROPHES)
+    sentence = sentence[:_MAX_SCAN].replace("\u2019", "'").replace("\u2018", "'")
     mark = _PARAGRAPH_MARK.match(sentence)
     offset = mark.end() if mark else 0
     text = sentence[offset:]
