@@ -81,12 +81,22 @@ def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _needed(parsed, bool(pattern.flags & re.I))
 
 
+#: The text lowered last and its lower case, one tuple (replaced whole, so threads never see a mix):
+#: a line meets several patterns in a row.
+_last: tuple[str, str] = ("", "")
+
+
 def _lower(text: str) -> str:
     """``text`` lower-cased so that every character ``re`` matches to an ASCII letter ignoring case
     becomes that letter ("K" Kelvin sign, dotted and dotless i, long s)."""
+    global _last
+    last = _last
+    if text is last[0]:
+        return last[1]
     low = text.lower()
     if not text.isascii():
         low = low.replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
+    _last = (text, low)
     return low
 
 
@@ -102,11 +112,17 @@ class CuedPattern:
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
 
     def _has_exact(self, text: str) -> bool:
-        return any(w in text for w in self._words)
+        for w in self._words:
+            if w in text:
+                return True
+        return False
 
     def _has_lower(self, text: str) -> bool:
         low = _lower(text)
-        return any(w in low for w in self._words)
+        for w in self._words:
+            if w in low:
+                return True
+        return False
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self._rx.search(text, *args) if self._has(text) else None
