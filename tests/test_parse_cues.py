@@ -21,6 +21,8 @@ from indexer.parse.cues import CuedPattern, cued, needed_words
         (r"x*", 0, None),  # matches the empty string
         (r"(?:abc|\d+)", 0, None),  # one alternative needs no word
         (r"(?i:panel)\s+met", 0, {"met"}),  # a case-blind group is not a case-sensitive word
+        (r"(?<=\S)\s+[·•▪]\s+(?=\S)", 0, {"·", "•", "▪"}),  # one of a few characters
+        (r"[a-c]x", 0, {"x"}),  # a range is no word
     ],
 )
 def test_needed_words(pattern: str, flags: int, expected: set[str] | None) -> None:

@@ -54,6 +54,8 @@ def _needed(seq: Any, ignore_case: bool) -> frozenset[str] | None:
             low, _high, body = av
             if low >= 1:
                 found = _needed(body, ignore_case)
+        elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+            found = frozenset(chr(c) for _, c in av)  # one of a few characters: "[·•▪]"
         elif op is getattr(_sre, "ATOMIC_GROUP", None):
             found = _needed(av, ignore_case)
         if found:

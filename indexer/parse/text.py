@@ -146,7 +146,7 @@ _SPACES = re.compile(r"\s+")
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # what _SPACES.sub(" ", text).strip() gives (\s is str.isspace), faster
 
 
 # Bullet glyphs Word, browsers and PDF extractors produce at the start of a list line.
