@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from indexer.parse.cues import CuedPattern, cued, needed_words
+from indexer.parse.cues import CuedPattern, cued, end_window, needed_words
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,17 @@ def test_case_blind_cue_sees_what_re_matches(text: str) -> None:
     c = cued(rx)
     assert isinstance(c, CuedPattern)
     assert bool(c.search(text)) == bool(rx.search(text))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [(r"\b(?:Mr|Prof)\.$", 7), (r"\w+\.$", None), (r"(?<=x)ab$", None), (r"ab", None), (r"(?m)ab$", None)],
+)
+def test_end_window(pattern: str, expected: int | None) -> None:
+    assert end_window(re.compile(pattern)) == expected
+
+
+@pytest.mark.parametrize("text", ["said Mr.", "said Mr.\n", "Prof.", "xMr.", "the Mr. said", "a" * 50 + " Prof."])
+def test_end_window_decides(text: str) -> None:
+    rx = re.compile(r"\b(?:Mr|Prof)\.$")
+    assert bool(rx.search(text[-end_window(rx):])) == bool(rx.search(text))

@@ -148,10 +148,28 @@ class CuedPattern:
         return self._rx.split(text, maxsplit) if self._has(text) else [text]
 
 
+def end_window(rx: re.Pattern[str]) -> int | None:
+    """How many trailing characters of a text decide whether ``rx`` finds a match in it, for a
+    pattern anchored at the end (``…$``, matches of bounded length, no look-behind); None otherwise.
+
+    The window holds the longest match, a newline ``$`` may stand before, and one character for ``\\b``.
+    """
+    if rx.flags & re.M or "(?<" in rx.pattern or not isinstance(rx.pattern, str):
+        return None
+    try:
+        parsed = _sre.parse(rx.pattern, rx.flags & ~re.U)
+    except Exception:  # noqa: BLE001
+        return None
+    if not parsed.data or parsed.data[-1] != (_sre.AT, _sre.AT_END):
+        return None
+    widest = parsed.getwidth()[1]
+    return widest + 2 if widest < 1 << 16 else None
+
+
 def cued(rx: re.Pattern[str]) -> Any:
     """``rx``, or a drop-in :class:`CuedPattern` that skips texts lacking the words its matches need."""
     words = needed_words(rx)
     return CuedPattern(rx, words) if words else rx
 
 
-__all__ = ["cued", "needed_words", "CuedPattern"]
+__all__ = ["cued", "needed_words", "end_window", "CuedPattern"]
