@@ -23,6 +23,8 @@ from indexer.parse.cues import CuedPattern, cued, end_window, needed_words
         (r"(?i:panel)\s+met", 0, {"met"}),  # a case-blind group is not a case-sensitive word
         (r"(?<=\S)\s+[·•▪]\s+(?=\S)", 0, {"·", "•", "▪"}),  # one of a few characters
         (r"[a-c]x", 0, {"x"}),  # a range is no word
+        (r"(?<=[.!?])\s+(?=RESOLVED\b|Resolved\s*:)", 0, {"ESOLVED", "esolved"}),  # look-arounds count ("R" is shared)
+        (r"(?!RESOLVED)\w+", 0, None),  # a negative one does not
     ],
 )
 def test_needed_words(pattern: str, flags: int, expected: set[str] | None) -> None:

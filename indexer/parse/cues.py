@@ -56,6 +56,8 @@ def _needed(seq: Any, ignore_case: bool) -> frozenset[str] | None:
                 found = _needed(body, ignore_case)
         elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
             found = frozenset(chr(c) for _, c in av)  # one of a few characters: "[·•▪]"
+        elif op is _sre.ASSERT:  # a look-ahead or look-behind that must hold: its text is in the text too
+            found = _needed(av[1], ignore_case)
         elif op is getattr(_sre, "ATOMIC_GROUP", None):
             found = _needed(av, ignore_case)
         if found:

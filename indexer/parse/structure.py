@@ -26,6 +26,7 @@ RESOLUTION_LEAD = re.compile(
     r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|not\s+[a-z]|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
 )
 _SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
+_SPLIT_BEFORE_LEAD = cued(_SPLIT_BEFORE_LEAD)
 _THAT = re.compile(r"^(?:that|to)\b", re.I)
 _LEADING_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s+")
 # "That the update be noted.", "That … the public be excluded from the meeting": a decision
