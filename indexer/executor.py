@@ -653,15 +653,33 @@ class Evaluator:
         keep = np.ones(len(ids), dtype=bool)
         if required:
             keep &= (bits & required) == required
+        if self.a.live_count < self.a.doc_count:
+            keep &= self.a.alive[ids]
+        return self.narrow(Coverage(ids, bits, body_bits, scores, body, [0] * len(parts)), filters, exclude, keep)
+
+    def narrow(
+        self,
+        cov: Coverage,
+        filters: list[wq.Query] = (),  # type: ignore[assignment]
+        exclude: list[wq.Query] = (),  # type: ignore[assignment]
+        keep: np.ndarray | None = None,
+    ) -> Coverage:
+        """The passages of ``cov`` (those ``keep`` selects) that match all ``filters`` and
+        none of ``exclude``, with their concepts' document frequencies counted again.
+
+        A results page narrows the coverage its facet counts are made from (every filter
+        but the facets') by the facet filters, instead of evaluating the concepts twice.
+        """
+        ids = cov.ids
+        keep = np.ones(len(ids), dtype=bool) if keep is None else keep
         for f in filters:
             keep &= _members(ids, self.eval(f).ids)
         for f in exclude:
             keep &= ~_members(ids, self.eval(f).ids)
-        if self.a.live_count < self.a.doc_count:
-            keep &= self.a.alive[ids]
+        bits, body_bits, scores, body = cov.bits, cov.body_bits, cov.scores, cov.body
         if not keep.all():
             ids, bits, body_bits, scores, body = ids[keep], bits[keep], body_bits[keep], scores[keep], body[keep]
-        df = [int(np.count_nonzero(bits & (1 << k))) for k in range(len(parts))]
+        df = [int(np.count_nonzero(bits & (1 << k))) for k in range(len(cov.df))]
         return Coverage(ids, bits, body_bits, scores, body, df)
 
     def proximity(self, ids: np.ndarray, concept_terms: list[tuple[str, ...]], window: int) -> np.ndarray:

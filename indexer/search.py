@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -445,13 +445,26 @@ class SearchEngine:
 
     def search(self, request: SearchRequest) -> ResultPage:
         """Run ``request`` and return one page of hits; raise QueryError if it is malformed."""
+        return self._search(request, False)[0]
+
+    def results(self, request: SearchRequest) -> tuple[ResultPage, Overview]:
+        """Run ``request`` for a results page: one page of hits and the :meth:`overview` of
+        all its matches, from one evaluation of the query (the overview's matches, which
+        leave the facet filters out, narrowed by those filters are the page's). Raise
+        QueryError if it is malformed."""
+        page, overview = self._search(request, True)
+        return page, overview if overview is not None else self.overview(request)
+
+    def _search(self, request: SearchRequest, with_overview: bool) -> tuple[ResultPage, Overview | None]:
         started = time.perf_counter()
         live = self._current()
         parsed = parse_query(request.q, request.exact, live.synonyms)
-        filters = _request_filters(request)
+        facet_filters, base_filters = _facet_filters(request), _base_filters(request)
+        filters = facet_filters + base_filters
         if parsed.query is None and not filters:
-            return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
+            return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started), None
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
+        overview: Overview | None = None
         with self._lease() as (leased, lease):
             if leased is not live:  # switched in between: the query's acronyms and committees are the new state's
                 live = leased
@@ -467,7 +480,14 @@ class SearchEngine:
                 evaluator = Evaluator(arrays, reader)
                 cov: Coverage | None = None
                 if parsed.concepts:
-                    cov = _coverage(live, evaluator, parsed, filters)
+                    if with_overview:
+                        base = _coverage(live, evaluator, parsed, base_filters)
+                        cov = _narrow(live, evaluator, base, facet_filters)
+                        fa = _facet_arrays(live, reader)
+                        selection = _selection(fa, request)
+                        overview = _overview(fa, base.ids, selection, request, _partial(base, strong, fa, selection))
+                    else:
+                        cov = _coverage(live, evaluator, parsed, filters)
                     ids = cov.ids
                     ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
                     complete = int(np.count_nonzero(cov.bits & strong == strong))
@@ -475,6 +495,11 @@ class SearchEngine:
                     m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
                     ids, ranks = m.ids, None
                     complete = len(ids)
+                    if with_overview:
+                        everything = evaluator.run(resolve_committees(_combine(parsed.query, base_filters),
+                                                                      live.committee_terms))
+                        fa = _facet_arrays(live, reader)
+                        overview = _overview(fa, everything.ids, _selection(fa, request), request, False)
                 page = _rank(arrays, ids, ranks, request, sort)
                 matched: list[int | None] = [None] * len(page.positions)
                 if cov is not None:
@@ -511,7 +536,7 @@ class SearchEngine:
             expanded=parsed.expanded,
             suggestion=suggestion,
             seconds=time.perf_counter() - started,
-        )
+        ), overview
 
     # -------------------------------------------------------------- items
 
@@ -595,17 +620,7 @@ class SearchEngine:
                 fa, ids, _, selection, partial = self._selected(live, lease, request)
             except READ_ERRORS as exc:
                 raise self._damaged(live.gen, exc) from exc
-        counts = summarise(fa, ids, selection)
-        return Overview(
-            request=request,
-            items=counts.items,
-            passages=counts.passages,
-            facets=tuple((name, _facet_values(name, counts.facets[name], request)) for name in FACETS),
-            timeline=tuple(Period(_period_label(a, counts.timeline_unit), a, b, c) for a, b, c in counts.timeline),
-            timeline_unit=counts.timeline_unit,  # type: ignore[arg-type]
-            undated=counts.undated,
-            partial=partial,
-        )
+        return _overview(fa, ids, selection, request, partial)
 
     def export(self, request: SearchRequest, limit: int) -> Export:
         """Return every passage ``request`` matches, up to ``limit``, in its sort order
@@ -639,29 +654,21 @@ class SearchEngine:
         Falls back to the any-word query, as :meth:`search` does, when no passage has
         every word."""
         parsed = parse_query(request.q, request.exact, live.synonyms)
-        base = replace(request, section=None, speaker=None, committee=None, date_from=None, date_to=None)
-        section = compile_filter("section", request.section).text if request.section else None
-        role = compile_filter("speaker", request.speaker).text if request.speaker else None
-        if request.date_from or request.date_to:
-            date_range_query(request.date_from, request.date_to)  # checks the range
         reader = lease.searcher.reader()
         arrays = live.arrays
         assert arrays is not None
-        fa = live.facet_arrays.get(arrays, reader, [name for name, _ in live.facets["committee"]])
-        committee = " ".join(request.committee.split()) if request.committee else None
-        selection = Selection.of(fa, committee, section, role, request.date_from, request.date_to)
+        fa = _facet_arrays(live, reader)
+        selection = _selection(fa, request)
         evaluator = Evaluator(arrays, reader)
         if not parsed.concepts:
-            m = evaluator.run(resolve_committees(_combine(parsed.query, _request_filters(base)), live.committee_terms))
+            m = evaluator.run(resolve_committees(_combine(parsed.query, _base_filters(request)), live.committee_terms))
             return fa, m.ids, m.scores, selection, False
-        cov = _coverage(live, evaluator, parsed, _request_filters(base))
+        cov = _coverage(live, evaluator, parsed, _base_filters(request))
         strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
-        full = cov.bits & strong == strong
         # Passages with every word first, then by how many they have; BM25F within.
         weights = np.array([0.0 if c.weak else 1.0 for c in parsed.concepts])
         scores = ranking.weighted(cov.bits, weights) * ranking.TIER + cov.scores
-        partial = not keep(selection.masks(fa, cov.ids[full]), int(full.sum())).any()
-        return fa, cov.ids, scores, selection, partial
+        return fa, cov.ids, scores, selection, _partial(cov, strong, fa, selection)
 
 
 # ------------------------------------------------------------------ ranking
@@ -694,6 +701,52 @@ def _coverage(live: _Live, ev: Evaluator, parsed: ParsedQuery, filters: list[wq.
         required=sum(1 << k for k, c in enumerate(parsed.concepts) if c.required),
         filters=[f for f in parts if not isinstance(f, wq.Not)],
         exclude=[f.query for f in parts if isinstance(f, wq.Not)],
+    )
+
+
+def _narrow(live: _Live, ev: Evaluator, cov: Coverage, filters: list[wq.Query]) -> Coverage:
+    """The passages of ``cov`` that match every one of ``filters`` too (as if
+    :func:`_coverage` had been given them)."""
+    if not filters:
+        return cov
+    parts = [f for q in filters for f in _conjuncts(resolve_committees(q, live.committee_terms))]
+    return ev.narrow(cov, [f for f in parts if not isinstance(f, wq.Not)], [f.query for f in parts if isinstance(f, wq.Not)])
+
+
+def _facet_arrays(live: _Live, reader: Any) -> FacetArrays:
+    assert live.arrays is not None
+    return live.facet_arrays.get(live.arrays, reader, [name for name, _ in live.facets["committee"]])
+
+
+def _partial(cov: Coverage, strong: int, fa: FacetArrays, selection: Selection) -> bool:
+    """True when no passage of ``cov`` (matches without the facet filters) that has every
+    word is left by the facet filters (``selection``)."""
+    full = cov.bits & strong == strong
+    return not keep(selection.masks(fa, cov.ids[full]), int(full.sum())).any()
+
+
+def _selection(fa: FacetArrays, request: SearchRequest) -> Selection:
+    """The facet filters of ``request`` as codes (checking them as the filters do)."""
+    section = compile_filter("section", request.section).text if request.section else None
+    role = compile_filter("speaker", request.speaker).text if request.speaker else None
+    if request.date_from or request.date_to:
+        date_range_query(request.date_from, request.date_to)  # checks the range
+    committee = " ".join(request.committee.split()) if request.committee else None
+    return Selection.of(fa, committee, section, role, request.date_from, request.date_to)
+
+
+def _overview(fa: FacetArrays, ids: np.ndarray, selection: Selection, request: SearchRequest,
+              partial: bool) -> Overview:
+    counts = summarise(fa, ids, selection)
+    return Overview(
+        request=request,
+        items=counts.items,
+        passages=counts.passages,
+        facets=tuple((name, _facet_values(name, counts.facets[name], request)) for name in FACETS),
+        timeline=tuple(Period(_period_label(a, counts.timeline_unit), a, b, c) for a, b, c in counts.timeline),
+        timeline_unit=counts.timeline_unit,  # type: ignore[arg-type]
+        undated=counts.undated,
+        partial=partial,
     )
 
 
@@ -974,6 +1027,11 @@ def _conjuncts(q: wq.Query) -> list[wq.Query]:
 
 
 def _request_filters(r: SearchRequest) -> list[wq.Query]:
+    return _facet_filters(r) + _base_filters(r)
+
+
+def _facet_filters(r: SearchRequest) -> list[wq.Query]:
+    """The filters of ``r`` that facets count around (section, speaker, committee, dates)."""
     filters: list[wq.Query] = []
     if r.section:
         filters.append(compile_filter("section", r.section))
@@ -983,6 +1041,12 @@ def _request_filters(r: SearchRequest) -> list[wq.Query]:
         filters.append(wq.Term("committee_key", " ".join(r.committee.split())))
     if r.date_from or r.date_to:
         filters.append(date_range_query(r.date_from, r.date_to))
+    return filters
+
+
+def _base_filters(r: SearchRequest) -> list[wq.Query]:
+    """The filters of ``r`` that apply to facet counts too."""
+    filters: list[wq.Query] = []
     if r.hide_procedural:
         filters.append(wq.Not(wq.Term("section", "procedural")))
         filters.append(wq.Not(wq.Term("procedural_item", "1")))

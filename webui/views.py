@@ -95,8 +95,7 @@ def search() -> Any:
     req = search_request(request.args)
     if req.is_empty:
         return render_template("search.html", result=None, overview=None, req=req, **_page_context(eng))
-    result = eng.search(req)
-    overview = eng.overview(req)
+    result, overview = eng.results(req)
     return render_template(
         "search.html",
         result=result,
@@ -125,9 +124,11 @@ def search_json() -> Any:
     if req.is_empty:
         raise QueryError("Give a query with ?q=… (or a filter such as ?section=resolution).")
     eng = engine()
-    data = eng.search(req).to_dict(item_url=item_url)
-    if request.args.get("facets") != "0":
-        data.update(eng.overview(req).to_dict())
+    if request.args.get("facets") == "0":
+        return jsonify(eng.search(req).to_dict(item_url=item_url))
+    result, overview = eng.results(req)
+    data = result.to_dict(item_url=item_url)
+    data.update(overview.to_dict())
     return jsonify(data)
 
 
