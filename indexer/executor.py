@@ -45,6 +45,12 @@ TITLE_WEIGHT = 2.0
 PROXIMITY_WINDOW = 300
 #: Posting lists kept decoded, per open index.
 CACHE_TERMS = 2048
+#: Scored matches of the words and phrases of queries (:meth:`Evaluator.combined`) kept
+#: per open index, in bytes: a common word ("police") costs a few milliseconds to score
+#: over passages and titles and recurs in many different queries.
+CACHE_SCORED_BYTES = 96 << 20
+#: Only matches of at least this many passages are kept (fewer are quick to score again).
+CACHE_SCORED_MIN = 1000
 #: Fields indexed on an item's first passage only, whose matches stand for the whole item.
 ITEM_FIELDS = frozenset({"title"})
 #: The most terms a prefix (``polic*``) may expand to.
@@ -144,6 +150,8 @@ class IndexArrays:
         self._lock = threading.Lock()
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._positions: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+        self._scored: OrderedDict[wq.Query, Matches] = OrderedDict()
+        self._scored_bytes = 0
 
     def _group_items(self) -> None:
         """Index the live passages by item, and the lengths of the combined passage-and-title
@@ -221,6 +229,31 @@ class IndexArrays:
         result = self._read_positions(reader.leaf_readers(), field, text)
         self._remember(self._positions, key, result, CACHE_TERMS // 8)
         return result
+
+    def scored(self, q: wq.Query) -> Matches | None:
+        """The cached :meth:`Evaluator.combined` matches of ``q``, if kept."""
+        with self._lock:
+            hit = self._scored.get(q)
+            if hit is not None:
+                self._scored.move_to_end(q)
+            return hit
+
+    def keep_scored(self, q: wq.Query, m: Matches) -> None:
+        """Keep the scored matches of ``q`` (the least recently used go past the budget)."""
+        if len(m) < CACHE_SCORED_MIN:
+            return
+        size = m.ids.nbytes + m.scores.nbytes + (m.body.nbytes if m.body is not None else 0)
+        for array in (m.ids, m.scores, m.body):
+            if array is not None:
+                array.flags.writeable = False  # shared by every later query
+        with self._lock:
+            if q in self._scored:
+                return
+            self._scored[q] = m
+            self._scored_bytes += size
+            while self._scored_bytes > CACHE_SCORED_BYTES and len(self._scored) > 1:
+                _, old = self._scored.popitem(last=False)
+                self._scored_bytes -= old.ids.nbytes + old.scores.nbytes + (old.body.nbytes if old.body is not None else 0)
 
     def _remember(self, cache: OrderedDict[Any, Any], key: tuple[str, str], value: Any, limit: int) -> None:
         with self._lock:
@@ -366,7 +399,7 @@ class Evaluator:
         if isinstance(q, wq.Term):
             return self.term(q.fieldname, q.text, q.boost)
         if isinstance(q, Combined):
-            return self.combined(q.child)
+            return self.cached_combined(q.child)
         if isinstance(q, wq.And):
             return self.conjunction(q.subqueries)
         if isinstance(q, wq.Or):
@@ -533,6 +566,15 @@ class Evaluator:
         return result, keys if keys is not None else EMPTY_IDS
 
     # ---------------------------------------------------------------- passage and title
+
+    def cached_combined(self, q: wq.Query) -> Matches:
+        """:meth:`combined`, kept per open index for words and phrases of many passages
+        (the arrays are shared: never modified in place)."""
+        hit = self.a.scored(q)
+        if hit is None:
+            hit = self.combined(q)
+            self.a.keep_scored(q, hit)
+        return hit
 
     def combined(self, q: wq.Query) -> Matches:
         """Score a word, phrase, prefix or :class:`Synonym` over each passage and its item's
