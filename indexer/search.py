@@ -500,10 +500,10 @@ class SearchEngine:
                                                                       live.committee_terms))
                         fa = _facet_arrays(live, reader)
                         overview = _overview(fa, everything.ids, _selection(fa, request), request, False)
-                page = _rank(arrays, ids, ranks, request, sort)
+                codes, item_count = _item_codes(arrays, ids)
+                page = _rank(arrays, ids, ranks, request, sort, codes, item_count)
                 matched: list[int | None] = [None] * len(page.positions)
                 if cov is not None:
-                    codes = arrays.item_code[ids]
                     matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
                                else ranking.item_bits(codes, cov.bits, page.positions))
                 # A word the index lacks leaves no passage with every word: only then look.
@@ -814,7 +814,22 @@ def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) 
     return corrected_query(parsed.text, fixes)
 
 
-def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, request: SearchRequest, sort: Sort) -> _Page:
+def _item_codes(a: IndexArrays, ids: np.ndarray) -> tuple[np.ndarray, int]:
+    """The items of passages ``ids`` as codes for grouping, and how many codes there are:
+    the index's own item codes, or, for few matches, codes 0..k-1 of their k items (so
+    that per-item arrays follow the matches, not the size of the index)."""
+    codes = a.item_code[ids]
+    if not len(ids) or 8 * len(ids) >= a.item_count:
+        return codes, a.item_count
+    order = np.argsort(codes, kind="stable")
+    starts = np.concatenate(([True], codes[order][1:] != codes[order][:-1]))
+    local = np.empty(len(codes), dtype=np.int64)
+    local[order] = np.cumsum(starts) - 1
+    return local, int(starts.sum())
+
+
+def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, request: SearchRequest, sort: Sort,
+          codes: np.ndarray | None = None, item_count: int | None = None) -> _Page:
     """Order the matches and cut out the requested page.
 
     With ``per_item`` (the default), results are agenda items, one card each: items in
@@ -842,7 +857,8 @@ def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, reques
         key = member_key = (-days if sort == "newest" else days) * 65536 + a.ordinal[ids]
         shown_scores = np.zeros(n)
     wanted = request.page * request.per_page
-    codes = a.item_code[ids]
+    if codes is None or item_count is None:
+        codes, item_count = a.item_code[ids], a.item_count
     window = max(MIN_WINDOW, 4 * wanted)
     while True:
         if window >= n:
@@ -869,18 +885,18 @@ def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, reques
             pages=-(-n // request.per_page),
             has_next=wanted < n,
         )
-    counts = np.bincount(codes, minlength=a.item_count)
+    counts = np.bincount(codes, minlength=item_count)
     items = int((counts > 0).sum())
     page_items = codes[order[start:wanted]]
     # Each card: the item's best passages (from all matches, not just the window).
-    card_of = np.full(a.item_count, -1, dtype=np.int64)
+    card_of = np.full(item_count, -1, dtype=np.int64)
     card_of[page_items] = np.arange(len(page_items))
     members = np.flatnonzero(card_of[codes] >= 0)
     members = members[np.lexsort((ids[members], member_key[members], card_of[codes[members]]))]
     members = members[_occurrence(codes[members]) < per_item]
     cards = card_of[codes[members]]
     shown = np.bincount(cards, minlength=len(page_items))
-    last = np.r_[cards[1:] != cards[:-1], True] if len(cards) else np.zeros(0, dtype=bool)
+    last = np.concatenate((cards[1:] != cards[:-1], [True])) if len(cards) else np.zeros(0, dtype=bool)
     more = np.where(last, counts[codes[members]] - shown[cards], 0)
     return _Page(
         docnums=ids[members].tolist(),
@@ -900,7 +916,7 @@ def _occurrence(keys: np.ndarray) -> np.ndarray:
     n = len(keys)
     by_key = np.argsort(keys, kind="stable")
     sorted_keys = keys[by_key]
-    starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]
+    starts = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
     first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
     out = np.empty(n, dtype=np.int64)
     out[by_key] = np.arange(n) - first
