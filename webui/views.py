@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from typing import Any
+from urllib.parse import quote
 
-from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import IndexDamagedError, IndexMissingError, MinutesError, NotFoundError, QueryError, StaleIndexError
@@ -77,7 +78,18 @@ def _date_arg(args: Any, name: str) -> dt.date | None:
 
 def item_url(item_id: str, **args: Any) -> str:
     """The absolute address of an item's page."""
-    return url_for("search.item", item_id=item_id, _external=True, **args)
+    if args:
+        return url_for("search.item", item_id=item_id, _external=True, **args)
+    # Built once per request and completed per item (a results page or an export lists
+    # many): the path segment quoted as the route's converter quotes it.
+    prefix = g.get("item_url_prefix")
+    if prefix is None:
+        prefix = g.item_url_prefix = url_for("search.item", item_id="-", _external=True)[:-1]
+    return prefix + quote(item_id, safe=ROUTE_SAFE)
+
+
+#: Characters werkzeug's default route converter leaves unquoted in a path segment.
+ROUTE_SAFE = "!$&'()*+,/:;=@"
 
 
 @bp.route("/")
