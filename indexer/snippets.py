@@ -47,10 +47,9 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
     if not marks:
         return []
     terms, phrases, prefixes = marks.terms, marks.phrases, marks.prefixes
-    tokens = _tokens(text)
     # Look the query's terms up in the text's words rather than every word in the terms
     # (a long passage has a hundred words, a query a few).
-    where = _token_spans(text)
+    tokens, where = _analysed(text)
     spans = [span for t in terms for span in where.get(t, ())]
     if prefixes:
         spans += [(s, e) for word, _, s, e in tokens if word.startswith(prefixes) and word not in terms]
@@ -76,19 +75,15 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[tuple[str, int, int, int], ...]:
-    """Analysed tokens of a stored text with positions and offsets (the same passages
-    come back for many searches, and their titles on every hit)."""
-    return tuple((t.text, t.pos, t.startchar, t.endchar) for t in ANALYZER(text, positions=True, chars=True, mode="index"))
-
-
-@lru_cache(maxsize=1024)
-def _token_spans(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
-    """The character spans of each analysed word of a stored text."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for word, _, s, e in _tokens(text):
-        out.setdefault(word, []).append((s, e))
-    return {word: tuple(spans) for word, spans in out.items()}
+def _analysed(text: str) -> tuple[tuple[tuple[str, int, int, int], ...], dict[str, tuple[tuple[int, int], ...]]]:
+    """A stored text's analysed tokens (word, position, start, end), and each word's
+    character spans (the same passages come back for many searches, and their titles
+    on every hit)."""
+    tokens = tuple((t.text, t.pos, t.startchar, t.endchar) for t in ANALYZER(text, positions=True, chars=True, mode="index"))
+    where: dict[str, list[tuple[int, int]]] = {}
+    for word, _, s, e in tokens:
+        where.setdefault(word, []).append((s, e))
+    return tokens, {word: tuple(spans) for word, spans in where.items()}
 
 
 @lru_cache(maxsize=4096)
