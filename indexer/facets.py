@@ -55,6 +55,14 @@ class FacetArrays:
         self.item_committee[self.item_code] = self.committee
         self.item_date = np.zeros(self.item_count, dtype=np.int64)
         self.item_date[self.item_code] = self.date
+        #: per passage: its (item, section) and (item, role) as item * values + value (-1:
+        #: none), for counting the items that have a value among matching passages
+        self.section_pair = self._pairs(self.section, len(_SECTION_KEYS))
+        self.role_pair = self._pairs(self.role, len(_ROLE_KEYS))
+
+    def _pairs(self, codes: np.ndarray, k: int) -> np.ndarray:
+        dtype = np.int32 if self.item_count * k < 2**31 else np.int64
+        return np.where(codes >= 0, self.item_code * k + codes, -1).astype(dtype)
 
     @staticmethod
     def _codes(arrays: IndexArrays, reader: Any, n: int, field: str, values: list[str]) -> np.ndarray:
@@ -176,9 +184,9 @@ def summarise(fa: FacetArrays, ids: np.ndarray, selection: Selection) -> Counts:
             else:
                 facets[name] = []
         else:
-            codes = (fa.section if name == "section" else fa.role)[chosen]
+            pairs = (fa.section_pair if name == "section" else fa.role_pair)[chosen]
             keys = _SECTION_KEYS if name == "section" else _ROLE_KEYS
-            counts = _items_per_code(fa, chosen, codes, len(keys))
+            counts = _items_per_code(fa, pairs, len(keys))
             facets[name] = [(keys[c], int(counts[c])) for c in np.flatnonzero(counts)]
     dates = fa.item_date[items]
     timeline, unit = _timeline(dates[dates != UNKNOWN_DATE])
@@ -197,11 +205,10 @@ def _distinct_items(fa: FacetArrays, ids: np.ndarray) -> np.ndarray:
     return _distinct(fa.item_code[ids], fa.item_count)
 
 
-def _items_per_code(fa: FacetArrays, ids: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
-    """Per code 0..k-1: how many distinct items have a passage among ``ids`` with it."""
-    has = codes >= 0
-    pairs = _distinct(fa.item_code[ids[has]] * k + codes[has], fa.item_count * k)
-    return np.bincount(pairs % k, minlength=k)
+def _items_per_code(fa: FacetArrays, pairs: np.ndarray, k: int) -> np.ndarray:
+    """Per code 0..k-1: how many distinct items have a passage with it, given the
+    (item, code) ``pairs`` of matching passages (see :attr:`FacetArrays.section_pair`)."""
+    return np.bincount(_distinct(pairs[pairs >= 0], fa.item_count * k) % k, minlength=k)
 
 
 def _distinct(keys: np.ndarray, size: int) -> np.ndarray:
