@@ -15,6 +15,7 @@ The index itself, its writer and its analyzer remain Whoosh's.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -254,6 +255,23 @@ class IndexArrays:
             while self._scored_bytes > CACHE_SCORED_BYTES and len(self._scored) > 1:
                 _, old = self._scored.popitem(last=False)
                 self._scored_bytes -= old.ids.nbytes + old.scores.nbytes + (old.body.nbytes if old.body is not None else 0)
+
+    def rescore(self, old: IndexArrays, reader: IndexReader, seconds: float) -> int:
+        """Score again for this generation the words and phrases ``old`` kept scored, the
+        most recently used first, for at most ``seconds`` (called in the background with
+        :meth:`carry_over`, so the first searches after an update find common words
+        scored, as before it). Returns how many were scored."""
+        with old._lock:
+            wanted = list(reversed(old._scored))
+        ev = Evaluator(self, reader)
+        started = time.perf_counter()
+        done = 0
+        for q in wanted:
+            if time.perf_counter() - started > seconds:
+                break
+            ev.cached_combined(q)
+            done += 1
+        return done
 
     def _remember(self, cache: OrderedDict[Any, Any], key: tuple[str, str], value: Any, limit: int) -> None:
         with self._lock:

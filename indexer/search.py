@@ -69,6 +69,9 @@ from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 log = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 1.0
+#: At most this long, opening a new state in the background scores again the common words
+#: the old one kept scored (see IndexArrays.rescore).
+RESCORE_SECONDS = 0.5
 #: How often a watching engine (a server worker) looks for a new state in the background.
 WATCH_SECONDS = 0.5
 #: What reading a damaged index file raises (besides Whoosh's own errors).
@@ -216,8 +219,9 @@ class SearchEngine:
         if previous is not None and previous.arrays is not None:
             started = time.perf_counter()
             carried = live.arrays.carry_over(previous.arrays, lease.searcher.reader())
-            log.info("opened %s (%d passages); %d cached posting lists carried over in %.2fs",
-                     gen.name, live.arrays.live_count, carried, time.perf_counter() - started)
+            rescored = live.arrays.rescore(previous.arrays, lease.searcher.reader(), RESCORE_SECONDS)
+            log.info("opened %s (%d passages); %d cached posting lists carried over, %d words scored again, in %.2fs",
+                     gen.name, live.arrays.live_count, carried, rescored, time.perf_counter() - started)
         lease.passages()
         live.idle.append(lease)
         return live
