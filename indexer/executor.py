@@ -256,10 +256,15 @@ class IndexArrays:
                 _, old = self._scored.popitem(last=False)
                 self._scored_bytes -= old.ids.nbytes + old.scores.nbytes + (old.body.nbytes if old.body is not None else 0)
 
+    def scored_count(self) -> int:
+        """How many scored matches are kept."""
+        with self._lock:
+            return len(self._scored)
+
     def rescore(self, old: IndexArrays, reader: IndexReader, seconds: float) -> int:
         """Score again for this generation the words and phrases ``old`` kept scored, the
-        most recently used first, for at most ``seconds`` (called in the background with
-        :meth:`carry_over`, so the first searches after an update find common words
+        most recently used first, for at most ``seconds`` (called in the background once
+        a new state is live, so the searches after an update soon find common words
         scored, as before it). Returns how many were scored."""
         with old._lock:
             wanted = list(reversed(old._scored))

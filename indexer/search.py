@@ -69,7 +69,7 @@ from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 log = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 1.0
-#: At most this long, opening a new state in the background scores again the common words
+#: At most this long, a new live state scores again in the background the common words
 #: the old one kept scored (see IndexArrays.rescore).
 RESCORE_SECONDS = 0.5
 #: How often a watching engine (a server worker) looks for a new state in the background.
@@ -219,9 +219,8 @@ class SearchEngine:
         if previous is not None and previous.arrays is not None:
             started = time.perf_counter()
             carried = live.arrays.carry_over(previous.arrays, lease.searcher.reader())
-            rescored = live.arrays.rescore(previous.arrays, lease.searcher.reader(), RESCORE_SECONDS)
-            log.info("opened %s (%d passages); %d cached posting lists carried over, %d words scored again, in %.2fs",
-                     gen.name, live.arrays.live_count, carried, rescored, time.perf_counter() - started)
+            log.info("opened %s (%d passages); %d cached posting lists carried over in %.2fs",
+                     gen.name, live.arrays.live_count, carried, time.perf_counter() - started)
         lease.passages()
         live.idle.append(lease)
         return live
@@ -259,6 +258,21 @@ class SearchEngine:
             old, self._live = self._live, new
             self._refreshing = False
             self._retire(old)
+        if old.arrays is not None and new.arrays is not None and old.arrays.scored_count():
+            threading.Thread(target=self._rescore, args=(old.arrays,), name="minutes-rescore", daemon=True).start()
+
+    def _rescore(self, old: IndexArrays) -> None:
+        """Score again for the new live state the common words the old one kept scored
+        (see :meth:`IndexArrays.rescore`): in the background once it is live, so the new
+        state is searchable as soon as it is open, and the searches after it soon find
+        those words scored, as before it."""
+        try:
+            with self._lease() as (live, lease):
+                if live.arrays is not None and live.arrays is not old:
+                    done = live.arrays.rescore(old, lease.searcher.reader(), RESCORE_SECONDS)
+                    log.info("scored %d common words again for %s", done, live.gen.name)
+        except Exception:  # noqa: BLE001 - only a warm-up: searches score what they need
+            log.exception("scoring common words again for the new index state failed")
 
     def _retire(self, old: _Live) -> None:
         """Close a replaced generation's idle searchers; drop its pin once no request
