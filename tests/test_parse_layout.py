@@ -585,3 +585,32 @@ def test_site_navigation_above_an_item_page(navigation: str) -> None:
 def test_a_lone_numbered_title_keeps_its_number_apart(text: str) -> None:
     [item] = [i for i in parse_bytes(text.encode(), "x.txt").items if i.title]
     assert (item.number, item.title.lower()) == ("11", "establishment of the westshire police and crime panel")
+
+
+def test_text_minutes_with_unnumbered_headings_under_a_dated_header() -> None:
+    from indexer.parse import parse_bytes
+
+    text = (
+        "Harrowgate Town Council\n\nFinance Committee\n\nTuesday 5 March 2024\n\n"
+        "Present: Cllrs A Bright (Chair), B Cole, C Dean\n\n"
+        "Apologies for absence\n\nApologies were received from Cllr E Quennock.\n\n"
+        "Budget monitoring\n\nThe Clerk presented the budget monitoring report for the period.\n\n"
+        "RESOLVED that the report be noted.\n\n"
+        "Grant applications\n\nThe Committee considered two applications for grants.\n\n"
+        "RESOLVED that a grant of £250 be made.\n"
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [i.title for i in doc.items if i.title] == ["Apologies for absence", "Budget monitoring", "Grant applications"]
+    assert (doc.meeting.committee, doc.meeting.date.isoformat() if doc.meeting.date else None) == ("Finance Committee", "2024-03-05")
+
+
+def test_a_question_is_no_unnumbered_heading() -> None:
+    from indexer.parse import parse_bytes
+
+    text = (
+        "Minutes of the meeting of the Procedures Committee held on 4 March 2024\n\n"
+        "Correspondence\n\nThe Convener:\n\nThe second item is correspondence from the newspapers.\n\n"
+        "Shall we write to the editors first?\n\nYes. Is that agreed?\n\nMembers indicated agreement.\n"
+    )
+    doc = parse_bytes(text.encode(), "report.txt")
+    assert [i.title for i in doc.items if i.title] == ["Correspondence"]

@@ -63,7 +63,12 @@ def layout_text(text: str) -> RawDoc:
     if not numbered:
         # a heading "MEETING OF THE X COMMITTEE" says these are a meeting's minutes, as printed minutes do
         minutes_of = any(meta.meeting_of_line(h.text) for h in head)
-        starts = _titled_starts(body) if (meeting_page or printed or agenda or minutes_of) else []
+        # a header naming a meeting's date (and no single item's "Meeting: …" line) heads a meeting's
+        # minutes too: town and parish councils' and committees' text minutes with unnumbered headings
+        dated = any(_dated_header_line(h.text) or meta.header_meeting(h.text) for h in head) and not any(
+            meta.item_meeting_line(h.text) for h in head
+        )
+        starts = _titled_starts(body) if (meeting_page or printed or agenda or minutes_of or dated) else []
     if starts:
         doc = RawDoc("meeting", head=[ln.text for ln in head])
         preamble = body[: starts[0][0]]
@@ -150,7 +155,10 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
     "Your council" … then "Agenda item" or "Agenda and minutes")."""
     for k, ln in enumerate(lines[:30]):
         # the page proper starts at its page-type line, or at its heading naming body and date
-        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text) or (k < 8 and meta.header_meeting(ln.text)):
+        # (or, on CMS pages such as CMIS, at the body's name under the menu)
+        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text) or (
+            k < 8 and (meta.header_meeting(ln.text) or (k and meta.is_committee_line(ln.text)))
+        ):
             before = lines[:k]
             if before and all(_navigation_like(b.text) for b in before):
                 return lines[k:]
@@ -310,10 +318,12 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     starts: list[tuple[int, str | None, str, int]] = []
     sequence: list[tuple[int, str, str, int]] = []
     for i, ln in enumerate(body):
-        t = ln.text
+        t = _without_cell_bar(ln.text)
         if ITEM_NUMBER.match(t) and i + 1 < len(body):
             nxt = body[i + 1].text
-            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
+            # a title under a lone number, unless it is numbered itself: the lone number is then a page's
+            # (PDF text whose page numbers survived: "1" above "1. APOLOGIES FOR ABSENCE")
+            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
         if t.endswith(".") and NUMBER_AND_TITLE.match(t):
@@ -321,11 +331,15 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
         if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
             m = None  # a lettered point, unless a page reference marks an agenda entry
-        if m and is_title_like(m.group(2), strict=False):
+        # a minute reference ("Minute 18/24 –", "23/045") heads its title even when the title ends in a
+        # full stop after a colon ("Public rights of way: annual report."): national parks', parish minutes
+        probe = m.group(2)[:-1] if m and m.re is NUMBER_AND_TITLE and _MINUTE_REF.match(m.group(1)) and _STOPPED.search(m.group(2)) else m and m.group(2)
+        if m and is_title_like(probe, strict=False):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
-            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= (24 if m.group(2).isupper() else 16) and not _SENTENCE_LIKE.search(m.group(2)):
+            # (a bilingual title, "Welsh / English", runs twice as long)
+            elif is_title_like(probe) and len(probe.split()) <= (24 if probe.isupper() else 16) * (2 if " / " in probe else 1) and not _SENTENCE_LIKE.search(probe):
                 # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
@@ -433,6 +447,21 @@ def _with_sub_items(run: list, sequence: list) -> list:
 
 
 # "The Chairman thanked …", "… service. He": a sentence, not a title.
+# A number in a table cell of its own, flattened: "4 |" or "1 | Apologies for Absence" (CMIS and other
+# CMS pages that lay items out as table rows).
+_CELL_BAR = re.compile(r"^(\S{1,12}?)\s*\|\s*(?=[^|]*$)")
+
+
+def _without_cell_bar(text: str) -> str:
+    m = _CELL_BAR.match(text)
+    if m is None or not ITEM_NUMBER.match(m.group(1)):
+        return text
+    rest = text[m.end() :].strip()
+    return f"{m.group(1)} {rest}" if rest else m.group(1)
+
+
+_MINUTE_REF = re.compile(r"^(?:(?:Minute|Min\.?)\s|\S*\d/\d)", re.I)
+_STOPPED = re.compile(r"^(?:(?![.!?;]\s).)+[^.]\.$")
 _SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
 
@@ -501,7 +530,7 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         if name is not None:
             docs_open = True
             continue
-        if is_residue_line(t) or not is_title_like(t):
+        if is_residue_line(t) or not is_title_like(t) or t.endswith("?"):  # a question is a turn's words, not a heading
             if docs_open and not is_residue_line(t):
                 docs_open = False
             continue
