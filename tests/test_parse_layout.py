@@ -614,3 +614,36 @@ def test_a_question_is_no_unnumbered_heading() -> None:
     )
     doc = parse_bytes(text.encode(), "report.txt")
     assert [i.title for i in doc.items if i.title] == ["Correspondence"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "text"),
+    [
+        ("4. Declarations of Interest None.", "Declarations of Interest", "None."),
+        ("4. Apologies for Absence Nil received.", "Apologies for Absence", "Nil received."),
+        ("4. Public Forum There were no members of the public present.", "Public Forum", "There were no members of the public present."),
+    ],
+)
+def test_a_numbered_title_answered_on_its_own_line(line: str, title: str, text: str) -> None:
+    doc = parse_bytes(
+        (
+            "Minutes of the meeting of Fernhill Town Council held on Monday 4 March 2024\n\n"
+            f"{line}\n\n5. Allotments\nThe Clerk reported that two plots were vacant.\n"
+        ).encode(),
+        "minutes.txt",
+    )
+    items = [i for i in doc.items if i.title]
+    assert [(i.number, i.title) for i in items] == [("4", title), ("5", "Allotments")]
+    assert [p.text for p in items[0].passages] == [text]
+
+
+def test_a_minute_numbered_attendance_is_an_item() -> None:
+    doc = parse_bytes(
+        (
+            "Minutes of the Annual Parish Council Meeting held on Tuesday 5 March 2024\n\n"
+            "2403.01 Present\nCouncillors: A. Brook (Chairman), C. Dale\n\n"
+            "2403.02 Village Green\nThe Clerk reported that the bench had been repaired.\n"
+        ).encode(),
+        "minutes.txt",
+    )
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("2403.01", "Present"), ("2403.02", "Village Green")]

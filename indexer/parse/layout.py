@@ -334,12 +334,14 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         # a minute reference ("Minute 18/24 –", "23/045") heads its title even when the title ends in a
         # full stop after a colon ("Public rights of way: annual report."): national parks', parish minutes
         probe = m.group(2)[:-1] if m and m.re is NUMBER_AND_TITLE and _MINUTE_REF.match(m.group(1)) and _STOPPED.search(m.group(2)) else m and m.group(2)
-        if m and is_title_like(probe, strict=False):
+        # "2307.01 Present", "23/045 Present": parish and town minutes number the attendance as a minute
+        attendance = bool(m and m.re is NUMBER_AND_TITLE and _ATTENDANCE_MINUTE.match(f"{m.group(1)} {m.group(2).strip()}"))
+        if m and (attendance or is_title_like(probe, strict=False)):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
             # (a bilingual title, "Welsh / English", runs twice as long)
-            elif is_title_like(probe) and len(probe.split()) <= (24 if probe.isupper() else 16) * (2 if " / " in probe else 1) and not _SENTENCE_LIKE.search(probe):
+            elif attendance or is_title_like(probe) and len(probe.split()) <= (24 if probe.isupper() else 16) * (2 if " / " in probe else 1) and not _SENTENCE_LIKE.search(probe):
                 # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
@@ -386,9 +388,12 @@ def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
 # subject and verb ("1. Welcome and Apologies JE welcomed members", "5. Planning The Committee
 # considered …"), as PDF text of printed minutes often has it.
 _RUN_ON_SUBJECT = re.compile(
-    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
+    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|There|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
     r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b)"
 )
+# "2. Declarations of Interest None.", "Apologies Nil received.": a procedural title answered on its own
+# line (parish and town minutes, printed minutes flattened from PDF).
+_NULL_ANSWER = re.compile(r"\s(?:None|Nil|No(?:ne)?\s+(?:apologies|declarations|questions)[\w ]*)(?:\s+(?:received|declared|made|noted|reported))?\.?$")
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&/().,-]*|and|of|the|for|to|in|on|at|with|a|an|&|-|–)$")
 
 
@@ -396,8 +401,13 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
     """Split "N. Title Subject verbed …" lines into the heading and the text that follows it."""
     out: list[Line] = []
     for ln in body:
-        m = NUMBER_AND_TITLE.match(ln.text) if len(ln.text) > 60 else None
-        if m and not is_title_like(m.group(2)):
+        m = NUMBER_AND_TITLE.match(ln.text)
+        null = _NULL_ANSWER.search(m.group(2)) if m else None
+        if null and null.start() > 0 and is_title_like(m.group(2)[: null.start()]):  # type: ignore[union-attr]
+            out.append(Line(ln.text[: m.start(2) + null.start()], ln.indent, ln.gap))  # type: ignore[union-attr]
+            out.append(Line(m.group(2)[null.start() :].strip(), ln.indent, 0))  # type: ignore[union-attr]
+            continue
+        if m and len(ln.text) > 40 and not is_title_like(m.group(2)):
             cut = _RUN_ON_SUBJECT.search(m.group(2))
             title = m.group(2)[: cut.start()] if cut else ""
             words = title.split()
@@ -461,6 +471,8 @@ def _without_cell_bar(text: str) -> str:
 
 
 _MINUTE_REF = re.compile(r"^(?:(?:Minute|Min\.?)\s|\S*\d/\d)", re.I)
+# a minute reference (never a list's plain number) heading the attendance: an item of the minutes
+_ATTENDANCE_MINUTE = re.compile(r"^(?:\d{4}\.\d{1,3}|[A-Z]{0,4}\d{1,3}/\d{2,4}) (?:Present|PRESENT|Attendance)$")
 _STOPPED = re.compile(r"^(?:(?![.!?;]\s).)+[^.]\.$")
 _SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
