@@ -647,3 +647,38 @@ def test_a_minute_numbered_attendance_is_an_item() -> None:
         "minutes.txt",
     )
     assert [(i.number, i.title) for i in doc.items if i.title] == [("2403.01", "Present"), ("2403.02", "Village Green")]
+
+
+AGENDA_LIST = (
+    "Marlow Vale Joint Authority\n\nDate of meeting: 02/05/2024\n\n"
+    "1. To receive apologies for absence\n\n2. To receive declarations of interest\n\n"
+    "3. To approve the minutes of the meeting held on 4 April 2024\n\n"
+    "17/24 Treasury Management Outturn\n\nMembers are asked to note the outturn for the year.\n\n"
+    "18/24 Fleet Replacement\n\nThe report asks Members to approve the purchase of two vehicles.\n\n"
+    "19/24 Annual Report\n\nMembers are asked to approve the annual report.\n"
+)
+
+
+def test_a_plain_numbered_list_above_numbered_reports_is_items() -> None:
+    doc = parse_bytes(AGENDA_LIST.encode(), "agenda.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("1", "To receive apologies for absence"),
+        ("2", "To receive declarations of interest"),
+        ("3", "To approve the minutes of the meeting held on 4 April 2024"),
+        ("17/24", "Treasury Management Outturn"),
+        ("18/24", "Fleet Replacement"),
+        ("19/24", "Annual Report"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "The Authority resolved:\n\n1. To note the letter\n\n2. To reply by May\n\n3. To report back\n\n",  # a list's points
+        "1. To receive apologies for absence\n\n2. To receive declarations of interest\n\n",  # fewer than three
+    ],
+)
+def test_no_list_items_above_numbered_reports(above: str) -> None:
+    text = AGENDA_LIST.replace(AGENDA_LIST[AGENDA_LIST.index("1. To") : AGENDA_LIST.index("17/24")], above)
+    doc = parse_bytes(text.encode(), "agenda.txt")
+    assert [i.number for i in doc.items if i.title] == ["17/24", "18/24", "19/24"]

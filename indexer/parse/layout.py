@@ -362,7 +362,30 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         starts = _fill_sequence(starts, sequence, body)
     if not starts and len(run) < 2 and printed:
         starts = _lettered_run(body)
+    if starts and starts[0][1] and not _PLAIN_LIST_NUMBER.match(starts[0][1]):
+        starts = _leading_list(body[: starts[0][0]]) + starts
     return starts
+
+
+_PLAIN_LIST_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _leading_list(above: list[Line]) -> list[tuple[int, str | None, str, int]]:
+    """The business listed "1. …", "2. …", "3. …" above items that carry the authority's own minute
+    or report numbers ("29/20 …", "C048/23 …"): agenda packs and parish agendas put the procedural
+    items (apologies, declarations, minutes) in such a list before the numbered reports. Only an
+    unbroken run from 1, of three or more, not introduced by a colon (a list's points)."""
+    run: list[tuple[int, str | None, str, int]] = []
+    for i, ln in enumerate(above):
+        m = NUMBER_AND_TITLE.match(ln.text)
+        if m is None or not re.fullmatch(r"\d{1,2}\.?", m.group(1)):
+            continue
+        if item_number(m.group(1)) != str(len(run) + 1):
+            break
+        if not run and i and above[i - 1].text.rstrip().endswith((":", ":-")):
+            return []
+        run.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
+    return run if len(run) >= 3 else []
 
 
 _LETTERED = re.compile(r"^\(([a-z])\)\s+(?=[A-Z])(.+)$")
@@ -437,6 +460,8 @@ def _fill_sequence(starts: list, sequence: list, body: list[Line]) -> list:
     numbered = [s for s in starts if s[1] and _PLAIN_NUMBER.match(s[1])]
     if not numbered:
         return starts
+    # one run holds one numbering scheme: an agenda's plain "1." list is no part of its "41/23" reports
+    sequence = [c for c in sequence if ("/" in c[1]) == ("/" in numbered[0][1])]
     run = _increasing(sorted(numbered + sequence), body)
     if len(run) < 2 or not set(numbered) <= set(run):
         return starts

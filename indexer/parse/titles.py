@@ -61,6 +61,8 @@ BLURB_START = re.compile(
 def clean_title(text: str) -> str:
     """Strip link residue ("pdf icon PDF 238 KB"), surrounding punctuation and a heading's full stop."""
     title = strip_residue(text).strip(" |-–")
+    if title.endswith(" :"):  # a heading over its sub-items, colon spaced off ("To consider the following reports :")
+        title = title[:-2].rstrip()
     if title.endswith(".") and heading_with_stop(title):
         title = title[:-1].rstrip()
     return title
