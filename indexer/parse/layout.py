@@ -412,7 +412,8 @@ def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
 # considered …"), as PDF text of printed minutes often has it.
 _RUN_ON_SUBJECT = re.compile(
     r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|There|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
-    r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b)"
+    r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b"
+    r"|[A-Z][a-z]+\s+(?:was|were|had\s+been|have\s+been)\s+[a-z]+ed\b)"  # "Apologies were received", "Declarations were made"
 )
 # "2. Declarations of Interest None.", "Apologies Nil received.": a procedural title answered on its own
 # line (parish and town minutes, printed minutes flattened from PDF).
