@@ -622,7 +622,7 @@ def test_a_question_is_no_unnumbered_heading() -> None:
         ("4. Declarations of Interest None.", "Declarations of Interest", "None."),
         ("4. Apologies for Absence Nil received.", "Apologies for Absence", "Nil received."),
         ("4. Public Forum There were no members of the public present.", "Public Forum", "There were no members of the public present."),
-        ("4. Apologies Apologies were received from Cllr A. Cole.", "Apologies", "Apologies were received from Cllr A. Cole."),
+        ("4. Apologies Apologies were received from Cllr A. Quennock.", "Apologies", "Apologies were received from Cllr A. Quennock."),
     ],
 )
 def test_a_numbered_title_answered_on_its_own_line(line: str, title: str, text: str) -> None:
