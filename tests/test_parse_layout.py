@@ -683,3 +683,19 @@ def test_no_list_items_above_numbered_reports(above: str) -> None:
     text = AGENDA_LIST.replace(AGENDA_LIST[AGENDA_LIST.index("1. To") : AGENDA_LIST.index("17/24")], above)
     doc = parse_bytes(text.encode(), "agenda.txt")
     assert [i.number for i in doc.items if i.title] == ["17/24", "18/24", "19/24"]
+
+
+def test_minutes_flattened_to_one_line_split_at_consecutive_item_numbers() -> None:
+    text = (
+        "Minutes of the meeting of Fernhill Town Council held on Monday 4 March 2024\n\n"
+        "1. Apologies for Absence None 2. Declarations of Interest None 3. Budget Monitoring The Treasurer "
+        "reported that spending was on target for section 2. of the plan. 4. Allotments The Clerk reported "
+        "that two plots were vacant.\n"
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(i.number, i.title, [p.text for p in i.passages]) for i in doc.items if i.title] == [
+        ("1", "Apologies for Absence", ["None"]),
+        ("2", "Declarations of Interest", ["None"]),
+        ("3", "Budget Monitoring", ["The Treasurer reported that spending was on target for section 2. of the plan."]),
+        ("4", "Allotments", ["The Clerk reported that two plots were vacant."]),
+    ]

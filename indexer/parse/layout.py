@@ -57,7 +57,7 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    body = _split_run_on_headings(body)
+    body = _split_run_on_headings(_split_inline_numbers(body))
     starts = _numbered_starts(body, printed)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
     if not numbered:
@@ -419,6 +419,31 @@ _RUN_ON_SUBJECT = re.compile(
 # line (parish and town minutes, printed minutes flattened from PDF).
 _NULL_ANSWER = re.compile(r"\s(?:None|Nil|No(?:ne)?\s+(?:apologies|declarations|questions)[\w ]*)(?:\s+(?:received|declared|made|noted|reported))?\.?$")
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&/().,-]*|and|of|the|for|to|in|on|at|with|a|an|&|-|–)$")
+
+
+# "… 4. Minutes of the last meeting … 5. Budget Monitoring …": an item number inside a long line
+_INLINE_NUMBER = re.compile(r"(?<=[\w.)]\s)(\d{1,2})\.\s+(?=[A-Z])")
+
+
+def _split_inline_numbers(body: list[Line]) -> list[Line]:
+    """Break long lines of PDF text extracted without newlines (whole minutes flattened to a few lines,
+    any council's) before inline item numbers: only a run of three or more numbers going up by one,
+    which no sentence's "section 2." or "Appendix 3." makes."""
+    out: list[Line] = []
+    for ln in body:
+        marks = list(_INLINE_NUMBER.finditer(ln.text)) if len(ln.text) > 200 else []
+        run: list[re.Match[str]] = []
+        for mk in marks:
+            if run and int(mk.group(1)) == int(run[-1].group(1)) + 1:
+                run.append(mk)
+            elif len(run) < 3:
+                run = [mk]
+        if len(run) < 3:
+            out.append(ln)
+            continue
+        cuts = [0] + [mk.start() for mk in run] + [len(ln.text)]
+        out += [Line(ln.text[a:b].strip(), ln.indent, ln.gap if k == 0 else 1) for k, (a, b) in enumerate(zip(cuts, cuts[1:])) if ln.text[a:b].strip()]
+    return out
 
 
 def _split_run_on_headings(body: list[Line]) -> list[Line]:
