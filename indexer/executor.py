@@ -15,6 +15,7 @@ The index itself, its writer and its analyzer remain Whoosh's.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,6 +46,12 @@ TITLE_WEIGHT = 2.0
 PROXIMITY_WINDOW = 300
 #: Posting lists kept decoded, per open index.
 CACHE_TERMS = 2048
+#: Scored matches of the words and phrases of queries (:meth:`Evaluator.combined`) kept
+#: per open index, in bytes: a common word ("police") costs a few milliseconds to score
+#: over passages and titles and recurs in many different queries.
+CACHE_SCORED_BYTES = 96 << 20
+#: Only matches of at least this many passages are kept (fewer are quick to score again).
+CACHE_SCORED_MIN = 1000
 #: Fields indexed on an item's first passage only, whose matches stand for the whole item.
 ITEM_FIELDS = frozenset({"title"})
 #: The most terms a prefix (``polic*``) may expand to.
@@ -144,6 +151,8 @@ class IndexArrays:
         self._lock = threading.Lock()
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._positions: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+        self._scored: OrderedDict[wq.Query, Matches] = OrderedDict()
+        self._scored_bytes = 0
 
     def _group_items(self) -> None:
         """Index the live passages by item, and the lengths of the combined passage-and-title
@@ -221,6 +230,53 @@ class IndexArrays:
         result = self._read_positions(reader.leaf_readers(), field, text)
         self._remember(self._positions, key, result, CACHE_TERMS // 8)
         return result
+
+    def scored(self, q: wq.Query) -> Matches | None:
+        """The cached :meth:`Evaluator.combined` matches of ``q``, if kept."""
+        with self._lock:
+            hit = self._scored.get(q)
+            if hit is not None:
+                self._scored.move_to_end(q)
+            return hit
+
+    def keep_scored(self, q: wq.Query, m: Matches) -> None:
+        """Keep the scored matches of ``q`` (the least recently used go past the budget)."""
+        if len(m) < CACHE_SCORED_MIN:
+            return
+        size = m.ids.nbytes + m.scores.nbytes + (m.body.nbytes if m.body is not None else 0)
+        for array in (m.ids, m.scores, m.body):
+            if array is not None:
+                array.flags.writeable = False  # shared by every later query
+        with self._lock:
+            if q in self._scored:
+                return
+            self._scored[q] = m
+            self._scored_bytes += size
+            while self._scored_bytes > CACHE_SCORED_BYTES and len(self._scored) > 1:
+                _, old = self._scored.popitem(last=False)
+                self._scored_bytes -= old.ids.nbytes + old.scores.nbytes + (old.body.nbytes if old.body is not None else 0)
+
+    def scored_count(self) -> int:
+        """How many scored matches are kept."""
+        with self._lock:
+            return len(self._scored)
+
+    def rescore(self, old: IndexArrays, reader: IndexReader, seconds: float) -> int:
+        """Score again for this generation the words and phrases ``old`` kept scored, the
+        most recently used first, for at most ``seconds`` (called in the background once
+        a new state is live, so the searches after an update soon find common words
+        scored, as before it). Returns how many were scored."""
+        with old._lock:
+            wanted = list(reversed(old._scored))
+        ev = Evaluator(self, reader)
+        started = time.perf_counter()
+        done = 0
+        for q in wanted:
+            if time.perf_counter() - started > seconds:
+                break
+            ev.cached_combined(q)
+            done += 1
+        return done
 
     def _remember(self, cache: OrderedDict[Any, Any], key: tuple[str, str], value: Any, limit: int) -> None:
         with self._lock:
@@ -366,7 +422,7 @@ class Evaluator:
         if isinstance(q, wq.Term):
             return self.term(q.fieldname, q.text, q.boost)
         if isinstance(q, Combined):
-            return self.combined(q.child)
+            return self.cached_combined(q.child)
         if isinstance(q, wq.And):
             return self.conjunction(q.subqueries)
         if isinstance(q, wq.Or):
@@ -534,6 +590,15 @@ class Evaluator:
 
     # ---------------------------------------------------------------- passage and title
 
+    def cached_combined(self, q: wq.Query) -> Matches:
+        """:meth:`combined`, kept per open index for words and phrases of many passages
+        (the arrays are shared: never modified in place)."""
+        hit = self.a.scored(q)
+        if hit is None:
+            hit = self.combined(q)
+            self.a.keep_scored(q, hit)
+        return hit
+
     def combined(self, q: wq.Query) -> Matches:
         """Score a word, phrase, prefix or :class:`Synonym` over each passage and its item's
         title as one field (BM25F): term frequencies add up, a title occurrence weighing
@@ -653,15 +718,33 @@ class Evaluator:
         keep = np.ones(len(ids), dtype=bool)
         if required:
             keep &= (bits & required) == required
+        if self.a.live_count < self.a.doc_count:
+            keep &= self.a.alive[ids]
+        return self.narrow(Coverage(ids, bits, body_bits, scores, body, [0] * len(parts)), filters, exclude, keep)
+
+    def narrow(
+        self,
+        cov: Coverage,
+        filters: list[wq.Query] = (),  # type: ignore[assignment]
+        exclude: list[wq.Query] = (),  # type: ignore[assignment]
+        keep: np.ndarray | None = None,
+    ) -> Coverage:
+        """The passages of ``cov`` (those ``keep`` selects) that match all ``filters`` and
+        none of ``exclude``, with their concepts' document frequencies counted again.
+
+        A results page narrows the coverage its facet counts are made from (every filter
+        but the facets') by the facet filters, instead of evaluating the concepts twice.
+        """
+        ids = cov.ids
+        keep = np.ones(len(ids), dtype=bool) if keep is None else keep
         for f in filters:
             keep &= _members(ids, self.eval(f).ids)
         for f in exclude:
             keep &= ~_members(ids, self.eval(f).ids)
-        if self.a.live_count < self.a.doc_count:
-            keep &= self.a.alive[ids]
+        bits, body_bits, scores, body = cov.bits, cov.body_bits, cov.scores, cov.body
         if not keep.all():
             ids, bits, body_bits, scores, body = ids[keep], bits[keep], body_bits[keep], scores[keep], body[keep]
-        df = [int(np.count_nonzero(bits & (1 << k))) for k in range(len(parts))]
+        df = [int(np.count_nonzero(bits & (1 << k))) for k in range(len(cov.df))]
         return Coverage(ids, bits, body_bits, scores, body, df)
 
     def proximity(self, ids: np.ndarray, concept_terms: list[tuple[str, ...]], window: int) -> np.ndarray:

@@ -55,6 +55,14 @@ class FacetArrays:
         self.item_committee[self.item_code] = self.committee
         self.item_date = np.zeros(self.item_count, dtype=np.int64)
         self.item_date[self.item_code] = self.date
+        #: per passage: its (item, section) and (item, role) as item * values + value (-1:
+        #: none), for counting the items that have a value among matching passages
+        self.section_pair = self._pairs(self.section, len(_SECTION_KEYS))
+        self.role_pair = self._pairs(self.role, len(_ROLE_KEYS))
+
+    def _pairs(self, codes: np.ndarray, k: int) -> np.ndarray:
+        dtype = np.int32 if self.item_count * k < 2**31 else np.int64
+        return np.where(codes >= 0, self.item_code * k + codes, -1).astype(dtype)
 
     @staticmethod
     def _codes(arrays: IndexArrays, reader: Any, n: int, field: str, values: list[str]) -> np.ndarray:
@@ -156,22 +164,29 @@ def summarise(fa: FacetArrays, ids: np.ndarray, selection: Selection) -> Counts:
     """Count the agenda items of matching passages ``ids``: in all, per facet value, per period."""
     masks = selection.masks(fa, ids)
     n = len(ids)
-    selected = ids[keep(masks, n)]
+    selected = ids[keep(masks, n)] if masks else ids
     items = _distinct_items(fa, selected)
     facets: dict[str, list[tuple[str, int]]] = {}
     for name in FACETS:
-        chosen = ids[keep(masks, n, leave_out=name)]
+        # A facet without a filter of its own counts what every filter selected.
+        chosen = ids[keep(masks, n, leave_out=name)] if name in masks else selected
+        chosen_items = _distinct_items(fa, chosen) if name in masks else items
         if name == "committee":
-            counts = np.bincount(fa.item_committee[_distinct_items(fa, chosen)] + 1, minlength=len(fa.committees) + 1)[1:]
+            counts = np.bincount(fa.item_committee[chosen_items] + 1, minlength=len(fa.committees) + 1)[1:]
             facets[name] = [(fa.committees[c], int(counts[c])) for c in np.flatnonzero(counts)]
         elif name == "year":
-            years = fa.item_date[_distinct_items(fa, chosen)] // 10000
-            values, counts = np.unique(years[years > 0], return_counts=True)
-            facets[name] = [(str(y), int(c)) for y, c in zip(values[::-1], counts[::-1])]
+            years = fa.item_date[chosen_items] // 10000
+            years = years[years > 0]
+            if len(years):
+                first = int(years.min())
+                counts = np.bincount(years - first)
+                facets[name] = [(str(first + y), int(counts[y])) for y in np.flatnonzero(counts)[::-1]]
+            else:
+                facets[name] = []
         else:
-            codes = (fa.section if name == "section" else fa.role)[chosen]
+            pairs = (fa.section_pair if name == "section" else fa.role_pair)[chosen]
             keys = _SECTION_KEYS if name == "section" else _ROLE_KEYS
-            counts = _items_per_code(fa, chosen, codes, len(keys))
+            counts = _items_per_code(fa, pairs, len(keys))
             facets[name] = [(keys[c], int(counts[c])) for c in np.flatnonzero(counts)]
     dates = fa.item_date[items]
     timeline, unit = _timeline(dates[dates != UNKNOWN_DATE])
@@ -186,18 +201,31 @@ def summarise(fa: FacetArrays, ids: np.ndarray, selection: Selection) -> Counts:
 
 
 def _distinct_items(fa: FacetArrays, ids: np.ndarray) -> np.ndarray:
-    """The item codes of passages ``ids``, each once."""
-    seen = np.zeros(fa.item_count, dtype=bool)
-    seen[fa.item_code[ids]] = True
+    """The item codes of passages ``ids``, each once (in no particular order)."""
+    return _distinct(fa.item_code[ids], fa.item_count)
+
+
+def _items_per_code(fa: FacetArrays, pairs: np.ndarray, k: int) -> np.ndarray:
+    """Per code 0..k-1: how many distinct items have a passage with it, given the
+    (item, code) ``pairs`` of matching passages (see :attr:`FacetArrays.section_pair`)."""
+    return np.bincount(_distinct(pairs[pairs >= 0], fa.item_count * k) % k, minlength=k)
+
+
+def _distinct(keys: np.ndarray, size: int) -> np.ndarray:
+    """The distinct values of ``keys`` (each in ``0..size-1``), in no particular order,
+    without sorting. Few keys against a large range: each value's slot records one of the
+    positions that hold it (whichever write lands), and that position keeps it; the slots
+    are never cleared, only read where written, so the work follows the number of keys,
+    not the range."""
+    n = len(keys)
+    if 8 * n < size:
+        slot = np.empty(size, dtype=np.int64)
+        at = np.arange(n)
+        slot[keys] = at
+        return keys[slot[keys] == at]
+    seen = np.zeros(size, dtype=bool)
+    seen[keys] = True
     return np.flatnonzero(seen)
-
-
-def _items_per_code(fa: FacetArrays, ids: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
-    """Per code 0..k-1: how many distinct items have a passage among ``ids`` with it."""
-    has = codes >= 0
-    seen = np.zeros(fa.item_count * k, dtype=bool)
-    seen[fa.item_code[ids[has]] * k + codes[has]] = True
-    return seen.reshape(fa.item_count, k).sum(axis=0)
 
 
 def _timeline(dates: np.ndarray) -> tuple[list[tuple[dt.date, dt.date, int]], str]:

@@ -64,12 +64,16 @@ class Passage:
     section: str = "discussion"
     speaker_role: str | None = None
     speaker_name: str | None = None
+    #: Roles speaking jointly with the speaker ("The Commissioner and the Chief Executive presented
+    #: the report"): counted in the item's roles; the index keeps the first speaker only.
+    also_roles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.section not in SECTIONS:
             raise ValueError(f"unknown section {self.section!r}")
-        if self.speaker_role is not None and self.speaker_role not in ROLES:
-            raise ValueError(f"unknown speaker role {self.speaker_role!r}")
+        for role in (self.speaker_role, *self.also_roles):
+            if role is not None and role not in ROLES:
+                raise ValueError(f"unknown speaker role {role!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +93,7 @@ class Item:
     @property
     def speaker_roles(self) -> list[str]:
         """Distinct speaker roles in order of first appearance."""
-        return distinct(p.speaker_role for p in self.passages)
+        return distinct(role for p in self.passages for role in (p.speaker_role, *p.also_roles))
 
     @property
     def speaker_names(self) -> list[str]:

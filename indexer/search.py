@@ -69,6 +69,9 @@ from .vocab import ROLES, SECTIONS, resolve_role, resolve_section
 log = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 1.0
+#: At most this long, a new live state scores again in the background the common words
+#: the old one kept scored (see IndexArrays.rescore).
+RESCORE_SECONDS = 0.5
 #: How often a watching engine (a server worker) looks for a new state in the background.
 WATCH_SECONDS = 0.5
 #: What reading a damaged index file raises (besides Whoosh's own errors).
@@ -255,6 +258,21 @@ class SearchEngine:
             old, self._live = self._live, new
             self._refreshing = False
             self._retire(old)
+        if old.arrays is not None and new.arrays is not None and old.arrays.scored_count():
+            threading.Thread(target=self._rescore, args=(old.arrays,), name="minutes-rescore", daemon=True).start()
+
+    def _rescore(self, old: IndexArrays) -> None:
+        """Score again for the new live state the common words the old one kept scored
+        (see :meth:`IndexArrays.rescore`): in the background once it is live, so the new
+        state is searchable as soon as it is open, and the searches after it soon find
+        those words scored, as before it."""
+        try:
+            with self._lease() as (live, lease):
+                if live.arrays is not None and live.arrays is not old:
+                    done = live.arrays.rescore(old, lease.searcher.reader(), RESCORE_SECONDS)
+                    log.info("scored %d common words again for %s", done, live.gen.name)
+        except Exception:  # noqa: BLE001 - only a warm-up: searches score what they need
+            log.exception("scoring common words again for the new index state failed")
 
     def _retire(self, old: _Live) -> None:
         """Close a replaced generation's idle searchers; drop its pin once no request
@@ -445,13 +463,26 @@ class SearchEngine:
 
     def search(self, request: SearchRequest) -> ResultPage:
         """Run ``request`` and return one page of hits; raise QueryError if it is malformed."""
+        return self._search(request, False)[0]
+
+    def results(self, request: SearchRequest) -> tuple[ResultPage, Overview]:
+        """Run ``request`` for a results page: one page of hits and the :meth:`overview` of
+        all its matches, from one evaluation of the query (the overview's matches, which
+        leave the facet filters out, narrowed by those filters are the page's). Raise
+        QueryError if it is malformed."""
+        page, overview = self._search(request, True)
+        return page, overview if overview is not None else self.overview(request)
+
+    def _search(self, request: SearchRequest, with_overview: bool) -> tuple[ResultPage, Overview | None]:
         started = time.perf_counter()
         live = self._current()
         parsed = parse_query(request.q, request.exact, live.synonyms)
-        filters = _request_filters(request)
+        facet_filters, base_filters = _facet_filters(request), _base_filters(request)
+        filters = facet_filters + base_filters
         if parsed.query is None and not filters:
-            return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started)
+            return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started), None
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
+        overview: Overview | None = None
         with self._lease() as (leased, lease):
             if leased is not live:  # switched in between: the query's acronyms and committees are the new state's
                 live = leased
@@ -467,7 +498,14 @@ class SearchEngine:
                 evaluator = Evaluator(arrays, reader)
                 cov: Coverage | None = None
                 if parsed.concepts:
-                    cov = _coverage(live, evaluator, parsed, filters)
+                    if with_overview:
+                        base = _coverage(live, evaluator, parsed, base_filters)
+                        cov = _narrow(live, evaluator, base, facet_filters)
+                        fa = _facet_arrays(live, reader)
+                        selection = _selection(fa, request)
+                        overview = _overview(fa, base.ids, selection, request, _partial(base, strong, fa, selection))
+                    else:
+                        cov = _coverage(live, evaluator, parsed, filters)
                     ids = cov.ids
                     ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
                     complete = int(np.count_nonzero(cov.bits & strong == strong))
@@ -475,10 +513,15 @@ class SearchEngine:
                     m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
                     ids, ranks = m.ids, None
                     complete = len(ids)
-                page = _rank(arrays, ids, ranks, request, sort)
+                    if with_overview:
+                        everything = evaluator.run(resolve_committees(_combine(parsed.query, base_filters),
+                                                                      live.committee_terms))
+                        fa = _facet_arrays(live, reader)
+                        overview = _overview(fa, everything.ids, _selection(fa, request), request, False)
+                codes, item_count = _item_codes(arrays, ids)
+                page = _rank(arrays, ids, ranks, request, sort, codes, item_count)
                 matched: list[int | None] = [None] * len(page.positions)
                 if cov is not None:
-                    codes = arrays.item_code[ids]
                     matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
                                else ranking.item_bits(codes, cov.bits, page.positions))
                 # A word the index lacks leaves no passage with every word: only then look.
@@ -511,7 +554,7 @@ class SearchEngine:
             expanded=parsed.expanded,
             suggestion=suggestion,
             seconds=time.perf_counter() - started,
-        )
+        ), overview
 
     # -------------------------------------------------------------- items
 
@@ -595,17 +638,7 @@ class SearchEngine:
                 fa, ids, _, selection, partial = self._selected(live, lease, request)
             except READ_ERRORS as exc:
                 raise self._damaged(live.gen, exc) from exc
-        counts = summarise(fa, ids, selection)
-        return Overview(
-            request=request,
-            items=counts.items,
-            passages=counts.passages,
-            facets=tuple((name, _facet_values(name, counts.facets[name], request)) for name in FACETS),
-            timeline=tuple(Period(_period_label(a, counts.timeline_unit), a, b, c) for a, b, c in counts.timeline),
-            timeline_unit=counts.timeline_unit,  # type: ignore[arg-type]
-            undated=counts.undated,
-            partial=partial,
-        )
+        return _overview(fa, ids, selection, request, partial)
 
     def export(self, request: SearchRequest, limit: int) -> Export:
         """Return every passage ``request`` matches, up to ``limit``, in its sort order
@@ -639,29 +672,21 @@ class SearchEngine:
         Falls back to the any-word query, as :meth:`search` does, when no passage has
         every word."""
         parsed = parse_query(request.q, request.exact, live.synonyms)
-        base = replace(request, section=None, speaker=None, committee=None, date_from=None, date_to=None)
-        section = compile_filter("section", request.section).text if request.section else None
-        role = compile_filter("speaker", request.speaker).text if request.speaker else None
-        if request.date_from or request.date_to:
-            date_range_query(request.date_from, request.date_to)  # checks the range
         reader = lease.searcher.reader()
         arrays = live.arrays
         assert arrays is not None
-        fa = live.facet_arrays.get(arrays, reader, [name for name, _ in live.facets["committee"]])
-        committee = " ".join(request.committee.split()) if request.committee else None
-        selection = Selection.of(fa, committee, section, role, request.date_from, request.date_to)
+        fa = _facet_arrays(live, reader)
+        selection = _selection(fa, request)
         evaluator = Evaluator(arrays, reader)
         if not parsed.concepts:
-            m = evaluator.run(resolve_committees(_combine(parsed.query, _request_filters(base)), live.committee_terms))
+            m = evaluator.run(resolve_committees(_combine(parsed.query, _base_filters(request)), live.committee_terms))
             return fa, m.ids, m.scores, selection, False
-        cov = _coverage(live, evaluator, parsed, _request_filters(base))
+        cov = _coverage(live, evaluator, parsed, _base_filters(request))
         strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
-        full = cov.bits & strong == strong
         # Passages with every word first, then by how many they have; BM25F within.
         weights = np.array([0.0 if c.weak else 1.0 for c in parsed.concepts])
         scores = ranking.weighted(cov.bits, weights) * ranking.TIER + cov.scores
-        partial = not keep(selection.masks(fa, cov.ids[full]), int(full.sum())).any()
-        return fa, cov.ids, scores, selection, partial
+        return fa, cov.ids, scores, selection, _partial(cov, strong, fa, selection)
 
 
 # ------------------------------------------------------------------ ranking
@@ -694,6 +719,52 @@ def _coverage(live: _Live, ev: Evaluator, parsed: ParsedQuery, filters: list[wq.
         required=sum(1 << k for k, c in enumerate(parsed.concepts) if c.required),
         filters=[f for f in parts if not isinstance(f, wq.Not)],
         exclude=[f.query for f in parts if isinstance(f, wq.Not)],
+    )
+
+
+def _narrow(live: _Live, ev: Evaluator, cov: Coverage, filters: list[wq.Query]) -> Coverage:
+    """The passages of ``cov`` that match every one of ``filters`` too (as if
+    :func:`_coverage` had been given them)."""
+    if not filters:
+        return cov
+    parts = [f for q in filters for f in _conjuncts(resolve_committees(q, live.committee_terms))]
+    return ev.narrow(cov, [f for f in parts if not isinstance(f, wq.Not)], [f.query for f in parts if isinstance(f, wq.Not)])
+
+
+def _facet_arrays(live: _Live, reader: Any) -> FacetArrays:
+    assert live.arrays is not None
+    return live.facet_arrays.get(live.arrays, reader, [name for name, _ in live.facets["committee"]])
+
+
+def _partial(cov: Coverage, strong: int, fa: FacetArrays, selection: Selection) -> bool:
+    """True when no passage of ``cov`` (matches without the facet filters) that has every
+    word is left by the facet filters (``selection``)."""
+    full = cov.bits & strong == strong
+    return not keep(selection.masks(fa, cov.ids[full]), int(full.sum())).any()
+
+
+def _selection(fa: FacetArrays, request: SearchRequest) -> Selection:
+    """The facet filters of ``request`` as codes (checking them as the filters do)."""
+    section = compile_filter("section", request.section).text if request.section else None
+    role = compile_filter("speaker", request.speaker).text if request.speaker else None
+    if request.date_from or request.date_to:
+        date_range_query(request.date_from, request.date_to)  # checks the range
+    committee = " ".join(request.committee.split()) if request.committee else None
+    return Selection.of(fa, committee, section, role, request.date_from, request.date_to)
+
+
+def _overview(fa: FacetArrays, ids: np.ndarray, selection: Selection, request: SearchRequest,
+              partial: bool) -> Overview:
+    counts = summarise(fa, ids, selection)
+    return Overview(
+        request=request,
+        items=counts.items,
+        passages=counts.passages,
+        facets=tuple((name, _facet_values(name, counts.facets[name], request)) for name in FACETS),
+        timeline=tuple(Period(_period_label(a, counts.timeline_unit), a, b, c) for a, b, c in counts.timeline),
+        timeline_unit=counts.timeline_unit,  # type: ignore[arg-type]
+        undated=counts.undated,
+        partial=partial,
     )
 
 
@@ -767,7 +838,22 @@ def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) 
     return corrected_query(parsed.text, fixes)
 
 
-def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, request: SearchRequest, sort: Sort) -> _Page:
+def _item_codes(a: IndexArrays, ids: np.ndarray) -> tuple[np.ndarray, int]:
+    """The items of passages ``ids`` as codes for grouping, and how many codes there are:
+    the index's own item codes, or, for few matches, codes 0..k-1 of their k items (so
+    that per-item arrays follow the matches, not the size of the index)."""
+    codes = a.item_code[ids]
+    if not len(ids) or 8 * len(ids) >= a.item_count:
+        return codes, a.item_count
+    order = np.argsort(codes, kind="stable")
+    starts = np.concatenate(([True], codes[order][1:] != codes[order][:-1]))
+    local = np.empty(len(codes), dtype=np.int64)
+    local[order] = np.cumsum(starts) - 1
+    return local, int(starts.sum())
+
+
+def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, request: SearchRequest, sort: Sort,
+          codes: np.ndarray | None = None, item_count: int | None = None) -> _Page:
     """Order the matches and cut out the requested page.
 
     With ``per_item`` (the default), results are agenda items, one card each: items in
@@ -795,7 +881,8 @@ def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, reques
         key = member_key = (-days if sort == "newest" else days) * 65536 + a.ordinal[ids]
         shown_scores = np.zeros(n)
     wanted = request.page * request.per_page
-    codes = a.item_code[ids]
+    if codes is None or item_count is None:
+        codes, item_count = a.item_code[ids], a.item_count
     window = max(MIN_WINDOW, 4 * wanted)
     while True:
         if window >= n:
@@ -822,18 +909,18 @@ def _rank(a: IndexArrays, ids: np.ndarray, ranks: ranking.Ranking | None, reques
             pages=-(-n // request.per_page),
             has_next=wanted < n,
         )
-    counts = np.bincount(codes, minlength=a.item_count)
+    counts = np.bincount(codes, minlength=item_count)
     items = int((counts > 0).sum())
     page_items = codes[order[start:wanted]]
     # Each card: the item's best passages (from all matches, not just the window).
-    card_of = np.full(a.item_count, -1, dtype=np.int64)
+    card_of = np.full(item_count, -1, dtype=np.int64)
     card_of[page_items] = np.arange(len(page_items))
     members = np.flatnonzero(card_of[codes] >= 0)
     members = members[np.lexsort((ids[members], member_key[members], card_of[codes[members]]))]
     members = members[_occurrence(codes[members]) < per_item]
     cards = card_of[codes[members]]
     shown = np.bincount(cards, minlength=len(page_items))
-    last = np.r_[cards[1:] != cards[:-1], True] if len(cards) else np.zeros(0, dtype=bool)
+    last = np.concatenate((cards[1:] != cards[:-1], [True])) if len(cards) else np.zeros(0, dtype=bool)
     more = np.where(last, counts[codes[members]] - shown[cards], 0)
     return _Page(
         docnums=ids[members].tolist(),
@@ -853,7 +940,7 @@ def _occurrence(keys: np.ndarray) -> np.ndarray:
     n = len(keys)
     by_key = np.argsort(keys, kind="stable")
     sorted_keys = keys[by_key]
-    starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]
+    starts = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
     first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
     out = np.empty(n, dtype=np.int64)
     out[by_key] = np.arange(n) - first
@@ -980,6 +1067,11 @@ def _conjuncts(q: wq.Query) -> list[wq.Query]:
 
 
 def _request_filters(r: SearchRequest) -> list[wq.Query]:
+    return _facet_filters(r) + _base_filters(r)
+
+
+def _facet_filters(r: SearchRequest) -> list[wq.Query]:
+    """The filters of ``r`` that facets count around (section, speaker, committee, dates)."""
     filters: list[wq.Query] = []
     if r.section:
         filters.append(compile_filter("section", r.section))
@@ -989,6 +1081,12 @@ def _request_filters(r: SearchRequest) -> list[wq.Query]:
         filters.append(wq.Term("committee_key", " ".join(r.committee.split())))
     if r.date_from or r.date_to:
         filters.append(date_range_query(r.date_from, r.date_to))
+    return filters
+
+
+def _base_filters(r: SearchRequest) -> list[wq.Query]:
+    """The filters of ``r`` that apply to facet counts too."""
+    filters: list[wq.Query] = []
     if r.hide_procedural:
         filters.append(wq.Not(wq.Term("section", "procedural")))
         filters.append(wq.Not(wq.Term("procedural_item", "1")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,8 +47,12 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
     if not marks:
         return []
     terms, phrases, prefixes = marks.terms, marks.phrases, marks.prefixes
-    tokens = _tokens(text)
-    spans = [(s, e) for word, _, s, e in tokens if word in terms or (prefixes and word.startswith(prefixes))]
+    # Look the query's terms up in the text's words rather than every word in the terms
+    # (a long passage has a hundred words, a query a few).
+    tokens, where = _analysed(text)
+    spans = [span for t in terms for span in where.get(t, ())]
+    if prefixes:
+        spans += [(s, e) for word, _, s, e in tokens if word.startswith(prefixes) and word not in terms]
     if marks.exact or marks.exact_prefixes:
         exact, exact_prefixes = marks.exact, marks.exact_prefixes
         for s, e in _exact_tokens(text):
@@ -70,10 +75,21 @@ def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[tuple[str, int, int, int], ...]:
-    """Analysed tokens of a stored text with positions and offsets (the same passages
-    come back for many searches, and their titles on every hit)."""
-    return tuple((t.text, t.pos, t.startchar, t.endchar) for t in ANALYZER(text, positions=True, chars=True, mode="index"))
+def _analysed(text: str) -> tuple[tuple[tuple[str, int, int, int], ...], dict[str, tuple[tuple[int, int], ...]]]:
+    """A stored text's analysed tokens (word, position, start, end), and each word's
+    character spans (the same passages come back for many searches, and their titles
+    on every hit)."""
+    tokens = tuple((t.text, t.pos, t.startchar, t.endchar) for t in ANALYZER(text, positions=True, chars=True, mode="index"))
+    where: dict[str, list[tuple[int, int]]] = {}
+    for word, _, s, e in tokens:
+        where.setdefault(word, []).append((s, e))
+    return tokens, {word: tuple(spans) for word, spans in where.items()}
+
+
+@lru_cache(maxsize=4096)
+def _sentence_bounds(text: str) -> tuple[int, ...]:
+    """Where the sentences of a stored text start, and its length."""
+    return (0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text))
 
 
 @lru_cache(maxsize=1024)
@@ -164,14 +180,18 @@ def _end_with_ellipsis(out: list[Segment]) -> None:
 
 
 def _best_sentence(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    best, best_key = (0, bounds[1]), (-1, -1)
-    for s, e in zip(bounds, bounds[1:]):
-        inside = [text[a:b].lower() for a, b in spans if s <= a < e]
-        key = (len(set(inside)), len(inside))
+    """The sentence with the most distinct matched words, then the most matches (the
+    first of equals; the first sentence when nothing matched)."""
+    bounds = _sentence_bounds(text)
+    inside: dict[int, list[str]] = {}
+    for a, b in spans:
+        inside.setdefault(bisect_right(bounds, a) - 1, []).append(text[a:b].lower())
+    best, best_key = 0, (0, 0)
+    for i in sorted(inside):
+        key = (len(set(inside[i])), len(inside[i]))
         if key > best_key:
-            best, best_key = (s, e), key
-    return best[0], len(text[: best[1]].rstrip())
+            best, best_key = i, key
+    return bounds[best], len(text[: bounds[best + 1]].rstrip())
 
 
 def _word_start(text: str, pos: int) -> int:

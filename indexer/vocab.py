@@ -107,7 +107,9 @@ _CAPS = rf"{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}"
 # A lower-case word of a title, never a verb of speech: "the head of corporate governance reiterated".
 _LOW = (
     r"(?!(?:said|asked|noted|explained|reported|advised|confirmed|stated|presented|introduced|outlined|responded|"
-    r"replied|informed|added|reiterated|highlighted|clarified|agreed|gave|provided|and|who|was|were|had|has|is)\b)[a-z][\w'’]*"
+    r"replied|informed|added|reiterated|highlighted|clarified|agreed|gave|provided|and|who|was|were|had|has|is"
+    # nor a preposition or article after the title: "the head of performance from the OPCC presented"
+    r"|from|the|at|to|for|with|on|by|in|about)\b)[a-z][\w'’]*"
 )
 _LOWS = rf"{_LOW}(?:\s+(?:and\s+)?{_LOW}){{0,2}}"
 
@@ -139,9 +141,14 @@ TITLES: tuple[Title, ...] = (
           "police and crime panels of every force area"),
     Title("other",
           r"(?:Acting\s+|Deputy\s+|Assistant\s+)?Chief\s+Fire\s+Officer|(?:acting\s+|deputy\s+|assistant\s+)?chief\s+fire\s+officer"
-          r"|(?:External|Internal)\s+Auditors?|(?:external|internal)\s+auditors?|[Gg]uest\s+[Ss]peakers?",
-          "fire authorities (their service's staff), audit committees (external auditors), forums' guest speakers"),
-    Title("fire_rank", r"(?:Area|Group|Station|Watch|Crew)\s+Manager",
+          r"|(?:External|Internal)\s+Auditors?|(?:external|internal)\s+auditors?|[Gg]uest\s+[Ss]peakers?|Independent\s+Persons?"
+          # a partner organisation's representative: "A representative of the Environment Agency explained"
+          r"|[Rr]epresentatives?\s+(?:from|of)\s+(?:the\s+)?(?!OPCC|OSPCC|OPFCC|MOPAC|Office\s+of|Commissioner|Police|Constabulary"
+          r"|[Aa]pplicants?|[Oo]bjectors?|[Aa]ppellants?|[Pp]etitioners?|[Rr]esidents?|[Cc]ouncil\b|Panel\b|Committee\b)[A-Z][\w&'-]*"
+          r"(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'-]*){0,5}",
+          "fire authorities (their service's staff), audit committees (external auditors), forums' guest speakers, "
+          "standards committees (the Independent Person), any body hearing a partner organisation's representatives"),
+    Title("fire_rank", r"(?:Area|Group|Station|Watch|Crew)\s+Manager|(?:area|group|station|watch|crew)\s+manager",
           "fire authorities: the service's ranks (other); elsewhere the same words name a council manager"),
     Title("council_officer",
           r"(?:Assistant|Deputy|Depute|Acting\s+Deputy|Interim\s+Deputy)\s+Chief\s+Executive|Monitoring\s+Officer|Team\s+Leader"
@@ -151,13 +158,16 @@ TITLES: tuple[Title, ...] = (
           rf"|Head\s+of\s+(?:the\s+)?{_CAPS}|(?:Service\s+|Strategic\s+|Corporate\s+|Executive\s+)?Director(?:\s+of\s+{_CAPS})?"
           r"|(?:[A-Z][a-z]+\s+){0,3}Manager(?:\s*[-–]\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"
           r"|(?:Planning|Policy|Principal|Senior|Finance|Support)\s+Officer|Chief\s+Finance\s+Officer|Section\s+151\s+Officer"
-          r"|Treasurer|Secretary|Chief\s+of\s+Staff|Officers|(?:[A-Z][\w'-]+\s+){1,3}Officer"
+          r"|Treasurer|Secretary|Chief\s+of\s+Staff|RFO|(?:Strategic|Service|Programme|Policy|Senior)\s+Lead|"
+          r"Officers|(?:[A-Z][\w'-]+\s+){1,3}Officer"
           r"|(?:chief\s+finance|monitoring|planning|case|licensing|legal|finance|scrutiny|democratic\s+services|committee"
           r"|enforcement|highways?|principal|senior|section\s+151)\s+officers?"
-          rf"|head\s+of\s+{_LOWS}|(?:service\s+|strategic\s+|corporate\s+|executive\s+)?director\s+of\s+{_LOWS}|officers?|clerk",
-          "every council: officers by title, capitalised or not ('the Head of Planning', 'the chief finance officer')"),
+          rf"|head\s+of\s+{_LOWS}|(?:service\s+|strategic\s+|corporate\s+|executive\s+)?director\s+of\s+{_LOWS}|officers?|clerk"
+          r"|Swyddog(?:ion)?(?:\s+Monitro)?|[Cc]lerc(?:\s+y\s+(?:Dref|Cyngor))?",  # Welsh: officer(s), monitoring officer, clerk
+          "every council: officers by title, capitalised or not ('the Head of Planning', 'the chief finance officer'); "
+          "parish and town councils' clerk and RFO (responsible financial officer)"),
     Title("chief_executive",
-          r"Chief\s+Executive(?:\s+Officer)?|CEO|chief\s+executive",
+          r"Chief\s+Executive(?:\s+Officer)?|CEO|chief\s+executive|Prif\s+Weithredwr",
           "councils, and commissioners' offices whose chief executive presents with the commissioner"),
     Title("opcc_officer",
           r"(?:[Oo]fficers?|[Ss]taff|[Rr]epresentatives?)\s+(?:from|of)\s+the\s+(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+"
@@ -176,11 +186,14 @@ TITLES: tuple[Title, ...] = (
           r"|(?:[Ll]ocal\s+)?[Ww]ard\s+(?:[Cc]ouncillor|[Mm]ember)s?|[Ll]ocal\s+(?:[Cc]ouncillor|[Mm]ember)s?",
           "councils with an executive (leaders, cabinet members); planning committees (ward councillors)"),
     Title("public",
-          r"[Mm]embers?\s+of\s+the\s+[Pp]ublic|[Aa]pplicant['’]s\s+agent|[Rr]esidents?|[Oo]bjectors?|[Ss]upporters?|[Pp]etitioners?"
+          r"[Mm]embers?\s+of\s+the\s+[Pp]ublic"
+          r"|(?:[Aa]pplicant|[Oo]bjector|[Aa]ppellant|(?:premises\s+)?[Ll]icen[cs]e\s+[Hh]older|[Ll]icensee|[Dd]river)['’]s\s+"
+          r"(?:agent|representative|solicitor|barrister|legal\s+representative)|[Rr]esidents?|[Oo]bjectors?|[Ss]upporters?|[Pp]etitioners?"
           r"|[Aa]pplicants?|agents?\s+(?:for|on\s+behalf\s+of)\s+the\s+applicants?|(?:[Pp]ublic|[Rr]egistered)\s+[Ss]peakers?"
           r"|(?:premises\s+)?licen[cs]e\s+holders?|(?:taxi\s+|hackney\s+carriage\s+|private\s+hire\s+)?driver|appellants?|complainants?"
-          r"|[Pp]arishioners?",
-          "planning and licensing committees (objectors, applicants and agents, licence holders, drivers); public question time"),
+          r"|[Pp]arishioners?|[Aa]elod(?:au)?\s+o['’]r\s+[Cc]yhoedd|[Rr]epresentatives?\s+(?:of|for)\s+the\s+(?:applicants?|objectors?|appellants?|petitioners?|residents?)",
+          "planning and licensing committees (objectors, applicants and their agents or lawyers, licence holders, drivers); "
+          "public question time"),
 )
 
 #: A councillor's title before a name, in English and Welsh ("Cllr", "Councillors", "Cyng.", "Cyng./Cllrs.",

@@ -249,3 +249,27 @@ def test_dense_codes_number_values_as_numpy_unique_does(values):
     got = dense_codes(arr)
     assert got.dtype == expected.dtype
     assert got.tolist() == expected.tolist()
+
+
+def test_scored_matches_are_kept_shared_read_only_and_scored_again_for_a_new_state(searcher, monkeypatch):
+    import indexer.executor as executor
+    from indexer.query import Combined
+
+    monkeypatch.setattr(executor, "CACHE_SCORED_MIN", 1)  # the test index is small
+    reader = searcher.reader()
+    old = IndexArrays(reader, SCORED_FIELDS, CompactPositions.decode_many)
+    concepts = [c.query for c in parse_query("police precept").concepts]
+    assert all(isinstance(q, Combined) for q in concepts)
+    ev = Evaluator(old, reader)
+    first = [ev.eval(q) for q in concepts]
+    again = [ev.eval(q) for q in concepts]
+    assert all(a is b for a, b in zip(first, again))  # the same arrays, not scored twice
+    assert not first[0].scores.flags.writeable
+    fresh = [Evaluator(IndexArrays(reader, SCORED_FIELDS, CompactPositions.decode_many), reader).combined(q.child)
+             for q in concepts]
+    new = IndexArrays(reader, SCORED_FIELDS, CompactPositions.decode_many)
+    assert new.rescore(old, reader, seconds=60) == len(concepts)
+    for q, f in zip(concepts, fresh):
+        kept = new.scored(q.child)
+        assert kept is not None
+        assert kept.ids.tolist() == f.ids.tolist() and kept.scores.tolist() == f.scores.tolist()

@@ -145,6 +145,7 @@ def test_parish_minutes_numbered_by_month_behind_a_document_site_banner() -> Non
     assert doc.kind == "printed_minutes"
     assert (doc.meeting.committee, doc.meeting.date) == ("Westfold Parish Council", dt.date(2024, 3, 4))
     assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("2403.01", "Present"),  # the attendance is a numbered minute of its own
         ("2403.02", "Confirmation of the Minutes of 5th February 2024"),
         ("2403.03", "Footpath Repairs"),
         ("2403.04", "Grass Cutting Contract"),

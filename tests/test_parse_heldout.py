@@ -8,7 +8,12 @@ first run: h01-h12 date 66.7 %, committee 66.7 %, titles P 81.1 % R 74.1 %, numb
 62.1 %, resolutions 100 %, role F1 0.868; h13-h18 (after the first fixes) titles P 75.0 %
 R 71.4 %, numbers 71.4 %, resolutions 83.3 %, role F1 0.875, date and committee 100 %;
 h19-h22 (after the second fixes) titles P/R 72.7 %, numbers 72.7 %, resolutions 75.0 %,
-role F1 0.917, date and committee 100 %.
+role F1 0.917, date and committee 100 %; h26-h40 (Scottish, Northern Irish and Welsh bodies, CMIS
+and CMS pages, PDF text, parish and town councils, a fire authority, a national park, a licensing
+board) date 60.0 %, committee 66.7 %, titles P 72.9 % R 68.0 %, numbers 65.3 %, resolutions 86.7 %,
+role F1 0.972; h41-h45 (after those fixes) date 80.0 %, committee 80.0 %, titles P 100 % R 81.2 %,
+numbers 81.2 %, resolutions 100 %, role F1 1.000; h46-h49 date 100 %, committee 50.0 %, titles
+P/R 100 %, numbers 100 %, resolutions 100 %, role F1 0.952.
 Rules were fixed generally (no file's text is matched); new documents should be added
 before looking at what the parser makes of them.
 """

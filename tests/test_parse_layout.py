@@ -585,3 +585,117 @@ def test_site_navigation_above_an_item_page(navigation: str) -> None:
 def test_a_lone_numbered_title_keeps_its_number_apart(text: str) -> None:
     [item] = [i for i in parse_bytes(text.encode(), "x.txt").items if i.title]
     assert (item.number, item.title.lower()) == ("11", "establishment of the westshire police and crime panel")
+
+
+def test_text_minutes_with_unnumbered_headings_under_a_dated_header() -> None:
+    from indexer.parse import parse_bytes
+
+    text = (
+        "Harrowgate Town Council\n\nFinance Committee\n\nTuesday 5 March 2024\n\n"
+        "Present: Cllrs A Bright (Chair), B Cole, C Dean\n\n"
+        "Apologies for absence\n\nApologies were received from Cllr E Quennock.\n\n"
+        "Budget monitoring\n\nThe Clerk presented the budget monitoring report for the period.\n\n"
+        "RESOLVED that the report be noted.\n\n"
+        "Grant applications\n\nThe Committee considered two applications for grants.\n\n"
+        "RESOLVED that a grant of £250 be made.\n"
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [i.title for i in doc.items if i.title] == ["Apologies for absence", "Budget monitoring", "Grant applications"]
+    assert (doc.meeting.committee, doc.meeting.date.isoformat() if doc.meeting.date else None) == ("Finance Committee", "2024-03-05")
+
+
+def test_a_question_is_no_unnumbered_heading() -> None:
+    from indexer.parse import parse_bytes
+
+    text = (
+        "Minutes of the meeting of the Procedures Committee held on 4 March 2024\n\n"
+        "Correspondence\n\nThe Convener:\n\nThe second item is correspondence from the newspapers.\n\n"
+        "Shall we write to the editors first?\n\nYes. Is that agreed?\n\nMembers indicated agreement.\n"
+    )
+    doc = parse_bytes(text.encode(), "report.txt")
+    assert [i.title for i in doc.items if i.title] == ["Correspondence"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "text"),
+    [
+        ("4. Declarations of Interest None.", "Declarations of Interest", "None."),
+        ("4. Apologies for Absence Nil received.", "Apologies for Absence", "Nil received."),
+        ("4. Public Forum There were no members of the public present.", "Public Forum", "There were no members of the public present."),
+        ("4. Apologies Apologies were received from Cllr A. Quennock.", "Apologies", "Apologies were received from Cllr A. Quennock."),
+    ],
+)
+def test_a_numbered_title_answered_on_its_own_line(line: str, title: str, text: str) -> None:
+    doc = parse_bytes(
+        (
+            "Minutes of the meeting of Fernhill Town Council held on Monday 4 March 2024\n\n"
+            f"{line}\n\n5. Allotments\nThe Clerk reported that two plots were vacant.\n"
+        ).encode(),
+        "minutes.txt",
+    )
+    items = [i for i in doc.items if i.title]
+    assert [(i.number, i.title) for i in items] == [("4", title), ("5", "Allotments")]
+    assert [p.text for p in items[0].passages] == [text]
+
+
+def test_a_minute_numbered_attendance_is_an_item() -> None:
+    doc = parse_bytes(
+        (
+            "Minutes of the Annual Parish Council Meeting held on Tuesday 5 March 2024\n\n"
+            "2403.01 Present\nCouncillors: A. Brook (Chairman), C. Dale\n\n"
+            "2403.02 Village Green\nThe Clerk reported that the bench had been repaired.\n"
+        ).encode(),
+        "minutes.txt",
+    )
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("2403.01", "Present"), ("2403.02", "Village Green")]
+
+
+AGENDA_LIST = (
+    "Marlow Vale Joint Authority\n\nDate of meeting: 02/05/2024\n\n"
+    "1. To receive apologies for absence\n\n2. To receive declarations of interest\n\n"
+    "3. To approve the minutes of the meeting held on 4 April 2024\n\n"
+    "17/24 Treasury Management Outturn\n\nMembers are asked to note the outturn for the year.\n\n"
+    "18/24 Fleet Replacement\n\nThe report asks Members to approve the purchase of two vehicles.\n\n"
+    "19/24 Annual Report\n\nMembers are asked to approve the annual report.\n"
+)
+
+
+def test_a_plain_numbered_list_above_numbered_reports_is_items() -> None:
+    doc = parse_bytes(AGENDA_LIST.encode(), "agenda.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("1", "To receive apologies for absence"),
+        ("2", "To receive declarations of interest"),
+        ("3", "To approve the minutes of the meeting held on 4 April 2024"),
+        ("17/24", "Treasury Management Outturn"),
+        ("18/24", "Fleet Replacement"),
+        ("19/24", "Annual Report"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "The Authority resolved:\n\n1. To note the letter\n\n2. To reply by May\n\n3. To report back\n\n",  # a list's points
+        "1. To receive apologies for absence\n\n2. To receive declarations of interest\n\n",  # fewer than three
+    ],
+)
+def test_no_list_items_above_numbered_reports(above: str) -> None:
+    text = AGENDA_LIST.replace(AGENDA_LIST[AGENDA_LIST.index("1. To") : AGENDA_LIST.index("17/24")], above)
+    doc = parse_bytes(text.encode(), "agenda.txt")
+    assert [i.number for i in doc.items if i.title] == ["17/24", "18/24", "19/24"]
+
+
+def test_minutes_flattened_to_one_line_split_at_consecutive_item_numbers() -> None:
+    text = (
+        "Minutes of the meeting of Fernhill Town Council held on Monday 4 March 2024\n\n"
+        "1. Apologies for Absence None 2. Declarations of Interest None 3. Budget Monitoring The Treasurer "
+        "reported that spending was on target for section 2. of the plan. 4. Allotments The Clerk reported "
+        "that two plots were vacant.\n"
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(i.number, i.title, [p.text for p in i.passages]) for i in doc.items if i.title] == [
+        ("1", "Apologies for Absence", ["None"]),
+        ("2", "Declarations of Interest", ["None"]),
+        ("3", "Budget Monitoring", ["The Treasurer reported that spending was on target for section 2. of the plan."]),
+        ("4", "Allotments", ["The Clerk reported that two plots were vacant."]),
+    ]

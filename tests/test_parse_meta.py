@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.parse import parse_bytes
+from indexer.parse import meta, parse_bytes
 from indexer.parse.meta import (
     clean_committee,
     committee_from_text,
@@ -181,6 +181,66 @@ def test_dates_in_the_discussion_are_never_the_meeting_date() -> None:
     )
     doc = parse_bytes(text, "item.txt")
     assert (doc.meeting.date, doc.items[0].meeting.date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Minutes of the meeting held on 12.03.24 at 7.00 pm", dt.date(2024, 3, 12)),
+        ("held at Fire Service Headquarters on the 12th day of March 2024 commencing at 10.30 am", dt.date(2024, 3, 12)),
+        ("version 10.11.12.13 of the plan", None),
+        ("paragraph 1.2.3 of the report", None),
+    ],
+)
+def test_dates_of_printed_and_parish_minutes(text: str, date: dt.date | None) -> None:
+    assert meta.parse_date(text) == date
+
+
+def test_bilingual_label_and_value() -> None:
+    head = ["Dyddiad / Date: Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024"]
+    assert meta.meeting_from_head(head)[1] == dt.date(2024, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("head", "committee", "date"),
+    [
+        (["Planning Committee", "Tuesday, March 5th 2024"], "Planning Committee", dt.date(2024, 3, 5)),
+        (["Planning Committee", "05.03.2024"], "Planning Committee", dt.date(2024, 3, 5)),
+        (["Planning Committee", "5 March 24"], "Planning Committee", dt.date(2024, 3, 5)),
+        (["Planning Committee", "Tues 5 Mar 2024"], "Planning Committee", dt.date(2024, 3, 5)),
+        (["Minutes of the Planning Committee held on Tuesday the 5th of March 2024"], "Planning Committee", dt.date(2024, 3, 5)),
+        (["Minutes of the Planning Committee", "Meeting held 5 March 2024"], "Planning Committee", dt.date(2024, 3, 5)),
+        (["Planning Committee", "Meeting date - 5 March 2024"], "Planning Committee", dt.date(2024, 3, 5)),
+        (["Minutes of the Planning Committee, 6 March 2024"], "Planning Committee", dt.date(2024, 3, 6)),
+        (["Planning Committee", "Time and date: 7.00 pm, Wednesday 6 March 2024"], "Planning Committee", dt.date(2024, 3, 6)),
+        (["A meeting of the Planning Committee was held on 6 March 2024."], "Planning Committee", dt.date(2024, 3, 6)),
+        (["Planning Committee", "Dydd Mercher, 6 Mawrth 2024"], "Planning Committee", dt.date(2024, 3, 6)),
+        (["Planning Committee (6 March 2024)"], "Planning Committee", dt.date(2024, 3, 6)),
+        (["Planning Committee: 6 March 2024"], "Planning Committee", dt.date(2024, 3, 6)),
+        (["Minutes of the Licensing Committee held at the Town Hall on Monday, 5 June 2023"], "Licensing Committee", dt.date(2023, 6, 5)),
+        (["Place Scrutiny Committee - Wednesday 6 March 2024 7.00 pm"], "Place Scrutiny Committee", dt.date(2024, 3, 6)),
+        (["The minutes of the meeting held on 5 June 2023 were approved."], None, None),
+        (["Planning Committee", "Date of Meeting 14 March 2023"], "Planning Committee", dt.date(2023, 3, 14)),
+        (["Planning Committee", "DATE 14th March 2023 TIME 10am"], "Planning Committee", dt.date(2023, 3, 14)),
+        (["Council", "Date of next meeting: 5 April 2024"], "Council", None),
+        (["Proceedings of the Westshire Fire Authority", "12 March 2024"], "Westshire Fire Authority", dt.date(2024, 3, 12)),
+        (["Record of the Westshire Joint Committee held on 12 March 2024"], "Westshire Joint Committee", dt.date(2024, 3, 12)),
+    ],
+)
+def test_more_header_forms(head: list[str], committee: str | None, date: dt.date | None) -> None:
+    assert meta.meeting_from_head(head) == (committee, date)
+
+
+@pytest.mark.parametrize(
+    ("head", "committee"),
+    [
+        (["EASTBURY CITY COUNCIL", "MINUTES OF THE COUNCIL MEETING"], "Council"),
+        (["BRYNDALE PARISH COUNCIL", "Minutes of the Parish Council Meeting at the Village Hall on Monday 11 March 2024"], "Parish Council"),
+        (["Minutes of the Meeting of Little Offley Parish Council held on Tuesday 12th March 2024"], "Little Offley Parish Council"),
+    ],
+)
+def test_the_meetings_own_name_for_its_body(head: list[str], committee: str) -> None:
+    assert meta.meeting_from_head(head)[0] == committee
 
 
 @pytest.mark.parametrize(

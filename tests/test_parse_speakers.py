@@ -58,6 +58,11 @@ from indexer.parse.speakers import find_actor, split_sentences
         ("The Commissioner's Head of Policy explained the consultation.", "opcc_officer", None),
         ("The Director of Children's Services confirmed that an assessment had been completed.", "council_officer", None),
         ("The Chief Fire Officer presented a report on the consultation.", "other", None),
+        ("The head of performance from the OPCC presented the data.", "opcc_officer", None),
+        ("The RFO presented the accounts for the quarter.", "council_officer", None),
+        ("The applicant's representative addressed the Sub-Committee.", "public", None),
+        ("A Councillor asked how many appliances were available.", "members", None),
+        ("The acting chief fire officer explained the response standards.", "other", None),
         ("Ms Ruth Okafor, the agent for the applicant, addressed the Committee.", "public", "Ruth Okafor"),
         ("Councillor Tina Marsh, ward member, spoke against the application.", "councillor", "Tina Marsh"),
         ("Mr Alan Greaves spoke as an objector on behalf of the residents.", "public", "Alan Greaves"),
@@ -515,3 +520,109 @@ def test_a_list_entry_keeps_the_lead_in_speaker_unless_it_opens_with_its_own() -
         "· In response to a question, the Chief Constable said that staffing was stable."
     )
     assert [r for _, r, _, _ in got] == ["commissioner", "commissioner", "chief_constable"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "partners"),
+    [
+        ("The Commissioner and the Chief Executive presented the report.", "commissioner", ("chief_executive",)),
+        ("The Commissioner and Chief Constable presented the report.", "commissioner", ("chief_constable",)),
+        ("The Chief Executive and Head of Finance presented the budget.", "chief_executive", ("council_officer",)),
+        ("Councillor Hale and the Director of Place presented the report.", "councillor", ("council_officer",)),
+        ("The Chair and Vice-Chair welcomed the new members.", "chair", ()),
+        ("The Commissioner thanked the Chief Executive and the Panel.", "commissioner", ()),
+    ],
+)
+def test_joint_subjects(sentence: str, role: str, partners: tuple[str, ...]) -> None:
+    actor = find_actor(sentence, Cast())
+    assert actor is not None
+    assert (actor.role, actor.partners) == (role, partners)
+
+
+def test_joint_subject_counts_both_roles_in_the_item() -> None:
+    text = (
+        "Minutes of the Police and Crime Panel held on 4 March 2024\n\n"
+        "1. Budget monitoring\n\n"
+        "The Commissioner and the Chief Executive presented the report on spending to date.\n"
+    )
+    doc = parse_bytes(text.encode(), "joint.txt")
+    item = next(i for i in doc.items if i.title)
+    assert item.speaker_roles == ["commissioner", "chief_executive"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        ("In response to the Chair, the Chief Constable addressed the backlog.", ["chair", "chief_constable"]),
+        ("Following a question from Councillor Patel, the Director confirmed the timetable.", ["councillor", "council_officer"]),
+        ("Responding to Members, the Chief Constable said that the figures were provisional.", ["members", "chief_constable"]),
+        ("In response, the Commissioner said it would.", ["commissioner"]),
+        ("In the absence of the Chair, the Vice-Chair presided.", [None]),
+    ],
+)
+def test_the_answered_speaker_opens_the_sentence(sentence: str, roles: list[str | None]) -> None:
+    from indexer.parse.speakers import _with_actors
+
+    assert [a.role if a else None for _, a in _with_actors([sentence], Cast(), False)] == roles
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [("DPCC: The plan is on track.", "deputy_commissioner"), ("Chief Executive: The budget is balanced.", "chief_executive"),
+     ("Cllr Smith (Con): Will the station stay open?", "councillor")],
+)
+def test_more_turn_labels(label: str, role: str) -> None:
+    from indexer.parse.speakers import turn_speaker
+
+    found = turn_speaker(label, Cast(), False)
+    assert found is not None and found[0] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [("Speaking as the local ward member, Councillor Patel objected to the scheme.", "councillor"),
+     ("Representatives of the applicant addressed the Committee.", "public"),
+     ("The Strategic Lead for Community Safety presented the report.", "council_officer"),
+     ("A representative of the Environment Agency explained the flood scheme.", "other"),
+     ("The Independent Person reported on complaints.", "other"),
+     ("Representatives of the OPCC explained the plan.", "opcc_officer"),
+     ("A representative of the applicant spoke in support.", "public")],
+)
+def test_more_generic_speakers(sentence: str, role: str) -> None:
+    actor = find_actor(sentence, Cast())
+    assert actor is not None and actor.role == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "partners"),
+    [
+        ("The Commissioner addressed a question raised by the Panel before the meeting.", "commissioner", ("members",)),
+        ("The Director answered questions from Councillor Patel and the Chair.", "council_officer", ("councillor", "chair")),
+        ("The deputy chief fire officer and chair of the Authority thanked the team.", "other", ("chair",)),
+        ("The Commissioner said that the survey had been repeated.", "commissioner", ()),
+    ],
+)
+def test_second_speakers_in_a_sentence(sentence: str, role: str, partners: tuple[str, ...]) -> None:
+    actor = find_actor(sentence, Cast())
+    assert actor is not None and (actor.role, actor.partners) == (role, partners)
+
+
+def test_a_speaker_addressing_the_meeting_with_the_chairs_consent() -> None:
+    sentence = "The licence holder and her representative were present and with the permission of the Chairman, spoke to the Sub-Committee."
+    actor = find_actor(sentence, Cast(), public=True)
+    assert actor is not None and actor.role == "public"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Dywedodd y Prif Weithredwr fod y gyllideb yn gytbwys.", "chief_executive"),
+        ("Gofynnodd aelod o'r cyhoedd am y llyfrgell.", "public"),
+        ("Diolchodd y Cadeirydd i'r swyddogion.", "chair"),
+        ("Atebodd y Clerc fod y grant wedi ei dalu.", "council_officer"),
+        ("During the item the area manager explained the rota.", "council_officer"),
+    ],
+)
+def test_welsh_verb_first_speech_and_lower_case_titles(sentence: str, role: str) -> None:
+    actor = find_actor(sentence, Cast())
+    assert actor is not None and actor.role == role

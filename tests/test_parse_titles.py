@@ -44,7 +44,10 @@ def test_item_number(printed: str, number: str) -> None:
     ("line", "number", "title"),
     [("PL.3 Appeals Update", "PL.3", "Appeals Update"), ("Minute 67 Apologies for Absence", "67", "Apologies for Absence"),
      ("4(b) Exclusion of the Press and Public", "4(b)", "Exclusion of the Press and Public"), ("12/23 MINUTES", "12/23", "MINUTES"),
-     ("Item 5 \u2013 Apologies for Absence", "5", "Apologies for Absence"), ("7: Work Programme", "7", "Work Programme")],
+     ("Item 5 \u2013 Apologies for Absence", "5", "Apologies for Absence"), ("7: Work Programme", "7", "Work Programme"),
+     ("PC.041/24 APOLOGIES", "PC.041/24", "APOLOGIES"), ("C.34/24 MAYOR'S BUSINESS", "C.34/24", "MAYOR'S BUSINESS"),
+     ("Min 145/23 PUBLIC FORUM", "145/23", "PUBLIC FORUM"), ("PC 45/24 Apologies", "PC 45/24", "Apologies"),
+     ("Agenda Item 4: Budget", "4", "Budget"), ("PL/101 Ymddiheuriadau / Apologies", "PL/101", "Ymddiheuriadau / Apologies"), ("Minute 14/24 \u2013 Apologies for absence", "14/24", "Apologies for absence")],
 )
 def test_number_and_title_on_one_line(line: str, number: str, title: str) -> None:
     m = NUMBER_AND_TITLE.match(line)
@@ -64,3 +67,8 @@ def test_minute_numbers_with_letters_and_dots_mark_items() -> None:
         ("PL.46", "Appeals Update"),
         ("4(a)", "Exclusion of the Press and Public"),
     ]
+
+
+def test_a_year_range_is_no_minute_number() -> None:
+    # "2024/25 Revenue Budget" opens many lines of budget minutes: a year first is never taken as a number
+    assert NUMBER_AND_TITLE.match("2024/25 Revenue Budget") is None

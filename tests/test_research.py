@@ -69,6 +69,31 @@ def test_facet_counts_agree_with_the_results(engine, request_kw, items):
     assert engine.overview(request).items == engine.search(request).items == items
 
 
+@pytest.mark.parametrize(
+    "request_kw",
+    [
+        {"q": "police"},
+        {"q": "police", "committee": WESSEX},
+        {"q": "police crime", "section": "decision", "page": 2, "per_page": 2},
+        {"q": "police", "speaker": "pcc", "date_from": dt.date(2019, 1, 1)},
+        {"q": "county lines", "hide_procedural": True},
+        {"q": "police", "committee": "No Such Committee"},
+        {"q": "section:resolution"},
+        {"q": "", "section": "resolution", "sort": "newest"},
+        {"q": "county lines", "sort": "oldest", "per_item": 0},
+    ],
+)
+def test_a_results_page_is_search_and_overview_from_one_evaluation(engine, request_kw):
+    request = SearchRequest(**request_kw)
+    page, overview = engine.results(request)
+
+    def same(p):
+        return {k: v for k, v in p.to_dict().items() if k != "seconds"}
+
+    assert same(page) == same(engine.search(request))
+    assert overview == engine.overview(request)
+
+
 def test_a_short_span_is_drawn_by_month(engine):
     o = engine.overview(SearchRequest(q="county lines"))
     assert o.timeline_unit == "month"

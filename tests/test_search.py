@@ -240,6 +240,28 @@ def test_engine_picks_up_a_new_build(tmp_path, monkeypatch, request):
     assert engine.search(SearchRequest(q="cuckooing")).total == 1
 
 
+def test_a_new_build_scores_the_common_words_again_once_live(tmp_path, monkeypatch, request):
+    import time
+
+    import indexer.executor as executor
+
+    monkeypatch.setattr(executor, "CACHE_SCORED_MIN", 1)  # the test corpus is small
+    root = tmp_path / "index"
+    build_index(CORPUS, root)
+    engine = SearchEngine(root)
+    request.addfinalizer(engine.close)
+    before = engine.search(SearchRequest(q="police precept"))
+    assert engine._live.arrays.scored_count() == 2
+    build_index(CORPUS, root)
+    assert engine.refresh() is True
+    deadline = time.monotonic() + 10
+    while engine._live.arrays.scored_count() < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert engine._live.arrays.scored_count() == 2  # scored again in the background
+    after = engine.search(SearchRequest(q="police precept"))
+    assert [(h.passage_id, h.score) for h in after.hits] == [(h.passage_id, h.score) for h in before.hits]
+
+
 @pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
 @pytest.mark.parametrize("per_item", [0, 1, 2])
 def test_windowed_ranking_gives_the_same_pages(engine, monkeypatch, sort, per_item):

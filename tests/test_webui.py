@@ -184,3 +184,14 @@ def test_config_from_environment(monkeypatch, index_dir):
     app = create_app({"TESTING": True})
     app.extensions["minutes"].close()
     assert (app.config["INDEX_DIR"], app.config["PER_PAGE"]) == (str(index_dir), 3)
+
+
+@pytest.mark.parametrize("item_id", ["0a1b2c3d4e5f", "a b/c?d#e%f", "é-ü", "x:y@z", "a+b&c=d", "[x]"])
+def test_item_url_is_what_url_for_builds(app, item_id: str) -> None:
+    from flask import url_for
+
+    from webui.views import item_url
+
+    with app.test_request_context("/search?q=x", base_url="https://example.org:8443/minutes"):
+        assert item_url(item_id) == url_for("search.item", item_id=item_id, _external=True)
+        assert item_url(item_id, q="a b") == url_for("search.item", item_id=item_id, q="a b", _external=True)

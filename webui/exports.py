@@ -9,7 +9,6 @@ import json
 import re
 from collections.abc import Callable, Iterator
 
-from feedgen.feed import FeedGenerator
 from flask import Response, current_app, stream_with_context
 
 from indexer.results import EXPORT_COLUMNS, Export, ResultPage
@@ -98,6 +97,8 @@ def atom(result: ResultPage, page_url: str, self_url: str, item_url: Callable[..
     An entry's id is its item page's address, the same in every fetch and every search,
     so feed readers show each item once however often they poll.
     """
+    from feedgen.feed import FeedGenerator  # imported on first use: lxml costs start-up time
+
     site = current_app.config["SITE_NAME"]
     q = result.request.q
     fg = FeedGenerator()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from typing import Any
+from urllib.parse import quote
 
-from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import IndexDamagedError, IndexMissingError, MinutesError, NotFoundError, QueryError, StaleIndexError
@@ -77,7 +78,18 @@ def _date_arg(args: Any, name: str) -> dt.date | None:
 
 def item_url(item_id: str, **args: Any) -> str:
     """The absolute address of an item's page."""
-    return url_for("search.item", item_id=item_id, _external=True, **args)
+    if args:
+        return url_for("search.item", item_id=item_id, _external=True, **args)
+    # Built once per request and completed per item (a results page or an export lists
+    # many): the path segment quoted as the route's converter quotes it.
+    prefix = g.get("item_url_prefix")
+    if prefix is None:
+        prefix = g.item_url_prefix = url_for("search.item", item_id="-", _external=True)[:-1]
+    return prefix + quote(item_id, safe=ROUTE_SAFE)
+
+
+#: Characters werkzeug's default route converter leaves unquoted in a path segment.
+ROUTE_SAFE = "!$&'()*+,/:;=@"
 
 
 @bp.route("/")
@@ -95,8 +107,7 @@ def search() -> Any:
     req = search_request(request.args)
     if req.is_empty:
         return render_template("search.html", result=None, overview=None, req=req, **_page_context(eng))
-    result = eng.search(req)
-    overview = eng.overview(req)
+    result, overview = eng.results(req)
     return render_template(
         "search.html",
         result=result,
@@ -125,9 +136,11 @@ def search_json() -> Any:
     if req.is_empty:
         raise QueryError("Give a query with ?q=… (or a filter such as ?section=resolution).")
     eng = engine()
-    data = eng.search(req).to_dict(item_url=item_url)
-    if request.args.get("facets") != "0":
-        data.update(eng.overview(req).to_dict())
+    if request.args.get("facets") == "0":
+        return jsonify(eng.search(req).to_dict(item_url=item_url))
+    result, overview = eng.results(req)
+    data = result.to_dict(item_url=item_url)
+    data.update(overview.to_dict())
     return jsonify(data)
 
 

@@ -136,6 +136,13 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         # an issue history spans meetings: each item carries its own
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
+        first = raw.items[0] if raw.items else None
+        if (committee is None or date is None) and first is not None and not first.title and len(raw.items) > 1:
+            # the header walk stopped early (a bilingual "Cofnodion / Minutes" line, a "Sederunt" list):
+            # the lines before the first numbered item are the header all the same (Welsh, Scottish and
+            # Northern Irish printed minutes, parish minutes)
+            c, d = meta.meeting_from_head(raw.head + [b.text for b in first.blocks[:12] if b.kind != LABEL])
+            committee, date = committee or c, date or d
     if _is_summary_page(raw):
         kind = "other"
         if date is None:

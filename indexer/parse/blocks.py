@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import meta
 from .cues import cued
 from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block
 from .text import RESIDUE_INLINE, Line, list_marker, squash, strip_bullet, strip_residue
@@ -91,7 +92,9 @@ def drop_site_banner(lines: list[Line]) -> list[Line]:
     links) and its stray banner lines further down."""
     top = max((k for k, ln in enumerate(lines[:12]) if SITE_BANNER.match(ln.text)), default=None)
     if top is not None and all(len(ln.text.split()) <= 12 for ln in lines[:top]):
-        lines = lines[top + 1 :]
+        # an agenda pack's cover page may stand above the residue: its body and date lines are the header
+        kept = [ln for ln in lines[:top] if meta.is_committee_line(ln.text) or meta.is_date_field(ln.text)]
+        lines = kept + lines[top + 1 :]
     return [ln for ln in lines if not SITE_BANNER.match(ln.text)]
 
 

@@ -59,13 +59,18 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    body = _split_run_on_headings(body)
+    body = _split_run_on_headings(_split_inline_numbers(body))
     starts = _numbered_starts(body, printed)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
     if not numbered:
         # a heading "MEETING OF THE X COMMITTEE" says these are a meeting's minutes, as printed minutes do
         minutes_of = any(meta.meeting_of_line(h.text) for h in head)
-        starts = _titled_starts(body) if (meeting_page or printed or agenda or minutes_of) else []
+        # a header naming a meeting's date (and no single item's "Meeting: …" line) heads a meeting's
+        # minutes too: town and parish councils' and committees' text minutes with unnumbered headings
+        dated = any(_dated_header_line(h.text) or meta.header_meeting(h.text) for h in head) and not any(
+            meta.item_meeting_line(h.text) for h in head
+        )
+        starts = _titled_starts(body) if (meeting_page or printed or agenda or minutes_of or dated) else []
     if starts:
         doc = RawDoc("meeting", head=[ln.text for ln in head])
         preamble = body[: starts[0][0]]
@@ -152,7 +157,10 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
     "Your council" … then "Agenda item" or "Agenda and minutes")."""
     for k, ln in enumerate(lines[:30]):
         # the page proper starts at its page-type line, or at its heading naming body and date
-        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text) or (k < 8 and meta.header_meeting(ln.text)):
+        # (or, on CMS pages such as CMIS, at the body's name under the menu)
+        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text) or (
+            k < 8 and (meta.header_meeting(ln.text) or (k and meta.is_committee_line(ln.text)))
+        ):
             before = lines[:k]
             if before and all(_navigation_like(b.text) for b in before):
                 return lines[k:]
@@ -312,10 +320,12 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     starts: list[tuple[int, str | None, str, int]] = []
     sequence: list[tuple[int, str, str, int]] = []
     for i, ln in enumerate(body):
-        t = ln.text
+        t = _without_cell_bar(ln.text)
         if ITEM_NUMBER.match(t) and i + 1 < len(body):
             nxt = body[i + 1].text
-            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False):
+            # a title under a lone number, unless it is numbered itself: the lone number is then a page's
+            # (PDF text whose page numbers survived: "1" above "1. APOLOGIES FOR ABSENCE")
+            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
         if t.endswith(".") and NUMBER_AND_TITLE.match(t):
@@ -323,11 +333,17 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
         if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
             m = None  # a lettered point, unless a page reference marks an agenda entry
-        if m and is_title_like(m.group(2), strict=False):
+        # a minute reference ("Minute 18/24 –", "23/045") heads its title even when the title ends in a
+        # full stop after a colon ("Public rights of way: annual report."): national parks', parish minutes
+        probe = m.group(2)[:-1] if m and m.re is NUMBER_AND_TITLE and _MINUTE_REF.match(m.group(1)) and _STOPPED.search(m.group(2)) else m and m.group(2)
+        # "2307.01 Present", "23/045 Present": parish and town minutes number the attendance as a minute
+        attendance = bool(m and m.re is NUMBER_AND_TITLE and _ATTENDANCE_MINUTE.match(f"{m.group(1)} {m.group(2).strip()}"))
+        if m and (attendance or is_title_like(probe, strict=False)):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
                 starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
-            elif is_title_like(m.group(2)) and len(m.group(2).split()) <= (24 if m.group(2).isupper() else 16) and not _SENTENCE_LIKE.search(m.group(2)):
+            # (a bilingual title, "Welsh / English", runs twice as long)
+            elif attendance or is_title_like(probe) and len(probe.split()) <= (24 if probe.isupper() else 16) * (2 if " / " in probe else 1) and not _SENTENCE_LIKE.search(probe):
                 # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
@@ -348,7 +364,30 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         starts = _fill_sequence(starts, sequence, body)
     if not starts and len(run) < 2 and printed:
         starts = _lettered_run(body)
+    if starts and starts[0][1] and not _PLAIN_LIST_NUMBER.match(starts[0][1]):
+        starts = _leading_list(body[: starts[0][0]]) + starts
     return starts
+
+
+_PLAIN_LIST_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _leading_list(above: list[Line]) -> list[tuple[int, str | None, str, int]]:
+    """The business listed "1. …", "2. …", "3. …" above items that carry the authority's own minute
+    or report numbers ("29/20 …", "C048/23 …"): agenda packs and parish agendas put the procedural
+    items (apologies, declarations, minutes) in such a list before the numbered reports. Only an
+    unbroken run from 1, of three or more, not introduced by a colon (a list's points)."""
+    run: list[tuple[int, str | None, str, int]] = []
+    for i, ln in enumerate(above):
+        m = NUMBER_AND_TITLE.match(ln.text)
+        if m is None or not re.fullmatch(r"\d{1,2}\.?", m.group(1)):
+            continue
+        if item_number(m.group(1)) != str(len(run) + 1):
+            break
+        if not run and i and above[i - 1].text.rstrip().endswith((":", ":-")):
+            return []
+        run.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
+    return run if len(run) >= 3 else []
 
 
 _LETTERED = re.compile(r"^\(([a-z])\)\s+(?=[A-Z])(.+)$")
@@ -374,18 +413,52 @@ def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
 # subject and verb ("1. Welcome and Apologies JE welcomed members", "5. Planning The Committee
 # considered …"), as PDF text of printed minutes often has it.
 _RUN_ON_SUBJECT = re.compile(
-    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
-    r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b)"
+    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|There|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
+    r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b"
+    r"|[A-Z][a-z]+\s+(?:was|were|had\s+been|have\s+been)\s+[a-z]+ed\b)"  # "Apologies were received", "Declarations were made"
 )
+# "2. Declarations of Interest None.", "Apologies Nil received.": a procedural title answered on its own
+# line (parish and town minutes, printed minutes flattened from PDF).
+_NULL_ANSWER = re.compile(r"\s(?:None|Nil|No(?:ne)?\s+(?:apologies|declarations|questions)[\w ]*)(?:\s+(?:received|declared|made|noted|reported))?\.?$")
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&/().,-]*|and|of|the|for|to|in|on|at|with|a|an|&|-|–)$")
+
+
+# "… 4. Minutes of the last meeting … 5. Budget Monitoring …": an item number inside a long line
+_INLINE_NUMBER = re.compile(r"(?<=[\w.)]\s)(\d{1,2})\.\s+(?=[A-Z])")
+
+
+def _split_inline_numbers(body: list[Line]) -> list[Line]:
+    """Break long lines of PDF text extracted without newlines (whole minutes flattened to a few lines,
+    any council's) before inline item numbers: only a run of three or more numbers going up by one,
+    which no sentence's "section 2." or "Appendix 3." makes."""
+    out: list[Line] = []
+    for ln in body:
+        marks = list(_INLINE_NUMBER.finditer(ln.text)) if len(ln.text) > 200 else []
+        run: list[re.Match[str]] = []
+        for mk in marks:
+            if run and int(mk.group(1)) == int(run[-1].group(1)) + 1:
+                run.append(mk)
+            elif len(run) < 3:
+                run = [mk]
+        if len(run) < 3:
+            out.append(ln)
+            continue
+        cuts = [0] + [mk.start() for mk in run] + [len(ln.text)]
+        out += [Line(ln.text[a:b].strip(), ln.indent, ln.gap if k == 0 else 1) for k, (a, b) in enumerate(zip(cuts, cuts[1:])) if ln.text[a:b].strip()]
+    return out
 
 
 def _split_run_on_headings(body: list[Line]) -> list[Line]:
     """Split "N. Title Subject verbed …" lines into the heading and the text that follows it."""
     out: list[Line] = []
     for ln in body:
-        m = NUMBER_AND_TITLE.match(ln.text) if len(ln.text) > 60 else None
-        if m and not is_title_like(m.group(2)):
+        m = NUMBER_AND_TITLE.match(ln.text)
+        null = _NULL_ANSWER.search(m.group(2)) if m else None
+        if null and null.start() > 0 and is_title_like(m.group(2)[: null.start()]):  # type: ignore[union-attr]
+            out.append(Line(ln.text[: m.start(2) + null.start()], ln.indent, ln.gap))  # type: ignore[union-attr]
+            out.append(Line(m.group(2)[null.start() :].strip(), ln.indent, 0))  # type: ignore[union-attr]
+            continue
+        if m and len(ln.text) > 40 and not is_title_like(m.group(2)):
             cut = _RUN_ON_SUBJECT.search(m.group(2))
             title = m.group(2)[: cut.start()] if cut else ""
             words = title.split()
@@ -415,6 +488,8 @@ def _fill_sequence(starts: list, sequence: list, body: list[Line]) -> list:
     numbered = [s for s in starts if s[1] and _PLAIN_NUMBER.match(s[1])]
     if not numbered:
         return starts
+    # one run holds one numbering scheme: an agenda's plain "1." list is no part of its "41/23" reports
+    sequence = [c for c in sequence if ("/" in c[1]) == ("/" in numbered[0][1])]
     run = _increasing(sorted(numbered + sequence), body)
     if len(run) < 2 or not set(numbered) <= set(run):
         return starts
@@ -435,6 +510,23 @@ def _with_sub_items(run: list, sequence: list) -> list:
 
 
 # "The Chairman thanked …", "… service. He": a sentence, not a title.
+# A number in a table cell of its own, flattened: "4 |" or "1 | Apologies for Absence" (CMIS and other
+# CMS pages that lay items out as table rows).
+_CELL_BAR = re.compile(r"^(\S{1,12}?)\s*\|\s*(?=[^|]*$)")
+
+
+def _without_cell_bar(text: str) -> str:
+    m = _CELL_BAR.match(text)
+    if m is None or not ITEM_NUMBER.match(m.group(1)):
+        return text
+    rest = text[m.end() :].strip()
+    return f"{m.group(1)} {rest}" if rest else m.group(1)
+
+
+_MINUTE_REF = re.compile(r"^(?:(?:Minute|Min\.?)\s|\S*\d/\d)", re.I)
+# a minute reference (never a list's plain number) heading the attendance: an item of the minutes
+_ATTENDANCE_MINUTE = re.compile(r"^(?:\d{4}\.\d{1,3}|[A-Z]{0,4}\d{1,3}/\d{2,4}) (?:Present|PRESENT|Attendance)$")
+_STOPPED = re.compile(r"^(?:(?![.!?;]\s).)+[^.]\.$")
 _SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
 
@@ -503,7 +595,7 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         if name is not None:
             docs_open = True
             continue
-        if is_residue_line(t) or not is_title_like(t):
+        if is_residue_line(t) or not is_title_like(t) or t.endswith("?"):  # a question is a turn's words, not a heading
             if docs_open and not is_residue_line(t):
                 docs_open = False
             continue

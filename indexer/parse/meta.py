@@ -14,12 +14,18 @@ from collections.abc import Iterator
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Welsh (bodies in Wales print the date in both languages, some in Welsh alone)
+    "ion": 1, "chw": 2, "maw": 3, "ebr": 4, "mai": 5, "meh": 6, "gor": 7, "aws": 8, "med": 9, "hyd": 10, "tac": 11, "rha": 12,
 }  # fmt: skip
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?=,?\s+\d))"
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+({_MONTH})\.?,?\s+(\d{{4}}|\d{{2}}(?![\d:.]))\b", re.I)
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?![/.]\d)")  # "5/6/23" too
+# "5/6/23" too, and "12.03.24" (two-digit day and month: printed minutes' running headers and parish minutes)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?![/.]\d)|(?<![\d.])\b(\d{2})\.(\d{2})\.(\d{2})\b(?![/.]\d)")
 
 # "Committee - Friday, 26th January, 2018 10.00 am" (ModernGov's h2.mgSubTitleTxt).
 # Also "Procedures Committee, 14 Dec 1999" (a comma before the date: parliament and CMIS pages).
@@ -32,10 +38,13 @@ _ITEM_MEETING = re.compile(
     r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
     re.I,
 )
-_DATE_FIELD = re.compile(r"^(?:date(?:\s+of\s+meeting|\s+(?:and|&)\s+time)?|meeting\s+date)\s*:\s*(.+)$", re.I)
+_DATE_FIELD = re.compile(
+    r"^(?:date(?:\s+of\s+meeting|\s+(?:and|&)\s+time)?|meeting\s+date|time\s+(?:and|&)\s+date|when)\s*(?::|[-–]\s)\s*(.+)$", re.I
+)
 _DATE_LINE = re.compile(
     r"^(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s*(?:on\s+)?)?"  # "10.00am, Tuesday 7 March 2023"
-    rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+(?:\d{{4}}|\d{{2}})|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))"
     r"(?:,?\s*(?:at|commencing at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\.?$",
     re.I,
 )
@@ -65,7 +74,8 @@ def parse_date(text: str) -> dt.date | None:
     """Return the first calendar date written in ``text`` ("Friday, 26th January, 2018", "21/11/2022")."""
     best: tuple[int, dt.date] | None = None
     for m in _DAY_FIRST.finditer(text):
-        d = _make(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+        year = int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3))  # "5 March 24"
+        d = _make(year, _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
         if d:
             best = (m.start(), d)
             break
@@ -76,7 +86,8 @@ def parse_date(text: str) -> dt.date | None:
             best = (m2.start(), d)
     m3 = _NUMERIC.search(text)
     if m3 and (best is None or m3.start() < best[0]):
-        day, month, year = (m3.group(1), m3.group(2), m3.group(3)) if m3.group(1) else (m3.group(4), m3.group(5), m3.group(6))
+        k = next(k for k in (1, 4, 7) if m3.group(k))
+        day, month, year = m3.group(k), m3.group(k + 1), m3.group(k + 2)
         y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 70 else 1900 + int(year)
         d = _make(y, int(month), int(day))  # UK order: day/month/year
         if d:
@@ -97,13 +108,19 @@ def clean_committee(name: str) -> str | None:
     """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
     name = _LOWER_PAREN.sub("", name)
     name = re.sub(r"^(?:agendas?,?\s+meetings\s+and\s+minutes\s*[-–]\s*)", "", name, flags=re.I)
+    name = re.sub(r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:minutes?|proceedings|record)\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
     name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
+    name = re.sub(r"\s*\([^()]*\d{4}[^()]*\)$", "", name)  # "Planning Committee (6 March 2024)"
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
     name = re.sub(r"^the\s+(?=[A-Z])", "", name)  # "a meeting of the Council" → "Council"
     # "Westshire City Council's Planning Committee", "Westshire Council Planning Committee": the committee
     name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,3}(?:City\s+|County\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+(?=(?:[A-Z][\w'-]*\s+){0,6}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
+    # "Westshire Borough Council - Audit and Governance Committee" (a CMS page's or a PDF's title line):
+    # the committee after the body
+    name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,4}(?:City\s+|County\s+|Borough\s+|District\s+)?(?:Council|Authority)\s+[-–—]\s+"
+                  r"(?=(?:[A-Z][\w'-]*\s+(?:(?:and|of|for|&)\s+)?){0,6}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
     name = re.sub(r"\s+", " ", name)
     if name.isupper():
         name = _title_case(name)
@@ -132,20 +149,25 @@ _HEADER_COMMA = re.compile(
 _HEADER_MINUTES_OF = re.compile(
     rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:(?i:minutes|meeting)\s+of\s+(?:the\s+)?)?"
     rf"(?P<committee>(?:[A-Z][\w'’&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES})(?:\s+(?i:meeting|minutes|agenda))?"
-    rf"(?:\s*[-–,]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}.{{0,60}})$"
+    rf"(?:\s*[-–,:]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+\d{{4}}.{{0,60}})$"
 )
 
 
 def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
     """Parse a "Committee - Weekday, date time" heading; None if ``line`` is not one."""
-    m = _HEADER.match(line) or _HEADER_COMMA.match(line) or _HEADER_MINUTES_OF.match(line)
-    if not m:
-        return None
+    m = _HEADER.match(line) or _HEADER_COMMA.match(line) or _HEADER_MINUTES_OF.match(line) or _HEADER_PAREN.match(line)
+    if not m or _FIELD_NAME.match(m.group("committee")):
+        return None  # "Meeting date - 5 March 2024" is a field, not a body and its date
     date = parse_date(m.group("when"))
     committee = clean_committee(m.group("committee"))
     if date is None or committee is None:
         return None
     return committee, date
+
+
+# "Planning Committee (6 March 2024)"
+_HEADER_PAREN = re.compile(rf"^(?P<committee>.{{3,120}}?\b{_BODY_TYPES})\s*\((?P<when>[^()]*\d{{4}}[^()]*)\)$")
+_FIELD_NAME = re.compile(r"^(?:(?:meeting\s+)?date|time|venue|place|when|where)\s*:?$", re.I)
 
 
 def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None] | None:
@@ -174,9 +196,16 @@ def doc_heading_date(line: str) -> dt.date | None:
     return parse_date(m.group("d")) if m and is_date_line(m.group("d")) or m and _NUMERIC.fullmatch(m.group("d").strip()) else None
 
 
+# A date field laid out without a colon (a table's cells, a form): "Date of Meeting 14 March 2023",
+# "DATE 14th March 2023 TIME 10am"; the rest must open with a date, so "Date of next meeting" never counts.
+_DATE_LABEL = re.compile(
+    rf"^(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s+(?=(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?[\s/.])(.+)$", re.I
+)
+
+
 def is_date_field(line: str) -> bool:
     """True for a header field giving the meeting's date ("Meeting Date : 03/06/2020")."""
-    m = _DATE_FIELD.match(line.strip())
+    m = _DATE_FIELD.match(line.strip()) or _DATE_LABEL.match(line.strip())
     return bool(m) and parse_date(m.group(1)) is not None
 
 
@@ -199,11 +228,16 @@ _MEETING_OF = re.compile(
 )
 # "MINUTES of a meeting of the Overview and Scrutiny Committee held in …": the body of printed minutes.
 _PRINTED_BODY = re.compile(
-    rf"^(?:(?:minutes?|record)\s+of\s+|at\s+)(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?"
-    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES})(?-i:\s+(?:for|of)(?:\s+(?:and|of|the|[A-Z][\w'&,-]*))+)?)\s+(?:held|on|at|in)\b",
+    rf"^(?:(?:minutes?|record)\s+of\s+|at\s+|(?:a|an|the)\s+(?=(?:[\w-]+\s+){{0,2}}?meeting\s+of\b))(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?)?"
+    rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES})(?-i:\s+(?:for|of)(?:\s+(?:and|of|the|[A-Z][\w'&,-]*))+)?)\s+(?:(?:was\s+)?held|on|at|in)\b",
     re.I,
 )
 _DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
+
+
+_MINUTES_OF_X_MEETING = re.compile(
+    rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the|an?)\s+(?P<c>(?:[\w'-]+\s+){{0,4}}?{_BODY_TYPES})\s+meeting\b", re.I
+)
 
 
 def meeting_of_line(line: str) -> bool:
@@ -220,7 +254,8 @@ def bilingual(line: str) -> list[str]:
     """A header line and, when it gives two languages ("PWYLLGOR CYNLLUNIO / PLANNING COMMITTEE", as
     Welsh bodies print them), each half."""
     parts = [p.strip() for p in line.split(" / ")]
-    return [line] if len(parts) != 2 or not all(parts) else [line, *parts]
+    # "Dyddiad / Date: Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024": label and value both bilingual
+    return [line] if not 2 <= len(parts) <= 4 or not all(parts) else [line, *parts]
 
 
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
@@ -234,7 +269,7 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
             committee = committee or found[0]
             date = date or found[1]
     for line in head:
-        m = _DATE_FIELD.match(line)
+        m = _DATE_FIELD.match(line) or _DATE_LABEL.match(line)
         if m and not date:
             date = parse_date(m.group(1))
         m = re.match(r"^DATE\s*:\s*(.+?)(?:\s+TIME\s*:.*)?$", line)
@@ -256,6 +291,12 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         if found:
             committee = clean_committee(found.group("c"))
     if not committee:
+        # "Minutes of the Council Meeting", "MINUTES OF THE TOWN COUNCIL MEETING": the meeting's own name for
+        # its body, over the publisher's name on a line of its own (full, town and parish councils)
+        found = next((m for m in map(_MINUTES_OF_X_MEETING.match, head) if m), None)
+        if found:
+            committee = clean_committee(found.group("c"))
+    if not committee:
         names = [clean_committee(line) for line in head if is_committee_line(line)]
         names = [n for n in names if n]
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
@@ -267,14 +308,23 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
 # held at 10.00 am on Thursday, 19 November 2020", "Held on Monday 5 June 2023" (agenda letters
 # and printed minutes of any body). A date after "held on" elsewhere (previous minutes) is not it.
 _HELD_ON = re.compile(
-    r"(?:^|\b(?:to\s+be|will\s+be)\s+)held\b(?:[^.]|\.(?=\d)){0,120}?\bon\s+(?P<d>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}"
+    r"(?:^(?:(?:the\s+)?meeting\s+)?|\b(?:to\s+be|will\s+be)\s+|^(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?meeting\s+of\s+[^.]{3,150}?\s+was\s+)held\b"
+    r"(?:[^.]|\.(?=\d)){0,120}?\b(?:on\s+)?(?:the\s+)?"  # "on the 12th day of March 2024"
+    r"(?P<d>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+day\s+of)?\s+\w+,?\s+\d{4}"
     r"|(?:\w+day,?\s+)?\w+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
     re.I,
 )
 
 
+# "Minutes of the Parish Council Meeting at the Village Hall on Monday 11 March 2024" (no "held")
+_MINUTES_ON = re.compile(
+    r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+|an?\s+)?[^.]{0,100}?\bmeeting\b[^.]{0,120}?\bon\s+(?:the\s+)?(?P<d>.{6,60})",
+    re.I,
+)
+
+
 def _held_on_date(line: str) -> dt.date | None:
-    m = _HELD_ON.search(line)
+    m = _HELD_ON.search(line) or _MINUTES_ON.match(line)
     return parse_date(m.group("d")) if m else None
 
 
@@ -306,7 +356,7 @@ _GENERIC = re.compile(rf"^(?:the\s+)?{_BODY_TYPES}$", re.I)
 # Speed only (the matches are those of _MENTION.finditer): every mention names a body type, and
 # each alternative but the last starts at one of these words (or at the start of the text), so
 # _MENTION is tried at those places instead of at every character.
-_BODY_WORD = re.compile(r"Panel|Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive")
+_BODY_WORD = re.compile(_BODY_TYPES)  # every _NAME ends with one
 _MENTION_START = re.compile(r"meeting|Members|Secretary|Minutes|minutes|appointed|co-opted|elected|reported|for|addressed|this")
 _MENTION_ANYWHERE = ("Democratic", "Secretariat", "Scrutiny")  # the last alternative may start at any space
 

@@ -93,7 +93,10 @@ def _drop_furniture(lines: list[Line]) -> list[Line]:
     running = {t for t, n in counts.items() if n >= 2 and _running_header(t)}
     drop = set()
     for k, ln in enumerate(lines):
-        if is_furniture(ln.text) or (ln.text in running and k >= 5):
+        beside = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j].text)]
+        # near the top a running header may be the document's heading, unless a page number sits by it
+        # (an agenda pack's first page of minutes: "<Panel> - 14 March 2024" over "1")
+        if is_furniture(ln.text) or (ln.text in running and (k >= 5 or beside)):
             drop.add(k)
             for j in (k - 1, k + 1):  # "2" above or below a running header is its page number
                 if 0 <= j < len(lines) and _PAGE_NUMBER.match(lines[j].text) and ln.text in running:

@@ -55,7 +55,8 @@ _LOWER_HEADS = (
     "external internal guest monitoring planning case licensing legal finance scrutiny democratic committee "
     "enforcement highways? principal senior section head service strategic corporate executive director clerk "
     "vice chair\\w* convener local ward members? residents? objectors? supporters? petitioners? applicants? agents? "
-    "public registered premises licen[cs]e taxi hackney private driver appellants? complainants? parishioners?"
+    "public registered premises licen[cs]e taxi hackney private driver appellants? complainants? parishioners? "
+    "area group station watch crew aelod(?:au)? clerc"
 ).split()
 
 
@@ -81,6 +82,7 @@ MEMBERS = re.compile(
     rf"(?!\s+of\s+the\s+[Pp]ublic)(?:\s+of\s+the\s+(?:{_BODY}|Council|council))?\b"
     rf"|(?:The|the)\s+(?:{_BODY})\b(?!\s+(?:Members?|members|[Cc]lerk|[Oo]fficer|[Mm]anager|[Ss]ecretary|[Cc]hair))"
     r"|(?:(?:Several|Some|Many|All|The|the|Other)\s+)?[Cc]ouncillors\b(?!\s+[A-Z])"  # "Councillors asked", named ones are people
+    r"|(?:A|One|Another|a|one|another)\s+[Cc]ouncillor\b(?!\s+[A-Z])"  # "A Councillor asked": unnamed, so the members
     r"|Aelodau\b)"
 )
 PERSON = re.compile(
@@ -254,7 +256,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _ONE_PERSON = frozenset({"chair", "chairman", "chairperson", "secretary", "clerk"})
 
 
-_INSIDE_TITLE = re.compile(r"\b(?:of|for|and|to)\s+$")
+# "Director of Finance (…)", "Clerk to the Board, Licensing Standards Officer": the word before the
+# comma ends a title or names a body (Scottish boards' and NI councils' attendance lists), not a person
+_INSIDE_TITLE = re.compile(r"\b(?:of|for|and|to)\s+(?:the\s+)?$|\bthe\s+$")
 _ASKED_BY = re.compile(r"\b(?:questions?|quer(?:y|ies)|comments?)\s+(?:from|by)\s+$")
 #: The commissioner's office, however a document names it.
 OPCC_OFFICE = r"(?:OPCC|OSPCC|OPFCC|MOPAC|Office\s+of\s+the\s+(?:Police,?\s+(?:Fire\s+)?and\s+Crime\s+)?Commissioner)"

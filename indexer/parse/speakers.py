@@ -54,7 +54,7 @@ _SPEECH = (
     r"emphasi[sz]ed|acknowledged|expressed|commented|asked|queried|questioned|raised|replied|responded|answered|added|"
     r"welcomed|thanked|suggested|proposed|requested|urged|undertook|considered|declared|indicated|referred|remarked|"
     r"clarified|praised|addressed|updated|recogni[sz]ed|recommended|invited|assured|accepted|believed|felt|hoped|"
-    r"concluded|summari[sz]ed|spoke|observed|wished|sought|announced|reminded|congratulated|submitted|described|"
+    r"concluded|summari[sz]ed|spoke|objected|observed|wished|sought|announced|reminded|congratulated|submitted|described|"
     r"detailed|identified|mentioned|pointed\s+out|discussed|challenged|moved|seconded|expanded|reiterated|committed|"
     r"stressed|underlined|warned|argued|disagreed|supported|opposed|tabled|put\s+forward|shared|drew|agreed|"
     r"extended|voiced|called\s+for|offered|enquired|conveyed|apologised|read(?:\s+out)?|set\s+out|briefed|"
@@ -63,7 +63,10 @@ _SPEECH = (
     r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence|details|background)|"
     r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
     r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
-    r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)|paid\s+(?:tribute|thanks)"
+    r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)|paid\s+(?:tribute|thanks)|"
+    r"told|talked|delivered|elaborated|went\s+on\s+to|reassured|cited|conceded|reflected|commended|"
+    r"(?:took|talked|walked|guided)\s+(?:Members|members|the\s+(?:Panel|Committee|Board|Council|Cabinet|meeting))\s+through|"
+    r"(?:was|were)\s+(?:pleased|keen|happy|delighted)\s+to"
 )
 # Verbs that report the members as a body speaking ("Members asked", "the Panel noted that").
 _MEMBER_SPEECH = (
@@ -87,9 +90,14 @@ _BETWEEN = (
     r"(?:\s*,\s*[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,3}(?=\s*,))?\s*,?"
     r"|\s*,\s*(?:(?:the|a|an|his|her|their|its)\s+)?[\w'&-]+(?:\s+[\w'&().-]+){0,10}\s*,)?"  # ", the agent for the applicant,"
     + _OF_BODY
-    + r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,5})?"
+    + r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]*){0,5}"
+    # a partner in lower case: "the deputy chief fire officer and chair of the Authority thanked"
+    r"|\s+and\s+(?:the\s+)?(?:vice[- ]?)?(?:chair(?:man|woman|person)?|chief\s+executive|(?:[a-z]+\s+){0,2}officer)"
+    r"(?:\s+(?:of|to|for)\s+the\s+[A-Z][\w'-]*)?)?"
     r"(?:\s+and\s+(?:his|her|their)\s+(?:solicitor|representative|agent|barrister|legal\s+representative))?"
     r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and|\s+(?:was|were)\s+present\s+and)?"
+    # "… were present and, with the permission of the Chairman, spoke" (hearings and public speaking)
+    r"(?:\s*,?\s*(?:with|at)\s+the\s+(?:consent|permission|agreement|invitation|discretion)\s+of\s+the\s+[\w-]+\s*,)?"
     r"(?:\s+(?:also|further|then|again|subsequently|later|both|jointly|each|duly|[a-z]{3,}ly))*\s+"
 )
 _VERB_AFTER = re.compile(rf"{_BETWEEN}(?:{_SPEECH})\b")
@@ -168,13 +176,14 @@ _ABBREV_WINDOW = end_window(_ABBREV) or 0  # the end of a sentence that decides 
 # A minute paragraph's number or a clerk's "Note:" before a sentence: "18.4 ", "(b) ", "Note: ".
 _PARAGRAPH_MARK = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[.)]?|\([a-z]{1,4}\)|[a-z]\)|Note:|NOTE:)\s+")
 
-_BODY_WORDS = re.compile(r"\b(?:[mM]ember|[Pp]anel|[Cc]ommittee|[Cc]abinet|[Bb]oard|[Ff]orum|[Aa]uthority|[Cc]ouncillors|Aelodau)")
+_BODY_WORDS = re.compile(r"\b(?:[mM]ember|[Pp]anel|[Cc]ommittee|[Cc]abinet|[Bb]oard|[Ff]orum|[Aa]uthority|[Cc]ouncillor|Aelodau)")
 # Every way of reporting speech needs one of these: a reporting verb, "by"/"from" (an agent), a noun
 # of speech with "of" ("a report of the Director"), a possessive of speech ("the Chair's
 # announcements") or the members' comments. A sentence without any (a bullet of facts, a figure) is
 # skipped without trying the patterns that find people.
 _CUE = re.compile(
-    rf"\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|invited)\b"
+    rf"\b(?:{_SPEECH}|{_MEMBER_SPEECH}|by|from|invited|Dywedodd|Gofynnodd|Eglurodd|Cyflwynodd|Atebodd|Diolchodd|Croesawodd|"
+    r"Nododd|Cadarnhaodd|Adroddodd|Holodd|Awgrymodd|Cynigiodd|Eiliodd|Pwysleisiodd|Amlinellodd)\b"
     r"|\b(?:presentations?|report|update|overview|statements?|questions?|explanation|comments?|announcements?|response|"
     r"suggestion|notification|submission|representations?|declaration|briefing|address|introduction|evidence|advice|"
     r"deputation|speech|contributions?)\s+(?:\w+\s+){0,4}?of\b"
@@ -213,6 +222,8 @@ class Mention:
     title: str | None = None  # the title it was found by ("the Chief Fire Officer")
     #: The role is a default ("Mr X" without a title is a councillor, or the public where it speaks).
     guessed: bool = False
+    #: Roles of people reported speaking jointly with it ("the Commissioner and the Chief Executive presented").
+    partners: tuple[str, ...] = ()
 
 
 # Stage 1: candidate mentions ---------------------------------------------------------------------
@@ -354,8 +365,19 @@ def _name_mentions(sentence: str, cast: Cast, public: bool, bound: list[int]) ->
 # Stage 2: is the mention reported as speaking? -----------------------------------------------------
 
 
+# Welsh reports the verb first: "Dywedodd y Prif Weithredwr …" (said the Chief Executive), "Gofynnodd
+# aelod o'r cyhoedd …" (a member of the public asked): Welsh-language minutes of Welsh bodies.
+_WELSH_SPEECH = (
+    r"Dywedodd|Gofynnodd|Eglurodd|Cyflwynodd|Atebodd|Diolchodd|Croesawodd|Nododd|Cadarnhaodd|Adroddodd|Holodd|"
+    r"Awgrymodd|Cynigiodd|Eiliodd|Pwysleisiodd|Amlinellodd"
+)
+_WELSH_VERB_BEFORE = re.compile(rf"(?:^|[.;]\s+)(?:{_WELSH_SPEECH})\s+(?:y\s+|yr\s+)?$")
+
+
 def speaks(sentence: str, m: Mention) -> bool:
     """True if ``m`` is reported as speaking in ``sentence``."""
+    if _WELSH_VERB_BEFORE.search(sentence, max(0, m.start - 24), m.start):
+        return True
     if m.kind == "members":
         before = sentence[max(0, m.start - 40) : m.start]
         if _MEMBER_AGENT.search(_LEADING_ARTICLE.sub("", before)):
@@ -468,6 +490,7 @@ def find_actor(sentence: str, cast: Cast, public: bool = False, leading: bool = 
     if actor is None:
         return None
     _refine(text, actor, cast)
+    actor.partners = _partners(text, actor, cast, public) + _askers(text, actor, cast, public)
     actor.start += offset
     actor.end += offset
     return actor
@@ -491,6 +514,44 @@ def _refine(sentence: str, actor: Mention, cast: Cast) -> None:
         actor.name = cast.name_for(actor.role, actor.title)
 
 
+# A second subject joined to the speaker: "The Commissioner and the Chief Executive presented …".
+_AND_PARTNER = re.compile(r"(?:\s*\([^()]{1,80}\))?\s+and\s+")
+
+
+def _partners(sentence: str, actor: Mention, cast: Cast, public: bool) -> tuple[str, ...]:
+    """The roles of people joined to ``actor`` by "and" as the subject of the same verb of speech
+    (police and crime panels: the commissioner with the chief constable or the office's chief
+    executive; councils: a cabinet member with a director)."""
+    joint = _AND_PARTNER.match(sentence, actor.end)
+    if joint is None or actor.kind == "members":
+        return ()
+    for m in mentions(sentence, cast, public, [joint.end() + 4]):
+        if joint.end() <= m.start <= joint.end() + 4 and m.kind != "members" and speaks(sentence, m):
+            role = m.role
+            if role == "council_officer" and actor.role in ("commissioner", "deputy_commissioner"):
+                role = "opcc_officer"  # "the Commissioner and the Chief Finance Officer": an officer of the commissioner's
+            return (role,) if role != actor.role else ()
+    return ()
+
+
+# "The Commissioner addressed a question raised by the Panel", "… answered questions from Councillor X":
+# whoever put the question spoke too, later in the sentence than its subject.
+_ASKED_BY_CUE = re.compile(
+    r"\b(?:raised|asked|put|posed|queried|submitted)\s+by\b|\b(?:questions?|quer(?:y|ies)|comments?|concerns?)\s+(?:from|by)\b"
+)
+
+
+def _askers(sentence: str, actor: Mention, cast: Cast, public: bool) -> tuple[str, ...]:
+    """The roles of those who put the questions the speaker answers in the same sentence."""
+    if actor.kind == "members" or not _ASKED_BY_CUE.search(sentence, actor.end):
+        return ()
+    roles: list[str] = []
+    for m in mentions(sentence, cast, public):
+        if m.start >= actor.end and m.role != actor.role and m.role not in roles and speaks(sentence, m):
+            roles.append(m.role)
+    return tuple(roles)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split ``text`` into sentences, not after "Mr." or an initial."""
     out: list[str] = []
@@ -509,7 +570,7 @@ def split_sentences(text: str) -> list[str]:
 _PARTY = r"(?:Lab|Con|LD|Lib\s+Dem|SNP|Green|Ind|Independent|Plaid|PC|Reform|UKIP|SLD|SSP|Alliance|DUP|SF|SDLP|UUP)"
 _TURN = re.compile(
     rf"^(?P<who>(?:The\s+)?(?:Deputy\s+|Vice[- ]?)?(?:Convener|Chair(?:man|woman|person)?|Provost|Presiding\s+Officer|Mayor|Leader|"
-    rf"Commissioner|PCC|Chief\s+Constable|Clerk|Cadeirydd)"
+    rf"Commissioner|PCC|PFCC|DPCC|Chief\s+Constable|Chief\s+Executive|Chief\s+Fire\s+Officer|Monitoring\s+Officer|Clerk|Cadeirydd|Prif\s+Weithredwr)"
     rf"|(?:{_CLLR}|{_HONORIFIC})\s+{NAME}(?:\s*\([^()]{{1,60}}\))*"
     rf"|{NAME}(?:\s+{ELECTED_SUFFIX}\b)?(?:\s*\([^()]{{1,60}}\))+|{NAME}\s+{ELECTED_SUFFIX}\b)\s*:\s*(?P<rest>.*)$",
     re.S,
@@ -581,7 +642,8 @@ def attribute(drafts: list[Draft], cast: Cast, public: bool = False) -> list[Pas
         in_list = d.kind in (BULLET, POINT, ROW) and ctx.lead != NOBODY
         for text, actor in _draft_groups(d, cast, public, in_list):
             speaker = _speaker_of(text, d, actor, ctx, in_list, public)
-            out.append(Passage(text, d.section, speaker[0], speaker[1]))
+            also = actor.partners if actor is not None and speaker[0] == actor.role else ()
+            out.append(Passage(text, d.section, speaker[0], speaker[1], also))
             if speaker != NOBODY:
                 ctx.previous = speaker
                 ctx.previous_by_title = actor is not None and actor.kind == "title" and actor.name is None
@@ -622,7 +684,7 @@ def _draft_groups(d: Draft, cast: Cast, public: bool, in_list: bool) -> list[tup
 def _speaker_of(text: str, d: Draft, actor: Mention | None, ctx: _Context, in_list: bool, public: bool) -> Speaker:
     """The speaker of one run: its own actor, else the one the context hands on."""
     if actor is not None:
-        if actor.guessed and not public and ctx.previous_by_title and ctx.previous[0] in _STAFF:
+        if actor.guessed and not public and ctx.previous_by_title and ctx.previous[0] in _STAFF and not _asks(text, actor):
             return ctx.previous[0], actor.name  # "the Director of Housing … Mr Okafor advised": the same person
         return actor.role, actor.name
     if ctx.turn != NOBODY and d.section != "resolution":
@@ -637,6 +699,15 @@ def _speaker_of(text: str, d: Draft, actor: Mention | None, ctx: _Context, in_li
     ):
         return ctx.presenter
     return NOBODY
+
+
+_ASKING = re.compile(r"\s+(?:also\s+|then\s+)?(?:asked|queried|questioned|enquired|sought)\b")
+
+
+def _asks(text: str, actor: Mention) -> bool:
+    """True if ``actor`` asks: "Mrs Cameron asked …" after an officer spoke is a member (Scottish and
+    other minutes that title members "Mr"/"Mrs"), not the officer named again."""
+    return bool(actor.name) and any(_ASKING.match(text, m.end()) for m in re.finditer(re.escape(actor.name.split()[-1]), text))
 
 
 def _after_draft(d: Draft, ctx: _Context, out: list[Passage], in_list: bool) -> None:
@@ -691,6 +762,12 @@ def _same_speaker(a: Mention, b: Mention) -> bool:
 
 # "In response to a question from Councillor Ogden, the Commissioner said …": two speakers in one sentence.
 _IN_RESPONSE = re.compile(r"^(In\s+(?:response|reply|answer)\s+to\s+[^,;]{0,120}?\b(?:from|by)\s+[^,;]{2,80}?,)\s+(?=\S)")
+# "In response to the Chair, the Chief Constable …", "Following a question from Councillor Ogden, the
+# Director …", "Responding to Members, …": whoever is answered spoke first, even after a preposition.
+_ANSWERING = re.compile(
+    r"^((?:In\s+(?:response|reply|answer)\s+to|Responding\s+to|Replying\s+to|Answering)\s+(?:the\s+)?(?=[A-Z])[^,;]{2,80}?,"
+    r"|(?:Following|After)\s+(?:a\s+|the\s+)?(?:questions?|quer(?:y|ies)|comments?|concerns?)\s+(?:from|by)\s+[^,;]{2,80}?,)\s+(?=\S)"
+)
 
 
 def _subject(sentence: str, cast: Cast, public: bool) -> Mention | None:
@@ -725,8 +802,28 @@ def _with_actors(sentences: list[str], cast: Cast, public: bool) -> list[tuple[s
             if responder is not None and responder.role != actor.role:  # type: ignore[union-attr]
                 out += [(m.group(1), actor), (answer, responder)]
                 continue
+        answered = _answered(s, actor, cast, public)
+        if answered is not None:
+            out += answered
+            continue
         out += _clauses(s, actor, cast, public)
     return out
+
+
+def _answered(s: str, actor: Mention | None, cast: Cast, public: bool) -> list[tuple[str, Mention | None]] | None:
+    """ "In response to the Chair, the Chief Constable said …": the opening clause is the answered
+    speaker's, the rest the responder's; None unless both are found with different roles."""
+    m = _ANSWERING.match(s) if actor is not None else None
+    if m is None:
+        return None
+    opening, answer = m.group(1), s[m.end() :]
+    asker = min(mentions(opening, cast, public), key=lambda x: x.start, default=None)
+    responder = find_actor(answer, cast, public)
+    if asker is None or responder is None or asker.role == responder.role:
+        return None
+    if asker.name is None:
+        asker.name = cast.name_for(asker.role, asker.title)
+    return [(opening, asker), (answer, responder)]
 
 
 # Where a sentence's next clause may start with a new subject: "…, and the Chief Constable said …".

@@ -21,7 +21,9 @@ from .titles import is_blurb
 RESOLUTION_LEAD = re.compile(
     r"^(?:(?i:it\s+was\s+(?:therefore\s+|further\s+)?)|(?:The|the)\s+(?:Panel|Committee|Sub-Committee|Council|Cabinet|Board|Authority)\s+)?"
     r"(?:(?i:unanimously|further|accordingly|therefore|then)\s+)?"
-    r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECIDED|Decided|DECISION|Decision)"
+    # Welsh bodies print the Welsh word first: "PENDERFYNWYD / RESOLVED:"
+    r"(?P<word>(?:PENDERFYNWYD|Penderfynwyd)(?:\s*/\s*(?:RESOLVED|Resolved))?"
+    r"|RESOLVED|Resolved|resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECIDED|Decided|DECISION|Decision)"
     r"(?:\s*\((?:unanimously|by\s+[^)]{1,40})\))?"
     r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|not\s+[a-z]|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
 )
@@ -43,7 +45,7 @@ _NARRATIVE = re.compile(
 _IMPLICIT = (
     # the minutes of a previous meeting approved
     re.compile(
-        r"\bminutes\b[^.]{0,250}?\b(?:were|was)\s+(?:\w+\s+){0,3}?"
+        r"(?:\bminutes|\b(?-i:Minute))\b[^.]{0,250}?\b(?:were|was)\s+(?:\w+\s+){0,3}?"  # Scottish bodies: "The Minute of …"
         r"(?:agreed|confirmed|approved|signed|accepted|adopted)\b",
         re.I,
     ),

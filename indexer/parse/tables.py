@@ -41,11 +41,17 @@ def layout_table(lines: list[Line]) -> RawDoc:
     if head_end == 0:
         while head_end < len(lines) and (is_chrome(lines[head_end].text) or meta.header_meeting(lines[head_end].text)):
             head_end += 1
-    doc = RawDoc("meeting", head=[ln.text for ln in lines[:head_end] if not _TABLE_HEADER.match(ln.text)])
+        # CMS pages (CMIS) print the body, then "Date: | …" rows, then the item rows: the header runs to
+        # the first row opening with an item number
+        first_row = next((i for i, ln in enumerate(lines[:20]) if _numbered_row(ln.text)), None)
+        if first_row is not None and first_row > head_end and any(meta.is_date_field(_ROW_END.sub("", ln.text)) for ln in lines[:first_row]):
+            head_end = first_row
+    doc = RawDoc("meeting", head=[_ROW_END.sub("", ln.text) for ln in lines[:head_end] if not _TABLE_HEADER.match(ln.text)])
     row_start = True
     current: RawItem | None = None
     pending: list[Line] = []
     body = lines[head_end:]
+    carried: str | None = None  # a number cell alone on its line ("4 |"): the title cell follows
     for i, ln in enumerate(body):
         text = ln.text
         if _ONLY_PIPES.match(text) or _TABLE_HEADER.match(text):
@@ -54,7 +60,11 @@ def layout_table(lines: list[Line]) -> RawDoc:
         ends_row = bool(_ROW_END.search(text))
         text = _ROW_END.sub("", text)
         nxt = _ROW_END.sub("", body[i + 1].text) if i + 1 < len(body) else ""
-        number = None
+        if ends_row and ITEM_NUMBER.match(text.strip()):
+            carried = item_number(text)  # a number cell alone opens a row even where the last row's bar was lost
+            row_start = True
+            continue
+        number, carried = carried, None
         cell = _NUMBER_CELL.match(text) if row_start else None
         if cell and ITEM_NUMBER.match(cell.group(1)):
             number, text = item_number(cell.group(1)), text[cell.end() :]  # the row's number cell
@@ -81,6 +91,12 @@ def layout_table(lines: list[Line]) -> RawDoc:
     elif pending:
         doc.items.append(RawItem("", None, lines_to_blocks(pending)))
     return doc
+
+
+def _numbered_row(text: str) -> bool:
+    """A row opening with its number cell: "1 | Apologies for Absence", "4 |"."""
+    cell = _NUMBER_CELL.match(text) or re.match(r"^([^|\s]{1,12})\s*\|\s*$", text)
+    return bool(cell and ITEM_NUMBER.match(cell.group(1)))
 
 
 def _decision_awaits_minutes(pending: list[Line], text: str) -> bool:

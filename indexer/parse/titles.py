@@ -10,19 +10,21 @@ from .text import RESIDUE_INLINE, strip_residue
 ITEM_NUMBER = re.compile(
     r"^(?:\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
     r"|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?|[A-Z]{1,6}[./-]\d{1,3}(?:[/-]\d{2,4})?\.?"
-    r"|(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
+    r"|(?:Minute|(?:Agenda\s+)?[Ii]tem|Min\.?)\s+(?:No\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
     r"|\([a-z0-9]{1,3}\)|[a-z]\))$"
 )
 # "11 Establishment of …", "5. PUBLIC QUESTIONS", "39/20 Apologies", "PL.3 Appeals", "Minute 67 Minutes":
 # a number and a title on one line; a parish's register number may precede the agenda number
-# ("C048/23   1.   APOLOGIES"): the first is the minute's number. A planning committee's title may
+# ("C048/23   1.   APOLOGIES"): the first is the minute's number. Northern Irish councils prefix the
+# committee's letters to the minute's number and year ("PC.041/24 APOLOGIES", "C.34/24"); town councils
+# write "Min 145/23", "PC 45/24" or "Agenda Item 4: Budget". A planning committee's title may
 # open with the application's reference ("PL.47 22/01234/FUL - Land at Mill Lane").
 NUMBER_AND_TITLE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
-    r"|[A-Z]{1,6}[/-]\d{1,3}[/-]\d{2,4}\.?|[A-Z]{1,6}\.\d{1,3}\.?|(?:Minute|Min\.|Item)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?)"
-    r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"']|\d{2,4}/\d{3,6}/[A-Z])(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations"
+    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|[A-Z]{1,4}\s\d{1,3}/\d{2,4}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
+    r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|[A-Z]{1,6}\.\d{1,3}(?:/\d{2,4})?\.?|(?:Minute|Min\.?|(?:Agenda\s+)?[Ii]tem)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?)"
+    r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"']|\d{1,4}/\d{2,6}/\w)(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations"
 )
-_NUMBER_WORD = re.compile(r"^(?:Minute|Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
+_NUMBER_WORD = re.compile(r"^(?:Minute|(?:Agenda\s+)?Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
 
 
 def item_number(text: str) -> str:
@@ -59,6 +61,8 @@ BLURB_START = re.compile(
 def clean_title(text: str) -> str:
     """Strip link residue ("pdf icon PDF 238 KB"), surrounding punctuation and a heading's full stop."""
     title = strip_residue(text).strip(" |-–")
+    if title.endswith(" :"):  # a heading over its sub-items, colon spaced off ("To consider the following reports :")
+        title = title[:-2].rstrip()
     if title.endswith(".") and heading_with_stop(title):
         title = title[:-1].rstrip()
     return title
