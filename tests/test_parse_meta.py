@@ -241,3 +241,21 @@ def test_more_header_forms(head: list[str], committee: str | None, date: dt.date
 )
 def test_the_meetings_own_name_for_its_body(head: list[str], committee: str) -> None:
     assert meta.meeting_from_head(head)[0] == committee
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact: Ola Brandt, Wessex Police and Crime Panel Support Officer. Members of the Wessex Panel met.",
+        "He was appointed to the Audit Committee and elected at the Fire Authority Board; co-opted to the Forum.",
+        "It was for the Health and Wellbeing Board to decide; this Planning Committee meeting addressed the Cabinet.",
+        "therefore the Council; reported back to the Executive; formeeting the Panel; Minutes of the Council meeting",
+        "the Overview Committee Democratic Services team and the Minutes of the Police and Crime Panel meeting",
+        "Cabinet Secretariat of the Council",
+        "nothing here names a body",
+    ],
+)
+def test_mentions_are_those_of_the_full_pattern(text: str) -> None:
+    from indexer.parse.meta import _MENTION, _mentions
+
+    assert [m.span() for m in _mentions(text)] == [m.span() for m in _MENTION.finditer(text)]

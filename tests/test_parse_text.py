@@ -114,3 +114,13 @@ def test_split_lines_records_indent_and_blank_gap() -> None:
 
 def test_squash() -> None:
     assert squash("  a \t b\n\nc  ") == "a b c"
+
+
+def test_no_replacement_is_itself_replaced() -> None:
+    # normalise replaces special characters one kind at a time: that gives the same text as a
+    # single pass only while no replacement holds a special character
+    from indexer.parse.text import _SPECIAL, _SPECIAL_PAIRS, _replace_special, normalise
+
+    assert not any(_SPECIAL.search(repl) for _, repl in _SPECIAL_PAIRS)
+    text = "".join(char + "x" for char, _ in _SPECIAL_PAIRS) + "caf\u00e9"
+    assert normalise(text) == _SPECIAL.sub(_replace_special, text).replace("\x00", "")

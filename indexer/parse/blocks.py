@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import meta
+from .cues import cued
 from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block
 from .text import RESIDUE_INLINE, Line, list_marker, squash, strip_bullet, strip_residue
 
@@ -50,6 +51,7 @@ _LABEL_LINE = re.compile(
 _DECISION_START = re.compile(r"^(?:UNANIMOUSLY\s+|Unanimously\s+)?(?:RESOLVED|Resolved|RECOMMENDED|AGREED)\b")
 _VIEW_FULL = re.compile(r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+(?:minutes|decision|agenda)\s+text\s+for\s+item\s+[\w./]+\.?", re.I)
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+[·•▪]\s+(?=\S)")
+_INLINE_BULLET = cued(_INLINE_BULLET)  # speed: most lines hold no bullet glyph
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 _JOIN_WORDS = frozenset(
     """the a an of to and or but for in on at by with from as that which who whose his her their its
@@ -130,7 +132,8 @@ def lines_to_blocks(lines: list[Line]) -> list[Block]:
         _add_line(out, text, gap)
     for b in out:
         if b.kind != LABEL:
-            b.text = _MISSING_SPACE.sub(" ", b.text)  # "the Plan.The PCC" → "the Plan. The PCC"
+            if _MISSING_SPACE_CUE.search(b.text):  # speed: the cue is necessary for a match
+                b.text = _MISSING_SPACE.sub(" ", b.text)  # "the Plan.The PCC" → "the Plan. The PCC"
     return _pair_table_cells([b for b in out if b.kind == LABEL or b.text])
 
 
@@ -212,6 +215,7 @@ def _add_split(out: list[Block], block: Block) -> None:
 
 
 _TABLE_LEAD = re.compile(r"\b(?:table\s+below|following\s+table|the\s+table|set\s+out\s+below)\b", re.I)
+_TABLE_LEAD = cued(_TABLE_LEAD)
 _SHORT_CELL = re.compile(r"^[^.;:!?]{1,80}$")
 
 
@@ -265,6 +269,7 @@ def mark_headings(blocks: list[Block]) -> None:
 
 
 _MISSING_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_MISSING_SPACE_CUE = re.compile(r"[.!?][A-Z]")
 
 
 def squash_blocks(blocks: list[Block]) -> list[Block]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Meeting
+from .cues import cued
 from . import meta, tables
 from .printed import reflow
 from .structure import is_procedural_title
@@ -29,6 +30,7 @@ _PRINTED_HEADING = re.compile(
     re.I,
 )
 _AGENDA_CUE = re.compile(r"\(pages?\s+\d+(?:\s*[-–]\s*\d+)?\)|^agenda$|\bagenda\s+(?:frontsheet|pack)\b", re.I)
+_AGENDA_CUE = cued(_AGENDA_CUE)
 _ATTENDANCE_HEADING = re.compile(
     r"^(?:also\s+)?(?:in\s+attendance|present)\b|^officers?\s+(?:in\s+attendance|present)\b|"
     r"^(?:committee\s+)?members\s+present\b|^apologies\s*:?$|^officials\s+in\s+attendance",

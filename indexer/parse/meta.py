@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -352,6 +353,33 @@ _MENTION = re.compile(
     re.X,
 )
 _GENERIC = re.compile(rf"^(?:the\s+)?{_BODY_TYPES}$", re.I)
+# Speed only (the matches are those of _MENTION.finditer): every mention names a body type, and
+# each alternative but the last starts at one of these words (or at the start of the text), so
+# _MENTION is tried at those places instead of at every character.
+_BODY_WORD = re.compile(_BODY_TYPES)  # every _NAME ends with one
+_MENTION_START = re.compile(r"meeting|Members|Secretary|Minutes|minutes|appointed|co-opted|elected|reported|for|addressed|this")
+_MENTION_ANYWHERE = ("Democratic", "Secretariat", "Scrutiny")  # the last alternative may start at any space
+
+
+def _mentions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _MENTION in ``text``, as ``_MENTION.finditer`` gives them."""
+    if not _BODY_WORD.search(text):
+        return
+    if any(w in text for w in _MENTION_ANYWHERE):
+        yield from _MENTION.finditer(text)
+        return
+    pos = 0
+    m = _MENTION.match(text)
+    if m:
+        yield m
+        pos = m.end()
+    while start := _MENTION_START.search(text, pos):
+        m = _MENTION.match(text, start.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
 
 
 def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
@@ -362,7 +390,7 @@ def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
     title are the subject of that item, not the body meeting.
     """
     for text in texts:
-        for m in _MENTION.finditer(text):
+        for m in _mentions(text):
             name = next(g for g in m.groups() if g)
             name = re.sub(r"^(?:the|The)\s+", "", name.strip())
             name = re.sub(r"^(?:[A-Z][a-z]+\s+)?Meetings?\s+of\s+(?:the\s+)?", "", name)

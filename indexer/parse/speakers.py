@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..model import Passage
 from ..vocab import ELECTED_SUFFIX
+from .cues import cued, end_window
 from .ir import BULLET, POINT, ROW
 from .roles import APPOS_TITLE as _APPOS_TITLE
 from .roles import CLLR as _CLLR
@@ -171,6 +172,7 @@ _TITLE_START = re.compile(r"^(?:The\s+)?(?:Deputy\s+|Vice[- ]?)?[A-Z]")
 _PRONOUN = re.compile(r"^(?:He|She|They)\s+(?:also\s+|further\s+|then\s+)?[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z(\"'])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cyng|No|St|Prof|Rev|Col|Lt|Sgt|Insp|Supt|Co|Ltd|etc|e\.g|i\.e|approx|para|cf)|\b[A-Z])\.$")
+_ABBREV_WINDOW = end_window(_ABBREV) or 0  # the end of a sentence that decides (0: all of it, as [-0:] is the whole)
 # A minute paragraph's number or a clerk's "Note:" before a sentence: "18.4 ", "(b) ", "Note: ".
 _PARAGRAPH_MARK = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[.)]?|\([a-z]{1,4}\)|[a-z]\)|Note:|NOTE:)\s+")
 
@@ -469,7 +471,7 @@ def find_actor(sentence: str, cast: Cast, public: bool = False, leading: bool = 
     """
     # speakers are named early, and a runaway "sentence" is not prose; typographic apostrophes
     # become plain ones (same length: the offsets found hold for the sentence as given)
-    sentence = sentence[:_MAX_SCAN].translate(_APOSTROPHES)
+    sentence = sentence[:_MAX_SCAN].replace("\u2019", "'").replace("\u2018", "'")
     mark = _PARAGRAPH_MARK.match(sentence)
     offset = mark.end() if mark else 0
     text = sentence[offset:]
@@ -556,7 +558,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE.finditer(text):
         chunk = text[start : m.start()]
-        if _ABBREV.search(chunk.rstrip("\"')]")):
+        if _ABBREV.search(chunk.rstrip("\"')]")[-_ABBREV_WINDOW:]):  # speed: only the end can match
             continue
         out.append(chunk.strip())
         start = m.end()
@@ -732,6 +734,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # What a listed speaker spoke as, printed after the name: "Mr T Vane Agent for applicant".
 _AS_WORDS = re.compile(r"(?:\s+(?:Agent|Applicant|Objector|Supporter|Resident|Petitioner|Ward))+$")
 _DECLARING = re.compile(r"\bdeclar|\binterests\b", re.I)
+_DECLARING = cued(_DECLARING)
 _RESOLUTION_OPENING = re.compile(r"(?:\(?\w{1,3}[.)]\s*)?(?:That|To)\b")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import cued
 from .blocks import mark_headings
 from .ir import BULLET, HEADING, LABEL, LABEL_DECISION, LABEL_DOCS, LABEL_MINUTES, PARA, POINT, ROW, Block, RawItem
 from .titles import is_blurb
@@ -27,6 +28,7 @@ RESOLUTION_LEAD = re.compile(
     r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|not\s+[a-z]|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
 )
 _SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
+_SPLIT_BEFORE_LEAD = cued(_SPLIT_BEFORE_LEAD)
 _THAT = re.compile(r"^(?:that|to)\b", re.I)
 _LEADING_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s+")
 # "That the update be noted.", "That … the public be excluded from the meeting": a decision
@@ -382,6 +384,7 @@ def _join(parts: list[str]) -> str:
 # "Mr I Fisher, County Secretary…": an entry of an attendance list.
 _PERSON_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|County\s+Councillor|Professor)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,–-]")
 _TABLE_INTRO = re.compile(r"\b(?:table\s+below|following\s+table|set\s+out\s+below)\b", re.I)
+_TABLE_INTRO = cued(_TABLE_INTRO)
 
 
 _ATTENDANCE = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import cued
 from . import meta
 from .blocks import is_chrome, label_of, lines_to_blocks
 from .ir import LABEL_DECISION, LABEL_MINUTES, RawDoc, RawItem
@@ -20,6 +21,7 @@ _INLINE_LABEL = re.compile(r"(?:^|\s)(?=(?:Additional documents|Supporting docum
 
 # "TITLE PDF 95 KB Minutes: It was proposed…": a row's title, blurb and minutes on one line.
 _ROW_WITH_LABEL = re.compile(r"^(?!(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:).{3,300}?\s(?:Minutes|Additional documents)\s*:")
+_ROW_WITH_LABEL = cued(_ROW_WITH_LABEL)
 
 
 def is_table_flattened(lines: list[Line]) -> bool:
