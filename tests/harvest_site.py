@@ -57,6 +57,7 @@ class MeetingDef:
     printed: str | None = None   #: "pdf", "htm" or None
     printed_host: str | None = None  #: serve the printed-minutes link from another site (an off-site link)
     minutes_on_page: bool = True  #: False: the page shows the agenda only, the minutes are the printed document
+    printed_parts: int = 1       #: the printed minutes split into this many documents ("Printed minutes part 2" …)
 
 
 @dataclass
@@ -179,14 +180,17 @@ class Site:
         if g:
             mid = int(g.group(1))
             m = self.meetings.get(mid)
-            if m is None or m.printed is None:
-                return "printed", f"printed:{mid}", 404, {}, b"not found"
+            part_m = re.search(r"\bpart (\d+)", path, re.I)
+            part = int(part_m.group(1)) if part_m else 1
+            key = f"printed:{mid}" if part == 1 else f"printed:{mid}-{part}"
+            if m is None or m.printed is None or part > m.printed_parts:
+                return "printed", key, 404, {}, b"not found"
             if m.printed == "pdf":
-                body = self.printed_pdf(m)
-                return "printed", f"printed:{mid}", 200, {"Content-Type": "application/pdf",
-                                                        **self._validators(body, etag=False)}, body
-            body = self.printed_htm(m)
-            return "printed", f"printed:{mid}", 200, {**_html(), **self._validators(body, etag=False)}, body
+                body = self.printed_pdf(m, part)
+                return "printed", key, 200, {"Content-Type": "application/pdf",
+                                             **self._validators(body, etag=False)}, body
+            body = self.printed_htm(m, part)
+            return "printed", key, 200, {**_html(), **self._validators(body, etag=False)}, body
         return "other", "other", 404, _html(), b"<html><body>Not found</body></html>"
 
     def _validators(self, body: bytes, *, etag: bool) -> dict[str, str]:
@@ -307,14 +311,17 @@ class Site:
                    "agenda": "Agenda", "cancelled": "Agenda"}[m.status]
         actions = [f'<li><a href="mgMeetingAttendance.aspx?ID={m.mid}">Attendance details</a></li>']
         if m.printed and m.status in ("minutes", "draft"):
-            label = "Printed minutes" if m.status == "minutes" else "Printed draft minutes"
-            ext = "pdf" if m.printed == "pdf" else "htm"
-            stamp = f"{m.when:%A %d-%b-%Y %H.%M}"
-            href = f"documents/g{m.mid}/{label} {stamp} {c.title}.{ext}?T=1"
-            if m.printed_host:
-                href = f"{m.printed_host}/{href}"
-            actions.append(f'<li><a href="{href}" title="Link to printed minutes {ext} file">{label}\n'
-                           f'<span class="mgFileSize"><img src="mgimages/logo-pdf-1.gif" alt="" /> PDF 111 KB</span> </a></li>')
+            for part in range(1, m.printed_parts + 1):
+                label = "Printed minutes" if m.status == "minutes" else "Printed draft minutes"
+                if part > 1:
+                    label += f" part {part}"
+                ext = "pdf" if m.printed == "pdf" else "htm"
+                stamp = f"{m.when:%A %d-%b-%Y %H.%M}"
+                href = f"documents/g{m.mid}/{label} {stamp} {c.title}.{ext}?T=1"
+                if m.printed_host:
+                    href = f"{m.printed_host}/{href}"
+                actions.append(f'<li><a href="{href}" title="Link to printed minutes {ext} file">{label}\n'
+                               f'<span class="mgFileSize"><img src="mgimages/logo-pdf-1.gif" alt="" /> PDF 111 KB</span> </a></li>')
         rows = []
         for it in m.items:
             body = [f'<div class="mgWordPara"><div class="WordSection1"><p class="MsoNormal">{html.escape(it.agenda)}</p></div></div>']
@@ -362,22 +369,28 @@ class Site:
 </div>"""
         return self._chrome(f"Agenda item - {it.title}", "Agenda item", inner, html.escape(it.title))
 
-    def printed_pdf(self, m: MeetingDef) -> bytes:
+    @staticmethod
+    def _part_items(m: MeetingDef, part: int) -> list[Item]:
+        """The items a part of the printed minutes holds (consecutive runs, in order)."""
+        size = -(-len(m.items) // m.printed_parts)
+        return m.items[(part - 1) * size: part * size]
+
+    def printed_pdf(self, m: MeetingDef, part: int = 1) -> bytes:
         c = self._committee(m.cid)
         lines = [self.body, c.title,
                  f"Minutes of the meeting held at the Civic Hall on {_long_date(m.when)}.",
                  "Present: Councillor Ada Quennell (Chair), Councillors Tobias Wren and Mina Okafor."]
-        for it in m.items:
+        for it in self._part_items(m, part):
             lines.append(f"{it.number.rstrip('.')} {it.title}")
             lines.extend(_wrap(p) for p in it.minutes)
         lines.append("The meeting ended at 11.40 am.")
         return build_pdf([lines[i:i + 40] for i in range(0, len(lines), 40)], furniture=False)
 
-    def printed_htm(self, m: MeetingDef) -> bytes:
+    def printed_htm(self, m: MeetingDef, part: int = 1) -> bytes:
         c = self._committee(m.cid)
         parts = [f"<p>{html.escape(self.body)}</p><p>{html.escape(c.title)}</p>",
                  f"<p>Minutes of the meeting held on {_long_date(m.when)}.</p>"]
-        for i, it in enumerate(m.items, 1):
+        for i, it in enumerate(self._part_items(m, part), 1):
             paras = "".join(f"<p>{html.escape(p)}</p>" for p in it.minutes)
             parts.append(f"<AI{i}><p><b>{it.number.rstrip('.')} {html.escape(it.title)}</b></p>{paras}</AI{i}>")
         return f"<html><head><title>Printed minutes</title></head><body>{''.join(parts)}</body></html>".encode()

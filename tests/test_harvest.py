@@ -120,6 +120,29 @@ def test_meeting_folder_and_manifest(site_a, tmp_path):
     assert (built.files, built.skipped, built.warnings) == (11, [], [])
 
 
+def test_minutes_printed_in_two_parts_are_both_kept_and_indexed(tmp_path):
+    site = fernhollow()
+    site.meetings[1201].printed_parts = 2  # its page shows the agenda only
+    with serving(site) as base:
+        report = run(base, tmp_path)
+        assert report.failures == []
+        assert site.served("printed") == ["printed:1201", "printed:1201-2", "printed:1203", "printed:1205",
+                                          "printed:1207"]
+        meeting = site_dir(tmp_path, base) / "cabinet" / "2019-02-12-m1201"
+        assert sorted(p.name for p in meeting.iterdir()) == [".sources", "manifest.json", "printed-minutes-2.pdf",
+                                                             "printed-minutes.pdf"]
+        # part 1 holds the apologies and declarations, part 2 the footbridge item: both searchable
+        index = tmp_path / "index"
+        assert hits_of(index, "brackenford") == [("Cabinet (Fernhollow District Council)", "2019-02-12",
+                                                  "The Brackenford Footbridge Scheme")]
+        assert ("Cabinet (Fernhollow District Council)", "2019-02-12", "Declarations of Interest") in hits_of(
+            index, "declarations")
+        site.hits.clear()
+        again = run(base, tmp_path)
+        assert (again.changed, again.failed) == (0, 0)
+        assert site.served("printed") == []
+
+
 def test_second_run_downloads_no_unchanged_meeting_or_item_page(site_a, tmp_path):
     site, base = site_a
     run(base, tmp_path)

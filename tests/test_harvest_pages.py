@@ -192,6 +192,26 @@ def test_printed_minutes_are_the_meetings_not_an_items_report_called_minutes():
         (ROOT + "documents/g88/Printed%20minutes%2001st-Feb-2023%2010.00%20Cabinet.pdf?T=1", "Printed minutes")]
 
 
+def test_every_printed_minutes_document_once_in_whichever_format_is_listed_first():
+    page = b"""<html><body><div id="modgov"><h1 class="mgMainTitleTxt">Agenda and minutes</h1>
+<ul class="mgActionList">
+<li><a href="documents/g91/Printed minutes 07th-Mar-2023 18.30 Full Council.pdf?T=1">Printed minutes
+<span class="mgFileSize">PDF 240 KB</span></a></li>
+<li><a href="documents/g91/Printed minutes 07th-Mar-2023 18.30 Full Council.htm?T=9">Printed minutes
+<span class="mgFileSize">HTML 60 KB</span></a></li>
+<li><a href="documents/g91/Printed minutes part 2 07th-Mar-2023 18.30 Full Council.pdf?T=1">Printed minutes part 2
+<span class="mgFileSize">PDF 80 KB</span></a></li>
+<li><a href="ieListDocuments.aspx?CId=4&amp;MId=91&amp;Info=1">Printed minutes</a></li></ul>
+</div></body></html>"""
+    info = moderngov.read_meeting_page(page, ROOT)
+    assert [(p.url, p.label) for p in info.printed] == [
+        (ROOT + "documents/g91/Printed%20minutes%2007th-Mar-2023%2018.30%20Full%20Council.pdf?T=1", "Printed minutes"),
+        (ROOT + "documents/g91/Printed%20minutes%20part%202%2007th-Mar-2023%2018.30%20Full%20Council.pdf?T=1",
+         "Printed minutes part 2"),
+        (ROOT + "ieListDocuments.aspx?CId=4&MId=91&Info=1", "Printed minutes"),
+    ]
+
+
 def test_web_service_meetings_of_other_committees_are_left_out():
     xml = b"""<?xml version="1.0"?><getmeetings><committee><committeeid>7</committeeid><committeemeetings>
 <meeting><meetingid>70</meetingid><meetingdate>01/02/2023</meetingdate></meeting></committeemeetings></committee>

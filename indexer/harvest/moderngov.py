@@ -320,11 +320,20 @@ def read_meeting_page(data: bytes, base: str) -> MeetingPage:
             if not urls.same_site(url, base):
                 page.off_site.append(url)
                 continue
-            if url not in {p.url for p in page.printed}:
+            if _document_stem(url) not in {_document_stem(p.url) for p in page.printed}:
                 page.printed.append(Printed(url, re.sub(r"\s*(?:PDF|HTML?)\s+\d[\d.,]*\s*[KMG]?B\b.*$", "", text).strip()))
     if page.printed and not page.draft:
         page.draft = any(re.search(r"\bdraft\b", p.label, re.I) for p in page.printed)
     return page
+
+
+def _document_stem(url: str) -> str:
+    """A document's address without its query and file extension: the same minutes offered
+    as PDF and as a web page are one document, fetched once (the first link listed)."""
+    parts = urlsplit(url)
+    stem, n = re.subn(r"\.(?:pdf|html?|docx?|rtf)$", "", parts.path, flags=re.I)
+    # a page view (``ieListDocuments.aspx?…&Info=1``) is told apart by its query
+    return (stem if n else f"{parts.path}?{parts.query}").lower()
 
 
 def _is_meeting_document(a: Tag, url: str) -> bool:

@@ -338,23 +338,25 @@ class _Run:
             else:
                 loose[f"item-{cut.item_id}.html"] = data  # kept whole, indexed on its own
         # Printed minutes: the record itself, and the only minutes text when the page has none.
-        printed: tuple[str, bytes] | None = None
-        for doc in info.printed[:1]:
+        # Long minutes may come as several documents (parts, a supplement): each is kept.
+        printed: dict[str, bytes] = {}
+        for n, doc in enumerate(info.printed, 1):
             wanted.add(urls.canonical(doc.url))
+            stem = "printed-minutes" if n == 1 else f"printed-minutes-{n}"
             ext = _extension(doc.url)
-            data = self._get_source(m, doc.url, "printed", f"{SOURCES}/printed-minutes{ext}", problems,
-                                    "the printed minutes")
+            what = "the printed minutes" if len(info.printed) == 1 else f"the printed minutes ({doc.label})"
+            data = self._get_source(m, doc.url, "printed", f"{SOURCES}/{stem}{ext}", problems, what)
             if data is not None:
                 if data.lstrip()[:5] == b"%PDF-":
                     ext = ".pdf"
-                printed = (f"printed-minutes{ext}", data)
+                printed[f"{stem}{ext}"] = data
         # What the index reads: the page with every item whole, or the printed minutes.
         visible: dict[str, bytes] = {}
-        if info.has_minutes or printed is None:
+        if info.has_minutes or not printed:
             spliced, _done = moderngov.splice(page, full) if full else (page, [])
             visible[MINUTES_FILE] = spliced
         else:
-            visible[printed[0]] = printed[1]
+            visible.update(printed)
         visible.update(loose)
         for url in [u for u in m.sources if u not in wanted]:
             self.store.remove_file(m, m.sources.pop(url).path)

@@ -8,6 +8,7 @@ A site's harvest lives in one folder of the corpus, named after the site's addre
         manifest.json                committee, body, date and address for the indexer; a row per file
         minutes.html                 indexed: the meeting page, with cut minutes filled in from item pages
         printed-minutes.pdf          indexed instead, when the meeting page holds no minutes text
+        printed-minutes-2.pdf        … and each further printed-minutes document (parts, supplements)
         .sources/                    every page and document exactly as fetched (hidden: not indexed twice)
 
 Every file is written to a temporary name and renamed into place, and the state file is
