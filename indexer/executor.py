@@ -153,6 +153,7 @@ class IndexArrays:
         self._positions: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
         self._scored: OrderedDict[wq.Query, Matches] = OrderedDict()
         self._scored_bytes = 0
+        self._masks: dict[tuple[tuple[str, str], ...], np.ndarray] = {}
 
     def _group_items(self) -> None:
         """Index the live passages by item, and the lengths of the combined passage-and-title
@@ -230,6 +231,25 @@ class IndexArrays:
         result = self._read_positions(reader.leaf_readers(), field, text)
         self._remember(self._positions, key, result, CACHE_TERMS // 8)
         return result
+
+    def mask(self, reader: IndexReader, terms: tuple[tuple[str, str], ...]) -> np.ndarray:
+        """Which documents match every one of ``terms`` ((field, text) pairs), as a boolean
+        array over all documents: built once per open index, so that a per-query test of
+        the matches costs what the matches cost, not what the index holds."""
+        with self._lock:
+            hit = self._masks.get(terms)
+        if hit is not None:
+            return hit
+        out = np.ones(self.doc_count, dtype=bool)
+        for field, text in terms:
+            ids, _ = self._read_postings(reader.leaf_readers(), field, text)
+            has = np.zeros(self.doc_count, dtype=bool)
+            has[ids] = True
+            out &= has
+        out.flags.writeable = False
+        with self._lock:
+            self._masks[terms] = out
+        return out
 
     def scored(self, q: wq.Query) -> Matches | None:
         """The cached :meth:`Evaluator.combined` matches of ``q``, if kept."""

@@ -777,9 +777,10 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) 
     weak = [k for k, c in enumerate(parsed.concepts) if c.weak]
     weights[weak] = rarity[weak] = 0.0
     ordinals = a.ordinal[cov.ids]
+    prior = ranking.boilerplate_prior(a.mask(ev.reader, ranking.BOILERPLATE)[cov.ids])
     if ranking.asks_decision(c.label for c in parsed.concepts):
-        prior = ranking.resolution_prior(cov.ids, ev.eval(wq.Term("section", "resolution")).ids)
-        cov = replace(cov, scores=cov.scores + prior, body=cov.body + prior)
+        prior = prior + ranking.resolution_prior(cov.ids, ev.eval(wq.Term("section", "resolution")).ids)
+    cov = replace(cov, scores=cov.scores + prior, body=cov.body + prior)
     ranks = ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, None, ordinals,
                          rarity)
     terms_ = [c.terms for c in parsed.concepts]

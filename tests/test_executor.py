@@ -273,3 +273,15 @@ def test_scored_matches_are_kept_shared_read_only_and_scored_again_for_a_new_sta
         kept = new.scored(q.child)
         assert kept is not None
         assert kept.ids.tolist() == f.ids.tolist() and kept.scores.tolist() == f.scores.tolist()
+
+
+def test_mask_marks_the_documents_matching_every_term(searcher, arrays):
+    from whoosh import query as wq
+
+    terms = (("section", "procedural"), ("procedural_item", "1"))
+    mask = arrays.mask(searcher.reader(), terms)
+    expected = sorted(searcher.docs_for_query(wq.And([wq.Term(f, t) for f, t in terms])))
+    assert expected and np.flatnonzero(mask).tolist() == expected
+    assert arrays.mask(searcher.reader(), terms) is mask  # built once
+    assert not mask.flags.writeable
+    assert not arrays.mask(searcher.reader(), (("section", "no such section"),)).any()

@@ -100,6 +100,13 @@ def test_question_words_are_searched_but_weak():
     assert [(c.label, c.weak) for c in parse_query("speak at planning meetings").concepts] == [
         ("speak", False), ("planning", False), ("meetings", True)]
     assert [c.weak for c in parse_query('"council meeting"').concepts] == [False]  # a phrase: not weak
+    # prepositions relate concepts; "against" names what a vote or decision was against
+    assert [(c.label, c.weak) for c in parse_query("police cope during the lockdown").concepts] == [
+        ("police", False), ("cope", False), ("during", True), ("lockdown", False)]
+    assert [(c.label, c.weak) for c in parse_query("after the fire before approval").concepts] == [
+        ("after", True), ("fire", False), ("before", True), ("approval", False)]
+    assert [(c.label, c.weak) for c in parse_query("decision against recommendation").concepts] == [
+        ("decision", False), ("against", False), ("recommendation", False)]
 
 
 def test_proximity_terms_of_each_concept():

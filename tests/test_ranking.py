@@ -125,3 +125,9 @@ def test_asks_decision_by_the_typed_words(labels, expected):
 def test_resolution_prior_marks_the_passages_of_resolutions():
     prior = ranking.resolution_prior(np.array([3, 5, 8, 13]), np.array([1, 5, 13, 21]))
     assert prior.tolist() == [0.0, ranking.RESOLUTION_PRIOR, 0.0, ranking.RESOLUTION_PRIOR]
+
+
+def test_boilerplate_prior_marks_procedural_business():
+    prior = ranking.boilerplate_prior(np.array([False, True, False, True]))
+    assert prior.tolist() == [0.0, ranking.BOILERPLATE_PRIOR, 0.0, ranking.BOILERPLATE_PRIOR]
+    assert ranking.BOILERPLATE_PRIOR < 0

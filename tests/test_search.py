@@ -364,3 +364,17 @@ def test_a_hyphenated_word_finds_it_written_solid_and_spaced(tmp_path):
         solid_hyphened_spaced = ["Co-operation wit", "Cooperation with", "The co operation"]
         assert bodies("co-operation") == solid_hyphened_spaced
         assert bodies("cooperation") == ["Co-operation wit", "Cooperation with"]
+
+
+def test_procedural_business_takes_the_boilerplate_prior(engine, monkeypatch):
+    # The procedural passages of a wholly procedural item (apologies, declarations, the
+    # last minutes) score ranking.BOILERPLATE_PRIOR less: a word there is mostly in a name
+    # or a formula. The item still matches and is shown.
+    def ranked(q: str) -> list[tuple[str, str, float]]:
+        return [(h.title, h.section, round(h.score, 3)) for h in engine.search(SearchRequest(q=q)).hits]
+
+    with_prior = ranked("apologies")
+    monkeypatch.setattr(ranking, "BOILERPLATE_PRIOR", 0.0)
+    without = ranked("apologies")
+    assert [(t, s) for t, s, _ in with_prior] == [(t, s) for t, s, _ in without] == [(APOLOGIES, "procedural")]
+    assert round(without[0][2] - with_prior[0][2], 3) == 1.0
