@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -159,20 +160,41 @@ class _Live:
                      speller=self.speller, cache=self.cache)
 
 
-#: Parsed queries and item metadata kept per open state (each entry a few hundred bytes).
+#: Parsed queries, item metadata and stored passages kept per open state (each entry
+#: a few hundred bytes, a passage up to a few kilobytes).
 CACHE_QUERIES = 1024
 CACHE_ITEMS = 8192
+CACHE_PASSAGES = 4096
 
 
 class _StateCache:
     """What searches of one open state look up again and again and never changes while it
-    is open: parsed queries (for its synonyms) and items' metadata. Shared by the
-    threads of a process; the least recently used entries go past the limits."""
+    is open: parsed queries (for its synonyms), items' metadata and the stored passages
+    of hits. Shared by the threads of a process; the least recently used entries go past
+    the limits."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._parsed: OrderedDict[tuple[str, bool], ParsedQuery] = OrderedDict()
         self._items: OrderedDict[str, ItemMeta] = OrderedDict()
+        self._passages: OrderedDict[int, StoredPassage] = OrderedDict()
+
+    def passages(self, lease: _Lease, docnums: list[int]) -> list[StoredPassage]:
+        """The stored passages of these document numbers (read with ``lease`` if need be)."""
+        with self._lock:
+            found = [self._passages.get(d) for d in docnums]
+            for d, p in zip(docnums, found):
+                if p is not None:
+                    self._passages.move_to_end(d)
+        if all(p is not None for p in found):
+            return found  # type: ignore[return-value]
+        column = lease.passages()
+        read = {d: StoredPassage.unpack(column[d]) for d, p in zip(docnums, found) if p is None}
+        with self._lock:
+            self._passages.update(read)
+            while len(self._passages) > CACHE_PASSAGES:
+                self._passages.popitem(last=False)
+        return [p if p is not None else read[d] for d, p in zip(docnums, found)]
 
     def parse(self, live: _Live, text: str, exact: bool) -> ParsedQuery:
         key = (text, exact)
@@ -604,8 +626,7 @@ class SearchEngine:
                 # A word the index lacks leaves no passage with every word: only then look.
                 few = bool(parsed.concepts) and complete < FEW_RESULTS
                 suggestion = _suggestion(live, evaluator, parsed, complete) if few else None
-                column = lease.passages()
-                stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
+                stored = live.cache.passages(lease, page.docnums)
                 metas = live.items(lease, [p.item_id for p in stored])
             except READ_ERRORS as exc:
                 raise self._damaged(live.gen, exc) from exc
@@ -853,7 +874,8 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery,
     weights = ranking.coverage_weights(cov.df, a.live_count)
     rarity = ranking.concept_idf(cov.df, a.live_count)
     weak = [k for k, c in enumerate(parsed.concepts) if c.weak]
-    weights[weak] = rarity[weak] = 0.0
+    if weak:
+        weights[weak] = rarity[weak] = 0.0
     if ranking.asks_decision(c.label for c in parsed.concepts):
         prior = ranking.resolution_prior(cov.ids, ev.eval(wq.Term("section", "resolution")).ids)
         cov = replace(cov, scores=cov.scores + prior, body=cov.body + prior)
@@ -1121,6 +1143,13 @@ def _export_rows(live: _Live, docnums: list[int]) -> Iterator[ExportRow]:
         pin.release()
 
 
+@lru_cache(maxsize=4096)
+def _marked(text: str, marks: Marks, whole: bool) -> tuple[tuple[str, bool], ...]:
+    """A title marked whole (``whole``) or a passage's snippet, kept: the same passages and
+    titles come back for the same words (the next page, the same search again)."""
+    return tuple(highlight(text, marks) if whole else snippet(text, marks))
+
+
 def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, more: int,
          concepts: tuple[Concept, ...], strong: int, matched: int | None) -> Hit:
     title = meta.title if meta else ""
@@ -1132,14 +1161,14 @@ def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score
         item_id=p.item_id,
         meeting_id=meta.meeting_id if meta else "",
         title=title,
-        title_marked=tuple(highlight(title, marks)),
+        title_marked=_marked(title, marks, True),
         item_number=meta.number if meta else None,
         committee=meta.committee if meta else None,
         date=meta.date if meta else None,
         section=p.section,
         speaker_role=p.speaker_role,
         speaker_name=p.speaker_name,
-        snippet=tuple(snippet(p.body, marks)),
+        snippet=_marked(p.body, marks, False),
         url=meta.url if meta else None,
         source=meta.source if meta else "",
         score=score,
