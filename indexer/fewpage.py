@@ -12,7 +12,7 @@ order with the same scores (``tests/test_fewpage.py`` compares both on random ma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import ranking
@@ -63,16 +63,20 @@ def _table(weights: Sequence[float]) -> list[float]:
     return table
 
 
-def _weigh(bits: list[int], weights: Sequence[float]) -> list[float]:
-    """``ranking.weighted`` of each mask."""
+def _weigher(weights: Sequence[float]) -> Callable[[list[int]], list[float]]:
+    """``ranking.weighted`` with these weights, for lists of masks."""
     if len(weights) <= 12:
         table = _table(weights)
-        return [table[b] for b in bits]
-    out = [0.0] * len(bits)
-    for j, w in enumerate(weights):
-        for i, b in enumerate(bits):
-            out[i] += w * ((b >> j) & 1)
-    return out
+        return lambda bits: [table[b] for b in bits]
+
+    def weigh(bits: list[int]) -> list[float]:
+        out = [0.0] * len(bits)
+        for j, w in enumerate(weights):
+            for i, b in enumerate(bits):
+                out[i] += w * ((b >> j) & 1)
+        return out
+
+    return weigh
 
 
 def rank(
@@ -109,12 +113,13 @@ def rank(
                 best_body[c] = ob
             body_sum[c] += ob
     evidence = {c: best[c] + ranking.OTHER_PASSAGES * (body_sum[c] - best_body[c]) for c in best}
-    near = _weigh(bits, weights)
+    weigh = _weigher(weights)
+    near = weigh(bits)
     if rarity is None:
         ranked = near
     else:
         share = ranking.RARITY / ranking.TIER
-        ranked = _weigh(bits, [w + share * r for w, r in zip(weights, rarity)])
+        ranked = _weigher([w + share * r for w, r in zip(weights, rarity)])(bits)
     best_cov: dict[int, float] = {}
     for c, r in zip(codes, ranked):
         if c not in best_cov:
@@ -123,8 +128,8 @@ def rank(
             best_cov[c] = r
     tier = ranking.TIER
     item_key = [best_cov[c] * tier + evidence[c] for c in codes]
-    passage_key = [w * tier + o for w, o in zip(_weigh(body_bits, weights), own_body)]
-    alone_key = [w * tier + o for w, o in zip(_weigh(bits, weights), own)]
+    passage_key = [w * tier + o for w, o in zip(weigh(body_bits), own_body)]
+    alone_key = [w * tier + o for w, o in zip(near, own)]  # near is weighted(bits) (no window)
     return FewRanking(item_key, passage_key, alone_key, list(bits), near, list(own))
 
 
