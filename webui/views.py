@@ -85,6 +85,8 @@ def item_url(item_id: str, **args: Any) -> str:
     prefix = g.get("item_url_prefix")
     if prefix is None:
         prefix = g.item_url_prefix = url_for("search.item", item_id="-", _external=True)[:-1]
+    if item_id.isascii() and item_id.isalnum():  # ids are hex: quote() would return them unchanged
+        return prefix + item_id
     return prefix + quote(item_id, safe=ROUTE_SAFE)
 
 
