@@ -2,7 +2,7 @@
 
 For each size: generate (or reuse) the archive, pick the query sets, build each
 engine's index in a fresh process (always rebuilt), time the query classes in a fresh
-process per engine, time cold starts, drive the real HTTP server (100k by default),
+process per engine, time cold starts, drive the real HTTP server (100k and 1m by default),
 time an incremental add, then write ``bench/results/<size>.json`` and regenerate
 ``bench/results/README.md``.
 
@@ -363,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cold-runs", type=int, default=3)
     ap.add_argument("--source", choices=("auto", "parsed", "generated"), default="auto",
                     help="records for both engines: the real parser, or the generator's (auto: parser if it works)")
-    ap.add_argument("--http-sizes", default="100k", help="sizes to run the HTTP benchmark at")
+    ap.add_argument("--http-sizes", default="100k,1m",
+                    help="sizes to run the HTTP benchmark at, when they are among --sizes (default 100k,1m)")
     ap.add_argument("--http-clients", type=int, default=8)
     ap.add_argument("--http-startups", type=int, default=9, help="fresh server starts timed (the median is reported)")
     ap.add_argument("--http-requests", type=int, default=3000)

@@ -50,8 +50,11 @@ CACHE_TERMS = 2048
 #: per open index, in bytes: a common word ("police") costs a few milliseconds to score
 #: over passages and titles and recurs in many different queries.
 CACHE_SCORED_BYTES = 96 << 20
-#: Only matches of at least this many passages are kept (fewer are quick to score again).
+#: Matches of at least this many passages are kept within CACHE_SCORED_BYTES; of fewer,
+#: the CACHE_SCORED_FEW most recent are kept (quick to score again, but a search that
+#: finds a few passages takes a few tens of microseconds in all, and scoring is a fifth).
 CACHE_SCORED_MIN = 1000
+CACHE_SCORED_FEW = 4096
 #: Fields indexed on an item's first passage only, whose matches stand for the whole item.
 ITEM_FIELDS = frozenset({"title"})
 #: The most terms a prefix (``polic*``) may expand to.
@@ -152,6 +155,7 @@ class IndexArrays:
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._positions: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
         self._scored: OrderedDict[wq.Query, Matches] = OrderedDict()
+        self._scored_few: OrderedDict[wq.Query, Matches] = OrderedDict()
         self._scored_bytes = 0
         self._masks: dict[tuple[tuple[str, str], ...], np.ndarray] = {}
 
@@ -257,16 +261,24 @@ class IndexArrays:
             hit = self._scored.get(q)
             if hit is not None:
                 self._scored.move_to_end(q)
+                return hit
+            hit = self._scored_few.get(q)
+            if hit is not None:
+                self._scored_few.move_to_end(q)
             return hit
 
     def keep_scored(self, q: wq.Query, m: Matches) -> None:
         """Keep the scored matches of ``q`` (the least recently used go past the budget)."""
-        if len(m) < CACHE_SCORED_MIN:
-            return
-        size = m.ids.nbytes + m.scores.nbytes + (m.body.nbytes if m.body is not None else 0)
         for array in (m.ids, m.scores, m.body):
             if array is not None:
                 array.flags.writeable = False  # shared by every later query
+        if len(m) < CACHE_SCORED_MIN:
+            with self._lock:
+                self._scored_few[q] = m
+                if len(self._scored_few) > CACHE_SCORED_FEW:
+                    self._scored_few.popitem(last=False)
+            return
+        size = m.ids.nbytes + m.scores.nbytes + (m.body.nbytes if m.body is not None else 0)
         with self._lock:
             if q in self._scored:
                 return

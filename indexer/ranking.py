@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from math import log
 
 import numpy as np
@@ -98,7 +99,12 @@ class Ranking:
 def asks_decision(words: Iterable[str]) -> bool:
     """Whether a query whose concepts are labelled ``words`` (as typed) asks about a
     decision: it has one of :data:`DECISION_WORDS`."""
-    return any(normalise_word(w) in DECISION_WORDS for w in words)
+    return any(_decision_word(w) for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _decision_word(word: str) -> bool:
+    return normalise_word(word) in DECISION_WORDS
 
 
 def resolution_prior(ids: np.ndarray, resolutions: np.ndarray) -> np.ndarray:
@@ -116,15 +122,20 @@ def boilerplate_prior(boilerplate: np.ndarray) -> np.ndarray:
 def concept_idf(df: list[int], doc_count: int) -> np.ndarray:
     """Each concept's IDF over passages, from the number of passages it matches (0 for
     none)."""
-    return np.array([log(doc_count / (d + 1)) + 1 if d else 0.0 for d in df], dtype=np.float64)
+    return np.array(_idf(df, doc_count), dtype=np.float64)
+
+
+def _idf(df: list[int], doc_count: int) -> list[float]:
+    return [log(doc_count / (d + 1)) + 1 if d else 0.0 for d in df]
 
 
 def coverage_weights(df: list[int], doc_count: int) -> np.ndarray:
     """How much matching each concept counts: min(1, idf / FULL_WEIGHT_IDF), the IDF
     over passages, so that common words ("council" in half the minutes) count for less
     than the rare words a query is really about."""
-    idf = concept_idf(df, doc_count)
-    return np.where(idf > 0, np.minimum(1.0, idf / FULL_WEIGHT_IDF), 1.0)
+    # a few concepts: Python floats (the same IEEE arithmetic as NumPy's, without its cost per call)
+    return np.array([min(1.0, idf / FULL_WEIGHT_IDF) if idf > 0 else 1.0 for idf in _idf(df, doc_count)],
+                    dtype=np.float64)
 
 
 def weighted(bits: np.ndarray, weights: np.ndarray) -> np.ndarray:

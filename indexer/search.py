@@ -15,10 +15,12 @@ import struct
 import threading
 import zlib
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ from whoosh.index import Index
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from . import ranking, store
+from . import fewpage, ranking, store
 from .analysis import learn_stems, terms
 from .errors import IndexDamagedError, MinutesError, NotFoundError
 from .executor import UNKNOWN_DATE, Coverage, Evaluator, IndexArrays
@@ -135,6 +137,18 @@ class _Live:
     #: the words the index holds, for "did you mean"
     vocabulary: list[str] = field(default_factory=list)
     speller: Speller | None = None
+    #: queries parsed against this state's synonyms, and its items' metadata (both
+    #: constant for a generation: see :meth:`parse` and :meth:`items`)
+    cache: _StateCache = field(default_factory=lambda: _StateCache())
+
+    def parse(self, text: str, exact: bool) -> ParsedQuery:
+        """``parse_query`` with this state's synonyms, remembered: a search is parsed again
+        for its next page, its item pages and its facets."""
+        return self.cache.parse(self, text, exact)
+
+    def items(self, lease: _Lease, item_ids: Iterator[str] | list[str]) -> dict[str, ItemMeta]:
+        """The metadata of these items, from memory or the lease's item store."""
+        return self.cache.items(lease.items, item_ids)
 
     def lease(self) -> _Lease:
         return _Lease(self.ix.searcher(weighting=BM25F()), ItemStore(self.gen.path))
@@ -143,7 +157,81 @@ class _Live:
         """The same open state with an empty pool and no pin (for reopen and close)."""
         return _Live(self.gen, self.ix, self.toc, self.facets, [], self.committee_terms, self.arrays, self.stem_batch,
                      facet_arrays=self.facet_arrays, synonyms=self.synonyms, vocabulary=self.vocabulary,
-                     speller=self.speller)
+                     speller=self.speller, cache=self.cache)
+
+
+#: Parsed queries, item metadata and stored passages kept per open state (each entry
+#: a few hundred bytes, a passage up to a few kilobytes: about 15 MB of passages). The
+#: bench's 300 queries show about 4,500 passages a round; 4,096 of each, cycled through
+#: in order, were all missed again.
+CACHE_QUERIES = 1024
+CACHE_ITEMS = 8192
+CACHE_PASSAGES = 16384
+
+
+class _StateCache:
+    """What searches of one open state look up again and again and never changes while it
+    is open: parsed queries (for its synonyms), items' metadata and the stored passages
+    of hits. Shared by the threads of a process; the least recently used entries go past
+    the limits."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._parsed: OrderedDict[tuple[str, bool], ParsedQuery] = OrderedDict()
+        self._items: OrderedDict[str, ItemMeta] = OrderedDict()
+        self._passages: OrderedDict[int, StoredPassage] = OrderedDict()
+
+    def passages(self, lease: _Lease, docnums: list[int]) -> list[StoredPassage]:
+        """The stored passages of these document numbers (read with ``lease`` if need be)."""
+        with self._lock:
+            found = [self._passages.get(d) for d in docnums]
+            for d, p in zip(docnums, found):
+                if p is not None:
+                    self._passages.move_to_end(d)
+        if all(p is not None for p in found):
+            return found  # type: ignore[return-value]
+        column = lease.passages()
+        read = {d: StoredPassage.unpack(column[d]) for d, p in zip(docnums, found) if p is None}
+        with self._lock:
+            self._passages.update(read)
+            while len(self._passages) > CACHE_PASSAGES:
+                self._passages.popitem(last=False)
+        return [p if p is not None else read[d] for d, p in zip(docnums, found)]
+
+    def parse(self, live: _Live, text: str, exact: bool) -> ParsedQuery:
+        key = (text, exact)
+        with self._lock:
+            hit = self._parsed.get(key)
+            if hit is not None:
+                self._parsed.move_to_end(key)
+                return hit
+        parsed = parse_query(text, exact, live.synonyms)  # raises QueryError (not kept) if malformed
+        with self._lock:
+            self._parsed[key] = parsed
+            if len(self._parsed) > CACHE_QUERIES:
+                self._parsed.popitem(last=False)
+        return parsed
+
+    def items(self, store_: ItemStore, item_ids: Iterator[str] | list[str]) -> dict[str, ItemMeta]:
+        ids = list(dict.fromkeys(item_ids))
+        found: dict[str, ItemMeta] = {}
+        missing = []
+        with self._lock:
+            for item_id in ids:
+                meta = self._items.get(item_id)
+                if meta is None:
+                    missing.append(item_id)
+                else:
+                    self._items.move_to_end(item_id)
+                    found[item_id] = meta
+        if missing:
+            read = store_.items(missing)
+            found.update(read)
+            with self._lock:
+                self._items.update(read)
+                while len(self._items) > CACHE_ITEMS:
+                    self._items.popitem(last=False)
+        return found
 
 
 class SearchEngine:
@@ -476,7 +564,7 @@ class SearchEngine:
     def _search(self, request: SearchRequest, with_overview: bool) -> tuple[ResultPage, Overview | None]:
         started = time.perf_counter()
         live = self._current()
-        parsed = parse_query(request.q, request.exact, live.synonyms)
+        parsed = live.parse(request.q, request.exact)
         facet_filters, base_filters = _facet_filters(request), _base_filters(request)
         filters = facet_filters + base_filters
         if parsed.query is None and not filters:
@@ -486,7 +574,7 @@ class SearchEngine:
         with self._lease() as (leased, lease):
             if leased is not live:  # switched in between: the query's acronyms and committees are the new state's
                 live = leased
-                parsed = parse_query(request.q, request.exact, live.synonyms)
+                parsed = live.parse(request.q, request.exact)
             marks = parsed.marks()
             # Question words (weak concepts) are searched but never make a match partial.
             strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
@@ -507,29 +595,41 @@ class SearchEngine:
                     else:
                         cov = _coverage(live, evaluator, parsed, filters)
                     ids = cov.ids
-                    ranks = _ranking(arrays, evaluator, cov, parsed) if sort == "relevance" else None
+                    # A few matches are ranked in plain Python: the same arithmetic without
+                    # NumPy's fixed cost per call (see indexer.fewpage).
+                    few = item_codes = None
+                    if sort == "relevance" and len(ids) <= fewpage.FEW_MATCHES:
+                        item_codes = arrays.item_code[ids].tolist()
+                    ranks = _ranking(arrays, evaluator, cov, parsed, item_codes) if sort == "relevance" else None
+                    if item_codes is not None:
+                        few = fewpage.page(ids.tolist(), item_codes, ranks, request.page, request.per_page,
+                                           request.per_item)
                     complete = int(np.count_nonzero(cov.bits & strong == strong))
                 else:
                     m = evaluator.run(resolve_committees(_combine(parsed.query, filters), live.committee_terms))
-                    ids, ranks = m.ids, None
+                    ids, ranks, few = m.ids, None, None
                     complete = len(ids)
                     if with_overview:
                         everything = evaluator.run(resolve_committees(_combine(parsed.query, base_filters),
                                                                       live.committee_terms))
                         fa = _facet_arrays(live, reader)
                         overview = _overview(fa, everything.ids, _selection(fa, request), request, False)
-                codes, item_count = _item_codes(arrays, ids)
-                page = _rank(arrays, ids, ranks, request, sort, codes, item_count)
-                matched: list[int | None] = [None] * len(page.positions)
-                if cov is not None:
-                    matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
-                               else ranking.item_bits(codes, cov.bits, page.positions))
+                page: _Page | fewpage.FewPage
+                if few is not None:
+                    page = few
+                    matched: list[int | None] = list(few.matched)
+                else:
+                    codes, item_count = _item_codes(arrays, ids)
+                    page = _rank(arrays, ids, ranks, request, sort, codes, item_count)
+                    matched = [None] * len(page.positions)
+                    if cov is not None:
+                        matched = (ranking.label_bits(ranks, codes, page.positions) if ranks is not None
+                                   else ranking.item_bits(codes, cov.bits, page.positions))
                 # A word the index lacks leaves no passage with every word: only then look.
                 few = bool(parsed.concepts) and complete < FEW_RESULTS
                 suggestion = _suggestion(live, evaluator, parsed, complete) if few else None
-                column = lease.passages()
-                stored = [StoredPassage.unpack(column[d]) for d in page.docnums]
-                metas = lease.items.items(p.item_id for p in stored)
+                stored = live.cache.passages(lease, page.docnums)
+                metas = live.items(lease, [p.item_id for p in stored])
             except READ_ERRORS as exc:
                 raise self._damaged(live.gen, exc) from exc
         # A card's passages share its rank; "more in this item" is on its last passage.
@@ -768,21 +868,34 @@ def _overview(fa: FacetArrays, ids: np.ndarray, selection: Selection, request: S
     )
 
 
-def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) -> ranking.Ranking:
+def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery,
+             few: list[int] | None = None) -> Any:
     """Rank the matching passages (see :mod:`indexer.ranking`), adding the proximity of the
-    concepts' words in the best passages of the first items."""
-    codes = a.item_code[cov.ids]
+    concepts' words in the best passages of the first items. Given ``few``, the item codes
+    of a few matches as a list, rank them in plain Python (a :class:`fewpage.FewRanking`)."""
     weights = ranking.coverage_weights(cov.df, a.live_count)
     rarity = ranking.concept_idf(cov.df, a.live_count)
     weak = [k for k, c in enumerate(parsed.concepts) if c.weak]
-    weights[weak] = rarity[weak] = 0.0
-    ordinals = a.ordinal[cov.ids]
+    if weak:
+        weights[weak] = rarity[weak] = 0.0
     prior = ranking.boilerplate_prior(a.mask(ev.reader, ranking.BOILERPLATE)[cov.ids])
     if ranking.asks_decision(c.label for c in parsed.concepts):
         prior = prior + ranking.resolution_prior(cov.ids, ev.eval(wq.Term("section", "resolution")).ids)
     cov = replace(cov, scores=cov.scores + prior, body=cov.body + prior)
-    ranks = ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, None, ordinals,
-                         rarity)
+    if few is not None:
+        lists = (few, cov.bits.tolist(), cov.body_bits.tolist(), cov.scores.tolist(), cov.body.tolist(),
+                 weights.tolist())
+
+        def rank(proximity: np.ndarray | None) -> Any:
+            return fewpage.rank(*lists, None if proximity is None else proximity.tolist(), rarity.tolist())
+    else:
+        codes, ordinals = a.item_code[cov.ids], a.ordinal[cov.ids]
+
+        def rank(proximity: np.ndarray | None) -> Any:
+            return ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights,
+                                proximity, ordinals, rarity)
+
+    ranks = rank(None)
     terms_ = [c.terms for c in parsed.concepts]
     if sum(bool(t) for t in terms_) < 2 or not len(cov.ids):
         return ranks
@@ -790,7 +903,7 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) 
     several = ranking.popcount(cov.body_bits, len(terms_)) >= 2
     if not several.any():
         return ranks
-    keys = ranks.item_key[several]
+    keys = np.asarray(ranks.item_key)[several]
     top_items = min(ranking.PROXIMITY_ITEMS, len(keys))
     threshold = np.partition(-keys, top_items - 1)[top_items - 1]
     chosen = np.flatnonzero(several)[-keys <= threshold]
@@ -799,8 +912,7 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery) 
         return ranks
     proximity = np.zeros(len(cov.ids))
     proximity[chosen] = near
-    return ranking.rank(codes, a.item_count, cov.bits, cov.body_bits, cov.scores, cov.body, weights, proximity,
-                        ordinals, rarity)
+    return rank(proximity)
 
 
 def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) -> str | None:
@@ -1034,6 +1146,17 @@ def _export_rows(live: _Live, docnums: list[int]) -> Iterator[ExportRow]:
         pin.release()
 
 
+#: Marked titles and snippets kept (about 1 KB each).
+CACHE_MARKED = 16384
+
+
+@lru_cache(maxsize=CACHE_MARKED)
+def _marked(text: str, marks: Marks, whole: bool) -> tuple[tuple[str, bool], ...]:
+    """A title marked whole (``whole``) or a passage's snippet, kept: the same passages and
+    titles come back for the same words (the next page, the same search again)."""
+    return tuple(highlight(text, marks) if whole else snippet(text, marks))
+
+
 def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score: float, more: int,
          concepts: tuple[Concept, ...], strong: int, matched: int | None) -> Hit:
     title = meta.title if meta else ""
@@ -1045,14 +1168,14 @@ def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score
         item_id=p.item_id,
         meeting_id=meta.meeting_id if meta else "",
         title=title,
-        title_marked=tuple(highlight(title, marks)),
+        title_marked=_marked(title, marks, True),
         item_number=meta.number if meta else None,
         committee=meta.committee if meta else None,
         date=meta.date if meta else None,
         section=p.section,
         speaker_role=p.speaker_role,
         speaker_name=p.speaker_name,
-        snippet=tuple(snippet(p.body, marks)),
+        snippet=_marked(p.body, marks, False),
         url=meta.url if meta else None,
         source=meta.source if meta else "",
         score=score,

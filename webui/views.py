@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -85,6 +86,18 @@ def item_url(item_id: str, **args: Any) -> str:
     prefix = g.get("item_url_prefix")
     if prefix is None:
         prefix = g.item_url_prefix = url_for("search.item", item_id="-", _external=True)[:-1]
+    return _item_url(prefix, item_id)
+
+
+def item_urls() -> Callable[[str], str]:
+    """:func:`item_url` for the many items of one response (the prefix looked up once)."""
+    prefix = url_for("search.item", item_id="-", _external=True)[:-1]
+    return lambda item_id: _item_url(prefix, item_id)
+
+
+def _item_url(prefix: str, item_id: str) -> str:
+    if item_id.isascii() and item_id.isalnum():  # ids are hex: quote() would return them unchanged
+        return prefix + item_id
     return prefix + quote(item_id, safe=ROUTE_SAFE)
 
 
@@ -137,9 +150,9 @@ def search_json() -> Any:
         raise QueryError("Give a query with ?q=… (or a filter such as ?section=resolution).")
     eng = engine()
     if request.args.get("facets") == "0":
-        return jsonify(eng.search(req).to_dict(item_url=item_url))
+        return jsonify(eng.search(req).to_dict(item_url=item_urls()))
     result, overview = eng.results(req)
-    data = result.to_dict(item_url=item_url)
+    data = result.to_dict(item_url=item_urls())
     data.update(overview.to_dict())
     return jsonify(data)
 
