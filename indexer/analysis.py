@@ -533,9 +533,9 @@ def _tables() -> dict[str, Any]:
     if not _np:
         import numpy as np
 
-        _np.update(start=np.array(_START, dtype=np.int64), length=np.array(_LEN, dtype=np.int64),
+        _np.update(start=np.array(_START, dtype=np.int32), length=np.array(_LEN, dtype=np.int32),
                    term=np.array(_SUB_TERM, dtype=np.int32), word=np.array(_SUB_WORD, dtype=np.int32),
-                   rel=np.array(_SUB_REL, dtype=np.int64))
+                   rel=np.array(_SUB_REL, dtype=np.int32))
     return _np
 
 
@@ -576,25 +576,42 @@ def expand(codes: Any, part_lengths: Any) -> tuple[Any, Any, Any, Any]:
     if len(t["length"]) < len(_LEN):  # codes made since the tables were copied
         _np.clear()
         t = _tables()
-    codes = np.asarray(codes, dtype=np.int64)
-    part_lengths = np.asarray(part_lengths, dtype=np.int64)
-    raw_part = np.repeat(np.arange(len(part_lengths)), part_lengths)
+    # 32-bit arrays, worked on in place where possible: a segment's build holds one entry
+    # per token in each (a segment's tokens and positions stay far below 2**31)
+    i4 = np.int32
+    codes = np.asarray(codes, dtype=i4)
+    part_lengths = np.asarray(part_lengths, dtype=i4)
+    raw_part = np.repeat(np.arange(len(part_lengths), dtype=i4), part_lengths)
     lengths = t["length"][codes]
     first = t["start"][codes]
+    del codes
     # positions a raw token takes: its parts' (a joined compound shares its last part's)
-    width = t["rel"][first + lengths - 1] + 1
-    before = np.cumsum(width) - width
-    part_first = np.cumsum(part_lengths) - part_lengths
-    base = np.zeros(len(part_lengths), dtype=np.int64)
+    width = first + lengths
+    width -= 1
+    width = t["rel"][width]
+    width += 1
+    before = np.cumsum(width, dtype=i4)
+    before -= width
+    del width
+    part_first = np.cumsum(part_lengths, dtype=i4) - part_lengths
+    base = np.zeros(len(part_lengths), dtype=i4)
     has = part_lengths > 0
     base[has] = before[part_first[has]]
-    raw_pos = before - base[raw_part]
-    del before, width
-    ends = np.cumsum(lengths)
-    rows = np.repeat(first - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
-    positions = np.repeat(raw_pos, lengths) + t["rel"][rows]
+    raw_pos = before
+    raw_pos -= base[raw_part]
+    del before
+    ends = np.cumsum(lengths, dtype=i4)
+    total = int(ends[-1]) if len(ends) else 0
+    ends -= lengths  # where each raw token's indexed tokens begin
+    first -= ends
+    del ends
+    rows = np.repeat(first, lengths)
+    del first
+    rows += np.arange(total, dtype=i4)
+    positions = np.repeat(raw_pos, lengths)
+    positions += t["rel"][rows]
     part = np.repeat(raw_part, lengths)
-    del raw_pos, raw_part, ends, first, lengths
+    del raw_pos, raw_part, lengths
     terms = t["term"][rows]
     words = t["word"][rows]
     del rows
@@ -603,15 +620,28 @@ def expand(codes: Any, part_lengths: Any) -> tuple[Any, Any, Any, Any]:
         # from the part's first other token (as TermFilter does, which starts from that
         # token's position and counts each new position after it).
         keep = terms != -2
-        terms, words, positions, part = terms[keep], words[keep], positions[keep], part[keep]
+        terms, words, positions, part = _take(keep, terms, words, positions, part)
+        del keep
         if len(part):
             new = np.r_[True, (positions[1:] != positions[:-1]) | (part[1:] != part[:-1])]
             starts = np.flatnonzero(np.r_[True, part[1:] != part[:-1]])
-            run = np.cumsum(np.r_[True, part[1:] != part[:-1]]) - 1
-            rank = np.cumsum(new) - 1
+            run = np.cumsum(np.r_[True, part[1:] != part[:-1]], dtype=i4) - 1
+            rank = np.cumsum(new, dtype=i4) - 1
+            del new
             positions = positions[starts][run] + rank - rank[starts][run]
-    kept = terms >= 0
-    return terms[kept], words[kept], positions[kept], part[kept]
+    return _take(terms >= 0, terms, words, positions, part)
+
+
+def _take(mask: Any, *arrays: Any) -> tuple[Any, ...]:
+    """The arrays' entries where ``mask`` is true, one array after another (so that the
+    memory of one copy at a time is added to theirs); the arrays themselves if it all is."""
+    if mask.all():
+        return arrays
+    out = []
+    rest = list(arrays)
+    while rest:
+        out.append(rest.pop(0)[mask])
+    return tuple(out)
 
 
 def index_arrays(text: str) -> tuple[Any, Any, Any]:

@@ -85,31 +85,34 @@ class PassagePostings:
             offsets = before - before[np.flatnonzero(new_doc)][np.cumsum(new_doc) - 1]
             # per token only what differs between tokens (the rest is looked up by part
             # when a field is written: a segment holds millions of tokens)
-            self._tokens = (terms, words, (positions + offsets[part]).astype(np.int32), part.astype(np.int32))
+            positions += offsets[part]  # in place (32-bit): within a part's field
+            self._tokens = (terms, words, positions, part)
         return self._tokens
 
-    def _field_tokens(self, field: int) -> tuple[Any, Any, Any]:
-        """The tokens of one field: which (a mask), their documents and weights."""
-        part = self._analysed()[3]
+    def _field_tokens(self, field: int) -> list[Any]:
+        """The tokens of one field, as :func:`_grouped` takes them: term (or word)
+        numbers, documents, weights and (``text`` only) positions."""
+        terms, words, positions, part = self._analysed()
         mine = (np.frombuffer(self._fields, dtype=np.int8) & field)[part] != 0
         part = part[mine]
-        docs = np.frombuffer(self._docs, dtype=np.int32)[part].astype(np.int64)
-        return mine, docs, np.frombuffer(self._weights, dtype=np.float64)[part]
+        docs = np.frombuffer(self._docs, dtype=np.int32)[part]
+        weights = np.frombuffer(self._weights, dtype=np.float64)[part]
+        if field == _EXACT:
+            return [words[mine], docs, weights, None]
+        return [terms[mine], docs, weights, positions[mine]]
 
     def text_terms(self) -> Iterator[TermPostings]:
         """The ``text`` field's postings, term by term in term order."""
-        terms, _, positions, _ = self._analysed()
-        mine, docs, weights = self._field_tokens(_TEXT)
-        if len(docs):
-            yield from _grouped(TERMS, terms[mine], docs, weights, positions[mine].astype(np.int64))
+        tokens = self._field_tokens(_TEXT)
         self._tokens = None  # written last (fields go in name order): free the segment's tokens
+        if len(tokens[1]):
+            yield from _grouped(TERMS, tokens)
 
     def exact_terms(self) -> Iterator[TermPostings]:
         """The ``exact`` field's postings, term by term in term order."""
-        words = self._analysed()[1]
-        mine, docs, weights = self._field_tokens(_EXACT)
-        if len(docs):
-            yield from _grouped(WORDS, words[mine], docs, weights, None)
+        tokens = self._field_tokens(_EXACT)
+        if len(tokens[1]):
+            yield from _grouped(WORDS, tokens)
 
 
 _TEXT, _EXACT = 1, 2
@@ -120,13 +123,16 @@ _TEXT, _EXACT = 1, 2
 CHUNK = 1 << 16
 
 
-def _grouped(names: list[str], ids: Any, docs: Any, weights: Any, positions: Any) -> Iterator[TermPostings]:
-    """Group tokens (term number, document, weight, position) into postings, term by term
-    in the order of the terms' bytes; documents, then positions, stay in the order added."""
+def _grouped(names: list[str], tokens: list[Any]) -> Iterator[TermPostings]:
+    """Group tokens (term numbers, documents, weights, positions or None: ``tokens``, a list
+    this empties so that each array is freed as soon as it is used) into postings, term by
+    term in the order of the terms' bytes; documents, then positions, stay in the order added."""
+    ids, docs, weights, positions = tokens
+    tokens.clear()
     present = np.flatnonzero(np.bincount(ids))
     encoded = [names[i].encode("utf-8") for i in present.tolist()]
     order = sorted(range(len(encoded)), key=encoded.__getitem__)
-    rank = np.zeros(int(present[-1]) + 1, dtype=np.int64)
+    rank = np.zeros(int(present[-1]) + 1, dtype=np.int32)
     rank[present[order]] = np.arange(len(order))
     key = rank[ids]
     del ids
@@ -146,10 +152,14 @@ def _grouped(names: list[str], ids: Any, docs: Any, weights: Any, positions: Any
     posting_terms = key[starts]
     del key, docs, weights
     if positions is None:
+        del by_term
         values_of = _count_values(counts)
     else:
-        values_of = _position_values(positions[by_term], new, starts, counts)
-    del by_term, new
+        positions = positions[by_term]
+        del by_term
+        values_of = _position_values(positions, new, starts, counts)
+        del positions
+    del new
     term_starts = np.flatnonzero(np.r_[True, posting_terms[1:] != posting_terms[:-1]])
     term_ends = np.r_[term_starts[1:], len(starts)]
     k = 0
@@ -184,15 +194,18 @@ def _position_values(positions: Any, new: Any, starts: Any, counts: Any) -> Call
     gaps = positions.copy()
     gaps[1:] -= positions[:-1]
     gaps[starts] = positions[starts]
-    posting = np.cumsum(new) - 1
     offsets = starts * 2 + np.arange(len(starts))  # where each posting's bytes begin
     buf = np.zeros(len(starts) + 2 * n, dtype=np.uint8)
     buf[offsets] = ord("H")
-    at = posting + 1 + 2 * np.arange(n)
-    del posting
-    low, high = (gaps & 0xFF).astype(np.uint8), ((gaps >> 8) & 0xFF).astype(np.uint8)
-    buf[at], buf[at + 1] = (low, high) if _LITTLE else (high, low)
-    del at, low, high
+    # where each position's two bytes go: after its posting's b"H" and the gaps before it
+    # (worked out in place: these arrays have one entry per token of the segment)
+    at = np.arange(n, dtype=np.int64)
+    at *= 2
+    at += np.cumsum(new)  # the posting's number + 1
+    buf[at] = (gaps & 0xFF) if _LITTLE else ((gaps >> 8) & 0xFF)
+    at += 1
+    buf[at] = ((gaps >> 8) & 0xFF) if _LITTLE else (gaps & 0xFF)
+    del at
     raw = buf.tobytes()
     del buf
     firsts = positions[starts]
