@@ -577,7 +577,8 @@ def _number_value(number: str) -> float:
     return float(m.group()) if m else -1.0
 
 
-_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./])(\d{1,3})$")
+# "3/1" (meeting 3, minute 1), "2307.01" (July 2023), "T/24/012" (town council, year 24, minute 12)
+_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./]|[A-Z]{1,6}[/.-]?\d{2,4}/)(\d{1,3})$")
 
 
 def _last_number_value(number: str) -> float:
