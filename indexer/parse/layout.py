@@ -572,8 +572,14 @@ def _increasing(cands: list[tuple[int, str, str, int]], body: list[Line] | None 
     return sorted(best)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
 def _number_value(number: str) -> float:
     m = re.search(r"\d+", number)
+    if m is None and re.fullmatch(r"[IVX]{1,5}", number):  # "IV": community councils' roman item numbers
+        values = [_ROMAN[c] for c in number]
+        return float(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
     return float(m.group()) if m else -1.0
 
 
