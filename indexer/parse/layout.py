@@ -325,7 +325,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             nxt = body[i + 1].text
             # a title under a lone number, unless it is numbered itself: the lone number is then a page's
             # (PDF text whose page numbers survived: "1" above "1. APOLOGIES FOR ABSENCE")
-            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt):
+            # (nor a report's page stamp "Agenda Item 4" over its cover fields "Report to: …", "Title: …": packs)
+            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt) and not _FIELD_LINE.match(nxt):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
         if t.endswith(".") and NUMBER_AND_TITLE.match(t):
@@ -370,6 +371,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
 
 
 _PLAIN_LIST_NUMBER = re.compile(r"^\d{1,2}$")
+# "Report to: Audit Committee", "Title: …", "Date: 16 April 2024": a report cover's field, never an item title
+_FIELD_LINE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,3}\s?:\s+\S")
 
 
 def _leading_list(above: list[Line]) -> list[tuple[int, str | None, str, int]]:
