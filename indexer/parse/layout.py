@@ -40,7 +40,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = reflow(drop_site_banner(split_lines(text)))
+    lines = reflow(drop_site_banner(split_lines(tables.unfold_columns(text))))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
