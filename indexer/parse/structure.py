@@ -68,7 +68,7 @@ _IMPLICIT = (
     ),
     # the minutes approved in a clause without a subject: "Agreed as a correct record." (joint committees, parish
     # and town councils under a "Minutes of the previous meeting" heading)
-    re.compile(r"(?:^|[.;]\s+)(?:Agreed|Approved|Confirmed|Accepted|Adopted)(?:\s+and\s+signed)?\s+as\s+(?:a\s+)?(?:correct|true|accurate)\s+record\b", re.I),
+    cued(re.compile(r"(?:^|[.;]\s+)(?:Agreed|Approved|Confirmed|Accepted|Adopted)(?:\s+and\s+signed)?\s+as\s+(?:a\s+)?(?:correct|true|accurate)\s+record\b", re.I)),
     # something agreed or approved, not "it was agreed that …" (an intention)
     re.compile(r"\b(?!it\b|It\b)\w+\s+(?:were|was)\s+(?:unanimously\s+)?(?:agreed|approved|adopted|endorsed)\b(?!\s+(?:that|to)\b)"),
 )
