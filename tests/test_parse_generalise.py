@@ -663,3 +663,98 @@ def test_unnumbered_minutes_under_a_meeting_of_heading() -> None:
     doc = parse_bytes(UNNUMBERED.encode(), "unnumbered.txt")
     assert (doc.meeting.committee, doc.meeting.date) == ("Planning Committee", dt.date(2023, 3, 14))
     assert [i.title for i in doc.items if i.title] == ["Apologies", "Declarations of Interest", "Planning Applications"]
+
+
+# --- eighth held-out batch's mechanisms (parser4), on invented text ---
+
+
+def _items(text: str, name: str = "minutes.txt") -> list[tuple[str | None, str]]:
+    return [(i.number, i.title) for i in parse_bytes(text.encode(), name).items if i.title]
+
+
+def test_town_council_refs_with_a_year_run_on_their_last_number() -> None:
+    text = ("BRINDLE TOWN COUNCIL\n\nMinutes of the Full Council Meeting\nHeld on Monday 8th April 2024 at 7pm\n\n"
+            "T/24/031 Apologies for absence\nCllr A Example (holiday).\n\nT/24/032 Public Forum\n"
+            "A resident asked about the market toilets.\n\nT/24/033 Allotments\nThe Town Clerk reported on the waiting list.\n")
+    assert _items(text) == [("T/24/031", "Apologies for absence"), ("T/24/032", "Public Forum"), ("T/24/033", "Allotments")]
+
+
+def test_a_minute_heading_filling_the_measure_ends_at_its_line() -> None:
+    from indexer.parse.printed import joins
+
+    heading = "Minute 114 – P/24/0123/FUL – Erection of 12 dwellings, land off Quarry Lane, Upper Brindle"
+    assert not joins(heading, "The Principal Planning Officer presented the report.", measure=len(heading))
+    assert joins("The Principal Planning Officer presented the report and an update on the", "drainage.", measure=70)
+
+
+def test_upper_case_roman_item_numbers() -> None:
+    text = ("BRINDLE AND HOLM COMMUNITY COUNCIL\n\nMinutes of Meeting\nHeld on: 13/02/24 at 7.00pm in Holm Village Hall\n\n"
+            "I. Apologies\nA Example, B Example.\n\nII. Police Report\nPC Example reported two thefts.\n\n"
+            "III. Minutes of Previous Meeting\nThe minutes of the January meeting were approved.\n\nIV. AOCB\nNone.\n")
+    doc = parse_bytes(text.encode(), "cc.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("I", "Apologies"), ("II", "Police Report"), ("III", "Minutes of Previous Meeting"), ("IV", "AOCB")]
+    assert (doc.meeting.date, doc.meeting.committee) == (dt.date(2024, 2, 13), "Brindle and Holm Community Council")
+
+
+def test_abbreviated_police_turn_labels() -> None:
+    text = ("Brindle Police and Crime Panel\n\nRecord of the question session held on Friday 26 January 2024\n\n"
+            "1. Questions on the Force Management Statement\n\nChair: What are the main risks?\n\n"
+            "PCC: The number of detectives.\n\nCC: We will close the gap within two years.\n\n"
+            "ACC Example: Twelve officers began the programme this month.\n")
+    doc = parse_bytes(text.encode(), "pcp.txt")
+    assert [p.speaker_role for p in doc.items[-1].passages] == ["chair", "commissioner", "chief_constable", "police_officer"]
+
+
+def test_a_closing_decision_label_follows_minutes_and_agreed_as_a_correct_record() -> None:
+    text = ("Brindle and Holm Joint Waste Committee\n\nDate of meeting: 07.03.24\n\n"
+            "JWC 1/24 Apologies\nNone.\n\nJWC 2/24 Minutes of the previous meeting\nAgreed as a correct record.\n\n"
+            "JWC 3/24 Garden Waste\nThe Waste Manager reported that subscriptions had risen. Cllr Example asked about the charge.\n"
+            "Decision: That the report be noted.\n")
+    doc = parse_bytes(text.encode(), "jwc.txt")
+    by_title = {i.title: i for i in doc.items}
+    assert [p.section for p in by_title["Minutes of the previous meeting"].passages] == ["resolution"]
+    garden = by_title["Garden Waste"]
+    assert [p.speaker_role for p in garden.passages if p.section != "resolution"] == ["council_officer", "councillor"]
+    assert [p.text for p in garden.passages if p.section == "resolution"] == ["That the report be noted."]
+
+
+def test_a_partnership_heading_names_the_body_under_the_council() -> None:
+    assert meeting_from_head(["BRINDLE DISTRICT COUNCIL", "POLICING AND COMMUNITY SAFETY PARTNERSHIP"])[0] == (
+        "Policing and Community Safety Partnership")
+
+
+def test_a_reports_agenda_item_stamp_over_its_cover_fields_is_no_item() -> None:
+    text = ("Brindle Borough Council\n\nAudit Committee\n\nDate: Tuesday, 16th April, 2024\n\nAGENDA\n\n"
+            "1. Apologies for Absence\n\n2. Declarations of Interest\n\n3. Minutes (Pages 3 - 6)\n\n"
+            "4. Internal Audit Progress Report (Pages 7 - 18)\n\nAgenda Item 4\n\nReport to: Audit Committee\n"
+            "Title: Internal Audit Progress Report\n\n1. Purpose of Report\n1.1 To update the Committee.\n")
+    assert _items(text) == [("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Minutes"),
+                            ("4", "Internal Audit Progress Report")]
+
+
+LAYOUT_TABLE = """BRINDLE DISTRICT COUNCIL
+PLANNING COMMITTEE
+MINUTES - 9 APRIL 2024
+
+Minute      Subject                       Decision
+
+PC/87       Apologies for absence         None received.
+
+PC/88       24/00311/FUL - Barn           The Planning Officer presented
+            conversion, Holm Farm         the application.
+                                          RESOLVED: That permission be
+                                          granted.
+"""
+
+
+def test_a_table_of_minutes_in_pdf_layout_becomes_numbered_headings() -> None:
+    from indexer.parse.tables import unfold_columns
+
+    assert unfold_columns(LAYOUT_TABLE).split("\n")[4:] == [
+        "PC/87 Apologies for absence", "None received.", "",
+        "PC/88 24/00311/FUL - Barn conversion, Holm Farm",
+        "The Planning Officer presented the application. RESOLVED: That permission be granted.", "",
+    ]
+    assert _items(LAYOUT_TABLE) == [("PC/87", "Apologies for absence"), ("PC/88", "24/00311/FUL - Barn conversion, Holm Farm")]
+    assert unfold_columns("Minute 5 Subject to contract\n") == "Minute 5 Subject to contract\n"

@@ -40,7 +40,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = reflow(drop_site_banner(split_lines(text)))
+    lines = reflow(drop_site_banner(split_lines(tables.unfold_columns(text))))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -325,7 +325,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             nxt = body[i + 1].text
             # a title under a lone number, unless it is numbered itself: the lone number is then a page's
             # (PDF text whose page numbers survived: "1" above "1. APOLOGIES FOR ABSENCE")
-            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt):
+            # (nor a report's page stamp "Agenda Item 4" over its cover fields "Report to: …", "Title: …": packs)
+            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt) and not _FIELD_LINE.match(nxt):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
         if t.endswith(".") and NUMBER_AND_TITLE.match(t):
@@ -370,6 +371,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
 
 
 _PLAIN_LIST_NUMBER = re.compile(r"^\d{1,2}$")
+# "Report to: Audit Committee", "Title: …", "Date: 16 April 2024": a report cover's field, never an item title
+_FIELD_LINE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,3}\s?:\s+\S")
 
 
 def _leading_list(above: list[Line]) -> list[tuple[int, str | None, str, int]]:
@@ -572,12 +575,19 @@ def _increasing(cands: list[tuple[int, str, str, int]], body: list[Line] | None 
     return sorted(best)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
 def _number_value(number: str) -> float:
     m = re.search(r"\d+", number)
+    if m is None and re.fullmatch(r"[IVX]{1,5}", number):  # "IV": community councils' roman item numbers
+        values = [_ROMAN[c] for c in number]
+        return float(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
     return float(m.group()) if m else -1.0
 
 
-_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./])(\d{1,3})$")
+# "3/1" (meeting 3, minute 1), "2307.01" (July 2023), "T/24/012" (town council, year 24, minute 12)
+_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./]|[A-Z]{1,6}[/.-]?\d{2,4}/)(\d{1,3})$")
 
 
 def _last_number_value(number: str) -> float:

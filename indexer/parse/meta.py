@@ -56,7 +56,7 @@ _SUMMARY_MET = re.compile(rf"\b(?:last\s+)?met\s+on\s+(?:{_WEEKDAY},?\s+)?(?P<d>
 _BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Forum|Commission|Assembly|Executive)"
 # A line or heading naming the body may also name an authority ("… Fire and Rescue Authority"); running
 # text mentions other authorities too often for "Authority" to name the meeting's body there.
-_HEADING_BODY_TYPES = rf"(?:{_BODY_TYPES[3:-1]}|Authority)"
+_HEADING_BODY_TYPES = rf"(?:{_BODY_TYPES[3:-1]}|Authority|Partnership)"
 _COMMITTEE_LINE = re.compile(
     rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_HEADING_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$"
 )

@@ -25,7 +25,11 @@ _STARTS_UNIT = re.compile(
 )
 # A numbered minute heading ("2307.03 Minutes of …", "C12/23 Precept", "3/1 Apologies") and a line end
 # that cannot end a heading (a function word, a number, a comma or dash: the title wraps on).
-_MINUTE_HEADING = re.compile(r"^(?:\d{1,3}/\d{1,4}|\d{4}\.\d{1,3}|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?|\d{1,3}\.?)\s+[A-Z]")
+# "Minute 114 – P/24/0123/FUL – …", "Item 5: Budget": planning and district minutes, fire authorities.
+_MINUTE_HEADING = re.compile(
+    r"^(?:\d{1,3}/\d{1,4}|\d{4}\.\d{1,3}|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?|\d{1,3}\.?"
+    r"|(?:Minute|Min\.?|Item)\s+\d{1,3}(?:/\d{2,4})?\.?(?:\s*[-–—:])?)\s+[A-Z]"
+)
 _OPEN_END = re.compile(r"(?:\b(?:a|an|and|or|of|to|for|in|on|at|by|with|from|the|\d{1,2}(?:st|nd|rd|th)?)|[,&:;–-])$", re.I)
 # "Page 3 of 12", "Council – Cabinet – 7 March 2023   Page 2 of 3", "Chairman's initials ………"
 _FOOTER = re.compile(r"^(?:[^.!?]{0,150}?\s)?Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)

@@ -572,6 +572,8 @@ _TURN = re.compile(
     rf"^(?P<who>(?:The\s+)?(?:Deputy\s+|Vice[- ]?)?(?:Convener|Chair(?:man|woman|person)?|Provost|Presiding\s+Officer|Mayor|Leader|"
     rf"Commissioner|PCC|PFCC|DPCC|Chief\s+Constable|Chief\s+Executive|Chief\s+Fire\s+Officer|Monitoring\s+Officer|Clerk|Cadeirydd|Prif\s+Weithredwr)"
     rf"|(?:{_CLLR}|{_HONORIFIC})\s+{NAME}(?:\s*\([^()]{{1,60}}\))*"
+    # police ranks abbreviated, with or without a name ("CC:", "ACC Dutton:", "Supt Kerr:"): panels' transcripts
+    rf"|(?:CC|DCC|ACC|T/ACC|DCI|DI|DS|Ch\.?\s?Supt|Supt|Insp|Sgt|PC)(?:\s+{NAME})?"
     rf"|{NAME}(?:\s+{ELECTED_SUFFIX}\b)?(?:\s*\([^()]{{1,60}}\))+|{NAME}\s+{ELECTED_SUFFIX}\b)\s*:\s*(?P<rest>.*)$",
     re.S,
 )
@@ -587,6 +589,8 @@ def turn_speaker(text: str, cast: Cast, public: bool) -> tuple[str, str | None, 
     who = m.group("who")
     if _PARTY_LAST.search(who):  # "Jo Ames (Northtown) (Lab):": an elected member
         return "councillor", clean_name(_FROM_PAREN.sub("", who)), m.group("rest")
+    if who == "CC":  # a transcript's label only: running text's "CC" is as often a county council
+        who = "Chief Constable"
     actor = find_actor(who + " said.", cast, public)
     if actor is None:
         return None

@@ -66,6 +66,9 @@ _IMPLICIT = (
         r"(?:,[^,.]{0,80},)?\s*(?:that|to)\b",
         re.I,
     ),
+    # the minutes approved in a clause without a subject: "Agreed as a correct record." (joint committees, parish
+    # and town councils under a "Minutes of the previous meeting" heading)
+    cued(re.compile(r"(?:^|[.;]\s+)(?:Agreed|Approved|Confirmed|Accepted|Adopted)(?:\s+and\s+signed)?\s+as\s+(?:a\s+)?(?:correct|true|accurate)\s+record\b", re.I)),
     # something agreed or approved, not "it was agreed that …" (an intention)
     re.compile(r"\b(?!it\b|It\b)\w+\s+(?:were|was)\s+(?:unanimously\s+)?(?:agreed|approved|adopted|endorsed)\b(?!\s+(?:that|to)\b)"),
 )
@@ -183,7 +186,9 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
     blocks = _split_leads(raw.blocks)
     mark_headings(blocks)
     zoned = _zones(blocks, agenda_only)
-    if any(z == "minutes" for z, b in zoned) and any(z == "decision" for z, _ in zoned):
+    if any(b.kind == LABEL and b.text == LABEL_MINUTES for b in blocks) and any(z == "minutes" for z, b in zoned) and any(
+        z == "decision" for z, _ in zoned
+    ):
         # "Agenda, decisions and minutes" pages print the decision twice; keep the minutes' copy
         # (when the minutes record it: otherwise the decision is the only record of it).
         zoned = [(z, b) for z, b in zoned if z != "decision"]
@@ -299,7 +304,12 @@ def _zones(blocks: list[Block], agenda_only: bool) -> list[tuple[str, Block]]:
     docs_inside = any(b.kind == LABEL and b.text == LABEL_DOCS for b in blocks[:-1]) and any(
         b.kind != LABEL for b in blocks[next(i for i, b in enumerate(blocks) if b.kind == LABEL and b.text == LABEL_DOCS) :]
     )
-    zone = "agenda" if (has_minutes or docs_inside or agenda_only) else "auto"
+    # a "Decision:" label with no "Minutes:" label, closing the item's text, follows minutes (joint committees',
+    # parish and town minutes: "… Cllr X asked …" then "Decision: That …"); before it, only a blurb is agenda
+    closing = has_minutes and LABEL_MINUTES not in labels and blocks[0].kind != LABEL and not any(
+        b.kind != LABEL and is_blurb(b.text) for b in blocks[:1]
+    )
+    zone = "agenda" if ((has_minutes and not closing) or docs_inside or agenda_only) else "auto"
     out: list[tuple[str, Block]] = []
     for b in blocks:
         if b.kind == LABEL:

@@ -237,3 +237,59 @@ def _is_upper_word(w: str) -> bool:
 
 
 __all__ = ["is_table_flattened", "layout_table", "layout_agenda_pack"]
+
+
+# PDF text kept in its layout ("pdftotext -layout"): printed minutes set as a table whose header row names
+# the columns ("Minute   Subject   Decision", "Item No.   Title   Minutes"), each cell wrapped within its
+# column. District and parish councils' printed minutes; the header row is the cue, so other text pays
+# one search.
+_COLUMN_HEADER = re.compile(
+    r"^[ \t]*(?:Minute(?:\s+No\.?)?|Item(?:\s+No\.?)?|No\.?|Ref\.?|Agenda\s+Item)[ \t]{3,}"
+    r"(?:Subject|Title|Item|Business|Matter)[ \t]{3,}(?:Decisions?|Minutes?|Resolutions?|Discussion|Notes|Action)[ \t]*$",
+    re.I | re.M,
+)
+# the cue: the second column's heading after a run of spaces (substring tests, no scan of the text per character)
+_COLUMN_CUES = tuple(f"   {w}" for word in ("Subject", "Title", "Item", "Business", "Matter") for w in (word, word.upper()))
+
+
+def unfold_columns(text: str) -> str:
+    """Rewrite a layout-preserving table of minutes as numbered headings, each followed by its minute.
+
+    Returns ``text`` unchanged when it has no column header row. Each row starts where the first
+    column has text; a cell's wrapped lines are joined; the row becomes "<number> <title>" over its
+    last column's text, as printed minutes without a table read.
+    """
+    if not any(cue in text for cue in _COLUMN_CUES):
+        return text
+    m = _COLUMN_HEADER.search(text)
+    if m is None:
+        return text
+    header = m.group().rstrip()
+    cuts = [w.start() for w in re.finditer(r"(?<!\S)\S+(?:\s\S+)*", header)]  # where each column's heading starts
+    if len(cuts) != 3:
+        return text
+    rows: list[list[list[str]]] = []
+    tail: list[str] = []
+    for raw in text[m.end() :].split("\n"):
+        if not raw.strip():
+            continue
+        cells = [raw[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(raw) + 1])]
+        if raw[: cuts[0]].strip() or (cells[0] and " " in cells[0] and not ITEM_NUMBER.match(cells[0])):
+            tail.append(raw)  # text outside the table (a footer, a closing line) ends it
+            break
+        if cells[0]:
+            if not ITEM_NUMBER.match(cells[0]):
+                return text  # not a table of numbered minutes
+            rows.append([[c] if c else [] for c in cells])
+        elif rows:
+            for k, c in enumerate(cells):
+                if c:
+                    rows[-1][k].append(c)
+        else:
+            return text
+    if len(rows) < 2:
+        return text
+    rest = text[m.end() :].split("\n")
+    after = rest[rest.index(tail[0]) :] if tail else []
+    body = [f"{' '.join(r[0])} {' '.join(r[1])}\n{' '.join(r[2])}\n" for r in rows]
+    return text[: m.start()] + "\n".join(body) + ("\n" + "\n".join(after) if after else "")
