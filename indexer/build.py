@@ -153,10 +153,16 @@ def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes
     try:
         ix = create_in(str(gen), build_schema())
         shards = [names[i::procs] for i in range(procs)]
+        fixed_stems: dict[str, str] = {}
+
+        def meanwhile() -> None:  # work of the parent's that needs no worker's result
+            fixed_stems.update({**glossary_stems(), **series_stems()})
+
         if procs == 1:
             results = [_index_shard(str(gen), str(corpus), shards[0], on_file, manifests)]
+            meanwhile()
         else:
-            results = _run_workers(str(gen), str(corpus), shards, on_file, manifests)
+            results = _run_workers(str(gen), str(corpus), shards, on_file, manifests, meanwhile)
         items: list[ItemMeta] = []
         sources: list[SourceRecord] = []
         stems: dict[str, str] = {}
@@ -179,7 +185,7 @@ def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
-            db.add_stems({**glossary_stems(), **series_stems(), **stems})
+            db.add_stems({**fixed_stems, **stems})
             db.add_acronyms(acronyms)
             db.compact()
         finally:
@@ -333,8 +339,10 @@ def _commit_segments(ix: Any, segments: list[Any]) -> None:
 
 
 def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: ProgressFn | None,
-                 manifests: Manifests) -> list[_ShardResult]:
-    """Index each shard in a worker process; relay progress; return their results."""
+                 manifests: Manifests, meanwhile: Callable[[], None] | None = None) -> list[_ShardResult]:
+    """Index each shard in a worker process; relay progress; return their results.
+    ``meanwhile`` is called once the workers have started (the parent's own work, done
+    while they run rather than after them)."""
     ctx = multiprocessing.get_context("fork")  # the workers inherit the manifests read here
     messages = ctx.Queue()
     parent = os.getpid()
@@ -344,6 +352,8 @@ def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: Progre
         w.start()
     results: dict[int, _ShardResult] = {}
     try:
+        if meanwhile is not None:
+            meanwhile()
         while len(results) < len(workers):
             try:
                 kind, index, payload = messages.get(timeout=1.0)
