@@ -142,7 +142,8 @@ def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes
     _collect_garbage(index_root)  # what killed builds and updates left behind
     names = source_names(corpus)
     store.crash_point("build:listed")
-    report.warnings.extend(str(e) for e in load_manifests(corpus)[1])
+    manifests, manifest_errors = load_manifests(corpus)
+    report.warnings.extend(str(e) for e in manifest_errors)
     procs = processes or (min(os.cpu_count() or 1, 4) if len(names) >= PARALLEL_MIN_FILES else 1)
     procs = max(1, min(procs, len(names) or 1))
     report.processes = procs
@@ -152,10 +153,16 @@ def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes
     try:
         ix = create_in(str(gen), build_schema())
         shards = [names[i::procs] for i in range(procs)]
+        fixed_stems: dict[str, str] = {}
+
+        def meanwhile() -> None:  # work of the parent's that needs no worker's result
+            fixed_stems.update({**glossary_stems(), **series_stems()})
+
         if procs == 1:
-            results = [_index_shard(str(gen), str(corpus), shards[0], on_file)]
+            results = [_index_shard(str(gen), str(corpus), shards[0], on_file, manifests)]
+            meanwhile()
         else:
-            results = _run_workers(str(gen), str(corpus), shards, on_file)
+            results = _run_workers(str(gen), str(corpus), shards, on_file, manifests, meanwhile)
         items: list[ItemMeta] = []
         sources: list[SourceRecord] = []
         stems: dict[str, str] = {}
@@ -178,7 +185,7 @@ def _build(corpus: Path, index_root: Path, on_file: ProgressFn | None, processes
         db = ItemStore(gen, writable=True)
         try:
             db.replace(items, sources)
-            db.add_stems({**glossary_stems(), **series_stems(), **stems})
+            db.add_stems({**fixed_stems, **stems})
             db.add_acronyms(acronyms)
             db.compact()
         finally:
@@ -249,18 +256,21 @@ class _ShardResult:
     acronyms: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
-def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None) -> _ShardResult:
+def _index_shard(gen: str, corpus: str, names: list[str], on_file: ProgressFn | None,
+                 manifests: Manifests | None = None) -> _ShardResult:
     """Parse ``names`` and write them as new segments of the index in ``gen``.
 
     Postings are held in memory (see :class:`indexer.whoosh_fixes.SegmentBuilder`); a
     segment is closed once it holds about :data:`SEGMENT_MB` of them, and another begun.
     Each passage's text is analysed once for both the stemmed and the exact field.
+    ``manifests`` are the corpus's (read here if not given).
     """
     from whoosh.index import open_dir
 
     result = _ShardResult()
     root = Path(corpus)
-    manifests = load_manifests(root)[0]
+    if manifests is None:
+        manifests = load_manifests(root)[0]
     ix = open_dir(gen)
     full = SEGMENT_MB * 1024 * 1024 / POSTING_BYTES
 
@@ -328,17 +338,22 @@ def _commit_segments(ix: Any, segments: list[Any]) -> None:
         writer._finish()
 
 
-def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: ProgressFn | None) -> list[_ShardResult]:
-    """Index each shard in a worker process; relay progress; return their results."""
-    ctx = multiprocessing.get_context("fork")
+def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: ProgressFn | None,
+                 manifests: Manifests, meanwhile: Callable[[], None] | None = None) -> list[_ShardResult]:
+    """Index each shard in a worker process; relay progress; return their results.
+    ``meanwhile`` is called once the workers have started (the parent's own work, done
+    while they run rather than after them)."""
+    ctx = multiprocessing.get_context("fork")  # the workers inherit the manifests read here
     messages = ctx.Queue()
     parent = os.getpid()
-    workers = [ctx.Process(target=_worker, args=(gen, corpus, shard, i, messages, parent), daemon=True)
+    workers = [ctx.Process(target=_worker, args=(gen, corpus, shard, i, messages, parent, manifests), daemon=True)
                for i, shard in enumerate(shards)]
     for w in workers:
         w.start()
     results: dict[int, _ShardResult] = {}
     try:
+        if meanwhile is not None:
+            meanwhile()
         while len(results) < len(workers):
             try:
                 kind, index, payload = messages.get(timeout=1.0)
@@ -353,9 +368,10 @@ def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: Progre
                         "Run the build again (with -j 1 if memory is short)."
                     )
                 continue
-            if kind == "file":
+            if kind == "files":
                 if on_file is not None:
-                    on_file(payload)
+                    for name in payload:
+                        on_file(name)
             elif kind == "done":
                 results[index] = payload
             else:
@@ -370,17 +386,34 @@ def _run_workers(gen: str, corpus: str, shards: list[list[str]], on_file: Progre
     return [results[i] for i in range(len(workers))]
 
 
-def _worker(gen: str, corpus: str, names: list[str], index: int, messages: Any, parent: int) -> None:
+#: Seconds between a worker's progress messages: the files done are sent in batches, as
+#: a message per file cost the parent about a second of CPU per 10,000 files.
+PROGRESS_SECONDS = 0.1
+
+
+def _worker(gen: str, corpus: str, names: list[str], index: int, messages: Any, parent: int,
+            manifests: Manifests) -> None:
     at = [""]
+    done: list[str] = []
+    sent = [time.monotonic()]
+
+    def send() -> None:
+        if done:
+            messages.put(("files", index, done[:]))
+            done.clear()
+        sent[0] = time.monotonic()
 
     def progress(name: str) -> None:
         if os.getppid() != parent:  # the build was killed: stop, do not write on for no one
             os._exit(1)
         at[0] = name
-        messages.put(("file", index, name))
+        done.append(name)
+        if time.monotonic() - sent[0] >= PROGRESS_SECONDS:
+            send()
 
     try:
-        result = _index_shard(gen, corpus, names, progress)
+        result = _index_shard(gen, corpus, names, progress, manifests)
+        send()
         messages.put(("done", index, result))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as a sentence
         failure = _write_failure(exc, Path(gen).parent)

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec import whoosh3
+from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 
@@ -202,7 +203,7 @@ class SegmentBuilder:
         for name in sorted(self._terms):
             terms = self._terms[name]
             writer.start_field(name, self.schema[name])
-            postings = writer._postwriter
+            term_writer = _TermWriter(writer)
             lengths = self._lengths.get(name)
             if lengths is not None:  # a list, with every document (block statistics index it)
                 lengths = lengths.tolist() + [0] * (self.docnum - len(lengths))
@@ -214,9 +215,7 @@ class SegmentBuilder:
                 postings_of = ((tbytes, ids, [item[2] for item in items], [item[3] for item in items])
                                for tbytes in sorted(terms) for ids, items in (terms[tbytes],))
             for tbytes, ids, weights, values in postings_of:
-                writer.start_term(tbytes)
-                _write_blocks(postings, ids, weights, values, lengths)
-                writer.finish_term()
+                term_writer.write(tbytes, ids, weights, values, lengths)
                 if len(ids) >= hot_min:
                     text = field.from_bytes(tbytes)
                     if isinstance(text, str):
@@ -237,61 +236,82 @@ class SegmentBuilder:
 _FREQUENCY = itemgetter(1)
 
 
-def _write_blocks(w: Any, ids: list[int], weights: list[float], values: list[bytes], lengths: list[int] | None) -> None:
-    """Give one term's postings to a W3PostingsWriter a block at a time, leaving its
-    buffers as ``add_posting`` would have left them before each ``_write_block``."""
-    limit = w._blocklimit
-    n = len(ids)
-    has_lengths = lengths is not None
-    for start in range(0, n, limit):
-        end = min(start + limit, n)
-        block_ids = ids[start:end]
-        block_weights = weights[start:end]
-        w._ids = array("I", block_ids)
-        w._weights = array("f", block_weights)
-        w._values = list(filter(None, values[start:end]))
-        top = max(block_weights)
-        w._maxweight = top if top > 0 else 0
-        if has_lengths:
-            found = list(filter(None, map(lengths.__getitem__, block_ids)))
-            w._minlength = min(found) if found else None
-            w._maxlength = max(found) if found else 0
-        else:
-            w._minlength, w._maxlength = None, 0
-        _write_block(w, end == n)
+class _TermWriter:
+    """Write one field's terms with their postings as W3FieldWriter does with
+    ``start_term``, ``add`` per posting and ``finish_term`` (the same bytes:
+    tests/test_whoosh_fixes.py compares segments), a block (128 postings) at a time,
+    with its per-posting generators done in C and the term's statistics gathered as
+    the blocks are written."""
+
+    def __init__(self, writer: Any) -> None:
+        postings = writer._postwriter
+        self._writer = writer
+        self._file = postings._postfile
+        self._limit = postings._blocklimit
+        self._compression = postings._compression
+        self._fixed = writer._format.fixed_value_size()
+        self._key = pack_ushort(writer._fieldid)
+
+    def write(self, tbytes: bytes, ids: list[int], weights: list[float], values: list[bytes],
+              lengths: list[int] | None) -> None:
+        """Write one term's postings (document numbers in order, their weights and value
+        bytes); ``lengths`` gives every document's field length, if the field has them."""
+        postfile = self._file
+        write = postfile.write
+        offset = postfile.tell()
+        write(_MAGIC)
+        limit, comp, fixed = self._limit, self._compression, self._fixed
+        n = len(ids)
+        # the term's statistics, as W3TermInfo.add_block gathers them block by block
+        total: float = 0
+        minlength: int | None = None
+        maxlength = maxweight = 0
+        for start in range(0, n, limit):
+            end = min(start + limit, n)
+            block_ids = ids[start:end]
+            block_weights = weights[start:end]
+            # the weights as W3PostingsWriter holds them (array "f": 32-bit floats)
+            held = array("f", block_weights)
+            top = max(block_weights)
+            block_maxweight = top if top > 0 else 0
+            if lengths is not None:
+                found = list(filter(None, map(lengths.__getitem__, block_ids)))
+                block_min = min(found) if found else None
+                block_max = max(found) if found else 0
+            else:
+                block_min, block_max = None, 0
+            total += sum(held)
+            minlength = block_min if minlength is None else min(minlength, block_min)  # type: ignore[type-var]
+            maxlength = max(maxlength, block_max)
+            maxweight = max(maxweight, block_maxweight)
+            count = end - start
+            if held.count(1.0) == count:
+                mini_weights: Any = None
+            elif held.count(held[0]) == count:
+                mini_weights = held[0]
+            else:
+                mini_weights = tuple(held)
+            if fixed is None or fixed < 0:
+                mini_values: Any = tuple(filter(None, values[start:end]))
+            elif fixed == 0:
+                mini_values = None
+            else:
+                mini_values = b"".join(filter(None, values[start:end]))
+            mini_ids = tuple(map(sub, block_ids, chain((0,), block_ids)))  # gaps (numlists.delta_encode)
+            data = dumps((mini_ids, mini_weights, mini_values), 2)
+            if comp:
+                data = zlib.compress(data, comp)
+            info = dumps((count, block_ids[-1], block_maxweight, comp, length_to_byte(block_min),
+                          length_to_byte(block_max)), 2)
+            size = len(info) + len(data)
+            write(pack_int(-size if end == n else size))
+            write(info)
+            write(data)
+        terminfo = whoosh3.W3TermInfo(total, n, minlength, maxlength, maxweight, ids[0], ids[-1])
+        terminfo.set_extent(offset, postfile.tell() - offset)
+        writer = self._writer
+        writer._btext = tbytes
+        writer._tindex.add(self._key + tbytes, terminfo.to_bytes())
 
 
-def _write_block(w: Any, last: bool) -> None:
-    """W3PostingsWriter._write_block, with its per-posting generators done in C (the
-    same pickled and compressed bytes: tests/test_whoosh_fixes.py compares segments)."""
-    postfile = w._postfile
-    if not w._blockcount:
-        postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
-    w._terminfo.add_block(w)
-    ids, weights, values = w._ids, w._weights, w._values
-    count = len(weights)
-    if weights.count(1.0) == count:
-        mini_weights: Any = None
-    elif weights.count(weights[0]) == count:
-        mini_weights = weights[0]
-    else:
-        mini_weights = tuple(weights)
-    fixed = w._format.fixed_value_size()
-    if fixed is None or fixed < 0:
-        mini_values: Any = tuple(values)
-    elif fixed == 0:
-        mini_values = None
-    else:
-        mini_values = b"".join(values)
-    mini_ids = tuple(map(sub, ids, chain((0,), ids)))  # gaps (whoosh.util.numlists.delta_encode)
-    data = dumps((mini_ids, mini_weights, mini_values), 2)
-    comp = w._compression
-    if comp:
-        data = zlib.compress(data, comp)
-    info = dumps((len(ids), ids[-1], w._maxweight, comp, length_to_byte(w._minlength), length_to_byte(w._maxlength)), 2)
-    length = len(info) + len(data)
-    postfile.write_int(-length if last else length)
-    postfile.write(info)
-    postfile.write(data)
-    w._blockcount += 1
-    w._new_block()
+_MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
