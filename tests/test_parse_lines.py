@@ -161,7 +161,7 @@ def test_body_name(line, want):
     [
         ("A1Declarations of interest", ("A1", "Declarations of interest")),
         ("2307.08 Grant Applications", ("2307.08", "Grant Applications")),
-        ("C048/23 APOLOGIES FOR ABSENCE.", ("C048/23", "APOLOGIES FOR ABSENCE")),
+        ("C048/23 APOLOGIES FOR ABSENCE.", ("C048/23", "APOLOGIES FOR ABSENCE.")),
         ("C054/23 7. TO NOTE THE MINUTES OF THE ALLOTMENT COMMITTEE", ("C054/23", "TO NOTE THE MINUTES OF THE ALLOTMENT COMMITTEE")),
         ("Budget Monitoring", (None, "Budget Monitoring")),
     ],

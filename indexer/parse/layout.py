@@ -329,8 +329,11 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt) and not _FIELD_LINE.match(nxt):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
+        stop = ""  # a heading's printed full stop, set aside while the line is judged, kept in its title
         if t.endswith(".") and NUMBER_AND_TITLE.match(t):
-            t = t[: NUMBER_AND_TITLE.match(t).start(2)] + drop_numbered_stop(NUMBER_AND_TITLE.match(t).group(2))  # type: ignore[union-attr]
+            kept = drop_numbered_stop(NUMBER_AND_TITLE.match(t).group(2))  # type: ignore[union-attr]
+            stop = "." if not kept.endswith(".") else ""
+            t = t[: NUMBER_AND_TITLE.match(t).start(2)] + kept  # type: ignore[union-attr]
         m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
         if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
             m = None  # a lettered point, unless a page reference marks an agenda entry
@@ -342,13 +345,13 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         if m and (attendance or is_title_like(probe, strict=False)):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
-                starts.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
+                starts.append((i, item_number(m.group(1)), clean_title(m.group(2) + stop), 1))
             # (a bilingual title, "Welsh / English", runs twice as long)
             elif attendance or is_title_like(probe) and len(probe.split()) <= (24 if probe.isupper() else 16) * (2 if " / " in probe else 1) and not _SENTENCE_LIKE.search(probe):
                 # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
-                    sequence.append((i, item_number(m.group(1)), clean_title(m.group(2)), 1))
+                    sequence.append((i, item_number(m.group(1)), clean_title(m.group(2) + stop), 1))
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.

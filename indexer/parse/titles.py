@@ -59,12 +59,11 @@ BLURB_START = re.compile(
 
 
 def clean_title(text: str) -> str:
-    """Strip link residue ("pdf icon PDF 238 KB"), surrounding punctuation and a heading's full stop."""
+    """Strip link residue ("pdf icon PDF 238 KB") and surrounding punctuation. A heading's printed
+    full stop ("PUBLIC QUESTIONS.") stays: titles are kept as printed, as people quoting them do."""
     title = strip_residue(text).strip(" |-–")
     if title.endswith(" :"):  # a heading over its sub-items, colon spaced off ("To consider the following reports :")
         title = title[:-2].rstrip()
-    if title.endswith(".") and heading_with_stop(title):
-        title = title[:-1].rstrip()
     return title
 
 
