@@ -208,6 +208,10 @@ def run_size(size: int, args: argparse.Namespace, style: str = "short") -> dict[
         e: latency_summary([s for c in raw[e]["classes"].values() for row in c if "seconds" in row
                             for s in row["seconds"]]) for e in runners
     }
+    result["queries"]["all_first_asked"] = {
+        e: latency_summary([row["first_seconds"] for c in raw[e]["classes"].values() for row in c
+                            if "first_seconds" in row]) for e in runners
+    }
     result["queries"]["count_agreement"] = _agreement_summary(result["queries"]["classes"], runners)
     for cls, c in result["queries"]["classes"].items():
         line = ", ".join(f"{e} p50 {c[e].get('p50_ms', float('nan')):.1f} p95 {c[e].get('p95_ms', float('nan')):.1f}"
@@ -308,6 +312,9 @@ def _query_summary(qs: dict[str, Any], raw: dict[str, Any], engines: list[str]) 
             samples = [s for row in rows if "seconds" in row for s in row["seconds"]]
             errors = [row["error"] for row in rows if "error" in row]
             entry[e] = {**latency_summary(samples), "errors": len(errors), "error_examples": errors[:2]}
+            firsts = [row["first_seconds"] for row in rows if "first_seconds" in row]
+            if firsts:
+                entry[e]["first_asked"] = latency_summary(firsts)
         for i, spec in enumerate(specs):
             q: dict[str, Any] = {"ours_q": spec["ours_q"], "fts5_match": spec["fts5_match"],
                                  "speaker": spec.get("speaker"), "sort": spec.get("sort")}

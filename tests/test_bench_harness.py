@@ -69,6 +69,9 @@ def test_tiny_end_to_end_run(tmp_path: Path) -> None:
     for cls, entry in r["queries"]["classes"].items():
         assert entry["fts5"]["n"] == 3, cls
         assert entry["ours"]["errors"] == 0, (cls, entry["ours"]["error_examples"])
+        # each query's first asking is timed apart from the repeated passes
+        assert entry["ours_default"]["first_asked"]["n"] == entry["fts5"]["first_asked"]["n"] == 3, cls
+    assert r["queries"]["all_first_asked"]["ours_default"]["n"] == 18
     assert r["queries"]["count_agreement"]["compared"] == 18
     assert r["cold_start"]["ours"]["os_cache_warm"]["in_process_seconds"] > 0
     if r["http"]["supported"]:
@@ -85,4 +88,5 @@ def test_tiny_end_to_end_run(tmp_path: Path) -> None:
     assert "loading NLTK's stemmer first" in (results / "README.md").read_text()
     readme = (results / "README.md").read_text()
     assert "## 400 passages" in readme and "| target | measured | result |" in readme
+    assert "| query `rare` p95, the first time each query is asked (ours_default) (ms) |" in readme
     assert report.load_results(results)[0]["size"] == "400"
