@@ -29,6 +29,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.reading import IndexReader
 from whoosh.util.numeric import _length_byte_cache
 
+from .lru import Lru
 from .postings import EMPTY_IDS, EMPTY_WEIGHTS, HotLists, segment_postings, unfiltered
 from .query import DEFAULT_FIELD, Combined, Synonym
 
@@ -152,10 +153,10 @@ class IndexArrays:
         self.avg_length = {f: (reader.field_length(f) / self.doc_count) or 1.0 for f in scored_fields}
         self._group_items()
         self._lock = threading.Lock()
-        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._positions: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
-        self._scored: OrderedDict[wq.Query, Matches] = OrderedDict()
-        self._scored_few: OrderedDict[wq.Query, Matches] = OrderedDict()
+        self._postings: Lru[tuple[str, str], tuple[np.ndarray, np.ndarray]] = Lru(CACHE_TERMS)
+        self._positions: Lru[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = Lru(CACHE_TERMS // 8)
+        self._scored: OrderedDict[wq.Query, Matches] = OrderedDict()  # kept within a byte budget
+        self._scored_few: Lru[wq.Query, Matches] = Lru(CACHE_SCORED_FEW)
         self._scored_bytes = 0
         self._masks: dict[tuple[tuple[str, str], ...], np.ndarray] = {}
 
@@ -214,26 +215,22 @@ class IndexArrays:
     def postings(self, reader: IndexReader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Return (global document numbers, weights) of a term, decoding it if needed."""
         key = (field, text)
-        with self._lock:
-            hit = self._postings.get(key)
-            if hit is not None:
-                self._postings.move_to_end(key)
-                return hit
+        hit = self._postings.get(key)
+        if hit is not None:
+            return hit
         result = self._read_postings(reader.leaf_readers(), field, text)
-        self._remember(self._postings, key, result, CACHE_TERMS)
+        self._postings.put(key, result)
         return result
 
     def positions(self, reader: IndexReader, field: str, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Return a term's positions: (all positions, first index per posting, count per
         posting), postings in the order of :meth:`postings`."""
         key = (field, text)
-        with self._lock:
-            hit = self._positions.get(key)
-            if hit is not None:
-                self._positions.move_to_end(key)
-                return hit
+        hit = self._positions.get(key)
+        if hit is not None:
+            return hit
         result = self._read_positions(reader.leaf_readers(), field, text)
-        self._remember(self._positions, key, result, CACHE_TERMS // 8)
+        self._positions.put(key, result)
         return result
 
     def mask(self, reader: IndexReader, terms: tuple[tuple[str, str], ...]) -> np.ndarray:
@@ -262,10 +259,7 @@ class IndexArrays:
             if hit is not None:
                 self._scored.move_to_end(q)
                 return hit
-            hit = self._scored_few.get(q)
-            if hit is not None:
-                self._scored_few.move_to_end(q)
-            return hit
+        return self._scored_few.get(q)
 
     def keep_scored(self, q: wq.Query, m: Matches) -> None:
         """Keep the scored matches of ``q`` (the least recently used go past the budget)."""
@@ -273,10 +267,7 @@ class IndexArrays:
             if array is not None:
                 array.flags.writeable = False  # shared by every later query
         if len(m) < CACHE_SCORED_MIN:
-            with self._lock:
-                self._scored_few[q] = m
-                if len(self._scored_few) > CACHE_SCORED_FEW:
-                    self._scored_few.popitem(last=False)
+            self._scored_few.put(q, m)
             return
         size = m.ids.nbytes + m.scores.nbytes + (m.body.nbytes if m.body is not None else 0)
         with self._lock:
@@ -309,13 +300,6 @@ class IndexArrays:
             ev.cached_combined(q)
             done += 1
         return done
-
-    def _remember(self, cache: OrderedDict[Any, Any], key: tuple[str, str], value: Any, limit: int) -> None:
-        with self._lock:
-            cache[key] = value
-            cache.move_to_end(key)
-            if len(cache) > limit:
-                cache.popitem(last=False)
 
     def _read_postings(self, leaves: list[tuple[Any, int]], field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         ids_parts, weight_parts = [], []
@@ -384,9 +368,8 @@ class IndexArrays:
         was = {(sid, n, live): base for sid, base, n, live in old.segments}
         plan = [(leaf, base, n, was.get((sid, n, live)))
                 for (leaf, _), (sid, base, n, live) in zip(leaves, self.segments)]
-        with old._lock:
-            postings = list(old._postings.items())
-            positions = list(old._positions.items())
+        postings = old._postings.items()
+        positions = old._positions.items()
         decoded = dict(postings)
         for key, (ids, weights) in postings:
             id_parts, weight_parts = [], []
@@ -399,7 +382,7 @@ class IndexArrays:
                     lo, hi = np.searchsorted(ids, (old_base, old_base + n))
                     id_parts.append(ids[lo:hi] - old_base + base)
                     weight_parts.append(weights[lo:hi])
-            self._remember(self._postings, key, _joined(id_parts, weight_parts), CACHE_TERMS)
+            self._postings.put(key, _joined(id_parts, weight_parts))
         for key, (flat, starts, counts) in positions:
             if key not in decoded:
                 continue  # no longer in the postings cache, which says where each segment's part is
@@ -416,8 +399,7 @@ class IndexArrays:
                         flat_parts.append(flat[starts[lo]:starts[hi - 1] + counts[hi - 1]])
                         count_parts.append(counts[lo:hi])
             all_flat, all_counts = _joined(flat_parts, count_parts) if flat_parts else (EMPTY_IDS, EMPTY_IDS)
-            self._remember(self._positions, key, (all_flat, np.cumsum(all_counts) - all_counts, all_counts),
-                           CACHE_TERMS // 8)
+            self._positions.put(key, (all_flat, np.cumsum(all_counts) - all_counts, all_counts))
         return len(postings)
 
 

@@ -15,7 +15,6 @@ import struct
 import threading
 import zlib
 import time
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 import datetime as dt
@@ -35,6 +34,7 @@ from .analysis import learn_stems, terms
 from .errors import IndexDamagedError, MinutesError, NotFoundError
 from .executor import UNKNOWN_DATE, Coverage, Evaluator, IndexArrays
 from .itemstore import ItemMeta, ItemStore
+from .lru import Lru
 from .query import (
     DEFAULT_FIELD,
     Combined,
@@ -176,61 +176,37 @@ class _StateCache:
     the limits."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._parsed: OrderedDict[tuple[str, bool], ParsedQuery] = OrderedDict()
-        self._items: OrderedDict[str, ItemMeta] = OrderedDict()
-        self._passages: OrderedDict[int, StoredPassage] = OrderedDict()
+        self._parsed: Lru[tuple[str, bool], ParsedQuery] = Lru(CACHE_QUERIES)
+        self._items: Lru[str, ItemMeta] = Lru(CACHE_ITEMS)
+        self._passages: Lru[int, StoredPassage] = Lru(CACHE_PASSAGES)
 
     def passages(self, lease: _Lease, docnums: list[int]) -> list[StoredPassage]:
         """The stored passages of these document numbers (read with ``lease`` if need be)."""
-        with self._lock:
-            found = [self._passages.get(d) for d in docnums]
-            for d, p in zip(docnums, found):
-                if p is not None:
-                    self._passages.move_to_end(d)
+        found = self._passages.get_many(docnums)
         if all(p is not None for p in found):
             return found  # type: ignore[return-value]
         column = lease.passages()
         read = {d: StoredPassage.unpack(column[d]) for d, p in zip(docnums, found) if p is None}
-        with self._lock:
-            self._passages.update(read)
-            while len(self._passages) > CACHE_PASSAGES:
-                self._passages.popitem(last=False)
+        self._passages.put_many(read)
         return [p if p is not None else read[d] for d, p in zip(docnums, found)]
 
     def parse(self, live: _Live, text: str, exact: bool) -> ParsedQuery:
         key = (text, exact)
-        with self._lock:
-            hit = self._parsed.get(key)
-            if hit is not None:
-                self._parsed.move_to_end(key)
-                return hit
+        hit = self._parsed.get(key)
+        if hit is not None:
+            return hit
         parsed = parse_query(text, exact, live.synonyms)  # raises QueryError (not kept) if malformed
-        with self._lock:
-            self._parsed[key] = parsed
-            if len(self._parsed) > CACHE_QUERIES:
-                self._parsed.popitem(last=False)
+        self._parsed.put(key, parsed)
         return parsed
 
     def items(self, store_: ItemStore, item_ids: Iterator[str] | list[str]) -> dict[str, ItemMeta]:
         ids = list(dict.fromkeys(item_ids))
-        found: dict[str, ItemMeta] = {}
-        missing = []
-        with self._lock:
-            for item_id in ids:
-                meta = self._items.get(item_id)
-                if meta is None:
-                    missing.append(item_id)
-                else:
-                    self._items.move_to_end(item_id)
-                    found[item_id] = meta
+        found = {i: meta for i, meta in zip(ids, self._items.get_many(ids)) if meta is not None}
+        missing = [i for i in ids if i not in found]
         if missing:
             read = store_.items(missing)
             found.update(read)
-            with self._lock:
-                self._items.update(read)
-                while len(self._items) > CACHE_ITEMS:
-                    self._items.popitem(last=False)
+            self._items.put_many(read)
         return found
 
 

@@ -164,7 +164,7 @@ def test_scores_are_whoosh_bm25f(searcher, arrays):
 
 
 def _cached(arrays: IndexArrays) -> tuple[dict, dict]:
-    return dict(arrays._postings), dict(arrays._positions)
+    return dict(arrays._postings.items()), dict(arrays._positions.items())
 
 
 def _assert_same_arrays(got: dict, want: dict) -> None:
@@ -207,7 +207,7 @@ def test_a_refresh_carries_decoded_posting_lists_over(tmp_path, corpus_copy, req
     shared = {s for s in old.arrays.segments} & {s for s in live.arrays.segments}
     assert bool(shared) == (change != "rebuild")  # kept segments' parts were reused
     carried_postings, carried_positions = _cached(live.arrays)
-    assert carried_postings.keys() == dict(old.arrays._postings).keys()
+    assert carried_postings.keys() == dict(old.arrays._postings.items()).keys()
 
     with store.open_generation(store.current(root)).searcher() as s:
         fresh = IndexArrays(s.reader(), SCORED_FIELDS, CompactPositions.decode_many)
@@ -215,8 +215,8 @@ def test_a_refresh_carries_decoded_posting_lists_over(tmp_path, corpus_copy, req
             fresh.postings(s.reader(), field, text)
         for field, text in carried_positions:
             fresh.positions(s.reader(), field, text)
-    _assert_same_arrays(carried_postings, dict(fresh._postings))
-    _assert_same_arrays(carried_positions, dict(fresh._positions))
+    _assert_same_arrays(carried_postings, dict(fresh._postings.items()))
+    _assert_same_arrays(carried_positions, dict(fresh._positions.items()))
 
     after = {q: engine.search(SearchRequest(q=q)).total for q in queries}
     with SearchEngine(root) as cold:
