@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 
@@ -326,11 +327,15 @@ def test_a_stop_word_inside_a_phrase_counts_as_a_word(tmp_path):
         assert bodies('"police crime panel"') == ["Police crime panel n"]
 
 
+def _ranked(engine, q: str) -> list[tuple[str, str, float]]:
+    """The default page's hits: title, section and score (to 3 places)."""
+    return [(h.title, h.section, round(h.score, 3)) for h in engine.search(SearchRequest(q=q)).hits]
+
+
 def test_a_decision_query_prefers_the_resolutions(engine, monkeypatch):
     # "approved" asks about a decision: the passages of the resolution section gain
     # ranking.RESOLUTION_PRIOR, so an item whose resolution matches shows it first.
-    def ranked(q: str) -> list[tuple[str, str, float]]:
-        return [(h.title, h.section, round(h.score, 3)) for h in engine.search(SearchRequest(q=q)).hits]
+    ranked = functools.partial(_ranked, engine)
 
     with_prior = ranked("precept approved")
     monkeypatch.setattr(ranking, "RESOLUTION_PRIOR", 0.0)
@@ -370,8 +375,7 @@ def test_procedural_business_takes_the_boilerplate_prior(engine, monkeypatch):
     # The procedural passages of a wholly procedural item (apologies, declarations, the
     # last minutes) score ranking.BOILERPLATE_PRIOR less: a word there is mostly in a name
     # or a formula. The item still matches and is shown.
-    def ranked(q: str) -> list[tuple[str, str, float]]:
-        return [(h.title, h.section, round(h.score, 3)) for h in engine.search(SearchRequest(q=q)).hits]
+    ranked = functools.partial(_ranked, engine)
 
     with_prior = ranked("apologies")
     monkeypatch.setattr(ranking, "BOILERPLATE_PRIOR", 0.0)
