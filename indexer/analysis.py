@@ -633,15 +633,11 @@ def expand(codes: Any, part_lengths: Any) -> tuple[Any, Any, Any, Any]:
 
 
 def _take(mask: Any, *arrays: Any) -> tuple[Any, ...]:
-    """The arrays' entries where ``mask`` is true, one array after another (so that the
-    memory of one copy at a time is added to theirs); the arrays themselves if it all is."""
+    """The arrays' entries where ``mask`` is true; the arrays themselves (no copies) when
+    it is true everywhere, as it is for most segments."""
     if mask.all():
         return arrays
-    out = []
-    rest = list(arrays)
-    while rest:
-        out.append(rest.pop(0)[mask])
-    return tuple(out)
+    return tuple(a[mask] for a in arrays)
 
 
 def index_arrays(text: str) -> tuple[Any, Any, Any]:
