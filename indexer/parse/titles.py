@@ -105,6 +105,8 @@ def is_title_like(text: str, strict: bool = True) -> bool:
     """
     had_residue = bool(RESIDUE_INLINE.search(text))
     t = clean_title(text)
+    if t.endswith(".") and heading_with_stop(t):
+        t = t[:-1].rstrip()  # a heading's printed stop ("PUBLIC QUESTIONS.") does not make it a sentence
     if not t or len(t) > 200:
         return False
     words = t.split()
