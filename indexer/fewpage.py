@@ -12,6 +12,7 @@ order with the same scores (``tests/test_fewpage.py`` compares both on random ma
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -97,22 +98,6 @@ def rank(
         w = ranking.PROXIMITY_WEIGHT
         own = [s + w * p for s, p in zip(scores, proximity)]
         own_body = [s + w * p for s, p in zip(body, proximity)]
-    best: dict[int, float] = {}
-    best_body: dict[int, float] = {}
-    body_sum: dict[int, float] = {}
-    for c, o, ob in zip(codes, own, own_body):
-        # np.maximum keeps the value it has on a tie, as these do
-        if c not in best:
-            best[c] = o if o > -float("inf") else -float("inf")
-            best_body[c] = ob if ob > 0.0 else 0.0
-            body_sum[c] = 0.0 + ob
-        else:
-            if o > best[c]:
-                best[c] = o
-            if ob > best_body[c]:
-                best_body[c] = ob
-            body_sum[c] += ob
-    evidence = {c: best[c] + ranking.OTHER_PASSAGES * (body_sum[c] - best_body[c]) for c in best}
     weigh = _weigher(weights)
     near = weigh(bits)
     if rarity is None:
@@ -120,14 +105,25 @@ def rank(
     else:
         share = ranking.RARITY / ranking.TIER
         ranked = _weigher([w + share * r for w, r in zip(weights, rarity)])(bits)
-    best_cov: dict[int, float] = {}
-    for c, r in zip(codes, ranked):
-        if c not in best_cov:
-            best_cov[c] = r if r > 0.0 else 0.0
-        elif r > best_cov[c]:
-            best_cov[c] = r
-    tier = ranking.TIER
-    item_key = [best_cov[c] * tier + evidence[c] for c in codes]
+    # Per item, in one pass: [best own, best own body, sum of own body, best ranked coverage]
+    # (np.maximum keeps the value it has on a tie, as these do).
+    inf = float("inf")
+    state: dict[int, list[float]] = {}
+    for c, o, ob, r in zip(codes, own, own_body, ranked):
+        st = state.get(c)
+        if st is None:
+            state[c] = [o if o > -inf else -inf, ob if ob > 0.0 else 0.0, 0.0 + ob, r if r > 0.0 else 0.0]
+        else:
+            if o > st[0]:
+                st[0] = o
+            if ob > st[1]:
+                st[1] = ob
+            st[2] += ob
+            if r > st[3]:
+                st[3] = r
+    tier, other = ranking.TIER, ranking.OTHER_PASSAGES
+    keys = {c: cov * tier + (b + other * (total - bb)) for c, (b, bb, total, cov) in state.items()}
+    item_key = [keys[c] for c in codes]
     passage_key = [w * tier + o for w, o in zip(weigh(body_bits), own_body)]
     alone_key = [w * tier + o for w, o in zip(near, own)]  # near is weighted(bits) (no window)
     return FewRanking(item_key, passage_key, alone_key, list(bits), near, list(own))
@@ -143,8 +139,9 @@ def page(
     wanted = page_no * per_page
     start = wanted - per_page
     member_key = r.passage_key
-    # lexsort((ids, member_key, key)) on negated keys: ids are distinct, so no ties are left
-    order = sorted(range(n), key=lambda i: (-key[i], -member_key[i], ids[i]))
+    # lexsort((ids, member_key, key)) on negated keys: ids are distinct, so no ties are
+    # left and the position (last) is never compared
+    order = [t[3] for t in sorted(zip([-k for k in key], [-m for m in member_key], ids, range(n)))]
     if not per_item:
         chosen = order[start:wanted]
         return FewPage(
@@ -159,21 +156,20 @@ def page(
             items=0,
             matched=_label_bits(r, codes, chosen),
         )
-    firsts: dict[int, int] = {}  # item → its best passage, in rank order
-    counts: dict[int, int] = {}
+    counts = Counter(codes)
+    firsts: dict[int, int] = {}  # item → its best passage, in rank order, up to this page's last
     for i in order:
         c = codes[i]
         if c not in firsts:
             firsts[c] = i
-    for c in codes:
-        counts[c] = counts.get(c, 0) + 1
+            if len(firsts) == wanted:
+                break
     page_items = [codes[i] for i in list(firsts.values())[start:wanted]]
     card_of = {c: k for k, c in enumerate(page_items)}
-    members = [i for i in range(n) if codes[i] in card_of]
-    members.sort(key=lambda i: (card_of[codes[i]], -member_key[i], ids[i]))
+    members = sorted((card_of[c], -member_key[i], ids[i], i) for i, c in enumerate(codes) if c in card_of)
     taken: dict[int, int] = {}
     kept = []
-    for i in members:
+    for _, _, _, i in members:
         c = codes[i]
         seen = taken.get(c, 0)
         if seen < per_item:

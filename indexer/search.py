@@ -1137,7 +1137,8 @@ def _hit(p: StoredPassage, meta: ItemMeta | None, rank: int, marks: Marks, score
          concepts: tuple[Concept, ...], strong: int, matched: int | None) -> Hit:
     title = meta.title if meta else ""
     partial = matched is not None and matched & strong != strong
-    missing = tuple(c.label for k, c in enumerate(concepts) if partial and strong >> k & 1 and not matched >> k & 1)
+    missing = (tuple(c.label for k, c in enumerate(concepts) if strong >> k & 1 and not matched >> k & 1)  # type: ignore[operator]
+               if partial else ())
     return Hit(
         rank=rank,
         passage_id=p.passage_id,
