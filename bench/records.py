@@ -73,16 +73,18 @@ def iter_generated(corpus_root: Path) -> Iterator[Document]:
             yield document_from_record(json.loads(line))
 
 
-def iter_parsed(corpus: Path) -> Iterator[Document]:
+def iter_parsed(corpus: Path, parse: Any = None) -> Iterator[Document]:
     """Yield the real parser's documents, with manifest defaults, in build order."""
-    yield from iter_parsed_files(corpus, ix_build.find_sources(corpus))
+    yield from iter_parsed_files(corpus, ix_build.find_sources(corpus), parse)
 
 
-def iter_parsed_files(corpus: Path, paths: list[Path]) -> Iterator[Document]:
-    """Yield the real parser's documents for ``paths`` (files under ``corpus``)."""
+def iter_parsed_files(corpus: Path, paths: list[Path], parse: Any = None) -> Iterator[Document]:
+    """Yield the real parser's documents for ``paths`` (files under ``corpus``), parsed by
+    ``parse`` (default :func:`indexer.parse.parse_file`; the bench passes a timed one)."""
     from indexer.manifest import load_manifests
     from indexer.parse import parse_file
 
+    parse_file = parse or parse_file
     manifests, _ = load_manifests(corpus)
     for path in paths:
         name = path.relative_to(corpus).as_posix()
