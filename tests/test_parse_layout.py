@@ -699,3 +699,78 @@ def test_minutes_flattened_to_one_line_split_at_consecutive_item_numbers() -> No
         ("3", "Budget Monitoring", ["The Treasurer reported that spending was on target for section 2. of the plan."]),
         ("4", "Allotments", ["The Clerk reported that two plots were vacant."]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title", "text", "after"),
+    [
+        # community and parish minutes typed as paragraphs: the minute's text after a colon on the heading's line
+        ("61/24 Apologies: Cllr. B Orme sent his apologies.", "61/24", "Apologies", "Cllr. B Orme sent his apologies.", "62/24"),
+        # a register number after the colon is the minute's reference, set aside with the colon
+        ("2. Apologies and reasons for absence: 018/24: Cllrs Dunn and Platt sent apologies.", "2",
+         "Apologies and reasons for absence", "Cllrs Dunn and Platt sent apologies.", "3."),
+        # the run-on minute's first sentence: "Apologies for absence were received", "Councillor X Y declared"
+        ("Minute no. 2 - Apologies Apologies for absence were received from Councillor F Gower.", "2",
+         "Apologies", "Apologies for absence were received from Councillor F Gower.", "Minute no. 3 -"),
+        ("Minute no. 2 – Declarations of Interest Councillor K L Vaughan declared an interest in the hall lease.", "2",
+         "Declarations of Interest", "Councillor K L Vaughan declared an interest in the hall lease.", "Minute no. 3 –"),
+    ],
+)
+def test_a_numbered_heading_with_its_minute_on_the_same_line(line: str, number: str, title: str, text: str, after: str) -> None:
+    data = f"Minutes of the Fernleigh Parish Council meeting held on 4 March 2024\n\n{line}\n\n{after} Planning\n\nNo applications had been received.\n"
+    doc = parse_bytes(data.encode(), "x.txt")
+    nxt = "62/24" if after == "62/24" else "3"
+    assert [(i.number, i.title) for i in doc.items] == [(number, title), (nxt, "Planning")]
+    assert [p.text for p in doc.items[0].passages] == [text]
+
+
+@pytest.mark.parametrize(
+    "line",
+    # a colon inside a title whose second half has no verb stays in the title
+    ["Minute 14/24 – Public rights of way: annual report.", "Minute 14/24 – 7/2023/4415: Conversion of barn, Low Hall."],
+)
+def test_a_colon_in_a_numbered_title_without_a_clause_stays(line: str) -> None:
+    data = f"Minutes of the Planning Committee held on 4 March 2024\n\n{line}\nThe report was noted.\n\nMinute 15/24 – Appeals\nNone.\n"
+    doc = parse_bytes(data.encode(), "x.txt")
+    assert [i.number for i in doc.items] == ["14/24", "15/24"]
+    assert doc.items[0].title == line.split("– ", 1)[1]
+
+
+def test_parenthesised_numbers_and_a_numbered_heading_ending_in_a_colon() -> None:
+    data = (
+        "Minutes of the Fernleigh Parish Council Meeting held on Monday 4 March 2024\n"
+        "1) Present:\nCllrs A Bray, C Dale and E Fenn.\n"
+        "2) Apologies\nNone.\n"
+        "3) Footpaths:\n- The stile at Lower Farm had been repaired.\n- The Clerk would report the fallen tree.\n"
+    )
+    doc = parse_bytes(data.encode(), "x.txt")
+    assert [(i.number, i.title) for i in doc.items] == [("1", "Present"), ("2", "Apologies"), ("3", "Footpaths")]
+
+
+def test_an_item_page_titled_like_printed_minutes_is_an_item() -> None:
+    # ModernGov's item page: the heading under "Agenda item" is the item's title; its date is no meeting's
+    data = b"Agenda item\n\nMinutes of previous meeting held on 2 April 2024\n\nThe minutes were approved as a correct record.\n"
+    doc = parse_bytes(data, "x.txt")
+    assert (doc.kind, doc.meeting.committee, doc.meeting.date) == ("agenda_item", None, None)
+    assert [i.title for i in doc.items] == ["Minutes of previous meeting held on 2 April 2024"]
+
+
+def test_a_running_footers_date_and_page_number_are_no_items() -> None:
+    data = (
+        b"Minutes of the DEVELOPMENT COMMITTEE meeting held at Eastwold on 14 March 2024\n"
+        b"(201) APOLOGIES\nNone.\n(202) MINUTES\nThe minutes were approved.\n"
+        b"Development Committee\n1\n14 March 2024\n(203) DECLARATIONS OF INTEREST\nNone.\n"
+    )
+    doc = parse_bytes(data, "x.txt")
+    assert [(i.number, i.title) for i in doc.items] == [("201", "APOLOGIES"), ("202", "MINUTES"), ("203", "DECLARATIONS OF INTEREST")]
+
+
+def test_cmis_file_links_around_titles() -> None:
+    data = (
+        b"Meeting Details\n\n    Harrowgate licensing committee\n    10 Sep 2024 - 10:00\n\n"
+        b"    1 Apologies\n\n    To receive apologies for absence\n    2 pdf Minutes (64Kb)\n\n"
+        b"    To agree the minutes of 13 August 2024\n"
+    )
+    doc = parse_bytes(data, "x.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Harrowgate licensing committee", "2024-09-10")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Apologies"), ("2", "Minutes")]

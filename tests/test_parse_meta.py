@@ -259,3 +259,58 @@ def test_mentions_are_those_of_the_full_pattern(text: str) -> None:
     from indexer.parse.meta import _MENTION, _mentions
 
     assert [m.span() for m in _mentions(text)] == [m.span() for m in _MENTION.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "cleaned"),
+    [
+        ("Moved from 12th March 2024, Cabinet", "Cabinet"),  # a note on the meeting before the body's name
+        ("Rescheduled from 3 March 2024, Planning Committee", "Planning Committee"),
+        ("North Yorkshire Police, Fire and Crime Panel", "North Yorkshire Police, Fire and Crime Panel"),
+        ("KTC(24)M07 Minutes of the Annual Meeting of Kelsey Town Council", "Kelsey Town Council"),  # a reference code
+        ("Extraordinary Parish Council", "Parish Council"),  # the kind of meeting, then the council
+        ("Special Town Council", "Town Council"),
+        ("Special Educational Needs Committee", "Special Educational Needs Committee"),
+        ("Dear Councillor PLANNING COMMITTEE", "Planning Committee"),  # a summons letter's salutation run into it
+        # a run-on line of PDF text is no name: the last body named in it
+        ("Hx 1 + THE WESTSHIRE COUNCIL Committee Minutes The Westshire Council Year 200812009 Meeting 4 Item 2 and 3", "The Westshire Council"),
+    ],
+)
+def test_clean_committee_drops_what_is_no_part_of_the_name(name: str, cleaned: str) -> None:
+    assert meta.clean_committee(name) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("head", "committee", "date"),
+    [
+        # ModernGov's heading over two lines under the page type: the name, whatever its last word
+        (["Agenda and minutes", "Westvale Fire Authority - Finance and Resources", "Monday, 3rd June, 2024 2.00 pm"],
+         "Westvale Fire Authority - Finance and Resources", dt.date(2024, 6, 3)),
+        # the one date above the first item, on a venue line
+        (["Minutes of the Extraordinary Parish Council Meeting", "Millbeck Village Hall 12 October 2024 at 18:30hrs"],
+         "Parish Council", dt.date(2024, 10, 12)),
+        # two dates, or a date of another meeting or of the web page: none is the meeting's
+        (["Village Hall 12 October 2024", "Hall booked 14 October 2024"], None, None),
+        (["Minutes uploaded on 20 May 2024"], None, None),
+    ],
+)
+def test_meeting_from_head_page_heading_and_only_date(head: list[str], committee: str | None, date: dt.date | None) -> None:
+    assert meta.meeting_from_head(head) == (committee, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("6.00pm14 March 2024", dt.date(2024, 3, 14)), ("10.30 am2 May 2023", dt.date(2023, 5, 2)), ("14 March 2024", dt.date(2024, 3, 14))],
+)
+def test_a_time_run_into_the_date(text: str, date: dt.date) -> None:
+    assert meta.parse_date(text) == date
+
+
+def test_a_site_banner_above_the_page_type_is_no_committee() -> None:
+    head = ["Fenhallow District Council", "Agenda and minutes", "Venue: Committee Room 1"]
+    assert meta.meeting_from_head(head) == (None, None)
+
+
+def test_an_agenda_packs_item_stamp_before_the_minutes_heading() -> None:
+    head = ["Item No. 3 (b) MINUTE OF MEETING OF THE KELMORE LICENSING BOARD held in the Chamber on Friday, 8 March 2024 at 10.30 a.m."]
+    assert meta.meeting_from_head(head) == ("Kelmore Licensing Board", dt.date(2024, 3, 8))

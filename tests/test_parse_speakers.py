@@ -626,3 +626,22 @@ def test_a_speaker_addressing_the_meeting_with_the_chairs_consent() -> None:
 def test_welsh_verb_first_speech_and_lower_case_titles(sentence: str, role: str) -> None:
     actor = find_actor(sentence, Cast())
     assert actor is not None and actor.role == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "name"),
+    [
+        # a motion minuted with its mover first
+        ("Proposed by Councillor Ferris, Seconded by Councillor Hale, That the hall be let.", "councillor", "Ferris"),
+        ("Moved by Councillor Ferris and seconded by Councillor Hale.", "councillor", "Ferris"),
+        # whoever makes a deputation is the public, whatever the item
+        ("A deputation was received from Mr Anton Brisk in relation to the car park.", "public", "Anton Brisk"),
+        # "There were no …" says nobody spoke only when the sentence does not go on
+        ("There were no late items, however the Clerk advised that an appendix had been tabled.", "council_officer", None),
+        ("There were no questions from the public.", None, None),
+    ],
+)
+def test_generic_minutes_speakers(sentence: str, role: str | None, name: str | None) -> None:
+    data = f"Agenda item\n\nDeclarations of Interest\n\nMinutes:\n\n{sentence}\n".encode()
+    [item] = parse_bytes(data, "x.txt").items
+    assert [(p.speaker_role, p.speaker_name) for p in item.passages] == [(role, name)]

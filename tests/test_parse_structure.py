@@ -208,3 +208,23 @@ def test_signature_lines(text: str, signature: bool) -> None:
     from indexer.parse.structure import is_signature
 
     assert is_signature(text) is signature
+
+
+def test_a_paragraph_numbered_resolution() -> None:
+    # printed minutes numbering each paragraph of a minute: "3.3 RESOLVED: That …"
+    data = (
+        b"Minutes of the Finance Committee held on 5 March 2024\n\n3 Car Park Charges\n"
+        b"3.1 The Head of Parking introduced the report.\n3.2 RESOLVED: That the tariff be approved.\n"
+        b"4 Grants\n4.1 RESOLVED: That the grants be paid.\n"
+    )
+    doc = parse_bytes(data, "x.txt")
+    assert [(i.number, i.resolutions) for i in doc.items] == [
+        ("3", ("That the tariff be approved.",)),
+        ("4", ("That the grants be paid.",)),
+    ]
+
+
+def test_a_decision_run_into_the_text_before_it() -> None:
+    data = b"Agenda item\n\nOccasional Licences\n\nMinutes:\n\nEleven licences had been granted under delegated powers. DECISION NOTED.\n"
+    [item] = parse_bytes(data, "x.txt").items
+    assert item.resolutions == ("NOTED.",)

@@ -161,3 +161,14 @@ def test_row_numbers_in_their_own_cell() -> None:
     assert [(i.number, i.title) for i in doc.items] == [("23", "Apologies for Absence"), ("24", "Proposed Precept 2023/24")]
     assert doc.items[1].resolutions == ("That the Panel supports the proposed precept.",)
     assert [p.section for p in doc.items[1].passages] == ["summary", "presentation", "questions", "questions", "resolution"]
+
+
+def test_two_lone_bars_are_no_flattened_table() -> None:
+    from indexer.parse.tables import is_table_flattened
+    from indexer.parse.text import Line
+
+    # PDF text of printed minutes: table rules under the attendance, no item rows
+    pdf = [Line(t) for t in ["Present: Councillor Ames (Chair)", "|", "Also present: Ms Bell", "|", "1 Minutes"]]
+    assert not is_table_flattened(pdf)
+    rows = [Line(t) for t in ["Apologies Minutes: None. |", "|", "Declarations Minutes: None. |"]]
+    assert is_table_flattened(rows)

@@ -33,7 +33,7 @@ def test_title_after_agenda_item_header(title):
 @pytest.mark.parametrize(
     ("printed", "number"),
     [("149.", "149"), ("39/20", "39/20"), ("C45/23", "C45/23"), ("PL.41", "PL.41"), ("4(a)", "4(a)"), ("(iv)", "(iv)"),
-     ("Minute 67", "67"), ("Min. 12/23", "12/23"), ("Item 5.", "5")],
+     ("Minute 67", "67"), ("Min. 12/23", "12/23"), ("Item 5.", "5"), ("Minute no. 5", "5")],
 )
 def test_item_number(printed: str, number: str) -> None:
     assert ITEM_NUMBER.match(printed)
@@ -47,7 +47,8 @@ def test_item_number(printed: str, number: str) -> None:
      ("Item 5 \u2013 Apologies for Absence", "5", "Apologies for Absence"), ("7: Work Programme", "7", "Work Programme"),
      ("PC.041/24 APOLOGIES", "PC.041/24", "APOLOGIES"), ("C.34/24 MAYOR'S BUSINESS", "C.34/24", "MAYOR'S BUSINESS"),
      ("Min 145/23 PUBLIC FORUM", "145/23", "PUBLIC FORUM"), ("PC 45/24 Apologies", "PC 45/24", "Apologies"),
-     ("Agenda Item 4: Budget", "4", "Budget"), ("PL/101 Ymddiheuriadau / Apologies", "PL/101", "Ymddiheuriadau / Apologies"), ("Minute 14/24 \u2013 Apologies for absence", "14/24", "Apologies for absence")],
+     ("Agenda Item 4: Budget", "4", "Budget"), ("PL/101 Ymddiheuriadau / Apologies", "PL/101", "Ymddiheuriadau / Apologies"), ("Minute 14/24 \u2013 Apologies for absence", "14/24", "Apologies for absence"),
+     ("Minute no. 5 \u2013 Planning", "5", "Planning"), ("4) Apologies", "4", "Apologies"), ("(201) MINUTES", "201", "MINUTES")],
 )
 def test_number_and_title_on_one_line(line: str, number: str, title: str) -> None:
     m = NUMBER_AND_TITLE.match(line)

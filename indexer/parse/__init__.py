@@ -137,7 +137,7 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
         first = raw.items[0] if raw.items else None
-        if (committee is None or date is None) and first is not None and not first.title and len(raw.items) > 1:
+        if (committee is None or date is None) and first is not None and not first.title and (len(raw.items) > 1 or _opens_printed(first)):
             # the header walk stopped early (a bilingual "Cofnodion / Minutes" line, a "Sederunt" list):
             # the lines before the first numbered item are the header all the same (Welsh, Scottish and
             # Northern Irish printed minutes, parish minutes)
@@ -244,6 +244,13 @@ def _preamble(head: list[str]) -> list[str]:
                 out.append(sentence)
                 words = n
     return out
+
+
+def _opens_printed(item: RawItem) -> bool:
+    """True if an untitled item's text opens with printed minutes' heading ("MINUTE OF MEETING OF … held …"),
+    after an agenda pack's item stamp at most: PDF text whose lines ran together (document sites' copies)."""
+    first = next((b.text for b in item.blocks if b.kind != LABEL), "")
+    return meta.is_printed_heading(meta.without_item_stamp(first)[:400])
 
 
 def _whole_text_item(head: list[str]) -> RawItem:

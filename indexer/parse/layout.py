@@ -18,7 +18,7 @@ from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
-from .text import RESIDUE_INLINE, Line, split_lines
+from .text import RESIDUE_INLINE, Line, split_lines, strip_file_link
 from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, drop_numbered_stop, is_blurb, is_title_like, item_number
 
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
@@ -227,6 +227,10 @@ def _join_wrapped_heading(lines: list[Line]) -> list[Line]:
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:
     """Return (header lines, body lines, is a meeting page, is printed minutes)."""
     meeting_page = False
+    if lines and _PAGE_START.match(lines[0].text):
+        # ModernGov's item page ("mgAi"), any council: its heading is the item's title, even one that reads
+        # like printed minutes' ("Minutes of the previous meeting held on 11 December 2020")
+        return lines[:1], lines[1:], False, False
     for i, ln in enumerate(lines[:25]):
         if _ITEMS_HEADER.match(ln.text):
             # "Items" then "No. Item": the body starts after the last of them.
@@ -320,9 +324,13 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     starts: list[tuple[int, str | None, str, int]] = []
     sequence: list[tuple[int, str, str, int]] = []
     for i, ln in enumerate(body):
-        t = _without_cell_bar(ln.text)
+        t = strip_file_link(_without_cell_bar(ln.text))
+        if t[:1].isdigit() and meta.is_date_line(t):
+            continue  # "14 March 2024": a running header's date (PDF text), never item 10
         if ITEM_NUMBER.match(t) and i + 1 < len(body):
             nxt = body[i + 1].text
+            if nxt[:1].isdigit() and meta.is_date_line(nxt):
+                continue  # a page number above a running header's date
             # a title under a lone number, unless it is numbered itself: the lone number is then a page's
             # (PDF text whose page numbers survived: "1" above "1. APOLOGIES FOR ABSENCE")
             # (nor a report's page stamp "Agenda Item 4" over its cover fields "Report to: …", "Title: …": packs)
@@ -351,7 +359,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
                 # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
-                    sequence.append((i, item_number(m.group(1)), clean_title(m.group(2) + stop), 1))
+                    title = clean_title(m.group(2) + stop)
+                    sequence.append((i, item_number(m.group(1)), title.rstrip(": ") if attendance else title, 1))
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
@@ -419,9 +428,11 @@ def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
 # subject and verb ("1. Welcome and Apologies JE welcomed members", "5. Planning The Committee
 # considered …"), as PDF text of printed minutes often has it.
 _RUN_ON_SUBJECT = re.compile(
-    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|There|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z][\w.'-]*)"
+    r"\s(?=(?:[A-Z]{2,4}|The(?:\s+[\w-]+){1,2}|He|She|They|It|There|Members|(?:Cllrs?\.?|Councillor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)(?:\s+[A-Z][\w.'-]*){1,3})"
     r"\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked)\b"
-    r"|[A-Z][a-z]+\s+(?:was|were|had\s+been|have\s+been)\s+[a-z]+ed\b)"  # "Apologies were received", "Declarations were made"
+    # "Apologies were received", "Apologies for absence were received", "Declarations were made"
+    r"|[A-Z][a-z]+(?:\s+(?:for|of)\s+[a-z]+)?\s+(?:was|were|had\s+been|have\s+been)\s+[a-z]+ed\b"
+    r"|(?:RESOLVED|Resolved)\s+(?:that|to)\b)"  # "Signing of the Minutes. Resolved that …"
 )
 # "2. Declarations of Interest None.", "Apologies Nil received.": a procedural title answered on its own
 # line (parish and town minutes, printed minutes flattened from PDF).
@@ -454,11 +465,48 @@ def _split_inline_numbers(body: list[Line]) -> list[Line]:
     return out
 
 
+# "61/24 Apologies: Cllr X sent apologies.", "2. Apologies: 018/24: None.",
+# "Minute no. 3 – Declarations of Interest: None": a numbered heading, a colon, then the minute's text on
+# the same line (parish, town and community councils' minutes typed as running paragraphs). A register
+# number after the colon ("018/24:") is the minute's reference, set aside with the colon.
+_HEADING_COLON = re.compile(r"^(?P<t>[^:;.!?]{3,90}?)\s*:\s+(?P<ref>[A-Z]{0,4}\d{1,4}/\d{2,4}\s*:?\s+)?(?P<rest>\S.*)$")
+# A clause with a verb: the text after the colon is the minute ("… sent apologies", "There were none"), not
+# the second half of a title ("Public rights of way: annual report.").
+_CLAUSE_VERB = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|been|will|would|did|sent|gave|made|took|said|asked|[a-z]{3,}ed)\b", re.I
+)
+
+
+def _split_colon_heading(number: str, title: str) -> tuple[str, str] | None:
+    """(heading line, text) of a "N. Title: text" line; None when the part before the colon is no title."""
+    m = _HEADING_COLON.match(title)
+    if m is None:
+        return None
+    head = m.group("t").strip()
+    if not m.group("ref") and not _CLAUSE_VERB.search(m.group("rest")):
+        return None
+    words = head.split()
+    if not (1 <= len(words) <= 16 and is_title_like(head) and not _SENTENCE_LIKE.search(head)):
+        return None
+    return f"{number} {head}", m.group("rest").strip()
+
+
 def _split_run_on_headings(body: list[Line]) -> list[Line]:
-    """Split "N. Title Subject verbed …" lines into the heading and the text that follows it."""
+    """Split "N. Title Subject verbed …" and "N. Title: text" lines into the heading and the text that follows it."""
     out: list[Line] = []
     for ln in body:
         m = NUMBER_AND_TITLE.match(ln.text)
+        if m and not is_title_like(m.group(2)):
+            split = _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2))
+            if split:
+                out.append(Line(split[0], ln.indent, ln.gap))
+                out.append(Line(split[1], ln.indent, 0))
+                continue
+            head = m.group(2).rstrip()
+            if head.endswith(":") and not head.endswith("::") and len(head.split()) <= 16 and is_title_like(head[:-1]) and not _SENTENCE_LIKE.search(head):
+                # "84/23 County Councillor's Report:", "3 Welcome:": the heading over the minute's points
+                out.append(Line(ln.text.rstrip()[:-1].rstrip(), ln.indent, ln.gap))
+                continue
         null = _NULL_ANSWER.search(m.group(2)) if m else None
         if null and null.start() > 0 and is_title_like(m.group(2)[: null.start()]):  # type: ignore[union-attr]
             out.append(Line(ln.text[: m.start(2) + null.start()], ln.indent, ln.gap))  # type: ignore[union-attr]
@@ -531,7 +579,7 @@ def _without_cell_bar(text: str) -> str:
 
 _MINUTE_REF = re.compile(r"^(?:(?:Minute|Min\.?)\s|\S*\d/\d)", re.I)
 # a minute reference (never a list's plain number) heading the attendance: an item of the minutes
-_ATTENDANCE_MINUTE = re.compile(r"^(?:\d{4}\.\d{1,3}|[A-Z]{0,4}\d{1,3}/\d{2,4}) (?:Present|PRESENT|Attendance)$")
+_ATTENDANCE_MINUTE = re.compile(r"^(?:\d{4}\.\d{1,3}|[A-Z]{0,4}\d{1,3}/\d{2,4}|\d{1,2}[.)]?) (?:Present|PRESENT|Attendance):?$")
 _STOPPED = re.compile(r"^(?:(?![.!?;]\s).)+[^.]\.$")
 _SENTENCE_LIKE = re.compile(r"[a-z]{2}\.\s+[A-Z]|^(?:The|A|An|This|It)\s+(?:\w+\s+){0,3}?\w+(?:ed|was|were)\b")
 
@@ -589,8 +637,9 @@ def _number_value(number: str) -> float:
     return float(m.group()) if m else -1.0
 
 
-# "3/1" (meeting 3, minute 1), "2307.01" (July 2023), "T/24/012" (town council, year 24, minute 12)
-_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./]|[A-Z]{1,6}[/.-]?\d{2,4}/)(\d{1,3})$")
+# "3/1" (meeting 3, minute 1), "2307.01" (July 2023), "T/24/012" (town council, year 24, minute 12),
+# "24.31" (year 24, minute 31: town and parish councils numbering minutes through the year)
+_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./]|[A-Z]{1,6}[/.-]?\d{2,4}/|\d{2}\.(?=\d{2,3}$))(\d{1,3})$")
 
 
 def _last_number_value(number: str) -> float:
@@ -692,7 +741,10 @@ def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawD
     title = ""
     rest = body
     number = None
-    if label_of(first)[0] is None and is_title_like(first, strict=False) and not is_blurb(first):
+    # under an item page's "Agenda item" heading the next line is the title, however long ("Minutes of the
+    # Planning Committee meetings held on: <eight dates>")
+    item_page = bool(head) and _PAGE_START.match(head[-1].text) is not None and len(first) <= 300
+    if label_of(first)[0] is None and (is_title_like(first, strict=False) or item_page and is_title_like(" ".join(first.split()[:12]), strict=False)) and not is_blurb(first):
         title, rest = clean_title(first), body[1:]
         numbered = NUMBER_AND_TITLE.match(title)  # "11 Establishment of the Panel PDF 27 KB"
         if numbered:
@@ -712,7 +764,7 @@ def _layout_ai_markers(lines: list[Line]) -> RawDoc:
     chunk: list[Line] = []
     for ln in lines[first:] + [Line("</AI0>")]:
         if _AI_MARKER.match(ln.text):
-            if chunk:
+            if chunk and not (len(chunk) == 1 and ITEM_NUMBER.match(chunk[0].text)):  # a lone number: the excerpt ends there
                 doc.items.append(_ai_item(chunk))
             chunk = []
             continue
@@ -725,6 +777,11 @@ def _ai_item(chunk: list[Line]) -> RawItem:
     if ITEM_NUMBER.match(chunk[0].text) and len(chunk) > 1:
         number, chunk = item_number(chunk[0].text), chunk[1:]
     title, rest = clean_title(chunk[0].text), chunk[1:]
+    numbered = NUMBER_AND_TITLE.match(title) if number is None else None
+    if numbered and is_title_like(numbered.group(2), strict=False):
+        # the number and the title on one line ("101.     Apologies for Absence"), as some councils' printed
+        # minutes have it, others putting the number on a line of its own
+        number, title = item_number(numbered.group(1)), clean_title(numbered.group(2))
     return RawItem(title, number, lines_to_blocks(rest))
 
 

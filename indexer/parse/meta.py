@@ -70,9 +70,14 @@ _TRAILING = re.compile(r"\s*[-–]?\s*\b(?:agenda|minutes|decisions|meeting)\s*$
 _LOWER_PAREN = re.compile(r"\s*\((?=[a-z])[^)]*\)")
 
 
+_TIME_FUSED = re.compile(r"(?<=\d[ap]m)(?=\d)|(?<=\d\s[ap]m)(?=\d)", re.I)
+
+
 def parse_date(text: str) -> dt.date | None:
     """Return the first calendar date written in ``text`` ("Friday, 26th January, 2018", "21/11/2022")."""
     best: tuple[int, dt.date] | None = None
+    if "m" in text and _TIME_FUSED.search(text):
+        text = _TIME_FUSED.sub(" ", text)  # PDF text that lost a space: "6.00pm14 March 2024"
     for m in _DAY_FIRST.finditer(text):
         year = int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3))  # "5 March 24"
         d = _make(year, _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
@@ -108,6 +113,9 @@ def clean_committee(name: str) -> str | None:
     """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
     name = _LOWER_PAREN.sub("", name)
     name = re.sub(r"^(?:agendas?,?\s+meetings\s+and\s+minutes\s*[-–]\s*)", "", name, flags=re.I)
+    name = _NOTE_BEFORE_NAME.sub("", name.strip())
+    name = _SALUTATION.sub("", name)  # an agenda pack's summons letter: "Dear Councillor" run into its heading
+    name = _REFERENCE_CODE.sub("", name)
     name = re.sub(r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:minutes?|proceedings|record)\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
     name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
     name = re.sub(r"\s*\([^()]*\d{4}[^()]*\)$", "", name)  # "Planning Committee (6 March 2024)"
@@ -121,10 +129,37 @@ def clean_committee(name: str) -> str | None:
     # the committee after the body
     name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,4}(?:City\s+|County\s+|Borough\s+|District\s+)?(?:Council|Authority)\s+[-–—]\s+"
                   r"(?=(?:[A-Z][\w'-]*\s+(?:(?:and|of|for|&)\s+)?){0,6}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
+    name = _MEETING_KIND_OF_COUNCIL.sub("", name)
     name = re.sub(r"\s+", " ", name)
+    if len(name.split()) > _MAX_NAME_WORDS:
+        # a run-on line (a PDF's text with its line breaks lost) is no name: the last body named in it, if any
+        found = [m.group(0) for m in _NAMED_BODY.finditer(name)]
+        name = found[-1] if found else ""
     if name.isupper():
         name = _title_case(name)
     return name or None
+
+
+# "Moved from 12th March 2024, Cabinet", "Rescheduled from 3 March, Planning Committee": a note on the
+# meeting before the body's name (ModernGov headings of any council; cf. "Meeting rearranged from …").
+_NOTE_BEFORE_NAME = re.compile(
+    r"^(?:(?:moved|rescheduled|postponed|rearranged|deferred|reconvened|adjourned|changed)\b[^,]{0,60}|[^,]{0,60}\b\d{4}),\s+(?=\S)", re.I
+)
+_SALUTATION = re.compile(r"^Dear\s+(?:Councillors?|Members?|Sir(?:\s+or\s+Madam)?|Madam|Colleagues?)\b[\s,]*", re.I)
+# "KTC(24)M07 Minutes of the …": a document's reference code before its heading
+_REFERENCE_CODE = re.compile(r"^\S*\d\S*\s+(?=(?:(?:draft|confirmed|approved)\s+)?(?:minutes?|record)\s+of\b)", re.I)
+# "Extraordinary Parish Council", "Special Town Council", "Annual Council": the kind of meeting, then the council
+# (parish and town councils, full councils); "Special Educational Needs Committee" is a name and keeps its word.
+_MEETING_KIND_OF_COUNCIL = re.compile(
+    r"^(?:extraordinary|special|ordinary|annual|statutory\s+annual|additional|emergency)\s+"
+    r"(?=(?:(?:full|parish|town|community|city|borough|county|district)\s+)?council$)",
+    re.I,
+)
+#: A body's name runs to about a dozen words ("Combined Fire Authority for County Durham and Darlington").
+_MAX_NAME_WORDS = 14
+_NAMED_BODY = re.compile(
+    r"(?:\bThe\s+)?(?:(?!(?:Minutes|Agenda|Meeting|Year|Item)\b)[A-Z][\w'&-]*\s+(?:(?:and|of|for|the|&)\s+)*){1,6}(?:Panel|Committee|Sub-Committee|Board|Cabinet|Council|Forum|Commission|Authority)\b"
+)
 
 
 _SMALL = frozenset("and of the for to in on at by with a an".split())
@@ -258,9 +293,19 @@ def bilingual(line: str) -> list[str]:
     return [line] if not 2 <= len(parts) <= 4 or not all(parts) else [line, *parts]
 
 
+# "Item No. 3 (b) MINUTE OF MEETING OF …", "Agenda Item 5 Minutes of …": an agenda pack's stamp on the page
+# of the minutes it carries (PDF text of packs, any council), before the minutes' own heading
+_ITEM_STAMP = re.compile(r"^(?:Agenda\s+)?Item\s+(?:No\.?\s*)?\d{1,3}\s*(?:\([a-z]\)\s*)?(?=(?:minutes?|record|at\s+a)\s+(?:of|meeting)\b)", re.I)
+
+
+def without_item_stamp(line: str) -> str:
+    """``line`` without an agenda pack's "Item No. 3 (b)" stamp before a minutes heading."""
+    return _ITEM_STAMP.sub("", line)
+
+
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
-    head = [h for line in head for h in bilingual(line)]
+    head = [h for line in head for h in bilingual(_ITEM_STAMP.sub("", line))]
     committee: str | None = None
     date: dt.date | None = None
     for line in head:
@@ -286,6 +331,8 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         date = next((d for d in map(_held_on_date, head) if d), None)
     if not date:
         date = next((d for d in map(doc_heading_date, head) if d), None)
+    if not date:
+        date = _only_date(head)
     if not committee:
         found = next((m for m in map(_MEETING_OF.match, head) if m), None) or next((m for m in map(_PRINTED_BODY.match, head) if m), None)
         if found:
@@ -297,11 +344,66 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         if found:
             committee = clean_committee(found.group("c"))
     if not committee:
-        names = [clean_committee(line) for line in head if is_committee_line(line)]
+        committee = _page_heading_name(head)
+    if not committee:
+        names = [clean_committee(line) for line in head[_below_page_type(head) :] if is_committee_line(line)]
         names = [n for n in names if n]
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
         committee = (bodies or names or [None])[-1]
     return committee, date
+
+
+def _below_page_type(head: list[str]) -> int:
+    """Where a page's own header starts: below its page type ("Agenda and minutes"). A council's name above
+    it is the site's banner, the publisher's, not the meeting's body (district and Scottish councils' ModernGov
+    pages of their committees and licensing boards)."""
+    from .blocks import PAGE_TYPE  # blocks reads meta: imported here, not at the top
+
+    return next((k + 1 for k, line in enumerate(head[:6]) if PAGE_TYPE.match(line.strip())), 0)
+
+
+_CMIS_PAGE = re.compile(r"^meeting\s+(?:details|summary)$", re.I)
+
+
+def _page_heading_name(head: list[str]) -> str | None:
+    """A ModernGov meeting page's heading laid out over two lines under its page type ("Agenda and
+    minutes" / "<name>" / "Friday, 24th July, 2015 10.00 am"): the name, whatever its last word
+    ("… Fire Authority - Finance and Resources", "Licensing Committee (closed)")."""
+    from .blocks import PAGE_TYPE  # blocks reads meta: imported here, not at the top
+
+    for k in range(1, len(head) - 1):
+        name = head[k].strip()
+        above, below = head[k - 1].strip(), head[k + 1].strip()
+        # (CMIS pages, any council: "Meeting Details" / "<name>" / "10 Sep 2020 - 10:00")
+        page = PAGE_TYPE.match(above) or _CMIS_PAGE.match(above)
+        if page and (is_date_line(below) or starts_with_date(below)) and 1 <= len(name.split()) <= 16:
+            if not (is_date_line(name) or is_date_field(name) or re.match(r"^[\w ]{1,20}:", name)):
+                return clean_committee(name)
+    return None
+
+
+# A date that belongs to another meeting or to the web page, not to this meeting.
+_OTHER_DATE = re.compile(r"\b(?:previous|last|next|future|uploaded|published|updated|posted|printed|issued|dispatched|despatched)\b", re.I)
+
+
+_PROSE_RUN = re.compile(r"(?:\b[a-z]{2,}\b\W+){5}")
+
+
+def _only_date(head: list[str]) -> dt.date | None:
+    """The one full date in the lines above the first item, when there is exactly one: a venue line with
+    the date ("Millbeck Village Hall 12 October 2024 at 18:30hrs") heads parish and town minutes
+    whose heading names neither (the heading's forms above did not match)."""
+    dates = set()
+    for line in head:
+        if _OTHER_DATE.search(line) or _PROSE_RUN.search(line):
+            continue  # another meeting's date, or a sentence ("The minutes of the meeting held on … were approved")
+        for m in _DAY_FIRST.finditer(line):
+            if len(m.group(3)) == 4:
+                dates.add(parse_date(m.group(0)))
+        for m in _MONTH_FIRST.finditer(line):
+            dates.add(parse_date(m.group(0)))
+    dates.discard(None)
+    return dates.pop() if len(dates) == 1 else None
 
 
 # Where a cover page or a heading says when the meeting is: "Please attend a meeting of … to be

@@ -141,7 +141,11 @@ _MEMBER_AGENT = re.compile(
 # Speech at an earlier meeting is not speech at this one.
 _EARLIER_MEETING = re.compile(r"^(?:At|During)\s+(?:its|the|their)\s+(?:last\s+|previous\s+)?meeting\s+(?:on|held|in)\b")
 # "There were no questions from members of the public": nobody spoke.
-_NOTHING_SAID = re.compile(r"^\s*(?:There\s+(?:was|were)\s+no|No\s+(?:questions?|deputations?|statements?|declarations?|comments?)\b)", re.I)
+_NOTHING_SAID = re.compile(
+    r"^\s*(?:There\s+(?:was|were)\s+no|No\s+(?:questions?|deputations?|statements?|declarations?|comments?)\b)"
+    r"(?![^.;]*\b(?:however|but)\b)",  # "There were no late items, however the Clerk advised …"
+    re.I,
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|for|from|with|at|on|in|about|after|before|under|between|by)\s+$")
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|of|for|from|by|with|at|on|in|about|and|what|which|how|when|where|why)\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(
@@ -157,6 +161,9 @@ _OWNER = re.compile(r"['’]s\s+")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 _CAPITALISED = re.compile(r"\b([A-Z][\w'’-]*)(?=(\s+[A-Z][\w'’-]*)?)")
 _PUBLIC_NOUN_BEFORE = re.compile(r"\b(?:questions?|statements?|deputations?|petitions?|representations?)\s+(?:from|by)\s+$", re.I)
+# "A deputation was received from Mr Osei": whoever makes a deputation or presents a petition is the public,
+# whatever the item (councils hear deputations under their declarations or their reports too)
+_DEPUTATION_FROM = re.compile(r"\b(?:deputations?|petitions?)\s+(?:(?:was|were|had\s+been)\s+(?:received|made|presented|heard)\s+)?(?:from|by)\s+$", re.I)
 _AGENT_CUE = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?[A-Z]")
 _PUBLIC_AGENT_CUE = re.compile(r"\b(?:questions?|statements?|deputations?|petitions?|representations?)\s+(?:from|by)\s+[A-Z]", re.I)
 _PUBLIC_AGENT_NAME = re.compile(rf"(?=[A-Z])(?<=\s)(?P<name>{NAME})")
@@ -258,7 +265,7 @@ def _person_mentions(sentence: str, public: bool, bound: list[int]) -> Iterator[
         groups = m.groupdict()
         # "Mr"/"Ms" without "Councillor": a member in some councils' style, the public where the
         # public takes part (questions, deputations, applications)
-        role = "public" if public and groups.get("hname") else "councillor"
+        role = "public" if groups.get("hname") and (public or _DEPUTATION_FROM.search(sentence, max(0, m.start() - 50), m.start())) else "councillor"
         appos = _APPOS_TITLE.match(sentence, m.end())
         if appos and not appos.group(1) and _agent(sentence, m.start()) and not sentence[appos.end() :].lstrip().startswith(","):
             appos = None  # "a question from Councillor Ogden, the Commissioner said": a new clause, not his title
@@ -435,7 +442,10 @@ def _agent(sentence: str, start: int) -> bool:
         dropped += 1
     if not words or words[-1] not in ("from", "by", "of"):
         return False
-    return bool(_AGENT_NOUN.search(" ".join(words[-6:]) + " "))
+    window = " ".join(words[-6:])
+    if len(words) <= 6:  # the sentence's first word: "Proposed by Councillor Ames, seconded by …" (motions as minuted)
+        window = window[:1].lower() + window[1:]
+    return bool(_AGENT_NOUN.search(window + " "))
 
 
 def _inside_person(sentence: str, pos: int) -> bool:

@@ -27,7 +27,17 @@ RESOLUTION_LEAD = re.compile(
     r"(?:\s*\((?:unanimously|by\s+[^)]{1,40})\))?"
     r"(?P<sep>\s*(?:[:;,.–—-]+\s*)*)(?=$|[Tt]hat\b|[Tt]o\b|not\s+[a-z]|\(\w{1,4}\)|\d{1,2}[.)]|[A-Z(\"'])",
 )
-_SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b)")
+# "3.3 ", "12.1." before a paragraph: printed minutes numbering each paragraph of a minute (PDF text)
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+(?=[A-Z])")
+
+
+def _without_paragraph_number(text: str) -> str:
+    m = _PARAGRAPH_NUMBER.match(text)
+    return text[m.end() :] if m else text
+
+
+# (Scottish boards' "… since the last meeting. DECISION NOTED." in PDF text whose lines ran together)
+_SPLIT_BEFORE_LEAD = re.compile(r"(?<=[.!?])\s+(?=(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|RECOMMENDED\b|DECISION\s+[A-Z]{4})")
 _SPLIT_BEFORE_LEAD = cued(_SPLIT_BEFORE_LEAD)
 _THAT = re.compile(r"^(?:that|to)\b", re.I)
 _LEADING_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s+")
@@ -200,7 +210,7 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
     lead_bare = False
     context: Draft | None = None  # the lead-in the current bullets belong to
     explicit = False
-    has_lead = any(RESOLUTION_LEAD.match(b.text) for _, b in zoned)
+    has_lead = any(RESOLUTION_LEAD.match(_without_paragraph_number(b.text)) for _, b in zoned)
     decision_zone_text: list[str] = []
     prev: Block | None = None
     for zone, b in zoned:
@@ -210,6 +220,10 @@ def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
             continue
         # --- decisions ---
         m = RESOLUTION_LEAD.match(text)
+        if m is None and _PARAGRAPH_NUMBER.match(text):
+            bare = _without_paragraph_number(text)  # "3.3 RESOLVED: That …" (minutes numbered by paragraph)
+            m = RESOLUTION_LEAD.match(bare)
+            text = bare if m else text
         if m and _NARRATIVE.match(text[m.end() :]):
             text = text[m.end() :].strip()  # keep the narrative, drop the stray label
             m = None

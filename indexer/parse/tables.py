@@ -26,8 +26,10 @@ _ROW_WITH_LABEL = cued(_ROW_WITH_LABEL)
 
 def is_table_flattened(lines: list[Line]) -> bool:
     """True if rows of a table were flattened into lines ending in (or made of) "|"."""
-    hits = sum(1 for ln in lines if _ONLY_PIPES.match(ln.text) or ln.text.endswith(" |") or _TABLE_HEADER.match(ln.text))
-    if hits >= 2:
+    rows = sum(1 for ln in lines if ln.text.endswith(" |") or _TABLE_HEADER.match(ln.text))
+    lone = sum(1 for ln in lines if _ONLY_PIPES.match(ln.text))
+    # two lone bars are a PDF's table rules between the header's lines (printed minutes' attendance), not rows
+    if rows + lone >= 2 and (rows or lone >= 3):
         return True
     return sum(1 for ln in lines if _ROW_WITH_LABEL.match(ln.text)) >= 2
 

@@ -188,9 +188,22 @@ RESIDUE_INLINE = re.compile(
 RESIDUE_INLINE = cued(RESIDUE_INLINE)  # speed: most lines name no file type or page
 
 
+# CMIS pages (any council's): a link's file type before its title and its size after it ("Pdf Minutes (64Kb)",
+# "pdf Appendix A (18Kb)"). Cleaned from titles only: unlike "PDF 238 KB" it marks attachments as often as items.
+_FILE_LINK = re.compile(r"(?<![^\s\d.])pdf\s+(?=\w[^()]{0,120}\(\s*[\d.,]+\s*[KMG]b\s*\))|\(\s*[\d.,]+\s*[KMG]b\s*\)", re.I)
+
+
+def strip_file_link(text: str) -> str:
+    """Remove a CMIS link's file type and size ("3 pdf Minutes (64Kb)" → "3 Minutes"), nothing else."""
+    return squash(_FILE_LINK.sub(" ", text)) if ("b)" in text or "B)" in text) else text
+
+
 def strip_residue(text: str) -> str:
     """Remove link residue such as "pdf icon PDF 238 KB" from a line and tidy spaces."""
-    return squash(RESIDUE_INLINE.sub(" ", text))
+    text = RESIDUE_INLINE.sub(" ", text)
+    if "b)" in text or "B)" in text:
+        text = _FILE_LINK.sub(" ", text)
+    return squash(text)
 
 
 _WORD_SUB_BULLET = re.compile(r"^[o§Øq](?:\s{2,}|\t)(?=\S)")

@@ -10,7 +10,7 @@ from .text import RESIDUE_INLINE, strip_residue
 ITEM_NUMBER = re.compile(
     r"^(?:\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
     r"|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?|[A-Z]{1,6}[./-]\d{1,3}(?:[/-]\d{2,4})?\.?"
-    r"|(?:Minute|(?:Agenda\s+)?[Ii]tem|Min\.?)\s+(?:No\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
+    r"|(?:Minute|(?:Agenda\s+)?[Ii]tem|Min\.?)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
     r"|\([a-z0-9]{1,3}\)|[a-z]\)|[IVX]{1,5}\.)$"  # "IV." (community and parish councils number in roman capitals)
 )
 # "11 Establishment of …", "5. PUBLIC QUESTIONS", "39/20 Apologies", "PL.3 Appeals", "Minute 67 Minutes":
@@ -21,7 +21,7 @@ ITEM_NUMBER = re.compile(
 # open with the application's reference ("PL.47 22/01234/FUL - Land at Mill Lane").
 NUMBER_AND_TITLE = re.compile(
     r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|[A-Z]{1,4}\s\d{1,3}/\d{2,4}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
-    r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|[A-Z]{1,6}\.\d{1,3}(?:/\d{2,4})?\.?|(?:Minute|Min\.?|(?:Agenda\s+)?[Ii]tem)\s+(?:No\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?|[IVX]{1,5}\.)"
+    r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|[A-Z]{1,6}\.\d{1,3}(?:/\d{2,4})?\.?|(?:Minute|Min\.?|(?:Agenda\s+)?[Ii]tem)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?|[IVX]{1,5}\.|\d{1,2}\)|\(\d{1,3}\)(?=\s+[A-Z][A-Z]))"
     r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"']|\d{1,4}/\d{2,6}/\w)(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations"
 )
 _NUMBER_WORD = re.compile(r"^(?:Minute|(?:Agenda\s+)?Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
@@ -29,7 +29,10 @@ _NUMBER_WORD = re.compile(r"^(?:Minute|(?:Agenda\s+)?Item|Min\.?)\s+(?:No\.?\s*)
 
 def item_number(text: str) -> str:
     """The number of an item as printed, without a trailing dot or a "Minute"/"Item" prefix."""
-    return _NUMBER_WORD.sub("", text.strip()).rstrip(".").strip()
+    number = _NUMBER_WORD.sub("", text.strip()).rstrip(".").strip()
+    # "4)": parish minutes' "4) Apologies"; "(201)": district councils' printed minutes' "(201) APOLOGIES"
+    m = re.fullmatch(r"\(?(\d{1,3})\)", number)
+    return m.group(1) if m else number
 
 
 _ENDS_SENTENCE = re.compile(r"""[.:;,!]["')\]]*$""")
@@ -145,7 +148,7 @@ def is_blurb(text: str) -> bool:
 _TITLE_END = re.compile(
     r"""\s(?=(?:To\ (?!date\b|be\b)[a-z]+\b | Members\ (?:are|will|to|should|must|may)\b | All\ Members\b |
     (?:The|This)\ [^.|]{0,80}?\b(?:is|are|to|will|has|have|may|shall|should|must)\b\ [a-z] |
-    Report\ (?:of|from|by)\b | \d{1,2}\.\ [A-Z] | \(?[a-z]\)\ [A-Z] | Following\ [a-z] | Questions\ (?:should|must)\b ))""",
+    Report\ (?:of|from|by)\b | (?:Report|Reports|Papers?)\ attached\b | See\ attached\b | \d{1,2}\.\ [A-Z] | \(?[a-z]\)\ [A-Z] | Following\ [a-z] | Questions\ (?:should|must)\b ))""",
     re.X,
 )
 
