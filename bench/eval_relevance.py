@@ -11,8 +11,9 @@ The protocol
   acronym, decision), each graded 0/1/2 per document, and split once into a ``dev`` part
   (ranking is tuned on it) and an ``aside`` part (scored, never read while tuning).
   ``bench/relevance/judgments-dev2.json`` holds more queries by a second assessor, all
-  ``dev``. Both are scored in one run, as three parts: ``dev1`` (the dev half of the
-  first file), ``dev2`` (the second file) and ``aside``; ``dev`` is dev1 and dev2 together.
+  ``dev``; ``judgments-dev3.json`` a third, topic-weighted set, all ``dev``. All are scored
+  in one run, as parts ``dev1`` (the dev half of the first file), ``dev2`` (the second
+  file), ``dev3`` (the third) and ``aside``; ``dev`` is the dev parts together.
   Documents are named ``realworld/<file>`` (the excerpts in ``../shared/realworld/``) and
   ``corpus/<relative path>`` (the bundled ``corpus/``).
 * At run time both folders are linked into a temporary corpus (the excerpts are never copied
@@ -55,14 +56,15 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REALWORLD = (REPO / ".." / "shared" / "realworld").resolve()
 DEFAULT_CORPUS = REPO / "corpus"
 DEFAULT_JUDGMENTS = (REPO / "bench" / "relevance" / "judgments.json",
-                     REPO / "bench" / "relevance" / "judgments-dev2.json")
+                     REPO / "bench" / "relevance" / "judgments-dev2.json",
+                     REPO / "bench" / "relevance" / "judgments-dev3.json")
 KINDS = ("topic", "question", "acronym", "decision")
 #: A query's part in its file.
 FILE_PARTS = ("dev", "aside")
 #: The parts reported: the dev queries of the n-th judgments file are ``dev<n>``.
-PARTS = ("dev1", "dev2", "aside")
+PARTS = ("dev1", "dev2", "dev3", "aside")
 #: Parts reported together as well: every development query.
-DEV_PARTS = ("dev1", "dev2")
+DEV_PARTS = ("dev1", "dev2", "dev3")
 K = 10
 #: Result pages of the engine read at most, looking for K distinct files.
 MAX_PAGES = 20
@@ -346,7 +348,8 @@ def _ms(rows: Sequence[dict[str, Any]], system: str) -> tuple[float, float]:
 PART_TITLES = {
     "dev1": "Development part 1: the dev half of judgments.json (tuned on)",
     "dev2": "Development part 2: judgments-dev2.json (tuned on)",
-    "dev": "Development parts 1 and 2 together (tuned on)",
+    "dev3": "Development part 3: judgments-dev3.json, topic-weighted (tuned on)",
+    "dev": "Development parts together (tuned on)",
     "aside": "Aside part of judgments.json (never tuned on)",
 }
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from math import log
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,9 @@ class Coverage:
     body: np.ndarray
     #: passages matching each concept (of those the filters allow)
     df: list[int]
+    #: agenda items with a live passage matching each concept, whatever the filters (a
+    #: statistic of the archive, as IDF is)
+    item_df: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -159,6 +162,8 @@ class IndexArrays:
         self._scored_few: Lru[wq.Query, Matches] = Lru(CACHE_SCORED_FEW)
         self._scored_bytes = 0
         self._masks: dict[tuple[tuple[str, str], ...], np.ndarray] = {}
+        self._derived: dict[Hashable, np.ndarray] = {}
+        self._item_counts: Lru[wq.Query, int] = Lru(CACHE_TERMS)
 
     def _group_items(self) -> None:
         """Index the live passages by item, and the lengths of the combined passage-and-title
@@ -168,6 +173,12 @@ class IndexArrays:
         #: live passages, item by item; item k's are item_members[item_first[k]:][:item_size[k]]
         self.item_members = live[np.argsort(codes, kind="stable")]
         self.item_size = np.bincount(codes, minlength=self.item_count)
+        #: items with a live passage
+        self.live_items = int(np.count_nonzero(self.item_size))
+        # Whether each item's live passages are consecutive in document order (a build and an
+        # update write an item's passages together): then the items of sorted documents are
+        # counted by their changes, without a pass over every item (see distinct_items).
+        self.items_in_runs = 1 + int(np.count_nonzero(codes[1:] != codes[:-1])) == self.live_items if len(codes) else True
         self.item_first = np.cumsum(self.item_size) - self.item_size
         title = self.lengths.get("title")
         self.item_title_len = np.zeros(self.item_count)
@@ -177,6 +188,28 @@ class IndexArrays:
         self.combined_len = text + TITLE_WEIGHT * self.item_title_len[self.item_code]
         self.combined_avg = float(self.combined_len[live].mean()) if len(live) else 1.0
         self.combined_avg = self.combined_avg or 1.0
+
+    def distinct_items(self, ids: np.ndarray) -> int:
+        """The number of items with a live passage among the documents ``ids`` (sorted)."""
+        if self.live_count < self.doc_count:
+            ids = ids[self.alive[ids]]
+        if not len(ids):
+            return 0
+        codes = self.item_code[ids]
+        if self.items_in_runs:
+            return 1 + int(np.count_nonzero(codes[1:] != codes[:-1]))
+        return int(np.count_nonzero(np.bincount(codes, minlength=self.item_count)))
+
+    def items_matching(self, q: wq.Query, ids: np.ndarray) -> int:
+        """:meth:`distinct_items` of the documents ``ids`` that ``q`` matches, kept per query
+        for long lists (common words recur across queries, as in the scored cache)."""
+        if len(ids) < CACHE_SCORED_MIN:
+            return self.distinct_items(ids)
+        n = self._item_counts.get(q)
+        if n is None:
+            n = self.distinct_items(ids)
+            self._item_counts.put(q, n)
+        return n
 
     def passages_of(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The live passages of the items ``codes`` (sorted), and for each, the index in
@@ -251,6 +284,18 @@ class IndexArrays:
         with self._lock:
             self._masks[terms] = out
         return out
+
+    def derived(self, key: Hashable, build: Callable[[], np.ndarray]) -> np.ndarray:
+        """An array over all documents made from the index's columns by ``build``, made
+        once per open index and per ``key`` (which names it and the settings it depends on)."""
+        with self._lock:
+            hit = self._derived.get(key)
+        if hit is None:
+            hit = build()
+            hit.flags.writeable = False
+            with self._lock:
+                self._derived[key] = hit
+        return hit
 
     def scored(self, q: wq.Query) -> Matches | None:
         """The cached :meth:`Evaluator.combined` matches of ``q``, if kept."""
@@ -700,6 +745,7 @@ class Evaluator:
         merged once (into dense arrays when they are long, by sorting otherwise).
         """
         parts = [self.eval(c) for c in concepts]
+        item_df = [self.a.items_matching(c, p.ids) for c, p in zip(concepts, parts)]
         total = sum(len(p) for p in parts)
         if len(parts) == 1:
             p = parts[0]
@@ -734,13 +780,14 @@ class Evaluator:
             scores = np.add.reduceat(all_scores[order], starts)
             body = np.add.reduceat(all_body[order], starts)
         else:
-            return Coverage(EMPTY_IDS, EMPTY_IDS, EMPTY_IDS, EMPTY_WEIGHTS, EMPTY_WEIGHTS, [0] * len(parts))
+            return Coverage(EMPTY_IDS, EMPTY_IDS, EMPTY_IDS, EMPTY_WEIGHTS, EMPTY_WEIGHTS, [0] * len(parts), item_df)
         keep = np.ones(len(ids), dtype=bool)
         if required:
             keep &= (bits & required) == required
         if self.a.live_count < self.a.doc_count:
             keep &= self.a.alive[ids]
-        return self.narrow(Coverage(ids, bits, body_bits, scores, body, [0] * len(parts)), filters, exclude, keep)
+        return self.narrow(Coverage(ids, bits, body_bits, scores, body, [0] * len(parts), item_df), filters, exclude,
+                           keep)
 
     def narrow(
         self,
@@ -765,7 +812,7 @@ class Evaluator:
         if not keep.all():
             ids, bits, body_bits, scores, body = ids[keep], bits[keep], body_bits[keep], scores[keep], body[keep]
         df = [int(np.count_nonzero(bits & (1 << k))) for k in range(len(cov.df))]
-        return Coverage(ids, bits, body_bits, scores, body, df)
+        return Coverage(ids, bits, body_bits, scores, body, df, cov.item_df)
 
     def proximity(self, ids: np.ndarray, concept_terms: list[tuple[str, ...]], window: int) -> np.ndarray:
         """How closely the concepts' words stand together in each passage of ``ids``

@@ -850,11 +850,18 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery,
     concepts' words in the best passages of the first items. Given ``few``, the item codes
     of a few matches as a list, rank them in plain Python (a :class:`fewpage.FewRanking`)."""
     weights = ranking.coverage_weights(cov.df, a.live_count)
-    rarity = ranking.concept_idf(cov.df, a.live_count)
+    if ranking.asks_question(parsed.text):
+        rarity = ranking.concept_idf(cov.df, a.live_count)
+    else:
+        rarity = ranking.KEYWORD_RARITY * ranking.concept_idf(cov.item_df, a.live_items)
     weak = [k for k, c in enumerate(parsed.concepts) if c.weak]
     if weak:
         weights[weak] = rarity[weak] = 0.0
-    prior = ranking.boilerplate_prior(a.mask(ev.reader, ranking.BOILERPLATE)[cov.ids])
+    # document priors (procedural business, short fragments), made once per open index
+    key = ("priors", ranking.BOILERPLATE, ranking.BOILERPLATE_PRIOR, ranking.SHORT_PASSAGE,
+           ranking.SHORT_PASSAGE_PRIOR)
+    prior = a.derived(key, lambda: ranking.boilerplate_prior(a.mask(ev.reader, ranking.BOILERPLATE))
+                      + ranking.short_passage_prior(a.lengths[DEFAULT_FIELD], a.ordinal))[cov.ids]
     if ranking.asks_decision(c.label for c in parsed.concepts):
         prior = prior + ranking.resolution_prior(cov.ids, ev.eval(wq.Term("section", "resolution")).ids)
     cov = replace(cov, scores=cov.scores + prior, body=cov.body + prior)

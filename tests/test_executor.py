@@ -285,3 +285,32 @@ def test_mask_marks_the_documents_matching_every_term(searcher, arrays):
     assert arrays.mask(searcher.reader(), terms) is mask  # built once
     assert not mask.flags.writeable
     assert not arrays.mask(searcher.reader(), (("section", "no such section"),)).any()
+
+
+@pytest.mark.parametrize("q, df, item_df", [
+    ("police precept cuckooing", [16, 8, 1], [2, 1, 1]),
+    ("county lines", [9, 8], [3, 2]),
+    ("zebra police", [0, 16], [0, 2]),
+])
+@pytest.mark.parametrize("in_runs", [True, False])
+def test_coverage_counts_the_items_each_concept_matches(arrays, searcher, q, df, item_df, in_runs):
+    # the items' passages are consecutive in document order, so their changes count them;
+    # the count over every item (for an index where they are not) gives the same
+    assert arrays.items_in_runs
+    arrays.items_in_runs = in_runs
+    cov = Evaluator(arrays, searcher.reader()).coverage([c.query for c in parse_query(q).concepts])
+    codes = arrays.item_code[cov.ids]
+    assert [len(set(codes[(cov.bits >> k) & 1 == 1].tolist())) for k in range(len(df))] == item_df
+    assert (cov.df, cov.item_df) == (df, item_df)
+
+
+def test_the_item_count_of_a_long_list_is_kept_per_query(arrays, searcher, monkeypatch):
+    import indexer.executor as executor
+
+    monkeypatch.setattr(executor, "CACHE_SCORED_MIN", 1)  # every list counts as long
+    ev = Evaluator(arrays, searcher.reader())
+    concepts = [c.query for c in parse_query("county lines").concepts]
+    assert ev.coverage(concepts).item_df == [3, 2]
+    assert [arrays._item_counts.get(q) for q in concepts] == [3, 2]
+    monkeypatch.setattr(arrays, "distinct_items", lambda ids: pytest.fail("counted again"))
+    assert ev.coverage(concepts).item_df == [3, 2]

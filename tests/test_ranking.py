@@ -131,3 +131,22 @@ def test_boilerplate_prior_marks_procedural_business():
     prior = ranking.boilerplate_prior(np.array([False, True, False, True]))
     assert prior.tolist() == [0.0, ranking.BOILERPLATE_PRIOR, 0.0, ranking.BOILERPLATE_PRIOR]
     assert ranking.BOILERPLATE_PRIOR < 0
+
+
+@pytest.mark.parametrize("text, question", [
+    ("how much more will I pay for policing", True),
+    ("What happens to money seized from criminals", True),
+    ("can I speak at a planning committee meeting", True),
+    ("are the police recruiting more women", True),
+    ("committee:planning why was it refused", True),  # a filter before the first word
+    ("precept rise?", True),
+    ("flooding and drainage on new developments", False),
+    ("funding for police school liaison officers", False),
+    ("panel backed the precept rise", False),
+    ("whose", True),
+    ("howard league", False),  # a word that begins like one is not one
+    ("", False),
+])
+def test_asks_question(text, question):
+    assert ranking.asks_question(text) is question
+

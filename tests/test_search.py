@@ -340,12 +340,15 @@ def test_a_decision_query_prefers_the_resolutions(engine, monkeypatch):
     with_prior = ranked("precept approved")
     monkeypatch.setattr(ranking, "RESOLUTION_PRIOR", 0.0)
     without = ranked("precept approved")
-    assert [(t, s) for t, s, _ in with_prior] == [(ROADS, "resolution"), (PRECEPT, "resolution"),
-                                                   (PRECEPT, "summary")]
-    assert [(t, s) for t, s, _ in without] == [(ROADS, "resolution"), (PRECEPT, "summary"), (PRECEPT, "questions")]
-    assert round(with_prior[0][2] - without[0][2], 3) == 3.0
+    # (the road safety resolution, "That the road safety strategy be approved.", is a short
+    # fragment: it takes ranking.SHORT_PASSAGE_PRIOR, and the precept item comes first)
+    assert [(t, s) for t, s, _ in with_prior] == [(PRECEPT, "resolution"), (PRECEPT, "summary"),
+                                                   (ROADS, "resolution")]
+    assert [(t, s) for t, s, _ in without] == [(PRECEPT, "summary"), (PRECEPT, "questions"), (ROADS, "resolution")]
+    assert round(with_prior[2][2] - without[2][2], 3) == 3.0
     # no decision word, no prior
-    assert ranked("precept agreement") == [(PRECEPT, "summary", 100005.864), (PRECEPT, "questions", 100005.864)]
+    # (a keyword query: its rarity is the IDF over items, times ranking.KEYWORD_RARITY)
+    assert ranked("precept agreement") == [(PRECEPT, "summary", 100011.23), (PRECEPT, "questions", 100011.23)]
 
 
 def test_a_hyphenated_word_finds_it_written_solid_and_spaced(tmp_path):
@@ -382,3 +385,64 @@ def test_procedural_business_takes_the_boilerplate_prior(engine, monkeypatch):
     without = ranked("apologies")
     assert [(t, s) for t, s, _ in with_prior] == [(t, s) for t, s, _ in without] == [(APOLOGIES, "procedural")]
     assert round(without[0][2] - with_prior[0][2], 3) == 1.0
+
+
+def test_a_keyword_query_ranks_partial_matches_by_their_words_rarity_over_items(tmp_path):
+    """Among items matching one word of "speeding money", a keyword query puts the item
+    about speeding first: "speeding" is in nine passages of one item, "money" once in each
+    of three, so it is rarer over items though not over passages. A question with the same
+    words keeps the IDF over passages (weight 1): the "money" items first."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    speed = "".join(
+        f"Residents along the main road through the village said that speeding at night was a long standing "
+        f"worry for families living near junction number {i} and the shops, the school, the surgery and the "
+        f"church, and asked the parish council to write again to the county highways team about signs, "
+        f"markings, a crossing by the green and the hedges that hid the bend from drivers coming down the hill "
+        f"from the farm towards the river bridge.\n\n" for i in range(9))
+    money = "".join(f"{n}. {t}\n\nThe money that had been set aside for the year was noted by members.\n\n"
+                    for n, t in enumerate(["Budget monitoring", "Youth grants", "Accounts"], 2))
+    other = "".join(f"{n}. Item {n}\n\nReport {n} on the {w} was received.\n\n" for n, w in enumerate(
+        ["hall", "roof", "website", "allotments", "footpaths", "shelters", "verges", "lights", "benches", "bins"] * 4, 5))
+    (corpus / "minutes.txt").write_text("1. Average cameras report\n\n" + speed + money + other, encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        def ranked(q: str) -> list[tuple[str, float]]:
+            return [(h.title, round(h.score, 3)) for h in engine.search(SearchRequest(q=q, per_item=1)).hits]
+
+        assert ranked("speeding money") == [("Average cameras report", 100019.545), ("Accounts", 100017.578),
+                                            ("Budget monitoring", 100017.456), ("Youth grants", 100017.456)]
+        assert [t for t, _ in ranked("where does the money from speeding go")] == [
+            "Accounts", "Budget monitoring", "Youth grants", "Average cameras report"]
+
+
+def test_a_short_passage_takes_the_short_passage_prior(tmp_path, monkeypatch):
+    """A passage of fewer than ranking.SHORT_PASSAGE words (a line of a list, not its
+    item's opening) scores ranking.SHORT_PASSAGE_PRIOR less, so the report about burglary
+    comes before the list line that names it; without the prior, BM25 puts the short line
+    first."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Plan priorities\n\nThe Commissioner listed the priorities of the plan in the order of the survey.\n\n"
+        "Priority three: burglary and theft.\n\n"
+        "2. Performance report\n\nThe Chief Constable reported that burglary had fallen by a fifth over the "
+        "year after patrols were moved to the estates where most break-ins happened.\n\n"
+        + "".join(f"{n}. Item {n}\n\nReport {n} on the {w} was received.\n\n" for n, w in enumerate(
+            ["hall", "roof", "website", "allotments", "footpaths", "shelters", "verges", "lights"], 3)),
+        encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        def ranked() -> list[tuple[str, float]]:
+            return [(h.title, round(h.score, 3)) for h in engine.search(SearchRequest(q="burglary")).hits]
+
+        with_prior = ranked()
+        monkeypatch.setattr(ranking, "SHORT_PASSAGE_PRIOR", 0.0)
+        without = ranked()
+    assert [t for t, _ in with_prior] == ["Performance report", "Plan priorities"]
+    assert [t for t, _ in without] == ["Plan priorities", "Performance report"]
+    # the short line's item lost exactly the prior; the report's score is unchanged
+    assert round(dict(without)["Plan priorities"] - dict(with_prior)["Plan priorities"], 3) == 1.0
+    assert dict(without)["Performance report"] == dict(with_prior)["Performance report"]

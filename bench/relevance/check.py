@@ -5,7 +5,9 @@ Two files are checked:
 * ``judgments.json``: 48 queries, 12 per kind, split 6 ``dev`` / 6 ``aside`` per kind exactly as the recorded
   seed reproduces;
 * ``judgments-dev2.json``: a second set of 48 queries, 12 per kind, all ``dev``, with ids ``t2NN``, ``q2NN``,
-  ``a2NN`` and ``d2NN`` by kind.
+  ``a2NN`` and ``d2NN`` by kind;
+* ``judgments-dev3.json``: a third set, all ``dev``, weighted to topics (at least 16 queries, every kind
+  present), with ids ``t3NN``, ``q3NN``, ``a3NN`` and ``d3NN`` by kind.
 
 For each file: every judged document exists (real excerpts under ../shared/realworld, read at run
 time; corpus files under corpus/), grades are 1 or 2 (0s are omitted), every query has at least one
@@ -34,6 +36,10 @@ PER_KIND = 12
 NGRAM = 8
 #: Id prefix per kind in the second (all-dev) set.
 DEV2_PREFIX = {"topic": "t2", "question": "q2", "acronym": "a2", "decision": "d2"}
+#: Id prefix per kind in the third (all-dev, topic-weighted) set.
+DEV3_PREFIX = {"topic": "t3", "question": "q3", "acronym": "a3", "decision": "d3"}
+#: The third set's least size.
+DEV3_MIN = 16
 
 
 def words(text: str) -> list[str]:
@@ -78,8 +84,10 @@ class Collection:
         return False
 
 
-def check_queries(name: str, queries: list[dict], coll: Collection) -> list[str]:
-    """Checks common to both files; problems are prefixed with the file name."""
+def check_queries(name: str, queries: list[dict], coll: Collection, per_kind: int | None = PER_KIND) -> list[str]:
+    """Checks common to every file; problems are prefixed with the file name.
+
+    ``per_kind``: the number of queries each kind must have (None: no fixed number)."""
     problems: list[str] = []
     ids = [q["id"] for q in queries]
     for qid, n in Counter(ids).items():
@@ -109,10 +117,10 @@ def check_queries(name: str, queries: list[dict], coll: Collection) -> list[str]
         for field in ("need", "rule"):
             if not q.get(field, "").strip():
                 problems.append(f"{qid}: empty {field}")
-    per_kind = Counter(q["kind"] for q in queries)
+    counts = Counter(q["kind"] for q in queries)
     for kind in KINDS:
-        if per_kind[kind] != PER_KIND:
-            problems.append(f"{name}: {kind}: {per_kind[kind]} queries, expected {PER_KIND}")
+        if per_kind is not None and counts[kind] != per_kind:
+            problems.append(f"{name}: {kind}: {counts[kind]} queries, expected {per_kind}")
     return problems
 
 
@@ -126,15 +134,32 @@ def check_split(name: str, data: dict) -> list[str]:
     ]
 
 
-def check_dev2(name: str, data: dict) -> list[str]:
-    """The second set: every query dev, ids t2NN/q2NN/a2NN/d2NN by kind."""
+def check_all_dev(name: str, data: dict, prefixes: dict[str, str]) -> list[str]:
+    """An all-dev set: every query dev, ids made of the kind's prefix and two digits."""
     problems = []
     for q in data["queries"]:
         if q.get("part") != "dev":
             problems.append(f"{name}: {q['id']}: part {q.get('part')!r}, every query of this set is dev")
-        prefix = DEV2_PREFIX.get(q["kind"], "?")
+        prefix = prefixes.get(q["kind"], "?")
         if not re.fullmatch(rf"{prefix}\d\d", q["id"]):
             problems.append(f"{name}: {q['id']}: id should be {prefix} and two digits for kind {q['kind']}")
+    return problems
+
+
+def check_dev2(name: str, data: dict) -> list[str]:
+    """The second set: every query dev, ids t2NN/q2NN/a2NN/d2NN by kind."""
+    return check_all_dev(name, data, DEV2_PREFIX)
+
+
+def check_dev3(name: str, data: dict) -> list[str]:
+    """The third set: every query dev, ids t3NN/q3NN/a3NN/d3NN, at least DEV3_MIN queries,
+    every kind present and topics the largest kind."""
+    problems = check_all_dev(name, data, DEV3_PREFIX)
+    counts = Counter(q["kind"] for q in data["queries"])
+    if sum(counts.values()) < DEV3_MIN:
+        problems.append(f"{name}: {sum(counts.values())} queries, expected at least {DEV3_MIN}")
+    if any(counts[k] == 0 for k in KINDS) or counts["topic"] < max(counts.values()):
+        problems.append(f"{name}: every kind must be present and topics the largest kind: {dict(counts)}")
     return problems
 
 
@@ -161,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--realworld", type=Path, default=REPO.parent / "shared" / "realworld")
     ap.add_argument("--judgments", type=Path, default=HERE / "judgments.json", help="first (dev/aside) set")
     ap.add_argument("--dev2", type=Path, default=HERE / "judgments-dev2.json", help="second (all dev) set")
+    ap.add_argument("--dev3", type=Path, default=HERE / "judgments-dev3.json", help="third (all dev, topics) set")
     args = ap.parse_args(argv)
 
     if not args.realworld.is_dir():
@@ -169,15 +195,15 @@ def main(argv: list[str] | None = None) -> int:
     coll = Collection(args.realworld)
 
     problems: list[str] = []
-    files = [(args.judgments, check_split), (args.dev2, check_dev2)]
+    files = [(args.judgments, check_split, PER_KIND), (args.dev2, check_dev2, PER_KIND), (args.dev3, check_dev3, None)]
     loaded: list[tuple[str, list[dict]]] = []
-    for path, specific in files:
+    for path, specific, per_kind in files:
         name = path.name
         if not path.is_file():
             problems.append(f"{name}: not found at {path}")
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
-        problems += check_queries(name, data["queries"], coll)
+        problems += check_queries(name, data["queries"], coll, per_kind)
         problems += specific(name, data)
         loaded.append((name, data["queries"]))
 
