@@ -111,3 +111,15 @@ def test_truncated_minutes_link_is_dropped() -> None:
         ("para", "", "The Commissioner explained the plan")
     ]
     assert blocks("To elect a Chairman.\n\n ...  view the full agenda text for item 4.") == [("para", "", "To elect a Chairman.")]
+
+
+def test_site_banner_keeps_an_upload_title_that_is_the_minutes_heading() -> None:
+    from indexer.parse import parse_bytes
+
+    text = (
+        "Minutes of Cwmtrelyn Uchaf Community Council Meeting 7:00Pm 14Th March 2023\nTotal Page:6\n"
+        "File Type:pdf, Size:210Kb\nMINUTES OF CWMTRELYN UCHAF COMMUNITY COUNCIL MEETING 7:00PM 14TH MARCH 2023 "
+        "Present: Alun, Bethan (Chair). It was agreed to ask the county for a meeting on site.\n"
+    )
+    doc = parse_bytes(text.encode(), "upload.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Cwmtrelyn Uchaf Community Council", "2023-03-14")

@@ -774,3 +774,36 @@ def test_cmis_file_links_around_titles() -> None:
     doc = parse_bytes(data, "x.txt")
     assert (doc.meeting.committee, str(doc.meeting.date)) == ("Harrowgate licensing committee", "2024-09-10")
     assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Apologies"), ("2", "Minutes")]
+
+
+def test_unnumbered_titles_with_blurbs_are_items() -> None:
+    # no header, no numbers: two or more titles with "To …" blurbs under them still make a list of items
+    text = (
+        "Agenda Items\nApologies for Absence\nTo receive any apologies for absence.\nThere were none.\n"
+        "Treasurer's Report\nTo receive the quarterly figures.\nThe Treasurer presented the figures.\n"
+        "RESOLVED that the report be noted.\n"
+    )
+    doc = parse_bytes(text.encode(), "page.txt")
+    assert [(it.title, len(it.resolutions)) for it in doc.items if it.title] == [("Apologies for Absence", 0), ("Treasurer's Report", 1)]
+
+
+def test_one_blurbed_title_is_not_a_list() -> None:
+    text = "Road Safety\nTo note the update.\nThe officer gave an update on the scheme.\nMembers asked about speed limits.\n"
+    doc = parse_bytes(text.encode(), "item.txt")
+    assert [(it.title, len(it.passages)) for it in doc.items] == [("Road Safety", 3)]
+
+
+def test_cmis_lone_minute_numbers_mark_the_minutes() -> None:
+    text = (
+        "Meeting Details\nWestmarch Fire Authority\n14 Mar 2024 - 10:00\nStandard Items\n"
+        "1 Apologies\nTo receive apologies.\n21\nApologies were received from Councillor Tey.\n"
+        "2 Budget Monitoring\nTo consider the report of the Treasurer.\n22\nThe Treasurer presented the report.\n"
+        "RESOLVED that the report be noted.\n"
+    )
+    doc = parse_bytes(text.encode(), "cmis.txt")
+    assert doc.kind == "meeting"
+    assert [(it.number, it.title, [(p.section, p.text) for p in it.passages], list(it.resolutions)) for it in doc.items if it.title] == [
+        ("1", "Apologies", [("summary", "To receive apologies."), ("procedural", "Apologies were received from Councillor Tey.")], []),
+        ("2", "Budget Monitoring", [("summary", "To consider the report of the Treasurer."), ("presentation", "The Treasurer presented the report."),
+                                    ("resolution", "That the report be noted.")], ["That the report be noted."]),
+    ]

@@ -34,6 +34,8 @@ from indexer.parse.meta import (
         ("13/13/2020", None),
         ("Item 5 in 2020", None),
         ("no date here", None),
+        ("held Tuesday night February the 6th 2018 at 7.30pm", dt.date(2018, 2, 6)),
+        ("7:30Pm 28Th November 2018", dt.date(2018, 11, 28)),
     ],
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
@@ -143,6 +145,9 @@ def test_line_kinds(line: str, committee_line: bool, date_line: bool) -> None:
          ("Overview and Scrutiny Committee", dt.date(2023, 3, 7))),
         (["Strathmore Council", "Education, Children and Families Committee", "10.00am, Tuesday 7 March 2023"],
          ("Education, Children and Families Committee", dt.date(2023, 3, 7))),
+        # a parish's heading in prose: no article, lower case
+        (["Minutes of parish council meeting held on March 12th 2024"], ("Parish Council", dt.date(2024, 3, 12))),
+        (["Minutes of town council meeting held on 3 May 2022"], ("Town Council", dt.date(2022, 5, 3))),
     ],
 )
 def test_meeting_from_head(head: list[str], expected: tuple) -> None:

@@ -228,3 +228,64 @@ def test_a_decision_run_into_the_text_before_it() -> None:
     data = b"Agenda item\n\nOccasional Licences\n\nMinutes:\n\nEleven licences had been granted under delegated powers. DECISION NOTED.\n"
     [item] = parse_bytes(data, "x.txt").items
     assert item.resolutions == ("NOTED.",)
+
+
+# --- the stages of shape_item, each on its own ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("labels", "zones"),
+    [
+        # "Agenda, decisions and minutes" pages print the decision twice: the minutes' copy is kept
+        ((True, True), [("agenda", "To receive the report."), ("minutes", "The Treasurer presented it.")]),
+        # a closing "Decision:" after a blurb: everything before the label is agenda
+        ((False, True), [("agenda", "To receive the report."), ("agenda", "The Treasurer presented it."), ("decision", "That it be noted.")]),
+        ((True, False), [("agenda", "To receive the report."), ("minutes", "The Treasurer presented it."), ("minutes", "That it be noted.")]),
+    ],
+)
+def test_zone_blocks_stage(labels: tuple[bool, bool], zones: list[tuple[str, str]]) -> None:
+    from indexer.parse.ir import LABEL, LABEL_DECISION, LABEL_MINUTES, PARA, Block
+    from indexer.parse.structure import zone_blocks
+
+    minutes, decision = labels
+    blocks = [Block("To receive the report.", PARA)]
+    blocks += [Block(LABEL_MINUTES, LABEL)] if minutes else []
+    blocks += [Block("The Treasurer presented it.", PARA)]
+    blocks += [Block(LABEL_DECISION, LABEL)] if decision else []
+    blocks += [Block("That it be noted.", PARA)]
+    assert [(z, b.text) for z, b in zone_blocks(blocks, agenda_only=False)] == zones
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        ("RESOLVED: That the plan be noted.", "RESOLVED: ", "RESOLVED: That the plan be noted."),
+        ("3.3 RESOLVED: That the plan be noted.", "RESOLVED: ", "RESOLVED: That the plan be noted."),
+        ("Agreed with the officers that the hedge is trimmed.", None, "Agreed with the officers that the hedge is trimmed."),
+        ("The Panel discussed the plan.", None, "The Panel discussed the plan."),
+    ],
+)
+def test_decision_lead_stage(text: str, lead: str | None, rest: str) -> None:
+    from indexer.parse.structure import _decision_lead
+
+    m, out = _decision_lead(text)
+    assert (m.group(0) if m else None, out) == (lead, rest)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "resolutions"),
+    [
+        # the excerpt ends mid-sentence before the minutes record the decision: the "Decision:" copy is the record
+        ("Members had the draft plan before them and heard that the timetable", ["(i) To approve the plan. (ii) To review it in June."]),
+        # minutes complete and recording the decision: their copy is kept, the decision's copy dropped
+        ("Members had the draft plan before them.\n\nRESOLVED that the plan be approved.", ["That the plan be approved."]),
+    ],
+)
+def test_decision_copy_kept_when_minutes_cut_off(minutes: str, resolutions: list[str]) -> None:
+    body = f"Decision:\n\nThe Panel resolved :-\n\n(i) to approve the plan.\n\n(ii) to review it in June.\n\nMinutes:\n\n{minutes}"
+    assert list(item(body, title="Draft Plan").resolutions) == resolutions
+
+
+def test_no_decision_is_no_resolution() -> None:
+    it = item("Decision:\n\nNone\n\nMinutes:\n\nNone were made", title="Declarations of Interest")
+    assert (list(it.resolutions), [p.text for p in it.passages]) == ([], ["None", "None were made"])

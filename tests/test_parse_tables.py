@@ -172,3 +172,48 @@ def test_two_lone_bars_are_no_flattened_table() -> None:
     assert not is_table_flattened(pdf)
     rows = [Line(t) for t in ["Apologies Minutes: None. |", "|", "Declarations Minutes: None. |"]]
     assert is_table_flattened(rows)
+
+
+THREE_COLUMNS = """MINUTES OF THE PARISH COUNCIL MEETING
+Tuesday 6 February 2024 at 7.15 p.m.
+Oakhythe Village Hall
+Subject |
+Minute |
+Action |
+1. Attendance |
+Councillors Bexley (Chair) and Corrin were present. |
+|
+2. Playing field |
+The Clerk reported that the new gate had been fitted. |
+Clerk |
+3. Footpaths |
+Councillor Corrin asked about the stile on the bridleway. |
+|
+"""
+
+# one cell to a line, its minute cell right after the title's
+CELL_PER_LINE = """MINUTES OF THE TOWN COUNCIL MEETING
+Monday 4 March 2024 at 7 p.m.
+Subject |
+Minute |
+Action |
+1. Apologies |
+Apologies received from Councillor Hebden |
+|
+2. Allotments |
+Clerk to write to the tenants about the water supply |
+Clerk |
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (THREE_COLUMNS, ("Parish Council", "2024-02-06", [("1", "Attendance", 1), ("2", "Playing field", 1), ("3", "Footpaths", 1)])),
+        (CELL_PER_LINE, ("Town Council", "2024-03-04", [("1", "Apologies", 1), ("2", "Allotments", 2)])),
+    ],
+)
+def test_three_column_parish_table(text: str, expected: tuple) -> None:
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    got = (doc.meeting.committee, str(doc.meeting.date), [(it.number, it.title, len(it.passages)) for it in doc.items])
+    assert got == expected

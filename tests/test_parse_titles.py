@@ -3,7 +3,7 @@
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.titles import ITEM_NUMBER, NUMBER_AND_TITLE, is_blurb, item_number
+from indexer.parse.titles import ITEM_NUMBER, NUMBER_AND_TITLE, is_blurb, is_title_like, item_number
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,49 @@ def test_minute_numbers_with_letters_and_dots_mark_items() -> None:
 def test_a_year_range_is_no_minute_number() -> None:
     # "2024/25 Revenue Budget" opens many lines of budget minutes: a year first is never taken as a number
     assert NUMBER_AND_TITLE.match("2024/25 Revenue Budget") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Councillor vacancies", True),  # a title about councillors
+        ("Councillor training", True),
+        ("Councillor Pryce", False),  # a name: the start of a sentence or an attendance line
+        ("Cllr Hebden", False),
+        ("Councillors Amberley and Kemble", False),
+        ("APPROVED the Minute.", False),  # a decision in capitals whose "DECISION" label was lost
+        ("NOTED the report.", False),
+        ("Approved Premises Update", True),
+    ],
+)
+def test_title_like_councillor_word(text: str, expected: bool) -> None:
+    assert is_title_like(text, strict=False) is expected
+
+
+DASH_MINUTES = """Minutes of the Town Council Meeting, 9th April 2024
+1) Apologies – Councillors Wynne and Carrog.
+2) Declarations of Interest – None
+3) Minutes of the previous meeting
+The minutes were approved.
+4) Councillor vacancies
+There is one vacancy.
+5) Report of the Footpaths Group held on 2nd April – the group walked the routes and found two broken stiles.
+6) Signing of the Minutes - 9th January 2024 meeting
+The Chair signed the minutes.
+7) Bus shelter
+The clerk reported on the repairs.
+"""
+
+
+def test_numbered_heading_forms_of_community_minutes() -> None:
+    doc = parse_bytes(DASH_MINUTES.encode(), "minutes.txt")
+    assert [(it.number, it.title, [p.text for p in it.passages]) for it in doc.items] == [
+        ("1", "Apologies", ["Councillors Wynne and Carrog."]),
+        ("2", "Declarations of Interest", ["None"]),
+        ("3", "Minutes of the previous meeting", ["The minutes were approved."]),
+        ("4", "Councillor vacancies", ["There is one vacancy."]),
+        ("5", "Report of the Footpaths Group held on 2nd April",
+         ["Report of the Footpaths Group held on 2nd April – the group walked the routes and found two broken stiles."]),
+        ("6", "Signing of the Minutes - 9th January 2024 meeting", ["The Chair signed the minutes."]),
+        ("7", "Bus shelter", ["The clerk reported on the repairs."]),
+    ]

@@ -93,7 +93,9 @@ def drop_site_banner(lines: list[Line]) -> list[Line]:
     top = max((k for k, ln in enumerate(lines[:12]) if SITE_BANNER.match(ln.text)), default=None)
     if top is not None and all(len(ln.text.split()) <= 12 for ln in lines[:top]):
         # an agenda pack's cover page may stand above the residue: its body and date lines are the header
-        kept = [ln for ln in lines[:top] if meta.is_committee_line(ln.text) or meta.is_date_field(ln.text)]
+        # (and a document site's title for the upload may be the minutes' own heading, body and date:
+        # "Minutes of X Community Council Meeting 7:30pm 28th November 2018", community councils' PDFs)
+        kept = [ln for ln in lines[:top] if meta.is_committee_line(ln.text) or meta.is_date_field(ln.text) or all(meta.meeting_from_head([ln.text]))]
         lines = kept + lines[top + 1 :]
     return [ln for ln in lines if not SITE_BANNER.match(ln.text)]
 

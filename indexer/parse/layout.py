@@ -17,7 +17,7 @@ from .structure import is_procedural_title
 from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks
-from .ir import LABEL, RawDoc, RawItem
+from .ir import LABEL, LABEL_MINUTES, PARA, Block, RawDoc, RawItem
 from .text import RESIDUE_INLINE, Line, split_lines, strip_file_link
 from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, drop_numbered_stop, is_blurb, is_title_like, item_number
 
@@ -70,7 +70,12 @@ def layout_text(text: str) -> RawDoc:
         dated = any(_dated_header_line(h.text) or meta.header_meeting(h.text) for h in head) and not any(
             meta.item_meeting_line(h.text) for h in head
         )
-        starts = _titled_starts(body) if (meeting_page or printed or agenda or minutes_of or dated) else []
+        gated = meeting_page or printed or agenda or minutes_of or dated
+        # (titles are looked for without a header only where two blurbs could stand under titles: cheap first)
+        blurbs = 0 if gated else sum(1 for k in range(1, len(body)) if body[k].gap <= 1 and is_blurb(body[k].text))
+        starts = _titled_starts(body) if gated or blurbs >= 2 else []
+        if not gated and _blurbed(body, starts) < 2:
+            starts = []
     if starts:
         doc = RawDoc("meeting", head=[ln.text for ln in head])
         preamble = body[: starts[0][0]]
@@ -82,6 +87,7 @@ def layout_text(text: str) -> RawDoc:
     else:
         doc = _single_item(head, body, meeting_page or printed)
     _assign_meetings(doc, body, starts, meetings)
+    _lone_minute_numbers(doc)
     if printed:
         doc.kind = "printed_minutes"
     elif agenda and not _has_minutes(doc):
@@ -260,6 +266,8 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 "the " + t.lower().removeprefix("the ")
             ):
                 break
+        elif i < 3 and len(t) <= 160 and all(meta.meeting_from_head([t])):
+            pass  # a heading that names both the body and the date ("Minutes of X Council Meeting 7:30pm 28th May")
         elif _DOC_HEADING.match(t) and _names_meeting_below(lines, i):
             pass  # "PUBLIC MINUTES" above the body's name or the date (an item called "Minutes" is not)
         elif not _header_like(t, i):
@@ -323,6 +331,7 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     """
     starts: list[tuple[int, str | None, str, int]] = []
     sequence: list[tuple[int, str, str, int]] = []
+    weak: list[tuple[int, str, str, int]] = []  # numbered lines that do not read as titles
     for i, ln in enumerate(body):
         t = strip_file_link(_without_cell_bar(ln.text))
         if t[:1].isdigit() and meta.is_date_line(t):
@@ -350,6 +359,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         probe = m.group(2)[:-1] if m and m.re is NUMBER_AND_TITLE and _MINUTE_REF.match(m.group(1)) and _STOPPED.search(m.group(2)) else m and m.group(2)
         # "2307.01 Present", "23/045 Present": parish and town minutes number the attendance as a minute
         attendance = bool(m and m.re is NUMBER_AND_TITLE and _ATTENDANCE_MINUTE.match(f"{m.group(1)} {m.group(2).strip()}"))
+        if m and m.re is NUMBER_AND_TITLE and not (attendance or is_title_like(probe, strict=False)):
+            weak.append((i, item_number(m.group(1)), m.group(2), 1))
         if m and (attendance or is_title_like(probe, strict=False)):
             nxt = body[i + 1].text if i + 1 < len(body) else ""
             if RESIDUE_INLINE.search(t) or label_of(nxt)[0] or is_blurb(nxt):
@@ -364,7 +375,7 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
-    run = _increasing(sequence, body)
+    run = _increasing(_bridged(sequence, weak), body)
     before = body[run[0][0] - 1].text if run and run[0][0] else ""
     if before and (_list_point(before) or before.rstrip().endswith((":", ":-"))):
         run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
@@ -382,7 +393,30 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     return starts
 
 
+def _bridged(sequence: list[tuple[int, str, str, int]], weak: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """``sequence`` with the numbered lines that fill a one-number gap in it ("2 Declarations", then "3 Minutes
+    from the meeting held on … Item 9.1 – the papers …" run into its text, then "4 Matters arising"): one
+    heading run into its minute must not split the items' run in two (community, parish and town councils'
+    minutes typed as running text). Its title is the text up to the first stop or dash, at most 12 words."""
+    if not weak or len(sequence) < 2:
+        return sequence
+    out = list(sequence)
+    for w in weak:
+        before = [c for c in sequence if c[0] < w[0]]
+        after = [c for c in sequence if c[0] > w[0]]
+        v = _number_value(w[1])
+        if before and after and _number_value(before[-1][1]) + 1 == v and v + 1 == _number_value(after[0][1]) and _same_form(w[1], after[0][1]):
+            title = re.split(r"\s[–—-]\s|[.:;!?](?:\s|$)", w[2], maxsplit=1)[0]
+            out.append((w[0], w[1], clean_title(" ".join(title.split()[:12])), 0))  # its line stays: the minute runs on in it
+    return sorted(out)
+
+
 _PLAIN_LIST_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _same_form(a: str, b: str) -> bool:
+    """Two item numbers written alike: both plain ("3", "4") or both with a prefix or year ("3/24", "4/24")."""
+    return bool(_PLAIN_LIST_NUMBER.match(a)) == bool(_PLAIN_LIST_NUMBER.match(b))
 # "Report to: Audit Committee", "Title: …", "Date: 16 April 2024": a report cover's field, never an item title
 _FIELD_LINE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,3}\s?:\s+\S")
 
@@ -491,11 +525,21 @@ def _split_colon_heading(number: str, title: str) -> tuple[str, str] | None:
     return f"{number} {head}", m.group("rest").strip()
 
 
+_PROCEDURAL_DASH = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s+[–—-]\s+(?P<rest>[A-Za-z].*)$")  # not a date or page range after it
+
+
 def _split_run_on_headings(body: list[Line]) -> list[Line]:
     """Split "N. Title Subject verbed …" and "N. Title: text" lines into the heading and the text that follows it."""
     out: list[Line] = []
     for ln in body:
         m = NUMBER_AND_TITLE.match(ln.text)
+        dash = _PROCEDURAL_DASH.match(m.group(2)) if m else None
+        if dash and is_procedural_title(dash.group("t")):
+            # "1) Apologies – Councillors A and B.", "2) Declarations of Interest – None": procedural business
+            # run into its minute after a dash (community and parish councils' minutes)
+            out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
+            out.append(Line(dash.group("rest"), ln.indent, 0))
+            continue
         if m and not is_title_like(m.group(2)):
             split = _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2))
             if split:
@@ -680,6 +724,13 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
     return starts
 
 
+def _blurbed(body: list[Line], starts: list[tuple[int, str | None, str, int]]) -> int:
+    """How many titles have an agenda blurb ("To receive …") on the line under them: two or more
+    make a list of items even with no header saying whose meeting it is (CMIS "Agenda Items" lists
+    of fire authorities and councils, and ModernGov pages cut above their heading)."""
+    return sum(1 for i, *_ in starts if i + 1 < len(body) and body[i + 1].gap <= 1 and is_blurb(body[i + 1].text))
+
+
 def _apologies_item(body: list[Line], i: int) -> bool:
     """"Apologies" heading a sentence ("An apology was reported on behalf of …") is an item; heading a
     list of names ("Apologies:" / "Councillor A, Councillor B") it is part of the attendance."""
@@ -789,6 +840,26 @@ def _looks_like_agenda(lines: list[Line], head: list[Line]) -> bool:
     if any(re.search(r"minutes", ln.text, re.I) and _PAGE_TYPE.match(ln.text) for ln in head):
         return False
     return sum(1 for ln in lines if _AGENDA_CUE.search(ln.text)) >= 1
+
+
+def _lone_minute_numbers(doc: RawDoc) -> None:
+    """CMIS meeting pages print each agenda entry (title, blurb), then the minute's own number on a line
+    of its own and the minute under it: with no "Minutes:" label anywhere, a lone number after an item's
+    first block, in two or more items, marks where its minutes start."""
+    if any(b.kind == LABEL for it in doc.items for b in it.blocks):
+        return
+    at = []
+    for it in doc.items:
+        k = next((k for k in range(1, len(it.blocks) - 1) if it.blocks[k].kind == PARA and _LONE_NUMBER.match(it.blocks[k].text)), None)
+        if k is not None:
+            at.append((it, k))
+    if len(at) < 2:
+        return
+    for it, k in at:
+        it.blocks[k] = Block(LABEL_MINUTES, LABEL, it.blocks[k].gap)
+
+
+_LONE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 def _has_minutes(doc: RawDoc) -> bool:

@@ -23,7 +23,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?=,?\s+\d))"
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+({_MONTH})\.?,?\s+(\d{{4}}|\d{{2}}(?![\d:.]))\b", re.I)
-_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)  # "February the 6th 2018" too
 # "5/6/23" too, and "12.03.24" (two-digit day and month: printed minutes' running headers and parish minutes)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?![/.]\d)|(?<![\d.])\b(\d{2})\.(\d{2})\.(\d{2})\b(?![/.]\d)")
 
@@ -135,7 +135,7 @@ def clean_committee(name: str) -> str | None:
         # a run-on line (a PDF's text with its line breaks lost) is no name: the last body named in it, if any
         found = [m.group(0) for m in _NAMED_BODY.finditer(name)]
         name = found[-1] if found else ""
-    if name.isupper():
+    if name.isupper() or name.islower():  # "PARISH COUNCIL", "parish council" (a heading in prose)
         name = _title_case(name)
     return name or None
 
@@ -271,7 +271,7 @@ _DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+
 
 
 _MINUTES_OF_X_MEETING = re.compile(
-    rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the|an?)\s+(?P<c>(?:[\w'-]+\s+){{0,4}}?{_BODY_TYPES})\s+meeting\b", re.I
+    rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:(?:the|an?)\s+)?(?P<c>(?:[\w'-]+\s+){{0,4}}?{_BODY_TYPES})\s+meeting\b", re.I
 )
 
 

@@ -9,7 +9,7 @@ the like are procedural.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cues import cued
 from .blocks import mark_headings
@@ -192,108 +192,171 @@ class Shaped:
 
 
 def shape_item(raw: RawItem, agenda_only: bool = False) -> Shaped:
-    """Assign sections to an item's blocks and collect its decisions."""
-    blocks = _split_leads(raw.blocks)
+    """Assign sections to an item's blocks and collect its decisions.
+
+    The stages, in order: zone the blocks (agenda blurb, minutes, decision); then for each
+    block of the minutes, the first stage that claims it wins: a decision lead ("RESOLVED"),
+    a block continuing the open decision, a block of a "Decision:" zone, a decision whose lead
+    was lost, and otherwise an ordinary passage. Last, an item with no explicit decision is
+    searched for the paragraphs that record one.
+    """
+    zoned = zone_blocks(raw.blocks, agenda_only)
+    has_lead = any(RESOLUTION_LEAD.match(_without_paragraph_number(b.text)) for _, b in zoned)
+    state = _Shaping(procedural=is_procedural_title(raw.title), has_lead=has_lead)
+    for zone, b in zoned:
+        if zone == "agenda":
+            state.drafts.append(Draft(b.text, "summary", b.kind))
+            continue
+        m, text = _decision_lead(b.text)
+        if m is not None:
+            state.open_decision(b, m, text)
+        elif not (state.continue_decision(b, text) or state.decision_zone(zone, b, text) or state.lost_lead(b, text)):
+            state.passage(b, text)
+        state.prev = b
+    return state.finish()
+
+
+def zone_blocks(blocks: list[Block], agenda_only: bool) -> list[tuple[str, Block]]:
+    """Stage 1: split paragraphs at a mid-paragraph "RESOLVED", mark headings, and pair each
+    non-label block with its zone (agenda, minutes or decision)."""
+    blocks = _split_leads(blocks)
     mark_headings(blocks)
     zoned = _zones(blocks, agenda_only)
-    if any(b.kind == LABEL and b.text == LABEL_MINUTES for b in blocks) and any(z == "minutes" for z, b in zoned) and any(
-        z == "decision" for z, _ in zoned
-    ):
-        # "Agenda, decisions and minutes" pages print the decision twice; keep the minutes' copy
-        # (when the minutes record it: otherwise the decision is the only record of it).
-        zoned = [(z, b) for z, b in zoned if z != "decision"]
-    procedural = is_procedural_title(raw.title)
-    drafts: list[Draft] = []
-    resolutions: list[str] = []
+    minutes = [b.text for z, b in zoned if z == "minutes"]
+    if any(b.kind == LABEL and b.text == LABEL_MINUTES for b in blocks) and minutes and any(z == "decision" for z, _ in zoned):
+        # "Agenda, decisions and minutes" pages print the decision twice; keep the minutes' copy, unless
+        # the minutes were cut off mid-sentence (an excerpt's end) before recording it: the decision is
+        # then the only record of it
+        cut = not _ENDS_SENTENCE.search(minutes[-1]) and not any(_records_decision(t) for t in minutes)
+        if not cut:
+            zoned = [(z, b) for z, b in zoned if z != "decision"]
+    return zoned
+
+
+# a text's last character when it ends a sentence (or a list's lead-in): else it was cut off mid-sentence
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\"'\u201d\u2019]\s*$")
+_NO_DECISION = re.compile(r"^(?:none|nil|n/?a|not\s+applicable|no\s+decisions?(?:\s+(?:was|were)\s+(?:made|taken|required))?)\.?$", re.I)
+
+
+def _records_decision(text: str) -> bool:
+    """True if ``text`` records a decision: a "RESOLVED"-like lead, a "That … be …" or an implicit decision."""
+    text = _without_paragraph_number(text)
+    return bool(RESOLUTION_LEAD.match(text) or _IMPLICIT_THAT.match(text) or any(p.search(text) for p in _IMPLICIT))
+
+
+def _decision_lead(text: str) -> tuple[re.Match[str] | None, str]:
+    """Stage 2a: the "RESOLVED"-like lead opening ``text``, if it is one, and the text to go on with
+    (a paragraph number before the lead, or a stray label before narrative, removed)."""
+    m = RESOLUTION_LEAD.match(text)
+    if m is None and _PARAGRAPH_NUMBER.match(text):
+        bare = _without_paragraph_number(text)  # "3.3 RESOLVED: That …" (minutes numbered by paragraph)
+        m = RESOLUTION_LEAD.match(bare)
+        text = bare if m else text
+    if m and _NARRATIVE.match(text[m.end() :]):
+        return None, text[m.end() :].strip()  # keep the narrative, drop the stray label
+    if m and _false_lead(m, text):
+        return None, text
+    return m, text
+
+
+@dataclass(slots=True)
+class _Shaping:
+    """One pass over an item's zoned blocks: the passages so far and the decision being collected."""
+
+    procedural: bool
+    has_lead: bool  # the item has a "RESOLVED" somewhere (no lost lead is guessed then)
+    drafts: list[Draft] = field(default_factory=list)
+    resolutions: list[str] = field(default_factory=list)
     decision: list[str] | None = None  # the decision being collected
     lead_block: Block | None = None
-    lead_bare = False
+    lead_bare: bool = False
     context: Draft | None = None  # the lead-in the current bullets belong to
-    explicit = False
-    has_lead = any(RESOLUTION_LEAD.match(_without_paragraph_number(b.text)) for _, b in zoned)
-    decision_zone_text: list[str] = []
+    explicit: bool = False
+    decision_zone_text: list[str] = field(default_factory=list)
     prev: Block | None = None
-    for zone, b in zoned:
-        text = b.text
-        if zone == "agenda":
-            drafts.append(Draft(text, "summary", b.kind))
-            continue
-        # --- decisions ---
-        m = RESOLUTION_LEAD.match(text)
-        if m is None and _PARAGRAPH_NUMBER.match(text):
-            bare = _without_paragraph_number(text)  # "3.3 RESOLVED: That …" (minutes numbered by paragraph)
-            m = RESOLUTION_LEAD.match(bare)
-            text = bare if m else text
-        if m and _NARRATIVE.match(text[m.end() :]):
-            text = text[m.end() :].strip()  # keep the narrative, drop the stray label
-            m = None
-        if m and not _false_lead(m, text):
-            if decision is not None:
-                resolutions.append(_join(decision))
-            rest = text[m.end() :].strip()
-            decision = [_capital(rest)] if rest else []  # a lead's own number is a minute number
-            lead_block, lead_bare, explicit = b, not rest, True
-            if not rest and "." in m.group("sep"):
-                # "Agreed." on its own line is the whole decision, as some clerks record it
-                drafts.append(Draft(text, "resolution", b.kind))
-                resolutions.append(text.rstrip(". "))
-                decision, lead_block = None, None
-                context = None
-                prev = b
-                continue
-            if rest:
-                shown = _LEADING_MARKER.sub("", rest)  # "(1) That …": the marker stays in the decision only
-                drafts.append(Draft(_capital(shown), "resolution", b.kind, lead=rest.endswith(":")))
-            context = None
-            prev = b
-            continue
-        if decision is not None and lead_block is not None and _joins_decision(b, lead_block, lead_bare, decision):
-            decision.append(_with_marker(b, text))
-            drafts.append(Draft(text, "resolution", b.kind))
-            prev = b
-            continue
-        if decision is not None:
-            resolutions.append(_join(decision))
-            decision, lead_block = None, None
-        if zone == "decision":
-            decision_zone_text.append(text)
-            drafts.append(Draft(text, "resolution", b.kind))
-            prev = b
-            continue
+
+    def _close_decision(self) -> None:
+        if self.decision is not None:
+            self.resolutions.append(_join(self.decision))
+            self.decision, self.lead_block = None, None
+
+    def open_decision(self, b: Block, m: re.Match[str], text: str) -> None:
+        """Stage 2b: a decision lead starts a decision (and closes the one before)."""
+        self._close_decision()
+        rest = text[m.end() :].strip()
+        self.decision = [_capital(rest)] if rest else []  # a lead's own number is a minute number
+        self.lead_block, self.lead_bare, self.explicit = b, not rest, True
+        self.context = None
+        if not rest and "." in m.group("sep"):
+            # "Agreed." on its own line is the whole decision, as some clerks record it
+            self.drafts.append(Draft(text, "resolution", b.kind))
+            self.resolutions.append(text.rstrip(". "))
+            self.decision, self.lead_block = None, None
+        elif rest:
+            shown = _LEADING_MARKER.sub("", rest)  # "(1) That …": the marker stays in the decision only
+            self.drafts.append(Draft(_capital(shown), "resolution", b.kind, lead=rest.endswith(":")))
+
+    def continue_decision(self, b: Block, text: str) -> bool:
+        """Stage 3: a block continuing the open decision joins it; any other block closes it."""
+        if self.decision is not None and self.lead_block is not None and _joins_decision(b, self.lead_block, self.lead_bare, self.decision):
+            self.decision.append(_with_marker(b, text))
+            self.drafts.append(Draft(text, "resolution", b.kind))
+            return True
+        self._close_decision()
+        return False
+
+    def decision_zone(self, zone: str, b: Block, text: str) -> bool:
+        """Stage 4: the text of a "Decision:" zone is the decision."""
+        if zone != "decision":
+            return False
+        if _NO_DECISION.match(text):
+            # "Decision: None", "Decision: N/A": the zone records that nothing was decided
+            self.drafts.append(Draft(text, "procedural" if self.procedural else "discussion", b.kind))
+            return True
+        self.decision_zone_text.append(text)
+        self.drafts.append(Draft(text, "resolution", b.kind))
+        return True
+
+    def lost_lead(self, b: Block, text: str) -> bool:
+        """Stage 5: a decision whose "RESOLVED" was lost."""
         # "That … be adjourned" (a paragraph or the points of a list) records a decision whose
         # "RESOLVED" was lost; so does a lettered list after an unusually wide gap (_lost_lead)
-        if (
+        if not (
             (b.kind == PARA and _IMPLICIT_THAT.match(text))
             or (b.kind == POINT and _IMPLICIT_THAT.match(_capital(text)))
-            or _lost_lead(b, prev, explicit or has_lead)
+            or _lost_lead(b, self.prev, self.explicit or self.has_lead)
         ):
-            decision = [_with_marker(b, text)]
-            lead_block, lead_bare, explicit = b, False, True
-            if b.kind == POINT:
-                lead_block = Block("", PARA)  # points of a list whose "RESOLVED" was lost
-                lead_bare = True
-            drafts.append(Draft(text, "resolution", b.kind))
-            context = None
-            prev = b
-            continue
-        # --- everything else ---
-        section = _section(b, text, context, procedural)
+            return False
+        self.decision = [_with_marker(b, text)]
+        self.lead_block, self.lead_bare, self.explicit = b, False, True
+        if b.kind == POINT:
+            self.lead_block = Block("", PARA)  # points of a list whose "RESOLVED" was lost
+            self.lead_bare = True
+        self.drafts.append(Draft(text, "resolution", b.kind))
+        self.context = None
+        return True
+
+    def passage(self, b: Block, text: str) -> None:
+        """Stage 6: any other block is a passage, in the section its context gives it."""
+        context = self.context
+        section = _section(b, text, context, self.procedural)
         lead = b.kind in (PARA, POINT) and text.rstrip().endswith((":", ":-", ":–"))
         draft = Draft(text, section, b.kind, lead)
-        drafts.append(draft)
+        self.drafts.append(draft)
         if lead or (b.kind in (PARA, POINT) and _TABLE_INTRO.search(text)) or (b.kind == HEADING and _ATTENDANCE.match(text)):
-            context = draft
+            self.context = draft
         elif b.kind == HEADING or (b.kind == PARA and not (context is not None and context.kind == HEADING and _PERSON_LINE.match(text))):
-            context = None
-        prev = b
-    if decision is not None:
-        resolutions.append(_join(decision))
-    if decision_zone_text and not resolutions:
-        resolutions.append(" ".join(decision_zone_text))
-        explicit = True
-    if not explicit:
-        _implicit_decision(drafts, resolutions)
-    return Shaped(drafts, [r for r in resolutions if r], procedural)
+            self.context = None
+
+    def finish(self) -> Shaped:
+        """Stage 7: close the last decision; with no explicit one, look for implicit decisions."""
+        self._close_decision()
+        if self.decision_zone_text and not self.resolutions:
+            self.resolutions.append(" ".join(self.decision_zone_text))
+            self.explicit = True
+        if not self.explicit:
+            _implicit_decision(self.drafts, self.resolutions)
+        return Shaped(self.drafts, [r for r in self.resolutions if r], self.procedural)
 
 
 def _split_leads(blocks: list[Block]) -> list[Block]:

@@ -8,9 +8,9 @@ import re
 from .cues import cued
 from . import meta
 from .blocks import is_chrome, label_of, lines_to_blocks
-from .ir import LABEL_DECISION, LABEL_MINUTES, RawDoc, RawItem
+from .ir import LABEL_DECISION, LABEL_MINUTES, PARA, Block, RawDoc, RawItem
 from .text import Line
-from .titles import ITEM_NUMBER, clean_title, is_title_like, item_number, split_title_blurb
+from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_title_like, item_number, split_title_blurb
 
 _ROW_END = re.compile(r"(?<![\s|])\s*\|[\s|]*$")
 _TABLE_HEADER = re.compile(r"^\|?\s*(?:no\.?\s*\|\s*item\b.*|[|\s:-]*-{3}[|\s:-]*)$", re.I)
@@ -48,6 +48,12 @@ def layout_table(lines: list[Line]) -> RawDoc:
         first_row = next((i for i, ln in enumerate(lines[:20]) if _numbered_row(ln.text)), None)
         if first_row is not None and first_row > head_end and any(meta.is_date_field(_ROW_END.sub("", ln.text)) for ln in lines[:first_row]):
             head_end = first_row
+        # a heading naming the meeting, its date line and its venue above the table's first row (parish
+        # and town councils' minutes kept as a table): the header, when one of them gives the date
+        first_cell = next((i for i, ln in enumerate(lines[:8]) if "|" in ln.text), None)
+        above = lines[head_end:first_cell] if first_cell else []
+        if above and all(len(ln.text.split()) <= 12 for ln in above) and any(meta.parse_date(ln.text) for ln in above):
+            head_end = first_cell  # type: ignore[assignment]
     doc = RawDoc("meeting", head=[_ROW_END.sub("", ln.text) for ln in lines[:head_end] if not _TABLE_HEADER.match(ln.text)])
     row_start = True
     current: RawItem | None = None
@@ -79,6 +85,9 @@ def layout_table(lines: list[Line]) -> RawDoc:
             if current is not None:
                 current.blocks = lines_to_blocks(pending)
             title, rest = start
+            numbered = NUMBER_AND_TITLE.match(title) if number is None else None
+            if numbered:  # "1. Attendance |": the number and title in one cell (parish minutes kept as a table)
+                number, title = item_number(numbered.group(1)), clean_title(numbered.group(2))
             current = RawItem(title, number)
             doc.items.append(current)
             pending = _split_labels(rest, ln.gap)
@@ -92,7 +101,42 @@ def layout_table(lines: list[Line]) -> RawDoc:
             doc.items.pop()  # a title cut off by the end of the excerpt
     elif pending:
         doc.items.append(RawItem("", None, lines_to_blocks(pending)))
+    _drop_column_headings(doc)
+    _join_action_cells(doc)
     return doc
+
+
+def _drop_column_headings(doc: RawDoc) -> None:
+    """Drop the table's own column headings ("Subject |", "Minute |", "Action |", one to a line): two or
+    more one-word rows with nothing under them before the first row with text (minutes kept as a
+    three-column table by parish councils; ModernGov's "No. | Item" is matched whole instead)."""
+    k = 0
+    while k < len(doc.items) - 1 and not doc.items[k].blocks and len(doc.items[k].title.split()) == 1 and doc.items[k].number is None:
+        k += 1
+    if k >= 2:
+        del doc.items[:k]
+
+
+def _join_action_cells(doc: RawDoc) -> None:
+    """Rows of a table kept one cell to a line ("4. Playing field |" / "The Clerk reported … |" /
+    "Clerk |", the subject, minute and action columns of parish councils' minutes): an unnumbered row
+    right after a numbered title with nothing under it is that title's minute, and a short unnumbered
+    row with nothing under it before the next numbered one is who acts on it; both join the numbered
+    row instead of standing as items."""
+    if sum(1 for it in doc.items if it.number) < 2:
+        return
+    kept: list[RawItem] = []
+    for k, it in enumerate(doc.items):
+        nxt = doc.items[k + 1] if k + 1 < len(doc.items) else None
+        if kept and kept[-1].number and not it.number and it.title:
+            if not kept[-1].blocks:
+                kept[-1].blocks = [Block(it.title, PARA), *it.blocks]
+                continue
+            if not it.blocks and len(it.title.split()) <= 3 and (nxt is None or nxt.number):
+                kept[-1].blocks.append(Block(it.title, PARA))
+                continue
+        kept.append(it)
+    doc.items[:] = kept
 
 
 def _numbered_row(text: str) -> bool:

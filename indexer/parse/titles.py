@@ -40,11 +40,14 @@ _ENDS_WITH_WORD = re.compile(r"\b(\w+)$")
 _TRAILING_FUNCTION_WORDS = frozenset(
     "a an and or of to for in on at by with from as that which who his her their its our is was were be the".split()
 )
+# ("APPROVED the Minute.": a decision in capitals as Scottish bodies print them, its "DECISION" label lost.
+# "Councillor Smith …" opens a sentence or an attendance line; "Councillor vacancies" is a title: the
+# name's capital is matched case-sensitively)
 _NOT_TITLE_START = re.compile(
-    r"""^(?:that\b|resolved\b|unanimously\b|recommended\b|agreed\b|it\ was\b|note\b\s*:|venue\b|contact\b|
+    r"""^(?:that\b|resolved\b|unanimously\b|recommended\b|agreed\b|it\ was\b|(?-i:(?:APPROVED|NOTED|DECIDED)\ (?:the|that|to)\b)|note\b\s*:|venue\b|contact\b|
     date\b\s*:|time\b\s*:|place\b\s*:|tel\b|email\b|present\b|also\ present|in\ attendance|also\ in\ attendance|
     officers?\ (?:in\ attendance|present)|members?\ present|committee\ members\ present|apologies\s*:|
-    (?:county\ |district\ |borough\ )?councillors?\ [A-Z]|cllrs?\.?\ [A-Z]|mr\.?\ |mrs\.?\ |ms\.?\ |dr\.?\ )""",
+    (?:county\ |district\ |borough\ )?councillors?\ (?-i:[A-Z])|cllrs?\.?\ (?-i:[A-Z])|mr\.?\ |mrs\.?\ |ms\.?\ |dr\.?\ )""",
     re.I | re.X,
 )
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|has been|have been|would|did|declared|welcomed|received|noted|agreed)\b")
