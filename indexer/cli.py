@@ -199,6 +199,8 @@ def search_cmd(query: tuple[str, ...], index_dir: Path, as_json: bool, **kw: Any
         click.echo(f"{result.complete} passages have all of: {' '.join(result.words)}; then passages with some of them.")
     for typed, also in result.expanded:
         click.echo(f"Also searched: {', '.join(also)} (for \"{typed}\")")
+    for typed, related in result.related:
+        click.echo(f"Related terms searched, counted for less: {', '.join(related)} (for \"{typed}\")")
     pages = f", page {result.page} of {result.pages}" if result.pages > 1 else ""
     click.echo(f"{_plural(overview.items, 'agenda item')} with {_plural(overview.passages, 'matching passage')}{pages}")
     if result.page > result.pages and result.total:

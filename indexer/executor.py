@@ -670,10 +670,14 @@ class Evaluator:
         :data:`TITLE_WEIGHT` and counting for every passage of its item, then BM25
         saturates the sum (b = :data:`COMBINED_B`). The alternatives of a synonym count as
         one term (their frequencies add up too, and their document frequency is that of
-        their union). ``Matches.body`` holds the score the passage earns on its own."""
+        their union); an alternative's boost scales its frequency (a related term's
+        occurrences count less than the typed word's, as Lucene's boosted ``SynonymQuery``
+        terms do). ``Matches.body`` holds the score the passage earns on its own."""
         alts = list(q.subqueries) if isinstance(q, Synonym) else [q]
-        body_ids, body_tf = _sum_tf([self._tf(DEFAULT_FIELD, alt) for alt in alts])
-        title_ids, title_tf = _sum_tf([self._tf("title", alt) for alt in alts])
+        body_parts = [self._tf(DEFAULT_FIELD, alt) for alt in alts]
+        title_parts = [self._tf("title", alt) for alt in alts]
+        body_ids, body_tf = _sum_tf(body_parts)
+        title_ids, title_tf = _sum_tf(title_parts)
         codes = self.a.item_code[title_ids]
         if len(title_ids) and len(body_ids) + int(self.a.item_size[codes].sum()) > self.a.doc_count // 16:
             # Many passages: whole-index arrays are cheaper than merging sorted lists.
@@ -699,7 +703,16 @@ class Evaluator:
             ids, tf_body, tf = body_ids, body_tf, body_tf
         if not len(ids):
             return Matches.empty()
-        idf = log(self.a.doc_count / (len(ids) + 1)) + 1
+        df = len(ids)
+        if any(alt.boost != 1.0 for alt in alts):
+            # Related terms (boosted below 1) add to the frequency, not to the document
+            # frequency: the concept is as rare as its typed words.
+            typed = [k for k, alt in enumerate(alts) if alt.boost == 1.0]
+            typed_body, _ = _sum_tf([body_parts[k] for k in typed])
+            typed_title, _ = _sum_tf([title_parts[k] for k in typed])
+            wide = self.a.passages_of(self.a.item_code[typed_title])[0] if len(typed_title) else EMPTY_IDS
+            df = len(_sorted_union(typed_body, wide))
+        idf = log(self.a.doc_count / (df + 1)) + 1
         norm = K1 * ((1 - COMBINED_B) + COMBINED_B * self.a.combined_len[ids] / self.a.combined_avg)
         boost = q.boost * idf * (K1 + 1)
         return Matches(ids, boost * tf / (tf + norm), boost * tf_body / (tf_body + norm))
@@ -709,14 +722,14 @@ class Evaluator:
         words' occurrences) in one field."""
         if isinstance(q, wq.Term):
             ids, weights = self.a.postings(self.reader, field, q.text)
-            return ids, weights.astype(np.float64)
+            return ids, weights.astype(np.float64) if q.boost == 1.0 else q.boost * weights
         if isinstance(q, wq.Phrase):
             _, keys = self._phrase(field, list(q.words), 1.0, offsets=_offsets(q))
             if not len(keys):
                 return EMPTY_IDS, EMPTY_WEIGHTS
             docs = keys // _POSITION_SPAN
             starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
-            return docs[starts], np.diff(np.r_[starts, len(docs)]).astype(np.float64)
+            return docs[starts], q.boost * np.diff(np.r_[starts, len(docs)]).astype(np.float64)
         if isinstance(q, wq.Prefix):
             return _sum_tf([self._tf(field, wq.Term(field, w)) for w in self._expand(field, q.text)])
         raise TypeError(f"cannot search {type(q).__name__} in passage and title")
@@ -737,15 +750,20 @@ class Evaluator:
         required: int = 0,
         filters: list[wq.Query] = (),  # type: ignore[assignment]
         exclude: list[wq.Query] = (),  # type: ignore[assignment]
+        marks: list[wq.Query] = (),  # type: ignore[assignment]
     ) -> Coverage:
         """Passages matching any of the concepts (at most 62), and which ones each matches.
 
         ``required`` is a bit mask of concepts every result must match; every result also
         matches all ``filters`` and none of ``exclude``. The concepts' posting lists are
-        merged once (into dense arrays when they are long, by sorting otherwise).
+        merged once (into dense arrays when they are long, by sorting otherwise). Each of
+        ``marks`` (queries matching a subset of the concepts' passages: a concept's words
+        as typed, without its related terms) sets a bit of its own after the concepts',
+        and adds nothing to the scores.
         """
+        extra = [self.eval(m) for m in marks]
         parts = [self.eval(c) for c in concepts]
-        item_df = [self.a.items_matching(c, p.ids) for c, p in zip(concepts, parts)]
+        item_df = [self.a.items_matching(c, p.ids) for c, p in zip([*concepts, *marks], [*parts, *extra])]
         total = sum(len(p) for p in parts)
         if len(parts) == 1:
             p = parts[0]
@@ -780,14 +798,26 @@ class Evaluator:
             scores = np.add.reduceat(all_scores[order], starts)
             body = np.add.reduceat(all_body[order], starts)
         else:
-            return Coverage(EMPTY_IDS, EMPTY_IDS, EMPTY_IDS, EMPTY_WEIGHTS, EMPTY_WEIGHTS, [0] * len(parts), item_df)
+            return Coverage(EMPTY_IDS, EMPTY_IDS, EMPTY_IDS, EMPTY_WEIGHTS, EMPTY_WEIGHTS, [0] * len(item_df), item_df)
+        for k, p in enumerate(extra, len(parts)):
+            bits = bits | np.where(self._among(ids, p.ids), 1 << k, 0)
+            body_bits = body_bits | np.where(self._among(ids, p.ids[p.body_scores() > 0]), 1 << k, 0)
         keep = np.ones(len(ids), dtype=bool)
         if required:
             keep &= (bits & required) == required
         if self.a.live_count < self.a.doc_count:
             keep &= self.a.alive[ids]
-        return self.narrow(Coverage(ids, bits, body_bits, scores, body, [0] * len(parts), item_df), filters, exclude,
-                           keep)
+        return self.narrow(Coverage(ids, bits, body_bits, scores, body, [0] * len(item_df), item_df), filters,
+                           exclude, keep)
+
+    def _among(self, ids: np.ndarray, subset: np.ndarray) -> np.ndarray:
+        """Which of sorted ``ids`` are in ``subset`` (sorted): by a whole-index mask when
+        there are many, cheaper than a binary search each."""
+        if len(subset) > self.a.doc_count // 16:
+            hit = np.zeros(self.a.doc_count, dtype=bool)
+            hit[subset] = True
+            return hit[ids]
+        return _members(ids, subset)
 
     def narrow(
         self,

@@ -183,3 +183,74 @@ ALSO_SEARCH: dict[str, tuple[str, ...]] = {
 #: Acronyms that are also common words: expanded only when typed in capitals, and never
 #: searched for when their long form is typed.
 AMBIGUOUS = frozenset({"SEND", "TEN", "MASH", "DA"})
+
+#: Related terms of policing and local government (a thesaurus's RT entries): each line
+#: is a set of expressions for closely related things that minutes and residents name
+#: differently ("cyber crime" and "online fraud"; "sexual violence" and "rape"; the
+#: "night-time economy" and "late-night" venues). Typed words that spell one of them (as
+#: whole words, unquoted, not in exact mode) also search the others, as part of the same
+#: concept but at RELATED_WEIGHT of a typed word's weight (query expansion with
+#: down-weighted expansions, as Lucene's boosted SynonymQuery terms or Xapian's
+#: OP_SYNONYM with a weight factor); the page says so ("also searched: …").
+#: The list was written from knowledge of the field, not from failing queries. The rule
+#: for adding a line: the expressions name things a resident asking about one would
+#: want to read about the other; no member is a generic word that would drag in
+#: unrelated minutes (write "knife crime", not "knife"); true synonyms and acronyms go
+#: in GLOSSARY, EVERYDAY or WORD_SYNONYMS instead, at full weight.
+RELATED: tuple[tuple[str, ...], ...] = (
+    # crime and community safety
+    ("cyber crime", "cybercrime", "online crime", "online fraud", "computer misuse", "cyber fraud"),
+    ("fraud", "scams", "scam"),
+    ("sexual violence", "rape", "sexual offences", "sexual assault", "sexual abuse"),
+    ("domestic abuse", "domestic violence"),
+    ("knife crime", "knife carrying", "bladed article", "bladed articles", "offensive weapon",
+     "offensive weapons"),
+    ("serious violence", "violent crime", "serious violent crime"),
+    ("hate crime", "hate incident", "hate incidents"),
+    ("modern slavery", "human trafficking", "forced labour"),
+    ("shoplifting", "retail crime", "shop theft"),
+    ("rural crime", "wildlife crime", "farm crime", "agricultural crime", "hare coursing"),
+    ("drink driving", "drug driving", "drink drive"),
+    ("speeding", "speed enforcement", "speed cameras", "speed limits", "community speedwatch"),
+    ("burglary", "burglaries", "break-ins"),
+    ("vandalism", "criminal damage", "graffiti"),
+    ("county lines", "drug dealing", "drug supply"),
+    ("reoffending", "re-offending", "recidivism", "offender management"),
+    ("youth justice", "youth offending", "young offenders"),
+    ("out of court disposals", "out of court resolutions", "community resolutions", "diversion schemes"),
+    ("night-time economy", "night time economy", "late-night", "late night", "nightlife", "evening economy"),
+    ("missing persons", "missing people", "missing children"),
+    # policing
+    ("officer numbers", "police numbers", "police uplift", "officer recruitment"),
+    ("response times", "emergency response", "attendance times", "999 calls"),
+    ("non-emergency number", "101 calls", "call handling", "contact centre"),
+    ("neighbourhood policing", "community policing", "local policing"),
+    ("front counter", "front counters", "front desk", "police station"),
+    ("victim services", "victim support", "witness care"),
+    ("mental health", "mental ill health", "mental illness"),
+    ("taser", "tasers", "conducted energy device"),
+    # council finance and governance
+    ("council tax", "precept"),
+    ("members allowances", "councillor allowances", "independent remuneration panel"),
+    ("chief executive", "head of paid service"),
+    # services, places, planning
+    ("potholes", "pothole", "road repairs", "highway maintenance", "carriageway repairs"),
+    ("fly-tipping", "illegal dumping", "waste crime"),
+    ("bin collections", "bin collection", "refuse collection", "waste collection"),
+    ("street lighting", "streetlights"),
+    ("homelessness", "rough sleeping", "homeless", "temporary accommodation"),
+    ("affordable housing", "social housing", "council housing", "affordable homes"),
+    ("climate change", "climate emergency", "net zero", "carbon reduction", "decarbonisation"),
+    ("public toilets", "public conveniences"),
+    ("listed buildings", "heritage assets", "conservation areas"),
+    ("playgrounds", "play areas", "play equipment"),
+    ("dog fouling", "dog mess"),
+    ("traffic calming", "speed bumps", "speed humps"),
+    ("cycle lanes", "cycle paths", "cycleways"),
+    ("footpaths", "footpath", "bridleways", "rights of way"),
+    ("young people", "youth", "teenagers"),
+    ("older people", "elderly", "older residents", "pensioners"),
+)
+
+#: The weight of a related term's occurrences against the typed word's (see RELATED).
+RELATED_WEIGHT = 0.5

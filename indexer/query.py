@@ -31,6 +31,7 @@ from whoosh.query.wrappers import WrappingQuery
 
 from .analysis import ANALYZER, EXACT_ANALYZER, HYPHENS, is_alpha_compound, normalise_word, terms
 from .errors import QueryError
+from .glossary import RELATED_WEIGHT
 from .schema import date_key, item_number_key
 from .snippets import Marks
 from .synonyms import Group, Synonyms, variants
@@ -337,6 +338,10 @@ class Concept:
     #: a question word ("how much", "what did they think"): scored, but matching it does
     #: not count toward coverage (see QUESTION_WORDS)
     weak: bool = False
+    #: the concept without its related terms (glossary.RELATED), None if it has none: a
+    #: passage that matches the concept only by a related term counts RELATED_WEIGHT of
+    #: the concept toward coverage (see indexer.search)
+    typed: wq.Query | None = None
 
 
 #: Words of questions as residents type them that say little about the answer ("how
@@ -393,6 +398,8 @@ class ParsedQuery:
     words: tuple[str, ...] = field(default=())
     #: (what was typed, the other spellings also searched), for "also searched: …"
     expanded: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: (what was typed, the related terms also searched at a reduced weight)
+    related: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: words searched exactly (unstemmed), and unstemmed prefixes, to highlight
     exact_terms: frozenset[str] = frozenset()
     exact_prefixes: tuple[str, ...] = ()
@@ -441,6 +448,7 @@ def parse_query(text: str, exact: bool = False, synonyms: Synonyms | None = None
         filters=None if not filters else filters[0] if len(filters) == 1 else wq.And(filters),
         words=tuple(c.label for c in concepts),
         expanded=tuple(compiler.expanded),
+        related=tuple(compiler.related),
         exact_terms=frozenset(compiler.exact_terms),
         exact_prefixes=tuple(compiler.exact_prefixes),
     )
@@ -488,6 +496,7 @@ class _Compiler:
         self.prefixes: list[str] = []
         self.ignored: list[str] = []
         self.expanded: list[tuple[str, tuple[str, ...]]] = []
+        self.related: list[tuple[str, tuple[str, ...]]] = []
         self.clauses = 0
         #: extra alternatives for typed word nodes that spell out a long form (by id(node))
         self._also: dict[int, list[wq.Query]] = {}
@@ -499,6 +508,7 @@ class _Compiler:
         (what every result must match)."""
         nodes = list(_flatten(tree))
         self._expand_long_forms(nodes)
+        self._expand_related(nodes)
         concepts: list[Concept] = []
         filters: list[wq.Query] = []
         for node in nodes:
@@ -510,7 +520,8 @@ class _Compiler:
                 if q is not None:
                     weak = (isinstance(inner, Text) and not inner.phrase and not required
                             and normalise_word(inner.raw) in QUESTION_WORDS)
-                    concepts.append(Concept(_label(inner), q, required, tuple(dict.fromkeys(terms)), weak))
+                    concepts.append(Concept(_label(inner), q, required, tuple(dict.fromkeys(terms)), weak,
+                                            _without_related(q)))
                 continue
             q = self.compile(node.node if isinstance(node, Required) else node)
             if q is not None:
@@ -547,6 +558,41 @@ class _Compiler:
                     self.terms.add(a.terms[0])
                 typed = " ".join(nodes[i].raw for i in range(span[0], span[-1] + 1) if isinstance(nodes[i], Text))
                 self.expanded.append((typed, tuple(a.text for a in acronyms)))
+            k += n
+
+    def _expand_related(self, nodes: list[Node]) -> None:
+        """Find runs of typed words that spell out a related term of the field's thesaurus
+        ("cyber crime"); each of those words also matches the line's other terms ("online
+        fraud"), their occurrences weighing RELATED_WEIGHT of a typed word's."""
+        if self.synonyms is None:
+            return
+        words = _plain_words(nodes)
+        terms = [t for _, t in words]
+        k = 0
+        while k < len(terms):
+            found = self.synonyms.related_at(terms, k)
+            span = None if found is None else _whole_words(words, k, found[0])
+            if found is None or span is None:
+                k += 1
+                continue
+            n, forms = found
+            # a related term the query types out anyway is searched as typed, not again
+            forms = tuple(f for f in forms if not set(f.terms) <= set(terms))
+            if not forms:
+                k += n
+                continue
+            alts: list[wq.Query] = []
+            for form in forms:
+                if form.is_phrase:
+                    alts.append(SpacedPhrase(DEFAULT_FIELD, list(form.terms), form.offsets, boost=RELATED_WEIGHT))
+                    self.phrases.append(tuple(zip(form.terms, form.offsets)))
+                else:
+                    alts.append(wq.Term(DEFAULT_FIELD, form.terms[0], boost=RELATED_WEIGHT))
+                    self.terms.add(form.terms[0])
+            for i in span:
+                self._also.setdefault(id(nodes[i]), []).extend(alts)
+            typed = " ".join(nodes[i].raw for i in range(span[0], span[-1] + 1) if isinstance(nodes[i], Text))
+            self.related.append((typed, tuple(dict.fromkeys(f.text for f in forms))))
             k += n
 
     # -------------------------------------------------------------- nodes
@@ -607,15 +653,17 @@ class _Compiler:
         group = None if node.phrase or negated or self.synonyms is None else self.synonyms.for_acronym(raw)
         if group is not None:
             return Combined(self.synonym_group(raw, q, group, proximity))
-        also = self._also.get(id(node))
-        if also and not negated:
-            return Combined(Synonym([q, *also]))
+        also = [] if negated else self._also.get(id(node), [])
+        if any(a.boost == 1.0 for a in also):  # a long form's word: no word synonyms added
+            return Combined(Synonym([*_alternatives(q), *also]))
         same = () if node.phrase or negated or self.synonyms is None or len(analysed) != 1 \
             else self.synonyms.for_word(raw)
         if same:
             self.terms.update(t for _, t in same)
             self.expanded.append((raw, tuple(w for w, _ in same)))
-            return Combined(Synonym([q, *(wq.Term(DEFAULT_FIELD, t) for _, t in same)]))
+        extra = [*(wq.Term(DEFAULT_FIELD, t) for _, t in same), *also]
+        if extra:
+            return Combined(Synonym([*_alternatives(q), *extra]))
         return Combined(q)
 
     def synonym_group(self, raw: str, typed: wq.Query, group: Group, proximity: list[str] | None) -> wq.Query:
@@ -685,6 +733,45 @@ class _Compiler:
             alts = [wq.Prefix(f, stem) for f in node.fields]
             return alts[0] if len(alts) == 1 else wq.Or(alts)
         return Combined(wq.Prefix(DEFAULT_FIELD, stem))
+
+
+def _without_related(q: wq.Query) -> wq.Query | None:
+    """``q`` without the related terms added to its words (alternatives searched at a
+    reduced weight), or None if it has none."""
+    if isinstance(q, Combined) and isinstance(q.child, Synonym):
+        alts = [a for a in q.child.subqueries if a.boost == 1.0]
+        if len(alts) == len(q.child.subqueries):
+            return None
+        return Combined(alts[0] if len(alts) == 1 else Synonym(alts))
+    if isinstance(q, (wq.And, wq.Or)) and not isinstance(q, Synonym):
+        parts = [_without_related(s) for s in q.subqueries]
+        if all(p is None for p in parts):
+            return None
+        return q.__class__([s if p is None else p for s, p in zip(q.subqueries, parts)])
+    return None
+
+
+def _alternatives(q: wq.Query) -> list[wq.Query]:
+    """The alternatives of a query about to join a :class:`Synonym` (a synonym's own, so
+    that synonyms never nest: "anti-social" is already one of its phrase and joined word)."""
+    return list(q.subqueries) if isinstance(q, Synonym) else [q]
+
+
+def _plain_words(nodes: list[Node]) -> list[tuple[int, str]]:
+    """(node index, analysed term) of the plain typed words: unquoted, no field, no *."""
+    words: list[tuple[int, str]] = []
+    for i, node in enumerate(nodes):
+        if isinstance(node, Text) and not node.phrase and node.fields is None and not node.raw.endswith("*"):
+            words.extend((i, t.text) for t in ANALYZER(node.raw, mode="query"))
+    return words
+
+
+def _whole_words(words: list[tuple[int, str]], k: int, n: int) -> list[int] | None:
+    """The node indexes of ``words[k:k + n]`` if they are whole typed words, else None."""
+    span = sorted({i for i, _ in words[k:k + n]})
+    if (k > 0 and words[k - 1][0] == span[0]) or (k + n < len(words) and words[k + n][0] == span[-1]):
+        return None
+    return span
 
 
 def _flatten(node: Node) -> list[Node]:

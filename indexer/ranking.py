@@ -211,7 +211,7 @@ def weighted(bits: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 def popcount(bits: np.ndarray, concepts: int) -> np.ndarray:
     """The number of concepts (of the first ``concepts``) set in each bit mask."""
-    return weighted(bits, np.ones(concepts))
+    return weighted(bits & ((1 << concepts) - 1), np.ones(concepts))
 
 
 def window_bits(codes: np.ndarray, ordinals: np.ndarray, bits: np.ndarray, window: int) -> np.ndarray:

@@ -153,6 +153,8 @@ class ResultPage:
     ignored: tuple[str, ...] = ()
     #: (what was typed, the other spellings also searched): "also searched: …"
     expanded: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: (what was typed, related terms also searched, counted for less): "related terms …"
+    related: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: a corrected query when a word is unknown or results are few ("did you mean")
     suggestion: str | None = None
     seconds: float = 0.0
@@ -195,6 +197,7 @@ class ResultPage:
             "words": list(self.words),
             "ignored_words": list(self.ignored),
             "also_searched": [{"typed": typed, "also": list(also)} for typed, also in self.expanded],
+            "related_searched": [{"typed": typed, "related": list(rel)} for typed, rel in self.related],
             "suggestion": self.suggestion,
             "seconds": round(self.seconds, 4),
             "hits": [h.to_dict(item_url(h.item_id) if item_url else None) for h in self.hits],

@@ -47,6 +47,7 @@ from .query import (
     resolve_committees,
 )
 from .facets import FACETS, FacetArrays, LazyFacets, Selection, keep, summarise
+from .glossary import RELATED_WEIGHT
 from .results import (
     SORTS,
     Export,
@@ -628,6 +629,7 @@ class SearchEngine:
             words=words,
             ignored=parsed.ignored,
             expanded=parsed.expanded,
+            related=parsed.related,
             suggestion=suggestion,
             seconds=time.perf_counter() - started,
         ), overview
@@ -760,7 +762,7 @@ class SearchEngine:
         cov = _coverage(live, evaluator, parsed, _base_filters(request))
         strong = sum(1 << k for k, c in enumerate(parsed.concepts) if not c.weak)
         # Passages with every word first, then by how many they have; BM25F within.
-        weights = np.array([0.0 if c.weak else 1.0 for c in parsed.concepts])
+        weights = _split_related(parsed, np.array([0.0 if c.weak else 1.0 for c in parsed.concepts]))
         scores = ranking.weighted(cov.bits, weights) * ranking.TIER + cov.scores
         return fa, cov.ids, scores, selection, _partial(cov, strong, fa, selection)
 
@@ -795,7 +797,41 @@ def _coverage(live: _Live, ev: Evaluator, parsed: ParsedQuery, filters: list[wq.
         required=sum(1 << k for k, c in enumerate(parsed.concepts) if c.required),
         filters=[f for f in parts if not isinstance(f, wq.Not)],
         exclude=[f.query for f in parts if isinstance(f, wq.Not)],
+        marks=[c.typed for c in parsed.concepts if c.typed is not None],
     )
+
+
+def _typed_df(parsed: ParsedQuery, df: list[int]) -> list[int]:
+    """The concepts' document frequencies (``df``, per coverage bit), a concept with
+    related terms taking that of its typed words: how rare a concept is, is how rare
+    the words typed are, not their related terms."""
+    n = len(parsed.concepts)
+    related = [k for k, c in enumerate(parsed.concepts) if c.typed is not None]
+    if not related:
+        return df
+    out = list(df[:n])
+    for j, k in enumerate(related):
+        out[k] = df[n + j]
+    return out
+
+
+def _split_related(parsed: ParsedQuery, values: np.ndarray) -> np.ndarray:
+    """Per coverage bit (the concepts', then one per concept with related terms, set
+    where the concept matched as typed, see :func:`_coverage`): a concept's value (its
+    coverage weight or rarity, the first ``len(parsed.concepts)`` of ``values``), of which
+    RELATED_WEIGHT goes to its own bit (matched as typed or by a related term) and the
+    rest to its typed bit. A passage with only a related term ("online fraud" for "cyber
+    crime") so counts as matching part of the concept."""
+    n = len(parsed.concepts)
+    related = [k for k, c in enumerate(parsed.concepts) if c.typed is not None]
+    if not related:
+        return values
+    out = np.concatenate([np.asarray(values[:n], dtype=np.float64), np.zeros(len(related))])
+    for j, k in enumerate(related):
+        full = out[k]
+        out[k] = RELATED_WEIGHT * full
+        out[n + j] = full - out[k]
+    return out
 
 
 def _narrow(live: _Live, ev: Evaluator, cov: Coverage, filters: list[wq.Query]) -> Coverage:
@@ -849,14 +885,16 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery,
     """Rank the matching passages (see :mod:`indexer.ranking`), adding the proximity of the
     concepts' words in the best passages of the first items. Given ``few``, the item codes
     of a few matches as a list, rank them in plain Python (a :class:`fewpage.FewRanking`)."""
-    weights = ranking.coverage_weights(cov.df, a.live_count)
+    df, item_df = _typed_df(parsed, cov.df), _typed_df(parsed, cov.item_df)
+    weights = ranking.coverage_weights(df, a.live_count)
     if ranking.asks_question(parsed.text):
-        rarity = ranking.concept_idf(cov.df, a.live_count)
+        rarity = ranking.concept_idf(df, a.live_count)
     else:
-        rarity = ranking.KEYWORD_RARITY * ranking.concept_idf(cov.item_df, a.live_items)
+        rarity = ranking.KEYWORD_RARITY * ranking.concept_idf(item_df, a.live_items)
     weak = [k for k, c in enumerate(parsed.concepts) if c.weak]
     if weak:
         weights[weak] = rarity[weak] = 0.0
+    weights, rarity = _split_related(parsed, weights), _split_related(parsed, rarity)
     # document priors (procedural business, short fragments), made once per open index
     key = ("priors", ranking.BOILERPLATE, ranking.BOILERPLATE_PRIOR, ranking.SHORT_PASSAGE,
            ranking.SHORT_PASSAGE_PRIOR)

@@ -11,6 +11,9 @@ glossary (:mod:`indexer.glossary`) and from definitions mined in the archive
 - :meth:`Synonyms.long_form_at`: typed words that spell out a long form also search the
   group's acronyms; each typed word stays a concept of its own, and an acronym in a
   passage counts for all of them.
+- :meth:`Synonyms.related_at`: typed words that spell out a related term of the field's
+  thesaurus (glossary.RELATED) also search the other terms of its line, in the same way
+  but at a reduced weight (the query compiler applies glossary.RELATED_WEIGHT).
 
 Everything is compared as analysed terms (the index's own analyzer), so plurals,
 possessives and capitals do not matter.
@@ -22,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import ANALYZER, normalise_word, recording_stems
-from .glossary import ALSO_SEARCH, AMBIGUOUS, EVERYDAY, GLOSSARY, GROUPS, NARROWER, WORD_SYNONYMS
+from .glossary import ALSO_SEARCH, AMBIGUOUS, EVERYDAY, GLOSSARY, GROUPS, NARROWER, RELATED, WORD_SYNONYMS
 
 #: Long forms mined from the archive kept per acronym, most often defined first.
 MINED_PER_ACRONYM = 3
@@ -84,12 +87,25 @@ class Synonyms:
         narrower: Sequence[tuple[str, str]] = (),
         words: Sequence[Sequence[str]] = (),
         also: Mapping[str, Sequence[str]] | None = None,
+        related: Sequence[Sequence[str]] = (),
     ) -> None:
         """``pairs`` are (acronym, long form); acronyms in one of ``groups`` name the same
         thing; ``ambiguous`` acronyms are everyday words too; in each of ``narrower``'s
         (broad, narrow) acronyms, a search for the broad one's group also finds the
         narrow one's, not the reverse; each of ``words`` is a group of single words with
-        one meaning; ``also`` maps a typed word to words it also searches (one way)."""
+        one meaning; ``also`` maps a typed word to words it also searches (one way); each of
+        ``related`` is a line of related terms (words or phrases), each searching the others."""
+        #: analysed terms of a related term → the other terms of its lines
+        self._related: dict[tuple[str, ...], tuple[Form, ...]] = {}
+        for line in related:
+            forms = [f for f in map(analyse, line) if f.terms]
+            for f in forms:
+                known = {o.terms: o for o in self._related.get(f.terms, ())}
+                for o in forms:
+                    if o.terms != f.terms:
+                        known.setdefault(o.terms, o)
+                self._related[f.terms] = tuple(known.values())
+        self.related_longest = max((len(k) for k in self._related), default=0)
         #: typed word (normalised) → the other words of its group (as written, analysed)
         self._words: dict[str, tuple[tuple[str, str], ...]] = {}
         for word_group in words:
@@ -179,6 +195,15 @@ class Synonyms:
                 return n, group
         return None
 
+    def related_at(self, terms: Sequence[str], start: int) -> tuple[int, tuple[Form, ...]] | None:
+        """The longest related term that ``terms[start:]`` begins with: (its length, the
+        other terms of its lines)."""
+        for n in range(min(self.related_longest, len(terms) - start), 0, -1):
+            found = self._related.get(tuple(terms[start:start + n]))
+            if found:
+                return n, found
+        return None
+
     def __len__(self) -> int:
         return len(self._by_acronym)
 
@@ -203,7 +228,7 @@ def build_synonyms(mined: Mapping[tuple[str, str], int] | None = None) -> Synony
             by_acronym.setdefault(key, []).append((-count, acronym, long))
     for found in by_acronym.values():
         pairs.extend((a, lf) for _, a, lf in sorted(found)[:MINED_PER_ACRONYM])
-    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER, WORD_SYNONYMS, ALSO_SEARCH)
+    return Synonyms(pairs, GROUPS, AMBIGUOUS, NARROWER, WORD_SYNONYMS, ALSO_SEARCH, RELATED)
 
 
 def glossary_stems() -> dict[str, str]:
@@ -218,4 +243,6 @@ def glossary_stems() -> dict[str, str]:
         for typed, extra in ALSO_SEARCH.items():
             for word in (typed, *extra):
                 analyse(word)
+        for term in (t for line in RELATED for t in line):
+            analyse(term)
     return dict(stems)

@@ -82,3 +82,62 @@ def test_analyzer_pickles():
     a = minutes_analyzer()
     b = pickle.loads(pickle.dumps(a))
     assert [t.text for t in b("Restorative Justice")] == ["restor", "justic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Snowball gives "divers" to all three; the override keeps the schemes apart
+        ("youth diversion diversions diversity diverse",
+         ["youth", "diversion", "diversion", "divers", "divers"]),
+        ("car parking in the parks", ["car", "parking", "park"]),
+        ("gifts and hospitality at the hospital", ["gift", "hospitality", "hospit"]),
+        ("Conservative group conservation area", ["conservative", "group", "conserv", "area"]),
+        ("informal briefing information", ["informal", "brief", "inform"]),
+        ("university universal credit", ["university", "univers", "credit"]),
+        ("the Authority's report author", ["authority", "report", "author"]),
+        ("response times responsibility", ["respons", "time", "responsibility"]),
+        # SAME_WORDS first, then the stemmer: unchanged words keep Snowball's stem
+        ("Chairman planning", ["chair", "plan"]),
+    ],
+)
+def test_stemmer_overrides(text, expected):
+    assert terms(text) == expected
+    assert terms(text, mode="index") == expected
+
+
+def test_every_override_stem_is_its_own():
+    """No override stem is a stem Snowball gives any word of its group, nor another
+    group's: each group is a term of its own."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    from indexer.analysis import STEM_OVERRIDES
+
+    stemmer = SnowballStemmer("english")
+    assert not {stemmer.stem(w) for w in STEM_OVERRIDES} & set(STEM_OVERRIDES.values())
+
+
+def test_an_override_keeps_distinct_words_apart_in_a_real_index(tmp_path):
+    from indexer.build import build_index
+    from indexer.search import SearchEngine, SearchRequest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Youth justice\n\n"
+        "The youth diversion scheme kept first-time offenders out of court.\n\n"
+        "2. Workforce\n\n"
+        "The diversity of the workforce was reported.\n\n"
+        "A diverse panel of members was welcomed.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        def found(q: str) -> list[str]:
+            page = engine.search(SearchRequest(q=q, per_item=0))
+            return sorted("".join(text for text, _ in h.snippet)[:20] for h in page.hits)
+
+        assert found("diversion") == ["The youth diversion "]
+        assert found("diversions") == ["The youth diversion "]
+        assert found("diversity") == ["A diverse panel of m", "The diversity of the"]

@@ -224,7 +224,7 @@ def test_update_adds_changes_and_removes_files_in_place(tmp_path, corpus_copy, r
                           for f in shared if (root / report.generation / f.name).exists())
 
     assert engine.refresh() is True  # a server notices within a second, in the background
-    assert engine.search(SearchRequest(q="hare coursing")).total == 1
+    assert engine.search(SearchRequest(q="hare coursing", exact=True)).total == 1
     assert engine.search(SearchRequest(q='"knife crime"')).total == 0
     assert engine.search(SearchRequest(q="cuckooing")).total == 0
     assert {h.title for h in engine.search(SearchRequest(q="zebra crossing")).hits} == {"Zebra Crossing Strategy"}

@@ -32,6 +32,7 @@ def test_search_text_and_json(runner, index_dir):
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
         "8 passages have all of: county lines; then passages with some of them.\n"
+        'Related terms searched, counted for less: drug dealing, drug supply (for "county lines")\n'
         "3 agenda items with 9 matching passages\n\n1. Police and Crime Plan Delivery\n")
     assert "\n2. Child Exploitation and County Lines\n" in result.output and "\n4. " not in result.output  # a card per item
     assert "   3 more matching passages in this item\n" in result.output
@@ -64,12 +65,14 @@ def test_search_shows_speakers_by_name_and_readable_role(runner, index_dir):
 def test_search_says_how_to_get_the_next_page(runner, index_dir):
     args = ["search", "county", "lines", "--index", str(index_dir), "--per-page", "1", "--sort", "newest"]
     first = runner.invoke(main, args)
-    assert first.output.startswith("3 agenda items with 9 matching passages, page 1 of 3\n")
+    assert first.output.startswith('Related terms searched, counted for less: drug dealing, drug supply (for "county lines")\n'
+                                   "3 agenda items with 9 matching passages, page 1 of 3\n")
     assert first.output.endswith(
         f"\nNext page: minutes search county lines --index {index_dir} --per-page 1 --sort newest --page 2\n"
     )
     last = runner.invoke(main, [*args, "--page", "3"])
-    assert last.output.startswith("3 agenda items with 9 matching passages, page 3 of 3\n")
+    assert last.output.startswith('Related terms searched, counted for less: drug dealing, drug supply (for "county lines")\n'
+                                  "3 agenda items with 9 matching passages, page 3 of 3\n")
     assert "Next page" not in last.output
     assert "--page INTEGER RANGE" in runner.invoke(main, ["search", "--help"]).output
 

@@ -251,7 +251,7 @@ def test_a_new_build_scores_the_common_words_again_once_live(tmp_path, monkeypat
     build_index(CORPUS, root)
     engine = SearchEngine(root)
     request.addfinalizer(engine.close)
-    before = engine.search(SearchRequest(q="police precept"))
+    before = engine.search(SearchRequest(q="police budget"))
     assert engine._live.arrays.scored_count() == 2
     build_index(CORPUS, root)
     assert engine.refresh() is True
@@ -259,7 +259,7 @@ def test_a_new_build_scores_the_common_words_again_once_live(tmp_path, monkeypat
     while engine._live.arrays.scored_count() < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert engine._live.arrays.scored_count() == 2  # scored again in the background
-    after = engine.search(SearchRequest(q="police precept"))
+    after = engine.search(SearchRequest(q="police budget"))
     assert [(h.passage_id, h.score) for h in after.hits] == [(h.passage_id, h.score) for h in before.hits]
 
 
@@ -347,8 +347,10 @@ def test_a_decision_query_prefers_the_resolutions(engine, monkeypatch):
     assert [(t, s) for t, s, _ in without] == [(PRECEPT, "summary"), (PRECEPT, "questions"), (ROADS, "resolution")]
     assert round(with_prior[2][2] - without[2][2], 3) == 3.0
     # no decision word, no prior
-    # (a keyword query: its rarity is the IDF over items, times ranking.KEYWORD_RARITY)
-    assert ranked("precept agreement") == [(PRECEPT, "summary", 100011.23), (PRECEPT, "questions", 100011.23)]
+    # (a keyword query: its rarity is the IDF over items, times ranking.KEYWORD_RARITY; the
+    # item's "council tax", precept's related term, adds glossary.RELATED_WEIGHT of its
+    # occurrences: 100011.23 without it)
+    assert ranked("precept agreement") == [(PRECEPT, "summary", 100011.346), (PRECEPT, "questions", 100011.346)]
 
 
 def test_a_hyphenated_word_finds_it_written_solid_and_spaced(tmp_path):
@@ -446,3 +448,63 @@ def test_a_short_passage_takes_the_short_passage_prior(tmp_path, monkeypatch):
     # the short line's item lost exactly the prior; the report's score is unchanged
     assert round(dict(without)["Plan priorities"] - dict(with_prior)["Plan priorities"], 3) == 1.0
     assert dict(without)["Performance report"] == dict(with_prior)["Performance report"]
+
+
+def test_related_terms_count_for_less_than_the_typed_words(tmp_path):
+    """A related term of the field's thesaurus (glossary.RELATED: "online fraud" for
+    "cyber crime") is searched as part of the concept, below the words typed; never
+    inside quotes or in exact mode."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Economic crime\n\n"
+        "Cyber crime reported by residents had risen this year.\n\n"
+        "Online fraud reported by residents had risen this year.\n\n"
+        "2. Roads\n\n"
+        "Crime on the roads was discussed with residents this year.\n\n"
+        "3. Parks\n\n"
+        "The parks were tidied before the summer fete.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        def found(q: str, exact: bool = False) -> list[tuple[str, float, int | None]]:
+            page = engine.search(SearchRequest(q=q, per_item=0, exact=exact))
+            return [("".join(text for text, _ in h.snippet)[:12], round(h.score, 3), h.words_matched)
+                    for h in page.hits]
+
+        # typed words first; the related term's passage next (each concept counts
+        # RELATED_WEIGHT of its coverage weight there, and its occurrences RELATED_WEIGHT
+        # of a typed word's); then the passage with one of the two typed words
+        assert found("cyber crime") == [("Cyber crime ", 134661.53, None), ("Online fraud", 92330.176, None),
+                                        ("Crime on the", 50001.04, 1)]
+        page = engine.search(SearchRequest(q="cyber crime"))
+        assert page.related == (("cyber crime", ("cybercrime", "online crime", "online fraud", "computer misuse",
+                                                 "cyber fraud")),)
+        assert page.expanded == ()
+        # each way round
+        assert found("online fraud") == [("Online fraud", 169317.979, None), ("Cyber crime ", 84659.446, None)]
+        # never inside quotes, never in exact mode
+        assert found('"cyber crime"') == [("Cyber crime ", 84658.989, None)]
+        assert engine.search(SearchRequest(q='"cyber crime"')).related == ()
+        assert found("cyber crime", exact=True) == [("Cyber crime ", 149044.938, None), ("Crime on the", 64385.433, 1)]
+        assert engine.search(SearchRequest(q="cyber crime", exact=True)).related == ()
+
+
+def test_a_long_form_word_that_is_a_compound_is_searched(tmp_path):
+    """"anti-social" is already a synonym (its phrase and its joined word); the long
+    form's acronym joins it as one more alternative, not as a nested synonym."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Community safety\n\n"
+        "Anti-social behaviour in the town centre had fallen.\n\n"
+        "ASB patrols continued at weekends.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        page = engine.search(SearchRequest(q="anti-social behaviour", per_item=0))
+        assert sorted("".join(text for text, _ in h.snippet)[:12] for h in page.hits) == ["ASB patrols ", "Anti-social "]

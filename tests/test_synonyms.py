@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.glossary import AMBIGUOUS, GLOSSARY, GROUPS
+from indexer.glossary import AMBIGUOUS, GLOSSARY, GROUPS, RELATED_WEIGHT
 from indexer.query import parse_query
 from indexer.synonyms import Synonyms, analyse, build_synonyms, variants
 
@@ -141,3 +141,43 @@ def test_narrower_acronyms_widen_the_broad_group_only():
     assert [a.text for a in syn.for_acronym("AXB").acronyms] == ["AXB"]
     terms = list(analyse("alpha bravo").terms)
     assert [a.text for a in syn.long_form_at(terms, 0)[1].acronyms] == ["AB", "AXB"]
+
+
+@pytest.mark.parametrize(
+    ("q", "concepts", "related"),
+    [
+        # a typed run that spells a related term (glossary.RELATED) also searches the
+        # line's other terms, at RELATED_WEIGHT ("^0.5"; phrases carry it too); each
+        # typed word stays a concept, its typed form kept for coverage
+        ("rape", [
+            ("rape", 'combined(synonym(text:rape | text:"sexual violenc" | text:"sexual offenc" '
+                     '| text:"sexual assault" | text:"sexual abus"))', "combined(text:rape)"),
+        ], [("rape", ("sexual violence", "sexual offences", "sexual assault", "sexual abuse"))]),
+        ("cyber crime", [
+            ("cyber", 'combined(synonym(text:cyber | text:cybercrim^0.5 | text:"onlin crime" | text:"onlin fraud" '
+                      '| text:"comput misus" | text:"cyber fraud"))', "combined(text:cyber)"),
+            ("crime", 'combined(synonym(text:crime | text:cybercrim^0.5 | text:"onlin crime" | text:"onlin fraud" '
+                      '| text:"comput misus" | text:"cyber fraud"))', "combined(text:crime)"),
+        ], [("cyber crime", ("cybercrime", "online crime", "online fraud", "computer misuse", "cyber fraud"))]),
+        # a related term typed out anyway is searched as typed, not again
+        ("council tax precept", [("council", "combined(text:council)", "None"), ("tax", "combined(text:tax)", "None"),
+                                 ("precept", "combined(text:precept)", "None")], []),
+        # never inside quotes, never for a word left out
+        ('"cyber crime"', [('"cyber crime"', 'combined(text:"cyber crime")', "None")], []),
+        ("violence -rape", [("violence", "combined(text:violenc)", "None")], []),
+        # only whole typed words: "night-time economy" as typed, not "night" alone
+        ("night shift", [("night", "combined(text:night)", "None"), ("shift", "combined(text:shift)", "None")], []),
+    ],
+)
+def test_queries_search_related_terms_at_a_reduced_weight(q, concepts, related):
+    p = parse_query(q, synonyms=SYN)
+    assert [(c.label, str(c.query), str(c.typed)) for c in p.concepts] == concepts
+    assert list(p.related) == related
+    assert p.expanded == ()
+    weights = {a.boost for c in p.concepts for a in getattr(c.query.child, "subqueries", [])}
+    assert weights <= {1.0, RELATED_WEIGHT} and (RELATED_WEIGHT in weights) == bool(related)
+
+
+def test_exact_mode_searches_no_related_terms():
+    p = parse_query("cyber crime", exact=True, synonyms=SYN)
+    assert p.related == () and all(c.typed is None for c in p.concepts)

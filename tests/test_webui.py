@@ -140,6 +140,19 @@ def test_also_searched_is_shown_for_acronyms(client):
     assert quoted["also_searched"] == []  # quoted text is never expanded
 
 
+def test_related_terms_searched_are_shown(client):
+    html = client.get("/search?q=PCC+precept").get_data(as_text=True)
+    assert "Related terms searched, counted for less: <strong>council tax</strong>." in html
+    data = client.get("/search.json?q=county+lines+precept").get_json()
+    assert data["related_searched"] == [{"typed": "county lines", "related": ["drug dealing", "drug supply"]},
+                                        {"typed": "precept", "related": ["council tax"]}]
+    html = client.get("/search?q=county+lines+precept").get_data(as_text=True)
+    assert ("Related terms searched, counted for less: <strong>drug dealing</strong>, <strong>drug supply</strong> "
+            "(for “county lines”); <strong>council tax</strong> (for “precept”).") in html
+    for q in ('"county lines"', "county+lines&exact=1"):
+        assert client.get(f"/search.json?q={q}").get_json()["related_searched"] == []
+
+
 def test_search_json_errors_are_json(client):
     r = client.get("/search.json")
     assert (r.status_code, r.get_json()) == (
