@@ -173,6 +173,10 @@ def run_http(index: Path, specs: list[dict[str, Any]], *, clients: int = 8, requ
     if why:
         return {"supported": False, "reason": why}
     paths = [search_path(s) for s in specs]
+    try:
+        first_pass = _first_pass(index, paths, clients, max_seconds, log_file)
+    except (RuntimeError, TimeoutError) as exc:
+        return {"supported": False, "reason": f"server did not answer: {exc}"}
     firsts: list[float] = []
     server: Server | None = None
     try:
@@ -206,5 +210,21 @@ def run_http(index: Path, specs: list[dict[str, Any]], *, clients: int = 8, requ
         "first_query": paths[0],
         "first_total": sample.get("total"),
         "warmup_requests": warm["ok"],
+        "first_pass": first_pass,
         **measured,
     }
+
+
+def _first_pass(index: Path, paths: list[str], clients: int, max_seconds: float,
+                log_file: Path | None) -> dict[str, Any]:
+    """The rate over each distinct request once, on a fresh server with cold caches (its
+    own start, so the load measured after it is unchanged): the server keeps recent
+    answers, and the measured load repeats its requests."""
+    server = Server(index, log_file=log_file)
+    server.start()
+    try:
+        server.first_answer("/healthz")  # a probe search of its own, none of ``paths``
+        distinct = list(dict.fromkeys(paths))
+        return load(server.port, distinct, clients, len(distinct), max_seconds)
+    finally:
+        server.stop()

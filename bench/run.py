@@ -253,8 +253,10 @@ def run_size(size: int, args: argparse.Namespace, style: str = "short") -> dict[
         if h.get("supported"):
             lat = h.pop("latencies")
             h.update(latency_summary(lat))
+            h["first_pass"].update(latency_summary(h["first_pass"].pop("latencies")))
             log(f"{label}: HTTP {h['throughput_rps']:.0f} req/s, p50 {h['p50_ms']:.1f} ms, p95 {h['p95_ms']:.1f} ms, "
-                f"{h['errors']} errors; first answer {h['startup_to_first_answer_seconds']:.2f}s after start")
+                f"{h['errors']} errors; first answer {h['startup_to_first_answer_seconds']:.2f}s after start; "
+                f"first pass of {h['first_pass']['ok']} distinct requests {h['first_pass']['throughput_rps']:.0f} req/s")
         else:
             log(f"{label}: HTTP not measured: {h['reason']}")
         result["http"] = h

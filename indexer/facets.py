@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -31,6 +32,8 @@ MONTHLY_SPAN = 24
 
 _SECTION_KEYS = list(SECTIONS)
 _ROLE_KEYS = list(ROLES)
+_ROLE_SHIFT = len(_SECTION_KEYS)
+assert _ROLE_SHIFT + len(_ROLE_KEYS) <= 31 and len(_ROLE_KEYS) <= 16  # one int32; a 64k-bin histogram at most
 
 
 class FacetArrays:
@@ -55,14 +58,11 @@ class FacetArrays:
         self.item_committee[self.item_code] = self.committee
         self.item_date = np.zeros(self.item_count, dtype=np.int64)
         self.item_date[self.item_code] = self.date
-        #: per passage: its (item, section) and (item, role) as item * values + value (-1:
-        #: none), for counting the items that have a value among matching passages
-        self.section_pair = self._pairs(self.section, len(_SECTION_KEYS))
-        self.role_pair = self._pairs(self.role, len(_ROLE_KEYS))
-
-    def _pairs(self, codes: np.ndarray, k: int) -> np.ndarray:
-        dtype = np.int32 if self.item_count * k < 2**31 else np.int64
-        return np.where(codes >= 0, self.item_code * k + codes, -1).astype(dtype)
+        #: per passage: its section and role as one bit each (section s: bit s; role r:
+        #: bit ``_ROLE_SHIFT`` + r), so an item's values among matching passages are the
+        #: OR of theirs (see :func:`_item_bits`)
+        self.value_bits = (np.where(self.section >= 0, 1 << np.maximum(self.section, 0), 0)
+                           | np.where(self.role >= 0, 1 << (_ROLE_SHIFT + np.maximum(self.role, 0)), 0)).astype(np.int32)
 
     @staticmethod
     def _codes(arrays: IndexArrays, reader: Any, n: int, field: str, values: list[str]) -> np.ndarray:
@@ -165,12 +165,11 @@ def summarise(fa: FacetArrays, ids: np.ndarray, selection: Selection) -> Counts:
     masks = selection.masks(fa, ids)
     n = len(ids)
     selected = ids[keep(masks, n)] if masks else ids
-    items = _distinct_items(fa, selected)
+    items, bits = _item_bits(fa, selected)
     facets: dict[str, list[tuple[str, int]]] = {}
     for name in FACETS:
         # A facet without a filter of its own counts what every filter selected.
-        chosen = ids[keep(masks, n, leave_out=name)] if name in masks else selected
-        chosen_items = _distinct_items(fa, chosen) if name in masks else items
+        chosen_items, chosen_bits = _item_bits(fa, ids[keep(masks, n, leave_out=name)]) if name in masks else (items, bits)
         if name == "committee":
             counts = np.bincount(fa.item_committee[chosen_items] + 1, minlength=len(fa.committees) + 1)[1:]
             facets[name] = [(fa.committees[c], int(counts[c])) for c in np.flatnonzero(counts)]
@@ -184,9 +183,9 @@ def summarise(fa: FacetArrays, ids: np.ndarray, selection: Selection) -> Counts:
             else:
                 facets[name] = []
         else:
-            pairs = (fa.section_pair if name == "section" else fa.role_pair)[chosen]
             keys = _SECTION_KEYS if name == "section" else _ROLE_KEYS
-            counts = _items_per_code(fa, pairs, len(keys))
+            shift = 0 if name == "section" else _ROLE_SHIFT
+            counts = _bit_counts((chosen_bits >> shift) & ((1 << len(keys)) - 1), len(keys))
             facets[name] = [(keys[c], int(counts[c])) for c in np.flatnonzero(counts)]
     dates = fa.item_date[items]
     timeline, unit = _timeline(dates[dates != UNKNOWN_DATE])
@@ -200,15 +199,36 @@ def summarise(fa: FacetArrays, ids: np.ndarray, selection: Selection) -> Counts:
     )
 
 
-def _distinct_items(fa: FacetArrays, ids: np.ndarray) -> np.ndarray:
-    """The item codes of passages ``ids``, each once (in no particular order)."""
-    return _distinct(fa.item_code[ids], fa.item_count)
+def _item_bits(fa: FacetArrays, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The items of passages ``ids``, each once (in no particular order), and per item
+    the OR of its matching passages' :attr:`FacetArrays.value_bits`.
+
+    An item's passages are neighbours among the matches (document numbers follow the
+    items they were added with), so the work is one pass over runs of one item: OR-ed
+    with ``reduceat``, then the few items met in more than one run merged."""
+    if not len(ids):
+        return ids[:0], np.zeros(0, dtype=np.int32)
+    codes = fa.item_code[ids]
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    runs, run_bits = codes[starts], np.bitwise_or.reduceat(fa.value_bits[ids], starts)
+    items = _distinct(runs, fa.item_count)
+    if len(items) == len(runs):
+        return runs, run_bits
+    merged = np.zeros(fa.item_count, dtype=np.int32)
+    np.bitwise_or.at(merged, runs, run_bits)
+    return items, merged[items]
 
 
-def _items_per_code(fa: FacetArrays, pairs: np.ndarray, k: int) -> np.ndarray:
-    """Per code 0..k-1: how many distinct items have a passage with it, given the
-    (item, code) ``pairs`` of matching passages (see :attr:`FacetArrays.section_pair`)."""
-    return np.bincount(_distinct(pairs[pairs >= 0], fa.item_count * k) % k, minlength=k)
+def _bit_counts(values: np.ndarray, k: int) -> np.ndarray:
+    """Per bit 0..k-1: how many of ``values`` (each below 2**k) have it set, from one
+    histogram of the values."""
+    return np.bincount(values, minlength=1 << k) @ _bit_table(k)
+
+
+@lru_cache(maxsize=None)
+def _bit_table(k: int) -> np.ndarray:
+    """Row v: the bits 0..k-1 of v."""
+    return (np.arange(1 << k)[:, None] >> np.arange(k)) & 1
 
 
 def _distinct(keys: np.ndarray, size: int) -> np.ndarray:

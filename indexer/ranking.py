@@ -131,6 +131,10 @@ class Ranking:
     near_bits: np.ndarray
     near: np.ndarray
     own: np.ndarray
+    #: what :func:`with_proximity` takes over: per item its best passage's score with and
+    #: without the title and its passages' own scores summed; per passage the coverage
+    #: parts of ``item_key``, ``passage_key`` and ``alone_key``
+    parts: tuple[np.ndarray, ...] | None = None
 
 
 def asks_decision(words: Iterable[str]) -> bool:
@@ -274,10 +278,39 @@ def rank(
         best_cov = np.zeros(item_count)
         np.maximum.at(best_cov, codes, ranked)
         item_cov = best_cov[codes]
-    item_key = item_cov * TIER + evidence[codes]
-    passage_key = weighted(body_bits, weights) * TIER + own_body
-    alone_key = weighted(bits, weights) * TIER + own
-    return Ranking(item_key, passage_key, alone_key, near_bits, near, own)
+    item_tier = item_cov * TIER
+    passage_tier = weighted(body_bits, weights) * TIER
+    alone_tier = (near if near_bits is bits else weighted(bits, weights)) * TIER
+    return Ranking(item_tier + evidence[codes], passage_tier + own_body, alone_tier + own, near_bits, near, own,
+                   (best, best_body, body_sum, item_tier, passage_tier, alone_tier))
+
+
+def with_proximity(r: Ranking, codes: np.ndarray, item_count: int, scores: np.ndarray, body: np.ndarray,
+                   proximity: np.ndarray, changed: np.ndarray) -> Ranking:
+    """:func:`rank` again with ``proximity`` (zero but at positions ``changed``), from the
+    ranking ``r`` made without it: the same keys to the last bit, recomputing only the
+    items of the changed passages (proximity touches a few hundred passages; the matches
+    can be half the index)."""
+    assert r.parts is not None
+    best, best_body, body_sum, item_tier, passage_tier, alone_tier = r.parts
+    own = scores + PROXIMITY_WEIGHT * proximity
+    own_body = body + PROXIMITY_WEIGHT * proximity
+    touched = np.unique(codes[changed])
+    members = _members_of(codes, touched)  # ascending: sums add up in the order rank's do
+    member_codes = codes[members]
+    best, best_body, body_sum = best.copy(), best_body.copy(), body_sum.copy()
+    best[touched] = -np.inf
+    np.maximum.at(best, member_codes, own[members])
+    best_body[touched] = 0.0
+    np.maximum.at(best_body, member_codes, own_body[members])
+    body_sum[touched] = np.bincount(member_codes, weights=own_body[members], minlength=item_count)[touched]
+    evidence = best + OTHER_PASSAGES * (body_sum - best_body)
+    item_key, passage_key, alone_key = r.item_key.copy(), r.passage_key.copy(), r.alone_key.copy()
+    item_key[members] = item_tier[members] + evidence[member_codes]
+    passage_key[changed] = passage_tier[changed] + own_body[changed]
+    alone_key[changed] = alone_tier[changed] + own[changed]
+    return Ranking(item_key, passage_key, alone_key, r.near_bits, r.near, own,
+                   (best, best_body, body_sum, item_tier, passage_tier, alone_tier))
 
 
 def label_bits(r: Ranking, codes: np.ndarray, positions: list[int]) -> list[int]:

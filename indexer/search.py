@@ -168,6 +168,12 @@ class _Live:
 CACHE_QUERIES = 1024
 CACHE_ITEMS = 8192
 CACHE_PASSAGES = 16384
+#: Bytes (estimated, see :func:`_result_bytes`) of whole answers a server keeps per open
+#: state and process when asked to (``SearchEngine(result_cache_bytes=…)``). A results
+#: page of ten cards with its facet counts and timeline is estimated at about 30 KB on the
+#: bench's 100k archive (its memory measured at about 11 KB more, its snippets being
+#: shared with the marked-snippet cache), so this holds about 1,500 recent searches.
+CACHE_RESULT_BYTES = 48 * 1024 * 1024
 
 
 class _StateCache:
@@ -176,10 +182,17 @@ class _StateCache:
     of hits. Shared by the threads of a process; the least recently used entries go past
     the limits."""
 
-    def __init__(self) -> None:
+    def __init__(self, result_bytes: int = 0) -> None:
         self._parsed: Lru[tuple[str, bool], ParsedQuery] = Lru(CACHE_QUERIES)
         self._items: Lru[str, ItemMeta] = Lru(CACHE_ITEMS)
         self._passages: Lru[int, StoredPassage] = Lru(CACHE_PASSAGES)
+        #: whole answers, as Solr's queryResultCache and Elasticsearch's shard request
+        #: cache keep them: a state never changes while it is open, so a request answered
+        #: once is answered the same until a new state replaces this one (and its cache).
+        #: None: answers are not kept (the default for the library, the CLI and the
+        #: benchmarks' query timings, which measure evaluating a query).
+        self.results: Lru[tuple[SearchRequest, bool], tuple[ResultPage, Overview | None]] | None = (
+            Lru(result_bytes, weigh=_result_bytes) if result_bytes > 0 else None)
 
     def passages(self, lease: _Lease, docnums: list[int]) -> list[StoredPassage]:
         """The stored passages of these document numbers (read with ``lease`` if need be)."""
@@ -214,8 +227,13 @@ class _StateCache:
 class SearchEngine:
     """Answers searches against the live generation of an index folder."""
 
-    def __init__(self, index_dir: Path | str) -> None:
+    def __init__(self, index_dir: Path | str, result_cache_bytes: int = 0) -> None:
+        """Open the live state of ``index_dir``. With ``result_cache_bytes``, keep whole
+        answers (hits, counts, facets, timeline) of recent searches up to about that many
+        bytes per open state: a server answers a search asked again without evaluating
+        it, and a new state starts with an empty cache, so updates show at once."""
         self.root = Path(index_dir)
+        self.result_cache_bytes = result_cache_bytes
         self._lock = threading.Lock()
         self._live = self._open()
         self._checked = time.monotonic()
@@ -261,7 +279,7 @@ class SearchEngine:
         )
 
     def _load(self, gen: store.Generation, ix: Index, previous: _Live | None) -> _Live:
-        live = _Live(gen, ix, ix.latest_generation(), {}, [])
+        live = _Live(gen, ix, ix.latest_generation(), {}, [], cache=_StateCache(self.result_cache_bytes))
         lease = live.lease()
         try:
             return self._warm(live, lease, previous)
@@ -541,11 +559,25 @@ class SearchEngine:
     def _search(self, request: SearchRequest, with_overview: bool) -> tuple[ResultPage, Overview | None]:
         started = time.perf_counter()
         live = self._current()
+        results = live.cache.results
+        if results is None:
+            return self._answer(live, request, with_overview, started)[:2]
+        kept = results.get((request, with_overview))
+        if kept is not None:
+            return replace(kept[0], seconds=time.perf_counter() - started), kept[1]
+        page, overview, live = self._answer(live, request, with_overview, started)
+        if live.cache.results is not None:  # the state that answered (a new one if it switched)
+            live.cache.results.put((request, with_overview), (page, overview))
+        return page, overview
+
+    def _answer(self, live: _Live, request: SearchRequest, with_overview: bool,
+                started: float) -> tuple[ResultPage, Overview | None, _Live]:
+        """Evaluate ``request`` (see :meth:`_search`); also return the state that answered."""
         parsed = live.parse(request.q, request.exact)
         facet_filters, base_filters = _facet_filters(request), _base_filters(request)
         filters = facet_filters + base_filters
         if parsed.query is None and not filters:
-            return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started), None
+            return ResultPage(request, (), 0, request.page, 0, seconds=time.perf_counter() - started), None, live
         sort = request.sort if (parsed.has_text or request.sort != "relevance") else "newest"
         overview: Overview | None = None
         with self._lease() as (leased, lease):
@@ -632,7 +664,7 @@ class SearchEngine:
             related=parsed.related,
             suggestion=suggestion,
             seconds=time.perf_counter() - started,
-        ), overview
+        ), overview, live
 
     # -------------------------------------------------------------- items
 
@@ -933,7 +965,9 @@ def _ranking(a: IndexArrays, ev: Evaluator, cov: Coverage, parsed: ParsedQuery,
         return ranks
     proximity = np.zeros(len(cov.ids))
     proximity[chosen] = near
-    return rank(proximity)
+    if few is not None:
+        return rank(proximity)
+    return ranking.with_proximity(ranks, codes, a.item_count, cov.scores, cov.body, proximity, chosen)
 
 
 def _suggestion(live: _Live, ev: Evaluator, parsed: ParsedQuery, complete: int) -> str | None:
@@ -1165,6 +1199,19 @@ def _export_rows(live: _Live, docnums: list[int]) -> Iterator[ExportRow]:
     finally:
         lease.close()
         pin.release()
+
+
+def _result_bytes(entry: tuple[ResultPage, Overview | None]) -> int:
+    """About how many bytes a kept answer holds: its texts, and a fixed share per hit,
+    facet value and period for the objects around them."""
+    page, overview = entry
+    size = 1024 + len(page.request.q)
+    for h in page.hits:
+        size += 600 + 2 * (len(h.title) + sum(len(t) for t, _ in h.snippet)) + 64 * (len(h.snippet) + len(h.title_marked))
+    if overview is not None:
+        size += 512 + sum(200 + len(v.value) + len(v.label) for _, values in overview.facets for v in values)
+        size += 250 * len(overview.timeline)
+    return size
 
 
 #: Marked titles and snippets kept (about 1 KB each).

@@ -78,6 +78,11 @@ def test_tiny_end_to_end_run(tmp_path: Path) -> None:
         assert r["http"]["errors"] == 0 and r["http"]["ok"] == 30
         runs = r["http"]["startup_runs_seconds"]
         assert len(runs) == 2 and r["http"]["startup_to_first_answer_seconds"] == (min(runs) + max(runs)) / 2
+        # the 18 distinct requests once each, on a fresh server of their own, before the load
+        first = r["http"]["first_pass"]
+        assert (first["ok"], first["errors"], first["n"]) == (18, 0, 18) and first["throughput_rps"] > 0
+        assert "| HTTP first pass, 18 distinct requests on a fresh server (caches cold)" in (
+            results / "README.md").read_text()
     assert r["incremental"]["fts5"]["supported"]
     ours = r["incremental"]["ours"]
     assert ours["passages"] == ours["searchable_passages"] == r["incremental"]["fts5"]["passages"] > 0

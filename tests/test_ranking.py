@@ -150,3 +150,29 @@ def test_boilerplate_prior_marks_procedural_business():
 def test_asks_question(text, question):
     assert ranking.asks_question(text) is question
 
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_proximity_added_to_a_ranking_gives_the_same_keys_as_ranking_with_it(seed):
+    """with_proximity recomputes only the items of the passages proximity touches: every
+    key must equal, to the last bit, rank's own with the proximity given."""
+    rng = np.random.default_rng(seed)
+    n, items = 5000, 900
+    codes = np.sort(rng.integers(0, items, n))  # passages of an item together, as matches come
+    codes[rng.integers(0, n, 40)] = rng.integers(0, items, 40)  # and a few items met twice
+    bits = rng.integers(1, 8, n)
+    body_bits = bits & rng.integers(0, 8, n)
+    body = rng.random(n) * 10
+    scores = body + rng.random(n) * (rng.random(n) < 0.3)
+    weights = np.array([1.0, 0.6, 0.25])
+    rarity = np.array([2.5, 1.2, 0.4])
+    ordinals = rng.integers(0, 50, n)
+    changed = np.sort(rng.choice(n, 150, replace=False))
+    proximity = np.zeros(n)
+    proximity[changed] = rng.random(150) * (rng.random(150) < 0.8)
+    args = (codes, items, bits, body_bits, scores, body, weights)
+    full = ranking.rank(*args, proximity, ordinals, rarity)
+    again = ranking.with_proximity(ranking.rank(*args, None, ordinals, rarity), codes, items, scores, body,
+                                   proximity, changed)
+    for name in ("item_key", "passage_key", "alone_key", "near_bits", "near", "own"):
+        assert np.array_equal(getattr(again, name), getattr(full, name)), name
+    assert not np.array_equal(full.item_key, ranking.rank(*args, None, ordinals, rarity).item_key)

@@ -508,3 +508,48 @@ def test_a_long_form_word_that_is_a_compound_is_searched(tmp_path):
     with SearchEngine(tmp_path / "index") as engine:
         page = engine.search(SearchRequest(q="anti-social behaviour", per_item=0))
         assert sorted("".join(text for text, _ in h.snippet)[:12] for h in page.hits) == ["ASB patrols ", "Anti-social "]
+
+
+def test_kept_answers_stay_within_their_byte_limit(index_dir):
+    """With ``result_cache_bytes``, whole answers are kept, least recently used going past
+    the limit (weighed by their estimated size)."""
+    from indexer.search import _result_bytes
+
+    queries = [SearchRequest(q=q) for q in ("police", "county lines", "precept")]
+    with SearchEngine(index_dir) as plain:
+        weights = [_result_bytes(plain.results(r)) for r in queries]
+        assert plain._current().cache.results is None  # the library keeps none by default
+    limit = weights[0] + weights[1]
+    assert weights[2] > 0 and limit + weights[2] > limit
+    with SearchEngine(index_dir, result_cache_bytes=limit) as engine:
+        kept = engine._current().cache.results
+        first = [engine.results(r) for r in queries[:2]]
+        assert [engine.results(r)[0].hits is page.hits for r, (page, _) in zip(queries, first)] == [True, True]
+        assert kept.weight == limit and len(kept) == 2
+        third, _ = engine.results(queries[2])  # the least recently used (the first) goes
+        assert kept.weight <= limit and [k[0].q for k, _ in kept.items()] == ["county lines", "precept"]
+        assert engine.results(queries[2])[0].hits is third.hits
+        again, _ = engine.results(queries[0])  # evaluated again: equal, not the same objects
+        assert again.hits == first[0][0].hits and again.hits is not first[0][0].hits
+
+
+def test_a_hyphenated_word_with_an_acronym_counts_its_spellings_as_one(tmp_path):
+    """"body-worn" is a synonym of its own (the phrase "body worn" or "bodyworn") inside
+    the glossary's synonym with "BWV": every spelling counts toward the one concept (this
+    query once failed with a server error)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(
+        "1. Cameras\n\n"
+        "Officers on patrol now wear body-worn video cameras at all times.\n\n"
+        "Footage from BWV was reviewed by the panel in private.\n\n"
+        "The bodyworn camera trial in the north of the county ended in March.\n",
+        encoding="utf-8",
+    )
+    build_index(corpus, tmp_path / "index")
+    with SearchEngine(tmp_path / "index") as engine:
+        page = engine.search(SearchRequest(q="body-worn video", per_item=0))
+        assert (page.total, page.complete) == (3, 2)
+        assert sorted(to_text(h.snippet)[:12] for h in page.hits[:2]) == ["Footage from", "Officers on "]
+        assert page.hits[2].snippet[1] == ("bodyworn", True)

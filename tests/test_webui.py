@@ -208,3 +208,43 @@ def test_item_url_is_what_url_for_builds(app, item_id: str) -> None:
     with app.test_request_context("/search?q=x", base_url="https://example.org:8443/minutes"):
         assert item_url(item_id) == url_for("search.item", item_id=item_id, _external=True)
         assert item_url(item_id, q="a b") == url_for("search.item", item_id=item_id, q="a b", _external=True)
+
+
+def test_kept_answers_belong_to_one_index_state(corpus_copy, tmp_path):
+    """The server keeps recent answers per index state: a search asked again is not
+    evaluated again, and an update is seen by the very next request after the switch."""
+    from indexer.build import build_index, update_index
+
+    root = tmp_path / "index"
+    build_index(corpus_copy, root)
+    app = create_app({"TESTING": True, "INDEX_DIR": str(root)})
+    try:
+        client = app.test_client()
+        engine = app.extensions["minutes"].get()
+        url = "/search.json?q=%22hare+coursing%22&per_item=0"
+        first = client.get(url).get_json()
+        assert (first["total"], first["hits"]) == (0, [])
+        kept = engine._current().cache.results
+        assert len(kept) == 1
+        again = client.get(url).get_json()
+        assert again["total"] == 0 and len(kept) == 1  # answered from the kept entry
+
+        plan = corpus_copy / "wessex-pcp" / "2019-06-14-plan-delivery.txt"
+        plan.write_text(plan.read_text().replace("Knife crime had fallen", "Hare coursing had fallen"))
+        update_index(corpus_copy, root)
+        assert engine.refresh() is True  # what a server worker's watcher does within a second
+        after = client.get(url).get_json()
+        assert after["total"] == 1
+        assert [h["snippet_html"].count("<mark>") for h in after["hits"]] == [1]
+        assert engine._current().cache.results is not kept
+    finally:
+        app.extensions["minutes"].close()
+
+
+def test_no_answers_are_kept_when_the_cache_is_off(index_dir):
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "RESULT_CACHE_MB": 0})
+    try:
+        assert app.test_client().get("/search.json?q=precept").status_code == 200
+        assert app.extensions["minutes"].get()._current().cache.results is None
+    finally:
+        app.extensions["minutes"].close()

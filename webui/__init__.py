@@ -17,6 +17,10 @@ log = logging.getLogger(__name__)
 #: The most rows (matching passages) one export holds; set MINUTES_EXPORT_MAX_ROWS to change it.
 EXPORT_MAX_ROWS = 10_000
 
+#: Megabytes of recent searches' answers each server process keeps per index state (see
+#: indexer.search.SearchEngine); set MINUTES_RESULT_CACHE_MB to change it (0: none).
+RESULT_CACHE_MB = 48
+
 #: Response headers set on every response. No JavaScript is served, so scripts are off.
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -36,13 +40,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ``MINUTES_*`` environment variables (e.g. ``MINUTES_INDEX_DIR``), then ``test_config``."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(INDEX_DIR="index", SITE_NAME="Minutes search", PER_PAGE=10,
-                            EXPORT_MAX_ROWS=EXPORT_MAX_ROWS)
+                            EXPORT_MAX_ROWS=EXPORT_MAX_ROWS, RESULT_CACHE_MB=RESULT_CACHE_MB)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("MINUTES")
     if test_config is not None:
         app.config.from_mapping(test_config)
 
-    app.extensions["minutes"] = _EngineHolder(Path(app.config["INDEX_DIR"]))
+    app.extensions["minutes"] = _EngineHolder(Path(app.config["INDEX_DIR"]),
+                                              int(float(app.config["RESULT_CACHE_MB"]) * 1024 * 1024))
 
     from . import views
 
@@ -66,13 +71,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 class _EngineHolder:
     """Opens the search engine at start-up, or on first use if no index existed yet."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, result_cache_bytes: int = 0) -> None:
         self.index_dir = index_dir
+        self.result_cache_bytes = result_cache_bytes
         self._lock = threading.Lock()
         self._watch = False  # set in a server worker (see reopen)
         self._engine: SearchEngine | None = None
         try:
-            self._engine = SearchEngine(index_dir)
+            self._engine = SearchEngine(index_dir, result_cache_bytes)
         except MinutesError as exc:
             log.warning("%s", exc)
 
@@ -81,7 +87,7 @@ class _EngineHolder:
             with self._lock:
                 if self._engine is None:
                     # raises a MinutesError the views turn into 503
-                    self._engine = SearchEngine(self.index_dir)
+                    self._engine = SearchEngine(self.index_dir, self.result_cache_bytes)
                     if self._watch:
                         self._engine.watch()
         return self._engine
