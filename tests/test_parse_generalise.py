@@ -760,3 +760,29 @@ def test_a_table_of_minutes_in_pdf_layout_becomes_numbered_headings() -> None:
     ]
     assert _items(LAYOUT_TABLE) == [("PC/87", "Apologies for absence"), ("PC/88", "24/00311/FUL - Barn conversion, Holm Farm")]
     assert unfold_columns("Minute 5 Subject to contract\n") == "Minute 5 Subject to contract\n"
+
+
+def test_a_breadcrumb_lead_above_an_item_page_is_site_furniture() -> None:
+    # "You are here:" ends in a colon like a label; above "Agenda item" it is navigation, so the line under
+    # the heading is still the item's title (the page otherwise became one untitled item)
+    text = ("You are here:\n\nAgenda item\n\nROAD NAMING SCHEDULE\n\nTo NOTE the schedule of new street names.\n\n"
+            "Minutes:\n\nThe Committee noted the schedule.\n\nSupporting documents:\n")
+    doc = parse_bytes(text.encode(), "item.txt")
+    assert (doc.kind, [(i.number, i.title) for i in doc.items]) == ("agenda_item", [(None, "ROAD NAMING SCHEDULE")])
+
+
+def test_a_lone_number_makes_a_short_stopped_heading_a_title() -> None:
+    # a meeting page prints the number and the title on lines of their own; a short verbless heading in
+    # sentence case ending in a stop ("... etc.") is still the title (the item was lost, and its minute with it)
+    text = ("Agenda and minutes\n\nCabinet - Monday, 7th June, 2021 6.00 pm\n\nItems\nNo. Item\n\n"
+            "1.\n\nChanges to working groups etc.\n\nTo consider any changes to working groups.\n\nMinutes:\n\n"
+            "There were no changes.\n\n2.\n\nDeclarations of Interest\n\nMinutes:\n\nNone.\n\n"
+            "3.\n\nThe Panel noted the report.\n\nMinutes:\n\nNoted.\n")
+    assert _items(text) == [("1", "Changes to working groups etc."), ("2", "Declarations of Interest")]
+
+
+def test_an_item_pages_heading_printed_twice_is_not_its_title() -> None:
+    text = ("Regional Network Portal\n\nAgenda item\n\nAgenda item\n\nBudget Monitoring Update\n\nMinutes:\n\n"
+            "The Board noted the report.\n")
+    doc = parse_bytes(text.encode(), "item.txt")
+    assert (doc.kind, [(i.number, i.title) for i in doc.items]) == ("agenda_item", [(None, "Budget Monitoring Update")])

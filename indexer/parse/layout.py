@@ -168,9 +168,15 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
             k < 8 and (meta.header_meeting(ln.text) or (k and meta.is_committee_line(ln.text)))
         ):
             before = lines[:k]
+            # the page-type heading printed twice, as the window's title and as the page's own heading
+            # ("Agenda item" / "Agenda item"): the second copy is no title
+            j = k + 1
+            while j < len(lines) and (_PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text)) and lines[j].text.casefold() == ln.text.casefold():
+                j += 1
+            page = lines[:k + 1] + lines[j:] if j > k + 1 else lines
             if before and all(_navigation_like(b.text) for b in before):
-                return lines[k:]
-            return lines
+                return page[k:]
+            return page
     return lines
 
 
@@ -195,8 +201,15 @@ def _drop_site_footer(lines: list[Line]) -> list[Line]:
     return lines
 
 
+# The lead-in of a breadcrumb trail ("You are here:", "Breadcrumb"): site furniture of many councils' pages,
+# whatever their vendor, ending in a colon that would otherwise read as a label.
+_BREADCRUMB_LEAD = re.compile(r"^(?:you\s+are\s+(?:here|in)|breadcrumbs?)\s*:?$", re.I)
+
+
 def _navigation_like(text: str) -> bool:
     """A menu entry or breadcrumb trail: a few words, no sentence, not the body or the date."""
+    if _BREADCRUMB_LEAD.match(text.strip()):
+        return True
     return (
         len(text.split()) <= 10
         and not re.search(r"[.!?:;]$", text)
@@ -343,7 +356,16 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             # a title under a lone number, unless it is numbered itself: the lone number is then a page's
             # (PDF text whose page numbers survived: "1" above "1. APOLOGIES FOR ABSENCE")
             # (nor a report's page stamp "Agenda Item 4" over its cover fields "Report to: …", "Title: …": packs)
-            if label_of(nxt)[0] is None and is_title_like(nxt, strict=False) and not NUMBER_AND_TITLE.match(nxt) and not _FIELD_LINE.match(nxt):
+            # (the number makes a short verbless line with a full stop a heading too, "Membership of outside
+            # bodies etc.", where the page's own furniture follows it: its blurb or a "Minutes:"/"Decision:"/
+            # "Additional documents:" label, as ModernGov meeting pages print them; a CMIS minute number
+            # over a one-line minute is followed by the next minute or decision instead)
+            probe = nxt
+            if nxt.rstrip().endswith(".") and i + 2 < len(body):
+                after = body[i + 2].text
+                if is_blurb(after) or label_of(after)[0] in ("minutes", "decision", "documents"):
+                    probe = drop_numbered_stop(nxt)
+            if label_of(nxt)[0] is None and is_title_like(probe, strict=False) and not NUMBER_AND_TITLE.match(nxt) and not _FIELD_LINE.match(nxt):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
                 continue
         stop = ""  # a heading's printed full stop, set aside while the line is judged, kept in its title
