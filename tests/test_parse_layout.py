@@ -807,3 +807,52 @@ def test_cmis_lone_minute_numbers_mark_the_minutes() -> None:
         ("2", "Budget Monitoring", [("summary", "To consider the report of the Treasurer."), ("presentation", "The Treasurer presented the report."),
                                     ("resolution", "That the report be noted.")], ["That the report be noted."]),
     ]
+
+
+# PDF text whose paragraph-number column was read before the text column (invented parish minutes)
+MARGIN_NUMBERS = """MINUTES OF THE MEETING OF BRELLOCK PARISH COUNCIL
+HELD ON MONDAY 3rd JUNE 2019 AT 7pm
+Present: Cllr A Penrose (Chair), Cllr B Trask and the Clerk.
+1.
+APOLOGIES
+None were received.
+2.
+2.1
+DECLARATIONS OF INTEREST
+There were none.
+2.2
+2.3
+No dispensations were sought.
+3.4
+3.4.1
+FOOTPATHS
+The Clerk reported on the stile at the top field.
+RESOLVED to repair the stile.
+"""
+
+
+def test_margin_number_column_numbers_the_title_under_it() -> None:
+    doc = parse_bytes(MARGIN_NUMBERS.encode(), "brellock.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("1", "APOLOGIES"),
+        ("2", "DECLARATIONS OF INTEREST"),
+        ("3.4", "FOOTPATHS"),
+    ]
+    declarations = doc.items[[i.title for i in doc.items].index("DECLARATIONS OF INTEREST")]
+    assert [p.text for p in declarations.passages] == ["There were none.", "No dispensations were sought."]
+
+
+
+@pytest.mark.parametrize("prefix", ["", "DRAFT ", "Unconfirmed ", "APPROVED "])
+def test_draft_minutes_heading_names_the_meeting(prefix: str) -> None:
+    # parish and town councils print "DRAFT MINUTES OF …" until the next meeting approves them; the name
+    # on a line above (here wrapped, as narrow PDF columns leave it) is the publisher's heading
+    text = (
+        f"DRAFT MINUTES\nASHCOMBE PARISH\nCOUNCIL\n{prefix}MINUTES OF THE\n"
+        "ANNUAL MEETING OF THE PARISH COUNCIL HELD ON MONDAY 4th MAY 2015 IN THE\nVILLAGE HALL AT 7PM\n"
+        "PRESENT\nCouncillors: Ann\nBell (AB), Carl Dunn (CD)\n"
+        "1. APOLOGIES\nNone.\n2. FINANCE\nThe accounts were noted.\n3. PLANNING\nNo applications.\n"
+    )
+    doc = parse_bytes(text.encode(), "draft.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Parish Council", "2015-05-04")
+    assert [i.title for i in doc.items if i.title] == ["APOLOGIES", "FINANCE", "PLANNING"]

@@ -59,7 +59,7 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    body = _split_run_on_headings(_split_inline_numbers(body))
+    body = _split_run_on_headings(_split_inline_numbers(_drop_margin_numbers(body)))
     starts = _numbered_starts(body, printed)
     numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
     if not numbered:
@@ -497,6 +497,35 @@ _TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&/().,-]*|and|of|the|for|to|in|on|
 
 
 # "… 4. Minutes of the last meeting … 5. Budget Monitoring …": an item number inside a long line
+# A paragraph-number column read before the text column (PDF text of printed minutes, parish and
+# town councils' and district councils' alike): "2." then "2.1" then "URGENT ITEMS", or a run
+# "3.1.2" "3.1.3" "3.2" standing above the paragraphs they number. Only decimal numbers count.
+_MARGIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2}){0,3}\.?$")
+_SUB_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2}){1,3}\.?$")
+
+
+def _drop_margin_numbers(body: list[Line]) -> list[Line]:
+    """Drop a flattened column of paragraph numbers: in a run of two or more lone decimal numbers
+    holding a sub-number ("4.2", "3.1.1"), the first numbers the title under the run (when one
+    follows) and the rest number paragraphs, not items."""
+    out: list[Line] = []
+    k = 0
+    while k < len(body):
+        j = k
+        while j < len(body) and _MARGIN_NUMBER.match(body[j].text):
+            j += 1
+        run = body[k:j]
+        if len(run) < 2 or not any(_SUB_NUMBER.match(ln.text) for ln in run):
+            out.extend(run or body[k : k + 1])
+            k = max(j, k + 1)
+            continue
+        after = body[j].text if j < len(body) else ""
+        if after and is_title_like(after) and label_of(after)[0] is None:
+            out.append(run[0])
+        k = j
+    return out
+
+
 _INLINE_NUMBER = re.compile(r"(?<=[\w.)]\s)(\d{1,2})\.\s+(?=[A-Z])")
 
 

@@ -261,9 +261,10 @@ _MEETING_OF = re.compile(
     rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES}))\s*$",
     re.I,
 )
-# "MINUTES of a meeting of the Overview and Scrutiny Committee held in …": the body of printed minutes.
+# "MINUTES of a meeting of the Overview and Scrutiny Committee held in …": the body of printed minutes
+# (parish and town councils print "DRAFT MINUTES OF …" until the next meeting approves them).
 _PRINTED_BODY = re.compile(
-    rf"^(?:(?:minutes?|record)\s+of\s+|at\s+|(?:a|an|the)\s+(?=(?:[\w-]+\s+){{0,2}}?meeting\s+of\b))(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?)?"
+    rf"^(?:(?:(?:draft|unconfirmed|approved)\s+)?(?:minutes?|record)\s+of\s+|at\s+|(?:a|an|the)\s+(?=(?:[\w-]+\s+){{0,2}}?meeting\s+of\b))(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,2}}?meeting\s+of\s+(?:the\s+)?)?"
     rf"(?P<c>.{{3,120}}?\b(?i:{_HEADING_BODY_TYPES})(?-i:\s+(?:for|of)(?:\s+(?:and|of|the|[A-Z][\w'&,-]*))+)?)\s+(?:(?:was\s+)?held|on|at|in)\b",
     re.I,
 )
