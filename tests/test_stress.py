@@ -70,22 +70,35 @@ def served(base: str, words: set[str], states: list[dict[str, str]] | None = Non
             assert word not in answer
             answer[word] = hit["source"]
         if states is not None:
-            assert any(answer == {w: st[w] for w in chunk if w in st} for st in states), (
-                "the server served a mix of states", chunk, answer)
+            wants = [{w: st[w] for w in chunk if w in st} for st in states]
+            assert any(answer == want for want in wants), (
+                "the server served a mix of states; per state, word: (served, expected) where they differ",
+                [{w: (answer.get(w), want.get(w)) for w in sorted(set(answer) | set(want))
+                  if answer.get(w) != want.get(w)} for want in wants])
         found.update(answer)
     return found
 
 
-def _settled(base: str, root: Path, words: set[str], states: list[dict[str, str]], seconds: float = 3.0) -> dict[str, str]:
-    """Check the server serves one of ``states`` now and, within ``seconds``, the live one."""
+def _settled(base: str, root: Path, words: set[str], states: list[dict[str, str]], seconds: float = 6.0,
+             steady: float = 0.0) -> dict[str, str]:
+    """Check the server serves one of ``states`` now and, within ``seconds``, the live one.
+    With ``steady``, from every worker: only once every answer for ``steady`` seconds (dozens
+    of requests, which the workers share) is the live state. Before the corpus changes again,
+    a worker still opening the new state while another already serves it would otherwise
+    serve the state before that at the next check, which is neither of the next two."""
     now = served(base, words, states)
     live = indexed(root, words)
     assert live in states
     deadline = time.monotonic() + seconds
-    while now != live:
+    since = time.monotonic() if now == live else None
+    while since is None or time.monotonic() - since < steady:
         assert time.monotonic() < deadline, "the server did not switch to the live state"
         time.sleep(0.1)
         now = served(base, words, states)
+        if now != live:
+            since = None
+        elif since is None:
+            since = time.monotonic()
     return live
 
 
@@ -106,7 +119,7 @@ def _kill_run(kind: str, corpus: Corpus, root: Path, base: str, rng: random.Rand
         assert proc.returncode == 0
     _settled(base, root, every, [old, new])
     update_index(corpus.folder, root)  # in this process: the import is paid once
-    assert _settled(base, root, every, [old, new]) == new  # the server may take a moment to switch
+    assert _settled(base, root, every, [old, new], steady=1.0) == new  # the server may take a moment to switch
     return killed
 
 
@@ -130,7 +143,7 @@ def test_random_kills_while_serving(tmp_path, kind):
             before = corpus.expected()
             corpus.mutate(rng, add=6, change=4, remove=3)
             duration = _timed("index", str(corpus.folder), "--index", str(root), "-q", "--update")
-            _settled(base, root, set(before) | set(corpus.expected()), [before, corpus.expected()])
+            _settled(base, root, set(before) | set(corpus.expected()), [before, corpus.expected()], steady=1.0)
         killed = tried = 0
         while killed < KILLS:
             tried += 1
@@ -161,7 +174,7 @@ def test_a_kill_at_every_named_step_while_serving(tmp_path):
             state = _settled(base, root, every, [old, new])
             assert state == (new if step.endswith(":published") else old), step
             assert minutes("index", str(corpus.folder), "--index", str(root), "-q", "--update").returncode == 0
-            assert _settled(base, root, every, [old, new]) == new
+            assert _settled(base, root, every, [old, new], steady=1.0) == new
     _report("kills at named steps (survived)", f"{len(steps)} of {len(steps)}")
 
 
