@@ -90,32 +90,23 @@ def dir_bytes(path: Path) -> int:
 
 
 class _Timed:
-    """Wrap an iterator or callable and add up the time spent inside it."""
+    """Wrap an iterator or callable and add up the time spent inside it, by ``clock``
+    (wall time; ``time.process_time`` for this process's CPU seconds: parsing is
+    single-threaded here, so that is the parser's cost per core, whatever else the
+    machine is doing)."""
 
-    def __init__(self, fn: Any) -> None:
+    def __init__(self, fn: Any, clock: Any = time.perf_counter) -> None:
         self.fn = fn
+        self.clock = clock
         self.seconds = 0.0
         self.calls = 0
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
+        t = self.clock()
         try:
             return self.fn(*args, **kwargs)
         finally:
-            self.seconds += time.perf_counter() - t
-            self.calls += 1
-
-
-class _CpuTimed(_Timed):
-    """:class:`_Timed` in CPU seconds of this process (parsing is single-threaded here, so
-    this is the parser's cost per core, whatever else the machine is doing)."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        t = time.process_time()
-        try:
-            return self.fn(*args, **kwargs)
-        finally:
-            self.seconds += time.process_time() - t
+            self.seconds += self.clock() - t
             self.calls += 1
 
 
@@ -186,7 +177,7 @@ def build_fts5(corpus_root: Path, db: Path, source: str) -> dict[str, Any]:
     from indexer.parse import parse_file
 
     timer = _Timed(None)
-    parse_cpu = _CpuTimed(parse_file)
+    parse_cpu = _Timed(parse_file, time.process_time)
     docs = (records.iter_parsed(corpus_root / "corpus", parse_cpu) if source == "parsed"
             else records.iter_generated(corpus_root))
     rows = _timed_iter(records.iter_rows(docs), timer)
