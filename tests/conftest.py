@@ -15,6 +15,17 @@ DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"
 
 
+def one_file_index(tmp_path: Path, text: str) -> Path:
+    """Build an index of one minutes file holding ``text`` (a test panel's meeting of
+    1 May 2024) under ``tmp_path``; return the index's folder."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
+    (corpus / "minutes.txt").write_text(text, encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    return tmp_path / "index"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
     root = tmp_path_factory.mktemp("ix") / "index"

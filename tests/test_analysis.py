@@ -118,22 +118,19 @@ def test_every_override_stem_is_its_own():
 
 
 def test_an_override_keeps_distinct_words_apart_in_a_real_index(tmp_path):
-    from indexer.build import build_index
     from indexer.search import SearchEngine, SearchRequest
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
-    (corpus / "minutes.txt").write_text(
+    from .conftest import one_file_index
+
+    index = one_file_index(
+        tmp_path,
         "1. Youth justice\n\n"
         "The youth diversion scheme kept first-time offenders out of court.\n\n"
         "2. Workforce\n\n"
         "The diversity of the workforce was reported.\n\n"
         "A diverse panel of members was welcomed.\n",
-        encoding="utf-8",
     )
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+    with SearchEngine(index) as engine:
         def found(q: str) -> list[str]:
             page = engine.search(SearchRequest(q=q, per_item=0))
             return sorted("".join(text for text, _ in h.snippet)[:20] for h in page.hits)

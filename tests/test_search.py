@@ -13,7 +13,9 @@ from indexer.errors import NotFoundError, QueryError
 from indexer.search import SearchEngine, SearchRequest
 from indexer.snippets import to_text
 
-from .conftest import CORPUS
+from .conftest import CORPUS, one_file_index
+
+
 
 PRECEPT = "Proposed Police and Crime Commissioner Precept 2018/19"
 PLAN = "Police and Crime Plan Delivery"
@@ -303,21 +305,15 @@ def test_reopen_after_fork_keeps_arrays_but_not_files(engine):
 def test_a_stop_word_inside_a_phrase_counts_as_a_word(tmp_path):
     """Stop words keep their place: "crime commissioner said" is not found in "rural
     crime, the Commissioner said", and "police and crime panel" needs its gap filled."""
-    from indexer.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
-    (corpus / "minutes.txt").write_text(
+    index = one_file_index(
+        tmp_path,
         "1. Rural crime\n\n"
         "Asked about rural crime, the Commissioner said that patrols had doubled.\n\n"
         "The Crime Commissioner said that the police and crime panel would be told.\n\n"
         "A member asked whether the Police or Crime Panel had met.\n\n"
         "Police crime panel notes were circulated.\n",
-        encoding="utf-8",
     )
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+    with SearchEngine(index) as engine:
         def bodies(q: str) -> list[str]:
             page = engine.search(SearchRequest(q=q, per_item=0))
             return sorted("".join(text for text, _ in h.snippet)[:20] for h in page.hits)
@@ -354,19 +350,15 @@ def test_a_decision_query_prefers_the_resolutions(engine, monkeypatch):
 
 
 def test_a_hyphenated_word_finds_it_written_solid_and_spaced(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
-    (corpus / "minutes.txt").write_text(
+    index = one_file_index(
+        tmp_path,
         "1. Partners\n\n"
         "Cooperation with the fire service had improved.\n\n"
         "Co-operation with the health board was discussed.\n\n"
         "The co operation agreement was signed.\n\n"
         "The operation of the depot was reviewed.\n",
-        encoding="utf-8",
     )
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+    with SearchEngine(index) as engine:
         def bodies(q: str) -> list[str]:
             page = engine.search(SearchRequest(q=q, per_item=0))
             return sorted("".join(text for text, _ in h.snippet)[:16] for h in page.hits)
@@ -394,9 +386,6 @@ def test_a_keyword_query_ranks_partial_matches_by_their_words_rarity_over_items(
     about speeding first: "speeding" is in nine passages of one item, "money" once in each
     of three, so it is rarer over items though not over passages. A question with the same
     words keeps the IDF over passages (weight 1): the "money" items first."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
     speed = "".join(
         f"Residents along the main road through the village said that speeding at night was a long standing "
         f"worry for families living near junction number {i} and the shops, the school, the surgery and the "
@@ -407,9 +396,8 @@ def test_a_keyword_query_ranks_partial_matches_by_their_words_rarity_over_items(
                     for n, t in enumerate(["Budget monitoring", "Youth grants", "Accounts"], 2))
     other = "".join(f"{n}. Item {n}\n\nReport {n} on the {w} was received.\n\n" for n, w in enumerate(
         ["hall", "roof", "website", "allotments", "footpaths", "shelters", "verges", "lights", "benches", "bins"] * 4, 5))
-    (corpus / "minutes.txt").write_text("1. Average cameras report\n\n" + speed + money + other, encoding="utf-8")
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+    index = one_file_index(tmp_path, "1. Average cameras report\n\n" + speed + money + other)
+    with SearchEngine(index) as engine:
         def ranked(q: str) -> list[tuple[str, float]]:
             return [(h.title, round(h.score, 3)) for h in engine.search(SearchRequest(q=q, per_item=1)).hits]
 
@@ -424,19 +412,15 @@ def test_a_short_passage_takes_the_short_passage_prior(tmp_path, monkeypatch):
     item's opening) scores ranking.SHORT_PASSAGE_PRIOR less, so the report about burglary
     comes before the list line that names it; without the prior, BM25 puts the short line
     first."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
-    (corpus / "minutes.txt").write_text(
+    index = one_file_index(
+        tmp_path,
         "1. Plan priorities\n\nThe Commissioner listed the priorities of the plan in the order of the survey.\n\n"
         "Priority three: burglary and theft.\n\n"
         "2. Performance report\n\nThe Chief Constable reported that burglary had fallen by a fifth over the "
         "year after patrols were moved to the estates where most break-ins happened.\n\n"
         + "".join(f"{n}. Item {n}\n\nReport {n} on the {w} was received.\n\n" for n, w in enumerate(
-            ["hall", "roof", "website", "allotments", "footpaths", "shelters", "verges", "lights"], 3)),
-        encoding="utf-8")
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+            ["hall", "roof", "website", "allotments", "footpaths", "shelters", "verges", "lights"], 3)))
+    with SearchEngine(index) as engine:
         def ranked() -> list[tuple[str, float]]:
             return [(h.title, round(h.score, 3)) for h in engine.search(SearchRequest(q="burglary")).hits]
 
@@ -454,10 +438,8 @@ def test_related_terms_count_for_less_than_the_typed_words(tmp_path):
     """A related term of the field's thesaurus (glossary.RELATED: "online fraud" for
     "cyber crime") is searched as part of the concept, below the words typed; never
     inside quotes or in exact mode."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
-    (corpus / "minutes.txt").write_text(
+    index = one_file_index(
+        tmp_path,
         "1. Economic crime\n\n"
         "Cyber crime reported by residents had risen this year.\n\n"
         "Online fraud reported by residents had risen this year.\n\n"
@@ -465,10 +447,8 @@ def test_related_terms_count_for_less_than_the_typed_words(tmp_path):
         "Crime on the roads was discussed with residents this year.\n\n"
         "3. Parks\n\n"
         "The parks were tidied before the summer fete.\n",
-        encoding="utf-8",
     )
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+    with SearchEngine(index) as engine:
         def found(q: str, exact: bool = False) -> list[tuple[str, float, int | None]]:
             page = engine.search(SearchRequest(q=q, per_item=0, exact=exact))
             return [("".join(text for text, _ in h.snippet)[:12], round(h.score, 3), h.words_matched)
@@ -495,17 +475,13 @@ def test_related_terms_count_for_less_than_the_typed_words(tmp_path):
 def test_a_long_form_word_that_is_a_compound_is_searched(tmp_path):
     """"anti-social" is already a synonym (its phrase and its joined word); the long
     form's acronym joins it as one more alternative, not as a nested synonym."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
-    (corpus / "minutes.txt").write_text(
+    index = one_file_index(
+        tmp_path,
         "1. Community safety\n\n"
         "Anti-social behaviour in the town centre had fallen.\n\n"
         "ASB patrols continued at weekends.\n",
-        encoding="utf-8",
     )
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+    with SearchEngine(index) as engine:
         page = engine.search(SearchRequest(q="anti-social behaviour", per_item=0))
         assert sorted("".join(text for text, _ in h.snippet)[:12] for h in page.hits) == ["ASB patrols ", "Anti-social "]
 
@@ -537,18 +513,14 @@ def test_a_hyphenated_word_with_an_acronym_counts_its_spellings_as_one(tmp_path)
     """"body-worn" is a synonym of its own (the phrase "body worn" or "bodyworn") inside
     the glossary's synonym with "BWV": every spelling counts toward the one concept (this
     query once failed with a server error)."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "manifest.json").write_text('{"defaults": {"committee": "Test Panel", "meeting_date": "2024-05-01"}}')
-    (corpus / "minutes.txt").write_text(
+    index = one_file_index(
+        tmp_path,
         "1. Cameras\n\n"
         "Officers on patrol now wear body-worn video cameras at all times.\n\n"
         "Footage from BWV was reviewed by the panel in private.\n\n"
         "The bodyworn camera trial in the north of the county ended in March.\n",
-        encoding="utf-8",
     )
-    build_index(corpus, tmp_path / "index")
-    with SearchEngine(tmp_path / "index") as engine:
+    with SearchEngine(index) as engine:
         page = engine.search(SearchRequest(q="body-worn video", per_item=0))
         assert (page.total, page.complete) == (3, 2)
         assert sorted(to_text(h.snippet)[:12] for h in page.hits[:2]) == ["Footage from", "Officers on "]
