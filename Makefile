@@ -61,6 +61,7 @@ $(AXE_DIR)/node_modules/axe-core/axe.min.js:
 
 eval: install ## parser accuracy against the gold labels, then ranking against FTS5 on the judged queries, over $(REALWORLD) → bench/results/
 	$(BIN)/python -m bench.eval_parser --realworld $(REALWORLD)
+	$(BIN)/python -m bench.perturb --realworld $(REALWORLD)
 	$(BIN)/python -m bench.eval_relevance --realworld $(REALWORLD)
 
 # The line labeller (indexer/parse/lines): retrain its committed model from the development part of

@@ -40,7 +40,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = reflow(drop_site_banner(split_lines(tables.unfold_columns(text))))
+    lines = reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text)))))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -180,6 +180,29 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
     return lines
 
 
+def _drop_menu_bar(lines: list[Line]) -> list[Line]:
+    """Drop a website's menu bar above any page: a leading run of short lines holding two or more menu
+    entries ("Home", "Menu", "Search"), up to the last entry (the document's own heading lines below
+    look like menu entries too)."""
+    k, menu = 0, []
+    while k < min(len(lines), 15) and _navigation_like(lines[k].text):
+        if _MENU_ENTRY.match(lines[k].text.strip()):
+            menu.append(k)
+        k += 1
+    if len(menu) >= 2 and menu[-1] + 1 < len(lines):
+        return lines[menu[-1] + 1 :]
+    return lines
+
+
+# Entries of a website's menu bar, whatever the council.
+_MENU_ENTRY = re.compile(
+    r"^(?:home(?:\s+page)?|(?:main\s+)?menu|search(?:\s+this\s+site)?|navigation|sign\s+in|log\s*in|my\s+account|"
+    r"skip\s+to\s+(?:main\s+)?content|a\s*-\s*z(?:\s+of\s+services)?|news(?:room)?|contact\s+us|your\s+council|"
+    r"council\s+and\s+democracy|(?:councillors|members)\s+and\s+committees)$",
+    re.I,
+)
+
+
 # A council website's footer links, whatever the council.
 _FOOTER_LINK = re.compile(
     r"^(?:contact\s+us|accessibility(?:\s+statement)?|privacy(?:\s+(?:notice|policy))?|cookies?(?:\s+(?:policy|settings))?|"
@@ -218,7 +241,7 @@ def _navigation_like(text: str) -> bool:
 
 
 _HEADING_START = re.compile(
-    r"^(?:(?:minutes?|record)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\b",
+    r"^(?:(?:minutes?|record)\s+of\s+(?!(?:the\s+)?(?:previous|last)\b)(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\b",
     re.I,
 )
 _FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:")
@@ -234,8 +257,8 @@ def _join_wrapped_heading(lines: list[Line]) -> list[Line]:
         text, j = ln.text, i + 1
         while j < len(lines) and j - i < 5 and lines[j].gap == 0 and not text.endswith("."):
             nxt = lines[j].text
-            if _FIELD_LINE.match(nxt) or (meta.parse_date(text) and not nxt[:1].islower()):
-                break  # "Present: …", or a heading that already has its date
+            if _FIELD_LINE.match(nxt) or is_blurb(nxt) or (meta.parse_date(text) and not nxt[:1].islower()):
+                break  # "Present: …", an item's "To confirm …" blurb, or a heading that already has its date
             text, j = f"{text} {nxt}", j + 1
         if j == i + 1:
             return lines
@@ -468,13 +491,14 @@ def _lettered_run(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
     """Printed minutes whose items are lettered, not numbered ("(a) Appointment of Chairman",
     "(b) Declarations of Interest"): title-like lines (a), (b), (c)… in order, each standing alone."""
     run: list[tuple[int, str | None, str, int]] = []
+    spaced = any(ln.gap for ln in body)  # text without empty lines (some extractions) sets nothing apart
     for i, ln in enumerate(body):
         m = _LETTERED.match(ln.text)
         if not m or ord(m.group(1)) - ord("a") != len(run):
             continue
         title = m.group(2)
         nxt = body[i + 1] if i + 1 < len(body) else None
-        if not (is_title_like(title) and not _SENTENCE_LIKE.search(title) and (nxt is None or nxt.gap >= 1)):
+        if not (is_title_like(title) and not _SENTENCE_LIKE.search(title) and (nxt is None or nxt.gap >= 1 or not spaced)):
             return []  # a lettered point of running text: not items
         run.append((i, f"({m.group(1)})", clean_title(title), 1))
     return run if len(run) >= 2 else []

@@ -21,6 +21,7 @@ _STARTS_LIST = re.compile(r"^(?:[•·▪●◦‣⁃∙➢►▶-]\s|\(?\d{1,3}
 # A line that starts something of its own even when the line before it fills the measure.
 _STARTS_UNIT = re.compile(
     r"^(?:(?:UNANIMOUSLY\s+)?RESOLVED\b|Resolved\s*[:–—-]|(?:Minutes|Decisions?|Present|Apologies|Officers?|ACTION)\s*:"
+    r"|(?:Additional|Supporting|Background)\s+(?:documents|papers)\s*:"
     r"|\d{1,3}/\d{1,4}\s|\d{4}\.\d{1,3}\s|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?\s+[A-Z]|(?:Minute|Item)\s+\d)"
 )
 # A numbered minute heading ("2307.03 Minutes of …", "C12/23 Precept", "3/1 Apologies") and a line end
@@ -30,6 +31,8 @@ _MINUTE_HEADING = re.compile(
     r"^(?:\d{1,3}/\d{1,4}|\d{4}\.\d{1,3}|[A-Z]{1,6}[./-]?\d{1,3}(?:/\d{2,4})?|\d{1,3}\.?"
     r"|(?:Minute|Min\.?|Item)\s+\d{1,3}(?:/\d{2,4})?\.?(?:\s*[-–—:])?)\s+[A-Z]"
 )
+# A link's file type and size end its line ("… 2026/27 pdf icon PDF 297 KB"): a web page's link, never wrapped on.
+_LINK_END = re.compile(r"\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF)\b,?\s*[\d.,]+\s*[KMG]B\)?$", re.I)
 _OPEN_END = re.compile(r"(?:\b(?:a|an|and|or|of|to|for|in|on|at|by|with|from|the|\d{1,2}(?:st|nd|rd|th)?)|[,&:;–-])$", re.I)
 # "Page 3 of 12", "Council – Cabinet – 7 March 2023   Page 2 of 3", "Chairman's initials ………"
 _FOOTER = re.compile(r"^(?:[^.!?]{0,150}?\s)?Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
@@ -42,6 +45,8 @@ MAX_MEASURE = 130
 def joins(prev: str, line: str, measure: int, prev_width: int | None = None) -> bool:
     """True if ``line`` continues the paragraph hard-wrapped at the end of ``prev``."""
     if strip_bullet(line)[0] or list_marker(line)[0] or _STARTS_LIST.match(line) or _STARTS_UNIT.match(line):
+        return False
+    if _LINK_END.search(prev):
         return False
     if line[:1].islower() and not TERMINAL.search(prev):
         return True

@@ -1,0 +1,299 @@
+"""Does the parser's answer survive changes that should not change it?
+
+The labelled excerpts show each body's layout once. A different body prints the same
+minutes with other line breaks, page furniture, date styles or letter case, and the hidden
+kept-back set is made of such bodies. This check applies meaning-preserving changes of
+that kind to every development excerpt and held-out document and reports, per change,
+how often each field of the parse stays what it was without the change (stability) and
+how often it matches the gold labels (accuracy). Both need no test-part file: the test part
+is never read here.
+
+Changes (each alone):
+
+* ``no_blank_lines``  – empty lines removed (PDF text usually has none);
+* ``crlf``            – Windows line ends;
+* ``indent``          – every line indented by two spaces, with trailing spaces;
+* ``page_furniture``  – a page footer ("Page K of N") and a running header (the file's first
+  heading line) inserted between paragraphs every 30 lines, as PDF text of printed minutes has
+  (printed documents only);
+* ``site_chrome``     – web-site navigation lines above the text;
+* ``upper_titles``    – every line that is a gold item title in capitals (titles are compared
+  case-folded);
+* ``date_style``      – the printed meeting date in another common style ("Tuesday 5 March
+  2019" <-> "5th March, 2019");
+* ``wrap``            – paragraphs longer than 100 characters hard-wrapped at 90 (titles are
+  shorter and stay whole).
+
+``python -m bench.perturb`` writes ``bench/results/parser-perturb.md`` (counts and file
+names only) and, with ``--details``, the changed fields per file to
+``bench/work/parser-perturb-details.md`` (git-ignored: it quotes the excerpts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from indexer.parse.text import decode
+
+from bench.eval_parser import DEFAULT_HELDOUT, DEFAULT_REALWORLD, REPO, evaluate_file, load_labels, load_split, norm_committee, norm_title
+
+Transform = Callable[[str, dict[str, Any]], str | None]
+
+_MONTHS = "January February March April May June July August September October November December".split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_PRINTED = {"printed_minutes", "agenda_pack", "agenda_only"}
+_ORD = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+
+
+def _paragraph_ends(lines: list[str]) -> list[int]:
+    """Indexes of lines followed by an empty line (or the end): safe places to insert furniture."""
+    return [i for i, line in enumerate(lines) if line.strip() and (i + 1 == len(lines) or not lines[i + 1].strip())]
+
+
+def no_blank_lines(text: str, gold: dict[str, Any]) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def crlf(text: str, gold: dict[str, Any]) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def indent(text: str, gold: dict[str, Any]) -> str:
+    return "\n".join(f"  {line}  " if line.strip() else line for line in text.split("\n"))
+
+
+def page_furniture(text: str, gold: dict[str, Any]) -> str | None:
+    if gold.get("kind") not in _PRINTED:
+        return None  # web pages have no pages
+    lines = text.split("\n")
+    heading = next((ln.strip() for ln in lines if ln.strip()), "")
+    ends = _paragraph_ends(lines)
+    cuts, last = [], 0
+    for i in ends:
+        if i - last >= 30 and i < len(lines) - 3:
+            cuts.append(i)
+            last = i
+    if not cuts:
+        return None
+    out: list[str] = []
+    page = 1
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i in cuts:
+            out += ["", f"Page {page} of {len(cuts) + 1}", "", heading, ""]
+            page += 1
+    return "\n".join(out)
+
+
+def site_chrome(text: str, gold: dict[str, Any]) -> str:
+    chrome = ["Skip to main content", "", "Home", "Your council", "Councillors and committees", "Search", "", "Menu", ""]
+    return "\n".join(chrome) + "\n" + text
+
+
+def upper_titles(text: str, gold: dict[str, Any]) -> str | None:
+    titles = {norm_title(i["title"]) for i in gold.get("items", []) if i.get("title")}
+    changed = False
+    out = []
+    for line in text.split("\n"):
+        if norm_title(line) in titles and line != line.upper():
+            out.append(line.upper())
+            changed = True
+        else:
+            out.append(line)
+    return "\n".join(out) if changed else None
+
+
+def _date_forms(iso: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
+    import datetime as dt
+
+    d = dt.date.fromisoformat(iso)
+    month, day, year = _MONTHS[d.month - 1], d.day, d.year
+    weekday = _WEEKDAYS[d.weekday()]
+    ordinal = f"{day}{_ORD.get(day, 'th')}"
+    # Printed with a weekday and ordinal ("Tuesday, 5th March, 2019") -> plain ("5 March 2019"), and back.
+    rich = re.compile(rf"(?:{weekday},?\s+)?{day}(?:st|nd|rd|th)?\s+{month},?\s+{year}", re.I)
+    plain_out = f"{day} {month} {year}"
+    rich_out = f"{weekday} {ordinal} {month}, {year}"
+    return [(rich, lambda m: rich_out if m.group(0).lower() == plain_out.lower() else plain_out)]
+
+
+def date_style(text: str, gold: dict[str, Any]) -> str | None:
+    iso = gold.get("meeting_date")
+    if not iso:
+        return None
+    for pattern, repl in _date_forms(iso):
+        new, n = pattern.subn(repl, text, count=1)
+        if n:
+            return new
+    return None
+
+
+def wrap(text: str, gold: dict[str, Any]) -> str | None:
+    import textwrap
+
+    out, changed = [], False
+    for line in text.split("\n"):
+        if len(line) > 100:
+            out += textwrap.wrap(line, 90)
+            changed = True
+        else:
+            out.append(line)
+    return "\n".join(out) if changed else None
+
+
+TRANSFORMS: dict[str, Transform] = {
+    "no_blank_lines": no_blank_lines,
+    "crlf": crlf,
+    "indent": indent,
+    "page_furniture": page_furniture,
+    "site_chrome": site_chrome,
+    "upper_titles": upper_titles,
+    "date_style": date_style,
+    "wrap": wrap,
+}
+
+FIELDS = ("date", "committee", "items", "resolutions", "roles")
+
+
+def _fields(result: dict[str, Any]) -> dict[str, Any]:
+    if "crash" in result:
+        return {f: "CRASH" for f in FIELDS}
+    return {
+        "date": result["meeting_date"],
+        "committee": norm_committee(result["committee"]),
+        "items": [(i["number"], norm_title(i["title"])) for i in result["items"]],
+        "resolutions": result["resolutions"],
+        "roles": result["speaker_roles"],
+    }
+
+
+def _correct(result: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool]:
+    if "crash" in result:
+        return {f: False for f in FIELDS}
+    want_items = [(i["number"], norm_title(i["title"])) for i in gold.get("items", [])]
+    return {
+        "date": result["date_ok"],
+        "committee": result["committee_ok"],
+        "items": sorted(_fields(result)["items"], key=str) == sorted(want_items, key=str),
+        "resolutions": result["resolutions_ok"],
+        "roles": result["role_fp"] == 0 and result["role_fn"] == 0,
+    }
+
+
+def run(folders: list[tuple[str, Path, set[str] | None]], names: list[str]) -> dict[str, Any]:
+    """Parse every labelled file of ``folders`` as is and under each transform in ``names``."""
+    out: dict[str, Any] = {"transforms": {}, "files": 0}
+    with tempfile.TemporaryDirectory(prefix="perturb-") as tmp:
+        work = Path(tmp)
+        cases = []
+        for label, folder, only in folders:
+            labels = load_labels(folder) or {}
+            for name, gold in sorted(labels.items()):
+                if only is not None and name not in only:
+                    continue
+                path = folder / name
+                if path.suffix != ".txt" or not path.exists():
+                    continue
+                text = decode(path.read_bytes())
+                cases.append((label, name, text, gold, evaluate_file(path, gold, label)))
+        out["files"] = len(cases)
+        for tname in names:
+            fn = TRANSFORMS[tname]
+            stats = {"applied": 0, "stable": {f: 0 for f in FIELDS}, "correct_before": {f: 0 for f in FIELDS},
+                     "correct_after": {f: 0 for f in FIELDS}, "changed": []}
+            for label, name, text, gold, base in cases:
+                new = fn(text, gold)
+                if new is None or new == text:
+                    continue
+                stats["applied"] += 1
+                path = work / name
+                path.write_bytes(new.encode("utf-8"))
+                res = evaluate_file(path, gold, label)
+                before, after = _fields(base), _fields(res)
+                cb, ca = _correct(base, gold), _correct(res, gold)
+                diff = {}
+                for f in FIELDS:
+                    stats["stable"][f] += before[f] == after[f]
+                    stats["correct_before"][f] += cb[f]
+                    stats["correct_after"][f] += ca[f]
+                    if before[f] != after[f]:
+                        diff[f] = (before[f], after[f], cb[f], ca[f])
+                if diff:
+                    stats["changed"].append({"part": label, "file": name, "diff": diff})
+            out["transforms"][tname] = stats
+    return out
+
+
+def render(result: dict[str, Any]) -> str:
+    lines = ["# Parser stability under layout changes", ""]
+    lines.append(
+        f"{result['files']} text files (development part of the real excerpts and the held-out set; the test part is "
+        "not read). Each change keeps the meaning; *stable* counts files whose field is what it was without the change, "
+        "*right* counts files whose field matches the gold labels before → after. Definitions: `bench/perturb.py`."
+    )
+    lines.append("")
+    lines.append("| change | files | " + " | ".join(f"{f} stable" for f in FIELDS) + " | " + " | ".join(f"{f} right" for f in FIELDS) + " |")
+    lines.append("|---|---|" + "---|" * (2 * len(FIELDS)))
+    for tname, s in result["transforms"].items():
+        n = s["applied"]
+        st = " | ".join(f"{s['stable'][f]}" for f in FIELDS)
+        ok = " | ".join(f"{s['correct_before'][f]} → {s['correct_after'][f]}" for f in FIELDS)
+        lines.append(f"| {tname} | {n} | {st} | {ok} |")
+    lines.append("")
+    lines.append("## Files whose parse changed")
+    lines.append("")
+    any_changed = False
+    for tname, s in result["transforms"].items():
+        for c in s["changed"]:
+            any_changed = True
+            lines.append(f"- {tname}: `{c['file']}` ({c['part']}): " + ", ".join(sorted(c["diff"])))
+    if not any_changed:
+        lines.append("None.")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--realworld", type=Path, default=DEFAULT_REALWORLD)
+    ap.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT)
+    ap.add_argument("--only", action="append", choices=sorted(TRANSFORMS), help="run only this change (repeatable)")
+    ap.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "parser-perturb.md")
+    ap.add_argument("--details", action="store_true", help="write the changed fields to bench/work/parser-perturb-details.md")
+    args = ap.parse_args(argv)
+    folders: list[tuple[str, Path, set[str] | None]] = []
+    if load_labels(args.realworld) is not None:
+        dev = {n for n, part in load_split().items() if part == "dev"}
+        folders.append(("dev", args.realworld, dev))
+    folders.append(("heldout", args.heldout, None))
+    result = run(folders, args.only or list(TRANSFORMS))
+    args.out.write_text(render(result), encoding="utf-8")
+    for tname, s in result["transforms"].items():
+        n = s["applied"]
+        unstable = len(s["changed"])
+        print(f"perturb {tname}: {n} files, {unstable} changed; " + ", ".join(
+            f"{f} {s['correct_before'][f]}→{s['correct_after'][f]}" for f in FIELDS))
+    if args.details:
+        work = REPO / "bench" / "work"
+        work.mkdir(exist_ok=True)
+        lines = []
+        for tname, s in result["transforms"].items():
+            for c in s["changed"]:
+                lines.append(f"## {tname}: {c['file']} ({c['part']})")
+                for f, (b, a, cb, ca) in c["diff"].items():
+                    lines.append(f"- {f} ({'right' if cb else 'wrong'} → {'right' if ca else 'wrong'}):")
+                    lines.append(f"  - before: {json.dumps(b, ensure_ascii=False)}")
+                    lines.append(f"  - after:  {json.dumps(a, ensure_ascii=False)}")
+                lines.append("")
+        (work / "parser-perturb-details.md").write_text("\n".join(lines), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

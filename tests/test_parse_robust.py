@@ -1,0 +1,135 @@
+"""Changes of layout that keep a document's meaning keep its parse: no empty lines between paragraphs,
+a website's menu bar above the text (bench/perturb.py measures these over the development part)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.perturb import TRANSFORMS
+from indexer.model import Document
+from indexer.parse import parse_bytes
+
+HELDOUT = Path(__file__).parent / "data" / "parse" / "heldout"
+MENU = "Skip to main content\n\nHome\nYour council\nCouncillors and committees\nSearch\n\nMenu\n\n"
+
+
+def _summary(doc: Document) -> tuple:
+    return (
+        doc.meeting.committee,
+        doc.meeting.date,
+        [(i.number, i.title) for i in doc.items],
+        sum(len(i.resolutions) for i in doc.items),
+    )
+
+
+# Held-out documents (invented for this project) whose own heading lines are short, like menu entries.
+@pytest.mark.parametrize(
+    "name",
+    [
+        "h28_morfa-county-council-bilingual.txt",
+        "h45_ystrad-planning-bilingual-headings.txt",
+        "h75_ashby-parva-parish-paren-numbers.txt",
+        "h89_corrowdale-fire-authority-cmis-unnumbered.txt",
+        "h90_threlmere-parish-lowercase-heading.txt",
+        "h91_oakhythe-parish-three-column-table.txt",
+    ],
+)
+def test_menu_bar_above_changes_nothing(name: str) -> None:
+    data = (HELDOUT / name).read_bytes()
+    plain = parse_bytes(data, name)
+    menu = parse_bytes(MENU.encode() + data, name)
+    assert _summary(menu) == _summary(plain)
+    assert len([i for i in plain.items if i.title]) >= 3
+
+
+def test_menu_bar_above_a_three_column_table() -> None:
+    name = "h91_oakhythe-parish-three-column-table.txt"
+    doc = parse_bytes(MENU.encode() + (HELDOUT / name).read_bytes(), name)
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    assert [(i.number, i.title) for i in doc.items] == [(g["number"], g["title"]) for g in gold["items"]]
+    assert doc.meeting.date.isoformat() == gold["meeting_date"]
+
+
+NO_EMPTY_LINES = """Agenda and minutes
+Westshire Police and Crime Panel - Thursday, 8th February, 2018 2.30 pm
+Venue: Committee Room 2, Shire Hall, Westbury
+No. Item
+Apologies for Absence
+Apologies were received from Councillor Amber Vale.
+Minutes of the Previous Meeting pdf icon PDF 84 KB
+To agree the record of the last meeting of the Panel.
+Additional documents:
+RESOLVED that the record of the meeting of 9 November 2017 be approved.
+Commissioner's Precept Proposal and Four-Year Financial Plan 2018/19 to 2021/22 pdf icon PDF 312 KB
+Additional documents:
+The Commissioner introduced the proposed precept and explained the pressures on the force budget, including
+a) the cost of the pay award for officers and staff, which had been higher than expected in the budget set last
+b) the rising cost of fuel and energy for the estate and the fleet, which the force had tried to reduce by savings
+c) the investment in the control room and the new call handling system that the Panel had asked about in the
+The Panel asked about the reserves and the Commissioner said that they would be reviewed during the year ahead.
+RESOLVED that the proposed precept be supported.
+Public Questions
+To hear questions put by residents under the Panel's procedure rules.
+The Panel had been sent no questions by the closing date.
+"""
+
+
+def test_meeting_page_without_empty_lines() -> None:
+    """The item "Minutes of the previous meeting" is no printed heading to rejoin with its blurb, and a
+    link's title ending in its file size is not wrapped onto the "Additional documents:" label."""
+    doc = parse_bytes(NO_EMPTY_LINES.encode(), "page.txt")
+    assert (doc.meeting.committee, doc.meeting.date.isoformat()) == ("Westshire Police and Crime Panel", "2018-02-08")
+    assert [i.title for i in doc.items] == [
+        "Apologies for Absence",
+        "Minutes of the Previous Meeting",
+        "Commissioner's Precept Proposal and Four-Year Financial Plan 2018/19 to 2021/22",
+        "Public Questions",
+    ]
+    assert [len(i.resolutions) for i in doc.items] == [0, 1, 1, 0]  # the minutes' confirmation is a decision
+
+
+LETTERED = """LICENSING SUB-COMMITTEE
+Minutes of a meeting held on 14th March, 2016.
+Present: Councillors A. Hale, B. Marsh and C. Reed.
+(a) Appointment of Chairman
+Councillor B. Marsh took the chair for this hearing.
+(b) Declarations of Interest
+None were declared.
+(c) Licensing Act 2003 - Application for a Premises Licence - The Old Mill, Quay Street, Penhallow
+The officer set out the application; the applicant then spoke to the Sub-Committee.
+"""
+
+
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"])
+def test_lettered_items_with_and_without_empty_lines(spacing: str) -> None:
+    doc = parse_bytes(LETTERED.replace("\n", spacing).encode(), "minutes.txt")
+    assert (doc.meeting.committee, doc.meeting.date.isoformat()) == ("Licensing Sub-Committee", "2016-03-14")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("(a)", "Appointment of Chairman"),
+        ("(b)", "Declarations of Interest"),
+        ("(c)", "Licensing Act 2003 - Application for a Premises Licence - The Old Mill, Quay Street, Penhallow"),
+    ]
+
+
+GOLD = {"kind": "printed_minutes", "meeting_date": "2019-03-05", "items": [{"number": "1", "title": "Apologies"}]}
+
+
+def test_perturbations() -> None:
+    text = "Minutes of the Council held on 5 March 2019\n\n1. Apologies\n\nNone were received.\n"
+    assert TRANSFORMS["no_blank_lines"](text, GOLD) == "Minutes of the Council held on 5 March 2019\n1. Apologies\nNone were received."
+    assert TRANSFORMS["crlf"]("a\nb", GOLD) == "a\r\nb"
+    assert TRANSFORMS["indent"]("a\n\nb", GOLD) == "  a  \n\n  b  "
+    assert TRANSFORMS["date_style"](text, GOLD) == text.replace("5 March 2019", "Tuesday 5th March, 2019")
+    assert TRANSFORMS["date_style"]("Held on Tuesday 5th March, 2019", GOLD) == "Held on 5 March 2019"
+    assert TRANSFORMS["upper_titles"]("Apologies\ntext", GOLD) == "APOLOGIES\ntext"
+    assert TRANSFORMS["upper_titles"]("APOLOGIES\ntext", GOLD) is None
+    assert TRANSFORMS["wrap"]("short", GOLD) is None
+    assert TRANSFORMS["wrap"]("word " * 30, GOLD) == "word " * 17 + "word\n" + "word " * 11 + "word"
+    assert TRANSFORMS["site_chrome"]("x", GOLD).endswith("Menu\n\nx")
+    pages = "\n".join(f"Line {k}\n" for k in range(40))
+    got = TRANSFORMS["page_furniture"](pages, GOLD)
+    assert (got.count("Page 1 of 3"), got.count("Page 2 of 3"), got.count("\nLine 0\n"), got.count("Page 3")) == (1, 1, 2, 0)
+    assert TRANSFORMS["page_furniture"](pages, {**GOLD, "kind": "meeting"}) is None
