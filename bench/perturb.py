@@ -22,7 +22,10 @@ Changes (each alone):
 * ``date_style``      – the printed meeting date in another common style ("Tuesday 5 March
   2019" <-> "5th March, 2019");
 * ``wrap``            – paragraphs longer than 100 characters hard-wrapped at 90 (titles are
-  shorter and stay whole).
+  shorter and stay whole);
+* ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
+* ``number_own_line`` – the number on a line of its own above its title, as in ModernGov's item
+  tables ("3." / "" / "Title").
 
 ``python -m bench.perturb`` writes ``bench/results/parser-perturb.md`` (counts and file
 names only) and, with ``--details``, the changed fields per file to
@@ -147,6 +150,36 @@ def wrap(text: str, gold: dict[str, Any]) -> str | None:
     return "\n".join(out) if changed else None
 
 
+def _numbered_title_lines(text: str, gold: dict[str, Any]) -> list[tuple[int, re.Match[str]]]:
+    """Lines "<number>. <gold title>" or "<number> <gold title>" whose number is the gold item's."""
+    want = {(i.get("number"), norm_title(i["title"])) for i in gold.get("items", []) if i.get("title")}
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        m = _NUMBERED.match(line)
+        if m and (m.group(2), norm_title(m.group(4))) in want:
+            out.append((k, m))
+    return out
+
+
+_NUMBERED = re.compile(r"^(\s*)(\d{1,3})(\.?)[ \t]+(\S.*)$")
+
+
+def number_paren(text: str, gold: dict[str, Any]) -> str | None:
+    lines = text.split("\n")
+    hits = _numbered_title_lines(text, gold)
+    for k, m in hits:
+        lines[k] = f"{m.group(1)}{m.group(2)}) {m.group(4)}"
+    return "\n".join(lines) if hits else None
+
+
+def number_own_line(text: str, gold: dict[str, Any]) -> str | None:
+    lines = text.split("\n")
+    hits = _numbered_title_lines(text, gold)
+    for k, m in reversed(hits):
+        lines[k : k + 1] = [f"{m.group(1)}{m.group(2)}{m.group(3)}", "", m.group(4)]
+    return "\n".join(lines) if hits else None
+
+
 TRANSFORMS: dict[str, Transform] = {
     "no_blank_lines": no_blank_lines,
     "crlf": crlf,
@@ -156,6 +189,8 @@ TRANSFORMS: dict[str, Transform] = {
     "upper_titles": upper_titles,
     "date_style": date_style,
     "wrap": wrap,
+    "number_paren": number_paren,
+    "number_own_line": number_own_line,
 }
 
 FIELDS = ("date", "committee", "items", "resolutions", "roles")

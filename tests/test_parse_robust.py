@@ -133,3 +133,15 @@ def test_perturbations() -> None:
     got = TRANSFORMS["page_furniture"](pages, GOLD)
     assert (got.count("Page 1 of 3"), got.count("Page 2 of 3"), got.count("\nLine 0\n"), got.count("Page 3")) == (1, 1, 2, 0)
     assert TRANSFORMS["page_furniture"](pages, {**GOLD, "kind": "meeting"}) is None
+
+
+def test_leading_agenda_list_numbered_with_parentheses() -> None:
+    """An agenda's procedural items listed "1) …", "2) …" above reports with their own minute numbers
+    are items, as they are listed "1. …"."""
+    name = "h52_harrowdale-fire-authority-agenda-list.txt"
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = (HELDOUT / name).read_text(encoding="utf-8")
+    paren = TRANSFORMS["number_paren"](text, gold)
+    assert paren is not None and "\n1) " in paren and "\n1. " not in paren
+    doc = parse_bytes(paren.encode(), name)
+    assert [(i.number, i.title) for i in doc.items if i.title] == [(g["number"], g["title"]) for g in gold["items"]]

@@ -474,7 +474,7 @@ def _leading_list(above: list[Line]) -> list[tuple[int, str | None, str, int]]:
     run: list[tuple[int, str | None, str, int]] = []
     for i, ln in enumerate(above):
         m = NUMBER_AND_TITLE.match(ln.text)
-        if m is None or not re.fullmatch(r"\d{1,2}\.?", m.group(1)):
+        if m is None or not re.fullmatch(r"\d{1,2}[.)]?", m.group(1)):
             continue
         if item_number(m.group(1)) != str(len(run) + 1):
             break
