@@ -17,6 +17,9 @@ Changes (each alone):
   heading line) inserted between paragraphs every 30 lines, as PDF text of printed minutes has
   (printed documents only);
 * ``site_chrome``     – web-site navigation lines above the text;
+* ``extra_blank_lines`` – every run of empty lines made three (PDF extraction often leaves several);
+* ``page_numbers``    – a bare page number ("2") between paragraphs every 30 lines (printed
+  documents only);
 * ``upper_titles``    – every line that is a gold item title in capitals (titles are compared
   case-folded);
 * ``date_style``      – the printed meeting date in another common style ("Tuesday 5 March
@@ -91,6 +94,31 @@ def page_furniture(text: str, gold: dict[str, Any]) -> str | None:
         if i in cuts:
             out += ["", f"Page {page} of {len(cuts) + 1}", "", heading, ""]
             page += 1
+    return "\n".join(out)
+
+
+def extra_blank_lines(text: str, gold: dict[str, Any]) -> str | None:
+    if "\n\n" not in text:
+        return None
+    return re.sub(r"\n(?:[ \t]*\n)+", "\n\n\n\n", text)
+
+
+def page_numbers(text: str, gold: dict[str, Any]) -> str | None:
+    if gold.get("kind") not in _PRINTED:
+        return None
+    lines = text.split("\n")
+    cuts, last = [], 0
+    for i in _paragraph_ends(lines):
+        if i - last >= 30 and i < len(lines) - 3:
+            cuts.append(i)
+            last = i
+    if not cuts:
+        return None
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i in cuts:
+            out += ["", str(cuts.index(i) + 1), ""]
     return "\n".join(out)
 
 
@@ -186,6 +214,8 @@ TRANSFORMS: dict[str, Transform] = {
     "indent": indent,
     "page_furniture": page_furniture,
     "site_chrome": site_chrome,
+    "extra_blank_lines": extra_blank_lines,
+    "page_numbers": page_numbers,
     "upper_titles": upper_titles,
     "date_style": date_style,
     "wrap": wrap,

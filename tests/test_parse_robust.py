@@ -11,6 +11,7 @@ import pytest
 from bench.perturb import TRANSFORMS
 from indexer.model import Document
 from indexer.parse import parse_bytes
+from indexer.parse.text import decode
 
 HELDOUT = Path(__file__).parent / "data" / "parse" / "heldout"
 MENU = "Skip to main content\n\nHome\nYour council\nCouncillors and committees\nSearch\n\nMenu\n\n"
@@ -145,3 +146,36 @@ def test_leading_agenda_list_numbered_with_parentheses() -> None:
     assert paren is not None and "\n1) " in paren and "\n1. " not in paren
     doc = parse_bytes(paren.encode(), name)
     assert [(i.number, i.title) for i in doc.items if i.title] == [(g["number"], g["title"]) for g in gold["items"]]
+
+
+def _heldout_printed() -> list[str]:
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
+    text = {n: decode((HELDOUT / n).read_bytes()) for n in gold if n.endswith(".txt")}
+    return sorted(n for n in text if TRANSFORMS["page_numbers"](text[n], gold[n]) is not None)
+
+
+def test_page_numbers_check_covers_printed_heldout_documents() -> None:
+    names = _heldout_printed()
+    assert len(names) >= 10
+    assert {"h10_heathfield-health-wellbeing-board_agenda.txt", "h38_lough-erne-borough-council-alderman.txt",
+            "h82_harbridge-council-ai-markers-inline-number.txt"} <= set(names)
+
+
+@pytest.mark.parametrize("name", _heldout_printed())
+def test_page_numbers_between_paragraphs_change_nothing(name: str) -> None:
+    """A bare page number left where a PDF's page broke ("2" between paragraphs) is not an item number:
+    not above a title (which took the item's number, or hid a run of minute references), nor under an
+    item's <AIn> marker."""
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = decode((HELDOUT / name).read_bytes())
+    paged = parse_bytes(TRANSFORMS["page_numbers"](text, gold).encode(), name)
+    assert _summary(paged) == _summary(parse_bytes(text.encode(), name))
+
+
+def test_page_number_between_lettered_items() -> None:
+    paged = LETTERED.replace("\n", "\n\n").replace(
+        "(b) Declarations", "2\n\n(b) Declarations"
+    )
+    assert "\n\n2\n\n(b)" in paged
+    doc = parse_bytes(paged.encode(), "minutes.txt")
+    assert [i.number for i in doc.items if i.title] == ["(a)", "(b)", "(c)"]

@@ -12,7 +12,7 @@ import re
 from ..model import Meeting
 from .cues import cued
 from . import meta, tables
-from .printed import reflow
+from .printed import page_measure, reflow
 from .structure import is_procedural_title
 from .blocks import CHROME as _CHROME
 from .blocks import PAGE_TYPE as _PAGE_TYPE
@@ -40,7 +40,7 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text)))))
+    lines = _drop_page_numbers(reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text))))), printed=False)
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -55,6 +55,8 @@ def layout_text(text: str) -> RawDoc:
     lines, meetings = _take_meeting_lines(lines)
     lines = _join_wrapped_heading(_drop_site_navigation(_drop_site_footer(lines)))
     head, body, meeting_page, printed = _split_header(lines)
+    if not meeting_page:
+        body = _drop_page_numbers(body, printed=True)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
@@ -436,6 +438,41 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     if starts and starts[0][1] and not _PLAIN_LIST_NUMBER.match(starts[0][1]):
         starts = _leading_list(body[: starts[0][0]]) + starts
     return starts
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _drop_page_numbers(lines: list[Line], printed: bool) -> list[Line]:
+    """Drop the page numbers of PDF text: a bare number standing alone between empty lines in a document
+    whose item numbers are written another way ("1." or "C.34/24" where a bare "2" stands). PDF text keeps
+    the number printed at each page's foot or head, wherever the page broke. ``printed``: the text is
+    known to be printed (not a web page, whose items may be numbered by bare numbers on lines of their
+    own); otherwise only text wrapped to a page's measure is looked at."""
+    alone = [
+        i
+        for i, ln in enumerate(lines)
+        if _BARE_NUMBER.match(ln.text.strip()) and ln.gap >= 1 and i + 1 < len(lines) and lines[i + 1].gap >= 1
+    ]
+    if not alone:
+        return lines
+    taken = set(alone)
+    forms = [m.group(1) for ln in lines if (m := NUMBER_AND_TITLE.match(ln.text))]
+    forms += [ln.text for i, ln in enumerate(lines) if i not in taken and ITEM_NUMBER.match(ln.text)]
+    forms += [m.group(1) for ln in lines if (m := _LETTERED.match(ln.text))]  # "(a) Appointment of Chairman"
+    if len(forms) < 2 or any(_BARE_NUMBER.match(f.strip()) for f in forms):
+        return lines
+    if not printed and page_measure(lines) is None:
+        return lines
+    out: list[Line] = []
+    gap = 0
+    for i, ln in enumerate(lines):
+        if i in taken:
+            gap += ln.gap + 1
+            continue
+        out.append(Line(ln.text, ln.indent, ln.gap + gap) if gap else ln)
+        gap = 0
+    return out
 
 
 def _bridged(sequence: list[tuple[int, str, str, int]], weak: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
@@ -900,8 +937,13 @@ def _layout_ai_markers(lines: list[Line]) -> RawDoc:
 
 def _ai_item(chunk: list[Line]) -> RawItem:
     number = None
+    # a page number printed where the page broke, above the item's own "63. Petitions" or under its number
+    if len(chunk) > 1 and _BARE_NUMBER.match(chunk[0].text) and NUMBER_AND_TITLE.match(chunk[1].text):
+        chunk = chunk[1:]
     if ITEM_NUMBER.match(chunk[0].text) and len(chunk) > 1:
         number, chunk = item_number(chunk[0].text), chunk[1:]
+        while len(chunk) > 1 and _BARE_NUMBER.match(chunk[0].text):
+            chunk = chunk[1:]
     title, rest = clean_title(chunk[0].text), chunk[1:]
     numbered = NUMBER_AND_TITLE.match(title) if number is None else None
     if numbered and is_title_like(numbered.group(2), strict=False):

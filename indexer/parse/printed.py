@@ -70,18 +70,25 @@ def is_furniture(text: str) -> bool:
     return bool(_FOOTER.match(text) or _INITIALS.match(text))
 
 
+def page_measure(lines: list[Line]) -> int | None:
+    """The width printed text is wrapped to, or None for text that is not wrapped to a page (web text
+    runs a paragraph on one line)."""
+    widths = sorted(ln.indent + len(ln.text) for ln in lines if len(ln.text) >= 20)
+    if not widths:
+        return None
+    measure = widths[int(len(widths) * 0.9) - 1 if len(widths) >= 10 else -1]
+    if measure > MAX_MEASURE:
+        return None
+    pairs = list(zip(lines, lines[1:]))
+    wrapped = sum(1 for a, b in pairs if b.gap == 0 and a.indent + len(a.text) >= 0.75 * measure and not TERMINAL.search(a.text))
+    return measure if wrapped >= 3 else None
+
+
 def reflow(lines: list[Line]) -> list[Line]:
     """Drop page furniture; if the text is wrapped to a page's measure, rejoin its paragraphs."""
     lines = _drop_furniture(lines)
-    widths = sorted(ln.indent + len(ln.text) for ln in lines if len(ln.text) >= 20)
-    if not widths:
-        return lines
-    measure = widths[int(len(widths) * 0.9) - 1 if len(widths) >= 10 else -1]
-    if measure > MAX_MEASURE:
-        return lines  # web text: one paragraph a line
-    pairs = list(zip(lines, lines[1:]))
-    wrapped = sum(1 for a, b in pairs if b.gap == 0 and a.indent + len(a.text) >= 0.75 * measure and not TERMINAL.search(a.text))
-    if wrapped < 3:
+    measure = page_measure(lines)
+    if measure is None:
         return lines
     out = [Line(lines[0].text, lines[0].indent, lines[0].gap)]
     width = lines[0].indent + len(lines[0].text)
