@@ -26,6 +26,10 @@ Changes (each alone):
   2019" <-> "5th March, 2019");
 * ``wrap``            – paragraphs longer than 100 characters hard-wrapped at 90 (titles are
   shorter and stay whole);
+* ``heading_caps``    – the heading lines naming the committee (in the first twelve lines) in capitals
+  (printed documents only);
+* ``heading_wrap``    – those lines, when longer than 60 characters, hard-wrapped in two (printed
+  documents only);
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
 * ``number_own_line`` – the number on a line of its own above its title, as in ModernGov's item
   tables ("3." / "" / "Title").
@@ -208,6 +212,45 @@ def number_own_line(text: str, gold: dict[str, Any]) -> str | None:
     return "\n".join(lines) if hits else None
 
 
+def _heading_lines(text: str, gold: dict[str, Any]) -> list[int]:
+    """Indexes of the lines near the top (first 12 non-empty) that name the gold committee."""
+    name = (gold.get("committee") or "").casefold()
+    if not name:
+        return []
+    out, seen = [], 0
+    for k, line in enumerate(text.split("\n")):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        if name in line.casefold() and len(line) <= 200:  # a heading, not a run-on page of text
+            out.append(k)
+    return out
+
+
+def heading_caps(text: str, gold: dict[str, Any]) -> str | None:
+    if gold.get("kind") not in _PRINTED:
+        return None  # web pages print the name as the site has it
+    lines = text.split("\n")
+    hits = [k for k in _heading_lines(text, gold) if lines[k] != lines[k].upper()]
+    for k in hits:
+        lines[k] = lines[k].upper()
+    return "\n".join(lines) if hits else None
+
+
+def heading_wrap(text: str, gold: dict[str, Any]) -> str | None:
+    import textwrap
+
+    if gold.get("kind") not in _PRINTED:
+        return None
+    lines = text.split("\n")
+    hits = [k for k in _heading_lines(text, gold) if len(lines[k]) > 60]
+    for k in reversed(hits):
+        lines[k : k + 1] = textwrap.wrap(lines[k], max(40, len(lines[k]) // 2 + 5))
+    return "\n".join(lines) if hits else None
+
+
 TRANSFORMS: dict[str, Transform] = {
     "no_blank_lines": no_blank_lines,
     "crlf": crlf,
@@ -219,6 +262,8 @@ TRANSFORMS: dict[str, Transform] = {
     "upper_titles": upper_titles,
     "date_style": date_style,
     "wrap": wrap,
+    "heading_caps": heading_caps,
+    "heading_wrap": heading_wrap,
     "number_paren": number_paren,
     "number_own_line": number_own_line,
 }

@@ -3,11 +3,13 @@ a website's menu bar above the text (bench/perturb.py measures these over the de
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from bench.eval_parser import norm_committee
 from bench.perturb import TRANSFORMS
 from indexer.model import Document
 from indexer.parse import parse_bytes
@@ -179,3 +181,52 @@ def test_page_number_between_lettered_items() -> None:
     assert "\n\n2\n\n(b)" in paged
     doc = parse_bytes(paged.encode(), "minutes.txt")
     assert [i.number for i in doc.items if i.title] == ["(a)", "(b)", "(c)"]
+
+
+def _heldout_with(transform: str) -> list[str]:
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
+    text = {n: decode((HELDOUT / n).read_bytes()) for n in gold if n.endswith(".txt")}
+    return sorted(n for n in text if TRANSFORMS[transform](text[n], gold[n]) is not None)
+
+
+@pytest.mark.parametrize("transform", ["heading_caps", "heading_wrap"])
+def test_heading_in_capitals_or_wrapped_keeps_committee_and_date(transform: str) -> None:
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
+    names = _heldout_with(transform)
+    assert len(names) >= 10
+    changed = []
+    for name in names:
+        text = decode((HELDOUT / name).read_bytes())
+        plain = parse_bytes(text.encode(), name).meeting
+        moved = parse_bytes(TRANSFORMS[transform](text, gold[name]).encode(), name).meeting
+        if (norm_committee(moved.committee), moved.date) != (norm_committee(plain.committee), plain.date):
+            changed.append((name, plain.committee, moved.committee, plain.date, moved.date))
+    assert changed == []
+
+
+def test_printed_heading_in_capitals() -> None:
+    from indexer.parse import meta
+
+    line = (
+        "AT A MEETING OF THE JOINT WASTE AUTHORITY FOR NORTH MERESHIRE AND TARNDALE HELD AT THE DEPOT, "
+        "TARNDALE ON WEDNESDAY 4 SEPTEMBER 2019 AT 2.00 PM"
+    )
+    assert meta.meeting_from_head([line]) == ("Joint Waste Authority for North Mereshire and Tarndale", dt.date(2019, 9, 4))
+    assert meta.meeting_from_head(["MINUTES OF TOWN COUNCIL 3 APRIL 2024"]) == ("Town Council", dt.date(2024, 4, 3))
+    assert meta.clean_committee("WESTSHIRE BOROUGH COUNCIL - LICENSING COMMITTEE") == "Licensing Committee"
+
+
+@pytest.mark.parametrize(
+    ("line", "nxt", "joined"),
+    [
+        ("Minutes of the Licensing Committee held on Monday, 5 June", "2023 at 10.00 am in the Guildhall", True),
+        ("Minutes of the Planning Committee held on Tuesday,", "12 March 2024", True),
+        ("Westshire Borough Council - Audit and", "Governance Committee", True),
+        ("Westshire Borough Council", "Audit and Governance Committee", False),
+        ("Present: Councillors A Hale and", "The Chair welcomed everyone to the meeting and thanked them.", False),
+    ],
+)
+def test_heading_line_cut_by_a_narrow_column(line: str, nxt: str, joined: bool) -> None:
+    from indexer.parse import meta
+
+    assert meta.continues_heading(line, nxt) is joined

@@ -40,7 +40,8 @@ _ATTENDANCE_HEADING = re.compile(
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    lines = _drop_page_numbers(reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text))))), printed=False)
+    lines = reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text)))))
+    lines = _join_cut_top_lines(_drop_page_numbers(lines, printed=False))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -266,6 +267,18 @@ def _join_wrapped_heading(lines: list[Line]) -> list[Line]:
             return lines
         return lines[:i] + [Line(text, ln.indent, ln.gap)] + lines[j:]
     return lines
+
+
+def _join_cut_top_lines(lines: list[Line]) -> list[Line]:
+    """Rejoin a top line cut inside its date or its name by a narrow column (PDF text): "… held on
+    Monday, 5 June" / "2023 at 10.00 am", "Westshire Council - Audit and" / "Governance Committee"."""
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        if out and k < 12 and ln.gap == 0 and meta.continues_heading(out[-1].text, ln.text):
+            out[-1] = Line(f"{out[-1].text} {ln.text}", out[-1].indent, out[-1].gap)
+        else:
+            out.append(ln)
+    return out
 
 
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:

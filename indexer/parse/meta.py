@@ -111,6 +111,8 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 def clean_committee(name: str) -> str | None:
     """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
+    if _CAPITALS.match(name):
+        name = _title_case(name)  # the forms below are written for the name as printed in title case
     name = _LOWER_PAREN.sub("", name)
     name = re.sub(r"^(?:agendas?,?\s+meetings\s+and\s+minutes\s*[-–]\s*)", "", name, flags=re.I)
     name = _NOTE_BEFORE_NAME.sub("", name.strip())
@@ -162,7 +164,7 @@ _NAMED_BODY = re.compile(
 )
 
 
-_SMALL = frozenset("and of the for to in on at by with a an".split())
+_SMALL = frozenset("and of the for to in on at by with a an held".split())
 
 
 def _title_case(name: str) -> str:
@@ -276,6 +278,20 @@ _MINUTES_OF_X_MEETING = re.compile(
 )
 
 
+# A heading line cut inside its date or its name, as a PDF's narrow column wraps it: "… held on Monday, 5 June"
+# over "2023 at 10.00 am …", "… on Tuesday" over "12 March 2024", "Westshire Council - Audit and" over "Governance …".
+_CUT_IN_DATE = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?|\b{_WEEKDAY},?|\b(?:held\s+)?on)$", re.I)
+_DATE_REST = re.compile(rf"^(?:\d{{4}}\b|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\b)", re.I)
+_CUT_IN_NAME = re.compile(r"\s(?:and|of|for|the|&|[-–])$")
+
+
+def continues_heading(line: str, nxt: str) -> bool:
+    """True if ``nxt`` is the rest of a heading line ``line`` that a narrow column wrapped."""
+    if _CUT_IN_DATE.search(line) and _DATE_REST.match(nxt):
+        return True
+    return bool(_CUT_IN_NAME.search(line)) and nxt[:1].isupper() and len(nxt.split()) <= 8 and not nxt.rstrip().endswith(".")
+
+
 def meeting_of_line(line: str) -> bool:
     """True for a heading such as "MEETING OF POLICE AND CRIME PANEL"."""
     return bool(_MEETING_OF.match(line.strip()))
@@ -351,7 +367,15 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         names = [n for n in names if n]
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
         committee = (bodies or names or [None])[-1]
+    if not committee and any(_CAPITALS.match(line) for line in head):
+        # headings printed in capitals ("AT A MEETING OF THE … AUTHORITY FOR … HELD AT …"): read as the
+        # same words in title case, which the forms above are written for
+        committee = meeting_from_head([_title_case(line) if _CAPITALS.match(line) else line for line in head])[0]
     return committee, date
+
+
+# A line in capitals of two words or more ("MINUTES OF PARISH COUNCIL 22 NOVEMBER 2023").
+_CAPITALS = re.compile(r"^(?=.*[A-Z]{2,}\s+[A-Z]{2,})[^a-z]+$")
 
 
 def _below_page_type(head: list[str]) -> int:
