@@ -24,6 +24,7 @@ Changes (each alone):
   case-folded);
 * ``date_style``      – the printed meeting date in another common style ("Tuesday 5 March
   2019" <-> "5th March, 2019");
+* ``date_numeric``    – the printed meeting date as "05/03/2019";
 * ``wrap``            – paragraphs longer than 100 characters hard-wrapped at 90 (titles are
   shorter and stay whole);
 * ``heading_caps``    – the heading lines naming the committee (in the first twelve lines) in capitals
@@ -169,6 +170,17 @@ def date_style(text: str, gold: dict[str, Any]) -> str | None:
     return None
 
 
+def date_numeric(text: str, gold: dict[str, Any]) -> str | None:
+    iso = gold.get("meeting_date")
+    if not iso:
+        return None
+    y, m, d = iso.split("-")
+    month = _MONTHS[int(m) - 1]
+    pattern = re.compile(rf"(?:\b(?:{'|'.join(_WEEKDAYS)}),?\s+)?(?:the\s+)?0?{int(d)}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{y}\b", re.I)
+    new, n = pattern.subn(f"{d}/{m}/{y}", text, count=1)
+    return new if n else None
+
+
 def wrap(text: str, gold: dict[str, Any]) -> str | None:
     import textwrap
 
@@ -261,6 +273,7 @@ TRANSFORMS: dict[str, Transform] = {
     "page_numbers": page_numbers,
     "upper_titles": upper_titles,
     "date_style": date_style,
+    "date_numeric": date_numeric,
     "wrap": wrap,
     "heading_caps": heading_caps,
     "heading_wrap": heading_wrap,

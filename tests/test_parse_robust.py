@@ -230,3 +230,26 @@ def test_heading_line_cut_by_a_narrow_column(line: str, nxt: str, joined: bool) 
     from indexer.parse import meta
 
     assert meta.continues_heading(line, nxt) is joined
+
+
+def test_numeric_meeting_date_keeps_committee_and_date() -> None:
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
+    names = _heldout_with("date_numeric")
+    assert len(names) >= 40
+    changed = []
+    for name in names:
+        text = decode((HELDOUT / name).read_bytes())
+        plain = parse_bytes(text.encode(), name).meeting
+        moved = parse_bytes(TRANSFORMS["date_numeric"](text, gold[name]).encode(), name).meeting
+        if (norm_committee(moved.committee), moved.date) != (norm_committee(plain.committee), plain.date):
+            changed.append(name)
+    assert changed == []
+
+
+def test_numeric_dates_in_headings() -> None:
+    from indexer.parse import meta
+
+    assert meta.header_meeting("Minutes of Town Council 03/04/2024") == ("Town Council", dt.date(2024, 4, 3))
+    assert meta.header_meeting("Minutes of the Finance Committee held on 05.06.2023 at 7pm") == ("Finance Committee", dt.date(2023, 6, 5))
+    head = ["Minutes of the Extraordinary Parish Council Meeting", "Brookside Pavilion 09/11/2024 at 19:00hrs"]
+    assert meta.meeting_from_head(head)[1] == dt.date(2024, 11, 9)

@@ -181,12 +181,13 @@ _HEADER_COMMA = re.compile(
 
 
 # A body named with its meeting's date in one heading, in the forms clerks print it:
-# "Minutes of Parish Council 22 November 2023", "Minutes of the Licensing Committee held on Monday, 5 June 2023",
+# "Minutes of Parish Council 22 November 2023" (or "22/11/2023"), "Minutes of the Licensing Committee held on Monday, 5 June 2023",
 # "Meeting of Planning Committee on 14 March 2023", "Westshire Council Planning Committee Minutes 14 March 2023".
 _HEADER_MINUTES_OF = re.compile(
     rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:(?i:minutes|meeting)\s+of\s+(?:the\s+)?)?"
     rf"(?P<committee>(?:[A-Z][\w'’&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES})(?:\s+(?i:meeting|minutes|agenda))?"
-    rf"(?:\s*[-–,:]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+\d{{4}}.{{0,60}})$"
+    rf"(?:\s*[-–,:]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?(?:the\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b).{{0,60}})$"
 )
 
 
@@ -416,7 +417,7 @@ _PROSE_RUN = re.compile(r"(?:\b[a-z]{2,}\b\W+){5}")
 
 def _only_date(head: list[str]) -> dt.date | None:
     """The one full date in the lines above the first item, when there is exactly one: a venue line with
-    the date ("Millbeck Village Hall 12 October 2024 at 18:30hrs") heads parish and town minutes
+    the date ("Millbeck Village Hall 12 October 2024 at 18:30hrs", or "12/10/2024") heads parish and town minutes
     whose heading names neither (the heading's forms above did not match)."""
     dates = set()
     for line in head:
@@ -427,6 +428,9 @@ def _only_date(head: list[str]) -> dt.date | None:
                 dates.add(parse_date(m.group(0)))
         for m in _MONTH_FIRST.finditer(line):
             dates.add(parse_date(m.group(0)))
+        for m in _NUMERIC.finditer(line):
+            if m.group(3):  # "12/10/2024", "12.10.2024": a four-digit year
+                dates.add(parse_date(m.group(0)))
     dates.discard(None)
     return dates.pop() if len(dates) == 1 else None
 
