@@ -26,7 +26,7 @@ Changes (each alone):
   2019" <-> "5th March, 2019");
 * ``date_numeric``    – the printed meeting date as "05/03/2019";
 * ``wrap``            – paragraphs longer than 100 characters hard-wrapped at 90 (titles are
-  shorter and stay whole);
+  shorter and stay whole; not a page run on in a line or two);
 * ``heading_caps``    – the heading lines naming the committee (in the first twelve lines) in capitals
   (printed documents only);
 * ``heading_wrap``    – those lines, when longer than 60 characters, hard-wrapped in two (printed
@@ -184,6 +184,8 @@ def date_numeric(text: str, gold: dict[str, Any]) -> str | None:
 def wrap(text: str, gold: dict[str, Any]) -> str | None:
     import textwrap
 
+    if sum(1 for line in text.split("\n") if line.strip()) < 5:
+        return None  # a page run on in one line (a document site's text): how it wraps is another layout
     out, changed = [], False
     for line in text.split("\n"):
         if len(line) > 100:

@@ -89,7 +89,7 @@ def reflow(lines: list[Line]) -> list[Line]:
     lines = _drop_furniture(lines)
     measure = page_measure(lines)
     if measure is None:
-        return lines
+        return _rejoin_broken_sentences(lines)
     out = [Line(lines[0].text, lines[0].indent, lines[0].gap)]
     width = lines[0].indent + len(lines[0].text)
     for ln in lines[1:]:
@@ -99,6 +99,27 @@ def reflow(lines: list[Line]) -> list[Line]:
         else:
             out.append(Line(ln.text, ln.indent, ln.gap))
         width = ln.indent + len(ln.text)
+    return out
+
+
+def _rejoin_broken_sentences(lines: list[Line]) -> list[Line]:
+    """Text not wrapped to a measure may still hold a paragraph or two that was: a long line that stops
+    mid-sentence over a line going on in lower case ("… approved as a correct record and" / "signed by the
+    Chair."). Only such plain continuations are rejoined."""
+    out: list[Line] = []
+    for ln in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and ln.gap == 0
+            and len(last.text) >= 60
+            and not TERMINAL.search(last.text)
+            and not (strip_bullet(ln.text)[0] or list_marker(ln.text)[0] or _STARTS_LIST.match(ln.text) or _STARTS_UNIT.match(ln.text))
+            and ln.text[:1].islower()
+        ):
+            out[-1] = Line(join(last.text, ln.text), last.indent, last.gap)
+        else:
+            out.append(ln)
     return out
 
 
