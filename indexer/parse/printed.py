@@ -103,7 +103,7 @@ def reflow(lines: list[Line]) -> list[Line]:
 
 
 def _rejoin_broken_sentences(lines: list[Line]) -> list[Line]:
-    """Text not wrapped to a measure may still hold a paragraph or two that was: a long line that stops
+    """Text not wrapped to a measure may still hold a paragraph or two that was: a line of a page's width that stops
     mid-sentence over a line going on in lower case ("… approved as a correct record and" / "signed by the
     Chair."). Only such plain continuations are rejoined."""
     out: list[Line] = []
@@ -112,7 +112,7 @@ def _rejoin_broken_sentences(lines: list[Line]) -> list[Line]:
         if (
             last is not None
             and ln.gap == 0
-            and len(last.text) >= 60
+            and 60 <= len(last.text) <= MAX_MEASURE  # a printed line's width; web text runs a paragraph on
             and not TERMINAL.search(last.text)
             and not (strip_bullet(ln.text)[0] or list_marker(ln.text)[0] or _STARTS_LIST.match(ln.text) or _STARTS_UNIT.match(ln.text))
             and ln.text[:1].islower()
