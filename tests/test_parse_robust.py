@@ -268,3 +268,13 @@ def test_one_wrapped_paragraph_in_unwrapped_text(name: str) -> None:
     wrapped = TRANSFORMS["wrap"](text, gold)
     assert wrapped is not None and wrapped.count("\n") > text.count("\n")
     assert _summary(parse_bytes(wrapped.encode(), name)) == _summary(parse_bytes(text.encode(), name))
+
+
+def test_header_without_empty_lines_keeps_its_fields_apart() -> None:
+    """A short page without empty lines can look wrapped to a measure; a date line and a field ("Venue: …")
+    still start lines of their own, so the two-line heading keeps its committee."""
+    name = "h80_westvale-fire-authority-two-line-heading.txt"
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = TRANSFORMS["no_blank_lines"](decode((HELDOUT / name).read_bytes()), gold)
+    doc = parse_bytes(text.encode(), name)
+    assert (doc.meeting.committee, str(doc.meeting.date)) == (gold["committee"], gold["meeting_date"])

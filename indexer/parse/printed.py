@@ -33,6 +33,8 @@ _MINUTE_HEADING = re.compile(
 )
 # A link's file type and size end its line ("… 2026/27 pdf icon PDF 297 KB"): a web page's link, never wrapped on.
 _LINK_END = re.compile(r"\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF)\b,?\s*[\d.,]+\s*[KMG]B\)?$", re.I)
+# A header's field label ("Venue:", "Contact:", "In attendance:"), any body's.
+_FIELD_START = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,2}\s?:\s")
 _OPEN_END = re.compile(r"(?:\b(?:a|an|and|or|of|to|for|in|on|at|by|with|from|the|\d{1,2}(?:st|nd|rd|th)?)|[,&:;–-])$", re.I)
 # "Page 3 of 12", "Council – Cabinet – 7 March 2023   Page 2 of 3", "Chairman's initials ………"
 _FOOTER = re.compile(r"^(?:[^.!?]{0,150}?\s)?Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
@@ -46,8 +48,8 @@ def joins(prev: str, line: str, measure: int, prev_width: int | None = None) -> 
     """True if ``line`` continues the paragraph hard-wrapped at the end of ``prev``."""
     if strip_bullet(line)[0] or list_marker(line)[0] or _STARTS_LIST.match(line) or _STARTS_UNIT.match(line):
         return False
-    if _LINK_END.search(prev):
-        return False
+    if _LINK_END.search(prev) or _FIELD_START.match(line) or meta.is_date_line(line):
+        return False  # a link's line; a field ("Venue: …", "In attendance: …") or a date line starts its own
     if line[:1].islower() and not TERMINAL.search(prev):
         return True
     if _MINUTE_HEADING.match(prev) and line[:1].isupper():
