@@ -31,6 +31,8 @@ Changes (each alone):
   (printed documents only);
 * ``heading_wrap``    – those lines, when longer than 60 characters, hard-wrapped in two (printed
   documents only);
+* ``heading_two_lines`` – a web page's heading "<committee> - <date and time>" printed as two lines;
+* ``heading_on_date`` – that heading printed "Meeting of <committee> on <date and time>";
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
 * ``number_own_line`` – the number on a line of its own above its title, as in ModernGov's item
   tables ("3." / "" / "Title").
@@ -265,6 +267,38 @@ def heading_wrap(text: str, gold: dict[str, Any]) -> str | None:
     return "\n".join(lines) if hits else None
 
 
+def _dash_heading(text: str, gold: dict[str, Any]) -> tuple[list[str], int, re.Match[str]] | None:
+    """The ModernGov-style heading "<committee> - <weekday, date, time>" among the top lines."""
+    name = gold.get("committee")
+    if not name:
+        return None
+    pattern = re.compile(rf"^\s*({re.escape(name)})\s+[-–]\s+(.+)$", re.I)
+    lines = text.split("\n")
+    for k in _heading_lines(text, gold):
+        m = pattern.match(lines[k])
+        if m:
+            return lines, k, m
+    return None
+
+
+def heading_two_lines(text: str, gold: dict[str, Any]) -> str | None:
+    found = _dash_heading(text, gold)
+    if found is None:
+        return None
+    lines, k, m = found
+    lines[k : k + 1] = [m.group(1), m.group(2)]
+    return "\n".join(lines)
+
+
+def heading_on_date(text: str, gold: dict[str, Any]) -> str | None:
+    found = _dash_heading(text, gold)
+    if found is None:
+        return None
+    lines, k, m = found
+    lines[k] = f"Meeting of {m.group(1)} on {m.group(2)}"
+    return "\n".join(lines)
+
+
 TRANSFORMS: dict[str, Transform] = {
     "no_blank_lines": no_blank_lines,
     "crlf": crlf,
@@ -279,6 +313,8 @@ TRANSFORMS: dict[str, Transform] = {
     "wrap": wrap,
     "heading_caps": heading_caps,
     "heading_wrap": heading_wrap,
+    "heading_two_lines": heading_two_lines,
+    "heading_on_date": heading_on_date,
     "number_paren": number_paren,
     "number_own_line": number_own_line,
 }

@@ -278,3 +278,20 @@ def test_header_without_empty_lines_keeps_its_fields_apart() -> None:
     text = TRANSFORMS["no_blank_lines"](decode((HELDOUT / name).read_bytes()), gold)
     doc = parse_bytes(text.encode(), name)
     assert (doc.meeting.committee, str(doc.meeting.date)) == (gold["committee"], gold["meeting_date"])
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Meeting of Westshire Police, Fire and Crime Panel on Monday, 5th February, 2024 10.30 am",
+         ("Westshire Police, Fire and Crime Panel", dt.date(2024, 2, 5))),
+        ("Meeting of Eastmere Police and Crime Panel (Statutory Joint Committee) on Friday, 26th April, 2019 10.00 am",
+         ("Eastmere Police and Crime Panel (Statutory Joint Committee)", dt.date(2019, 4, 26))),
+        ("Meeting of Fellmoor National Park Authority on Tuesday 9 July 2019", ("Fellmoor National Park Authority", dt.date(2019, 7, 9))),
+    ],
+)
+def test_meeting_of_body_on_date(line: str, want: tuple) -> None:
+    """Names with a comma, a parenthetical note or "Authority" in the heading form "Meeting of <body> on <date>"."""
+    from indexer.parse import meta
+
+    assert meta.header_meeting(line) == want

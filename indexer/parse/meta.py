@@ -185,7 +185,7 @@ _HEADER_COMMA = re.compile(
 # "Meeting of Planning Committee on 14 March 2023", "Westshire Council Planning Committee Minutes 14 March 2023".
 _HEADER_MINUTES_OF = re.compile(
     rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:(?i:minutes|meeting)\s+of\s+(?:the\s+)?)?"
-    rf"(?P<committee>(?:[A-Z][\w'’&()-]*\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_BODY_TYPES})(?:\s+(?i:meeting|minutes|agenda))?"
+    rf"(?P<committee>(?:[A-Z][\w'’&()-]*,?\s+(?:(?:and|of|for|the|&)\s+)*){{0,8}}{_HEADING_BODY_TYPES}(?:\s+\([A-Z][^()]{{2,60}}\))?)(?:\s+(?i:meeting|minutes|agenda))?"
     rf"(?:\s*[-–,:]\s*|\s+held\s+on\s+|\s+on\s+|\s+)(?P<when>(?:{_WEEKDAY},?\s+)?(?:the\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b).{{0,60}})$"
 )
