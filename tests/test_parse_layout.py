@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from indexer.model import Document
-from indexer.parse import parse_bytes, parse_file
+from indexer.parse import layout, parse_bytes, parse_file
+from indexer.parse.text import Line
 
 DATA = Path(__file__).parent / "data" / "parse"
 SEED_TITLE = "Police and Crime Commissioner - Police and Crime Plan Delivery"
@@ -856,3 +857,114 @@ def test_draft_minutes_heading_names_the_meeting(prefix: str) -> None:
     doc = parse_bytes(text.encode(), "draft.txt")
     assert (doc.meeting.committee, str(doc.meeting.date)) == ("Parish Council", "2015-05-04")
     assert [i.title for i in doc.items if i.title] == ["APOLOGIES", "FINANCE", "PLANNING"]
+
+
+RUN_ON_FORUM = (
+    "Notice - text-only copies can lose tables when they are converted. See the PDF version where possible. "
+    "Ashby Vale Schools Forum Minutes of Meeting on Tuesday, 5th June 2018 @ 4.30pm Present Jo Abbot (Chair) "
+    "Sam Carter Lee Dunn Apologies for absence Kay Ellis 1. Apologies were noted. 2. The minutes were agreed. "
+    + "Members discussed the budget at some length. " * 8
+)
+
+
+def test_run_on_line_gives_up_its_heading() -> None:
+    # a document site's text copy with its line breaks lost: the heading is what comes before the attendance
+    # list's label; a body's name before "Minutes of" is the body; a disclaimer above goes below the heading
+    doc = parse_bytes(RUN_ON_FORUM.encode(), "forum.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Ashby Vale Schools Forum", "2018-06-05")
+    texts = [p.text for i in doc.items for p in i.passages]
+    assert texts[0] == "Notice - text-only copies can lose tables when they are converted."
+    assert texts[2].startswith("Present Jo Abbot (Chair)")
+
+
+def test_short_first_line_without_a_date_is_not_split() -> None:
+    # no date before the attendance label: not a heading (and a line under the run-on length is left alone)
+    text = "Kellow Forum Minutes of Meeting Present Jo Abbot\n1. APOLOGIES\nNone.\n2. FINANCE\nNoted.\n"
+    doc = parse_bytes(text.encode(), "forum.txt")
+    assert doc.meeting.date is None
+    assert [i.title for i in doc.items if i.title] == ["APOLOGIES", "FINANCE"]
+
+
+@pytest.mark.parametrize(
+    "heading, committee",
+    [
+        ("DRAFT Brandle AONB Partnership Committee Minutes of the meeting at the Old Forge, Brandle 12th October 2022", "Brandle AONB Partnership Committee"),
+        ("Brandle Schools Forum Minutes of the meeting on 12th October 2022", "Brandle Schools Forum"),
+    ],
+)
+def test_body_name_run_into_the_minutes_heading(heading: str, committee: str) -> None:
+    text = f"{heading}\nPresent: Cllr Ann Bell (Chair)\n1. Apologies\nNone.\n2. Finance\nThe accounts were noted.\n"
+    doc = parse_bytes(text.encode(), "aonb.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == (committee, "2022-10-12")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Apologies"), ("2", "Finance")]
+
+
+RESET_LIST = """Hollin Parish Council
+Record of the meeting held on 3rd June 2021at 7pm
+  1. Apologies
+None.
+  1. Declarations of Interest
+None.
+  1. Footpaths
+The Clerk reported on the stile.
+"""
+
+
+def test_list_numbers_reset_to_one_still_number_items() -> None:
+    # a Word numbered list converted by a document site: every heading printed "1."
+    doc = parse_bytes(RESET_LIST.encode(), "hollin.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Apologies"), ("1", "Declarations of Interest"), ("1", "Footpaths")]
+    assert str(doc.meeting.date) == "2021-06-03"
+
+
+def test_two_items_numbered_one_are_not_a_reset_list() -> None:
+    text = RESET_LIST.replace("  1. Footpaths\nThe Clerk reported on the stile.\n", "")
+    doc = parse_bytes(text.encode(), "hollin.txt")
+    assert [i.number for i in doc.items if i.title] != ["1", "1"]
+
+
+@pytest.mark.parametrize(
+    "line, title, text",
+    [
+        ("1. Apologies for absence: Councillor Kit Nash", "Apologies for absence", "Councillor Kit Nash"),
+        ("2. Declarations of interest: Cllr Lamb (item 5)", "Declarations of interest", "Cllr Lamb (item 5)"),
+        ("3. Highways: Mill Lane", "Highways: Mill Lane", None),  # not procedural: the colon is the title's
+    ],
+)
+def test_procedural_heading_run_into_names_after_a_colon(line: str, title: str, text: str | None) -> None:
+    doc = parse_bytes(f"Minutes of the meeting held on 3 March 2020\n{line}\n4. Finance\nNoted.\n".encode(), "pc.txt")
+    item = doc.items[[i.title for i in doc.items].index(title)]
+    assert [p.text for p in item.passages][:1] == ([text] if text else [])
+
+
+def test_capitals_title_above_its_minute_reference() -> None:
+    text = (
+        "Minutes of the meeting held on 4 May 2016\nPresent: Councillors Abel, Boyd and Cole with officers of the planning service in attendance\n"
+        "APOLOGIES\nPLC10/16\nApologies were recorded from Councillor Dean.\n"
+        "SITE\nINSPECTIONS\nPLC11/16\nThe Chairman said a site visit had been held.\n"
+    )
+    doc = parse_bytes(text.encode(), "plc.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("PLC10/16", "APOLOGIES"), ("PLC11/16", "SITE INSPECTIONS")]
+
+
+def test_lone_reference_over_its_title_keeps_the_title_below() -> None:
+    text = "Minutes of the meeting held on 4 May 2016\nNOTES\nPLC10/16\nApologies\nNone.\nPLC11/16\nFinance\nNoted.\n"
+    doc = parse_bytes(text.encode(), "plc.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("PLC10/16", "Apologies"), ("PLC11/16", "Finance")]
+
+
+def test_run_on_titles_printed_before_their_paragraph_numbers() -> None:
+    text = (
+        "MINUTES OF THE BOARD MEETING held at Kirk Hall on 3rd March 2005 at 10am PRESENT Ann Bell Carl Dunn "
+        "Minutes of Last Meeting 1. The minutes were approved. Matters Arising 2. There were no matters arising. "
+        "Budget Report (Paper 2) 3. The Board noted the report on the budget and asked for a further update at its next meeting."
+    )
+    doc = parse_bytes(text.encode(), "board.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("2", "Matters Arising"), ("3", "Budget Report (Paper 2)")]
+
+
+def test_capitals_title_before_its_number_on_one_line() -> None:
+    text = "Minutes of the meeting held on 4 May 2016\nSITE VISITS 1. None were held.\nMINUTES AND MATTERS ARISING 2. 2.1 The minutes were agreed.\nPART 3. Exempt business\n"
+    lines = [ln.text for ln in layout._split_run_on_headings([Line(t) for t in text.splitlines()])]
+    assert lines[1:5] == ["1. SITE VISITS", "None were held.", "2. MINUTES AND MATTERS ARISING", "2.1 The minutes were agreed."]
+    assert lines[5] == "PART 3. Exempt business"

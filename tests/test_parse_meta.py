@@ -319,3 +319,33 @@ def test_a_site_banner_above_the_page_type_is_no_committee() -> None:
 def test_an_agenda_packs_item_stamp_before_the_minutes_heading() -> None:
     head = ["Item No. 3 (b) MINUTE OF MEETING OF THE KELMORE LICENSING BOARD held in the Chamber on Friday, 8 March 2024 at 10.30 a.m."]
     assert meta.meeting_from_head(head) == ("Kelmore Licensing Board", dt.date(2024, 3, 8))
+
+
+@pytest.mark.parametrize(
+    "line, date",
+    [
+        ("Minutes of the meeting at the Old Forge Rooms, Mill Street, FB4 2QT 12th October 2022", "2022-10-12"),
+        ("Minutes of Meeting on Wednesday, 14th March 2018 @ 8.15am", "2018-03-14"),
+        ("Minutes of the previous meeting on 12th October 2022", "None"),
+        ("The minutes of the meeting at the hall on 12th October 2022 were agreed", "None"),
+    ],
+)
+def test_minutes_of_meeting_heading_date(line: str, date: str) -> None:
+    assert str(meta.minutes_of_meeting_date(line)) == date
+
+
+def test_date_line_with_an_at_sign_time() -> None:
+    assert meta.is_date_line("Thursday, 21st September 2006 @ 4.30pm")
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("held on the 10th May 2017at 7.30pm", "2017-05-10"),
+        ("held on 2 June 2020from 6pm", "2020-06-02"),
+        ("the 2017/18 budget", "None"),
+        ("6.00pm14 March 2024", "2024-03-14"),
+    ],
+)
+def test_date_fused_to_the_next_word(text: str, date: str) -> None:
+    assert str(meta.parse_date(text)) == date

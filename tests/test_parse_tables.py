@@ -217,3 +217,29 @@ def test_three_column_parish_table(text: str, expected: tuple) -> None:
     doc = parse_bytes(text.encode(), "minutes.txt")
     got = (doc.meeting.committee, str(doc.meeting.date), [(it.number, it.title, len(it.passages)) for it in doc.items])
     assert got == expected
+
+
+HEADER_TABLE = """Minutes of the Ordinary Parish Council Meeting
+Held on Mon 6th March 2023 at 7pm in the Village Hall
+Present: | Cllrs Ann Bell (Chair), Carl Dunn |
+Also in attendance: | Ed Ford (Clerk) |
+23/011 Apologies
+None.
+23/012 Finance
+RESOLVED – to pay the accounts listed.
+"""
+
+
+def test_attendance_table_above_plain_numbered_minutes_is_the_header() -> None:
+    # parish minutes whose attendance is a two-column table: the items below have no bars
+    lines = split_lines(HEADER_TABLE)
+    assert not is_table_flattened(lines)
+    doc = parse_bytes(HEADER_TABLE.encode(), "pc.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Parish Council", "2023-03-06")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("23/011", "Apologies"), ("23/012", "Finance")]
+
+
+def test_rows_below_the_numbered_minutes_keep_the_table_layout() -> None:
+    # a bar below the numbered lines: the table holds the items (a flattened meeting page)
+    text = HEADER_TABLE + "Date of next meeting | 3 April 2023 |\n"
+    assert is_table_flattened(split_lines(text))

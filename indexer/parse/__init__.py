@@ -261,12 +261,16 @@ def _whole_text_item(head: list[str]) -> RawItem:
     return RawItem(title, None, lines_to_blocks(lines))
 
 
+#: A header line saying the text is minutes ("Minutes of Meeting on <date>", "Minutes of the meeting at …").
+_MINUTES_HEADING = re.compile(r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes?\s+of\b", re.I)
+
+
 def _is_summary_page(raw: RawDoc) -> bool:
     """A web page about a body (its role, its last meeting in plain English), not minutes."""
     if raw.kind != "agenda_item" or len(raw.items) != 1 or raw.items[0].title:
         return False
     if not any(meta.is_committee_line(h) for h in raw.head) or any(
-        meta.is_printed_heading(h) or meta.meeting_of_line(h) for h in raw.head
+        meta.is_printed_heading(h) or meta.meeting_of_line(h) or _MINUTES_HEADING.match(h) for h in raw.head
     ):
         return False  # printed minutes name their meeting in a heading; a page about a body does not
     return not any(b.kind == LABEL for b in raw.items[0].blocks)

@@ -41,7 +41,7 @@ _ATTENDANCE_HEADING = re.compile(
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
     lines = reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text)))))
-    lines = _join_cut_top_lines(_drop_page_numbers(lines, printed=False))
+    lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
     if tables.is_table_flattened(lines):
@@ -100,6 +100,52 @@ def layout_text(text: str) -> RawDoc:
     elif len({t for _, t in meetings}) >= 2:
         doc.kind = "issue_history"
     return doc
+
+
+# Text whose line breaks were lost (document sites' plain-text copies of PDFs, any body): the heading, the
+# attendance list and the minutes run on in one line. The heading is what comes before the attendance
+# list's label, when it names a date: "<Body> Minutes of Meeting on <date> Present …",
+# "<disclaimer>. <BODY> MINUTES OF THE BOARD MEETING held at … on <date> PRESENT …".
+_RUN_ON_MIN = 300
+_ATTENDANCE_WORD = re.compile(r"\s(?=(?:PRESENT|Present|SEDERUNT|Sederunt|IN ATTENDANCE|In [Aa]ttendance)\b)")
+# where the heading's parts meet: a sentence's end (a disclaimer above it), "MINUTES OF" after the body's name
+_HEADING_PARTS = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])|\s+(?=(?:(?i:draft|confirmed|unconfirmed)\s+)?(?:MINUTES?|Minutes?)\s+(?i:of)\s)")
+
+
+# "DRAFT AONB Partnership Committee Minutes of the meeting at <venue> <date>", "Schools Forum Minutes of Meeting
+# on <date>": a body's name run into the heading on one line (forums', partnerships' and committees' PDFs)
+_NAME_BEFORE_MINUTES = re.compile(
+    r"^(?:(?i:draft|confirmed|unconfirmed)\s+)?(?P<body>[A-Z][\w'&,()-]*(?:\s+[\w'&,()-]+){0,10}?\s+"
+    r"(?i:Committee|Sub-Committee|Forum|Board|Panel|Council|Partnership|Authority|Group))\s+(?P<rest>(?:MINUTES?|Minutes?)\s+(?i:of)\s.*)$"
+)
+
+
+def _split_run_on_heading(lines: list[Line]) -> list[Line]:
+    """Break a run-on first line into its heading's lines and the rest (see ``_ATTENDANCE_WORD``), and a
+    body's name from the heading it runs into (``_NAME_BEFORE_MINUTES``)."""
+    if not lines:
+        return lines
+    first = lines[0]
+    named = _NAME_BEFORE_MINUTES.match(first.text) if len(first.text) <= 200 else None
+    if named:
+        rest, after = named.group("rest"), lines[1:]
+        if meta.parse_date(rest) is None and after and after[0].gap == 0 and len(after[0].text) <= 80 and meta.parse_date(after[0].text):
+            rest, after = f"{rest} {after[0].text}", after[1:]  # the heading hard-wrapped before its date
+        if meta.parse_date(rest) is not None:
+            return [Line(named.group("body"), first.indent, first.gap), Line(rest, first.indent, 0)] + after
+    if len(first.text) < _RUN_ON_MIN:
+        return lines
+    cut = _ATTENDANCE_WORD.search(first.text, 0, 600)
+    heading = first.text[: cut.start()] if cut else ""
+    if not heading or meta.parse_date(heading) is None:
+        return lines
+    parts = [p.strip() for p in _HEADING_PARTS.split(heading) if p.strip()]
+    # sentences above the heading (a document site's disclaimer on converted text) go below it: the heading
+    # opens the document
+    top = next((k for k, p in enumerate(parts) if not re.search(r"[.!?]$", p)), 0)
+    parts = parts[top:] + parts[:top]
+    rest = first.text[cut.end() :]  # type: ignore[union-attr]
+    return [Line(p, first.indent, first.gap if k == 0 else 0) for k, p in enumerate(parts)] + [Line(rest, first.indent, 0)] + lines[1:]
 
 
 # ModernGov's issue-history page ("ieIssueDetails"), whatever the council: "Issue - meetings", the
@@ -366,6 +412,7 @@ def _header_like_one(t: str, i: int) -> bool:
         or meta.meeting_of_line(t)
         or (i < 4 and meta.starts_with_date(t))
         or (i < 6 and meta.is_printed_heading(t) and meta.parse_date(t) is not None)  # "Minutes of the meeting held on 4 May 2009"
+        or (i < 6 and meta.minutes_of_meeting_date(t) is not None)  # "Minutes of the meeting at <venue> <date>"
     )
 
 
@@ -383,10 +430,15 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     starts: list[tuple[int, str | None, str, int]] = []
     sequence: list[tuple[int, str, str, int]] = []
     weak: list[tuple[int, str, str, int]] = []  # numbered lines that do not read as titles
+    ones: list[tuple[int, str, str, int]] = []  # title lines numbered "1." (see _lost_list_numbers)
     for i, ln in enumerate(body):
         t = strip_file_link(_without_cell_bar(ln.text))
         if t[:1].isdigit() and meta.is_date_line(t):
             continue  # "14 March 2024": a running header's date (PDF text), never item 10
+        above = _title_above_reference(body, i, t)
+        if above:
+            starts.append(above)
+            continue
         if ITEM_NUMBER.match(t) and i + 1 < len(body):
             nxt = body[i + 1].text
             if nxt[:1].isdigit() and meta.is_date_line(nxt):
@@ -428,6 +480,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             # (a bilingual title, "Welsh / English", runs twice as long)
             elif attendance or is_title_like(probe) and len(probe.split()) <= (24 if probe.isupper() else 16) * (2 if " / " in probe else 1) and not _SENTENCE_LIKE.search(probe):
                 # (a heading in capitals may run long: "TO RECEIVE AND NOTE THE MINUTES OF THE … HELD ON …")
+                if m.group(1) in ("1.", "1)"):
+                    ones.append((i, "1", clean_title(m.group(2) + stop).rstrip(": "), 1))
                 prev = body[i - 1].text if i else ""
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
                     title = clean_title(m.group(2) + stop)
@@ -436,6 +490,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
     run = _increasing(_bridged(sequence, weak), body)
+    if _lost_list_numbers(ones, sequence):
+        run = ones
     before = body[run[0][0] - 1].text if run and run[0][0] else ""
     if before and (_list_point(before) or before.rstrip().endswith((":", ":-"))):
         run = []  # the run continues a numbered list ("1. Standard Time", "2. Approved Plans", …)
@@ -451,6 +507,34 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     if starts and starts[0][1] and not _PLAIN_LIST_NUMBER.match(starts[0][1]):
         starts = _leading_list(body[: starts[0][0]]) + starts
     return starts
+
+
+def _title_above_reference(body: list[Line], i: int, t: str) -> tuple[int, str | None, str, int] | None:
+    """The item a minute reference alone on its line starts when its title is printed above it, in capitals
+    ("APOLOGIES" / "PLA146/14" / "Apologies were recorded …": district committees' and forums' printed
+    minutes, the number in a margin column read after the heading), its minute below it. The title may be
+    hard-wrapped over up to three capitals lines."""
+    if not (i and _MINUTE_REF.match(t) and ITEM_NUMBER.match(t) and i + 1 < len(body)):
+        return None
+    nxt = body[i + 1].text
+    if is_title_like(nxt) and not _SENTENCE_LIKE.search(nxt):
+        return None  # a number over its title (the title below is the item's)
+    k = i
+    while k > max(0, i - 3) and body[k - 1].text.isupper() and not NUMBER_AND_TITLE.match(body[k - 1].text) and not body[k - 1].text.endswith("."):
+        k -= 1
+        if body[k].gap:
+            break
+    if k == i:
+        return None
+    title = clean_title(" ".join(ln.text for ln in body[k:i]))
+    return (k, item_number(t), title, i - k + 1) if is_title_like(title, strict=False) else None
+
+
+def _lost_list_numbers(ones: list[tuple[int, str, str, int]], sequence: list[tuple[int, str, str, int]]) -> bool:
+    """True if the numbered titles are three or more, every one numbered "1." (or "1)"): an ordered list whose
+    numbers a document site's conversion reset (parish and community councils' minutes from Word, as
+    docsbay serves them). The number stays as printed."""
+    return len(ones) >= 3 and all(number == "1" for _, number, _, _ in sequence)
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -620,8 +704,27 @@ def _split_inline_numbers(body: list[Line]) -> list[Line]:
             out.append(ln)
             continue
         cuts = [0] + [mk.start() for mk in run] + [len(ln.text)]
-        out += [Line(ln.text[a:b].strip(), ln.indent, ln.gap if k == 0 else 1) for k, (a, b) in enumerate(zip(cuts, cuts[1:])) if ln.text[a:b].strip()]
+        parts = [ln.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+        for k in range(1, len(parts)):
+            # "… were present. Matters Arising 2. Matters arising from the minutes …": a title printed before
+            # its paragraph number (Scottish bodies' and forums' minutes, their text run on by a document site)
+            own = _INLINE_NUMBER_START.match(parts[k - 1])  # the segment's own number
+            tail = _TITLE_BEFORE_NUMBER.search(parts[k - 1], own.end() if own else 0)
+            title = tail.group("t").strip() if tail else ""
+            if title and len(title.split()) <= 10 and is_title_like(title) and all(_TITLE_WORD.match(w.lstrip("(")) for w in title.split()):
+                parts[k - 1] = parts[k - 1][: tail.start("t")].rstrip()  # type: ignore[union-attr]
+                number, text = parts[k].split(None, 1) if " " in parts[k] else (parts[k], "")
+                parts[k] = f"{number} {title}\n{text}"
+        # (a moved title and the paragraph under it: one unit, no gap between them)
+        pieces = [(p, 0 if j else 1) for part in parts for j, p in enumerate(part.split("\n"))]
+        out += [Line(t, ln.indent, ln.gap if k == 0 else gap) for k, (t, gap) in enumerate(pieces) if t]
     return out
+
+
+_INLINE_NUMBER_START = re.compile(r"^\d{1,2}\.\s+")
+# the words after a run-on text's last sentence end, up to an inline number: a title printed before it
+# (after a sentence's end: a segment's own number and title, "1. Apologies None", are not one)
+_TITLE_BEFORE_NUMBER = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?P<t>[A-Z][^.!?:;]{2,100})$")
 
 
 # "61/24 Apologies: Cllr X sent apologies.", "2. Apologies: 018/24: None.",
@@ -650,6 +753,9 @@ def _split_colon_heading(number: str, title: str) -> tuple[str, str] | None:
     return f"{number} {head}", m.group("rest").strip()
 
 
+_CAPITALS_BEFORE_NUMBER = re.compile(r"^(?P<t>[A-Z][A-Z,&'’/-]*(?:\s+[A-Z,&'’/-]+)+)\s+(?P<n>\d{1,3})\.\s+(?P<rest>(?:\d{1,3}\.\d{1,2}\s+)?[A-Z(].*)$")
+_NOT_A_TITLE_BEFORE_NUMBER = re.compile(r"\b(?:PART|ITEM|PAGE|APPENDIX|SCHEDULE|SECTION|ANNEX|PARAGRAPH|MINUTE|NO|TABLE|ROUND|STAGE|PHASE)$")
+_PROCEDURAL_COLON = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s*:\s+(?P<rest>[A-Za-z].*)$")
 _PROCEDURAL_DASH = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s+[–—-]\s+(?P<rest>[A-Za-z].*)$")  # not a date or page range after it
 
 
@@ -657,6 +763,13 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
     """Split "N. Title Subject verbed …" and "N. Title: text" lines into the heading and the text that follows it."""
     out: list[Line] = []
     for ln in body:
+        above = _CAPITALS_BEFORE_NUMBER.match(ln.text)
+        if above and len(above.group("t").split()) >= 2 and not _NOT_A_TITLE_BEFORE_NUMBER.search(above.group("t")):
+            # "MINUTES AND MATTERS ARISING 3. 3.1 The minutes …": a capitals title printed before its minute
+            # number, the paragraph after it (forums' and boards' minutes as PDF text)
+            out.append(Line(f"{above.group('n')}. {above.group('t')}", ln.indent, ln.gap))
+            out.append(Line(above.group("rest"), ln.indent, 0))
+            continue
         m = NUMBER_AND_TITLE.match(ln.text)
         dash = _PROCEDURAL_DASH.match(m.group(2)) if m else None
         if dash and is_procedural_title(dash.group("t")):
@@ -664,6 +777,12 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             # run into its minute after a dash (community and parish councils' minutes)
             out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(dash.group("rest"), ln.indent, 0))
+            continue
+        colon = _PROCEDURAL_COLON.match(m.group(2)) if m else None
+        if colon and is_procedural_title(colon.group("t")) and _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2)) is None:  # type: ignore[union-attr]
+            # "1. Apologies for absence: Councillor X", the colon's form of the dash's above (parish minutes)
+            out.append(Line(ln.text[: m.start(2) + colon.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
+            out.append(Line(colon.group("rest"), ln.indent, 0))
             continue
         if m and not is_title_like(m.group(2)):
             split = _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2))

@@ -45,7 +45,7 @@ _DATE_LINE = re.compile(
     r"^(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s*(?:on\s+)?)?"  # "10.00am, Tuesday 7 March 2023"
     rf"(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+(?:\d{{4}}|\d{{2}})|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))"
-    r"(?:,?\s*(?:at|commencing at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\.?$",
+    r"(?:,?\s*(?:at|@|commencing at|from)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?\.?$",
     re.I,
 )
 # "Minutes of … held …", "At a meeting of the … held at …" (how printed minutes open, any body).
@@ -70,13 +70,14 @@ _TRAILING = re.compile(r"\s*[-–]?\s*\b(?:agenda|minutes|decisions|meeting)\s*$
 _LOWER_PAREN = re.compile(r"\s*\((?=[a-z])[^)]*\)")
 
 
-_TIME_FUSED = re.compile(r"(?<=\d[ap]m)(?=\d)|(?<=\d\s[ap]m)(?=\d)", re.I)
+# a space lost beside a date in PDF and Word text: "6.00pm14 March 2024", "10th October 2017at 7.30pm"
+_TIME_FUSED = re.compile(r"(?<=\d[ap]m)(?=\d)|(?<=\d\s[ap]m)(?=\d)|(?<=\s\d{4})(?=(?:at|from|in|commencing)\b)", re.I)
 
 
 def parse_date(text: str) -> dt.date | None:
     """Return the first calendar date written in ``text`` ("Friday, 26th January, 2018", "21/11/2022")."""
     best: tuple[int, dt.date] | None = None
-    if "m" in text and _TIME_FUSED.search(text):
+    if _TIME_FUSED.search(text):
         text = _TIME_FUSED.sub(" ", text)  # PDF text that lost a space: "6.00pm14 March 2024"
     for m in _DAY_FIRST.finditer(text):
         year = int(m.group(3)) if len(m.group(3)) == 4 else 2000 + int(m.group(3))  # "5 March 24"
@@ -454,9 +455,19 @@ _MINUTES_ON = re.compile(
 )
 
 
+# "Minutes of the meeting at <venue> <date>", "Minutes of Meeting on <date>" (no "held": forums' and
+# partnerships' minutes), never another meeting's ("… of the previous meeting")
+_MINUTES_OF_MEETING = re.compile(r"^minutes\s+of\s+(?:the\s+)?meeting\s+(?:at|on|in)\b(?!.*\b(?:previous|last|next)\b)", re.I)
+
+
+def minutes_of_meeting_date(line: str) -> dt.date | None:
+    """The date of a "Minutes of the meeting at <venue> <date>" heading (see ``_MINUTES_OF_MEETING``)."""
+    return parse_date(line) if _MINUTES_OF_MEETING.match(line.strip()) else None
+
+
 def _held_on_date(line: str) -> dt.date | None:
     m = _HELD_ON.search(line) or _MINUTES_ON.match(line)
-    return parse_date(m.group("d")) if m else None
+    return parse_date(m.group("d")) if m else minutes_of_meeting_date(line)
 
 
 def is_printed_heading(line: str) -> bool:

@@ -52,6 +52,8 @@ def joins(prev: str, line: str, measure: int, prev_width: int | None = None) -> 
         return False  # a link's line; a field ("Venue: …", "In attendance: …") or a date line starts its own
     if line[:1].islower() and not TERMINAL.search(prev):
         return True
+    if line.isupper() and len(line.split()) <= 12 and not prev.isupper() and not _OPEN_END.search(prev) and not _MINUTE_HEADING.match(prev):
+        return False  # a heading in capitals ("APOLOGIES") under a full line of text starts a unit of its own
     if _MINUTE_HEADING.match(prev) and line[:1].isupper():
         head = strip_residue(prev)  # "4. STRATEGY 2023-28: (Pages 13 - 58)" wraps on in capitals
         if not (head.isupper() and line.isupper()) and not _OPEN_END.search(head):

@@ -30,8 +30,18 @@ def is_table_flattened(lines: list[Line]) -> bool:
     lone = sum(1 for ln in lines if _ONLY_PIPES.match(ln.text))
     # two lone bars are a PDF's table rules between the header's lines (printed minutes' attendance), not rows
     if rows + lone >= 2 and (rows or lone >= 3):
-        return True
+        return not _table_in_header_only(lines)
     return sum(1 for ln in lines if _ROW_WITH_LABEL.match(ln.text)) >= 2
+
+
+def _table_in_header_only(lines: list[Line]) -> bool:
+    """True if every table line stands above the minutes, which are numbered headings with no bar: the
+    attendance laid out as a table ("Chair: | Cllr X |", "Also in attendance: | Clerk |") at the top of
+    parish and town councils' and committees' minutes, whose items are plain text."""
+    bars = [k for k, ln in enumerate(lines) if "|" in ln.text]
+    numbered = [k for k, ln in enumerate(lines) if "|" not in ln.text and NUMBER_AND_TITLE.match(ln.text) and is_title_like(NUMBER_AND_TITLE.match(ln.text).group(2))]  # type: ignore[union-attr]
+    below = [k for k in numbered if k > bars[-1]] if bars else []
+    return len(below) >= 2 and len(bars) <= 12
 
 
 def layout_table(lines: list[Line]) -> RawDoc:
