@@ -295,3 +295,17 @@ def test_meeting_of_body_on_date(line: str, want: tuple) -> None:
     from indexer.parse import meta
 
     assert meta.header_meeting(line) == want
+
+
+@pytest.mark.parametrize("name", _heldout_with("number_no_space"))
+def test_number_glued_to_its_title(name: str) -> None:
+    """"3.Title" / "3.TITLE" (PDF text that lost a space) reads as "3. Title"."""
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = decode((HELDOUT / name).read_bytes())
+    glued = TRANSFORMS["number_no_space"](text, gold)
+    assert glued is not None and glued != text
+    assert _summary(parse_bytes(glued.encode(), name)) == _summary(parse_bytes(text.encode(), name))
+
+
+def test_number_glued_count() -> None:
+    assert len(_heldout_with("number_no_space")) >= 25

@@ -38,8 +38,13 @@ _ATTENDANCE_HEADING = re.compile(
 )
 
 
+# "1.Apologies", "12)Minutes": a heading's number glued to its title, as PDF text that lost a space has it.
+_NUMBER_GLUED = re.compile(r"(?m)^([ \t]*\d{1,3}[.)])(?=[A-Z][A-Za-z])")
+
+
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
+    text = _NUMBER_GLUED.sub(r"\1 ", text)
     lines = reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text)))))
     lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
