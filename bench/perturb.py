@@ -13,6 +13,7 @@ Changes (each alone):
 * ``no_blank_lines``  – empty lines removed (PDF text usually has none);
 * ``crlf``            – Windows line ends;
 * ``indent``          – every line indented by two spaces, with trailing spaces;
+* ``double_spaces``   – every space doubled (PDF text spaces justified lines);
 * ``page_furniture``  – a page footer ("Page K of N") and a running header (the file's first
   heading line) inserted between paragraphs every 30 lines, as PDF text of printed minutes has
   (printed documents only);
@@ -80,6 +81,10 @@ def crlf(text: str, gold: dict[str, Any]) -> str:
 
 def indent(text: str, gold: dict[str, Any]) -> str:
     return "\n".join(f"  {line}  " if line.strip() else line for line in text.split("\n"))
+
+
+def double_spaces(text: str, gold: dict[str, Any]) -> str:
+    return text.replace(" ", "  ")
 
 
 def page_furniture(text: str, gold: dict[str, Any]) -> str | None:
@@ -312,6 +317,7 @@ TRANSFORMS: dict[str, Transform] = {
     "no_blank_lines": no_blank_lines,
     "crlf": crlf,
     "indent": indent,
+    "double_spaces": double_spaces,
     "page_furniture": page_furniture,
     "site_chrome": site_chrome,
     "extra_blank_lines": extra_blank_lines,
