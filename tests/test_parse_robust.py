@@ -124,6 +124,7 @@ def test_perturbations() -> None:
     text = "Minutes of the Council held on 5 March 2019\n\n1. Apologies\n\nNone were received.\n"
     assert TRANSFORMS["no_blank_lines"](text, GOLD) == "Minutes of the Council held on 5 March 2019\n1. Apologies\nNone were received."
     assert TRANSFORMS["crlf"]("a\nb", GOLD) == "a\r\nb"
+    assert TRANSFORMS["double_spaces"]("a b\nc", GOLD) == "a  b\nc"
     assert TRANSFORMS["indent"]("a\n\nb", GOLD) == "  a  \n\n  b  "
     assert TRANSFORMS["date_style"](text, GOLD) == text.replace("5 March 2019", "Tuesday 5th March, 2019")
     assert TRANSFORMS["date_style"]("Held on Tuesday 5th March, 2019", GOLD) == "Held on 5 March 2019"
