@@ -310,3 +310,25 @@ def test_number_glued_to_its_title(name: str) -> None:
 
 def test_number_glued_count() -> None:
     assert len(_heldout_with("number_no_space")) >= 25
+
+
+def test_short_lines_without_broken_sentences_are_not_page_wrapped() -> None:
+    """A short page of short lines (headings, titles and one-line minutes) is not text wrapped to a page's
+    measure: nothing in it stops mid-sentence, so its heading is not run into the venue and an item's
+    title into its minute when its numbers stand on lines of their own."""
+    from indexer.parse.printed import page_measure
+    from indexer.parse.text import normalise, split_lines
+
+    name = "h79_millbeck-extraordinary-parish-venue-date.txt"
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = decode((HELDOUT / name).read_bytes())
+    own = TRANSFORMS["number_own_line"](text, gold)
+    assert page_measure(split_lines(normalise(own))) is None
+    assert _summary(parse_bytes(own.encode(), name)) == _summary(parse_bytes(text.encode(), name))
+    wrapped = "\n".join(
+        ["The Clerk reported that the footpath along the river had been surveyed by the",
+         "county council and that the stiles at the northern end would be replaced before",
+         "the summer, subject to the landowner agreeing to the work being carried out on",
+         "the dates proposed by the ranger service and the parish paying for the gates."] * 2
+    )
+    assert page_measure(split_lines(wrapped)) == 79

@@ -84,7 +84,16 @@ def page_measure(lines: list[Line]) -> int | None:
     if measure > MAX_MEASURE:
         return None
     pairs = list(zip(lines, lines[1:]))
-    wrapped = sum(1 for a, b in pairs if b.gap == 0 and a.indent + len(a.text) >= 0.75 * measure and not TERMINAL.search(a.text))
+    # a line filling the measure that stops mid-sentence: the next goes on in lower case, or the line ends in
+    # a word or mark that cannot end one (a heading or title over capitalised text is no evidence)
+    wrapped = sum(
+        1
+        for a, b in pairs
+        if b.gap == 0
+        and a.indent + len(a.text) >= 0.75 * measure
+        and not TERMINAL.search(a.text)
+        and (b.text[:1].islower() or _OPEN_END.search(a.text))
+    )
     return measure if wrapped >= 3 else None
 
 
@@ -108,8 +117,9 @@ def reflow(lines: list[Line]) -> list[Line]:
 
 def _rejoin_broken_sentences(lines: list[Line]) -> list[Line]:
     """Text not wrapped to a measure may still hold a paragraph or two that was: a line of a page's width that stops
-    mid-sentence over a line going on in lower case ("… approved as a correct record and" / "signed by the
-    Chair."). Only such plain continuations are rejoined."""
+    mid-sentence ("… approved as a correct record and" / "signed by the Chair.", "… held on: 10 January; 6" /
+    "March 2024"): the next line goes on in lower case, or the line ends in a word or mark that cannot end a
+    sentence. Only such plain continuations are rejoined."""
     out: list[Line] = []
     for ln in lines:
         last = out[-1] if out else None
@@ -119,7 +129,7 @@ def _rejoin_broken_sentences(lines: list[Line]) -> list[Line]:
             and 60 <= len(last.text) <= MAX_MEASURE  # a printed line's width; web text runs a paragraph on
             and not TERMINAL.search(last.text)
             and not (strip_bullet(ln.text)[0] or list_marker(ln.text)[0] or _STARTS_LIST.match(ln.text) or _STARTS_UNIT.match(ln.text))
-            and ln.text[:1].islower()
+            and (ln.text[:1].islower() or _OPEN_END.search(last.text))
         ):
             out[-1] = Line(join(last.text, ln.text), last.indent, last.gap)
         else:

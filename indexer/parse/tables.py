@@ -143,7 +143,8 @@ def _join_action_cells(doc: RawDoc) -> None:
                 kept[-1].blocks = [Block(it.title, PARA), *it.blocks]
                 continue
             if not it.blocks and len(it.title.split()) <= 3 and (nxt is None or nxt.number):
-                kept[-1].blocks.append(Block(it.title, PARA))
+                last = kept[-1].blocks[-1]  # the action cell ends the row's minute, not a passage of its own
+                kept[-1].blocks[-1] = Block(f"{last.text} {it.title}", last.kind, last.gap, last.marker)
                 continue
         kept.append(it)
     doc.items[:] = kept
