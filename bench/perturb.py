@@ -18,7 +18,7 @@ Changes (each alone):
   heading line) inserted between paragraphs every 30 lines, as PDF text of printed minutes has
   (printed documents only);
 * ``site_chrome``     – web-site navigation lines above the text;
-* ``extra_blank_lines`` – every run of empty lines made three (PDF extraction often leaves several);
+* ``extra_blank_lines`` – every run of empty lines made twice as long (PDF extraction often leaves several);
 * ``page_numbers``    – a bare page number ("2") between paragraphs every 30 lines (printed
   documents only);
 * ``upper_titles``    – every line that is a gold item title in capitals (titles are compared
@@ -113,7 +113,8 @@ def page_furniture(text: str, gold: dict[str, Any]) -> str | None:
 def extra_blank_lines(text: str, gold: dict[str, Any]) -> str | None:
     if "\n\n" not in text:
         return None
-    return re.sub(r"\n(?:[ \t]*\n)+", "\n\n\n\n", text)
+    # every run of b empty lines becomes 2b: more space, spaced apart as before
+    return re.sub(r"\n((?:[ \t]*\n)+)", lambda m: "\n" + "\n" * (2 * m.group(1).count("\n")), text)
 
 
 def page_numbers(text: str, gold: dict[str, Any]) -> str | None:

@@ -125,6 +125,7 @@ def test_perturbations() -> None:
     assert TRANSFORMS["no_blank_lines"](text, GOLD) == "Minutes of the Council held on 5 March 2019\n1. Apologies\nNone were received."
     assert TRANSFORMS["crlf"]("a\nb", GOLD) == "a\r\nb"
     assert TRANSFORMS["double_spaces"]("a b\nc", GOLD) == "a  b\nc"
+    assert TRANSFORMS["extra_blank_lines"]("a\n\nb\n\n\nc\nd", GOLD) == "a\n\n\nb\n\n\n\n\nc\nd"
     assert TRANSFORMS["indent"]("a\n\nb", GOLD) == "  a  \n\n  b  "
     assert TRANSFORMS["date_style"](text, GOLD) == text.replace("5 March 2019", "Tuesday 5th March, 2019")
     assert TRANSFORMS["date_style"]("Held on Tuesday 5th March, 2019", GOLD) == "Held on 5 March 2019"
@@ -332,3 +333,28 @@ def test_short_lines_without_broken_sentences_are_not_page_wrapped() -> None:
          "the dates proposed by the ranger service and the parish paying for the gates."] * 2
     )
     assert page_measure(split_lines(wrapped)) == 79
+
+
+def test_gaps_counted_in_the_documents_unit() -> None:
+    from indexer.parse.layout import _gaps_in_units
+    from indexer.parse.text import Line
+
+    doubled = [Line("a", 0, 0), Line("b", 0, 2), Line("c", 0, 4), Line("d", 0, 0), Line("e", 0, 6)]
+    assert [ln.gap for ln in _gaps_in_units(doubled)] == [0, 1, 2, 0, 3]
+    single = [Line("a", 0, 0), Line("b", 0, 1), Line("c", 0, 3)]
+    assert _gaps_in_units(single) == single
+
+
+def test_doubled_blank_lines_change_nothing() -> None:
+    """An extraction that doubles every run of empty lines keeps what is set apart: gaps are counted in
+    the document's own unit."""
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
+    names = _heldout_with("extra_blank_lines")
+    assert len(names) >= 60
+    changed = []
+    for name in names:
+        text = decode((HELDOUT / name).read_bytes())
+        doubled = TRANSFORMS["extra_blank_lines"](text, gold[name])
+        if _summary(parse_bytes(doubled.encode(), name)) != _summary(parse_bytes(text.encode(), name)):
+            changed.append(name)
+    assert changed == []

@@ -45,7 +45,7 @@ _NUMBER_GLUED = re.compile(r"(?m)^([ \t]*\d{1,3}[.)])(?=[A-Z][A-Za-z])")
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
     text = _NUMBER_GLUED.sub(r"\1 ", text)
-    lines = reflow(_drop_menu_bar(drop_site_banner(split_lines(tables.unfold_columns(text)))))
+    lines = reflow(_drop_menu_bar(drop_site_banner(_gaps_in_units(split_lines(tables.unfold_columns(text))))))
     lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
@@ -232,6 +232,15 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
                 return page[k:]
             return page
     return lines
+
+
+def _gaps_in_units(lines: list[Line]) -> list[Line]:
+    """Count blank lines in the document's own unit: where every gap is two blank lines or more (an
+    extraction that doubles them), the smallest becomes one, so "set apart" means the same everywhere."""
+    unit = min((ln.gap for ln in lines if ln.gap), default=1)
+    if unit < 2:
+        return lines
+    return [Line(ln.text, ln.indent, max(1, round(ln.gap / unit)) if ln.gap else 0) for ln in lines]
 
 
 def _drop_menu_bar(lines: list[Line]) -> list[Line]:
