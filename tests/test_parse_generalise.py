@@ -786,3 +786,83 @@ def test_an_item_pages_heading_printed_twice_is_not_its_title() -> None:
             "The Board noted the report.\n")
     doc = parse_bytes(text.encode(), "item.txt")
     assert (doc.kind, [(i.number, i.title) for i in doc.items]) == ("agenda_item", [(None, "Budget Monitoring Update")])
+
+
+def test_an_issue_pages_sentence_like_name_is_not_a_preamble() -> None:
+    # the issue's name above the first "Meeting:" line can read as a sentence; as a preamble it made an
+    # undated record, so the page's meeting date was lost (most records had none)
+    text = ("Issue - meetings\n\nMinutes of the last meeting held on (date to follow)\n\n"
+            "Meeting: 14/03/2023 - Standards Committee (Item 41)\n\n"
+            "41 Minutes of the last meeting, 17th January, 2023 pdf icon PDF 58 KB\n\n"
+            "Resolved:- That the minutes be approved.\n\n"
+            "Meeting: 17/01/2023 - Standards Committee (Item 27)\n\n"
+            "27 Minutes of the last meeting, 8th November, 2022\n\nResolved:- That the minutes be approved.\n")
+    doc = parse_bytes(text.encode(), "issue.txt")
+    assert doc.kind == "issue_history"
+    assert [(i.number, i.meeting.committee, i.meeting.date) for i in doc.items] == [
+        ("41", "Standards Committee", dt.date(2023, 3, 14)),
+        ("27", "Standards Committee", dt.date(2023, 1, 17)),
+    ]
+
+
+def test_an_agenda_pages_type_line_over_its_heading_is_kept() -> None:
+    # "Agenda" over "<body> - <date>" is a ModernGov meeting page's type before minutes exist; taken as a menu
+    # entry and dropped, the page read as minutes and its agenda's "RECOMMENDED that ..." as a decision
+    text = ("Agenda\n\nAudit Committee - Tuesday, 3rd June, 2025 6.00 pm\n\nVenue: Council Chamber\n\nItems\nNo. Item\n\n"
+            "1.\n\nApologies for Absence\n\n2.\n\nExclusion of the Press and Public\n\n"
+            "RECOMMENDED: That the public be asked to leave for item 3.\n\n3.\n\nInternal Audit Contract\n\nFor Decision\n")
+    doc = parse_bytes(text.encode(), "agenda.txt")
+    assert (doc.kind, doc.meeting.committee, doc.meeting.date) == ("agenda_only", "Audit Committee", dt.date(2025, 6, 3))
+    assert [(i.number, i.title, len(i.resolutions)) for i in doc.items] == [
+        ("1", "Apologies for Absence", 0), ("2", "Exclusion of the Press and Public", 0), ("3", "Internal Audit Contract", 0),
+    ]
+    # a lone "Agenda" menu entry above other navigation is still navigation
+    menu = "Home\nAgenda\nMeetings\n\n" + text.split("\n", 2)[2]
+    assert parse_bytes(menu.encode(), "page.txt").kind == "meeting"
+
+
+_DEEP = " " * 60
+
+
+def test_one_lone_number_over_its_title_is_an_item_on_an_agenda_page() -> None:
+    # a CMIS agenda page's text indented so deeply that an excerpt holds one entry: its lone number still
+    # numbers the title under it (the page's chrome lines were taken for titles, the number for another)
+    text = "\n".join(["Documents", _DEEP, f"{_DEEP}Agenda", _DEEP, f"{_DEEP}Public Agenda", _DEEP, f"{_DEEP}1", _DEEP,
+                      f"{_DEEP}Filming of the Meeting", _DEEP, f"{_DEEP}The meeting may be filmed for later broadcast."])
+    doc = parse_bytes(text.encode(), "cmis.txt")
+    assert doc.kind == "agenda_only"
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Filming of the Meeting")]
+    # without an agenda cue one lone number is no item list (a page number over a heading, say)
+    plain = "\n".join(["Documents", "", "1", "", "Filming of the Meeting", "", "The Chair said the meeting would be filmed."])
+    assert [i.number for i in parse_bytes(plain.encode(), "page.txt").items if i.title] == [None]
+
+
+@pytest.mark.parametrize(
+    ("ending", "kept"),
+    [
+        ("Review of Street Trading Consents\n" + _DEEP, True),  # cut in the indentation after the line: complete
+        ("Review of Street Trading Consents\n\n", True),
+        ("Review of Street Trading Con", False),  # cut inside the line
+        ("Review of Street Trading Consents\n", False),  # a file's final line break alone says nothing
+    ],
+)
+def test_a_last_title_with_nothing_under_it_is_kept_when_the_cut_fell_after_its_line(ending: str, kept: bool) -> None:
+    text = ("Agenda and minutes\n\nLicensing Committee - Tuesday, 3rd June, 2025 6.00 pm\n\nItems\nNo. Item\n\n"
+            "1.\n\nApologies for Absence\n\nMinutes:\n\nNone.\n\n2.\n\n" + ending)
+    titles = [i.title for i in parse_bytes(text.encode(), "page.txt").items if i.title]
+    assert titles == ["Apologies for Absence"] + (["Review of Street Trading Consents"] if kept else [])
+
+
+def test_a_decision_page_is_titled_and_dated_by_its_own_lines() -> None:
+    # "Decision details" heads the page as "Agenda item" heads an item page; "Decided at meeting: <date> - <body>"
+    # at its foot is the meeting (the page type had become the title, and the meeting was unknown)
+    text = ("Decision details\n\nLibrary Opening Hours\n\nDecision status: Recommendations Approved\n\nDecisions:\n\n"
+            "RESOLVED: That the revised opening hours be approved.\n\nPublication date: 21/03/2024\n\n"
+            "Date of decision: 12/03/2024\n\nDecided at meeting: 12/03/2024 - Communities Committee\n")
+    doc = parse_bytes(text.encode(), "decision.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Communities Committee", dt.date(2024, 3, 12))
+    assert [(i.title, len(i.resolutions)) for i in doc.items] == [("Library Opening Hours", 1)]
+    assert header_meeting("Decided at meeting: 12/03/2024 - Communities Committee") is None  # not a page heading
+    # a site menu's "Decision details" entry above an item page's heading is still navigation
+    menu = "Home\nDecisions\nDecision details\n\nAgenda item\n\nLibrary Opening Hours\n\nMinutes:\n\nNoted.\n"
+    assert [i.title for i in parse_bytes(menu.encode(), "item.txt").items] == ["Library Opening Hours"]

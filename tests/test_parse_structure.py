@@ -289,3 +289,21 @@ def test_decision_copy_kept_when_minutes_cut_off(minutes: str, resolutions: list
 def test_no_decision_is_no_resolution() -> None:
     it = item("Decision:\n\nNone\n\nMinutes:\n\nNone were made", title="Declarations of Interest")
     assert (list(it.resolutions), [p.text for p in it.passages]) == ([], ["None", "None were made"])
+
+
+@pytest.mark.parametrize(
+    ("decision", "gap", "count"),
+    [
+        ("the proposals in the rent report be agreed.", 4, 1),  # its "RESOLVED – That" was lost
+        ("The revised garage rents, as listed in the schedule, be adopted;", 4, 1),
+        ("The Leader explained why the increase had to be approved.", 4, 0),  # a report, not a decision
+        ("The Chair asked that the recommendations be approved.", 4, 0),  # a clause under another verb
+        ("The Chair said the plan should be approved.", 4, 0),
+        ("the proposals in the rent report be agreed.", 2, 0),  # no wider gap than the paragraphs before
+    ],
+)
+def test_a_subjunctive_decision_after_a_wide_gap_lost_its_lead(decision: str, gap: int, count: int) -> None:
+    text = ("Agenda item\n\nRent Setting\n\nThe Council considered the recommendations of the Executive.\n\n\n"
+            "The Portfolio Holder explained the proposed increase.\n" + "\n" * gap + decision + "\n")
+    doc = parse_bytes(text.encode(), "item.txt")
+    assert sum(len(i.resolutions) for i in doc.items) == count

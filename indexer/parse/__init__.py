@@ -25,7 +25,7 @@ from ..model import Document, Item, Meeting, Passage
 from . import meta
 from .blocks import lines_to_blocks
 from .ir import LABEL, RawDoc, RawItem
-from .layout import layout_text
+from .layout import is_issue_page_line, layout_text
 from .lines import MODEL_PATH, relayout
 from .roles import build_cast, is_public_item
 from .speakers import attribute
@@ -186,7 +186,11 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         items.append(Item(title=whole.title, number=None, passages=passages, resolutions=tuple(shaped.resolutions)))
         guessed += [] if "items" in guessed else ["items"]
     # the prose before the first item (a whole text without items is one item already)
-    preamble = _preamble(raw.head) if "items" not in guessed else []
+    # (an issue page's lines above its first "Meeting:" line are its page type and the issue's name, which the
+    # items' titles repeat: no prose, however much the name reads like a sentence, "Minutes of the last meeting
+    # held on (date to follow)", "Request to review a street trader's consent …" - district and borough issue pages)
+    issue_page = raw.kind == "issue_history" and bool(raw.head) and is_issue_page_line(raw.head[0])
+    preamble = _preamble(raw.head) if "items" not in guessed and not issue_page else []
     if preamble:
         items.insert(0, Item(title="", passages=tuple(Passage(t, "procedural") for t in preamble), procedural=True))
     warnings = list(raw.warnings)

@@ -69,7 +69,10 @@ def layout_text(text: str) -> RawDoc:
     agenda = _looks_like_agenda(lines, head)
     body = _split_run_on_headings(_split_inline_numbers(_drop_margin_numbers(body)))
     starts = _numbered_starts(body, printed)
-    numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed))
+    # (one lone number over its title is an item on an agenda page too: a CMIS page's text whose deep indentation
+    # leaves room for one agenda entry in an excerpt, "Agenda" / "Public Agenda" / "1" / "<title>" - city and
+    # borough councils' CMIS agendas)
+    numbered = len(starts) >= 2 or (len(starts) == 1 and (meeting_page or printed or (agenda and starts[0][3] == 2)))
     if not numbered:
         # a heading "MEETING OF THE X COMMITTEE" says these are a meeting's minutes, as printed minutes do
         minutes_of = any(meta.meeting_of_line(h.text) for h in head)
@@ -91,7 +94,7 @@ def layout_text(text: str) -> RawDoc:
         for k, (i, number, title, skip) in enumerate(starts):
             end = starts[k + 1][0] if k + 1 < len(starts) else len(body)
             doc.items.append(RawItem(title, number, lines_to_blocks(body[i + skip : end])))
-        _drop_truncated_last(doc, body)
+        _drop_truncated_last(doc, body, text)
     else:
         doc = _single_item(head, body, meeting_page or printed)
     _assign_meetings(doc, body, starts, meetings)
@@ -159,6 +162,11 @@ def _split_run_on_heading(lines: list[Line]) -> list[Line]:
 _ISSUE_PAGE = re.compile(r"^issue\s*[-–]\s*meetings$", re.I)
 
 
+def is_issue_page_line(text: str) -> bool:
+    """True for the page-type line of a ModernGov issue-history page ("Issue - meetings")."""
+    return bool(_ISSUE_PAGE.match(text.strip()))
+
+
 def _layout_issue_page(lines: list[Line]) -> RawDoc | None:
     """Lay out an issue-history page: one item per "Meeting:" line, titled by the line after it."""
     top = next((k for k, ln in enumerate(lines[:15]) if _ISSUE_PAGE.match(ln.text)), None)
@@ -210,6 +218,8 @@ def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list
 
 
 _PAGE_START = re.compile(r"^agenda\s+item$", re.I)
+_AGENDA_PAGE = re.compile(r"^agenda$", re.I)
+_DECISION_PAGE = re.compile(r"^decision\s+details$", re.I)
 
 
 def _drop_site_navigation(lines: list[Line]) -> list[Line]:
@@ -229,7 +239,10 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
                 j += 1
             page = lines[:k + 1] + lines[j:] if j > k + 1 else lines
             if before and all(_navigation_like(b.text) for b in before):
-                return page[k:]
+                # a ModernGov meeting page with no minutes yet is titled "Agenda" over its heading ("<body> -
+                # <date>"): the page's type, which says the page is an agenda, not a menu entry
+                at = k - 1 if _AGENDA_PAGE.match(before[-1].text) and meta.header_meeting(ln.text) else k
+                return page[at:]
             return page
     return lines
 
@@ -344,9 +357,11 @@ def _join_cut_top_lines(lines: list[Line]) -> list[Line]:
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:
     """Return (header lines, body lines, is a meeting page, is printed minutes)."""
     meeting_page = False
-    if lines and _PAGE_START.match(lines[0].text):
+    if lines and (_PAGE_START.match(lines[0].text) or _DECISION_PAGE.match(lines[0].text)):
         # ModernGov's item page ("mgAi"), any council: its heading is the item's title, even one that reads
-        # like printed minutes' ("Minutes of the previous meeting held on 11 December 2020")
+        # like printed minutes' ("Minutes of the previous meeting held on 11 December 2020"); so is a decision's
+        # page ("Decision details", its title, "Decided at meeting: <date> - <body>" at its foot), when the page
+        # starts there (as a site's menu entry above "Agenda item" it is navigation)
         return lines[:1], lines[1:], False, False
     for i, ln in enumerate(lines[:25]):
         if _ITEMS_HEADER.match(ln.text):
@@ -1030,9 +1045,17 @@ def _add_preamble(doc: RawDoc, lines: list[Line]) -> None:
         doc.items.append(RawItem("", None, blocks))
 
 
-def _drop_truncated_last(doc: RawDoc, body: list[Line]) -> None:
-    """Drop a last item that is only a title on the final line: the excerpt was cut there."""
+# The text goes on past its last line: a line break, then more white space (a page's indentation or blank lines).
+_LINE_ENDED = re.compile(r"\S[^\S\n]*\n\s+\Z")
+
+
+def _drop_truncated_last(doc: RawDoc, body: list[Line], text: str) -> None:
+    """Drop a last item that is only a title on the final line: the excerpt was cut there. Not when the
+    excerpt was cut in the white space after the title's line (its line break and the indentation of the next
+    line kept: CMIS and ModernGov agenda pages whose last complete entry has nothing under it yet)."""
     last = doc.items[-1] if doc.items else None
+    if _LINE_ENDED.search(text[-400:]):
+        return
     if last and last.title and not any(b.kind != LABEL for b in last.blocks):
         if body and clean_title(body[-1].text).endswith(last.title) and not RESIDUE_INLINE.search(body[-1].text):
             if len(doc.items) > 1 or len(last.title.split()) <= 2:

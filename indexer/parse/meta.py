@@ -32,9 +32,10 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,
 _HEADER = re.compile(
     rf"^(?P<committee>.+?)\s+[-–—]\s+(?P<when>(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b).*)$", re.I
 )  # also "Cabinet - 14/03/2023 10:00" (CMIS)
-# "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages).
+# "Meeting: 21/11/2022 - Surrey Police and Crime Panel (Item 81)" (mgAi and issue pages), and a decision page's
+# "Decided at meeting: 14/03/2024 - Cabinet" (ModernGov "Decision details" pages of councils and joint committees).
 _ITEM_MEETING = re.compile(
-    r"^Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
+    r"^(?:Decided\s+at\s+)?Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
     r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
     re.I,
 )

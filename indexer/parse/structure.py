@@ -325,6 +325,7 @@ class _Shaping:
             (b.kind == PARA and _IMPLICIT_THAT.match(text))
             or (b.kind == POINT and _IMPLICIT_THAT.match(_capital(text)))
             or _lost_lead(b, self.prev, self.explicit or self.has_lead)
+            or _lost_that_lead(b, self.prev, self.explicit or self.has_lead, text)
         ):
             return False
         self.decision = [_with_marker(b, text)]
@@ -451,6 +452,31 @@ def _lost_lead(b: Block, prev: Block | None, explicit: bool) -> bool:
         and b.gap >= 3
         and b.gap > prev.gap
         and not prev.text.rstrip().endswith(":")
+    )
+
+
+# "the proposals in the report be agreed.", "The revised fees … be adopted;": a decision in the
+# subjunctive with no "That" before it. Neither a report ("was approved") nor a clause under another verb ("asked
+# that it be approved", "should be approved") reads so.
+_SUBJUNCTIVE = re.compile(
+    r"^[Tt]he\s+(?:(?!\b(?:that|should|would|could|must|will|shall|may|might|can|was|were|is|are|had|has|have)\b)[^.;:!?])*?"
+    r"(?<!\bto )\bbe\s+(?:\w+ly\s+)?(?:\w+ed|made|given|taken|sent|held|brought|put|set|kept|written|undertaken|drawn|shown|known|chosen)\b"
+    r"[^.;:!?]*[.;]$"
+)
+
+
+def _lost_that_lead(b: Block, prev: Block | None, explicit: bool, text: str) -> bool:
+    """A paragraph deciding in the subjunctive after an unusually wide gap: its "RESOLVED – That" was lost
+    (ModernGov pages whose decision label and its "That" sat in a formatted element the text dropped)."""
+    return (
+        not explicit
+        and b.kind == PARA
+        and prev is not None
+        and prev.kind == PARA
+        and b.gap >= 3
+        and b.gap > prev.gap
+        and not prev.text.rstrip().endswith(":")
+        and bool(_SUBJUNCTIVE.match(text))
     )
 
 
