@@ -358,3 +358,27 @@ def test_doubled_blank_lines_change_nothing() -> None:
         if _summary(parse_bytes(doubled.encode(), name)) != _summary(parse_bytes(text.encode(), name)):
             changed.append(name)
     assert changed == []
+
+
+LONG_TITLE = (
+    "To confirm that the items of business marked Part 1 on the agenda will be considered in public "
+    "and that the items marked Part 2 will be considered in private"
+)
+
+
+def test_long_agenda_wording_under_a_number_is_a_title() -> None:
+    from indexer.parse.titles import is_title_like
+
+    assert len(LONG_TITLE.split()) == 30
+    assert is_title_like(LONG_TITLE, strict=False) is True
+    assert is_title_like(LONG_TITLE) is False  # with no number marking it, a line that long is prose
+    page = (
+        "Agenda and minutes\n\nCabinet - Thursday, 14th March, 2024 7.00 pm\n\nItems\nNo. Item\n\n"
+        "31.\n\nApologies for Absence\n\nThere were no apologies.\n\n"
+        f"32.\n\n{LONG_TITLE}\n\nIt was confirmed that all items would be considered in public.\n\n"
+        "33.\n\nHousing Strategy 2024-2029\n\nRESOLVED: That the strategy be adopted.\n"
+    )
+    doc = parse_bytes(page.encode(), "page.txt")
+    assert [(i.number, i.title) for i in doc.items] == [
+        ("31", "Apologies for Absence"), ("32", LONG_TITLE), ("33", "Housing Strategy 2024-2029")
+    ]

@@ -116,8 +116,8 @@ def is_title_like(text: str, strict: bool = True) -> bool:
     if not t or len(t) > 200:
         return False
     words = t.split()
-    if len(words) > (30 if had_residue else 22):
-        return False
+    if len(words) > (30 if had_residue or not strict else 22):
+        return False  # a number or link marking the line lets an agenda's long wording be its title
     first = t[0]
     if not (first.isupper() or first.isdigit() or first in "\"'"):
         return False
