@@ -34,6 +34,7 @@ Changes (each alone):
   documents only);
 * ``heading_two_lines`` – a web page's heading "<committee> - <date and time>" printed as two lines;
 * ``heading_on_date`` – that heading printed "Meeting of <committee> on <date and time>";
+* ``window_title``    – the page's window title ("Agenda for <committee> on <date>") kept above it;
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
 * ``number_own_line`` – the number on a line of its own above its title, as in ModernGov's item
   tables ("3." / "" / "Title");
@@ -305,6 +306,14 @@ def heading_two_lines(text: str, gold: dict[str, Any]) -> str | None:
     return "\n".join(lines)
 
 
+def window_title(text: str, gold: dict[str, Any]) -> str | None:
+    found = _dash_heading(text, gold)
+    if found is None:
+        return None
+    _, _, m = found
+    return f"Agenda for {m.group(1)} on {m.group(2)}\n\n{text}"
+
+
 def heading_on_date(text: str, gold: dict[str, Any]) -> str | None:
     found = _dash_heading(text, gold)
     if found is None:
@@ -331,6 +340,7 @@ TRANSFORMS: dict[str, Transform] = {
     "heading_wrap": heading_wrap,
     "heading_two_lines": heading_two_lines,
     "heading_on_date": heading_on_date,
+    "window_title": window_title,
     "number_paren": number_paren,
     "number_own_line": number_own_line,
     "number_no_space": number_no_space,

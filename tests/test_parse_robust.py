@@ -382,3 +382,14 @@ def test_long_agenda_wording_under_a_number_is_a_title() -> None:
     assert [(i.number, i.title) for i in doc.items] == [
         ("31", "Apologies for Absence"), ("32", LONG_TITLE), ("33", "Housing Strategy 2024-2029")
     ]
+
+
+@pytest.mark.parametrize("name", _heldout_with("window_title"))
+def test_window_title_above_a_meeting_page(name: str) -> None:
+    """ModernGov's window title "Agenda for <committee> on <date>" kept as a page's first line names the
+    committee, not "Agenda for <committee>"."""
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = decode((HELDOUT / name).read_bytes())
+    titled = TRANSFORMS["window_title"](text, gold)
+    assert titled.startswith("Agenda for ")
+    assert _summary(parse_bytes(titled.encode(), name)) == _summary(parse_bytes(text.encode(), name))

@@ -117,6 +117,8 @@ def clean_committee(name: str) -> str | None:
         name = _title_case(name)  # the forms below are written for the name as printed in title case
     name = _LOWER_PAREN.sub("", name)
     name = re.sub(r"^(?:agendas?,?\s+meetings\s+and\s+minutes\s*[-–]\s*)", "", name, flags=re.I)
+    # a ModernGov window title kept as the page's first line: "Agenda for Cabinet on Thursday, 14th March, 2024"
+    name = re.sub(r"^(?:(?:draft\s+)?(?:agenda|minutes|decisions)(?:\s+and\s+(?:draft\s+)?(?:minutes|decisions))?)\s+for\s+(?=[A-Z])", "", name, flags=re.I)
     name = _NOTE_BEFORE_NAME.sub("", name.strip())
     name = _SALUTATION.sub("", name)  # an agenda pack's summons letter: "Dear Councillor" run into its heading
     name = _REFERENCE_CODE.sub("", name)
