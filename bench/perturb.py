@@ -34,7 +34,8 @@ Changes (each alone):
   documents only);
 * ``heading_two_lines`` – a web page's heading "<committee> - <date and time>" printed as two lines;
 * ``heading_on_date`` – that heading printed "Meeting of <committee> on <date and time>";
-* ``window_title``    – the page's window title ("Agenda for <committee> on <date>") kept above it;
+* ``window_title``    – the page's window title ("Agenda for <committee> on <date>", "Agenda item -
+  <title>") kept above it;
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
 * ``number_own_line`` – the number on a line of its own above its title, as in ModernGov's item
   tables ("3." / "" / "Title");
@@ -309,6 +310,9 @@ def heading_two_lines(text: str, gold: dict[str, Any]) -> str | None:
 def window_title(text: str, gold: dict[str, Any]) -> str | None:
     found = _dash_heading(text, gold)
     if found is None:
+        items = gold.get("items") or []
+        if gold.get("kind") == "agenda_item" and len(items) == 1 and items[0].get("title"):
+            return f"Agenda item - {items[0]['title']}\n\n{text}"  # an agenda item page's window title
         return None
     _, _, m = found
     return f"Agenda for {m.group(1)} on {m.group(2)}\n\n{text}"

@@ -45,7 +45,7 @@ _NUMBER_GLUED = re.compile(r"(?m)^([ \t]*\d{1,3}[.)])(?=[A-Z][A-Za-z])")
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
     text = _NUMBER_GLUED.sub(r"\1 ", text)
-    lines = reflow(_drop_menu_bar(drop_site_banner(_gaps_in_units(split_lines(tables.unfold_columns(text))))))
+    lines = reflow(_drop_menu_bar(_drop_window_title(drop_site_banner(_gaps_in_units(split_lines(tables.unfold_columns(text)))))))
     lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
@@ -254,6 +254,21 @@ def _gaps_in_units(lines: list[Line]) -> list[Line]:
     if unit < 2:
         return lines
     return [Line(ln.text, ln.indent, max(1, round(ln.gap / unit)) if ln.gap else 0) for ln in lines]
+
+
+# ModernGov's window title for an item, issue or decision page, kept as the page's first line when the
+# crawl took the HTML <title>: "Agenda item - <title>", "Issue - items at meetings - <title>", "Decision - <title>".
+_WINDOW_TITLE = re.compile(r"^(?:agenda\s+item|issue(?:\s+-\s+items\s+at\s+meetings)?|decision(?:\s+details)?)\s+[-–]\s+(.+)$", re.I)
+
+
+def _drop_window_title(lines: list[Line]) -> list[Line]:
+    """Drop a page's window title above it when the page repeats its title below."""
+    m = _WINDOW_TITLE.match(lines[0].text) if lines else None
+    if m:
+        title = " ".join(m.group(1).split()).casefold()
+        if any(" ".join(ln.text.split()).casefold() == title for ln in lines[1:25]):
+            return lines[1:]
+    return lines
 
 
 def _drop_menu_bar(lines: list[Line]) -> list[Line]:
