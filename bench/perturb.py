@@ -175,7 +175,8 @@ def date_style(text: str, gold: dict[str, Any]) -> str | None:
     if not iso:
         return None
     for pattern, repl in _date_forms(iso):
-        new, n = pattern.subn(repl, text, count=1)
+        # (a date printed in capitals stays in capitals)
+        new, n = pattern.subn(lambda m: repl(m).upper() if m.group(0).isupper() else repl(m), text, count=1)
         if n:
             return new
     return None
@@ -257,7 +258,7 @@ def _heading_lines(text: str, gold: dict[str, Any]) -> list[int]:
         seen += 1
         if seen > 12:
             break
-        if name in line.casefold() and len(line) <= 200:  # a heading, not a run-on page of text
+        if re.search(rf"\b{re.escape(name)}\b", line.casefold()) and len(line) <= 200:  # a heading, not a run-on page
             out.append(k)
     return out
 

@@ -123,3 +123,25 @@ def test_site_banner_keeps_an_upload_title_that_is_the_minutes_heading() -> None
     )
     doc = parse_bytes(text.encode(), "upload.txt")
     assert (doc.meeting.committee, str(doc.meeting.date)) == ("Cwmtrelyn Uchaf Community Council", "2023-03-14")
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [("Occurred", True), ("Meeting open to the public.", True), ("Meeting closed to the public", True),
+     ("Meeting Details", True), ("Occurrence of flooding", False), ("Public open space", False)],
+)
+def test_cmis_status_lines_are_chrome(text: str, chrome: bool) -> None:
+    from indexer.parse.blocks import is_chrome
+
+    assert is_chrome(text) is chrome
+
+
+def test_a_cmis_status_line_is_no_title() -> None:
+    from indexer.parse import parse_bytes
+
+    text = ("Meeting Details\n\nMeeting Summary\nAudit Board\n14 Mar 2023 - 10:00 to 12:00\nOccurred\nMeeting open to the public.\n"
+            "  • Documents\n  • Members Attending\n\nDocuments\n\nAgenda\n\nAgenda Items\n1 Declarations of Interest\n\n"
+            "Members are requested to give notice of any declarations of interest.\n\n"
+            "Submit report by the Head of Finance on the budget (copy enclosed).\n")
+    doc = parse_bytes(text.encode(), "cmis.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Declarations of Interest")]

@@ -866,3 +866,32 @@ def test_a_decision_page_is_titled_and_dated_by_its_own_lines() -> None:
     # a site menu's "Decision details" entry above an item page's heading is still navigation
     menu = "Home\nDecisions\nDecision details\n\nAgenda item\n\nLibrary Opening Hours\n\nMinutes:\n\nNoted.\n"
     assert [i.title for i in parse_bytes(menu.encode(), "item.txt").items] == ["Library Opening Hours"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body's bilingual name and its Welsh heading run on before the English heading (PDF text whose
+        # lines ran together on a document site): the heading still gives the body and the date
+        ("Cyngor Cymuned Pantyrhos Community Council Cofnodion cyfarfod y Cyngor a gynhaliwyd nos Lun 3/6/2024 "
+         "Minutes of the Full Council meeting held on Monday evening 3/6/2024 Presennol / Present: Cllr A Example "
+         "(Chair), B Sample 1 Croeso / Welcome The Chair welcomed everyone. 2 Datgan Diddordeb / Declaration of Interest None.",
+         ("Full Council", dt.date(2024, 6, 3))),
+        ("Cyngor Cymuned Pantyrhos Community Council Cofnodion y cyfarfod o'r Panel a gynhaliwyd Nos Fercher, 12 Mehefin 2024 "
+         "Minutes of the Village Hall Panel held Wednesday, 12th of June 2024 at the Village Hall Present Cllr A Example, "
+         "B Sample 1 Welcome The Chair opened the meeting. 2 Apologies None.",
+         ("Village Hall Panel", dt.date(2024, 6, 12))),
+        # a disclaimer before the capitals heading of a national park's board
+        ("WARNING - Text files cannot include scanned images. Please see the pdf version. EXAMPLE HILLS NATIONAL PARK "
+         "AUTHORITY MINUTES OF THE BOARD MEETING held at the Village Hall, Exampleton on 10th March 2023 at 10.00am "
+         "PRESENT A Example B Sample C Person The Convener welcomed everyone.",
+         ("Board", dt.date(2023, 3, 10))),
+        # "the minutes of the meeting held on …" in a sentence are another meeting's: no date from them
+        ("Pantyrhos Community Council The Chair said the minutes of the meeting held on 3 June 2024 were not yet signed "
+         "and that the clerk would circulate them to every member before the summer recess began in July.",
+         (None, None)),
+    ],
+)
+def test_a_printed_heading_inside_a_run_on_line(text: str, expected: tuple) -> None:
+    doc = parse_bytes(text.encode(), "runon.txt")
+    assert (doc.meeting.committee if "committee" not in doc.guessed else None, doc.meeting.date) == expected

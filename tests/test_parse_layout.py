@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -968,3 +969,121 @@ def test_capitals_title_before_its_number_on_one_line() -> None:
     lines = [ln.text for ln in layout._split_run_on_headings([Line(t) for t in text.splitlines()])]
     assert lines[1:5] == ["1. SITE VISITS", "None were held.", "2. MINUTES AND MATTERS ARISING", "2.1 The minutes were agreed."]
     assert lines[5] == "PART 3. Exempt business"
+
+
+ATTENDANCE_ABOVE_PARAGRAPHS = (
+    "Minutes of the Monthly Meeting of Exampleton Borough Council held in the Council Chamber on Monday, 6 May 2024.\n\n"
+    "Presiding Alderman A Example\n\n"
+    "Vice Chair: Ald B Sample, Deputy Mayor\n\n"
+    "Other Members Present C Person D Person Mrs E Person\n\n"
+    "Officers Present F Person (Chief Executive)\n\n"
+    "Representatives from Other Bodies in Attendance\n\n"
+    "Roads Service: Mr G Person, Section Engineer\n\n\n"
+    "1.1 The Minutes of the meeting held on 1 April 2024 were considered.\n\n"
+    "RESOLVED: that the Minutes be signed as correct.\n\n\n"
+    "2.1 The Chief Executive advised that there were no matters arising.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ATTENDANCE_ABOVE_PARAGRAPHS,
+        # the body's name cut from the heading, the chair's line first
+        "Minutes of Meeting held on Monday, 6 May 2024 at 7.00 pm in the Council Chamber\n\n"
+        "In the Chair: Cllr A Example, Mayor\n\nVice Chair: Ald B Sample, Deputy Mayor\n\n"
+        "Present: Ald C Person Cllr D Person\n\nThe Mayor welcomed everyone to the meeting and read the prayer.\n",
+    ],
+)
+def test_who_chaired_and_attended_is_no_item_title(text: str) -> None:
+    # printed minutes whose numbered paragraphs have no titles: "Presiding <name>", "Vice Chair: Ald <name>",
+    # "<Service>: Mr <name>, <post>" were taken as the one item's title
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == []
+    assert doc.meeting.date == dt.date(2024, 5, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blank line between the heading's two lines, the site's cut copy of the heading above it
+        ("MINUTES OF THE PROCEEDINGS OF THE COUNCIL MEETING …\n\n\nMINUTES OF THE PROCEEDINGS OF THE COUNCIL MEETING HELD\n\n"
+         "ON MONDAY 3 JUNE 2024 AT 7.00 PM\n\nIn the Chair: Councillor A Example\n\nAPOLOGIES\n\nNone were received.\n\n"
+         "FINANCE\n\nThe Clerk presented the accounts.\n",
+         ("Council", dt.date(2024, 6, 3), [(None, "APOLOGIES"), (None, "FINANCE")])),
+        # the venue wrapped onto the next line of a heading that has its date: the venue is no item
+        ("MINUTES OF THE ORDINARY MEETING OF EXAMPLETON TOWN COUNCIL HELD ON THURSDAY 11th APRIL 2024\n\n"
+         "AT THE TOWN HALL AT 7:30PM\n\nPRESENT: Councillors A Example, B Sample\n\nAPOLOGIES\n\nNone were received.\n\n"
+         "FINANCE\n\nThe Clerk presented the accounts.\n",
+         ("Exampleton Town Council", dt.date(2024, 4, 11), [(None, "APOLOGIES"), (None, "FINANCE")])),
+    ],
+)
+def test_a_capitals_heading_wrapped_over_a_blank_line(text: str, expected: tuple) -> None:
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert (doc.meeting.committee, doc.meeting.date, [(i.number, i.title) for i in doc.items if i.title]) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "person"),
+    [
+        (["Cyng. Anwen Example"], True), (["Cllr. Bryn Sample (Chair)"], True), (["Lord Provost Ailsa EXAMPLE"], True),
+        (["Mr D SAMPLE"], True), (["Gwen Example-Sample (Clerk)"], True), (["Anwen Example (cyfieithydd)"], True),
+        (["BAILIES"], True), (["COUNCILLORS"], True),
+        # forename and SURNAME: a person within a list, next to another person or the list's heading
+        (["Ailsa EXAMPLE", "Iain G SAMPLE"], True), (["COUNCILLORS", "Ruaridh McEXAMPLE"], True),
+        # headings
+        (["Annual Report CCTV"], False), (["Declarations of Interest"], False), (["ROAD SAFETY"], False),
+        (["Planning Applications"], False), (["Planning Applications (Deferred)"], False), (["Mr Sample's Appeal"], False),
+        (["Public Participation"], False),
+    ],
+)
+def test_one_person_a_line_of_an_attendance_list(lines: list[str], person: bool) -> None:
+    from indexer.parse.layout import _person_at
+    from indexer.parse.text import Line
+
+    body = [Line(t) for t in lines]
+    assert _person_at(body, len(body) - 1) is person
+
+
+def test_an_attendance_list_one_name_a_line_gives_no_titles() -> None:
+    # Scottish councils list the sederunt a member a line with surnames in capitals, Welsh town councils
+    # "Cyng. <name>" a line: the last name of the list was taken for the first item's title
+    text = ("At a MEETING of the LICENSING COMMITTEE held at Exampleton on 4th March, 2024.\n\nPresent:-\n\n"
+            "Provost Ailsa EXAMPLE\n\nCOUNCILLORS\n\nBryn SAMPLE\n\nIain G PERSON\n\n"
+            "Councillor Bryn SAMPLE, Convener, in the Chair.\n\nDECLARATION OF INTEREST\n\nThere were no declarations of interest.\n\n"
+            "TAXI FARES\n\nThere was submitted a report on taxi fares.\n\nThe Committee noted the report.\n")
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [(None, "DECLARATION OF INTEREST"), (None, "TAXI FARES")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # procedural headings run into their minutes after a colon, with no verb after it
+        ("Minutes of the Council Meeting held in the Hall on Monday 4th March 2024.\n"
+         "1. Apologies for absence: Mr A Example and Mrs B Sample.\n2. Declarations of interest: None\n"
+         "3. Footpaths. The clerk reported that the stile had been mended.\n",
+         [("1", "Apologies for absence"), ("2", "Declarations of interest"), ("3", "Footpaths.")]),
+        # the last headings run into their minutes after a stop, each numbered on from the one before
+        ("Minutes of the Council Meeting held in the Hall on Monday 4th March 2024.\n"
+         "Item 1: Apologies for Absence.\n\nItem 2: Declarations of Interest.\n\n"
+         "Item 3: Community Police Matters. PC Example advised that there had been no reported crimes.\n\n"
+         "Item 4: Acceptance of Minutes. Resolved that the minutes of the last meeting were a correct record.\n",
+         [("1", "Apologies for Absence."), ("2", "Declarations of Interest."), ("3", "Community Police Matters"),
+          ("4", "Acceptance of Minutes.")]),
+        # the heading after the procedural ones runs on after a stop: each line numbered on is still an item
+        ("Minutes of the Council Meeting held in the Hall on Monday 4th March 2024.\n"
+         "1. Apologies for absence: Mr A Example.\n2. Declarations of interest: None\n"
+         "3. Planning Application 24/00999/FUL. No objections were raised to the porch at Example Farm.\n"
+         "4. Bus shelter repairs. The quotation of £500 was approved. AE to order.\n",
+         [("1", "Apologies for absence"), ("2", "Declarations of interest"), ("3", "Planning Application 24/00999/FUL"),
+          ("4", "Bus shelter repairs")]),
+        # a title's own "Public rights of way: annual report" is not split (no procedural heading, no verb)
+        ("Minutes of the Council Meeting held in the Hall on Monday 4th March 2024.\n"
+         "1. Apologies for absence: None\n2. Public rights of way: annual report\n\nThe report was noted.\n",
+         [("1", "Apologies for absence"), ("2", "Public rights of way: annual report")]),
+    ],
+)
+def test_headings_run_into_their_minutes_to_the_last(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == expected

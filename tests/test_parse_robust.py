@@ -394,3 +394,21 @@ def test_window_title_above_a_meeting_page(name: str) -> None:
     titled = TRANSFORMS["window_title"](text, gold)
     assert titled.startswith(("Agenda for ", "Agenda item - "))
     assert _summary(parse_bytes(titled.encode(), name)) == _summary(parse_bytes(text.encode(), name))
+
+
+def test_meeting_of_with_a_colon() -> None:
+    from indexer.parse import meta
+
+    assert meta.clean_committee("Meeting of: Council") == "Council"
+    assert meta.clean_committee("Minutes of Meeting of: Westdale District Council") == "Westdale District Council"
+
+
+def test_page_number_over_running_text_in_unnumbered_minutes() -> None:
+    """Printed minutes with capitals headings and no numbers: a bare "1" between a heading and its minute
+    is the page's number, so the heading keeps its minute."""
+    name = "h115_kilbraddan-housing-committee-names-a-line.txt"
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = decode((HELDOUT / name).read_bytes())
+    paged = TRANSFORMS["page_numbers"](text, gold)
+    assert paged is not None and "\n1\n" in paged
+    assert _summary(parse_bytes(paged.encode(), name)) == _summary(parse_bytes(text.encode(), name))

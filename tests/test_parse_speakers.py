@@ -645,3 +645,22 @@ def test_generic_minutes_speakers(sentence: str, role: str | None, name: str | N
     data = f"Agenda item\n\nDeclarations of Interest\n\nMinutes:\n\n{sentence}\n".encode()
     [item] = parse_bytes(data, "x.txt").items
     assert [(p.speaker_role, p.speaker_name) for p in item.passages] == [(role, name)]
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        # who held the post, in printed minutes' attendance: no turn of speech
+        ("Vice Chair: Ald B Example, Deputy Mayor", None),
+        ("Chair: Cllr A Sample", None),
+        ("Chairman: Councillor Jo Example (Northtown)", None),
+        # a turn's words, even when they open with a name
+        ("The Chair: Councillor Sample, you have the floor.", "chair"),
+        ("Chair: Cllr Sample has asked to speak first on this item and I agree", "chair"),
+    ],
+)
+def test_an_attendance_line_is_no_turn(label: str, role: str | None) -> None:
+    from indexer.parse.speakers import turn_speaker
+
+    found = turn_speaker(label, Cast(), False)
+    assert (found[0] if found else None) == role

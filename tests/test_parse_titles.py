@@ -48,7 +48,8 @@ def test_item_number(printed: str, number: str) -> None:
      ("PC.041/24 APOLOGIES", "PC.041/24", "APOLOGIES"), ("C.34/24 MAYOR'S BUSINESS", "C.34/24", "MAYOR'S BUSINESS"),
      ("Min 145/23 PUBLIC FORUM", "145/23", "PUBLIC FORUM"), ("PC 45/24 Apologies", "PC 45/24", "Apologies"),
      ("Agenda Item 4: Budget", "4", "Budget"), ("PL/101 Ymddiheuriadau / Apologies", "PL/101", "Ymddiheuriadau / Apologies"), ("Minute 14/24 \u2013 Apologies for absence", "14/24", "Apologies for absence"),
-     ("Minute no. 5 \u2013 Planning", "5", "Planning"), ("4) Apologies", "4", "Apologies"), ("(201) MINUTES", "201", "MINUTES")],
+     ("Minute no. 5 \u2013 Planning", "5", "Planning"), ("4) Apologies", "4", "Apologies"), ("(201) MINUTES", "201", "MINUTES"),
+     ("20311/05/24 APOLOGIES", "20311/05/24", "APOLOGIES"), ("24/08:01 APOLOGIES AND MAYOR'S BUSINESS", "24/08:01", "APOLOGIES AND MAYOR'S BUSINESS")],
 )
 def test_number_and_title_on_one_line(line: str, number: str, title: str) -> None:
     m = NUMBER_AND_TITLE.match(line)
@@ -73,6 +74,8 @@ def test_minute_numbers_with_letters_and_dots_mark_items() -> None:
 def test_a_year_range_is_no_minute_number() -> None:
     # "2024/25 Revenue Budget" opens many lines of budget minutes: a year first is never taken as a number
     assert NUMBER_AND_TITLE.match("2024/25 Revenue Budget") is None
+    # nor is a date ("12/04/24 Payment to the Village Hall", a parish's list of payments)
+    assert NUMBER_AND_TITLE.match("12/04/24 Payment to the Village Hall") is None
 
 
 @pytest.mark.parametrize(

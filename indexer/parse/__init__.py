@@ -137,11 +137,12 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
         first = raw.items[0] if raw.items else None
-        if (committee is None or date is None) and first is not None and not first.title and (len(raw.items) > 1 or _opens_printed(first)):
+        heading = _printed_heading(first) if first is not None and not first.title else None
+        if (committee is None or date is None) and first is not None and not first.title and (len(raw.items) > 1 or heading):
             # the header walk stopped early (a bilingual "Cofnodion / Minutes" line, a "Sederunt" list):
             # the lines before the first numbered item are the header all the same (Welsh, Scottish and
             # Northern Irish printed minutes, parish minutes)
-            c, d = meta.meeting_from_head(raw.head + [b.text for b in first.blocks[:12] if b.kind != LABEL])
+            c, d = meta.meeting_from_head(raw.head + [b.text for b in first.blocks[:12] if b.kind != LABEL] + [heading or ""])
             committee, date = committee or c, date or d
     if _is_summary_page(raw):
         kind = "other"
@@ -250,11 +251,25 @@ def _preamble(head: list[str]) -> list[str]:
     return out
 
 
-def _opens_printed(item: RawItem) -> bool:
-    """True if an untitled item's text opens with printed minutes' heading ("MINUTE OF MEETING OF … held …"),
-    after an agenda pack's item stamp at most: PDF text whose lines ran together (document sites' copies)."""
-    first = next((b.text for b in item.blocks if b.kind != LABEL), "")
-    return meta.is_printed_heading(meta.without_item_stamp(first)[:400])
+# Printed minutes' heading inside a run-on line: "<Body> [<Welsh heading>] Minutes of the … held …" (a
+# capital opener, not "the minutes of the meeting held on …" in a sentence).
+_RUN_ON_OPENER = re.compile(rf"(?<![Tt]he )\b(?-i:MINUTES?|Minutes?)\s+(?i:of)\s")
+_OTHER_MEETING = re.compile(r"^\S+\s+of\s+(?:the\s+)?(?:previous|last|next)\b", re.I)
+
+
+def _printed_heading(item: RawItem) -> str | None:
+    """The printed minutes' heading ("MINUTE OF MEETING OF … held …") an untitled item's text opens with,
+    after an agenda pack's item stamp at most, or that follows the body's name (and its Welsh heading) in
+    the first 400 characters of a run-on line: PDF text whose lines ran together (document sites' copies
+    of Welsh community councils' and national parks' minutes)."""
+    first = meta.without_item_stamp(next((b.text for b in item.blocks if b.kind != LABEL), ""))
+    if meta.is_printed_heading(first[:400]):
+        return first[:400]
+    for m in _RUN_ON_OPENER.finditer(first[:400]):
+        rest = first[m.start() : m.start() + 400]
+        if not _OTHER_MEETING.match(rest) and meta.is_printed_heading(rest):
+            return rest
+    return None
 
 
 def _whole_text_item(head: list[str]) -> RawItem:

@@ -33,8 +33,43 @@ _AGENDA_CUE = re.compile(r"\(pages?\s+\d+(?:\s*[-–]\s*\d+)?\)|^agenda$|\bagend
 _AGENDA_CUE = cued(_AGENDA_CUE)
 _ATTENDANCE_HEADING = re.compile(
     r"^(?:also\s+)?(?:in\s+attendance|present)\b|^officers?\s+(?:in\s+attendance|present)\b|"
-    r"^(?:committee\s+)?members\s+present\b|^apologies\s*:?$|^officials\s+in\s+attendance",
+    r"^(?:(?:committee|other)\s+)?members\s+present\b|^apologies\s*:?$|^officials\s+in\s+attendance|"
+    # who chaired, above the list of those present: "Presiding <name>", "In the Chair: <name>", "Vice Chair:
+    # <name>, Deputy Mayor" (Northern Irish councils' printed minutes)
+    r"^(?:presiding\b|in\s+the\s+chair\b|(?:vice|deputy)[\s-]+chair(?:man|person)?\s*:)",
     re.I,
+)
+# One person a line in an attendance list, never a heading: "Cyng. <First> <Last>", "Cllr. <First> <Last> (Chair)",
+# "Lord Provost <First> <LAST>", "<First> <Last> (Clerk)" (Welsh town councils list "Cyng."/"Cllr." one a
+# line), and the list's group headings "BAILIES", "COUNCILLORS" (Scottish councils' sederunts)
+_PERSON_LINE = re.compile(
+    r"^(?:(?:Cllrs?|Cyng|Cynghorydd|Councillor|Mrs?|Ms|Miss|Dr|Bailie|Provost|Depute|Deputy|Lord|Monsignor|Rev)\.?\s+)+"
+    r"(?!.*['’]s\b)(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*(?:\s*\([^()]{1,30}\))?$"
+    r"|^(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*\s*\((?i:clerk|clerc|chair(?:man|person)?|cadeirydd|mayor|maer|vice[- ]chair"
+    r"|translator|cyfieithydd|secretary|ysgrifennydd|treasurer|trysorydd)\)$"  # "<First> <Last> (Clerk)"
+    r"|^(?i:bailies|councillors|aldermen|cynghorwyr)\s*:?-?$",
+)
+# "<First> <LAST>", "<First> <I> <LAST>": Scottish councils print the surname in capitals. A title may end in
+# capitals too ("Annual Report CCTV"), so only within a list: next to another person or the list's heading.
+_CAPS_SURNAME = re.compile(r"^(?:[A-Z][a-z]+\s+|[A-Z]\.?\s+){1,3}(?:Ma?c)?[A-Z]{2,}(?:[’'-][A-Z]+)?$")
+
+
+def _person_at(body: list[Line], i: int) -> bool:
+    """True if line ``i`` is one person of an attendance list printed one a line."""
+    t = body[i].text
+    if _PERSON_LINE.match(t):
+        return True
+    if not _CAPS_SURNAME.match(t):
+        return False
+    near = [body[k].text for k in (i - 1, i + 1) if 0 <= k < len(body)]
+    return any(_PERSON_LINE.match(n) or _CAPS_SURNAME.match(n) or _ATTENDANCE_HEADING.match(n) for n in near)
+
+
+# "<Role or body>: <honorific> <name>" – who attended, not a heading: "Vice Chair: Ald X, Deputy Mayor",
+# "Planning Service: Ms X, Planning Officer" (printed minutes' attendance of councils in Northern Ireland,
+# Wales and Scotland)
+_ATTENDANCE_ENTRY = re.compile(
+    r"^[^:]{2,60}:[-–]?\s*(?:Mrs?|Ms|Miss|Dr|Cllr|Councillors?|Cyng|Ald(?:erm[ae]n)?|Bailie)\.?\s"
 )
 
 
@@ -346,12 +381,17 @@ def _join_wrapped_heading(lines: list[Line]) -> list[Line]:
         if not _HEADING_START.match(ln.text):
             continue
         text, j = ln.text, i + 1
-        while j < len(lines) and j - i < 5 and lines[j].gap == 0 and not text.endswith("."):
+        while j < len(lines) and j - i < 5 and not text.endswith("."):
             nxt = lines[j].text
-            if _FIELD_LINE.match(nxt) or is_blurb(nxt) or (meta.parse_date(text) and not nxt[:1].islower()):
+            if _caps_continuation(text, nxt) and lines[j].gap <= 1:
+                text, j = f"{text} {nxt}", j + 1  # "… MEETING HELD" / "ON MONDAY <date>", a blank line apart
+                continue
+            if lines[j].gap != 0 or _FIELD_LINE.match(nxt) or is_blurb(nxt) or (meta.parse_date(text) and not nxt[:1].islower()):
                 break  # "Present: …", an item's "To confirm …" blurb, or a heading that already has its date
             text, j = f"{text} {nxt}", j + 1
         if j == i + 1:
+            if ln.text.endswith(("…", "...")):
+                continue  # a document site's cut copy of the heading above the heading itself
             return lines
         return lines[:i] + [Line(text, ln.indent, ln.gap)] + lines[j:]
     return lines
@@ -367,6 +407,20 @@ def _join_cut_top_lines(lines: list[Line]) -> list[Line]:
         else:
             out.append(ln)
     return out
+
+
+# The rest of a heading in capitals wrapped onto the next line, "ON <WEEKDAY> <date> AT <time>" or "AT THE
+# <VENUE> AT <time>" (PDF text of councils' printed minutes, with a blank line between the two lines on
+# document sites' copies)
+_CAPS_REST = re.compile(r"^(?:ON|AT|IN|HELD|WITHIN)\s")
+
+
+def _caps_continuation(heading: str, nxt: str) -> bool:
+    def caps(t: str) -> bool:
+        t = re.sub(r"(?<=\d)(?:st|nd|rd|th|am|pm)\b", "", t)
+        return t.upper() == t and any(c.isalpha() for c in t)
+
+    return bool(_CAPS_REST.match(nxt)) and len(nxt) <= 80 and caps(heading) and caps(nxt)
 
 
 def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool]:
@@ -530,6 +584,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
                 if not prev.rstrip().endswith((":", ":-")):  # not the points of a list
                     title = clean_title(m.group(2) + stop)
                     sequence.append((i, item_number(m.group(1)), title.rstrip(": ") if attendance else title, 1))
+            elif m.re is NUMBER_AND_TITLE:
+                weak.append((i, item_number(m.group(1)), m.group(2), 1))  # a heading run on into its minute's sentences
     # "23 Apologies", "24 Minutes…", "25 Precept": numbered title lines in order are items
     # (printed minutes, PDFs) even with nothing else to mark them; but where numbers stand on
     # lines of their own, numbered lines with text are minute paragraphs.
@@ -586,7 +642,8 @@ _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 
 def _drop_page_numbers(lines: list[Line], printed: bool) -> list[Line]:
     """Drop the page numbers of PDF text: a bare number standing alone between empty lines in a document
-    whose item numbers are written another way ("1." or "C.34/24" where a bare "2" stands). PDF text keeps
+    whose item numbers are written another way ("1." or "C.34/24" where a bare "2" stands), or, in printed
+    text with no numbered heading at all, over running text rather than a title. PDF text keeps
     the number printed at each page's foot or head, wherever the page broke. ``printed``: the text is
     known to be printed (not a web page, whose items may be numbered by bare numbers on lines of their
     own); otherwise only text wrapped to a page's measure is looked at."""
@@ -601,7 +658,10 @@ def _drop_page_numbers(lines: list[Line], printed: bool) -> list[Line]:
     forms = [m.group(1) for ln in lines if (m := NUMBER_AND_TITLE.match(ln.text))]
     forms += [ln.text for i, ln in enumerate(lines) if i not in taken and ITEM_NUMBER.match(ln.text)]
     forms += [m.group(1) for ln in lines if (m := _LETTERED.match(ln.text))]  # "(a) Appointment of Chairman"
-    if len(forms) < 2 or any(_BARE_NUMBER.match(f.strip()) for f in forms):
+    if not forms and printed:
+        # no numbered heading at all (capitals headings): a bare number over running text is the page's
+        taken = {i for i in alone if i + 1 < len(lines) and not is_title_like(lines[i + 1].text)}
+    elif len(forms) < 2 or any(_BARE_NUMBER.match(f.strip()) for f in forms):
         return lines
     if not printed and page_measure(lines) is None:
         return lines
@@ -624,13 +684,20 @@ def _bridged(sequence: list[tuple[int, str, str, int]], weak: list[tuple[int, st
     if not weak or len(sequence) < 2:
         return sequence
     out = list(sequence)
+    last = sequence[-1]
     for w in weak:
         before = [c for c in sequence if c[0] < w[0]]
         after = [c for c in sequence if c[0] > w[0]]
         v = _number_value(w[1])
-        if before and after and _number_value(before[-1][1]) + 1 == v and v + 1 == _number_value(after[0][1]) and _same_form(w[1], after[0][1]):
+        gap = before and after and _number_value(before[-1][1]) + 1 == v and v + 1 == _number_value(after[0][1]) and _same_form(w[1], after[0][1])
+        # (the last headings run into their minutes too, each numbered on from the one before: "3. Planning
+        # Application … – … . No objections", "4. The letter … was approved.")
+        tail = w[0] > last[0] and _number_value(last[1]) + 1 == v and _same_form(w[1], last[1])
+        if gap or tail:
             title = re.split(r"\s[–—-]\s|[.:;!?](?:\s|$)", w[2], maxsplit=1)[0]
             out.append((w[0], w[1], clean_title(" ".join(title.split()[:12])), 0))  # its line stays: the minute runs on in it
+            if tail:
+                last = w
     return sorted(out)
 
 
@@ -789,7 +856,9 @@ def _split_colon_heading(number: str, title: str) -> tuple[str, str] | None:
     if m is None:
         return None
     head = m.group("t").strip()
-    if not m.group("ref") and not _CLAUSE_VERB.search(m.group("rest")):
+    # (procedural business takes no verb: "Apologies for absence: Mr X, Mr Y", "Declarations of interest: None",
+    # as after a dash: community and parish councils' minutes)
+    if not m.group("ref") and not _CLAUSE_VERB.search(m.group("rest")) and not is_procedural_title(head):
         return None
     words = head.split()
     if not (1 <= len(words) <= 16 and is_title_like(head) and not _SENTENCE_LIKE.search(head)):
@@ -828,7 +897,8 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             out.append(Line(ln.text[: m.start(2) + colon.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(colon.group("rest"), ln.indent, 0))
             continue
-        if m and not is_title_like(m.group(2)):
+        colon = _HEADING_COLON.match(m.group(2)) if m else None
+        if m and (not is_title_like(m.group(2)) or colon and is_procedural_title(colon.group("t").strip())):
             split = _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2))
             if split:
                 out.append(Line(split[0], ln.indent, ln.gap))
@@ -993,7 +1063,7 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
             if docs_open and not is_residue_line(t):
                 docs_open = False
             continue
-        if _ATTENDANCE_HEADING.match(t) and not _apologies_item(body, i):
+        if (_ATTENDANCE_HEADING.match(t) or _ATTENDANCE_ENTRY.match(t) or _person_at(body, i)) and not _apologies_item(body, i):
             continue
         score = _title_score(body, i, first=not starts)
         if is_procedural_title(t) and len(t.split()) <= 8:
@@ -1010,6 +1080,12 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
                 starts.append((i, None, clean_title(t), 1))
             docs_open = False
     return starts
+
+
+def _attendance_line(text: str) -> bool:
+    """Who chaired or attended ("Presiding <name>", "Vice Chair: Ald <name>"), above the first item of
+    printed minutes whose items have no titles: not a title for the text as one item ("Apologies" may be one)."""
+    return bool(_ATTENDANCE_ENTRY.match(text) or _ATTENDANCE_HEADING.match(text) or _PERSON_LINE.match(text)) and not text.lower().startswith("apolog")
 
 
 def _blurbed(body: list[Line], starts: list[tuple[int, str | None, str, int]]) -> int:
@@ -1091,7 +1167,7 @@ def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawD
     # under an item page's "Agenda item" heading the next line is the title, however long ("Minutes of the
     # Planning Committee meetings held on: <eight dates>")
     item_page = bool(head) and _PAGE_START.match(head[-1].text) is not None and len(first) <= 300
-    if label_of(first)[0] is None and (is_title_like(first, strict=False) or item_page and is_title_like(" ".join(first.split()[:12]), strict=False)) and not is_blurb(first):
+    if label_of(first)[0] is None and not _attendance_line(first) and (is_title_like(first, strict=False) or item_page and is_title_like(" ".join(first.split()[:12]), strict=False)) and not is_blurb(first):
         title, rest = clean_title(first), body[1:]
         numbered = NUMBER_AND_TITLE.match(title)  # "11 Establishment of the Panel PDF 27 KB"
         if numbered:

@@ -123,7 +123,7 @@ def clean_committee(name: str) -> str | None:
     name = _SALUTATION.sub("", name)  # an agenda pack's summons letter: "Dear Councillor" run into its heading
     name = _REFERENCE_CODE.sub("", name)
     name = re.sub(r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:minutes?|proceedings|record)\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
-    name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
+    name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s*:?\s+(?:the\s+)?", "", name.strip(), flags=re.I)  # "Meeting of: Council"
     name = re.sub(r"\s*\([^()]*\d{4}[^()]*\)$", "", name)  # "Planning Committee (6 March 2024)"
     for _ in range(2):
         name = _LEADING.sub("", name.strip())

@@ -588,6 +588,9 @@ _TURN = re.compile(
     re.S,
 )
 _PARTY_LAST = re.compile(rf"\({_PARTY}\)\s*$")
+# Words that are only who held a post, not what was said: "Vice Chair: Ald X, Deputy Mayor", "Chair: Cllr X"
+# (printed minutes' attendance lines of Northern Irish, Welsh and Scottish councils)
+_ONLY_WHO = re.compile(rf"(?:{_CLLR}|{_HONORIFIC}|Ald(?:erman)?\.?|Bailie)\s+[^.:;?!]{{1,60}}")
 _FROM_PAREN = re.compile(r"\s*\(.*$", re.S)
 
 
@@ -597,6 +600,9 @@ def turn_speaker(text: str, cast: Cast, public: bool) -> tuple[str, str | None, 
     if not m:
         return None
     who = m.group("who")
+    rest = m.group("rest").strip()
+    if _ONLY_WHO.fullmatch(rest) and len(rest.split()) <= 8:
+        return None
     if _PARTY_LAST.search(who):  # "Jo Ames (Northtown) (Lab):": an elected member
         return "councillor", clean_name(_FROM_PAREN.sub("", who)), m.group("rest")
     if who == "CC":  # a transcript's label only: running text's "CC" is as often a county council

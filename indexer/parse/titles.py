@@ -8,7 +8,7 @@ from .text import RESIDUE_INLINE, strip_residue
 
 # "9.", "149", "39/20", "FC1/22", "PL.41", "4.1", "3.1.", "4(a)", "(a)", "A5", "12a", "Minute 67" – alone on a line.
 ITEM_NUMBER = re.compile(
-    r"^(?:\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
+    r"^(?:\d{3,5}/\d{2}/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
     r"|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?|[A-Z]{1,6}[./-]\d{1,3}(?:[/-]\d{2,4})?\.?"
     r"|(?:Minute|(?:Agenda\s+)?[Ii]tem|Min\.?)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
     r"|\([a-z0-9]{1,3}\)|[a-z]\)|[IVX]{1,5}\.)$"  # "IV." (community and parish councils number in roman capitals)
@@ -20,10 +20,12 @@ ITEM_NUMBER = re.compile(
 # write "Min 145/23", "PC 45/24" or "Agenda Item 4: Budget". A planning committee's title may
 # open with the application's reference ("PL.47 22/01234/FUL - Land at Mill Lane").
 NUMBER_AND_TITLE = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|[A-Z]{1,4}\s\d{1,3}/\d{2,4}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
+    r"^(\d{3,5}/\d{2}/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|[A-Z]{1,4}\s\d{1,3}/\d{2,4}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
     r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|[A-Z]{1,6}\.\d{1,3}(?:/\d{2,4})?\.?|(?:Minute|Min\.?|(?:Agenda\s+)?[Ii]tem)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?|[IVX]{1,5}\.|\d{1,2}\)|\(\d{1,3}\)(?=\s+[A-Z][A-Z]))"
     r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"']|\d{1,4}/\d{2,6}/\w)(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations"
 )
+# (The first two forms: a minute's running register number with the meeting's month and year, "20311/05/24",
+# or the year, the meeting and the item, "24/08:01": Welsh town and Northern Irish district councils.)
 _NUMBER_WORD = re.compile(r"^(?:Minute|(?:Agenda\s+)?Item|Min\.?)\s+(?:No\.?\s*)?", re.I)
 
 
