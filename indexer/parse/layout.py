@@ -80,7 +80,8 @@ _NUMBER_GLUED = re.compile(r"(?m)^([ \t]*\d{1,3}[.)])(?=[A-Z][A-Za-z])")
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
     text = _NUMBER_GLUED.sub(r"\1 ", text)
-    lines = reflow(_drop_menu_bar(_drop_window_title(drop_site_banner(_gaps_in_units(split_lines(tables.unfold_columns(text)))))))
+    lines = split_lines(tables.unfold_columns(text))
+    lines = reflow(_drop_menu_bar(_drop_window_title(_drop_item_links(drop_site_banner(_gaps_in_units(lines))))))
     lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
@@ -306,6 +307,28 @@ def _drop_window_title(lines: list[Line]) -> list[Line]:
     return lines
 
 
+# ModernGov's link lines under an item's title, whatever the site: "View the webcast for this item",
+# "View the background to item 5.", "View the reasons why item 12 is restricted", "Webcast for item 5".
+_ITEM_LINK = re.compile(
+    r"^(?:(?:view|watch)\s+(?:the\s+)?(?:webcast|video|recording)\b.{0,40}|webcast\s+for\s+(?:this\s+)?item\b.{0,20}"
+    r"|view\s+the\s+(?:background\s+to|reasons?\s+(?:why\s+)?)\s*item\b.{0,60})$",
+    re.I,
+)
+
+
+def _drop_item_links(lines: list[Line]) -> list[Line]:
+    """Drop an item's link lines (never its title, never its minutes), keeping the gaps they stood in."""
+    out: list[Line] = []
+    gap = 0
+    for ln in lines:
+        if _ITEM_LINK.match(ln.text.strip()):
+            gap += ln.gap + 1 if out else 0
+            continue
+        out.append(Line(ln.text, ln.indent, max(ln.gap, gap)) if gap else ln)
+        gap = 0
+    return out
+
+
 def _drop_menu_bar(lines: list[Line]) -> list[Line]:
     """Drop a website's menu bar above any page: a leading run of short lines holding two or more menu
     entries ("Home", "Menu", "Search"), up to the last entry (the document's own heading lines below
@@ -440,9 +463,11 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 j += 1
             return lines[:i], lines[j + 1 :], True, False
     for i, ln in enumerate(lines[:30]):
-        if _PRINTED_HEADING.match(ln.text) and (
+        if _PAGE_TYPE.match(ln.text):
+            break  # a web page's type line ("Agenda, decisions and minutes"): below it, "Minutes of …" is an item
+        if _PRINTED_HEADING.match(ln.text) and not RESIDUE_INLINE.search(ln.text) and (
             ln.text.endswith(".") or len(ln.text.split()) >= 12 or (i < 6 and meta.parse_date(ln.text) is not None)
-        ):  # a short heading with its date is the minutes' heading only at the top, not an item's title
+        ):  # a short heading with its date is the minutes' heading only at the top, not an item's title (nor a link)
             return lines[: i + 1], lines[i + 1 :], False, True
     i = 0
     while i < len(lines) and i < 15:
