@@ -37,6 +37,7 @@ Changes (each alone):
 * ``window_title``    – the page's window title ("Agenda for <committee> on <date>", "Agenda item -
   <title>") kept above it;
 * ``residue_style``   – a link's residue "pdf icon PDF 119 KB" printed "(PDF, 119KB)", as other sites do;
+* ``residue_own_line`` – that residue on a line of its own under the title;
 * ``no_item_table_head`` – a meeting page without its "Items" / "No. Item" table heading;
 * ``webcast_lines``   – a "View the webcast for this item" line under each item title of a web page;
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
@@ -339,6 +340,11 @@ def residue_style(text: str, gold: dict[str, Any]) -> str | None:
     return new if n else None
 
 
+def residue_own_line(text: str, gold: dict[str, Any]) -> str | None:
+    new, n = re.subn(r"[ \t]+(pdf icon PDF \d+ [KM]B)[ \t]*$", r"\n\1", text, flags=re.M)
+    return new if n else None
+
+
 def no_item_table_head(text: str, gold: dict[str, Any]) -> str | None:
     lines = text.split("\n")
     kept = [ln for ln in lines if ln.strip() not in ("Items", "No. Item", "No.", "Item")]
@@ -377,6 +383,7 @@ TRANSFORMS: dict[str, Transform] = {
     "heading_on_date": heading_on_date,
     "window_title": window_title,
     "residue_style": residue_style,
+    "residue_own_line": residue_own_line,
     "no_item_table_head": no_item_table_head,
     "webcast_lines": webcast_lines,
     "number_paren": number_paren,
