@@ -38,6 +38,8 @@ Changes (each alone):
   <title>") kept above it;
 * ``residue_style``   – a link's residue "pdf icon PDF 119 KB" printed "(PDF, 119KB)", as other sites do;
 * ``residue_own_line`` – that residue on a line of its own under the title;
+* ``meeting_line_style`` – an item page's "Meeting: 07/03/2023 - <body> (Item 6.)" written with the month in
+  words and "(Item 6:)";
 * ``no_item_table_head`` – a meeting page without its "Items" / "No. Item" table heading;
 * ``webcast_lines``   – a "View the webcast for this item" line under each item title of a web page;
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
@@ -345,6 +347,18 @@ def residue_own_line(text: str, gold: dict[str, Any]) -> str | None:
     return new if n else None
 
 
+_MEETING_LINE = re.compile(r"^(Meeting:\s*)(\d{2})/(\d{2})/(\d{4})(\s+-\s+.+?)\s*\(Item\s+(\w+)\.?\)\s*$", re.M)
+
+
+def meeting_line_style(text: str, gold: dict[str, Any]) -> str | None:
+    """An item page's "Meeting: 07/03/2023 - <body> (Item 6.)" written "Meeting: 7 March 2023 - <body> (Item 6:)"."""
+    def repl(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{int(m.group(2))} {_MONTHS[int(m.group(3)) - 1]} {m.group(4)}{m.group(5)} (Item {m.group(6)}:)"
+
+    new, n = _MEETING_LINE.subn(repl, text)
+    return new if n else None
+
+
 def no_item_table_head(text: str, gold: dict[str, Any]) -> str | None:
     lines = text.split("\n")
     kept = [ln for ln in lines if ln.strip() not in ("Items", "No. Item", "No.", "Item")]
@@ -384,6 +398,7 @@ TRANSFORMS: dict[str, Transform] = {
     "window_title": window_title,
     "residue_style": residue_style,
     "residue_own_line": residue_own_line,
+    "meeting_line_style": meeting_line_style,
     "no_item_table_head": no_item_table_head,
     "webcast_lines": webcast_lines,
     "number_paren": number_paren,

@@ -444,3 +444,13 @@ def test_item_link_lines_are_dropped() -> None:
     lines = [Line("Budget", 0, 0), Line("View the webcast for this item", 0, 1), Line("View the background to item 5.", 0, 0),
              Line("The Panel noted the report.", 0, 1)]
     assert [(ln.text, ln.gap) for ln in _drop_item_links(lines)] == [("Budget", 0), ("The Panel noted the report.", 3)]
+
+
+@pytest.mark.parametrize("name", _heldout_with("meeting_line_style"))
+def test_item_page_meeting_line_styles(name: str) -> None:
+    """"Meeting: 7 March 2023 - <body> (Item 6:)" gives the item its number as "(Item 6.)" does."""
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = decode((HELDOUT / name).read_bytes())
+    styled = TRANSFORMS["meeting_line_style"](text, gold)
+    assert "(Item " in styled and ":)" in styled
+    assert _titled(parse_bytes(styled.encode(), name)) == _titled(parse_bytes(text.encode(), name))

@@ -36,7 +36,7 @@ _HEADER = re.compile(
 # "Decided at meeting: 14/03/2024 - Cabinet" (ModernGov "Decision details" pages of councils and joint committees).
 _ITEM_MEETING = re.compile(
     r"^(?:Decided\s+at\s+)?Meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|[^-–]{6,40}?)\s*[-–]\s*(?P<committee>.+?)"
-    r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*\))?\s*$",
+    r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*[.:]?\s*\))?\s*$",  # "(Item 6.)", "(Item 4:)"
     re.I,
 )
 _DATE_FIELD = re.compile(
@@ -221,7 +221,7 @@ def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None
     if date is None:
         return None
     item = m.group("item")
-    return clean_committee(m.group("committee")), date, item.rstrip(".") if item else None
+    return clean_committee(m.group("committee")), date, item.rstrip(".:") if item else None
 
 
 # "Minutes - 14 March 2023", "Agenda: Tuesday 7 March 2023", "Minute of Meeting 5 May 2022": the kind of
