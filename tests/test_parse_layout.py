@@ -878,6 +878,82 @@ def test_run_on_line_gives_up_its_heading() -> None:
     assert texts[2].startswith("Present Jo Abbot (Chair)")
 
 
+RUN_ON_COVER = (
+    "Kestrel Vale Police and Crime Panel\nTotal Page:9\nFile Type:pdf, Size:310Kb\n"
+    "KESTREL VALE POLICE AND CRIME PANEL Thursday, 3 March 2016 at 2.00 pm Council Chamber, Town Hall, "
+    "Bramley Notes (a) Members of the public may attend. " + "The meeting will be webcast on the host council's site. " * 6
+)
+
+
+def test_run_on_agenda_cover_gives_up_its_body_and_date() -> None:
+    # an agenda pack's cover run on in one line below a document site's title and file-size residue: the
+    # body's name and the date and time become lines of their own
+    lines = layout._split_run_on_heading([Line(t) for t in RUN_ON_COVER.splitlines()])
+    assert [ln.text for ln in lines[:5]] == [
+        "Kestrel Vale Police and Crime Panel",
+        "Total Page:9",
+        "File Type:pdf, Size:310Kb",
+        "KESTREL VALE POLICE AND CRIME PANEL",
+        "Thursday, 3 March 2016 at 2.00 pm",
+    ]
+    assert lines[5].text.startswith("Council Chamber, Town Hall, Bramley Notes")
+    doc = parse_bytes(RUN_ON_COVER.encode(), "pack.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Kestrel Vale Police and Crime Panel", "2016-03-03")
+
+
+def test_run_on_cover_needs_its_date_at_the_body_name() -> None:
+    # a long first line that only mentions a panel and a date later on is no cover: left as it is
+    text = "The Kestrel Vale Police and Crime Panel met in public. " * 4 + "It next meets on Thursday, 3 March 2016.\n"
+    lines = layout._split_run_on_heading([Line(t) for t in text.splitlines()])
+    assert [ln.text for ln in lines] == [text.strip()]
+
+
+def test_run_on_printed_heading_below_document_site_residue() -> None:
+    # printed minutes run on in one line below a document site's title and file-size lines: the heading
+    # before the attendance label still gives the body and the date
+    text = (
+        "Ambleford Police and Crime Panel\nTotal Page:12\nFile Type:pdf, Size:420Kb\n"
+        "Ambleford Police and Crime Panel Minutes of the Meeting held on 9 March 2021 at 10am in Room 2, "
+        "Shire Hall Members Present: Ms A Dent (Chair) Mr B Foy Officers Present: Mr C Quillfeather "
+        + "The Panel noted the report of the Commissioner. " * 6
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Ambleford Police and Crime Panel", "2021-03-09")
+
+
+def test_run_on_agenda_list_with_bare_numbers() -> None:
+    # the agenda list of a run-on cover: bare numbers going up by one from 1 after AGENDA; a capitals title
+    # ends at its mixed-case blurb, a title at its page range; a part heading before item 1 is kept
+    rest = (
+        "Room 2 NB - note the pre-meeting. AGENDA PART 1: OPEN ITEMS 1 APOLOGIES 2 MINUTES To agree the record "
+        "(Pages 3 - 8) 3 Work Programme 9 - 14 4 POLICE AND CRIME PLAN - UPDATE 2015/16 To consider a report. "
+        "Notes follow"
+    )
+    assert layout._split_run_on_agenda(rest) == [
+        "Room 2 NB - note the pre-meeting.",
+        "AGENDA",
+        "PART 1: OPEN ITEMS",
+        "1 APOLOGIES",
+        "2 MINUTES",
+        "To agree the record (Pages 3 - 8)",
+        "3 Work Programme",
+        "4 POLICE AND CRIME PLAN - UPDATE 2015/16",
+        "To consider a report. Notes follow",
+    ]
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "Room 2 Notes on the agenda: 1 APOLOGIES 2 MINUTES 3 UPDATE",  # no AGENDA word
+        "Room 2 AGENDA 1 APOLOGIES 2 MINUTES 4 UPDATE",  # numbers do not go up by one to three entries
+        "AGENDA " + "A long preamble that is no part heading at all. " * 4 + "1 APOLOGIES 2 MINUTES 3 UPDATE",
+    ],
+)
+def test_run_on_agenda_list_left_alone(rest: str) -> None:
+    assert layout._split_run_on_agenda(rest) == [rest]
+
+
 def test_short_first_line_without_a_date_is_not_split() -> None:
     # no date before the attendance label: not a heading (and a line under the run-on length is left alone)
     text = "Kellow Forum Minutes of Meeting Present Jo Abbot\n1. APOLOGIES\nNone.\n2. FINANCE\nNoted.\n"

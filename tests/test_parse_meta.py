@@ -349,3 +349,30 @@ def test_date_line_with_an_at_sign_time() -> None:
 )
 def test_date_fused_to_the_next_word(text: str, date: str) -> None:
     assert str(meta.parse_date(text)) == date
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (
+            "Harrowdale Police, Fire and Crime Panel Monday, 7 October 2019 at 10:00 County Hall notes follow",
+            ("Harrowdale Police, Fire and Crime Panel", "Monday, 7 October 2019 at 10:00", "County Hall notes follow"),
+        ),
+        (
+            "FENWOLD FIRE AUTHORITY Friday, 21st June 2013 Station Road, Fenwold",
+            ("FENWOLD FIRE AUTHORITY", "Friday, 21st June 2013", "Station Road, Fenwold"),
+        ),
+        (
+            "Public Document Pack Harrowdale Police and Crime Panel Monday, 7 October 2019 at 2.00 pm Room 1 AGENDA",
+            ("Harrowdale Police and Crime Panel", "Monday, 7 October 2019 at 2.00 pm", "Room 1 AGENDA"),
+        ),
+        (
+            "HARROWDALE POLICE AND CRIME PANEL 07/10/2019 at 10.00 am County Hall",
+            ("HARROWDALE POLICE AND CRIME PANEL", "07/10/2019 at 10.00 am", "County Hall"),
+        ),
+        ("Harrowdale Police and Crime Panel met on Monday, 7 October 2019 at 10:00 in County Hall", None),
+        ("Harrowdale Police and Crime Panel Monday, 31 February 2019 at 10:00 County Hall", None),
+    ],
+)
+def test_run_on_cover(line: str, expected: tuple[str, str, str] | None) -> None:
+    assert meta.run_on_cover(line) == expected

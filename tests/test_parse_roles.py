@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.parse import parse_bytes
 from indexer.parse.roles import build_cast, clean_name, is_public_item, title_role, valid_name
 
 
@@ -59,7 +60,18 @@ def test_title_role(title: str, role: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Jo Penhale", True), ("K Osei", True), ("Lloyd-Jones", True), ("The Panel", False), ("Police and Crime", False), ("PCC", False)],
+    [
+        ("Jo Penhale", True),
+        ("K Osei", True),
+        ("Lloyd-Jones", True),
+        ("The Panel", False),
+        ("Police and Crime", False),
+        ("PCC", False),
+        ("None", False),  # "None declared." under declarations of interest
+        ("Nobody", False),
+        ("Nil", False),
+        ("Nonie Hale", True),
+    ],
 )
 def test_valid_name(name: str, expected: bool) -> None:
     assert valid_name(name) is expected
@@ -102,3 +114,16 @@ def test_build_cast_reads_titles_not_their_last_words() -> None:
 )
 def test_is_public_item(title: str, public: bool) -> None:
     assert is_public_item(title) is public
+
+
+def test_none_declared_is_nobody_speaking() -> None:
+    text = (
+        "Agenda and minutes\n\nHarrowdale Police and Crime Panel - Monday, 7th March, 2022 10.00 am\n\nItems\nNo. Item\n\n"
+        "4.\n\nDeclarations of Interest\n\nMinutes:\n\nNone declared.\n\n5.\n\nPrecept\n\nMinutes:\n\n"
+        "Councillor Ada Venn asked about the precept.\n"
+    )
+    doc = parse_bytes(text.encode(), "page.txt")
+    assert [[(p.speaker_role, p.speaker_name) for p in i.passages] for i in doc.items] == [
+        [(None, None)],
+        [("councillor", "Ada Venn")],
+    ]

@@ -177,10 +177,20 @@ def _split_run_on_heading(lines: list[Line]) -> list[Line]:
             rest, after = f"{rest} {after[0].text}", after[1:]  # the heading hard-wrapped before its date
         if meta.parse_date(rest) is not None:
             return [Line(named.group("body"), first.indent, first.gap), Line(rest, first.indent, 0)] + after
-    if len(first.text) < _RUN_ON_MIN:
+    # the run-on line: the first line, or the first long one below a document site's short title and
+    # file-size lines ("Total Page:16", "File Type:pdf, Size:…")
+    at = next((k for k, ln in enumerate(lines[:4]) if len(ln.text) >= _RUN_ON_MIN), None)
+    if at is None or any(len(ln.text) > 80 for ln in lines[:at]):
         return lines
-    cut = _ATTENDANCE_WORD.search(first.text, 0, 600)
-    heading = first.text[: cut.start()] if cut else ""
+    run = lines[at]
+    cover = meta.run_on_cover(run.text)
+    if cover:  # an agenda pack's cover: the body's name and the date on lines of their own, as printed
+        body, when, rest = cover
+        split = [Line(body, run.indent, run.gap), Line(when, run.indent, 0)]
+        split += [Line(t, run.indent, 0) for t in _split_run_on_agenda(rest)]
+        return lines[:at] + split + lines[at + 1 :]
+    cut = _ATTENDANCE_WORD.search(run.text, 0, 600)
+    heading = run.text[: cut.start()] if cut else ""
     if not heading or meta.parse_date(heading) is None:
         return lines
     parts = [p.strip() for p in _HEADING_PARTS.split(heading) if p.strip()]
@@ -188,8 +198,49 @@ def _split_run_on_heading(lines: list[Line]) -> list[Line]:
     # opens the document
     top = next((k for k, p in enumerate(parts) if not re.search(r"[.!?]$", p)), 0)
     parts = parts[top:] + parts[:top]
-    rest = first.text[cut.end() :]  # type: ignore[union-attr]
-    return [Line(p, first.indent, first.gap if k == 0 else 0) for k, p in enumerate(parts)] + [Line(rest, first.indent, 0)] + lines[1:]
+    rest = run.text[cut.end() :]  # type: ignore[union-attr]
+    split = [Line(p, run.indent, run.gap if k == 0 else 0) for k, p in enumerate(parts)] + [Line(rest, run.indent, 0)]
+    return lines[:at] + split + lines[at + 1 :]
+
+
+# The agenda list of a run-on cover, bare numbers going up by one from 1 after the word AGENDA:
+# "AGENDA 1 APOLOGIES FOR ABSENCE 2 MINUTES To agree … (Pages 7 - 12) 3 …", "AGENDA 1 Minutes of last meeting
+# held on <date> 5 - 18 2 Apologies for Absence …" (police and crime panels' packs of two force areas).
+_AGENDA_WORD = re.compile(r"\bAGENDA\b")
+_PAGE_RANGE = re.compile(r"\s+(?:\(Pages?\s+\d{1,3}(?:\s*-\s*\d{1,3})?\)|\d{1,3}\s*-\s*\d{1,3})(?=\s|$)")
+# a capitals title and the mixed-case blurb after it: "APPOINTMENT OF CO-OPTED MEMBER To consider a report …"
+_CAPS_TITLE = re.compile(r"^(?P<t>[A-Z0-9][A-Z0-9'&/(),.-]*(?:\s+(?:[A-Z0-9'&/(),.-]+|[-–]))*)\s+(?=[A-Z][a-z])")
+
+
+def _split_run_on_agenda(rest: str) -> list[str]:
+    """The rest of a run-on cover as lines: what precedes its agenda list, then one "<n> <title>" line per
+    entry with the entry's blurb (and what follows the page range) on a line of its own."""
+    word = _AGENDA_WORD.search(rest)
+    if word is None:
+        return [rest]
+    text, cuts, want = rest[word.end() :], [], 1
+    for m in re.finditer(r"(?<!\S)(\d{1,2})\s+(?=[A-Z])", text):
+        if int(m.group(1)) == want:
+            cuts.append(m.start())
+            want += 1
+    lead = text[: cuts[0]].strip(" :") if cuts else ""
+    if len(cuts) < 3 or len(lead) > 150:  # (a part's heading at most: "PART 1: ITEMS LIKELY TO BE CONSIDERED …")
+        return [rest]
+    out = [t for t in (rest[: word.start()].strip(), "AGENDA", lead) if t]
+    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+        number, entry = text[a:b].strip().split(None, 1)
+        page = _PAGE_RANGE.search(entry)
+        caps = _CAPS_TITLE.match(entry)
+        if page is not None and (caps is None or page.start() < caps.end("t")):
+            title, blurb = entry[: page.start()], entry[page.end() :]
+        elif caps is not None:
+            title, blurb = caps.group("t"), entry[caps.end() :]
+        else:
+            title, blurb = entry, ""
+        out.append(f"{number} {title.strip()}")
+        if blurb.strip():
+            out.append(blurb.strip())
+    return out
 
 
 # ModernGov's issue-history page ("ieIssueDetails"), whatever the council: "Issue - meetings", the

@@ -256,6 +256,26 @@ def is_date_line(line: str) -> bool:
     return bool(_DATE_LINE.match(line.strip()))
 
 
+# An agenda pack's cover as a run-on line (a PDF's text with its line breaks lost, document sites' copies):
+# "<Body> <weekday>, <date> at <time> <venue> … AGENDA 1 …" (or "<Body> dd/mm/yyyy at <time> …"), the body's
+# name, the meeting's date and time,
+# then the rest of the cover, after ModernGov's "Public Document Pack" stamp at most. [police and crime
+# panels' agenda packs of three force areas; the cover of any body's pack is laid out so]
+_RUN_ON_COVER = re.compile(
+    rf"^(?:Public\s+Document\s+Pack\s+)?(?P<body>(?:The\s+)?[A-Z][\w'&,()-]*(?:\s+[\w'&,()-]+){{0,10}}?\s+(?i:{_HEADING_BODY_TYPES}))\s+"
+    rf"(?P<when>(?:(?i:{_WEEKDAY}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTH}),?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    r"(?:,?\s+(?i:at|from|commencing\s+at)\s+\d{1,2}(?:[.:]\d{2})?\s*(?i:[ap]\.?m\.?|hours|noon)?)?)[\s,]+(?P<rest>\S.*)$"
+)
+
+
+def run_on_cover(line: str) -> tuple[str, str, str] | None:
+    """(body, date and time, rest) of an agenda pack's cover run on in one line (see ``_RUN_ON_COVER``)."""
+    m = _RUN_ON_COVER.match(line)
+    if m is None or parse_date(m.group("when")) is None:
+        return None
+    return m.group("body"), m.group("when"), m.group("rest")
+
+
 def is_committee_line(line: str) -> bool:
     """True for a line that is only the name of a body ("North Yorkshire Police, Fire and Crime Panel")."""
     line = line.strip()

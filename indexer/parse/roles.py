@@ -114,8 +114,9 @@ _NOT_NAME = frozenset(
     Cabinet Police Crime Commissioner Chief Chair Chairman Office Deputy Officers Officer OPCC PCC Apologies
     Minutes Resolved Following During Having When Through Also Both Councillor Councillors Cllr Cllrs
     Agenda Item Report Present Public Questions Declarations Decision Action There Some All Any Director Assistant
-    Manager Secretary Clerk Treasurer Head Leader Mayor Inspector Superintendent Sergeant""".split()
-)
+    Manager Secretary Clerk Treasurer Head Leader Mayor Inspector Superintendent Sergeant
+    None Nil Nobody Neither Each Several No""".split()
+)  # (quantifiers: "None declared." under a declarations item is nobody speaking - panels' and councils' minutes)
 
 
 def valid_name(name: str) -> bool:
