@@ -170,7 +170,7 @@ def _date_forms(iso: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]
     weekday = _WEEKDAYS[d.weekday()]
     ordinal = f"{day}{_ORD.get(day, 'th')}"
     # Printed with a weekday and ordinal ("Tuesday, 5th March, 2019") -> plain ("5 March 2019"), and back.
-    rich = re.compile(rf"(?:{weekday},?\s+)?{day}(?:st|nd|rd|th)?\s+{month},?\s+{year}", re.I)
+    rich = re.compile(rf"(?:(?:{'|'.join(_WEEKDAYS)}),?\s+)?{day}(?:st|nd|rd|th)?\s+{month},?\s+{year}", re.I)
     plain_out = f"{day} {month} {year}"
     rich_out = f"{weekday} {ordinal} {month}, {year}"
     return [(rich, lambda m: rich_out if m.group(0).lower() == plain_out.lower() else plain_out)]
