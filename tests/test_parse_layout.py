@@ -1163,3 +1163,46 @@ def test_an_attendance_list_one_name_a_line_gives_no_titles() -> None:
 def test_headings_run_into_their_minutes_to_the_last(text: str, expected: list[tuple[str, str]]) -> None:
     doc = parse_bytes(text.encode(), "minutes.txt")
     assert [(i.number, i.title) for i in doc.items if i.title] == expected
+
+
+def test_running_register_numbers_four_digits_alone_on_their_lines() -> None:
+    """A county council's meeting page numbers its minutes from a running register ("2481." alone over the
+    title): the numbers are the items'."""
+    text = (
+        "Agenda and minutes\n\nCouncil - Wednesday, 9th July, 2025 10.00 am\n\nItems\nNo. Item\n\n"
+        "2481.\n\nApologies (Agenda item 1)\n\nMinutes:\n\nApologies were received from Mr P Harwood.\n\n"
+        "2482.\n\nChairman's Announcements (Agenda item 2)\n\nMinutes:\n\nThe Chairman thanked the library staff.\n"
+    )
+    doc = parse_bytes(text.encode(), "page.txt")
+    assert [(it.number, it.title) for it in doc.items if it.title] == [
+        ("2481", "Apologies (Agenda item 1)"),
+        ("2482", "Chairman's Announcements (Agenda item 2)"),
+    ]
+
+
+def test_running_register_numbers_five_digits_before_capitals_titles() -> None:
+    text = (
+        "Minutes of the meeting of Brindle Cross Town Council held in the Hall on Monday 6 October 2025\n\n"
+        "PRESENT: Councillor A. Marsh (chairman), Councillors B. Lyle and C. Orme.\n\n"
+        "20415 MAYOR'S REPORT\nThe mayor reported on the Remembrance arrangements.\n\n"
+        "20416 HIGHWAYS\nThe clerk read the county highways report for September.\n"
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(it.number, it.title) for it in doc.items if it.title] == [
+        ("20415", "MAYOR'S REPORT"),
+        ("20416", "HIGHWAYS"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines, running",
+    [
+        (["2481.", "Apologies", "2482.", "Minutes"], {2481, 2482}),
+        (["20415 MAYOR'S REPORT", "20416 HIGHWAYS"], {20415, 20416}),
+        (["2024 Budget", "2025 Budget"], set()),  # years, not minutes
+        (["5000 households were surveyed.", "2481.", "Minutes"], set()),  # no consecutive pair
+        (["2481.", "2483."], set()),
+    ],
+)
+def test_running_numbers_need_a_consecutive_neighbour(lines: list[str], running: set[int]) -> None:
+    assert layout._running_numbers([Line(t) for t in lines]) == running

@@ -376,3 +376,65 @@ def test_date_fused_to_the_next_word(text: str, date: str) -> None:
 )
 def test_run_on_cover(line: str, expected: tuple[str, str, str] | None) -> None:
     assert meta.run_on_cover(line) == expected
+
+
+@pytest.mark.parametrize(
+    "text, committee, date",
+    [
+        (
+            "Summons To all Members of Wexmoor County Council You are hereby summoned to attend the meeting of the County Council"
+            " to be held in the Council Chamber at Shire Hall, Tarnbridge at 10:00 on Tuesday, 14 October 2025 for the business below",
+            "County Council",
+            "2025-10-14",
+        ),
+        (
+            "YOU ARE HEREBY SUMMONED TO ATTEND A MEETING OF HOLLOWMERE PARISH COUNCIL TO BE HELD in the Reading Room on"
+            " Tuesday 14th October 2025, at 7.30PM TO TRANSACT THE BUSINESS BELOW:",
+            "Hollowmere Parish Council",
+            "2025-10-14",
+        ),
+        (
+            "Dear Councillor You are given notice of the annual meeting of Brindle Cross Town Council to be held in the"
+            " Guildhall on Monday 18 May 2026 at 7.00 pm.",
+            "Brindle Cross Town Council",
+            "2026-05-18",
+        ),
+        # the date laid out elsewhere on the cover (a table's cells): the body only
+        ("You are hereby summoned to attend the meeting of the County Council to be held at the time printed overleaf.", "County Council", "None"),
+    ],
+)
+def test_summons_letter_names_the_meeting(text: str, committee: str, date: str) -> None:
+    found = meta.summons_meeting(text)
+    assert found is not None
+    assert (found[0], str(found[1])) == (committee, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chair invited the Clerk to attend the next meeting of the Parish Council.",
+        "Members were summoned to attend by the Chief Executive.",
+        "The minutes of the meeting of the Cabinet held on 4 March 2025 were agreed.",
+    ],
+)
+def test_no_summons_in_minutes_prose(text: str) -> None:
+    assert meta.summons_meeting(text) is None
+
+
+def test_run_on_agenda_pack_summons_gives_body_and_date() -> None:
+    """A document site's copy of a county council's agenda pack, its lines run together: the summons letter
+    on its cover is the only place naming the meeting."""
+    data = (
+        "Summons To all Members of Wexmoor County Council You are hereby summoned to attend the meeting of the County Council"
+        " to be held in the Council Chamber at Shire Hall, Tarnbridge at 10:00 on Tuesday, 14 October 2025 for the business"
+        " listed below Helen Carrow Chief Executive Telephone: 01632 960123 Email:\n"
+        "[email protected] Press and public are welcome. Page 1 of 88 Page 2 of 88 Items for the meeting Page 1 Apologies"
+        " for Absence 2 Declarations of Interest 3 To confirm the minutes of 9 5 - 12 September 2025\n"
+    ).encode()
+    doc = parse_bytes(data, "pack.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("County Council", dt.date(2025, 10, 14))
+
+
+def test_previously_circulated_minutes_date_is_not_the_meeting_date() -> None:
+    # "The Minutes of the Council held on <date> (previously circulated)": another meeting's date
+    assert meta._only_date(["C. The Minutes of the Council held on 11 February 2025 (previously circulated)."]) is None

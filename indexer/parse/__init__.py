@@ -144,6 +144,13 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
             # Northern Irish printed minutes, parish minutes)
             c, d = meta.meeting_from_head(raw.head + [b.text for b in first.blocks[:12] if b.kind != LABEL] + [heading or ""])
             committee, date = committee or c, date or d
+        if (committee is None or date is None) and first is not None:
+            # an agenda pack's summons letter above its agenda, the first item's text when the letter's
+            # lines ran together or its address line became a title ("To: all members of the council")
+            # (read as one text: the letter's sentence may be wrapped over two blocks, its date in the second)
+            found = meta.summons_meeting(" ".join(b.text[:1200] for b in first.blocks[:4] if b.kind != LABEL))
+            if found:
+                committee, date = committee or found[0], date or found[1]
     if _is_summary_page(raw):
         kind = "other"
         if date is None:

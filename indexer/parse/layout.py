@@ -605,6 +605,7 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     sequence: list[tuple[int, str, str, int]] = []
     weak: list[tuple[int, str, str, int]] = []  # numbered lines that do not read as titles
     ones: list[tuple[int, str, str, int]] = []  # title lines numbered "1." (see _lost_list_numbers)
+    running = _running_numbers(body)
     for i, ln in enumerate(body):
         t = strip_file_link(_without_cell_bar(ln.text))
         if t[:1].isdigit() and meta.is_date_line(t):
@@ -613,7 +614,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         if above:
             starts.append(above)
             continue
-        if ITEM_NUMBER.match(t) and i + 1 < len(body):
+        lone_running = bool(running) and bool(_RUNNING_LONE.match(t)) and int(t.strip().rstrip(".")) in running
+        if (ITEM_NUMBER.match(t) or lone_running) and i + 1 < len(body):
             nxt = body[i + 1].text
             if nxt[:1].isdigit() and meta.is_date_line(nxt):
                 continue  # a page number above a running header's date
@@ -638,6 +640,9 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
             stop = "." if not kept.endswith(".") else ""
             t = t[: NUMBER_AND_TITLE.match(t).start(2)] + kept  # type: ignore[union-attr]
         m = NUMBER_AND_TITLE.match(t) or (_SUB_ENTRY.match(t) if t.startswith("(") or t[1:2] == ")" else None)
+        if not m and running:
+            m = _RUNNING_AND_TITLE.match(t)
+            m = m if m and int(m.group(1).rstrip(".")) in running else None
         if m and m.re is _SUB_ENTRY and not RESIDUE_INLINE.search(t):
             m = None  # a lettered point, unless a page reference marks an agenda entry
         # a minute reference ("Minute 18/24 –", "23/045") heads its title even when the title ends in a
@@ -683,6 +688,23 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     if starts and starts[0][1] and not _PLAIN_LIST_NUMBER.match(starts[0][1]):
         starts = _leading_list(body[: starts[0][0]]) + starts
     return starts
+
+
+# A council's running register of minute numbers, four or five digits ("2481." alone on its line over the
+# title, a county council's meeting page; "20415 MAYOR'S REPORT", a town council's minutes). A
+# number that long is read as an item's only where the next or the previous number stands at another line's
+# start: consecutive minutes, never a year ("2024 Budget") or a sum.
+_RUNNING_LONE = re.compile(r"^\s*\d{4,5}\.?\s*$")
+_RUNNING_AND_TITLE = re.compile(r"^\s*(\d{4,5}\.?)\s+(?=[A-Z(\"'])(.+)$")
+_RUNNING_LEAD = re.compile(r"^\s*(\d{4,5})(?:\.?\s*$|\.?\s+[A-Z(\"'])")
+
+
+def _running_numbers(body: list[Line]) -> set[int]:
+    """The four- and five-digit numbers opening lines of ``body`` that are consecutive with another such
+    number (see ``_RUNNING_LONE``); years (1900-2100) are never running minute numbers."""
+    found = {int(m.group(1)) for ln in body if (m := _RUNNING_LEAD.match(ln.text))}
+    found = {n for n in found if not 1900 <= n <= 2100}
+    return {n for n in found if n - 1 in found or n + 1 in found}
 
 
 def _title_above_reference(body: list[Line], i: int, t: str) -> tuple[int, str | None, str, int] | None:

@@ -386,6 +386,10 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         if found:
             committee = clean_committee(found.group("c"))
     if not committee:
+        # (the header's lines read as one text: the letter's sentence may be wrapped, its date on the next line)
+        found = summons_meeting(" ".join(head)[:4000])
+        committee, date = (found[0], date or found[1]) if found else (None, date)
+    if not committee:
         committee = _page_heading_name(head)
     if not committee:
         names = [clean_committee(line) for line in head[_below_page_type(head) :] if is_committee_line(line)]
@@ -433,7 +437,7 @@ def _page_heading_name(head: list[str]) -> str | None:
 
 
 # A date that belongs to another meeting or to the web page, not to this meeting.
-_OTHER_DATE = re.compile(r"\b(?:previous|last|next|future|uploaded|published|updated|posted|printed|issued|dispatched|despatched)\b", re.I)
+_OTHER_DATE = re.compile(r"\b(?:previous(?:ly)?|last|next|future|uploaded|published|updated|posted|printed|issued|dispatched|despatched)\b", re.I)
 
 
 _PROSE_RUN = re.compile(r"(?:\b[a-z]{2,}\b\W+){5}")
@@ -491,6 +495,29 @@ def minutes_of_meeting_date(line: str) -> dt.date | None:
 def _held_on_date(line: str) -> dt.date | None:
     m = _HELD_ON.search(line) or _MINUTES_ON.match(line)
     return parse_date(m.group("d")) if m else minutes_of_meeting_date(line)
+
+
+# An agenda pack's summons or notice letter: "You are hereby summoned to attend a meeting of the County Council to
+# be held … on Tuesday, 14 October 2025", "YOU ARE HEREBY SUMMONED TO ATTEND A MEETING OF <PLACE> PARISH COUNCIL TO
+# BE HELD …", "You are invited to attend the meeting of the Cabinet which will be held …", "You are given notice of
+# the annual meeting of <Place> Town Council to be held …" (county, town and parish councils' agendas). The body
+# is the one the letter calls its members to; the date is the one it will be held on.
+_SUMMONS = re.compile(
+    r"\b(?:(?:summoned|invited|requested|called)\s+to\s+attend|(?:given\s+)?notice\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+"
+    rf"(?:the\s+)?(?P<c>(?:[\w'&,-]+\s+){{0,10}}?(?i:{_HEADING_BODY_TYPES}))\s+(?:(?:which\s+)?(?:is\s+)?(?:to|will)\s+be\s+held|to\s+take\s+place)\b",
+    re.I,
+)
+
+
+def summons_meeting(text: str) -> tuple[str | None, dt.date | None] | None:
+    """The body and date a summons or notice letter calls a meeting of (see ``_SUMMONS``); None if ``text``
+    holds no such letter."""
+    m = _SUMMONS.search(text)
+    if not m:
+        return None
+    held = _HELD_ON.search(text, m.end() - 20)
+    date = parse_date(held.group("d")) if held and held.start() < m.end() + 5 else None
+    return clean_committee(m.group("c")), date
 
 
 def is_printed_heading(line: str) -> bool:
