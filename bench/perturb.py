@@ -45,7 +45,8 @@ Changes (each alone):
 * ``number_paren``    – numbered headings "3. Title" / "3 Title" printed "3) Title";
 * ``number_own_line`` – the number on a line of its own above its title, as in ModernGov's item
   tables ("3." / "" / "Title");
-* ``number_no_space`` – "3. Title" printed "3.Title", as PDF text that lost a space has it.
+* ``number_no_space`` – "3. Title" printed "3.Title", as PDF text that lost a space has it;
+* ``number_spaced_stop`` – "3. Title" printed "3 . Title", as justified PDF text spaces it.
 
 ``python -m bench.perturb`` writes ``bench/results/parser-perturb.md`` (counts and file
 names only) and, with ``--details``, the changed fields per file to
@@ -244,6 +245,14 @@ def number_no_space(text: str, gold: dict[str, Any]) -> str | None:
     return "\n".join(lines) if hits else None
 
 
+def number_spaced_stop(text: str, gold: dict[str, Any]) -> str | None:
+    lines = text.split("\n")
+    hits = [(k, m) for k, m in _numbered_title_lines(text, gold) if m.group(3)]
+    for k, m in hits:
+        lines[k] = f"{m.group(1)}{m.group(2)} . {m.group(4)}"
+    return "\n".join(lines) if hits else None
+
+
 def number_own_line(text: str, gold: dict[str, Any]) -> str | None:
     lines = text.split("\n")
     hits = _numbered_title_lines(text, gold)
@@ -404,6 +413,7 @@ TRANSFORMS: dict[str, Transform] = {
     "number_paren": number_paren,
     "number_own_line": number_own_line,
     "number_no_space": number_no_space,
+    "number_spaced_stop": number_spaced_stop,
 }
 
 FIELDS = ("date", "committee", "items", "resolutions", "roles")

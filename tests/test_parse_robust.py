@@ -454,3 +454,13 @@ def test_item_page_meeting_line_styles(name: str) -> None:
     styled = TRANSFORMS["meeting_line_style"](text, gold)
     assert "(Item " in styled and ":)" in styled
     assert _titled(parse_bytes(styled.encode(), name)) == _titled(parse_bytes(text.encode(), name))
+
+
+@pytest.mark.parametrize("name", _heldout_with("number_spaced_stop"))
+def test_number_with_its_stop_spaced_off(name: str) -> None:
+    """"3 . Title" (justified PDF text spaces the stop off its number) reads as "3. Title"."""
+    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    text = decode((HELDOUT / name).read_bytes())
+    spaced = TRANSFORMS["number_spaced_stop"](text, gold)
+    assert spaced is not None and " . " in spaced
+    assert _summary(parse_bytes(spaced.encode(), name)) == _summary(parse_bytes(text.encode(), name))

@@ -73,13 +73,15 @@ _ATTENDANCE_ENTRY = re.compile(
 )
 
 
-# "1.Apologies", "12)Minutes": a heading's number glued to its title, as PDF text that lost a space has it.
+# "1.Apologies", "12)Minutes": a heading's number glued to its title, as PDF text that lost a space has it;
+# "1 . Apologies": its stop spaced off, as justified PDF text has it.
 _NUMBER_GLUED = re.compile(r"(?m)^([ \t]*\d{1,3}[.)])(?=[A-Z][A-Za-z])")
+_NUMBER_SPACED = re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]+([.)])(?=[ \t]+[A-Z(\"'])")
 
 
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
-    text = _NUMBER_GLUED.sub(r"\1 ", text)
+    text = _NUMBER_SPACED.sub(r"\1\2", _NUMBER_GLUED.sub(r"\1 ", text))
     lines = split_lines(tables.unfold_columns(text))
     lines = reflow(_drop_menu_bar(_drop_window_title(_drop_item_links(drop_site_banner(_gaps_in_units(lines))))))
     lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
