@@ -464,3 +464,16 @@ def test_number_with_its_stop_spaced_off(name: str) -> None:
     spaced = TRANSFORMS["number_spaced_stop"](text, gold)
     assert spaced is not None and " . " in spaced
     assert _summary(parse_bytes(spaced.encode(), name)) == _summary(parse_bytes(text.encode(), name))
+
+
+@pytest.mark.parametrize("title", ["Police and Crime Commissioner", "Police & Crime Commissioner"])
+def test_ampersand_in_a_job_title(title: str) -> None:
+    from indexer.parse.roles import title_role
+
+    assert title_role(title) == "commissioner"
+    page = (
+        "Agenda and minutes\n\nWestshire Police and Crime Panel - Friday, 26th January, 2018 10.00 am\n\nItems\nNo. Item\n\n"
+        f"5.\n\nBudget Update\n\nMinutes:\n\nMr John Carter, {title} for Westshire, presented the report.\n"
+    )
+    doc = parse_bytes(page.encode(), "p.txt")
+    assert [(p.speaker_role, p.speaker_name) for p in doc.items[0].passages] == [("commissioner", "John Carter")]

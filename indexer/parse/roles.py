@@ -378,7 +378,7 @@ _MEMBER_WORDS = re.compile(r"\b(?:Councillor|Co-opted|Independent\s+Member|Membe
 
 def title_role(title: str) -> str | None:
     """The role a job title or description names ("Devon and Cornwall Police and Crime Commissioner")."""
-    t = _QUALIFIER.sub("", title.strip())
+    t = _QUALIFIER.sub("", title.strip()).replace(" & ", " and ")  # "Police & Crime Commissioner"
     staff = _STAFF_OF.match(t)
     if staff:  # "the Commissioner's Chief Finance Officer": the Commissioner's staff
         role = title_role(staff.group(1))
