@@ -477,3 +477,21 @@ def test_ampersand_in_a_job_title(title: str) -> None:
     )
     doc = parse_bytes(page.encode(), "p.txt")
     assert [(p.speaker_role, p.speaker_name) for p in doc.items[0].passages] == [("commissioner", "John Carter")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The PCC gave the Panel an update on the recruitment of officers.", "commissioner"),
+        ("The Commissioner gave Members a brief overview of the plan.", "commissioner"),
+        ("The Chief Constable gave a presentation on the force's performance.", "chief_constable"),
+    ],
+)
+def test_gave_the_panel_an_update(sentence: str, role: str) -> None:
+    """"<X> gave the Panel an update": the body spoken to may stand between the verb and what was given."""
+    page = (
+        "Agenda and minutes\n\nWestshire Police and Crime Panel - Friday, 26th January, 2018 10.00 am\n\nItems\nNo. Item\n\n"
+        f"5.\n\nBudget Update\n\nMinutes:\n\n{sentence}\n"
+    )
+    doc = parse_bytes(page.encode(), "p.txt")
+    assert [p.speaker_role for p in doc.items[0].passages] == [role]

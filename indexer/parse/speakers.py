@@ -60,7 +60,7 @@ _SPEECH = (
     r"extended|voiced|called\s+for|offered|enquired|conveyed|apologised|read(?:\s+out)?|set\s+out|briefed|"
     r"gave\s+notice|opened\s+the\s+(?:meeting|debate|discussion|item)|summed\s+up|insisted|contended|"
     r"made\s+(?:reference|a\s+statement|comments?|a\s+declaration|representations?|the\s+point|an?\s+(?:short\s+|brief\s+)?presentation|a\s+suggestion)|"
-    r"gave\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence|details|background)|"
+    r"gave\s+(?:(?:the\s+)?(?:Panel|Committee|Board|Council|Cabinet|Members?|members)\s+)?(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:following\s+|further\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+|short\s+)?(?:updates?|presentations?|reports?|overview|answers?|responses?|assurances?|evidence|details|background)|"
     r"provided\s+(?:an?\s+|the\s+)?(?:verbal\s+|oral\s+|written\s+|brief\s+)?(?:update|overview|outline|explanation|presentation|context|assurances?|clarification|information|details|answer|the\s+Panel|Members|the\s+Committee)|"
     r"(?:was|were)\s+(?:satisfied|content|concerned|disappointed)\s+(?:that|with)|ruled|"
     r"took\s+the\s+opportunity|led\s+(?:the\s+)?(?:discussion|presentation)|paid\s+(?:tribute|thanks)|"
