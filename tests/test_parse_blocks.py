@@ -126,6 +126,38 @@ def test_site_banner_keeps_an_upload_title_that_is_the_minutes_heading() -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the site's title printed again, case and all, as the text's first words: the copy goes
+        ("Download: 2 May 2022 KCC Minutes\n\nTotal Page:9\n\nFile Type:pdf, Size:300Kb\n\n"
+         "Download: 2 May 2022 KCC Minutes KELDRUM COMMUNITY COUNCIL Draft Minute of the Keldrum Community Council "
+         "meeting. Held on Monday 2nd May 2022 at 7pm in the School. PRESENT: Cllr A Prowse (Chair), Cllr B Shaw. "
+         "APOLOGIES: Cllr C Dunn. MINUTES: The minutes of the April meeting were approved without change. "
+         "FINANCE: The treasurer reported the balance of the account and the grant received for the play park.",
+         ("Keldrum Community Council", "2022-05-02")),
+        ("Minutes of Meeting of Tuesday 7Th June 2022 Venue: Harbour Institute\nTotal Page:9\nFile Type:pdf, Size:300Kb\n"
+         "Minutes of Meeting of Tuesday 7Th June 2022 Venue: Harbour Institute KELDRUM COMMUNITY COUNCIL Minutes of "
+         "Meeting of Tuesday 7th June 2022 Venue: Harbour Institute Present A Prowse Chairwoman B Shaw Secretary. Welcome "
+         "The Chairman welcomed everyone to the meeting and the minutes of the last meeting were approved. Police "
+         "Report The constable reported on parking near the school and on the theft of a bicycle from the station.",
+         ("Keldrum Community Council", "2022-06-07")),
+        # a page number before the site's cut title; the text starts with the heading in capitals: the title goes
+        ("1 – Ballyfinn Borough Council Minutes of Council Meeting Held in the Council Chamber, Town Hall, Market Street, Bally\n"
+         "Total Page:14\nFile Type:pdf, Size:880Kb\nBALLYFINN BOROUGH COUNCIL MINUTES OF COUNCIL MEETING HELD IN THE "
+         "COUNCIL CHAMBER, TOWN HALL, MARKET STREET, BALLYFINN ON MONDAY 6 MARCH 2023 AT 7.00PM PRESENT: The Mayor, "
+         "Councillor P Quigley Aldermen R Dunne, S Hegarty Councillors T Lavery, M Orr APOLOGIES: Councillor N Tolland",
+         ("Council", "2023-03-06")),
+    ],
+)
+def test_site_title_repeated_by_the_text(text: str, expected: tuple[str, str]) -> None:
+    from indexer.parse import parse_bytes
+
+    doc = parse_bytes(text.encode(), "upload.txt")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == expected
+    assert not any(it.title.lower().startswith(("download:", "1 –", "minutes of meeting of")) for it in doc.items)
+
+
+@pytest.mark.parametrize(
     ("text", "chrome"),
     [("Occurred", True), ("Meeting open to the public.", True), ("Meeting closed to the public", True),
      ("Meeting Details", True), ("Occurrence of flooding", False), ("Public open space", False)],

@@ -1206,3 +1206,80 @@ def test_running_register_numbers_five_digits_before_capitals_titles() -> None:
 )
 def test_running_numbers_need_a_consecutive_neighbour(lines: list[str], running: set[int]) -> None:
     assert layout._running_numbers([Line(t) for t in lines]) == running
+
+
+_RUN_ON_HEAD = (
+    "Minutes of Meeting of Lisnaree District Council held on Monday 6 March 2023 in the Council Offices, Bridge Street "
+    "Members Present: Councillor Orr, Chair Councillors Brady, Coyle, Dunlop and Kerrigan The meeting commenced at 7pm "
+)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "expected"),
+    [
+        # consecutive references with one prefix and one year split the run-on line; the capitals run is the title
+        ("C12/23 APOLOGIES Councillor Lynch C13/23 DECLARATIONS OF INTEREST The Chair reminded Members of their duty. "
+         "C14/23 LEISURE CENTRE ROOF The Director reported on the tenders received for the repairs.",
+         [("C12/23", "APOLOGIES"), ("C13/23", "DECLARATIONS OF INTEREST"), ("C14/23", "LEISURE CENTRE ROOF")]),
+        # a four-digit year; a minute continued over a page repeats its reference
+        ("C140/2023 WELCOME The Mayor welcomed Members to the meeting. C141/2023 CONGRATULATIONS The Mayor congratulated "
+         "the school choir. – 2 – C141/2023 CONGRATULATIONS Continued Members joined the Mayor in her congratulations.",
+         [("C140/2023", "WELCOME"), ("C141/2023", "CONGRATULATIONS")]),
+        # references of two prefixes or years, or not going up by one, are cross-references: no items
+        ("Members noted minute C12/23 Apologies and minute P40/22 Planning and asked the Director to report on "
+         "the C19/23 Leisure strategy at a later meeting of the council with the figures for the year.",
+         []),
+    ],
+)
+def test_inline_minute_references_split_a_run_on_line(minutes: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse_bytes((_RUN_ON_HEAD + minutes + "\n").encode(), "minutes.txt")
+    assert [(it.number, it.title) for it in doc.items if it.number] == expected
+
+
+def test_reference_glued_to_its_capitals_title() -> None:
+    text = (
+        "MINUTES OF A COUNCIL MEETING HELD AT THE TOWN HALL ON MONDAY 9th JANUARY 2023 AT 7.00 PM\n\n"
+        "PRESENT: Cllr A. Pryce (Mayor)\n\n"
+        "201/01APOLOGIES Apologies were received from Cllr T. Bevan\n\n"
+        "201/02DECLARATIONS OF INTEREST No interests were declared.\n\n"
+        "201/03MINUTES The following minutes were read and confirmed.\n"
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(it.number, it.title) for it in doc.items if it.number] == [
+        ("201/01", "APOLOGIES"), ("201/02", "DECLARATIONS OF INTEREST"), ("201/03", "MINUTES")
+    ]
+
+
+def test_cmis_page_entries_with_gaps_in_their_numbers() -> None:
+    text = (
+        "Meeting Details\n\nMeeting Summary\nKilbrannan Council\n3 May 2023 - 10:00 to 12:00\n\nAgenda\n\nPublic Items\n"
+        "1 Welcome and Apologies\n2 Declarations of Interest\n5 Roads Capital Programme\nReport by Head of Roads (copy herewith 23/60)\n"
+        "9 Ferry Timetable\n\nPrivate Items\nP1 Sale of the Old School\nReport by Head of Property (copy herewith 23/61)\n"
+    )
+    doc = parse_bytes(text.encode(), "meeting.txt")
+    assert [(it.number, it.title) for it in doc.items if it.number] == [
+        ("1", "Welcome and Apologies"), ("2", "Declarations of Interest"), ("5", "Roads Capital Programme"),
+        ("9", "Ferry Timetable"), ("P1", "Sale of the Old School"),
+    ]
+    # without the page's groups, a gap ends the run: "5" and "9" are no items of the "1", "2" list
+    plain = parse_bytes(text.replace("Public Items\n", "").replace("Private Items\n", "").encode(), "meeting.txt")
+    assert [it.number for it in plain.items if it.number][:2] == ["1", "2"]
+    assert "9" not in [it.number for it in plain.items]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        (["04/22/01", "04/22/02", "04/22/03"], ["04/22/01", "04/22/02", "04/22/03"]),  # month, year, minute
+        (["2022/04/01", "2022/04/02", "2022/04/03"], ["2022/04/01", "2022/04/02", "2022/04/03"]),  # year, month, minute
+        (["01/04/22", "02/04/22", "03/04/22"], []),  # a date's form ("12/04/24 Payment to …"): no minute numbers
+        # not one run: no list (printed minutes' first minute-numbered heading stays an item, as for "3/1")
+        (["04/22/01", "04/22/05", "04/22/09"], ["04/22/01"]),
+    ],
+)
+def test_three_part_minute_references(numbers: list[str], expected: list[str]) -> None:
+    titles = ["Circular", "Apologies for absence", "Harbour Lighting"]
+    body = "\n\n".join(f"{n} {t}\n\nThe clerk reported on the matter and members noted it." for n, t in zip(numbers, titles))
+    text = "At a meeting of KELDA COMMUNITY COUNCIL held in the Hall on Monday 4 April 2022 at 7pm\n\n" + body + "\n"
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [it.number for it in doc.items if it.number] == expected

@@ -36,6 +36,10 @@ from indexer.parse.meta import (
         ("no date here", None),
         ("held Tuesday night February the 6th 2018 at 7.30pm", dt.date(2018, 2, 6)),
         ("7:30Pm 28Th November 2018", dt.date(2018, 11, 28)),
+        # a month glued to its year (text copies that lost a space); a glued two-digit year is no year
+        ("ON MONDAY 13th FEBRUARY2023 AT 7.00 PM", dt.date(2023, 2, 13)),
+        ("its meeting of 3 October2016 agreed the plan", dt.date(2016, 10, 3)),
+        ("on 13 March21 at 7pm", None),
     ],
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
@@ -326,6 +330,9 @@ def test_an_agenda_packs_item_stamp_before_the_minutes_heading() -> None:
     [
         ("Minutes of the meeting at the Old Forge Rooms, Mill Street, FB4 2QT 12th October 2022", "2022-10-12"),
         ("Minutes of Meeting on Wednesday, 14th March 2018 @ 8.15am", "2018-03-14"),
+        ("Minutes of Meeting of Tuesday 7th June 2022 Venue: Harbour Institute", "2022-06-07"),
+        ("Minutes of Meeting of 7 June 2022", "2022-06-07"),
+        ("Minutes of Meeting of the Finance Group on 7 June 2022", "None"),
         ("Minutes of the previous meeting on 12th October 2022", "None"),
         ("The minutes of the meeting at the hall on 12th October 2022 were agreed", "None"),
     ],

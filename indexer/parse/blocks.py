@@ -93,6 +93,9 @@ def drop_site_banner(lines: list[Line]) -> list[Line]:
     """Drop a document site's banner above the text (its title for the upload, views, size, download
     links) and its stray banner lines further down."""
     top = max((k for k, ln in enumerate(lines[:12]) if SITE_BANNER.match(ln.text)), default=None)
+    if top is not None:
+        lines = _drop_repeated_title(lines, top)
+        top = max((k for k, ln in enumerate(lines[:12]) if SITE_BANNER.match(ln.text)), default=None)
     if top is not None and all(len(ln.text.split()) <= 12 for ln in lines[:top]):
         # an agenda pack's cover page may stand above the residue: its body and date lines are the header
         # (and a document site's title for the upload may be the minutes' own heading, body and date:
@@ -100,6 +103,45 @@ def drop_site_banner(lines: list[Line]) -> list[Line]:
         kept = [ln for ln in lines[:top] if meta.is_committee_line(ln.text) or meta.is_date_field(ln.text) or all(meta.meeting_from_head([ln.text]))]
         lines = kept + lines[top + 1 :]
     return [ln for ln in lines if not SITE_BANNER.match(ln.text)]
+
+
+_LEAD_PAGE_NUMBER = re.compile(r"^\d{1,3}\s*[–-]\s+")
+# a date's words ("4th", "March", "2022,", "04/03/2022", "Friday"): left out when a title is compared with the
+# text's first words, whatever style the date is printed in
+_DATE_WORD = re.compile(
+    r"^(?:\W*\d\S*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\W*|(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*|of|the)$", re.I
+)
+
+
+def _undated(words: list[str], fold: bool) -> list[str]:
+    return [w.casefold() if fold else w for w in words if not _DATE_WORD.match(w)]
+
+
+def _drop_repeated_title(lines: list[Line], top: int) -> list[Line]:
+    """Drop a document site's title for the upload when the text under its banner repeats it: the site
+    copies the text's first words into its title ("<title>" / banner / "<title> <the minutes' heading> …", or
+    "1 – <Body> Minutes of …" cut short over "<BODY> MINUTES OF …"), so the text holds the heading whole
+    (docslib-like copies of any body's PDF; the run-on text's heading is then found at its start)."""
+    above = [ln for ln in lines[:top] if ln.text.strip() and not SITE_BANNER.match(ln.text)]
+    k = next((j for j in range(top + 1, len(lines)) if lines[j].text.strip() and not SITE_BANNER.match(lines[j].text)), None)
+    if not above or k is None:
+        return lines
+    title = _LEAD_PAGE_NUMBER.sub("", above[-1].text.strip()).split()
+    words = lines[k].text.split()
+    if len(_undated(title, True)) < 3:
+        return lines
+    for n in range(1, min(len(words), len(title) + 6)):
+        if _undated(words[:n], False) == _undated(title, False) and len(words) > 2 * n and not meta.is_committee_line(above[-1].text):
+            # the site's title printed again, case and all, as the text's first words: a copy, not the heading
+            # (a body's name there is the heading's first line: the title line goes, below)
+            rest = Line(" ".join(words[n:]), lines[k].indent, lines[k].gap)
+            return lines[top : top + 1] + [ln for ln in lines[top + 1 : k] if SITE_BANNER.match(ln.text)] + [rest] + lines[k + 1 :]
+    head = _undated(words[: len(title) + 6], True)
+    cut = _undated(title, True)
+    # (a title cut short ends in part of a word: "… Road, Craigav")
+    if head[: len(cut) - 1] == cut[:-1] and head[len(cut) - 1].startswith(cut[-1]) and not all(meta.meeting_from_head([above[-1].text])):
+        return lines[top:]  # the heading, in the text's own case, starts the text (the title is cut short)
+    return lines
 
 
 def is_residue_line(text: str) -> bool:

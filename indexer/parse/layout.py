@@ -105,7 +105,7 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    body = _split_run_on_headings(_split_inline_numbers(_drop_margin_numbers(body)))
+    body = _split_run_on_headings(_split_inline_references(_split_inline_numbers(_drop_margin_numbers(body))))
     starts = _numbered_starts(body, printed)
     # (one lone number over its title is an item on an agenda page too: a CMIS page's text whose deep indentation
     # leaves room for one agenda entry in an excerpt, "Agenda" / "Public Agenda" / "1" / "<title>" - city and
@@ -154,6 +154,7 @@ def layout_text(text: str) -> RawDoc:
 # "<disclaimer>. <BODY> MINUTES OF THE BOARD MEETING held at … on <date> PRESENT …".
 _RUN_ON_MIN = 300
 _ATTENDANCE_WORD = re.compile(r"\s(?=(?:PRESENT|Present|SEDERUNT|Sederunt|IN ATTENDANCE|In [Aa]ttendance)\b)")
+_STATUS_WORD = re.compile(r"^(?i:draft|confirmed|unconfirmed)$")
 # where the heading's parts meet: a sentence's end (a disclaimer above it), "MINUTES OF" after the body's name
 _HEADING_PARTS = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])|\s+(?=(?:(?i:draft|confirmed|unconfirmed)\s+)?(?:MINUTES?|Minutes?)\s+(?i:of)\s)")
 
@@ -196,6 +197,10 @@ def _split_run_on_heading(lines: list[Line]) -> list[Line]:
     if not heading or meta.parse_date(heading) is None:
         return lines
     parts = [p.strip() for p in _HEADING_PARTS.split(heading) if p.strip()]
+    # ("Draft Minute of …": the status word stays with its heading; the split falls before either word)
+    for k in range(len(parts) - 1, 0, -1):
+        if _STATUS_WORD.match(parts[k - 1]):
+            parts[k - 1 : k + 1] = [f"{parts[k - 1]} {parts[k]}"]
     # sentences above the heading (a document site's disclaimer on converted text) go below it: the heading
     # opens the document
     top = next((k for k, p in enumerate(parts) if not re.search(r"[.!?]$", p)), 0)
@@ -531,7 +536,13 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
             pass  # "MEETING OF THE PLANNING COMMITTEE": the heading, whatever follows it
         elif any(meta.is_committee_line(x) for x in meta.bilingual(t)) and i + 1 < len(lines):
             # A body's name heads a printed agenda (then venue and date) or a page about it.
-            ahead = [k for k in range(i + 1, min(i + 4, len(lines))) if _dated_header_line(lines[k].text)]
+            # (or a dated heading, "Held on <date> …", "Minutes of Meeting of <date> Venue: …", a run-on text's
+            # heading cut into its parts: community councils' PDFs copied by document sites)
+            ahead = [
+                k
+                for k in range(i + 1, min(i + 4, len(lines)))
+                if _dated_header_line(lines[k].text) or _dated_heading(lines[k].text)
+            ]
             nxt = lines[i + 1].text
             if ahead:
                 i = ahead[0]
@@ -547,6 +558,13 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
             break
         i += 1
     return lines[:i], lines[i:], meeting_page, False
+
+
+def _dated_heading(text: str) -> bool:
+    """A heading giving the meeting's date: "Held on <date> …", "Minutes of Meeting of <date> Venue: …"."""
+    return meta.parse_date(text) is not None and bool(
+        re.match(r"^held\b", text, re.I) or meta.minutes_of_meeting_date(text) or meta.is_printed_heading(text)
+    )
 
 
 def _names_meeting_below(lines: list[Line], i: int) -> bool:
@@ -687,6 +705,8 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
         starts = _fill_sequence(starts, sequence, body)
     if not starts and len(run) < 2 and printed:
         starts = _lettered_run(body)
+    if starts and any(_CMIS_GROUP.match(ln.text) for ln in body):
+        starts = _cmis_entries(starts, sorted(sequence + weak))
     if starts and starts[0][1] and not _PLAIN_LIST_NUMBER.match(starts[0][1]):
         starts = _leading_list(body[: starts[0][0]]) + starts
     return starts
@@ -707,6 +727,31 @@ def _running_numbers(body: list[Line]) -> set[int]:
     found = {int(m.group(1)) for ln in body if (m := _RUNNING_LEAD.match(ln.text))}
     found = {n for n in found if not 1900 <= n <= 2100}
     return {n for n in found if n - 1 in found or n + 1 in found}
+
+
+# A CMIS meeting page's groups of agenda entries ("Public Items", "Private Items", "Standard Items"), any
+# council's: the page lists only the entries with documents or text, so their numbers skip ("3", "5"), and a
+# private group numbers its own ("P1", "P2").
+_CMIS_GROUP = re.compile(r"^(?:public|private|standard|open|confidential)\s+items$", re.I)
+
+
+def _cmis_entries(starts: list, sequence: list) -> list:
+    """Add to a CMIS page's items the numbered title lines after the first, each number above the last of
+    its prefix (a gap is an entry the page leaves out); unchanged unless every item found stays."""
+    known = {s[0] for s in starts}
+    cands = sorted(starts + [c for c in sequence if c[0] > starts[0][0] and c[0] not in known])
+    last: dict[str, float] = {}
+    out = []
+    for c in cands:
+        if not c[1]:
+            out.append(c)
+            continue
+        prefix = re.sub(r"[\d.]+$", "", c[1])
+        value = _number_value(c[1])
+        if value > last.get(prefix, 0.0):
+            last[prefix] = value
+            out.append(c if c[0] in known else (c[0], c[1], clean_title(c[2]).rstrip(": "), c[3]))
+    return out if set(starts) <= set(out) else starts
 
 
 def _title_above_reference(body: list[Line], i: int, t: str) -> tuple[int, str | None, str, int] | None:
@@ -932,6 +977,34 @@ def _split_inline_numbers(body: list[Line]) -> list[Line]:
     return out
 
 
+# "… commenced at 7pm C30/16 Apologies … C31/16 Declarations of Interest …", "… C140/2015 WELCOME …
+# C141/2015 CONGRATULATIONS …": minute references with a letter prefix and the year, run on in one line
+# (Northern Irish councils' printed minutes copied by document sites)
+_INLINE_REFERENCE = re.compile(r"(?<=[\w.):]\s)([A-Z]{1,3})\.?(\d{1,4})/(\d{2}|\d{4})\s+(?=[A-Z])")
+
+
+def _split_inline_references(body: list[Line]) -> list[Line]:
+    """Break long run-on lines before inline minute references ("C30/16 Apologies"): only a run of two or
+    more with one prefix and one year, their numbers going up by one, which no cross-reference makes."""
+    out: list[Line] = []
+    for ln in body:
+        marks = list(_INLINE_REFERENCE.finditer(ln.text)) if len(ln.text) > 200 else []
+        run: list[re.Match[str]] = []
+        for mk in marks:
+            prev = run[-1] if run else None
+            if prev and (mk.group(1), mk.group(3)) == (prev.group(1), prev.group(3)) and int(mk.group(2)) in (int(prev.group(2)), int(prev.group(2)) + 1):
+                run.append(mk)  # (a minute continued over a page repeats its reference: "C141/2015 … Continued")
+            elif len({int(m.group(2)) for m in run}) < 2:
+                run = [mk]
+        if len({int(mk.group(2)) for mk in run}) < 2:
+            out.append(ln)
+            continue
+        cuts = [0] + [mk.start() for mk in run] + [len(ln.text)]
+        parts = [ln.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+        out += [Line(t, ln.indent, ln.gap if k == 0 else 1) for k, t in enumerate(parts) if t]
+    return out
+
+
 _INLINE_NUMBER_START = re.compile(r"^\d{1,2}\.\s+")
 # the words after a run-on text's last sentence end, up to an inline number: a title printed before it
 # (after a sentence's end: a segment's own number and title, "1. Apologies None", are not one)
@@ -966,6 +1039,7 @@ def _split_colon_heading(number: str, title: str) -> tuple[str, str] | None:
     return f"{number} {head}", m.group("rest").strip()
 
 
+_CAPITALS_TITLE_RUN = re.compile(r"^(?P<t>[A-Z][A-Z'’&/-]+(?:\s+(?:[A-Z][A-Z'’&/,-]*|&|–|-))*)\s+(?=[A-Z][a-z])")
 _CAPITALS_BEFORE_NUMBER = re.compile(r"^(?P<t>[A-Z][A-Z,&'’/-]*(?:\s+[A-Z,&'’/-]+)+)\s+(?P<n>\d{1,3})\.\s+(?P<rest>(?:\d{1,3}\.\d{1,2}\s+)?[A-Z(].*)$")
 _NOT_A_TITLE_BEFORE_NUMBER = re.compile(r"\b(?:PART|ITEM|PAGE|APPENDIX|SCHEDULE|SECTION|ANNEX|PARAGRAPH|MINUTE|NO|TABLE|ROUND|STAGE|PHASE)$")
 _PROCEDURAL_COLON = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s*:\s+(?P<rest>[A-Za-z].*)$")
@@ -1013,6 +1087,18 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
         if null and null.start() > 0 and is_title_like(m.group(2)[: null.start()]):  # type: ignore[union-attr]
             out.append(Line(ln.text[: m.start(2) + null.start()], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(m.group(2)[null.start() :].strip(), ln.indent, 0))  # type: ignore[union-attr]
+            continue
+        caps = _CAPITALS_TITLE_RUN.match(m.group(2)) if m and len(ln.text) > 30 else None
+        if (
+            caps
+            and sum(c.isalpha() for c in caps.group("t")) >= 5
+            and is_title_like(caps.group("t"))
+            and (not is_title_like(m.group(2)) or is_procedural_title(caps.group("t")))  # "APOLOGIES Councillors X and Y"
+        ):
+            # "C140/2015 WELCOME The Mayor welcomed …", "380/03 MINUTES The following minutes were read …": a
+            # capitals title run into its mixed-case minute (printed minutes whose line breaks a document site lost)
+            out.append(Line(ln.text[: m.start(2) + caps.end("t")], ln.indent, ln.gap))
+            out.append(Line(m.group(2)[caps.end("t") :].strip(), ln.indent, 0))
             continue
         if m and len(ln.text) > 40 and not is_title_like(m.group(2)):
             cut = _RUN_ON_SUBJECT.search(m.group(2))
@@ -1141,7 +1227,8 @@ def _number_value(number: str) -> float:
 
 # "3/1" (meeting 3, minute 1), "2307.01" (July 2023), "T/24/012" (town council, year 24, minute 12),
 # "24.31" (year 24, minute 31: town and parish councils numbering minutes through the year)
-_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./]|[A-Z]{1,6}[/.-]?\d{2,4}/|\d{2}\.(?=\d{2,3}$))(\d{1,3})$")
+# "03/17/01" (month, year, minute), "2020/09/01" (year, month, minute): Shetland community councils
+_PREFIXED = re.compile(r"^(?:\d{1,3}/|\d{4}[./]|\d{2}/\d{2}/|\d{4}/\d{2}/|[A-Z]{1,6}[/.-]?\d{2,4}/|\d{2}\.(?=\d{2,3}$))(\d{1,3})$")
 
 
 def _last_number_value(number: str) -> float:

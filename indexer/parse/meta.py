@@ -22,7 +22,8 @@ _MONTH = (
     r"|Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?=,?\s+\d))"
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+({_MONTH})\.?,?\s+(\d{{4}}|\d{{2}}(?![\d:.]))\b", re.I)
+# ("24th MARCH2014", "28 September2015": a month glued to its year, text copies that lost a space)
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+({_MONTH})\.?,?(?:\s+|(?=\d{{4}}\b))(\d{{4}}|\d{{2}}(?![\d:.]))\b", re.I)
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)  # "February the 6th 2018" too
 # "5/6/23" too, and "12.03.24" (two-digit day and month: printed minutes' running headers and parish minutes)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?![/.]\d)|(?<![\d.])\b(\d{2})\.(\d{2})\.(\d{2})\b(?![/.]\d)")
@@ -484,7 +485,10 @@ _MINUTES_ON = re.compile(
 
 # "Minutes of the meeting at <venue> <date>", "Minutes of Meeting on <date>" (no "held": forums' and
 # partnerships' minutes), never another meeting's ("… of the previous meeting")
-_MINUTES_OF_MEETING = re.compile(r"^minutes\s+of\s+(?:the\s+)?meeting\s+(?:at|on|in)\b(?!.*\b(?:previous|last|next)\b)", re.I)
+# ("Minutes of Meeting of Tuesday 19th September 2017 Venue: …": "of" and the date, community councils')
+_MINUTES_OF_MEETING = re.compile(
+    rf"^minutes\s+of\s+(?:the\s+)?meeting\s+(?:at|on|in|of(?=\s+(?:{_WEEKDAY}\b|\d)))\b(?!.*\b(?:previous|last|next)\b)", re.I
+)
 
 
 def minutes_of_meeting_date(line: str) -> dt.date | None:
