@@ -495,3 +495,21 @@ def test_gave_the_panel_an_update(sentence: str, role: str) -> None:
     )
     doc = parse_bytes(page.encode(), "p.txt")
     assert [p.speaker_role for p in doc.items[0].passages] == [role]
+
+
+@pytest.mark.parametrize(
+    ("head", "committee"),
+    [
+        (["Meeting :          Licensing Committee", "Date :   Tuesday 3 September 2024"], "Licensing Committee"),
+        (["Name of meeting:", "WESTDALE COMMUNITY SAFETY PARTNERSHIP", "Date:", "Time (from/to):"], "Westdale Community Safety Partnership"),
+        (["Meeting : |", "Planning and", "Regulatory Committee |", "Date : |"], "Planning and Regulatory Committee"),
+        (["Meeting: 21/11/2022 - Cabinet (Item 5)"], "Cabinet"),  # an item page's meeting line, read as before
+        (["Meeting : 4.00 pm"], None),
+    ],
+)
+def test_committee_from_a_form_field(head: list[str], committee: str | None) -> None:
+    """Agenda fronts and action sheets name the meeting's body in a field: on the label's line, under it,
+    or wrapped in a table cell."""
+    from indexer.parse import meta
+
+    assert meta.meeting_from_head(head)[0] == committee

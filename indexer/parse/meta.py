@@ -393,6 +393,8 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     if not committee:
         committee = _page_heading_name(head)
     if not committee:
+        committee = _committee_field(head)
+    if not committee:
         names = [clean_committee(line) for line in head[_below_page_type(head) :] if is_committee_line(line)]
         names = [n for n in names if n]
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
@@ -402,6 +404,35 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         # same words in title case, which the forms above are written for
         committee = meeting_from_head([_title_case(line) if _CAPITALS.match(line) else line for line in head])[0]
     return committee, date
+
+
+# A header's field naming the meeting's body: "Meeting : Executive", "Name of meeting:" over
+# "<BODY IN CAPITALS>" (a form's label and value, on one line or the value under it, a table's cell
+# wrapped over two lines: "Meeting : |" / "Development Control" / "Committee |"). [agenda fronts and
+# action sheets of several bodies]
+_COMMITTEE_LABEL = re.compile(r"^(?:name\s+of\s+(?:the\s+)?meeting|meeting|committee)\s*:\s*(?P<v>[^|]*?)\s*\|?\s*$", re.I)
+_ANY_LABEL = re.compile(r"^[A-Za-z][\w ()/]{0,30}:\s*\|?\s*$|^[A-Z][a-z]+(?:\s[a-z]+)?\s*:")
+
+
+def _committee_field(head: list[str]) -> str | None:
+    for k, line in enumerate(head):
+        m = _COMMITTEE_LABEL.match(line.strip())
+        if not m:
+            continue
+        value = m.group("v")
+        if not value:  # the value under its label, perhaps wrapped in its cell
+            parts = []
+            for nxt in head[k + 1 : k + 4]:
+                t = nxt.strip()
+                if not t or _ANY_LABEL.match(t):
+                    break
+                parts.append(t.rstrip("| ").strip())
+                if t.endswith("|"):
+                    break
+            value = " ".join(parts)
+        if value and not any(c.isdigit() for c in value) and len(value.split()) <= 10 and value[:1].isupper():
+            return clean_committee(value)
+    return None
 
 
 # A line in capitals of two words or more ("MINUTES OF PARISH COUNCIL 22 NOVEMBER 2023").
