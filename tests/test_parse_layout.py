@@ -1283,3 +1283,49 @@ def test_three_part_minute_references(numbers: list[str], expected: list[str]) -
     text = "At a meeting of KELDA COMMUNITY COUNCIL held in the Hall on Monday 4 April 2022 at 7pm\n\n" + body + "\n"
     doc = parse_bytes(text.encode(), "minutes.txt")
     assert [it.number for it in doc.items if it.number] == expected
+
+
+@pytest.mark.parametrize("columns", ["No. Item", "Note No. Item"])
+def test_meeting_page_row_above_first_numbered_item_is_an_unnumbered_item(columns: str) -> None:
+    # a ModernGov item table whose first row has no number ("OPEN FORUM", "Chairs Announcement"): below the
+    # table's header no attendance list stands, so the row is an item, and its title names no committee
+    text = (
+        "Agenda and minutes\n\nVenue: Civic Offices, Brindle Street. View directions\n\nContact: Omar Keane\n\n"
+        f"Items\n{columns}\n\nOPEN FORUM pdf icon PDF 120 KB\n\n \n\nQuestions from residents were taken before the meeting.\n\n"
+        "21.\n\nApologies for Absence\n\nMinutes:\n\nThere were none.\n\n"
+        "22.\n\nMinutes\n\nMinutes:\n\nRESOLVED that the minutes of the meeting held on 4 May 2023 be approved.\n"
+    )
+    doc = parse_bytes(text.encode(), "meeting.txt")
+    assert [(it.number, it.title) for it in doc.items] == [(None, "OPEN FORUM"), ("21", "Apologies for Absence"), ("22", "Minutes")]
+    assert doc.meeting.committee is None
+    # a sentence above the first number is no row's title: it stays the untitled preamble
+    prose = parse_bytes(text.replace("OPEN FORUM pdf icon PDF 120 KB\n\n \n\n", "").encode(), "meeting.txt")
+    assert [(it.number, it.title) for it in prose.items] == [(None, ""), ("21", "Apologies for Absence"), ("22", "Minutes")]
+    # without the table's "Items" / "No. Item" heading the row is still an item on a meeting page …
+    bare = parse_bytes(text.replace(f"Items\n{columns}\n\n", "").encode(), "meeting.txt")
+    assert [(it.number, it.title) for it in bare.items][0] == (None, "OPEN FORUM")
+    # … but not a first heading line whose next line names the meeting ("<Body> - <date>")
+    heading = (
+        "Agenda and minutes\n\nBrindle Fire and Rescue Authority - Audit and Risk\nMonday, 5th June, 2023 2.00 pm\n\n"
+        "Venue: Fire Headquarters, Brindle\n\nContact: Omar Keane\n\n1.\n\nApologies for Absence\n\nMinutes:\n\nThere were none.\n\n"
+        "2.\n\nMinutes\n\nMinutes:\n\nRESOLVED that the minutes of the meeting held on 4 May 2023 be approved.\n"
+    )
+    headed = parse_bytes(heading.encode(), "meeting.txt")
+    assert [it.title for it in headed.items][1:] == ["Apologies for Absence", "Minutes"]
+    assert headed.items[0].title == "" and headed.meeting.date == dt.date(2023, 6, 5)
+
+
+def test_item_page_with_a_numbered_list_of_applications_is_one_item() -> None:
+    # an "Agenda item" page is one item: "(1) <SITE> (APPLICATION 1/01)" lines in its minutes list the
+    # applications decided under it (as "a) The Panel noted …" lists points), they are no items of their own
+    text = (
+        "Agenda item\n\nPlanning Applications Received\n\nReport of the Chief Planning Officer.\n\nMinutes:\n\n"
+        "RESOLVED:  That the decision notices be issued.\n\n"
+        "(1)        LAND AT ORCHARD WAY, KESTLOW (APPLICATION 1/01)\n\n            DECISION:  GRANTED.\n\n"
+        "(2)        THE OLD DEPOT, MARSH LANE, KESTLOW (APPLICATION 1/02)\n\n            DECISION:  REFUSED.\n"
+    )
+    doc = parse_bytes(text.encode(), "item.txt")
+    assert [(it.number, it.title) for it in doc.items] == [(None, "Planning Applications Received")]
+    # the same list on a meeting page is a list of items
+    page = parse_bytes(text.replace("Agenda item\n\n", "").encode(), "item.txt")
+    assert [it.number for it in page.items if it.number] == ["1", "2"]

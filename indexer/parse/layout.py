@@ -22,7 +22,7 @@ from .text import RESIDUE_INLINE, Line, split_lines, strip_file_link
 from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, drop_numbered_stop, is_blurb, is_title_like, item_number
 
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
-_ITEMS_HEADER = re.compile(r"^(?:no\.?\s*\|?\s*item\b.*|items)$", re.I)
+_ITEMS_HEADER = re.compile(r"^(?:(?:note\s+)?no\.?\s*\|?\s*item\b.*|items)$", re.I)  # "Note No. Item": a notes column
 _PRINTED_HEADING = re.compile(
     r"^(?:(?:confirmed|draft|unconfirmed|approved|signed)\s+)?(?:minutes?|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w\s,'-]{0,60}?)?(?:meeting|proceedings|hearing)\b.{0,400}\bheld\b"
     r"|^at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\b.{0,400}\bheld\b"  # "At a meeting of the … held at …"
@@ -99,6 +99,7 @@ def layout_text(text: str) -> RawDoc:
     lines, meetings = _take_meeting_lines(lines)
     lines = _join_wrapped_heading(_drop_site_navigation(_drop_site_footer(lines)))
     head, body, meeting_page, printed = _split_header(lines)
+    items_table = meeting_page and len(lines) > len(head) and bool(_ITEMS_HEADER.match(lines[len(head)].text))
     if not meeting_page:
         body = _drop_page_numbers(body, printed=True)
     meetings = [(max(0, pos - len(head)), t) for pos, t in meetings]
@@ -125,10 +126,20 @@ def layout_text(text: str) -> RawDoc:
         starts = _titled_starts(body) if gated or blurbs >= 2 else []
         if not gated and _blurbed(body, starts) < 2:
             starts = []
+    if len(head) == 1 and _PAGE_START.match(head[0].text):
+        # an item page ("Agenda item", then the title) is one item: numbers in its minutes ("(1) <SITE>
+        # (APPLICATION 1/01)", "a) The Panel noted …") mark a list of applications or points, not items
+        starts = []
     if starts:
         doc = RawDoc("meeting", head=[ln.text for ln in head])
         preamble = body[: starts[0][0]]
-        _add_preamble(doc, preamble)
+        if preamble and _preface_title(preamble) and (items_table or meeting_page and not _names_meeting_below(preamble, 0)):
+            # a row of a meeting page's item table above the first numbered one ("Chairs Announcement", "OPEN
+            # FORUM"): an unnumbered item, not a preamble (a meeting page lists attendance elsewhere); without
+            # the table's "No. Item" heading, not a first heading line whose second names the body or date
+            doc.items.append(RawItem(clean_title(preamble[0].text), None, lines_to_blocks(preamble[1:])))
+        else:
+            _add_preamble(doc, preamble)
         for k, (i, number, title, skip) in enumerate(starts):
             end = starts[k + 1][0] if k + 1 < len(starts) else len(body)
             doc.items.append(RawItem(title, number, lines_to_blocks(body[i + skip : end])))
@@ -1314,6 +1325,13 @@ def _title_score(body: list[Line], i: int, first: bool) -> int:
     if ln.gap >= 3:
         score += 1
     return score
+
+
+def _preface_title(lines: list[Line]) -> bool:
+    """True if ``lines`` (a meeting page's rows above its first numbered item) open with a row's title: a
+    short title-like line with text below it."""
+    t = lines[0].text
+    return len(lines) >= 2 and not label_of(t)[0] and is_title_like(t) and len(clean_title(t).split()) <= 12
 
 
 def _add_preamble(doc: RawDoc, lines: list[Line]) -> None:
