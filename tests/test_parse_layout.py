@@ -1329,3 +1329,34 @@ def test_item_page_with_a_numbered_list_of_applications_is_one_item() -> None:
     # the same list on a meeting page is a list of items
     page = parse_bytes(text.replace("Agenda item\n\n", "").encode(), "item.txt")
     assert [it.number for it in page.items if it.number] == ["1", "2"]
+
+
+def test_title_run_into_its_blurb_under_a_lone_number() -> None:
+    """A meeting page whose text joined an item's title and blurb on one line under its lone number keeps
+    the item: the title is split off where a blurb starts and the page's "Minutes:" label follows."""
+    text = (
+        "Agenda and minutes\n\nPlanning Committee - Monday, 3rd March, 2025 2.00 pm\n\nItems\nNo. Item\n\n"
+        "1.\n\nApologies\n\nMinutes:\n\nNone were received.\n\n"
+        "2.\n\nDeclarations of Interest Members are reminded to state any interest they hold in the business on this "
+        "agenda, and to leave the room while an item in which they hold a prejudicial interest is taken\n\n"
+        "Minutes:\n\nThere were no declarations.\n\n"
+        "3.\n\nUrgent Items Notice of items which the Chair has agreed to take as urgent at the meeting "
+        "\n\nMinutes:\n\nNone.\n"
+    )
+    doc = parse_bytes(text.encode(), "page.txt")
+    assert [(i.number, i.title) for i in doc.items] == [
+        ("1", "Apologies"),
+        ("2", "Declarations of Interest"),
+        ("3", "Urgent Items"),
+    ]
+    # the blurb is kept as the item's summary, as a blurb on its own line is; the minutes follow it
+    assert [(p.section, p.text[:30]) for p in doc.items[1].passages] == [
+        ("summary", "Members are reminded to state "),
+        ("procedural", "There were no declarations."),
+    ]
+
+
+def test_long_title_line_with_no_blurb_stays_a_passage() -> None:
+    """A long sentence under a lone number that holds no blurb is not cut into a title."""
+    lines = [Line("2."), Line("The Chair reported that the hall had been booked for the whole of the next year at the old rate", 0, 1), Line("Minutes:", 0, 1)]
+    assert [ln.text for ln in layout._split_title_blurb_lines(lines)] == [ln.text for ln in lines]

@@ -445,3 +445,16 @@ def test_run_on_agenda_pack_summons_gives_body_and_date() -> None:
 def test_previously_circulated_minutes_date_is_not_the_meeting_date() -> None:
     # "The Minutes of the Council held on <date> (previously circulated)": another meeting's date
     assert meta._only_date(["C. The Minutes of the Council held on 11 February 2025 (previously circulated)."]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # ModernGov's title for a document it prints, kept by document sites as the upload's title
+        ("(Public Pack)Minutes Document for Licensing Committee, 12/03/2024 10:00", ("Licensing Committee", dt.date(2024, 3, 12))),
+        ("Agenda Document for Glanrhyd Police and Crime Panel, 17/06/2019 14:00", ("Glanrhyd Police and Crime Panel", dt.date(2019, 6, 17))),
+        ("Minutes Document for Cabinet, 3/4/2020", ("Cabinet", dt.date(2020, 4, 3))),
+    ],
+)
+def test_moderngov_document_title_names_body_and_date(line: str, expected: object) -> None:
+    assert meta.header_meeting(line) == expected

@@ -103,6 +103,9 @@ def test_is_table_flattened(text: str, expected: bool) -> None:
         ("Notice of Motion 1. To note", ("Notice of Motion", "1. To note")),
         ("MINUTES OF THE MEETING HELD ON 18TH MAY 2018 PDF 325 KB", ("MINUTES OF THE MEETING HELD ON 18TH MAY 2018", "")),
         ("Holding the Chief Constable to Account", ("Holding the Chief Constable to Account", "")),
+        # the statutory urgent-business blurb (Local Government Act 1972 s100B(4)) run on after its title
+        ("Urgent matters Notice of items which the Chair has agreed to take as urgent",
+         ("Urgent matters", "Notice of items which the Chair has agreed to take as urgent")),
     ],
 )
 def test_split_title_blurb(run: str, expected: tuple[str, str]) -> None:

@@ -19,7 +19,7 @@ from .blocks import PAGE_TYPE as _PAGE_TYPE
 from .blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks
 from .ir import LABEL, LABEL_MINUTES, PARA, Block, RawDoc, RawItem
 from .text import RESIDUE_INLINE, Line, split_lines, strip_file_link
-from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, drop_numbered_stop, is_blurb, is_title_like, item_number
+from .titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, drop_numbered_stop, is_blurb, is_title_like, item_number, split_title_blurb
 
 _AI_MARKER = re.compile(r"^</?AI\d+>$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:(?:note\s+)?no\.?\s*\|?\s*item\b.*|items)$", re.I)  # "Note No. Item": a notes column
@@ -106,7 +106,7 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    body = _split_run_on_headings(_split_inline_references(_split_inline_numbers(_drop_margin_numbers(body))))
+    body = _split_title_blurb_lines(_split_run_on_headings(_split_inline_references(_split_inline_numbers(_drop_margin_numbers(body)))))
     starts = _numbered_starts(body, printed)
     # (one lone number over its title is an item on an agenda page too: a CMIS page's text whose deep indentation
     # leaves room for one agenda entry in an excerpt, "Agenda" / "Public Agenda" / "1" / "<title>" - city and
@@ -721,6 +721,28 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     if starts and starts[0][1] and not _PLAIN_LIST_NUMBER.match(starts[0][1]):
         starts = _leading_list(body[: starts[0][0]]) + starts
     return starts
+
+
+def _split_title_blurb_lines(body: list[Line]) -> list[Line]:
+    """Split a title run into its agenda blurb on one line under a lone item number ("2." / "Disclosures of
+    personal interest Members are reminded of …" / "Minutes:"): ModernGov meeting pages whose text joined the
+    title and blurb paragraphs. A long line is no title (too long, a sentence), so the item was lost, and a
+    short one kept its blurb in its title; the title is taken where the page's furniture (a "Minutes:"/
+    "Decision:"/"Additional documents:" label) follows and the rest reads as a blurb, kept as the line after it."""
+    out: list[Line] = []
+    for i, ln in enumerate(body):
+        if (
+            0 < i < len(body) - 1
+            and ITEM_NUMBER.match(body[i - 1].text.strip())
+            and label_of(ln.text)[0] is None
+            and label_of(body[i + 1].text)[0] is not None
+        ):
+            title, blurb = split_title_blurb(ln.text)
+            if blurb and is_blurb(blurb) and is_title_like(title, strict=False):
+                out += [Line(title, ln.indent, ln.gap), Line(blurb, ln.indent, 0)]
+                continue
+        out.append(ln)
+    return out
 
 
 # A council's running register of minute numbers, four or five digits ("2481." alone on its line over the

@@ -198,7 +198,7 @@ _HEADER_MINUTES_OF = re.compile(
 
 def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
     """Parse a "Committee - Weekday, date time" heading; None if ``line`` is not one."""
-    m = _HEADER.match(line) or _HEADER_COMMA.match(line) or _HEADER_MINUTES_OF.match(line) or _HEADER_PAREN.match(line)
+    m = _HEADER_DOCUMENT_FOR.match(line) or _HEADER.match(line) or _HEADER_COMMA.match(line) or _HEADER_MINUTES_OF.match(line) or _HEADER_PAREN.match(line)
     if not m or _FIELD_NAME.match(m.group("committee")):
         return None  # "Meeting date - 5 March 2024" is a field, not a body and its date
     date = parse_date(m.group("when"))
@@ -210,6 +210,13 @@ def header_meeting(line: str) -> tuple[str | None, dt.date | None] | None:
 
 # "Planning Committee (6 March 2024)"
 _HEADER_PAREN = re.compile(rf"^(?P<committee>.{{3,120}}?\b{_BODY_TYPES})\s*\((?P<when>[^()]*\d{{4}}[^()]*)\)$")
+# ModernGov's title for a document it prints, which document sites keep as the upload's title:
+# "(Public Pack)Minutes Document for Council, 26/05/2016 16:30", "Agenda Document for <Panel>, 17/06/2019 14:00".
+_HEADER_DOCUMENT_FOR = re.compile(
+    r"^(?:\(public\s+pack\)\s*)?(?:printed\s+)?(?:minutes|agenda|decisions?|supplementary)\s+document\s+for\s+"
+    r"(?P<committee>[A-Z][^,]{2,120}?),\s+(?P<when>\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}[:.]\d{2})?)\s*$",
+    re.I,
+)
 _FIELD_NAME = re.compile(r"^(?:(?:meeting\s+)?date|time|venue|place|when|where)\s*:?$", re.I)
 
 

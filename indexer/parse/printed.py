@@ -130,6 +130,7 @@ def _rejoin_broken_sentences(lines: list[Line]) -> list[Line]:
             and not TERMINAL.search(last.text)
             and not (strip_bullet(ln.text)[0] or list_marker(ln.text)[0] or _STARTS_LIST.match(ln.text) or _STARTS_UNIT.match(ln.text))
             and (ln.text[:1].islower() or _OPEN_END.search(last.text))
+            and not meta.header_meeting(last.text)  # a heading naming body and date ends at its time ("…, 12/03/2024 10:00")
         ):
             out[-1] = Line(join(last.text, ln.text), last.indent, last.gap)
         else:

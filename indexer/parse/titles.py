@@ -62,7 +62,7 @@ BLURB_START = re.compile(
     All\ Members\b | Members\ of\ the\ public\ (?:wishing|are|may)\b | Any\ (?:member|Member)\b |
     (?:The|This)\ (?:[A-Z][\w'&-]*\ ){0,5}?(?:is|are|will|to|has\ been|may|shall)\ (?:asked|invited|requested|recommended|receive|consider|report|be\ presented|present|provide|note)\b |
     (?:Verbal|Oral)\ (?:[Uu]pdate|[Rr]eport)\b | Questions\ (?:should|must|may)\b | A\ total\ period\b |
-    Guidance\ note\b | Following\ notification\b.{0,200}\bfor\ the\ (?:Panel|Committee)\ to\b |
+    Guidance\ note\b | Notice\ of\ (?:any\ )?items?\ which\b | Following\ notification\b.{0,200}\bfor\ the\ (?:Panel|Committee)\ to\b |
     Purpose\ of\ (?:the\ )?report\b | This\ item\b | This\ report\b | Attached\b | Enclosed\b )""",
     re.X,
 )
@@ -155,7 +155,7 @@ def is_blurb(text: str) -> bool:
 _TITLE_END = re.compile(
     r"""\s(?=(?:To\ (?!date\b|be\b)[a-z]+\b | Members\ (?:are|will|to|should|must|may)\b | All\ Members\b |
     (?:The|This)\ [^.|]{0,80}?\b(?:is|are|to|will|has|have|may|shall|should|must)\b\ [a-z] |
-    Report\ (?:of|from|by)\b | (?:Report|Reports|Papers?)\ attached\b | See\ attached\b | \d{1,2}\.\ [A-Z] | \(?[a-z]\)\ [A-Z] | Following\ [a-z] | Questions\ (?:should|must)\b ))""",
+    Report\ (?:of|from|by)\b | (?:Report|Reports|Papers?)\ attached\b | See\ attached\b | \d{1,2}\.\ [A-Z] | \(?[a-z]\)\ [A-Z] | Following\ [a-z] | Questions\ (?:should|must)\b | Notice\ of\ (?:any\ )?items?\ which\b ))""",
     re.X,
 )
 
