@@ -84,6 +84,8 @@ def test_label_of(text: str, expected: tuple) -> None:
         ("Link: webcast of meeting", True),
         ("(Page 7)", True),
         ("Media", True),
+        ("- View the background to item 11.", True),
+        ("• View the background to item 160.", True),
         ("The PDF was 27 pages long", False),
         ("Apologies for Absence", False),
     ],

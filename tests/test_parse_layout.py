@@ -1360,3 +1360,30 @@ def test_long_title_line_with_no_blurb_stays_a_passage() -> None:
     """A long sentence under a lone number that holds no blurb is not cut into a title."""
     lines = [Line("2."), Line("The Chair reported that the hall had been booked for the whole of the next year at the old rate", 0, 1), Line("Minutes:", 0, 1)]
     assert [ln.text for ln in layout._split_title_blurb_lines(lines)] == [ln.text for ln in lines]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an issue page prints the title on the line under "Meeting:", here in sentence case with a full stop
+        (
+            "Issue - meetings\n\nDeclarations of interest.\n\nMeeting: 14/10/2015 - Standards Committee (Item 3)\n\n"
+            "Declarations of interest.\n\nThe Chairman invited members to declare any interest in the items on the agenda.\n",
+            ("issue_history", [("3", "Declarations of interest.")]),
+        ),
+        # an item page prints it under "Agenda item"
+        (
+            "Agenda item\n\nPublic question time.\n\nMinutes:\n\nThere were no questions from members of the public.\n",
+            ("agenda_item", [(None, "Public question time.")]),
+        ),
+        # a sentence under "Meeting:" (the title cell lost) is still no title
+        (
+            "Issue - meetings\n\nBudget monitoring\n\nMeeting: 14/10/2015 - Cabinet (Item 9)\n\n"
+            "The Cabinet noted the report.\n",
+            ("issue_history", [("9", "")]),
+        ),
+    ],
+)
+def test_title_with_full_stop_where_the_page_prints_its_title(text: str, expected: tuple) -> None:
+    doc = parse_bytes(text.encode(), "page.txt")
+    assert (doc.kind, [(i.number, i.title) for i in doc.items]) == expected

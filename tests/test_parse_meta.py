@@ -86,6 +86,17 @@ def test_header_meeting(line: str, expected: tuple | None) -> None:
         ("Meeting: 10/09/2012 - Executive", ("Executive", dt.date(2012, 9, 10), None)),
         ("Meeting: 07/03/2023 - Cambria Police and Crime Panel (Item 6.)", ("Cambria Police and Crime Panel", dt.date(2023, 3, 7), "6")),
         ("Meeting: 07/03/2023 - Cabinet (Item 4(a))", ("Cabinet", dt.date(2023, 3, 7), "4(a)")),
+        (
+            "• Meeting of Cabinet, Tuesday, 1st April, 2025 5.15 pm (Item 160.)",
+            ("Cabinet", dt.date(2025, 4, 1), "160"),
+        ),
+        (
+            "- Meeting of Overview & Scrutiny Committee, Monday, 25th November, 2019 6.30 p.m. (Item 11.)",
+            ("Overview & Scrutiny Committee", dt.date(2019, 11, 25), "11"),
+        ),
+        ("Meeting of the Harbour Board, 3 June 2021 (Item 4)", ("Harbour Board", dt.date(2021, 6, 3), "4")),
+        ("Meeting of Licensing Committee, 12/03/2025 7.00 pm (Item 5.)", ("Licensing Committee", dt.date(2025, 3, 12), "5")),
+        ("Meeting of Cabinet, Tuesday, 1st April, 2025", None),  # a printed heading: no "(Item N)"
         ("Meeting: a long time ago - Council", None),
         ("Meeting held on 10 September", None),
     ],

@@ -20,7 +20,7 @@ _RESIDUE_LINE = re.compile(
         (?:printed\ )?(?:minutes|agenda|decisions?)\ (?:frontsheet|reports?\ pack|pack)\b.{0,40} |
         \[?(?:exempt|restricted)\ (?:appendix|item)\]? | back\ to\ top | top\ of\ page | top | print\ this\ page |
         back\ to\ (?:agenda|meeting|committee).{0,40} | printable\ version | (?:previous|next)\ item |
-        view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | issue\ history | skip\ to\ (?:main\ )?content |
+        view\ the\ (?:agenda|minutes|meeting|issue\ history).{0,60} | [-–•·]?\s*view\ the\ background\ to\ item\b.{0,20} | issue\ history | skip\ to\ (?:main\ )?content |
         browse\ meetings.{0,60} | (?:table\ of\ )?contents | (?:committee|meeting)\ details | related\ (?:documents|links) | open\ in\ new\ window |
         [A-Z]:\\\S.{0,200} | .{0,200}\.docx?\b.{0,12}
     )$""",

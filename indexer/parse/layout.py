@@ -286,7 +286,9 @@ def _layout_issue_page(lines: list[Line]) -> RawDoc | None:
         committee, date, number = meta.item_meeting_line(lines[k].text)  # type: ignore[misc]
         chunk = lines[k + 1 : end]
         title = ""
-        if chunk and label_of(chunk[0].text)[0] is None and is_title_like(chunk[0].text, strict=False):
+        # (the line under "Meeting:" is where the page prints the title, so a short title ending in a full stop
+        # in sentence case, "Declarations of interest.", is one here - county council issue pages)
+        if chunk and label_of(chunk[0].text)[0] is None and is_title_like(drop_numbered_stop(chunk[0].text), strict=False):
             title, chunk = clean_title(chunk[0].text), chunk[1:]
             numbered = NUMBER_AND_TITLE.match(title)  # "44 External Audit …": the minute number
             if numbered:
@@ -1394,7 +1396,10 @@ def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawD
     # under an item page's "Agenda item" heading the next line is the title, however long ("Minutes of the
     # Planning Committee meetings held on: <eight dates>")
     item_page = bool(head) and _PAGE_START.match(head[-1].text) is not None and len(first) <= 300
-    if label_of(first)[0] is None and not _attendance_line(first) and (is_title_like(first, strict=False) or item_page and is_title_like(" ".join(first.split()[:12]), strict=False)) and not is_blurb(first):
+    # (on an item page a short title may end in a full stop, in sentence case: "Declarations of interest.",
+    # "Determination of whether to grant a … driver licence." - county and district councils' item pages)
+    heading = drop_numbered_stop(first) if item_page else first
+    if label_of(first)[0] is None and not _attendance_line(first) and (is_title_like(heading, strict=False) or item_page and is_title_like(" ".join(first.split()[:12]), strict=False)) and not is_blurb(first):
         title, rest = clean_title(first), body[1:]
         numbered = NUMBER_AND_TITLE.match(title)  # "11 Establishment of the Panel PDF 27 KB"
         if numbered:

@@ -40,6 +40,16 @@ _ITEM_MEETING = re.compile(
     r"(?:\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*[.:]?\s*\))?\s*$",  # "(Item 6.)", "(Item 4:)"
     re.I,
 )
+# The newer item-page skin prints the same facts as a bullet under the title: "• Meeting of Cabinet, Tuesday,
+# 1st April, 2025 5.15 pm (Item 160.)" (district and London borough item pages). The "(Item N)" is required: a
+# printed heading "Meeting of Cabinet, 1 April 2025" has none.
+_ITEM_MEETING_OF = re.compile(
+    rf"^(?:[-–•·*]\s*)?Meeting\s+of\s+(?:the\s+)?(?P<committee>[^,()]{{3,120}}?),\s+"
+    rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
+    r"(?:,?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
+    r"\s*\(\s*Item\s+(?P<item>[\w./]+(?:\([a-z0-9]{1,4}\))?)\s*[.:]?\s*\)\s*$",
+    re.I,
+)
 _DATE_FIELD = re.compile(
     r"^(?:date(?:\s+of\s+meeting|\s+(?:and|&)\s+time)?|meeting\s+date|time\s+(?:and|&)\s+date|when)\s*(?::|[-–]\s)\s*(.+)$", re.I
 )
@@ -221,8 +231,9 @@ _FIELD_NAME = re.compile(r"^(?:(?:meeting\s+)?date|time|venue|place|when|where)\
 
 
 def item_meeting_line(line: str) -> tuple[str | None, dt.date | None, str | None] | None:
-    """Parse "Meeting: 21/11/2022 - Committee (Item 81)"; None if ``line`` is not one."""
-    m = _ITEM_MEETING.match(line)
+    """Parse "Meeting: 21/11/2022 - Committee (Item 81)" (or "Meeting of Committee, <date> (Item 81.)"); None if
+    ``line`` is not one."""
+    m = _ITEM_MEETING.match(line) or _ITEM_MEETING_OF.match(line.strip())
     if not m:
         return None
     date = parse_date(m.group("date"))
