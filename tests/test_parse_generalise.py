@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -895,3 +896,65 @@ def test_a_decision_page_is_titled_and_dated_by_its_own_lines() -> None:
 def test_a_printed_heading_inside_a_run_on_line(text: str, expected: tuple) -> None:
     doc = parse_bytes(text.encode(), "runon.txt")
     assert (doc.meeting.committee if "committee" not in doc.guessed else None, doc.meeting.date) == expected
+
+
+ISSUE_DECISIONS_PAGE = """Issue - decisions
+
+Review of Allotment Rents
+
+05/06/2024 - Allotment Rents 2025/26
+
+RESOLVED that the rents set out in the appendix be approved.
+
+17/01/2024 - Allotment Rents: Consultation
+
+The report on consulting the allotment associations was noted.
+"""
+
+
+def test_an_issue_decisions_page_makes_one_item_per_dated_decision() -> None:
+    doc = parse_bytes(ISSUE_DECISIONS_PAGE.encode(), "decisions.txt")
+    assert doc.kind == "issue_history"
+    assert [(i.number, i.title) for i in doc.items] == [
+        (None, "Allotment Rents 2025/26"),
+        (None, "Allotment Rents: Consultation"),
+    ]
+    assert [(i.meeting.committee, i.meeting.date) for i in doc.items] == [
+        (None, dt.date(2024, 6, 5)),
+        (None, dt.date(2024, 1, 17)),
+    ]
+    assert [len(i.resolutions) for i in doc.items] == [1, 0]
+
+
+def test_a_dated_line_is_a_decision_only_on_an_issue_decisions_page() -> None:
+    text = ISSUE_DECISIONS_PAGE.replace("Issue - decisions", "Issue - meetings")
+    doc = parse_bytes(text.encode(), "meetings.txt")
+    assert "Allotment Rents: Consultation" not in [i.title for i in doc.items]
+
+
+def test_an_issue_details_heading_is_site_chrome_not_the_title() -> None:
+    text = (
+        "Issue details\n\nReview of Allotment Rents\n\nTo agree the rents for the coming year.\n\n"
+        "Decision type: Non-key\n\nDecision status: Recommendations Approved\n"
+    )
+    doc = parse_bytes(text.encode(), "issue-details.txt")
+    assert [(i.number, i.title) for i in doc.items] == [(None, "Review of Allotment Rents")]
+
+
+def test_a_title_case_field_is_not_joined_to_a_wrapped_title() -> None:
+    # a decision page copied with single line breaks whose purpose is hard-wrapped: the text reads as wrapped
+    path = Path(__file__).parent / "data" / "parse" / "heldout" / "h192_ashcombe-officer-decision-wrapped-fields.txt"
+    doc = parse_bytes(path.read_bytes(), path.name)
+    assert [i.title for i in doc.items] == ["Variation of the car park charging order at Mill Lane"]
+    assert (doc.meeting.committee, doc.meeting.date) == ("Director of Place", dt.date(2024, 5, 14))
+
+
+def test_a_decision_page_cut_above_its_title_has_no_title() -> None:
+    text = (
+        "Decision Maker: Cabinet\nDecision status: Recommendations Approved\n"
+        "That the allotment rents be increased by five per cent.\n"
+        "Date of decision: 04/03/2024\nDecided at meeting: 04/03/2024 - Cabinet\n"
+    )
+    doc = parse_bytes(text.encode(), "decision.txt")
+    assert [i.title for i in doc.items] == [""]
+    assert (doc.items[0].meeting.committee, doc.items[0].meeting.date) == ("Cabinet", dt.date(2024, 3, 4))

@@ -32,7 +32,7 @@ PAGE_TYPE = re.compile(
     re.I,
 )
 CHROME = re.compile(
-    r"^(?:agenda\s+item|councillors\s+and\s+committees|committee\s+details|meeting\s+details|"
+    r"^(?:agenda\s+item|councillors\s+and\s+committees|committee\s+details|meeting\s+details|issue\s+details|"
     r"(?:venue|contact|tel|email|link|note|webcast|time|place|location|date|media|directions)\b\s*:?.*|"
     r"media|items|view\s+directions|agenda\s+reports\s+pack.*|printed\s+minutes.*|decisions|public\s+document\s+pack|"
     # a CMIS meeting page's status lines under its date ("Occurred", "Meeting open to the public."), any council

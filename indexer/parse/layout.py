@@ -7,6 +7,7 @@ markers) and printed agendas. Table-flattened pages are handled by :mod:`.tables
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import Meeting
@@ -97,6 +98,7 @@ def layout_text(text: str) -> RawDoc:
     if issue is not None:
         return issue
     lines, meetings = _take_meeting_lines(lines)
+    meetings = meetings or _decision_fields(lines)
     lines = _join_wrapped_heading(_drop_site_navigation(_drop_site_footer(lines)))
     head, body, meeting_page, printed = _split_header(lines)
     items_table = meeting_page and len(lines) > len(head) and bool(_ITEMS_HEADER.match(lines[len(head)].text))
@@ -263,8 +265,18 @@ def _split_run_on_agenda(rest: str) -> list[str]:
 
 # ModernGov's issue-history page ("ieIssueDetails"), whatever the council: "Issue - meetings", the
 # issue's name, then for each meeting a "Meeting: <date> - <body> (Item n)" line followed by that
-# meeting's item title and its text.
-_ISSUE_PAGE = re.compile(r"^issue\s*[-–]\s*meetings$", re.I)
+# meeting's item title and its text. Its sibling "Issue - decisions" (mgDecisionDetails, Opt=1) lists the issue's
+# decisions instead, each "<dd/mm/yyyy> - <decision title>" over its text, with no body named (district and
+# unitary councils' cabinets and committees alike).
+_ISSUE_PAGE = re.compile(r"^issue\s*[-–]\s*(?:meetings|decisions)$", re.I)
+_ISSUE_DECISION = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+[-–]\s+(?P<title>\S.{2,200})$")
+
+
+def _issue_decision_line(text: str) -> tuple[dt.date, str] | None:
+    """Parse an "Issue - decisions" page's "09/02/2022 - <decision title>" line; None if ``text`` is not one."""
+    m = _ISSUE_DECISION.match(text.strip())
+    date = meta.parse_date(m.group("date")) if m else None
+    return (date, clean_title(m.group("title"))) if m and date else None
 
 
 def is_issue_page_line(text: str) -> bool:
@@ -277,14 +289,22 @@ def _layout_issue_page(lines: list[Line]) -> RawDoc | None:
     top = next((k for k, ln in enumerate(lines[:15]) if _ISSUE_PAGE.match(ln.text)), None)
     if top is None:
         return None
+    decisions = "decision" in lines[top].text.lower()
     at = [k for k in range(top + 1, len(lines)) if meta.item_meeting_line(lines[k].text)]
+    if decisions and not at:
+        at = [k for k in range(top + 1, len(lines)) if _issue_decision_line(lines[k].text)]
     if not at:
         return None
     doc = RawDoc("issue_history", head=[ln.text for ln in lines[top : at[0]]])
     for n, k in enumerate(at):
         end = at[n + 1] if n + 1 < len(at) else len(lines)
-        committee, date, number = meta.item_meeting_line(lines[k].text)  # type: ignore[misc]
         chunk = lines[k + 1 : end]
+        found = meta.item_meeting_line(lines[k].text)
+        if found is None:  # a decision's line: its date and its title, no body and no number
+            date, title = _issue_decision_line(lines[k].text)  # type: ignore[misc]
+            doc.items.append(RawItem(title, None, lines_to_blocks(chunk), meeting=Meeting(date=date)))
+            continue
+        committee, date, number = found
         title = ""
         # (the line under "Meeting:" is where the page prints the title, so a short title ending in a full stop
         # in sentence case, "Declarations of interest.", is one here - county council issue pages)
@@ -307,6 +327,22 @@ def _take_meeting_lines(body: list[Line]) -> tuple[list[Line], list[tuple[int, s
         else:
             kept.append(ln)
     return kept, found
+
+
+# A "Decision details" page prints "Decision Maker: <body or officer>" and "Date of decision: dd/mm/yyyy" on every
+# install; "Decided at meeting:" only when a meeting took the decision (an officer's or a member's own decision has
+# none: unitary and district councils alike).
+_DECISION_MAKER = re.compile(r"^Decision\s+Maker\s*:\s*(?P<v>\S.{1,120})$", re.I)
+_DECISION_DATE = re.compile(r"^Date\s+of\s+decision\s*:\s*(?P<v>\d{1,2}/\d{1,2}/\d{4})$", re.I)
+
+
+def _decision_fields(lines: list[Line]) -> list[tuple[int, str]]:
+    """A decision page's maker and date as a meeting line, when it names no meeting; [] otherwise."""
+    if not lines or not _DECISION_PAGE.match(lines[0].text):
+        return []
+    maker = next((m.group("v") for ln in lines if (m := _DECISION_MAKER.match(ln.text.strip()))), None)
+    date = next((m.group("v") for ln in lines if (m := _DECISION_DATE.match(ln.text.strip()))), None)
+    return [(0, f"Decided at meeting: {date} - {maker}")] if maker and date else []
 
 
 def _assign_meetings(doc: RawDoc, body: list[Line], starts: list, meetings: list[tuple[int, str]]) -> None:
@@ -1399,7 +1435,8 @@ def _single_item(head: list[Line], body: list[Line], meeting_page: bool) -> RawD
     # (on an item page a short title may end in a full stop, in sentence case: "Declarations of interest.",
     # "Determination of whether to grant a … driver licence." - county and district councils' item pages)
     heading = drop_numbered_stop(first) if item_page else first
-    if label_of(first)[0] is None and not _attendance_line(first) and (is_title_like(heading, strict=False) or item_page and is_title_like(" ".join(first.split()[:12]), strict=False)) and not is_blurb(first):
+    # a decision page cut above its heading and title starts at its "Decision Maker:" field: no title there
+    if label_of(first)[0] is None and not _attendance_line(first) and not _DECISION_MAKER.match(first) and (is_title_like(heading, strict=False) or item_page and is_title_like(" ".join(first.split()[:12]), strict=False)) and not is_blurb(first):
         title, rest = clean_title(first), body[1:]
         numbered = NUMBER_AND_TITLE.match(title)  # "11 Establishment of the Panel PDF 27 KB"
         if numbered:

@@ -34,7 +34,7 @@ _MINUTE_HEADING = re.compile(
 # A link's file type and size end its line ("… 2026/27 pdf icon PDF 297 KB"): a web page's link, never wrapped on.
 _LINK_END = re.compile(r"\b(?:PDF|DOCX?|XLSX?|PPTX?|RTF)\b,?\s*[\d.,]+\s*[KMG]B\)?$", re.I)
 # A header's field label ("Venue:", "Contact:", "In attendance:"), any body's.
-_FIELD_START = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,2}\s?:\s")
+_FIELD_START = re.compile(r"^[A-Z][a-z]+(?:\s[A-Za-z][a-z]+){0,2}\s?:\s")  # "Venue: …", "In attendance: …", "Decision Maker: …"
 _OPEN_END = re.compile(r"(?:\b(?:a|an|and|or|of|to|for|in|on|at|by|with|from|the|\d{1,2}(?:st|nd|rd|th)?)|[,&:;–-])$", re.I)
 # "Page 3 of 12", "Council – Cabinet – 7 March 2023   Page 2 of 3", "Chairman's initials ………"
 _FOOTER = re.compile(r"^(?:[^.!?]{0,150}?\s)?Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
