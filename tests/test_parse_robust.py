@@ -513,3 +513,25 @@ def test_committee_from_a_form_field(head: list[str], committee: str | None) -> 
     from indexer.parse import meta
 
     assert meta.meeting_from_head(head)[0] == committee
+
+
+@pytest.mark.parametrize(
+    "nav",
+    [
+        "  • Your councillors\n  • Search documents\n  • Agenda item\n",
+        "Home > Council and democracy > Agenda item\n",
+        "You are here - Home : Council and democracy : Meetings : Agenda item\n",
+    ],
+)
+def test_agenda_item_page_type_decorated_by_navigation(nav: str) -> None:
+    """"Agenda item" as a menu's last bullet or a breadcrumb's last step is still the page's type line, so
+    the title under it is the item's."""
+    page = (
+        f"{nav}\n    Car Park Charges Review\n\n"
+        "    • Meeting of Cabinet, Tuesday, 1st April, 2025 5.15 pm (Item 160.)\n\n"
+        "    To consider a report on the charges for the council's car parks.\n\n"
+        "Minutes:\n\nThe Cabinet considered the report.\n"
+    )
+    doc = parse_bytes(page.encode(), "item.txt")
+    assert [(i.number, i.title) for i in doc.items] == [("160", "Car Park Charges Review")]
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Cabinet", "2025-04-01")

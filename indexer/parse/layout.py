@@ -84,7 +84,7 @@ def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
     text = _NUMBER_SPACED.sub(r"\1\2", _NUMBER_GLUED.sub(r"\1 ", text))
     lines = split_lines(tables.unfold_columns(text))
-    lines = reflow(_drop_menu_bar(_drop_window_title(_drop_item_links(drop_site_banner(_gaps_in_units(lines))))))
+    lines = reflow(_drop_menu_bar(_drop_window_title(_plain_page_type(_drop_item_links(drop_site_banner(_gaps_in_units(lines)))))))
     lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
     if any(_AI_MARKER.match(ln.text) for ln in lines):
         return _layout_ai_markers(lines)
@@ -402,6 +402,23 @@ def _gaps_in_units(lines: list[Line]) -> list[Line]:
 # ModernGov's window title for an item, issue or decision page, kept as the page's first line when the
 # crawl took the HTML <title>: "Agenda item - <title>", "Issue - items at meetings - <title>", "Decision - <title>".
 _WINDOW_TITLE = re.compile(r"^(?:agenda\s+item|issue(?:\s+-\s+items\s+at\s+meetings)?|decision(?:\s+details)?)\s+[-–]\s+(.+)$", re.I)
+
+
+# The page-type line "Agenda item" decorated by the site's navigation: a menu's bullet ("• Agenda item") or the
+# end of a breadcrumb trail on one line ("Home > Council and democracy > Agenda item", "You are here - Home :
+# … : Agenda item").
+_DECORATED_PAGE_START = re.compile(r"^(?:[•·▪*]\s*|.{0,200}?\s[:>»|/•-]\s*)(agenda\s+item)$", re.I)
+
+
+def _plain_page_type(lines: list[Line]) -> list[Line]:
+    """The first decorated "Agenda item" line near the top, as the plain page-type line it stands for."""
+    for k, ln in enumerate(lines[:40]):
+        if _PAGE_START.match(ln.text):
+            return lines
+        m = _DECORATED_PAGE_START.match(ln.text.strip())
+        if m:
+            return lines[:k] + [Line(m.group(1), ln.indent, ln.gap)] + lines[k + 1 :]
+    return lines
 
 
 def _drop_window_title(lines: list[Line]) -> list[Line]:
