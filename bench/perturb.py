@@ -96,39 +96,11 @@ def double_spaces(text: str, gold: dict[str, Any]) -> str:
     return text.replace(" ", "  ")
 
 
-def page_furniture(text: str, gold: dict[str, Any]) -> str | None:
+def _at_page_breaks(text: str, gold: dict[str, Any], furniture: Callable[[int, int], list[str]]) -> str | None:
+    """A printed document's ``text`` with ``furniture(page, pages)`` inserted after a paragraph every 30 lines
+    or so, where its pages could have broken; None for a web page or a text too short to break."""
     if gold.get("kind") not in _PRINTED:
         return None  # web pages have no pages
-    lines = text.split("\n")
-    heading = next((ln.strip() for ln in lines if ln.strip()), "")
-    ends = _paragraph_ends(lines)
-    cuts, last = [], 0
-    for i in ends:
-        if i - last >= 30 and i < len(lines) - 3:
-            cuts.append(i)
-            last = i
-    if not cuts:
-        return None
-    out: list[str] = []
-    page = 1
-    for i, line in enumerate(lines):
-        out.append(line)
-        if i in cuts:
-            out += ["", f"Page {page} of {len(cuts) + 1}", "", heading, ""]
-            page += 1
-    return "\n".join(out)
-
-
-def extra_blank_lines(text: str, gold: dict[str, Any]) -> str | None:
-    if "\n\n" not in text:
-        return None
-    # every run of b empty lines becomes 2b: more space, spaced apart as before
-    return re.sub(r"\n((?:[ \t]*\n)+)", lambda m: "\n" + "\n" * (2 * m.group(1).count("\n")), text)
-
-
-def page_numbers(text: str, gold: dict[str, Any]) -> str | None:
-    if gold.get("kind") not in _PRINTED:
-        return None
     lines = text.split("\n")
     cuts, last = [], 0
     for i in _paragraph_ends(lines):
@@ -141,8 +113,24 @@ def page_numbers(text: str, gold: dict[str, Any]) -> str | None:
     for i, line in enumerate(lines):
         out.append(line)
         if i in cuts:
-            out += ["", str(cuts.index(i) + 1), ""]
+            out += furniture(cuts.index(i) + 1, len(cuts) + 1)
     return "\n".join(out)
+
+
+def extra_blank_lines(text: str, gold: dict[str, Any]) -> str | None:
+    if "\n\n" not in text:
+        return None
+    # every run of b empty lines becomes 2b: more space, spaced apart as before
+    return re.sub(r"\n((?:[ \t]*\n)+)", lambda m: "\n" + "\n" * (2 * m.group(1).count("\n")), text)
+
+
+def page_furniture(text: str, gold: dict[str, Any]) -> str | None:
+    heading = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+    return _at_page_breaks(text, gold, lambda page, pages: ["", f"Page {page} of {pages}", "", heading, ""])
+
+
+def page_numbers(text: str, gold: dict[str, Any]) -> str | None:
+    return _at_page_breaks(text, gold, lambda page, pages: ["", str(page), ""])
 
 
 def site_chrome(text: str, gold: dict[str, Any]) -> str:
@@ -229,36 +217,30 @@ def _numbered_title_lines(text: str, gold: dict[str, Any]) -> list[tuple[int, re
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3})(\.?)[ \t]+(\S.*)$")
 
 
-def number_paren(text: str, gold: dict[str, Any]) -> str | None:
+def _rewrite_numbered(text: str, gold: dict[str, Any], rewrite: Callable[[re.Match[str]], list[str]], stopped_only: bool = False) -> str | None:
+    """``text`` with each line "<number>. <gold title>" (``stopped_only``: with its stop) replaced by the lines
+    ``rewrite`` makes of it, or None where there is none."""
     lines = text.split("\n")
-    hits = _numbered_title_lines(text, gold)
-    for k, m in hits:
-        lines[k] = f"{m.group(1)}{m.group(2)}) {m.group(4)}"
+    hits = [(k, m) for k, m in _numbered_title_lines(text, gold) if m.group(3) or not stopped_only]
+    for k, m in reversed(hits):
+        lines[k : k + 1] = rewrite(m)
     return "\n".join(lines) if hits else None
+
+
+def number_paren(text: str, gold: dict[str, Any]) -> str | None:
+    return _rewrite_numbered(text, gold, lambda m: [f"{m.group(1)}{m.group(2)}) {m.group(4)}"])
 
 
 def number_no_space(text: str, gold: dict[str, Any]) -> str | None:
-    lines = text.split("\n")
-    hits = [(k, m) for k, m in _numbered_title_lines(text, gold) if m.group(3)]
-    for k, m in hits:
-        lines[k] = f"{m.group(1)}{m.group(2)}.{m.group(4)}"
-    return "\n".join(lines) if hits else None
+    return _rewrite_numbered(text, gold, lambda m: [f"{m.group(1)}{m.group(2)}.{m.group(4)}"], stopped_only=True)
 
 
 def number_spaced_stop(text: str, gold: dict[str, Any]) -> str | None:
-    lines = text.split("\n")
-    hits = [(k, m) for k, m in _numbered_title_lines(text, gold) if m.group(3)]
-    for k, m in hits:
-        lines[k] = f"{m.group(1)}{m.group(2)} . {m.group(4)}"
-    return "\n".join(lines) if hits else None
+    return _rewrite_numbered(text, gold, lambda m: [f"{m.group(1)}{m.group(2)} . {m.group(4)}"], stopped_only=True)
 
 
 def number_own_line(text: str, gold: dict[str, Any]) -> str | None:
-    lines = text.split("\n")
-    hits = _numbered_title_lines(text, gold)
-    for k, m in reversed(hits):
-        lines[k : k + 1] = [f"{m.group(1)}{m.group(2)}{m.group(3)}", "", m.group(4)]
-    return "\n".join(lines) if hits else None
+    return _rewrite_numbered(text, gold, lambda m: [f"{m.group(1)}{m.group(2)}{m.group(3)}", "", m.group(4)])
 
 
 def _heading_lines(text: str, gold: dict[str, Any]) -> list[int]:

@@ -4,8 +4,11 @@ a website's menu bar above the text (bench/perturb.py measures these over the de
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +20,36 @@ from indexer.parse.text import decode
 
 HELDOUT = Path(__file__).parent / "data" / "parse" / "heldout"
 MENU = "Skip to main content\n\nHome\nYour council\nCouncillors and committees\nSearch\n\nMenu\n\n"
+
+
+@functools.cache
+def _gold() -> dict[str, Any]:
+    """The held-out documents' labels, by file name."""
+    return json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
+
+
+def _text(name: str) -> str:
+    return decode((HELDOUT / name).read_bytes())
+
+
+def _both(transform: str, name: str) -> tuple[Document, Document]:
+    """(the held-out document ``name`` parsed after ``transform``, parsed as it is)."""
+    text = _text(name)
+    return parse_bytes(TRANSFORMS[transform](text, _gold()[name]).encode(), name), parse_bytes(text.encode(), name)
+
+
+def _changed(transform: str, names: list[str], key: Callable[[Document], Any]) -> list[str]:
+    """The documents of ``names`` whose ``key`` differs after ``transform``."""
+    return [name for name in names if key((pair := _both(transform, name))[0]) != key(pair[1])]
+
+
+def _meeting(doc: Document) -> tuple:
+    return norm_committee(doc.meeting.committee), doc.meeting.date
+
+
+def _heldout_with(transform: str) -> list[str]:
+    """The held-out text documents ``transform`` changes."""
+    return sorted(n for n, g in _gold().items() if n.endswith(".txt") and TRANSFORMS[transform](_text(n), g) is not None)
 
 
 def _summary(doc: Document) -> tuple:
@@ -51,7 +84,7 @@ def test_menu_bar_above_changes_nothing(name: str) -> None:
 def test_menu_bar_above_a_three_column_table() -> None:
     name = "h91_oakhythe-parish-three-column-table.txt"
     doc = parse_bytes(MENU.encode() + (HELDOUT / name).read_bytes(), name)
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
+    gold = _gold()[name]
     assert [(i.number, i.title) for i in doc.items] == [(g["number"], g["title"]) for g in gold["items"]]
     assert doc.meeting.date.isoformat() == gold["meeting_date"]
 
@@ -145,34 +178,28 @@ def test_leading_agenda_list_numbered_with_parentheses() -> None:
     """An agenda's procedural items listed "1) …", "2) …" above reports with their own minute numbers
     are items, as they are listed "1. …"."""
     name = "h52_harrowdale-fire-authority-agenda-list.txt"
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = (HELDOUT / name).read_text(encoding="utf-8")
+    gold = _gold()[name]
+    text = _text(name)
     paren = TRANSFORMS["number_paren"](text, gold)
     assert paren is not None and "\n1) " in paren and "\n1. " not in paren
     doc = parse_bytes(paren.encode(), name)
     assert [(i.number, i.title) for i in doc.items if i.title] == [(g["number"], g["title"]) for g in gold["items"]]
 
 
-def _heldout_printed() -> list[str]:
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
-    text = {n: decode((HELDOUT / n).read_bytes()) for n in gold if n.endswith(".txt")}
-    return sorted(n for n in text if TRANSFORMS["page_numbers"](text[n], gold[n]) is not None)
-
-
 def test_page_numbers_check_covers_printed_heldout_documents() -> None:
-    names = _heldout_printed()
+    names = _heldout_with("page_numbers")
     assert len(names) >= 10
     assert {"h10_heathfield-health-wellbeing-board_agenda.txt", "h38_lough-erne-borough-council-alderman.txt",
             "h82_harbridge-council-ai-markers-inline-number.txt"} <= set(names)
 
 
-@pytest.mark.parametrize("name", _heldout_printed())
+@pytest.mark.parametrize("name", _heldout_with("page_numbers"))
 def test_page_numbers_between_paragraphs_change_nothing(name: str) -> None:
     """A bare page number left where a PDF's page broke ("2" between paragraphs) is not an item number:
     not above a title (which took the item's number, or hid a run of minute references), nor under an
     item's <AIn> marker."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     paged = parse_bytes(TRANSFORMS["page_numbers"](text, gold).encode(), name)
     assert _summary(paged) == _summary(parse_bytes(text.encode(), name))
 
@@ -186,25 +213,11 @@ def test_page_number_between_lettered_items() -> None:
     assert [i.number for i in doc.items if i.title] == ["(a)", "(b)", "(c)"]
 
 
-def _heldout_with(transform: str) -> list[str]:
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
-    text = {n: decode((HELDOUT / n).read_bytes()) for n in gold if n.endswith(".txt")}
-    return sorted(n for n in text if TRANSFORMS[transform](text[n], gold[n]) is not None)
-
-
 @pytest.mark.parametrize("transform", ["heading_caps", "heading_wrap"])
 def test_heading_in_capitals_or_wrapped_keeps_committee_and_date(transform: str) -> None:
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
     names = _heldout_with(transform)
     assert len(names) >= 10
-    changed = []
-    for name in names:
-        text = decode((HELDOUT / name).read_bytes())
-        plain = parse_bytes(text.encode(), name).meeting
-        moved = parse_bytes(TRANSFORMS[transform](text, gold[name]).encode(), name).meeting
-        if (norm_committee(moved.committee), moved.date) != (norm_committee(plain.committee), plain.date):
-            changed.append((name, plain.committee, moved.committee, plain.date, moved.date))
-    assert changed == []
+    assert _changed(transform, names, _meeting) == []
 
 
 def test_printed_heading_in_capitals() -> None:
@@ -236,17 +249,9 @@ def test_heading_line_cut_by_a_narrow_column(line: str, nxt: str, joined: bool) 
 
 
 def test_numeric_meeting_date_keeps_committee_and_date() -> None:
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
     names = _heldout_with("date_numeric")
     assert len(names) >= 40
-    changed = []
-    for name in names:
-        text = decode((HELDOUT / name).read_bytes())
-        plain = parse_bytes(text.encode(), name).meeting
-        moved = parse_bytes(TRANSFORMS["date_numeric"](text, gold[name]).encode(), name).meeting
-        if (norm_committee(moved.committee), moved.date) != (norm_committee(plain.committee), plain.date):
-            changed.append(name)
-    assert changed == []
+    assert _changed("date_numeric", names, _meeting) == []
 
 
 def test_numeric_dates_in_headings() -> None:
@@ -265,8 +270,8 @@ def test_one_wrapped_paragraph_in_unwrapped_text(name: str) -> None:
     """One long paragraph hard-wrapped in otherwise unwrapped text: its second line going on in lower case
     is rejoined, so the first ("3.1 The Head of … proposed a seasonal tariff", "12" over "The minutes …
     approved as a correct record and") reads as no heading."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     wrapped = TRANSFORMS["wrap"](text, gold)
     assert wrapped is not None and wrapped.count("\n") > text.count("\n")
     assert _summary(parse_bytes(wrapped.encode(), name)) == _summary(parse_bytes(text.encode(), name))
@@ -276,8 +281,8 @@ def test_header_without_empty_lines_keeps_its_fields_apart() -> None:
     """A short page without empty lines can look wrapped to a measure; a date line and a field ("Venue: …")
     still start lines of their own, so the two-line heading keeps its committee."""
     name = "h80_westvale-fire-authority-two-line-heading.txt"
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = TRANSFORMS["no_blank_lines"](decode((HELDOUT / name).read_bytes()), gold)
+    gold = _gold()[name]
+    text = TRANSFORMS["no_blank_lines"](_text(name), gold)
     doc = parse_bytes(text.encode(), name)
     assert (doc.meeting.committee, str(doc.meeting.date)) == (gold["committee"], gold["meeting_date"])
 
@@ -302,8 +307,8 @@ def test_meeting_of_body_on_date(line: str, want: tuple) -> None:
 @pytest.mark.parametrize("name", _heldout_with("number_no_space"))
 def test_number_glued_to_its_title(name: str) -> None:
     """"3.Title" / "3.TITLE" (PDF text that lost a space) reads as "3. Title"."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     glued = TRANSFORMS["number_no_space"](text, gold)
     assert glued is not None and glued != text
     assert _summary(parse_bytes(glued.encode(), name)) == _summary(parse_bytes(text.encode(), name))
@@ -321,8 +326,8 @@ def test_short_lines_without_broken_sentences_are_not_page_wrapped() -> None:
     from indexer.parse.text import normalise, split_lines
 
     name = "h79_millbeck-extraordinary-parish-venue-date.txt"
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     own = TRANSFORMS["number_own_line"](text, gold)
     assert page_measure(split_lines(normalise(own))) is None
     assert _summary(parse_bytes(own.encode(), name)) == _summary(parse_bytes(text.encode(), name))
@@ -348,16 +353,9 @@ def test_gaps_counted_in_the_documents_unit() -> None:
 def test_doubled_blank_lines_change_nothing() -> None:
     """An extraction that doubles every run of empty lines keeps what is set apart: gaps are counted in
     the document's own unit."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
     names = _heldout_with("extra_blank_lines")
     assert len(names) >= 60
-    changed = []
-    for name in names:
-        text = decode((HELDOUT / name).read_bytes())
-        doubled = TRANSFORMS["extra_blank_lines"](text, gold[name])
-        if _summary(parse_bytes(doubled.encode(), name)) != _summary(parse_bytes(text.encode(), name)):
-            changed.append(name)
-    assert changed == []
+    assert _changed("extra_blank_lines", names, _summary) == []
 
 
 LONG_TITLE = (
@@ -389,8 +387,8 @@ def test_window_title_above_a_meeting_page(name: str) -> None:
     """ModernGov's window title kept as a page's first line: "Agenda for <committee> on <date>" names the
     committee, not "Agenda for <committee>"; "Agenda item - <title>" over an item page that repeats its
     title is dropped, not taken for the title."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     titled = TRANSFORMS["window_title"](text, gold)
     assert titled.startswith(("Agenda for ", "Agenda item - "))
     assert _summary(parse_bytes(titled.encode(), name)) == _summary(parse_bytes(text.encode(), name))
@@ -407,8 +405,8 @@ def test_page_number_over_running_text_in_unnumbered_minutes() -> None:
     """Printed minutes with capitals headings and no numbers: a bare "1" between a heading and its minute
     is the page's number, so the heading keeps its minute."""
     name = "h115_kilbraddan-housing-committee-names-a-line.txt"
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     paged = TRANSFORMS["page_numbers"](text, gold)
     assert paged is not None and "\n1\n" in paged
     assert _summary(parse_bytes(paged.encode(), name)) == _summary(parse_bytes(text.encode(), name))
@@ -419,16 +417,9 @@ def test_web_page_variants_keep_items(transform: str) -> None:
     """Other sites' ModernGov pages: an item's webcast or background link line under its title, no
     "Items" / "No. Item" table heading (an item "Minutes of the meeting held on <date> PDF 244 KB" is then
     no printed heading), a link's size printed "(PDF, 119KB)"."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"]
     names = _heldout_with(transform)
     assert len(names) >= 10
-    changed = []
-    for name in names:
-        text = decode((HELDOUT / name).read_bytes())
-        moved, plain = parse_bytes(TRANSFORMS[transform](text, gold[name]).encode(), name), parse_bytes(text.encode(), name)
-        if _titled(moved) != _titled(plain):
-            changed.append(name)
-    assert changed == ([] if transform != "webcast_lines" else ["h89_corrowdale-fire-authority-cmis-unnumbered.txt"])
+    assert _changed(transform, names, _titled) == ([] if transform != "webcast_lines" else ["h89_corrowdale-fire-authority-cmis-unnumbered.txt"])
 
 
 def _titled(doc: Document) -> tuple:
@@ -449,8 +440,8 @@ def test_item_link_lines_are_dropped() -> None:
 @pytest.mark.parametrize("name", _heldout_with("meeting_line_style"))
 def test_item_page_meeting_line_styles(name: str) -> None:
     """"Meeting: 7 March 2023 - <body> (Item 6:)" gives the item its number as "(Item 6.)" does."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     styled = TRANSFORMS["meeting_line_style"](text, gold)
     assert "(Item " in styled and ":)" in styled
     assert _titled(parse_bytes(styled.encode(), name)) == _titled(parse_bytes(text.encode(), name))
@@ -459,8 +450,8 @@ def test_item_page_meeting_line_styles(name: str) -> None:
 @pytest.mark.parametrize("name", _heldout_with("number_spaced_stop"))
 def test_number_with_its_stop_spaced_off(name: str) -> None:
     """"3 . Title" (justified PDF text spaces the stop off its number) reads as "3. Title"."""
-    gold = json.loads((HELDOUT / "labels.json").read_text(encoding="utf-8"))["files"][name]
-    text = decode((HELDOUT / name).read_bytes())
+    gold = _gold()[name]
+    text = _text(name)
     spaced = TRANSFORMS["number_spaced_stop"](text, gold)
     assert spaced is not None and " . " in spaced
     assert _summary(parse_bytes(spaced.encode(), name)) == _summary(parse_bytes(text.encode(), name))
