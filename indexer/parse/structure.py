@@ -442,17 +442,14 @@ def _joins_decision(b: Block, lead: Block, bare: bool, decision: list[str]) -> b
     return b.kind == PARA and b.text.startswith("That")
 
 
+def _after_wide_gap(b: Block, prev: Block | None) -> bool:
+    """``b`` stands after an unusually wide gap below a paragraph that does not introduce it (no colon)."""
+    return prev is not None and prev.kind == PARA and b.gap >= 3 and b.gap > prev.gap and not prev.text.rstrip().endswith(":")
+
+
 def _lost_lead(b: Block, prev: Block | None, explicit: bool) -> bool:
     """A lettered list after an unusually wide gap, ending the minutes: its "RESOLVED" was lost."""
-    return (
-        not explicit
-        and b.kind == POINT
-        and prev is not None
-        and prev.kind == PARA
-        and b.gap >= 3
-        and b.gap > prev.gap
-        and not prev.text.rstrip().endswith(":")
-    )
+    return not explicit and b.kind == POINT and _after_wide_gap(b, prev)
 
 
 # "the proposals in the report be agreed.", "The revised fees … be adopted;": a decision in the
@@ -468,16 +465,7 @@ _SUBJUNCTIVE = re.compile(
 def _lost_that_lead(b: Block, prev: Block | None, explicit: bool, text: str) -> bool:
     """A paragraph deciding in the subjunctive after an unusually wide gap: its "RESOLVED – That" was lost
     (ModernGov pages whose decision label and its "That" sat in a formatted element the text dropped)."""
-    return (
-        not explicit
-        and b.kind == PARA
-        and prev is not None
-        and prev.kind == PARA
-        and b.gap >= 3
-        and b.gap > prev.gap
-        and not prev.text.rstrip().endswith(":")
-        and bool(_SUBJUNCTIVE.match(text))
-    )
+    return not explicit and b.kind == PARA and _after_wide_gap(b, prev) and bool(_SUBJUNCTIVE.match(text))
 
 
 def _capital(text: str) -> str:
