@@ -47,6 +47,9 @@ Changes (each alone):
   tables ("3." / "" / "Title");
 * ``number_no_space`` – "3. Title" printed "3.Title", as PDF text that lost a space has it;
 * ``number_spaced_stop`` – "3. Title" printed "3 . Title", as justified PDF text spaces it.
+* ``one_line``        – a printed document's text with every line break lost (document sites' plain-text
+  copies of PDFs run a whole document on in one line; printed documents only). Harder than the rest: where
+  a title is not in capitals, only the words that start its minute's first sentence mark its end.
 
 ``python -m bench.perturb`` writes ``bench/results/parser-perturb.md`` (counts and file
 names only) and, with ``--details``, the changed fields per file to
@@ -131,6 +134,10 @@ def page_furniture(text: str, gold: dict[str, Any]) -> str | None:
 
 def page_numbers(text: str, gold: dict[str, Any]) -> str | None:
     return _at_page_breaks(text, gold, lambda page, pages: ["", str(page), ""])
+
+
+def one_line(text: str, gold: dict[str, Any]) -> str | None:
+    return " ".join(text.split()) if gold.get("kind") in _PRINTED else None
 
 
 def site_chrome(text: str, gold: dict[str, Any]) -> str:
@@ -396,6 +403,7 @@ TRANSFORMS: dict[str, Transform] = {
     "number_own_line": number_own_line,
     "number_no_space": number_no_space,
     "number_spaced_stop": number_spaced_stop,
+    "one_line": one_line,
 }
 
 FIELDS = ("date", "committee", "items", "resolutions", "roles")

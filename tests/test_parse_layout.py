@@ -1387,3 +1387,36 @@ def test_long_title_line_with_no_blurb_stays_a_passage() -> None:
 def test_title_with_full_stop_where_the_page_prints_its_title(text: str, expected: tuple) -> None:
     doc = parse_bytes(text.encode(), "page.txt")
     assert (doc.kind, [(i.number, i.title) for i in doc.items]) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a long numbered line: its heading ends where the minute's first sentence starts
+        (
+            "7. Chair's remarks. No apologies had been received and the Chair thanked the volunteers at the pond.",
+            ["7. Chair's remarks", "No apologies had been received and the Chair thanked the volunteers at the pond."],
+        ),
+        (
+            "12 Public participation A resident asked about the bus shelter on Station Road and the missing timetable.",
+            ["12 Public participation", "A resident asked about the bus shelter on Station Road and the missing timetable."],
+        ),
+        # a numbered point of a list, not a heading: a sentence before the cue
+        (
+            "1. This meeting is to be webcast. Members are reminded to switch on their microphones before speaking.",
+            ["1. This meeting is to be webcast. Members are reminded to switch on their microphones before speaking."],
+        ),
+        # a paragraph's sub-number is not an item's
+        (
+            "6.3 Hedge cutting at the old cemetery A contractor had started work on the hedges there last week.",
+            ["6.3 Hedge cutting at the old cemetery A contractor had started work on the hedges there last week."],
+        ),
+        # a decision's word run into the title before a dash
+        (
+            "3. Minutes of the last meeting RESOLVED – that the minutes of the meeting held on 4 March be approved.",
+            ["3. Minutes of the last meeting", "RESOLVED – that the minutes of the meeting held on 4 March be approved."],
+        ),
+    ],
+)
+def test_long_numbered_line_split_where_the_minute_starts(line: str, expected: list[str]) -> None:
+    assert [ln.text for ln in layout._split_run_on_headings([Line(line)])] == expected

@@ -469,3 +469,10 @@ def test_previously_circulated_minutes_date_is_not_the_meeting_date() -> None:
 )
 def test_moderngov_document_title_names_body_and_date(line: str, expected: object) -> None:
     assert meta.header_meeting(line) == expected
+
+
+def test_bilingual_capitals_heading_run_on_is_read_once() -> None:
+    # a bilingual heading whose halves are in capitals, run on with the rest of a page flattened to one
+    # line: its capitals half stays capitals each time the head is re-read, which once recursed without end
+    head = ["CYNGOR TREFOL / TOWN COUNCIL Dydd Llun, 4 Mawrth 2024 / Monday, 4 March 2024 Yn bresennol / Present: Cyng. A Bevan"]
+    assert meta.meeting_from_head(head) == (None, dt.date(2024, 3, 4))

@@ -172,6 +172,8 @@ def test_perturbations() -> None:
     got = TRANSFORMS["page_furniture"](pages, GOLD)
     assert (got.count("Page 1 of 3"), got.count("Page 2 of 3"), got.count("\nLine 0\n"), got.count("Page 3")) == (1, 1, 2, 0)
     assert TRANSFORMS["page_furniture"](pages, {**GOLD, "kind": "meeting"}) is None
+    assert TRANSFORMS["one_line"](text, GOLD) == "Minutes of the Council held on 5 March 2019 1. Apologies None were received."
+    assert TRANSFORMS["one_line"](text, {**GOLD, "kind": "meeting"}) is None
 
 
 def test_leading_agenda_list_numbered_with_parentheses() -> None:
@@ -526,3 +528,97 @@ def test_agenda_item_page_type_decorated_by_navigation(nav: str) -> None:
     doc = parse_bytes(page.encode(), "item.txt")
     assert [(i.number, i.title) for i in doc.items] == [("160", "Car Park Charges Review")]
     assert (doc.meeting.committee, str(doc.meeting.date)) == ("Cabinet", "2025-04-01")
+
+
+# Printed minutes whose line breaks a document site lost: the whole text runs on in one line (invented text
+# in the shapes of several bodies' PDF copies). Items are found from the run of their numbers, whatever form
+# the numbers take, and each title ends where its minute's first sentence starts.
+def _items_of(text: str) -> list[tuple[str | None, str]]:
+    doc = parse_bytes(text.encode(), "run-on.txt")
+    return [(it.number, it.title) for it in doc.items if it.title]
+
+
+def test_run_on_minutes_with_year_references_and_capitals_titles() -> None:
+    text = (
+        "MINUTES of the meeting of the WESTDALE FIRE AUTHORITY held at Headquarters on Monday, 4th March, 2024 at 10.00 am. "
+        "PRESENT: Councillor A. Brook (Chair), Councillors C. Dale and E. Fell. 11/24 APOLOGIES FOR ABSENCE Apologies were "
+        "received from Councillor G. Hoyle. 12/24 DECLARATIONS OF INTEREST There were none, as at minute 9/24 of the last "
+        "meeting. 13/24 MINUTES RESOLVED that the minutes of the meeting held on 5th February, 2024 be confirmed. "
+        "14/24 FLEET REPLACEMENT PROGRAMME The Treasurer presented the report on the replacement of four appliances."
+    )
+    assert _items_of(text) == [
+        ("11/24", "APOLOGIES FOR ABSENCE"), ("12/24", "DECLARATIONS OF INTEREST"), ("13/24", "MINUTES"),
+        ("14/24", "FLEET REPLACEMENT PROGRAMME"),
+    ]
+
+
+def test_run_on_minutes_numbered_minute_n_in_sentence_case() -> None:
+    text = (
+        "EASTFOLD BOROUGH COUNCIL MINUTES of a meeting of the Housing Scrutiny Panel held in the Town Hall on Tuesday, "
+        "5th March, 2024 at 7.00 pm Present: Councillor B. Ames (Chair), Councillors D. Crane and F. Gray "
+        "Minute 41 Apologies for Absence Apologies were received from Councillor H. Ives. Minute 42 Minutes The minutes "
+        "of the meeting held on 6th February, 2024 were agreed as a correct record. Minute 43 Empty Homes - Quarter 3 "
+        "2023/24 The Head of Housing Services presented the report on empty homes. Minute 44 Work Programme The panel "
+        "noted its work programme for the year."
+    )
+    assert _items_of(text) == [
+        ("41", "Apologies for Absence"), ("42", "Minutes"), ("43", "Empty Homes - Quarter 3 2023/24"), ("44", "Work Programme"),
+    ]
+
+
+def test_run_on_parish_minutes_numbered_year_then_minute() -> None:
+    text = (
+        "Minutes of the Ordinary Parish Council Meeting held on Tue 12th March 2024 at 7.30pm in the Village Hall "
+        "Present: Cllrs Ann Bell (Chair), Carl Dunn and Eve Frost 24/031 Apologies for absence Apologies were received "
+        "from Cllr Gail Hunt. 24/032 Declarations of Interest Cllr Dunn declared an interest in item 24/035. "
+        "24/033 Minutes of the previous meeting RESOLVED – the minutes of the meeting held on 13th February 2024 were "
+        "approved. 24/034 Public participation A resident raised the state of the footpath. 24/035 Planning RESOLVED – "
+        "to raise no objection to the application for a rear extension."
+    )
+    assert _items_of(text) == [
+        ("24/031", "Apologies for absence"), ("24/032", "Declarations of Interest"), ("24/033", "Minutes of the previous meeting"),
+        ("24/034", "Public participation"), ("24/035", "Planning"),
+    ]
+
+
+def test_run_on_minutes_with_register_and_glued_references() -> None:
+    register = (
+        "MINUTES OF THE ORDINARY MEETING OF NANTLLE TOWN COUNCIL HELD ON THURSDAY 9th MAY 2024 AT 7:30PM CHAIR: "
+        "Councillor A Owen PRESENT: Councillors B Pugh and C Rees 30211/05/24 APOLOGIES Councillor D Roberts. "
+        "30212/05/24 DECLARATIONS OF INTEREST None were declared. 30213/05/24 FINANCE The Clerk presented the accounts "
+        "and the bank reconciliation for April."
+    )
+    assert _items_of(register) == [("30211/05/24", "APOLOGIES"), ("30212/05/24", "DECLARATIONS OF INTEREST"), ("30213/05/24", "FINANCE")]
+    glued = (
+        "MINUTES OF A COUNCIL MEETING HELD AT THE TOWN HALL ON MONDAY 13th MAY 2024 AT 7.00 PM PRESENT: Cllr E Prosser "
+        "(Mayor), Cllr F Jones 601/01APOLOGIES Apologies were received from Cllr G Evans. 601/02DECLARATIONS OF INTEREST "
+        "No interests were declared. 601/03MINUTES The minutes of the last meeting were confirmed."
+    )
+    assert _items_of(glued) == [("601/01", "APOLOGIES"), ("601/02", "DECLARATIONS OF INTEREST"), ("601/03", "MINUTES")]
+
+
+def test_run_on_minutes_with_capitals_titles_before_their_references() -> None:
+    text = (
+        "NORTHBY DISTRICT COUNCIL PLANNING COMMITTEE Minutes of the meeting held at the Civic Centre on Wednesday 6 "
+        "March 2024 at 6.30pm Present: Councillor Lumb (Chairman), Councillors Marsh and Nash Officers: Head of "
+        "Planning APOLOGIES PC301/24 Apologies for absence were recorded from Councillor Owen. DECLARATIONS OF INTEREST "
+        "PC302/24 No declarations were made. APPLICATION 24/00123 - LAND AT MILL LANE PC303/24 The Planning Officer "
+        "presented the report and members asked about the access."
+    )
+    assert _items_of(text) == [
+        ("PC301/24", "APOLOGIES"), ("PC302/24", "DECLARATIONS OF INTEREST"), ("PC303/24", "APPLICATION 24/00123 - LAND AT MILL LANE"),
+    ]
+
+
+def test_run_on_heading_without_an_attendance_label() -> None:
+    """A run-on minutes heading ends after its date and time when no "Present" label follows it."""
+    text = (
+        "Minutes of the Cabinet Meeting held in the Council Chamber, Oldport on Tuesday 9 July 2024 at 6.30 pm Members "
+        "of Cabinet present: A Bright (Leader), C Dunne. Officers present: E Fox (Chief Executive). 1. Apologies for "
+        "Absence Apologies were received from Councillor Grey. 2. Declarations of Interest Councillor Bright declared "
+        "an interest in item 6. 3. Minutes It was RESOLVED that the minutes of the meeting held on 4 June 2024 be "
+        "approved. 4. Announcements Councillor Dunne said that the new depot had opened."
+    )
+    doc = parse_bytes(text.encode(), "run-on.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Cabinet", dt.date(2024, 7, 9))
+    assert _items_of(text) == [("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Minutes"), ("4", "Announcements")]

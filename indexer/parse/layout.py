@@ -108,7 +108,7 @@ def layout_text(text: str) -> RawDoc:
     if len({meta.item_meeting_line(t)[:2] for _, t in meetings}) == 1:  # type: ignore[index]
         head = head + [Line(meetings[0][1])]  # one meeting: it is the document's
     agenda = _looks_like_agenda(lines, head)
-    body = _split_title_blurb_lines(_split_run_on_headings(_split_inline_references(_split_inline_numbers(_drop_margin_numbers(body)))))
+    body = _split_title_blurb_lines(_split_run_on_headings(_split_inline_numbers(_drop_margin_numbers(body))))
     starts = _numbered_starts(body, printed)
     # (one lone number over its title is an item on an agenda page too: a CMIS page's text whose deep indentation
     # leaves room for one agenda entry in an excerpt, "Agenda" / "Public Agenda" / "1" / "<title>" - city and
@@ -180,6 +180,22 @@ _NAME_BEFORE_MINUTES = re.compile(
 )
 
 
+# a run-on heading's date and time, where no attendance label follows it ("… held in <venue> on Tuesday 10 July
+# 2018 at 6.30 pm Members of Cabinet present: …"): the heading ends there
+_TIME_AFTER_DATE = re.compile(r",?\s*(?:(?:at|from|commencing\s+at)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon|hrs|hours)(?=\s|$)", re.I)
+_HEADING_WORDS = re.compile(r"\b(?:minutes?|held)\b", re.I)
+
+
+def _after_heading_date(text: str) -> re.Match[str] | None:
+    """The gap after a heading's date (and time) near the start of a run-on line that opens with a minutes
+    heading ("Minutes of …", "… held …"), as a match."""
+    end = meta.date_end(text[:400])
+    if end is None or not _HEADING_WORDS.search(text, 0, min(end, 150)):
+        return None  # (an agenda's "To confirm the minutes of the meeting held on …" is no heading)
+    time = _TIME_AFTER_DATE.match(text, end)
+    return re.compile(r"\s+").match(text, time.end() if time else end)
+
+
 def _split_run_on_heading(lines: list[Line]) -> list[Line]:
     """Break a run-on first line into its heading's lines and the rest (see ``_ATTENDANCE_WORD``), and a
     body's name from the heading it runs into (``_NAME_BEFORE_MINUTES``)."""
@@ -205,7 +221,7 @@ def _split_run_on_heading(lines: list[Line]) -> list[Line]:
         split = [Line(body, run.indent, run.gap), Line(when, run.indent, 0)]
         split += [Line(t, run.indent, 0) for t in _split_run_on_agenda(rest)]
         return lines[:at] + split + lines[at + 1 :]
-    cut = _ATTENDANCE_WORD.search(run.text, 0, 600)
+    cut = _ATTENDANCE_WORD.search(run.text, 0, 600) or _after_heading_date(run.text)
     heading = run.text[: cut.start()] if cut else ""
     if not heading or meta.parse_date(heading) is None:
         return lines
@@ -992,6 +1008,23 @@ _RUN_ON_SUBJECT = re.compile(
     r"|[A-Z][a-z]+(?:\s+(?:for|of)\s+[a-z]+)?\s+(?:was|were|had\s+been|have\s+been)\s+[a-z]+ed\b"
     r"|(?:RESOLVED|Resolved)\s+(?:that|to)\b)"  # "Signing of the Minutes. Resolved that …"
 )
+# Where a minute's first sentence starts after its heading in a run-on line (a long line: the rule above is
+# for short ones), for headings in sentence case too ("23/044 Public participation A resident raised …",
+# "Minute 68 Minutes The minutes of the meeting held on … were agreed", "69 Repairs - Quarter 3 The Head of
+# Housing presented …"): a determiner or pronoun before a word in lower case, "The <Title Words> <verb>", a
+# person's title and name before a word in lower case, or a decision's word.
+_SENTENCE_START = re.compile(
+    r"\s(?=(?:The|A|An|It|There|This|These|Those|He|She|They|We|Members|No|Following|All)\s+[a-z]"
+    r"|The(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&)){1,6}\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked|explained|reported)\b"
+    r"|(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)(?:\s+[A-Z][\w.'’-]*){1,3}\s+[a-z]"
+    r"|Apologies\s+(?:were|had|for\s+absence\s+were)\b|(?:RESOLVED|Resolved|AGREED|DECISION)\b)"
+)
+_RUN_ON_LINE = 60
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|will|would|has|have|had)\b")
+# a decision's word run into a heading before its dash or colon: "Minutes RESOLVED – that …" is no title
+_DECISION_WORD = re.compile(r"\s(?:RESOLVED|Resolved|AGREED)$")
+
+
 # "2. Declarations of Interest None.", "Apologies Nil received.": a procedural title answered on its own
 # line (parish and town minutes, printed minutes flattened from PDF).
 _NULL_ANSWER = re.compile(r"\s(?:None|Nil|No(?:ne)?\s+(?:apologies|declarations|questions)[\w ]*)(?:\s+(?:received|declared|made|noted|reported))?\.?$")
@@ -1028,28 +1061,93 @@ def _drop_margin_numbers(body: list[Line]) -> list[Line]:
     return out
 
 
-_INLINE_NUMBER = re.compile(r"(?<=[\w.)]\s)(\d{1,2})\.\s+(?=[A-Z])")
+# Item numbers inside a long line of text whose line breaks were lost (PDF text of printed minutes flattened by
+# document sites, any body's): "… were present. 4. Minutes of the last meeting …", "… None. 32/23 DECLARATIONS OF
+# INTEREST …", "… at 7pm C30/16 Apologies …", "23/041 Apologies", "2307.02 Clerk's report", "Minute 5 – Planning". One form per
+# group; a number after a word that cites one ("minute 30/23", "item 4", "paragraph 2.") is a reference.
+_INLINE_NUMBERING = re.compile(
+    r"(?<=[\w.):;,'’\"]\s)(?<!(?i:no\.|ref)\s)(?<!(?i:item|para|note|page|mins|min\.|step|part)\s)"
+    r"(?<!(?i:items|pages|paras|table|stage|phase|point|annex)\s)(?<!(?i:minute|option|clause|number)\s)"
+    r"(?<!(?i:section|minutes)\s)(?<!(?i:appendix|schedule)\s)(?<!(?i:paragraph)\s)(?:"
+    r"(?P<plain>\d{1,2})\."
+    r"|(?P<yr>\d{2})/(?P<seq>\d{3})(?![/\d])"  # the year, then the minute: "23/041"
+    r"|(?P<run>\d{3,5})/(?P<my>\d{2}/\d{2})(?![/\d])"  # a running number, the month and year: "20311/05/24"
+    r"|(?P<prefix>[A-Z]{1,4})?\.?(?P<ref>\d{1,4})/(?P<year>\d{2}|\d{4})(?![/\d])"
+    r"|(?P<month>\d{4})\.(?P<reg>\d{1,3})(?![.\d])"
+    r"|(?P<word>(?:Minute|Min\.|Item)\s+(?:[Nn]o\.?\s*)?)(?P<worded>\d{1,3})\.?"
+    r")(?:(?:\s+[-–—:])?\s+(?=[A-Z(\"'‘“])|(?=[A-Z]{3,}))"  # (or glued to a title in capitals: "512/01APOLOGIES")
+)
+
+
+_INLINE_NUMBER_START = re.compile(r"^\d{1,2}\.\s+")
+# the words after a run-on text's last sentence end, up to an inline number: a title printed before it
+# (after a sentence's end: a segment's own number and title, "1. Apologies None", are not one)
+_TITLE_BEFORE_NUMBER = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?P<t>[A-Z][^.!?:;]{2,100})$")
+
+
+def _inline_forms(m: re.Match[str]) -> list[tuple[tuple[str, ...], int]]:
+    """The forms an inline number may take (what every number of one list shares) with its running number
+    in each: a reference "512/01" counts its first part ("31/23", "32/23") or its second ("512/01", "512/02")."""
+    if m.group("plain"):
+        return [(("plain",), int(m.group("plain")))]
+    if m.group("seq"):
+        return [(("seq", m.group("yr")), int(m.group("seq")))]
+    if m.group("run"):
+        return [(("run", m.group("my")), int(m.group("run")))]
+    if m.group("ref"):
+        prefix = m.group("prefix") or ""
+        return [(("ref", prefix, m.group("year")), int(m.group("ref"))), (("refb", prefix, m.group("ref")), int(m.group("year")))]
+    if m.group("reg"):
+        return [(("reg", m.group("month")), int(m.group("reg")))]
+    return [(("word", m.group("word").split()[0].casefold()), int(m.group("worded")))]
+
+
+def _inline_run(marks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The longest run of inline numbers of one form going up by one (a reference may repeat, as a minute
+    continued over a page repeats it): three or more plain or worded numbers, which no sentence's "section 2."
+    makes, or two or more references with their year or register month, which no cross-reference makes alone."""
+    best: tuple[list[re.Match[str]], int, str] = ([], 0, "")
+    for k, first in enumerate(marks):
+        for form, last in _inline_forms(first):
+            run, numbers = [first], {last}
+            for mk in marks[k + 1 :]:
+                n = next((n for f, n in _inline_forms(mk) if f == form), None)
+                if n is not None and (n == last + 1 or n == last and form[0] not in ("plain", "word")):
+                    run.append(mk)
+                    numbers.add(n)
+                    last = n
+            if len(numbers) > best[1]:
+                best = (run, len(numbers), form[0])
+    run, count, kind = best
+    return run if run and count >= (3 if kind in ("plain", "word") else 2) else []
+
+
+# a title in capitals printed before its minute's number, ending the text before it ("… (Planning Officer)
+# APOLOGIES PLB201/15 Apologies for absence were …"): planning committees' and district councils' minutes
+_CAPITALS_TAIL = re.compile(r"(?<=\S)\s+(?P<t>[A-Z][A-Z'’&]+(?:\s+(?:\(?[A-Z0-9][A-Z0-9'’&,/()-]*|[-–]))*)$")
+_STARTS_IN_CAPITALS = re.compile(r"^[A-Z][A-Z'’&]+\b(?![a-z])")
 
 
 def _split_inline_numbers(body: list[Line]) -> list[Line]:
-    """Break long lines of PDF text extracted without newlines (whole minutes flattened to a few lines,
-    any council's) before inline item numbers: only a run of three or more numbers going up by one,
-    which no sentence's "section 2." or "Appendix 3." makes."""
+    """Break long lines of PDF text extracted without newlines (whole minutes flattened to a few lines, any
+    council's) before inline item numbers (``_INLINE_NUMBERING``, a run as ``_inline_run`` takes it)."""
     out: list[Line] = []
     for ln in body:
-        marks = list(_INLINE_NUMBER.finditer(ln.text)) if len(ln.text) > 200 else []
-        run: list[re.Match[str]] = []
-        for mk in marks:
-            if run and int(mk.group(1)) == int(run[-1].group(1)) + 1:
-                run.append(mk)
-            elif len(run) < 3:
-                run = [mk]
-        if len(run) < 3:
+        run = _inline_run(list(_INLINE_NUMBERING.finditer(ln.text))) if len(ln.text) > 200 else []
+        if not run:
             out.append(ln)
             continue
         cuts = [0] + [mk.start() for mk in run] + [len(ln.text)]
         parts = [ln.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
         for k in range(1, len(parts)):
+            after = parts[k][run[k - 1].end() - run[k - 1].start() :]
+            tail = _CAPITALS_TAIL.search(parts[k - 1])
+            if tail and sum(c.isalpha() for c in tail.group("t")) >= 5 and not _STARTS_IN_CAPITALS.match(after):
+                parts[k - 1] = parts[k - 1][: tail.start("t")].rstrip()
+                parts[k] = f"{parts[k][: len(parts[k]) - len(after)].strip()} {tail.group('t')}\n{after}"
+                continue
+            if not run[k - 1].group("plain"):
+                continue
             # "… were present. Matters Arising 2. Matters arising from the minutes …": a title printed before
             # its paragraph number (Scottish bodies' and forums' minutes, their text run on by a document site)
             own = _INLINE_NUMBER_START.match(parts[k - 1])  # the segment's own number
@@ -1063,40 +1161,6 @@ def _split_inline_numbers(body: list[Line]) -> list[Line]:
         pieces = [(p, 0 if j else 1) for part in parts for j, p in enumerate(part.split("\n"))]
         out += [Line(t, ln.indent, ln.gap if k == 0 else gap) for k, (t, gap) in enumerate(pieces) if t]
     return out
-
-
-# "… commenced at 7pm C30/16 Apologies … C31/16 Declarations of Interest …", "… C140/2015 WELCOME …
-# C141/2015 CONGRATULATIONS …": minute references with a letter prefix and the year, run on in one line
-# (Northern Irish councils' printed minutes copied by document sites)
-_INLINE_REFERENCE = re.compile(r"(?<=[\w.):]\s)([A-Z]{1,3})\.?(\d{1,4})/(\d{2}|\d{4})\s+(?=[A-Z])")
-
-
-def _split_inline_references(body: list[Line]) -> list[Line]:
-    """Break long run-on lines before inline minute references ("C30/16 Apologies"): only a run of two or
-    more with one prefix and one year, their numbers going up by one, which no cross-reference makes."""
-    out: list[Line] = []
-    for ln in body:
-        marks = list(_INLINE_REFERENCE.finditer(ln.text)) if len(ln.text) > 200 else []
-        run: list[re.Match[str]] = []
-        for mk in marks:
-            prev = run[-1] if run else None
-            if prev and (mk.group(1), mk.group(3)) == (prev.group(1), prev.group(3)) and int(mk.group(2)) in (int(prev.group(2)), int(prev.group(2)) + 1):
-                run.append(mk)  # (a minute continued over a page repeats its reference: "C141/2015 … Continued")
-            elif len({int(m.group(2)) for m in run}) < 2:
-                run = [mk]
-        if len({int(mk.group(2)) for mk in run}) < 2:
-            out.append(ln)
-            continue
-        cuts = [0] + [mk.start() for mk in run] + [len(ln.text)]
-        parts = [ln.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
-        out += [Line(t, ln.indent, ln.gap if k == 0 else 1) for k, t in enumerate(parts) if t]
-    return out
-
-
-_INLINE_NUMBER_START = re.compile(r"^\d{1,2}\.\s+")
-# the words after a run-on text's last sentence end, up to an inline number: a title printed before it
-# (after a sentence's end: a segment's own number and title, "1. Apologies None", are not one)
-_TITLE_BEFORE_NUMBER = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?P<t>[A-Z][^.!?:;]{2,100})$")
 
 
 # "61/24 Apologies: Cllr X sent apologies.", "2. Apologies: 018/24: None.",
@@ -1134,6 +1198,11 @@ _PROCEDURAL_COLON = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s*:\s+(?P<rest>
 _PROCEDURAL_DASH = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s+[–—-]\s+(?P<rest>[A-Za-z].*)$")  # not a date or page range after it
 
 
+def _without_stop(title: str) -> str:
+    """A heading run into its minute without the full stop between them ("Police Report. The Sergeant …")."""
+    return title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title
+
+
 def _split_run_on_headings(body: list[Line]) -> list[Line]:
     """Split "N. Title Subject verbed …" and "N. Title: text" lines into the heading and the text that follows it."""
     out: list[Line] = []
@@ -1147,14 +1216,14 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             continue
         m = NUMBER_AND_TITLE.match(ln.text)
         dash = _PROCEDURAL_DASH.match(m.group(2)) if m else None
-        if dash and is_procedural_title(dash.group("t")):
+        if dash and is_procedural_title(dash.group("t")) and not _DECISION_WORD.search(dash.group("t")):
             # "1) Apologies – Councillors A and B.", "2) Declarations of Interest – None": procedural business
             # run into its minute after a dash (community and parish councils' minutes)
             out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(dash.group("rest"), ln.indent, 0))
             continue
         colon = _PROCEDURAL_COLON.match(m.group(2)) if m else None
-        if colon and is_procedural_title(colon.group("t")) and _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2)) is None:  # type: ignore[union-attr]
+        if colon and is_procedural_title(colon.group("t")) and not _DECISION_WORD.search(colon.group("t")) and _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2)) is None:  # type: ignore[union-attr]
             # "1. Apologies for absence: Councillor X", the colon's form of the dash's above (parish minutes)
             out.append(Line(ln.text[: m.start(2) + colon.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(colon.group("rest"), ln.indent, 0))
@@ -1194,6 +1263,20 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             words = title.split()
             if cut and 1 <= len(words) <= 12 and all(_TITLE_WORD.match(w) for w in words) and is_title_like(title):
                 out.append(Line(ln.text[: m.start(2) + cut.start()], ln.indent, ln.gap))
+                out.append(Line(m.group(2)[cut.start() :].strip(), ln.indent, 0))
+                continue
+        if m and len(ln.text) > _RUN_ON_LINE and not _SUB_NUMBER.match(m.group(1).strip()):
+            cut = _SENTENCE_START.search(m.group(2), 1)
+            title = _without_stop(m.group(2)[: cut.start()].rstrip()) if cut else ""
+            if (
+                cut
+                and 1 <= len(title.split()) <= 14
+                and is_title_like(title)
+                and not _SENTENCE_LIKE.search(title)
+                and not _SENTENCE_START.match(" " + title)
+                and not _AUXILIARY.search(title)
+            ):  # (not a point of a list: "1. This meeting is to be webcast. Members are …")
+                out.append(Line(ln.text[: m.start(2)] + title, ln.indent, ln.gap))
                 out.append(Line(m.group(2)[cut.start() :].strip(), ln.indent, 0))
                 continue
         out.append(ln)

@@ -113,6 +113,12 @@ def parse_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
+def date_end(text: str) -> int | None:
+    """Where the first date written out in ``text`` ("Tuesday 10 July 2018", "July 10, 2018") ends, or None."""
+    found = [m for m in (_DAY_FIRST.search(text), _MONTH_FIRST.search(text)) if m and parse_date(m.group())]
+    return min(found, key=lambda m: m.start()).end() if found else None
+
+
 def _make(year: int, month: int, day: int) -> dt.date | None:
     if not 1900 <= year <= 2100:
         return None
@@ -366,6 +372,10 @@ def without_item_stamp(line: str) -> str:
 
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
+    return _meeting_from_head(head, recase=True)
+
+
+def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.date | None]:
     head = [h for line in head for h in bilingual(_ITEM_STAMP.sub("", line))]
     committee: str | None = None
     date: dt.date | None = None
@@ -417,10 +427,11 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
         names = [n for n in names if n]
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
         committee = (bodies or names or [None])[-1]
-    if not committee and any(_CAPITALS.match(line) for line in head):
+    if not committee and recase and any(_CAPITALS.match(line) for line in head):
         # headings printed in capitals ("AT A MEETING OF THE … AUTHORITY FOR … HELD AT …"): read as the
-        # same words in title case, which the forms above are written for
-        committee = meeting_from_head([_title_case(line) if _CAPITALS.match(line) else line for line in head])[0]
+        # same words in title case, which the forms above are written for (once: a line that stays
+        # capitals in title case, "ABC / DEF", must not send it round again)
+        committee = _meeting_from_head([_title_case(line) if _CAPITALS.match(line) else line for line in head], recase=False)[0]
     return committee, date
 
 
