@@ -622,3 +622,26 @@ def test_run_on_heading_without_an_attendance_label() -> None:
     doc = parse_bytes(text.encode(), "run-on.txt")
     assert (doc.meeting.committee, doc.meeting.date) == ("Cabinet", dt.date(2024, 7, 9))
     assert _items_of(text) == [("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Minutes"), ("4", "Announcements")]
+
+
+def test_agenda_titles_with_their_blurbs_after_a_dash() -> None:
+    """An authority's own agenda page prints each title and its blurb on one line after a dash, or the dash
+    alone with the blurb below; an item's own sub-list (its committees "1." to "3.") is no part of the items."""
+    text = (
+        "Westmere Fire Authority - 4 March 2025\n\nTime: 10:00 am\n\n\nBusiness Part One\n\n"
+        "  1. Apologies - To receive apologies from members who cannot attend.\n"
+        "  2. Minutes - To confirm the minutes of the meeting held on 10 December 2024.\n"
+        "  3. Chair's Announcements\n    The Chair to announce the fire safety arrangements.\n"
+        "  4. Questions - To answer any questions raised under Standing Order 12 about the business of the Authority.\n"
+        "  5. Public Participation -\n  There are no public questions or petitions for this meeting.\n"
+        "  6. Regional Resilience Forum - To note the minutes of the forum's meeting held on 6 November 2024.\n"
+        "  7. Minutes of Committees\n    To consider the minutes of the following committees:\n"
+        "    1. Audit Committee: Mr Penrose will present the minutes of 2 December 2024;\n"
+        "    2. Estates Committee: Ms Quayle will present the minutes of 9 December 2024; and\n"
+        "    3. Standards Committee: Mr Rusk will present the minutes of 16 December 2024.\n"
+        "  8. Appointments to Outside Bodies\n    To appoint members to the bodies listed in the report.\n"
+    )
+    assert _items_of(text) == [
+        ("1", "Apologies"), ("2", "Minutes"), ("3", "Chair's Announcements"), ("4", "Questions"), ("5", "Public Participation"),
+        ("6", "Regional Resilience Forum"), ("7", "Minutes of Committees"), ("8", "Appointments to Outside Bodies"),
+    ]

@@ -1204,6 +1204,7 @@ _CAPITALS_TITLE_RUN = re.compile(r"^(?P<t>[A-Z][A-Z'’&/-]+(?:\s+(?:[A-Z][A-Z'�
 _CAPITALS_BEFORE_NUMBER = re.compile(r"^(?P<t>[A-Z][A-Z,&'’/-]*(?:\s+[A-Z,&'’/-]+)+)\s+(?P<n>\d{1,3})\.\s+(?P<rest>(?:\d{1,3}\.\d{1,2}\s+)?[A-Z(].*)$")
 _NOT_A_TITLE_BEFORE_NUMBER = re.compile(r"\b(?:PART|ITEM|PAGE|APPENDIX|SCHEDULE|SECTION|ANNEX|PARAGRAPH|MINUTE|NO|TABLE|ROUND|STAGE|PHASE)$")
 _PROCEDURAL_COLON = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s*:\s+(?P<rest>[A-Za-z].*)$")
+_DASH_END = re.compile(r"\s+[–—-]\s*$")
 _PROCEDURAL_DASH = re.compile(r"^(?P<t>[^–—:;.!?()]{3,60}?)\s+[–—-]\s+(?P<rest>[A-Za-z].*)$")  # not a date or page range after it
 
 
@@ -1215,7 +1216,7 @@ def _without_stop(title: str) -> str:
 def _split_run_on_headings(body: list[Line]) -> list[Line]:
     """Split "N. Title Subject verbed …" and "N. Title: text" lines into the heading and the text that follows it."""
     out: list[Line] = []
-    for ln in body:
+    for i, ln in enumerate(body):
         above = _CAPITALS_BEFORE_NUMBER.match(ln.text)
         if above and len(above.group("t").split()) >= 2 and not _NOT_A_TITLE_BEFORE_NUMBER.search(above.group("t")):
             # "MINUTES AND MATTERS ARISING 3. 3.1 The minutes …": a capitals title printed before its minute
@@ -1230,6 +1231,15 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             # run into its minute after a dash (community and parish councils' minutes)
             out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(dash.group("rest"), ln.indent, 0))
+            continue
+        if dash and is_blurb(dash.group("rest")) and is_title_like(dash.group("t")):
+            # "5. Questions - To answer any questions raised under …", "8. National Parks England - To note the
+            # minutes of …": an agenda's title and its blurb on one line after a dash (authorities' own sites)
+            out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
+            out.append(Line(dash.group("rest"), ln.indent, 0))
+            continue
+        if m and _DASH_END.search(m.group(2)) and is_title_like(_DASH_END.sub("", m.group(2))) and i + 1 < len(body) and is_blurb(body[i + 1].text):
+            out.append(Line(ln.text[: m.start(2)] + _DASH_END.sub("", m.group(2)), ln.indent, ln.gap))  # "6. Public Participation -"
             continue
         colon = _PROCEDURAL_COLON.match(m.group(2)) if m else None
         if colon and is_procedural_title(colon.group("t")) and not _DECISION_WORD.search(colon.group("t")) and _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2)) is None:  # type: ignore[union-attr]
