@@ -245,6 +245,12 @@ def test_bilingual_label_and_value() -> None:
         (["Council", "Date of next meeting: 5 April 2024"], "Council", None),
         (["Proceedings of the Westshire Fire Authority", "12 March 2024"], "Westshire Fire Authority", dt.date(2024, 3, 12)),
         (["Record of the Westshire Joint Committee held on 12 March 2024"], "Westshire Joint Committee", dt.date(2024, 3, 12)),
+        (
+            ["Ashwell Parish Council minutes for June 2024", "Ashwell Parish Council minutes of the meeting held at the Village Hall on Monday 3 June 2024 at 7.30pm."],
+            "Ashwell Parish Council",
+            dt.date(2024, 6, 3),
+        ),
+        (["Westshire Schools Forum Minutes of Meeting on 5 March 2024"], "Westshire Schools Forum", dt.date(2024, 3, 5)),
     ],
 )
 def test_more_header_forms(head: list[str], committee: str | None, date: dt.date | None) -> None:

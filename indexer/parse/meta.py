@@ -370,6 +370,12 @@ def without_item_stamp(line: str) -> str:
     return _ITEM_STAMP.sub("", line)
 
 
+_BODY_BEFORE_MINUTES = re.compile(
+    rf"^(?:(?i:draft|confirmed|unconfirmed)\s+)?(?P<c>[A-Z][\w'&,()-]*(?:\s+[\w'&,()-]+){{0,10}}?\s+(?i:{_HEADING_BODY_TYPES}))"
+    r"\s+(?i:minutes?\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?meeting)\b(?P<rest>.*)$"
+)
+
+
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
     return _meeting_from_head(head, recase=True)
@@ -414,6 +420,13 @@ def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.da
         found = next((m for m in map(_MINUTES_OF_X_MEETING.match, head) if m), None)
         if found:
             committee = clean_committee(found.group("c"))
+    if not committee:
+        # "<Place> Parish Council minutes of the meeting held at <venue> on <date>": the body named before the
+        # heading's "minutes of the meeting" (parish councils' own pages, forums' and boards' PDFs)
+        found = next((m for m in map(_BODY_BEFORE_MINUTES.match, head) if m), None)
+        if found:
+            committee = clean_committee(found.group("c"))
+            date = date or _held_on_date(found.group("rest").strip()) or parse_date(found.group("rest"))
     if not committee:
         # (the header's lines read as one text: the letter's sentence may be wrapped, its date on the next line)
         found = summons_meeting(" ".join(head)[:4000])
