@@ -645,3 +645,17 @@ def test_agenda_titles_with_their_blurbs_after_a_dash() -> None:
         ("1", "Apologies"), ("2", "Minutes"), ("3", "Chair's Announcements"), ("4", "Questions"), ("5", "Public Participation"),
         ("6", "Regional Resilience Forum"), ("7", "Minutes of Committees"), ("8", "Appointments to Outside Bodies"),
     ]
+
+
+def test_document_site_title_that_is_the_heading_itself() -> None:
+    """A document site whose title for the upload is the minutes' heading, which the text then starts with:
+    the text's heading stays whole (a title repeated above a heading that names the body is dropped instead)."""
+    text = (
+        "1 Minutes of Monthly Meeting of Pentre Isaf Community Council\nTotal Page:9\nFile Type:pdf, Size:300Kb\n"
+        "Minutes of Monthly Meeting of Pentre Isaf Community Council held Remotely at 7.00p.m. on Thursday 11th March "
+        "2021 , PRESENT: Cllrs. A. Rhys (Chair), B. Morgan, C. Pugh APOLOGIES: Cllr. D. Owen 1. Declaration of Interest "
+        "– none declared. 2. Police Report: no report had been received. 3. Correspondence – a letter from the county "
+        "council about road closures was noted by members. 4. Finance – the clerk presented the accounts."
+    )
+    doc = parse_bytes(text.encode(), "site.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Pentre Isaf Community Council", dt.date(2021, 3, 11))

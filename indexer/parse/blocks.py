@@ -117,6 +117,9 @@ def _undated(words: list[str], fold: bool) -> list[str]:
     return [w.casefold() if fold else w for w in words if not _DATE_WORD.match(w)]
 
 
+_BODY_WORD = re.compile(r"\b(?i:council|committee|panel|board|authority|forum|partnership|cabinet|executive|assembly|commission)\b")
+
+
 def _drop_repeated_title(lines: list[Line], top: int) -> list[Line]:
     """Drop a document site's title for the upload when the text under its banner repeats it: the site
     copies the text's first words into its title ("<title>" / banner / "<title> <the minutes' heading> …", or
@@ -131,9 +134,16 @@ def _drop_repeated_title(lines: list[Line], top: int) -> list[Line]:
     if len(_undated(title, True)) < 3:
         return lines
     for n in range(1, min(len(words), len(title) + 6)):
-        if _undated(words[:n], False) == _undated(title, False) and len(words) > 2 * n and not meta.is_committee_line(above[-1].text):
+        if (
+            _undated(words[:n], False) == _undated(title, False)
+            and len(words) > 2 * n
+            and not meta.is_committee_line(above[-1].text)
+            and _BODY_WORD.search(" ".join(words[n : n + 20]))
+        ):
             # the site's title printed again, case and all, as the text's first words: a copy, not the heading
-            # (a body's name there is the heading's first line: the title line goes, below)
+            # (a body's name there is the heading's first line: the title line goes, below); not when the
+            # heading itself is what the site took as its title, the rest naming no body ("<Minutes of X
+            # Council> held … on <date>")
             rest = Line(" ".join(words[n:]), lines[k].indent, lines[k].gap)
             return lines[top : top + 1] + [ln for ln in lines[top + 1 : k] if SITE_BANNER.match(ln.text)] + [rest] + lines[k + 1 :]
     head = _undated(words[: len(title) + 6], True)
