@@ -482,3 +482,15 @@ def test_bilingual_capitals_heading_run_on_is_read_once() -> None:
     # line: its capitals half stays capitals each time the head is re-read, which once recursed without end
     head = ["CYNGOR TREFOL / TOWN COUNCIL Dydd Llun, 4 Mawrth 2024 / Monday, 4 March 2024 Yn bresennol / Present: Cyng. A Bevan"]
     assert meta.meeting_from_head(head) == (None, dt.date(2024, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("held on Monday 20 th June 2011 at the Council Chamber", dt.date(2011, 6, 20)),  # PDF text's ordinal split off
+        ("on the 3 rd of May 2020", dt.date(2020, 5, 3)),
+        ("see item 5 the June 2011 report", None),
+    ],
+)
+def test_date_with_its_ordinal_split_off(text: str, expected: dt.date | None) -> None:
+    assert meta.parse_date(text) == expected

@@ -23,7 +23,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?=,?\s+\d))"
 # ("24th MARCH2014", "28 September2015": a month glued to its year, text copies that lost a space)
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+({_MONTH})\.?,?(?:\s+|(?=\d{{4}}\b))(\d{{4}}|\d{{2}}(?![\d:.]))\b", re.I)
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:\s?(?:st|nd|rd|th))?(?:\s+day)?(?:\s+of)?\s+({_MONTH})\.?,?(?:\s+|(?=\d{{4}}\b))(\d{{4}}|\d{{2}}(?![\d:.]))\b", re.I)
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)  # "February the 6th 2018" too
 # "5/6/23" too, and "12.03.24" (two-digit day and month: printed minutes' running headers and parish minutes)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?![/.]\d)|(?<![\d.])\b(\d{2})\.(\d{2})\.(\d{2})\b(?![/.]\d)")
