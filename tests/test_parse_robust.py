@@ -659,3 +659,19 @@ def test_document_site_title_that_is_the_heading_itself() -> None:
     )
     doc = parse_bytes(text.encode(), "site.txt")
     assert (doc.meeting.committee, doc.meeting.date) == ("Pentre Isaf Community Council", dt.date(2021, 3, 11))
+
+
+def test_minutes_heading_without_held_above_its_date_field() -> None:
+    """ "Minute of Inaugural Meeting <body>" over a "Date: … Time: … Venue: …" field is the header, not the
+    first item's title, also where one numbered item follows it."""
+    text = (
+        "Minute of Inaugural Meeting Joint Community Council of\n\n"  # (its name cut by a document site)
+        "Date: Thursday, 9 November 2023 Time: 7.00 pm Venue: The Supper Room, Westvale Town Hall\n\n"
+        "Chair: Ann Brodie Community Council Liaison Officer (CCLO)\n\n1. Welcome, Introductions and Apologies\n\n"
+        "Attendees: Iona Bell Westvale, Rory Cairns Eastvale, Moira Dunn Westvale, Ewan Fyfe Northvale, Greer Hay "
+        "Westvale, Kirsty Innes Eastvale, Lachlan Kerr Northvale and Mhairi Lamb Westvale. Apologies were received from "
+        "two members. The Chair welcomed everyone to the first meeting of the joint community council.\n"
+    )
+    doc = parse_bytes(text.encode(), "heading.txt")
+    assert doc.meeting.date == dt.date(2023, 11, 9)
+    assert _items_of(text) == [("1", "Welcome, Introductions and Apologies")]

@@ -634,8 +634,10 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line], bool, bool
                 break
         elif i < 3 and len(t) <= 160 and all(meta.meeting_from_head([t])):
             pass  # a heading that names both the body and the date ("Minutes of X Council Meeting 7:30pm 28th May")
-        elif _DOC_HEADING.match(t) and _names_meeting_below(lines, i):
-            pass  # "PUBLIC MINUTES" above the body's name or the date (an item called "Minutes" is not)
+        elif (_DOC_HEADING.match(t) or i < 3 and _MEETING_HEADING.match(t)) and _names_meeting_below(lines, i):
+            # "PUBLIC MINUTES" above the body's name or the date (an item called "Minutes" is not); "Minute of
+            # Inaugural Meeting <body>" above its "Date: …" field (community councils' and boards' PDFs)
+            pass
         elif not _header_like(t, i):
             break
         i += 1
@@ -668,6 +670,9 @@ _DOC_HEADING = re.compile(
     r"^(?:(?:public|draft|confirmed|unconfirmed|approved|signed)\s+)?(?:minutes|agenda|notice\s+of\s+meeting|summons|record\s+of\s+decisions?|minutes?\s+of\s+(?:the\s+)?meeting)$",
     re.I,
 )
+
+
+_MEETING_HEADING = re.compile(r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes?\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?meeting\b.{0,120}$", re.I)
 
 
 def _header_like(t: str, i: int) -> bool:
