@@ -180,6 +180,8 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
         (["RESOLVED that the minutes of the Dyfed-Powys Police and Crime Panel meeting held on 25th October 2019"], set(),
          "Dyfed-Powys Police and Crime Panel"),
         (["To approve the Minutes of the Meeting of the Council held on 14 July 2021."], set(), "Council"),
+        (["Resolved – That the minutes of the proceedings of the Monthly Meeting of the Council of 3rd October be taken as read."],
+         set(), "Council"),
         (["A declaration was made by Colonel Carrow who was a Member of the Audit, Risk and Ethics Committee."], set(), None),
         (["The panel welcomed the report and the Panel agreed."], set(), None),
         (["Mr Hartley-Vance, Chairman of the Select Committee, presented its findings."], set(), None),

@@ -611,7 +611,7 @@ def summary_date(text: str) -> dt.date | None:
 # A named body in running text, e.g. "… the Hampshire Police and Crime Panel".
 _NAME = rf"((?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_BODY_TYPES}|Council|Cabinet)"
 _MENTION = re.compile(
-    rf"""(?=[A-Za-z ])(?:\b(?:meetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
+    rf"""(?=[A-Za-z ])(?:\b(?:[Mm]eetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
     |\b(?:appointed|co-opted|elected|reported\s+back)\s+(?:to|at)\s+the\s+{_NAME}
     |\bfor\s+the\s+{_NAME}\s+to\b
     |\baddressed\s+the\s+{_NAME}
@@ -626,7 +626,7 @@ _GENERIC = re.compile(rf"^(?:the\s+)?{_BODY_TYPES}$", re.I)
 # each alternative but the last starts at one of these words (or at the start of the text), so
 # _MENTION is tried at those places instead of at every character.
 _BODY_WORD = re.compile(_BODY_TYPES)  # every _NAME ends with one
-_MENTION_START = re.compile(r"meeting|Members|Secretary|Minutes|minutes|appointed|co-opted|elected|reported|for|addressed|this")
+_MENTION_START = re.compile(r"[Mm]eeting|Members|Secretary|Minutes|minutes|appointed|co-opted|elected|reported|for|addressed|this")
 _MENTION_ANYWHERE = ("Democratic", "Secretariat", "Scrutiny")  # the last alternative may start at any space
 
 
