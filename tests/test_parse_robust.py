@@ -675,3 +675,17 @@ def test_minutes_heading_without_held_above_its_date_field() -> None:
     doc = parse_bytes(text.encode(), "heading.txt")
     assert doc.meeting.date == dt.date(2023, 11, 9)
     assert _items_of(text) == [("1", "Welcome, Introductions and Apologies")]
+
+
+def test_meeting_page_numbered_with_compound_references() -> None:
+    text = (
+        "Agenda and minutes\n\nVenue: Headquarters, Lecture Theatre\n\nItems\nNo. Item\n\n"
+        "24-25/CFA/1\n\nElection of Chair 2024/25\n\nMinutes:\n\nCouncillor A Brook was elected Chair.\n\n"
+        "24-25/CFA/2\n\nApologies\n\nMinutes:\n\nCouncillor C Dale had sent her apologies.\n\n"
+        "24-25/CFA/3\n\nMinutes\n\nMinutes:\n\nRESOLVED: That the minutes of the meeting held on 2 April 2024 be confirmed.\n\n"
+        "24-25/CFA/4\n\nRevenue Budget Monitoring\n\nMinutes:\n\nThe Treasurer presented the report.\n"
+    )
+    assert _items_of(text) == [
+        ("24-25/CFA/1", "Election of Chair 2024/25"), ("24-25/CFA/2", "Apologies"), ("24-25/CFA/3", "Minutes"),
+        ("24-25/CFA/4", "Revenue Budget Monitoring"),
+    ]

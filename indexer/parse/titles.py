@@ -7,8 +7,13 @@ import re
 from .text import RESIDUE_INLINE, strip_residue
 
 # "9.", "149", "39/20", "FC1/22", "PL.41", "4.1", "3.1.", "4(a)", "(a)", "A5", "12a", "Minute 67" – alone on a line.
+# A compound minute reference of three or four parts, letters or digits, one part the running number:
+# "23-24/FRA/1" (the year, the body, the minute), "1-0607/8" (the minute, the year), "M/140/2006" (fire
+# authorities', parish and Northern Irish councils' registers); never a date ("12/03/2024") nor a planning
+# application's reference ("22/01877/FUL").
+_COMPOUND = r"(?:\d{1,2}-\d{2,4}/[A-Z0-9]{1,5}(?:/\d{1,3})?|[A-Z]{1,2}/\d{1,4}/(?:19|20)\d{2})(?![\w/-])"
 ITEM_NUMBER = re.compile(
-    r"^(?:\d{3,5}/\d{2}/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
+    r"^(?:" + _COMPOUND + r"|\d{3,5}/\d{2}/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
     r"|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?|[A-Z]{1,6}[./-]\d{1,3}(?:[/-]\d{2,4})?\.?"
     r"|(?:Minute|(?:Agenda\s+)?[Ii]tem|Min\.?)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:[/.]\d{1,4})?\.?"
     r"|\([a-z0-9]{1,3}\)|[a-z]\)|[IVX]{1,5}\.)$"  # "IV." (community and parish councils number in roman capitals)
@@ -20,7 +25,7 @@ ITEM_NUMBER = re.compile(
 # write "Min 145/23", "PC 45/24" or "Agenda Item 4: Budget". A planning committee's title may
 # open with the application's reference ("PL.47 22/01234/FUL - Land at Mill Lane").
 NUMBER_AND_TITLE = re.compile(
-    r"^(\d{3,5}/\d{2}/\d{2}|\d{2}/(?:1[3-9]|[2-9]\d)/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|[A-Z]{1,4}\s\d{1,3}/\d{2,4}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
+    r"^(" + _COMPOUND + r"|\d{3,5}/\d{2}/\d{2}|\d{2}/(?:1[3-9]|[2-9]\d)/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|[A-Z]{1,4}\s\d{1,3}/\d{2,4}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
     r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|[A-Z]{1,6}\.\d{1,3}(?:/\d{2,4})?\.?|(?:Minute|Min\.?|(?:Agenda\s+)?[Ii]tem)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?|[IVX]{1,5}\.|\d{1,2}\)|\(\d{1,3}\)(?=\s+[A-Z][A-Z]))"
     r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]|[A-Z]{3,}))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"']|\d{1,4}/\d{2,6}/\w)(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations", "380/01APOLOGIES"
 )
