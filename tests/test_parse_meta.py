@@ -182,6 +182,10 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
         (["To approve the Minutes of the Meeting of the Council held on 14 July 2021."], set(), "Council"),
         (["Resolved – That the minutes of the proceedings of the Monthly Meeting of the Council of 3rd October be taken as read."],
          set(), "Council"),
+        # a body confirming its own minutes names itself, an authority too; another's minutes are received
+        (["It was agreed that the minutes of the last meeting of the Westshire Fire Authority held on 3 May 2024 were duly signed."],
+         set(), "Westshire Fire Authority"),
+        (["The minutes of the meeting of the Eastmoor Police Authority held on 3 May 2024 were received and noted."], set(), None),
         (["A declaration was made by Colonel Carrow who was a Member of the Audit, Risk and Ethics Committee."], set(), None),
         (["The panel welcomed the report and the Panel agreed."], set(), None),
         (["Mr Hartley-Vance, Chairman of the Select Committee, presented its findings."], set(), None),

@@ -651,13 +651,28 @@ def _mentions(text: str) -> Iterator[re.Match[str]]:
             pos = start.start() + 1
 
 
+# A body confirming its own last minutes names itself, an authority too ("… the minutes of the last meeting
+# of the <X> Authority held on <date> were signed as a correct record": fire and national park authorities'
+# and joint committees' pages that print their name nowhere else); another body's minutes are "received" or
+# "noted", never confirmed or signed.
+_OWN_MINUTES = re.compile(
+    r"\bminutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+the\s+"
+    rf"(?P<c>(?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_HEADING_BODY_TYPES})"
+    r"\s+held\b[^.;]{0,80}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:confirmed|approved|signed|agreed|adopted)\b"
+)
+
+
 def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
     """The body whose minutes these are, when only the text names it.
 
-    Only mentions in phrases that name the meeting's own body count ("the minutes of the
-    meeting of the X", "Members of the X", "appointed to the X"); names equal to an item
-    title are the subject of that item, not the body meeting.
+    Only mentions in phrases that name the meeting's own body count (its own minutes confirmed,
+    "the minutes of the meeting of the X", "Members of the X", "appointed to the X"); names equal
+    to an item title are the subject of that item, not the body meeting.
     """
+    for text in texts:
+        own = _OWN_MINUTES.search(text) if "minutes" in text else None
+        if own and own.group("c").lower() not in exclude and not _GENERIC.match(own.group("c")):
+            return clean_committee(own.group("c"))
     for text in texts:
         for m in _mentions(text):
             name = next(g for g in m.groups() if g)
