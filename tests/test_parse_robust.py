@@ -689,3 +689,21 @@ def test_meeting_page_numbered_with_compound_references() -> None:
         ("24-25/CFA/1", "Election of Chair 2024/25"), ("24-25/CFA/2", "Apologies"), ("24-25/CFA/3", "Minutes"),
         ("24-25/CFA/4", "Revenue Budget Monitoring"),
     ]
+
+
+def test_headerless_meeting_page_titled_by_link_residue_and_procedural_titles() -> None:
+    """A crawl that kept only a meeting page's items: unnumbered titles, each alone between blank lines, known
+    as titles by a document link's residue or by naming procedural business."""
+    text = (
+        "Apologies for Absence\n\n\nCouncillor A Brook had sent her apologies.\n\n\n"
+        "Declarations of Interest in matters coming before this meeting\n\n\nNone were made by Members present.\n\n\n"
+        "To agree the minutes of the meeting held on 4 March 2024 pdf icon PDF 120 KB\n\n\n"
+        "The minutes of the meeting held on 4 March 2024 were agreed as a correct record.\n\n\n\n"
+        "Review of the Street Trading Policy pdf icon PDF 210 KB\n\n\n"
+        "The Licensing Manager introduced the review of the policy and its consultation.\n\n\n"
+        "Members asked how many traders held consents in the town centre.\n"
+    )
+    assert _items_of(text) == [
+        (None, "Apologies for Absence"), (None, "Declarations of Interest in matters coming before this meeting"),
+        (None, "To agree the minutes of the meeting held on 4 March 2024"), (None, "Review of the Street Trading Policy"),
+    ]

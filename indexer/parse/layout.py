@@ -122,7 +122,18 @@ def layout_text(text: str) -> RawDoc:
         dated = any(_dated_header_line(h.text) or meta.header_meeting(h.text) for h in head) and not any(
             meta.item_meeting_line(h.text) for h in head
         )
-        gated = meeting_page or printed or agenda or minutes_of or dated
+        # titles a meeting page marks as such, its headerless text (a crawl that kept only the item table): two or
+        # more lines standing alone with a document link's residue ("… pdf icon PDF 130 KB") or naming
+        # procedural business ("Apologies for Absence", "Declarations of Interest")
+        marked = sum(
+            1
+            for k, ln in enumerate(body)
+            if (k == 0 or body[k].gap > 0)
+            and (RESIDUE_INLINE.search(ln.text) or is_procedural_title(ln.text))
+            and is_title_like(ln.text, strict=False)
+            and (k + 1 == len(body) or body[k + 1].gap > 0)
+        )
+        gated = meeting_page or printed or agenda or minutes_of or dated or marked >= 2
         # (titles are looked for without a header only where two blurbs could stand under titles: cheap first)
         blurbs = 0 if gated else sum(1 for k in range(1, len(body)) if body[k].gap <= 1 and is_blurb(body[k].text))
         starts = _titled_starts(body) if gated or blurbs >= 2 else []
