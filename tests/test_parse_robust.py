@@ -707,3 +707,16 @@ def test_headerless_meeting_page_titled_by_link_residue_and_procedural_titles() 
         (None, "Apologies for Absence"), (None, "Declarations of Interest in matters coming before this meeting"),
         (None, "To agree the minutes of the meeting held on 4 March 2024"), (None, "Review of the Street Trading Policy"),
     ]
+
+
+def test_cmis_date_line_with_a_time_range_is_the_date_not_an_item() -> None:
+    text = (
+        "Skip to main content\nBusiness - Westfold Council\nYou are in Meetings\n\nMeeting Details\n\n"
+        "Housing and Communities Policy Board\n6 Mar 2024 - 14:00 to 15:30\n  • Documents\n  • Attendance\n\n"
+        "Documents\n\nAgenda\n\nFurther Information\nThis is a meeting which is open to members of the public.\n"
+        "Chair\nCouncillor Ross, Convener, presided.\n\nApologies\n\nApologies were intimated on behalf of Councillor Bain.\n\n"
+        "Declarations of Interest\n\nThere were no declarations of interest intimated prior to the meeting.\n"
+    )
+    doc = parse_bytes(text.encode(), "cmis.txt")
+    assert doc.meeting.date == dt.date(2024, 3, 6)
+    assert all(it.number != "6" for it in doc.items)

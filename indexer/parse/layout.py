@@ -1452,7 +1452,7 @@ def _titled_starts(body: list[Line]) -> list[tuple[int, str | None, str, int]]:
         if name is not None:
             docs_open = True
             continue
-        if is_residue_line(t) or not is_title_like(t) or t.endswith("?"):  # a question is a turn's words, not a heading
+        if is_residue_line(t) or not is_title_like(t) or t.endswith("?") or meta.is_date_line(t):  # a question is a turn's words, not a heading; a date no title
             if docs_open and not is_residue_line(t):
                 docs_open = False
             continue
