@@ -500,3 +500,19 @@ def test_bilingual_capitals_heading_run_on_is_read_once() -> None:
 )
 def test_date_with_its_ordinal_split_off(text: str, expected: dt.date | None) -> None:
     assert meta.parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a run-on heading repeating the name after the minutes' own words
+        ("Eastvale Community Council Minute of the Eastvale Community Council (ECC)", "Eastvale Community Council"),
+        # the committee, not the council it belongs to
+        ("Development Committee of Westmoor District Council", "Development Committee"),
+        ("Planning Committee of the Harbour City Council", "Planning Committee"),
+        ("Combined Fire Authority for Westshire and Eastshire", "Combined Fire Authority for Westshire and Eastshire"),
+        ("Committee of the Whole Council", "Committee of the Whole Council"),
+    ],
+)
+def test_clean_committee_names_the_committee(name: str, expected: str) -> None:
+    assert meta.clean_committee(name) == expected

@@ -129,6 +129,13 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_NAME_THEN_MINUTES = re.compile(rf"(?P<c>\b{_HEADING_BODY_TYPES})\s+(?:minutes?|record)\s+of\b.*$", re.I)
+_COMMITTEE_OF_COUNCIL = re.compile(
+    r"^(?P<c>.+?\b(?:Committee|Sub-Committee|Panel|Board|Forum))\s+of\s+(?:the\s+)?(?:[A-Z][\w'&-]*\s+){1,5}"
+    r"(?:City\s+|County\s+|Borough\s+|District\s+)?Council$"
+)
+
+
 def clean_committee(name: str) -> str | None:
     """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
     if _CAPITALS.match(name):
@@ -143,6 +150,11 @@ def clean_committee(name: str) -> str | None:
     name = re.sub(r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:minutes?|proceedings|record)\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
     name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s*:?\s+(?:the\s+)?", "", name.strip(), flags=re.I)  # "Meeting of: Council"
     name = re.sub(r"\s*\([^()]*\d{4}[^()]*\)$", "", name)  # "Planning Committee (6 March 2024)"
+    # "X Community Council Minute of the X Community Council (XCC)": a run-on heading that repeats the name
+    # after the minutes' own words; the name is what stands before them
+    name = _NAME_THEN_MINUTES.sub(r"\g<c>", name)
+    # "Development Committee of Westmoor District Council": the committee, not the council it belongs to
+    name = _COMMITTEE_OF_COUNCIL.sub(r"\g<c>", name)
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
