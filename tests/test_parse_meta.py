@@ -516,3 +516,9 @@ def test_date_with_its_ordinal_split_off(text: str, expected: dt.date | None) ->
 )
 def test_clean_committee_names_the_committee(name: str, expected: str) -> None:
     assert meta.clean_committee(name) == expected
+
+
+def test_letterhead_names_the_body() -> None:
+    head = ["APM Mins 4.4.24", "WESTON with EASTON PARISH COUNCIL The Village Hall, Church Street, Weston, WE1 2AB Tel: 01234 567890",
+            "Minutes of the Annual Parish Meeting held on Wednesday, 3 April 2024 at 7.30 p.m. in the Village Hall"]
+    assert meta.meeting_from_head(head) == ("Weston with Easton Parish Council", dt.date(2024, 4, 3))

@@ -389,6 +389,12 @@ _BODY_BEFORE_MINUTES = re.compile(
 )
 
 
+_LETTERHEAD = re.compile(
+    r"^(?P<c>[A-Z][A-Z'’&-]+(?:\s+(?:[A-Z][A-Z'’&,-]*|with|and|of|upon|on|in|cum|by|the|&)){0,6}?\s+"
+    r"(?:PARISH|TOWN|COMMUNITY|CITY|DISTRICT|BOROUGH|COUNTY)\s+COUNCIL)\s+(?=[A-Z0-9][a-z0-9])"
+)
+
+
 def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
     """Committee and date from a document's header lines, best evidence first."""
     return _meeting_from_head(head, recase=True)
@@ -453,6 +459,11 @@ def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.da
         names = [n for n in names if n]
         bodies = [n for n in names if not re.search(r"\bCouncil$", n)]
         committee = (bodies or names or [None])[-1]
+    if not committee:
+        # a letterhead: the body's name in capitals before its address on one line ("WESTON with EASTON PARISH
+        # COUNCIL The Village Hall, Church Street, …": parish, town and community councils' minutes)
+        found = next((m for m in map(_LETTERHEAD.match, head) if m), None)
+        committee = clean_committee(_title_case(found.group("c"))) if found else None
     if not committee and recase and any(_CAPITALS.match(line) for line in head):
         # headings printed in capitals ("AT A MEETING OF THE … AUTHORITY FOR … HELD AT …"): read as the
         # same words in title case, which the forms above are written for (once: a line that stays
