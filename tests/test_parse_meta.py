@@ -186,6 +186,13 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
         (["It was agreed that the minutes of the last meeting of the Westshire Fire Authority held on 3 May 2024 were duly signed."],
          set(), "Westshire Fire Authority"),
         (["The minutes of the meeting of the Eastmoor Police Authority held on 3 May 2024 were received and noted."], set(), None),
+        # the body as the subject of its own decisions, or its meeting's name; not another tier's council,
+        # nor a bare "Committee", nor the body in a narrative
+        (["1) Ordinary Meeting of Council held on 2 May 2024 subject to the corrections below;"], set(), "Council"),
+        (["That Cabinet approved the revised parking strategy for consultation."], set(), "Cabinet"),
+        (["She said the advice the Council had received was clear."], set(), None),
+        (["The County Council agreed to fund the crossing."], set(), None),
+        (["The Committee agreed to defer the item."], set(), None),
         (["A declaration was made by Colonel Carrow who was a Member of the Audit, Risk and Ethics Committee."], set(), None),
         (["The panel welcomed the report and the Panel agreed."], set(), None),
         (["Mr Hartley-Vance, Chairman of the Select Committee, presented its findings."], set(), None),

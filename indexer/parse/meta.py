@@ -693,6 +693,32 @@ def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
     "the minutes of the meeting of the X", "Members of the X", "appointed to the X"); names equal
     to an item title are the subject of that item, not the body meeting.
     """
+    found = _committee_mentioned(texts, exclude)
+    if found:
+        return found
+    # the body as the subject of the meeting's own decisions, or its meeting's name ("That Cabinet approved …",
+    # "The Council resolved …", "Ordinary Meeting of Council held on …"): ModernGov decision and item pages
+    # and councils' minutes that print their body's name nowhere else
+    for text in texts:
+        for m in _BODY_ACTS.finditer(text):
+            name = m.group("c") or m.group("m")
+            if not _GENERIC_MEMBERSHIP.match(name) and not _OTHER_TIER.match(name) and name.lower() not in exclude:
+                return clean_committee(name)
+    return None
+
+
+# (a bare "Committee", "Panel", "Board" or "Forum" says which kind of body, not which)
+_GENERIC_MEMBERSHIP = re.compile(r"^(?:Committee|Sub-Committee|Panel|Board|Forum)$")
+_OTHER_TIER = re.compile(r"^(?:County|District|Borough|City)\b")  # another tier's council, named in passing
+_BODY_ACTS = re.compile(
+    r"\b(?:[Tt]hat|[Tt]he)\s+(?P<c>(?:[A-Z][\w'&-]*\s+){0,5}?(?:Cabinet|Council|Executive(?:\s+Board)?|Board|Committee|Sub-Committee|Panel|Forum))"
+    r"\s+(?:approved|agreed|resolved|endorsed|decided|RESOLVED|AGREED)\b"
+    r"|\b(?:Extraordinary|Ordinary|Annual|Special)\s+Meeting\s+of\s+(?P<m>Council|Cabinet)\b"
+)
+
+
+def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
+    """The body named by a phrase that names the meeting's own (see ``committee_from_text``)."""
     for text in texts:
         own = _OWN_MINUTES.search(text) if "minutes" in text else None
         if own and own.group("c").lower() not in exclude and not _GENERIC.match(own.group("c")):
