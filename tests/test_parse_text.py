@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from indexer.parse.text import Line, decode, list_marker, normalise, split_lines, squash, strip_bullet, strip_residue
+from indexer.parse.text import Line, decode, list_marker, normalise, split_lines, squash, strip_bullet, strip_file_link, strip_residue
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,18 @@ def test_no_replacement_is_itself_replaced() -> None:
     assert not any(_SPECIAL.search(repl) for _, repl in _SPECIAL_PAIRS)
     text = "".join(char + "x" for char, _ in _SPECIAL_PAIRS) + "caf\u00e9"
     assert normalise(text) == _SPECIAL.sub(_replace_special, text).replace("\x00", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ModernGov's older document lists: the item's paper, then its appendices
+        ("5. word icon Review of the Complaints Protocol [51kb]- pdf icon Appendix A [27kb], word icon Appendix B [25kb]",
+         "5. Review of the Complaints Protocol"),
+        ("To confirm the minutes of the meeting held on pdf icon 6 March 2024 [94kb]", "To confirm the minutes of the meeting held on 6 March 2024"),
+        ("3 pdf Minutes (64Kb)", "3 Minutes"),  # a CMIS link, as before
+        ("PDF icon 5 - Annual Meeting Minutes 20 June 2024 271.08 KB", "PDF icon 5 - Annual Meeting Minutes 20 June 2024 271.08 KB"),
+    ],
+)
+def test_strip_file_link_older_document_lists(text: str, expected: str) -> None:
+    assert strip_file_link(text) == expected

@@ -190,18 +190,35 @@ RESIDUE_INLINE = cued(RESIDUE_INLINE)  # speed: most lines name no file type or 
 
 # CMIS pages (any council's): a link's file type before its title and its size after it ("Pdf Minutes (64Kb)",
 # "pdf Appendix A (18Kb)"). Cleaned from titles only: unlike "PDF 238 KB" it marks attachments as often as items.
-_FILE_LINK = re.compile(r"(?<![^\s\d.])pdf\s+(?=\w[^()]{0,120}\(\s*[\d.,]+\s*[KMG]b\s*\))|\(\s*[\d.,]+\s*[KMG]b\s*\)", re.I)
+# ModernGov's older document lists ("CeListDocuments", any council's) the same way: "5. word icon Initial
+# Assessments [51kb]", "pdf icon Minutes [94kb]".
+_FILE_LINK = re.compile(
+    r"(?<![^\s\d.])pdf\s+(?=\w[^()]{0,120}\(\s*[\d.,]+\s*[KMG]b\s*\))|\(\s*[\d.,]+\s*[KMG]b\s*\)"
+    r"|(?<![^\s\d.])(?:pdf|word|excel|powerpoint)\s+icon\s+(?=[^\[\]]{1,200}\[\s*[\d.,]+\s*[KMG]b\s*\])|\[\s*[\d.,]+\s*[KMG]b\s*\]",
+    re.I,
+)
+
+
+_ICON_LINK_END = re.compile(r"(\[\s*[\d.,]+\s*[KMG]b\s*\])(?=.*\bicon\b).*$", re.I)
+
+
+def _has_file_link(text: str) -> bool:
+    return "b)" in text or "B)" in text or "b]" in text or "B]" in text
 
 
 def strip_file_link(text: str) -> str:
     """Remove a CMIS link's file type and size ("3 pdf Minutes (64Kb)" → "3 Minutes"), nothing else."""
-    return squash(_FILE_LINK.sub(" ", text)) if ("b)" in text or "B)" in text) else text
+    if not _has_file_link(text):
+        return text
+    if _ICON_LINK_END.search(text):
+        text = _ICON_LINK_END.sub(r"\1", text)  # "Title [51kb]- pdf icon Appendix A [27kb]": the item's paper, then its appendices
+    return squash(_FILE_LINK.sub(" ", text))
 
 
 def strip_residue(text: str) -> str:
     """Remove link residue such as "pdf icon PDF 238 KB" from a line and tidy spaces."""
     text = RESIDUE_INLINE.sub(" ", text)
-    if "b)" in text or "B)" in text:
+    if _has_file_link(text):
         text = _FILE_LINK.sub(" ", text)
     return squash(text)
 
