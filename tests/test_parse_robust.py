@@ -720,3 +720,17 @@ def test_cmis_date_line_with_a_time_range_is_the_date_not_an_item() -> None:
     doc = parse_bytes(text.encode(), "cmis.txt")
     assert doc.meeting.date == dt.date(2024, 3, 6)
     assert all(it.number != "6" for it in doc.items)
+
+
+def test_bulleted_list_of_numbered_items() -> None:
+    text = (
+        "Meeting documents\n\n  • Webcast\n  • 1 - Apologies for Absence and Substitutions\n  • 2 - Declarations of Interest\n"
+        "  • 3 - Urgent Matters\n\n    To consider any items of business not on the agenda.\n\n"
+        "  • 4 - Appointment of Vice-Chairman\n\n    To appoint a Vice-Chairman for the year.\n\n"
+        "  • 5 - Minutes of the meeting held on 3rd March 2024\n  • 6 - Review of the Code of Conduct\n\n"
+        "    Contact Officer: Paula Quist\n"
+    )
+    assert _items_of(text) == [
+        ("1", "Apologies for Absence and Substitutions"), ("2", "Declarations of Interest"), ("3", "Urgent Matters"),
+        ("4", "Appointment of Vice-Chairman"), ("5", "Minutes of the meeting held on 3rd March 2024"), ("6", "Review of the Code of Conduct"),
+    ]

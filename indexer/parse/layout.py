@@ -80,9 +80,16 @@ _NUMBER_GLUED = re.compile(r"(?m)^([ \t]*\d{1,3}[.)])(?=[A-Z][A-Za-z])")
 _NUMBER_SPACED = re.compile(r"(?m)^([ \t]*\d{1,3})[ \t]+([.)])(?=[ \t]+[A-Z(\"'])")
 
 
+# A bulleted list of numbered items ("  • 1 - Apologies for Absence", "• 2. Minutes": document lists of councils'
+# older ModernGov pages): the bullet is the list's, the number the item's.
+_BULLETED_NUMBER = re.compile(r"(?m)^([ \t]*)[•▪]\s+(?=\d{1,3}(?:[.)]|\s+[-–])\s+[A-Z])")
+
+
 def layout_text(text: str) -> RawDoc:
     """Lay out crawler or extracted text as a :class:`RawDoc`."""
     text = _NUMBER_SPACED.sub(r"\1\2", _NUMBER_GLUED.sub(r"\1 ", text))
+    if "•" in text or "▪" in text:
+        text = _BULLETED_NUMBER.sub(r"\1", text)
     lines = split_lines(tables.unfold_columns(text))
     lines = reflow(_drop_menu_bar(_drop_window_title(_plain_page_type(_drop_item_links(drop_site_banner(_gaps_in_units(lines)))))))
     lines = _split_run_on_heading(_join_cut_top_lines(_drop_page_numbers(lines, printed=False)))
