@@ -1401,6 +1401,10 @@ def test_title_with_full_stop_where_the_page_prints_its_title(text: str, expecte
             "12 Public participation A resident asked about the bus shelter on Station Road and the missing timetable.",
             ["12 Public participation", "A resident asked about the bus shelter on Station Road and the missing timetable."],
         ),
+        (
+            "2024/1) Election of the Meeting Chairman On the motion of Cllr Ames, seconded by Cllr Bell, a chairman was elected.",
+            ["2024/1) Election of the Meeting Chairman", "On the motion of Cllr Ames, seconded by Cllr Bell, a chairman was elected."],
+        ),
         # a numbered point of a list, not a heading: a sentence before the cue
         (
             "1. This meeting is to be webcast. Members are reminded to switch on their microphones before speaking.",

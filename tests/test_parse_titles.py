@@ -130,6 +130,7 @@ def test_numbered_heading_forms_of_community_minutes() -> None:
         ("24-25/CFA/3", True),  # the year, the body, the minute: a fire authority's register
         ("2-0708/9", True),  # the minute, then the year: a parish register
         ("P/212/2009", True),  # a letter, the minute and the year: a Northern Irish council's register
+        ("2024/3)", True),  # the year, the minute: a parish meeting's
         ("12/03/2024", False),  # a date
         ("23/01234/FUL", False),  # a planning application's reference
         ("P/2023/0123", False),
@@ -137,5 +138,6 @@ def test_numbered_heading_forms_of_community_minutes() -> None:
 )
 def test_compound_minute_references(text: str, lone: bool) -> None:
     assert bool(ITEM_NUMBER.match(text)) is lone
+    assert item_number(text) == (text.rstrip(")") if lone else text)
     m = NUMBER_AND_TITLE.match(f"{text} - Apologies for absence")
     assert (m.group(1) if m else None) == (text if lone else None)

@@ -1037,7 +1037,7 @@ _RUN_ON_SUBJECT = re.compile(
 # Housing presented …"): a determiner or pronoun before a word in lower case, "The <Title Words> <verb>", a
 # person's title and name before a word in lower case, or a decision's word.
 _SENTENCE_START = re.compile(
-    r"\s(?=(?:The|A|An|It|There|This|These|Those|He|She|They|We|Members|No|Following|All)\s+[a-z]"
+    r"\s(?=(?:The|A|An|It|There|This|These|Those|He|She|They|We|Members|No|Following|All|On|In|At|After|Having)\s+[a-z]"
     r"|The(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&)){1,6}\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked|explained|reported)\b"
     r"|(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)(?:\s+[A-Z][\w.'’-]*){1,3}\s+[a-z]"
     r"|Apologies\s+(?:were|had|for\s+absence\s+were)\b|(?:RESOLVED|Resolved|AGREED|DECISION)\b)"
