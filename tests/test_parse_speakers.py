@@ -146,6 +146,11 @@ def test_find_actor(sentence: str, role: str, name: str | None) -> None:
         ("Councillors asked whether the grant could be spread over two years.", "members", None),
         ("The external auditor confirmed that the accounts would be signed by November.", "other", None),
         ("A guest speaker from the canal trust described the towpath works.", "other", None),
+        # present, then speaking: "<person> was in attendance and indicated …"
+        ("Sgt Rhona Dewar was in attendance and indicated that eleven incidents had been recorded.", "police_officer", "Rhona Dewar"),
+        # the chair's title before the name; not a vice-chair's
+        ("Chair Cllr Ewan Fyfe welcomed everyone to the meeting.", "chair", "Ewan Fyfe"),
+        ("Vice Chair Cllr Ewan Fyfe welcomed everyone to the meeting.", "councillor", "Ewan Fyfe"),
     ],
 )
 def test_find_actor_generic_references(sentence: str, role: str | None, name: str | None) -> None:

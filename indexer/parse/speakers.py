@@ -95,7 +95,7 @@ _BETWEEN = (
     r"|\s+and\s+(?:the\s+)?(?:vice[- ]?)?(?:chair(?:man|woman|person)?|chief\s+executive|(?:[a-z]+\s+){0,2}officer)"
     r"(?:\s+(?:of|to|for)\s+the\s+[A-Z][\w'-]*)?)?"
     r"(?:\s+and\s+(?:his|her|their)\s+(?:solicitor|representative|agent|barrister|legal\s+representative))?"
-    r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and|\s+(?:was|were)\s+present\s+and)?"
+    r"(?:\s+(?:attended|joined|came\s+to)\s+(?:the\s+meeting|(?:for\s+)?(?:this|the)\s+item)\s+and|\s+(?:was|were)\s+(?:present|in\s+attendance)\s+and)?"
     # "… were present and, with the permission of the Chairman, spoke" (hearings and public speaking)
     r"(?:\s*,?\s*(?:with|at)\s+the\s+(?:consent|permission|agreement|invitation|discretion)\s+of\s+the\s+[\w-]+\s*,)?"
     r"(?:\s+(?:also|further|then|again|subsequently|later|both|jointly|each|duly|[a-z]{3,}ly))*\s+"
@@ -272,6 +272,8 @@ def _person_mentions(sentence: str, public: bool, bound: list[int]) -> Iterator[
         titled = _appositive_role(sentence, appos)
         if titled:
             role = "councillor" if titled == "members" else titled
+        elif _CHAIR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            role = "chair"  # "Chair Cllr Jo Ames welcomed …": the chair's title before the name
         raw = groups.get("name") or groups.get("hname") or groups.get("names") or groups["ename"]
         first = _NAME_LIST_SEP.split(raw)[0]
         possessive = _POSSESSIVE_NAME.search(first)
@@ -285,6 +287,9 @@ def _person_mentions(sentence: str, public: bool, bound: list[int]) -> Iterator[
         if possessive:
             mention.end = m.start() + m.group().rfind(possessive.group())
         yield mention
+
+
+_CHAIR_BEFORE = re.compile(r"(?<![\w-])(?<!Vice )(?<!Vice-)(?:Chair(?:man|woman|person)?|CHAIR(?:MAN)?)\s*:?\s+$")
 
 
 def _appositive_role(sentence: str, appos: re.Match[str] | None) -> str | None:
