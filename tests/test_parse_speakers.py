@@ -151,6 +151,9 @@ def test_find_actor(sentence: str, role: str, name: str | None) -> None:
         # the chair's title before the name; not a vice-chair's
         ("Chair Cllr Ewan Fyfe welcomed everyone to the meeting.", "chair", "Ewan Fyfe"),
         ("Vice Chair Cllr Ewan Fyfe welcomed everyone to the meeting.", "councillor", "Ewan Fyfe"),
+        # a motion typed in capitals: "PROPOSED by … Seconded by …"
+        ("It was PROPOSED by Councillor Ewan Fyfe Seconded by Councillor Iona Bell, and RESOLVED that the minutes be approved.",
+         "councillor", "Ewan Fyfe"),
     ],
 )
 def test_find_actor_generic_references(sentence: str, role: str | None, name: str | None) -> None:

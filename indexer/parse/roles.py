@@ -424,7 +424,11 @@ _LEADING_TITLE = re.compile(rf"^(?:{CLLR}|{HONORIFIC})\s+")
 _SPACES = re.compile(r"\s+")
 
 
+# a motion's capitalised word run on after a name ("Councillor Jo Ames Seconded by …"): not part of it
+_TRAILING_MOTION_WORD = re.compile(r"\s+(?:Seconded|Proposed|Moved|Resolved|Agreed|Declared|SECONDED|PROPOSED|MOVED|RESOLVED|AGREED)$")
+
+
 def clean_name(name: str) -> str:
-    """Drop honorifics and surrounding punctuation from a printed name."""
-    name = _LEADING_TITLE.sub("", name.strip())
+    """Drop honorifics, a motion's word run on after the name and surrounding punctuation from a printed name."""
+    name = _TRAILING_MOTION_WORD.sub("", _LEADING_TITLE.sub("", name.strip()))
     return _SPACES.sub(" ", name).strip(" ,.")

@@ -127,10 +127,11 @@ _AGENT_NOUN = re.compile(
     r"evidence|advice|deputation|speech|contributions?)\s+"
     r"(?:(?:was|were)\s+(?:made|given|read\s+out|received)\s+)?(?:from|by|of)\s+$|"
     r"\b(?:questions?|statements?)\s+(?:had|has|have)\s+been\s+(?:received|submitted|asked|put)\s+(?:from|by)\s+$|"
-    r"\b(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
+    # (in any case: "It was PROPOSED by Councillor X Seconded by Councillor Y", as clerks type motions)
+    r"\b(?i:(?:provided|given|presented|introduced|read\s+out|raised|asked|called|moved|seconded|proposed|"
     r"delivered|led|invited|explained|outlined|requested|declared|answered|confirmed|reported|advised|clarified|"
     r"highlighted|noted|stated|responded\s+to|addressed|summari[sz]ed|emphasi[sz]ed|agreed|acknowledged|informed|briefed|"
-    r"told|reminded|assured|updated|shown|(?:taken|led|guided|talked)\s+through)\s+by\s+$|"
+    r"told|reminded|assured|updated|shown|(?:taken|led|guided|talked)\s+through)\s+by)\s+$|"
     r"\bheard\s+(?:(?:a\s+|an\s+)?(?:presentation|statement|representations?|evidence|update|report)\s+)?from\s+$"
 )
 # Members speak as agents only when they raise or ask something ("a question raised by the Panel").
