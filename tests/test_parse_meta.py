@@ -264,6 +264,8 @@ def test_bilingual_label_and_value() -> None:
             dt.date(2024, 6, 3),
         ),
         (["Westshire Schools Forum Minutes of Meeting on 5 March 2024"], "Westshire Schools Forum", dt.date(2024, 3, 5)),
+        (["Community Council Minutes, November 2024", "MINUTE OF THE MEETING", "held at 7.00pm on Wednesday 13th November 2024"],
+         "Community Council", dt.date(2024, 11, 13)),
     ],
 )
 def test_more_header_forms(head: list[str], committee: str | None, date: dt.date | None) -> None:

@@ -385,7 +385,8 @@ def without_item_stamp(line: str) -> str:
 
 _BODY_BEFORE_MINUTES = re.compile(
     rf"^(?:(?i:draft|confirmed|unconfirmed)\s+)?(?P<c>[A-Z][\w'&,()-]*(?:\s+[\w'&,()-]+){{0,10}}?\s+(?i:{_HEADING_BODY_TYPES}))"
-    r"\s+(?i:minutes?\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?meeting)\b(?P<rest>.*)$"
+    r"\s+(?:(?i:minutes?\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?meeting)\b"
+    rf"|(?i:minutes?)\s*[,:–-]?\s+(?=(?i:{_MONTH})\b|\d))(?P<rest>.*)$"  # "<Body> Minutes, November 2024"
 )
 
 
