@@ -734,3 +734,20 @@ def test_bulleted_list_of_numbered_items() -> None:
         ("1", "Apologies for Absence and Substitutions"), ("2", "Declarations of Interest"), ("3", "Urgent Matters"),
         ("4", "Appointment of Vice-Chairman"), ("5", "Minutes of the meeting held on 3rd March 2024"), ("6", "Review of the Code of Conduct"),
     ]
+
+
+def test_menu_of_bullets_ending_in_the_page_type() -> None:
+    """A site's menu as a bulleted list whose last entry is the page's type ("• Agenda and minutes"), the
+    page's heading indented under it."""
+    menu = ["Calendar", "Committees", "Consultations", "Decisions", "Election results", "Forward Plans", "Library",
+            "Meetings", "Outside bodies", "Search documents", "Your councillors", "What's new", "Agenda and minutes"]
+    text = (
+        "\n".join(f"  • {m}" for m in menu)
+        + "\n\n    The Council - Thursday, 7th March, 2024 1.00 pm\n\n    • Attendance details\n\n"
+        "    Venue: Council Chamber, Council Offices, Westport. View directions\n\n    Items\n    No. Item\n\n"
+        "    1.\n\n    APOLOGIES\n\n    Minutes:\n\n    Apologies were received from Councillor Ames.\n\n"
+        "    2.\n\n    DECLARATIONS OF PERSONAL INTEREST\n\n    Minutes:\n\n    No declarations were received.\n"
+    )
+    doc = parse_bytes(text.encode(), "menu.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Council", dt.date(2024, 3, 7))
+    assert _items_of(text) == [("1", "APOLOGIES"), ("2", "DECLARATIONS OF PERSONAL INTEREST")]

@@ -445,14 +445,23 @@ _DECORATED_PAGE_START = re.compile(r"^(?:[•·▪*]\s*|.{0,200}?\s[:>»|/•-]\
 
 
 def _plain_page_type(lines: list[Line]) -> list[Line]:
-    """The first decorated "Agenda item" line near the top, as the plain page-type line it stands for."""
+    """The first decorated "Agenda item" line near the top, as the plain page-type line it stands for; and a
+    menu's last bullet naming a meeting page's type ("• Agenda and minutes" ending the site's menu), likewise."""
     for k, ln in enumerate(lines[:40]):
-        if _PAGE_START.match(ln.text):
+        if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text):
             return lines
         m = _DECORATED_PAGE_START.match(ln.text.strip())
         if m:
             return lines[:k] + [Line(m.group(1), ln.indent, ln.gap)] + lines[k + 1 :]
+        b = _MENU_BULLET.match(ln.text)
+        if b and _PAGE_TYPE.match(b.group(1)) and k >= 2 and all(_MENU_BULLET.match(x.text) for x in lines[k - 2 : k]) and not (
+            k + 1 < len(lines) and _MENU_BULLET.match(lines[k + 1].text)
+        ):
+            return lines[:k] + [Line(b.group(1), ln.indent, ln.gap)] + lines[k + 1 :]
     return lines
+
+
+_MENU_BULLET = re.compile(r"^[•·▪*]\s*(\S.{0,60})$")
 
 
 def _drop_window_title(lines: list[Line]) -> list[Line]:

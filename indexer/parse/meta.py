@@ -158,7 +158,7 @@ def clean_committee(name: str) -> str | None:
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
-    name = re.sub(r"^the\s+(?=[A-Z])", "", name)  # "a meeting of the Council" → "Council"
+    name = re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)  # "a meeting of the Council" → "Council", "The Council - <date>"
     # "Westshire City Council's Planning Committee", "Westshire Council Planning Committee": the committee
     name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,3}(?:City\s+|County\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+(?=(?:[A-Z][\w'-]*\s+){0,6}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
     # "Westshire Borough Council - Audit and Governance Committee" (a CMS page's or a PDF's title line):
