@@ -751,3 +751,17 @@ def test_menu_of_bullets_ending_in_the_page_type() -> None:
     doc = parse_bytes(text.encode(), "menu.txt")
     assert (doc.meeting.committee, doc.meeting.date) == ("Council", dt.date(2024, 3, 7))
     assert _items_of(text) == [("1", "APOLOGIES"), ("2", "DECLARATIONS OF PERSONAL INTEREST")]
+
+
+def test_table_rows_labelled_decision_without_bars() -> None:
+    """A meeting page's item table flattened to one row a line with no bars, each row "<title> <blurb>
+    Decision: <text>" (decision and minutes pages)."""
+    text = (
+        "Membership of the Committee This is where Councillors attending as substitutes will say for whom they attend. "
+        "Decision: No substitutes were in attendance.\n"
+        "Minutes of Previous Meeting To approve the minutes of the meeting held on 6 March 2024. Decision: The minutes "
+        "of the meeting held on 6 March 2024 were approved as a correct record.\n"
+        "Admission of the Public The Committee will consider whether to exclude the public. Decision: All items were "
+        "considered in public.\n"
+    )
+    assert [t for _, t in _items_of(text)] == ["Membership of the Committee", "Minutes of Previous Meeting", "Admission of the Public"]

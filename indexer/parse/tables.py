@@ -20,7 +20,7 @@ _INLINE_LABEL = re.compile(r"(?:^|\s)(?=(?:Additional documents|Supporting docum
 
 
 # "TITLE PDF 95 KB Minutes: It was proposed…": a row's title, blurb and minutes on one line.
-_ROW_WITH_LABEL = re.compile(r"^(?!(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:).{3,300}?\s(?:Minutes|Additional documents)\s*:")
+_ROW_WITH_LABEL = re.compile(r"^(?!(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:).{3,300}?\s(?:Minutes|Decision|Additional documents)\s*:")
 _ROW_WITH_LABEL = cued(_ROW_WITH_LABEL)
 
 
@@ -70,6 +70,7 @@ def layout_table(lines: list[Line]) -> RawDoc:
     pending: list[Line] = []
     body = lines[head_end:]
     carried: str | None = None  # a number cell alone on its line ("4 |"): the title cell follows
+    barless = not any("|" in ln.text for ln in body)  # rows flattened one to a line with no cell bars at all
     for i, ln in enumerate(body):
         text = ln.text
         if _ONLY_PIPES.match(text) or _TABLE_HEADER.match(text):
@@ -103,7 +104,7 @@ def layout_table(lines: list[Line]) -> RawDoc:
             pending = _split_labels(rest, ln.gap)
         elif text:
             pending.extend(_split_labels(text, ln.gap))
-        row_start = ends_row
+        row_start = ends_row or barless
     if current is not None:
         current.blocks = lines_to_blocks(pending)
         last = body[-1].text if body else ""
