@@ -765,3 +765,17 @@ def test_table_rows_labelled_decision_without_bars() -> None:
         "considered in public.\n"
     )
     assert [t for _, t in _items_of(text)] == ["Membership of the Committee", "Minutes of Previous Meeting", "Admission of the Public"]
+
+
+def test_barless_table_rows_with_long_blurbs() -> None:
+    """Rows flattened with no bars whose blurb runs long before the row's "Minutes:" cell."""
+    blurb = ("Members are reminded that, under the procedure rules of the Panel, they should declare any interest they "
+             "may have in any item on this agenda, and the nature of that interest, and leave the room where the interest "
+             "is a disclosable pecuniary interest; guidance on what counts as an interest is set out in the Panel's "
+             "handbook, which is available from the Democratic Services team on request. ")
+    text = (
+        f"Apologies {blurb}Minutes: Apologies were received from Councillor Ames.\n"
+        f"Declarations of Interest {blurb}Minutes: No declarations were made by members of the Panel.\n"
+        f"Public Participation {blurb}Minutes: There were no questions from members of the public.\n"
+    )
+    assert [t for _, t in _items_of(text)] == ["Apologies", "Declarations of Interest", "Public Participation"]

@@ -20,7 +20,7 @@ _INLINE_LABEL = re.compile(r"(?:^|\s)(?=(?:Additional documents|Supporting docum
 
 
 # "TITLE PDF 95 KB Minutes: It was proposed…": a row's title, blurb and minutes on one line.
-_ROW_WITH_LABEL = re.compile(r"^(?!(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:).{3,300}?\s(?:Minutes|Decision|Additional documents)\s*:")
+_ROW_WITH_LABEL = re.compile(r"^(?!(?:Minutes|Decisions?|Additional documents|Supporting documents)\s*:).{3,1500}?\s(?:Minutes|Decision|Additional documents)\s*:")
 _ROW_WITH_LABEL = cued(_ROW_WITH_LABEL)
 
 
