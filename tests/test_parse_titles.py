@@ -131,6 +131,7 @@ def test_numbered_heading_forms_of_community_minutes() -> None:
         ("2-0708/9", True),  # the minute, then the year: a parish register
         ("P/212/2009", True),  # a letter, the minute and the year: a Northern Irish council's register
         ("2024/3)", True),  # the year, the minute: a parish meeting's
+        ("P/212/2009:-", True),  # on its own line over the title, with the clerk's colon and dash
         ("12/03/2024", False),  # a date
         ("23/01234/FUL", False),  # a planning application's reference
         ("P/2023/0123", False),
@@ -138,6 +139,6 @@ def test_numbered_heading_forms_of_community_minutes() -> None:
 )
 def test_compound_minute_references(text: str, lone: bool) -> None:
     assert bool(ITEM_NUMBER.match(text)) is lone
-    assert item_number(text) == (text.rstrip(")") if lone else text)
+    assert item_number(text) == (text.rstrip(")").removesuffix(":-") if lone else text)
     m = NUMBER_AND_TITLE.match(f"{text} - Apologies for absence")
     assert (m.group(1) if m else None) == (text if lone else None)

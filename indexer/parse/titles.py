@@ -9,9 +9,9 @@ from .text import RESIDUE_INLINE, strip_residue
 # "9.", "149", "39/20", "FC1/22", "PL.41", "4.1", "3.1.", "4(a)", "(a)", "A5", "12a", "Minute 67" – alone on a line.
 # A compound minute reference of three or four parts, letters or digits, one part the running number:
 # "23-24/FRA/1" (the year, the body, the minute), "1-0607/8" (the minute, the year), "M/140/2006" (fire
-# authorities', parish and Northern Irish councils' registers), "2019/3)" (the year, the minute: parish meetings); never a date ("12/03/2024") nor a planning
-# application's reference ("22/01877/FUL").
-_COMPOUND = r"(?:\d{1,2}-\d{2,4}/[A-Z0-9]{1,5}(?:/\d{1,3})?|[A-Z]{1,2}/\d{1,4}/(?:19|20)\d{2}|(?:19|20)\d{2}/\d{1,3}\))(?![\w/-])"
+# authorities', parish and Northern Irish councils' registers, "M/140/2006:-" on its own line), "2019/3)" (the year,
+# the minute: parish meetings); never a date ("12/03/2024") nor a planning application's reference ("22/01877/FUL").
+_COMPOUND = r"(?:\d{1,2}-\d{2,4}/[A-Z0-9]{1,5}(?:/\d{1,3})?|[A-Z]{1,2}/\d{1,4}/(?:19|20)\d{2}|(?:19|20)\d{2}/\d{1,3}\))(?![\w/-])(?::-?)?"
 ITEM_NUMBER = re.compile(
     r"^(?:" + _COMPOUND + r"|\d{3,5}/\d{2}/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
     r"|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?|[A-Z]{1,6}[./-]\d{1,3}(?:[/-]\d{2,4})?\.?"
@@ -38,7 +38,7 @@ _NUMBER_WORD = re.compile(r"^(?:Minute|(?:Agenda\s+)?Item|Min\.?)\s+(?:No\.?\s*)
 
 def item_number(text: str) -> str:
     """The number of an item as printed, without a trailing dot or a "Minute"/"Item" prefix."""
-    number = _NUMBER_WORD.sub("", text.strip()).rstrip(".").strip()
+    number = _NUMBER_WORD.sub("", text.strip()).removesuffix(":-").removesuffix(":").rstrip(".").strip()  # "M/140/2006:-"
     # "4)": parish minutes' "4) Apologies"; "(201)": district councils' printed minutes' "(201) APOLOGIES"
     m = re.fullmatch(r"\(?(\d{1,3})\)", number)
     if m:
