@@ -202,6 +202,7 @@ _NAME_BEFORE_MINUTES = re.compile(
 # 2018 at 6.30 pm Members of Cabinet present: …"): the heading ends there
 _TIME_AFTER_DATE = re.compile(r",?\s*(?:(?:at|from|commencing\s+at)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon|hrs|hours)(?=\s|$)", re.I)
 _HEADING_WORDS = re.compile(r"\b(?:minutes?|held)\b", re.I)
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _after_heading_date(text: str) -> re.Match[str] | None:
@@ -211,7 +212,7 @@ def _after_heading_date(text: str) -> re.Match[str] | None:
     if end is None or not _HEADING_WORDS.search(text, 0, min(end, 150)):
         return None  # (an agenda's "To confirm the minutes of the meeting held on …" is no heading)
     time = _TIME_AFTER_DATE.match(text, end)
-    return re.compile(r"\s+").match(text, time.end() if time else end)
+    return _SPACE_RUN.match(text, time.end() if time else end)
 
 
 def _split_run_on_heading(lines: list[Line]) -> list[Line]:
@@ -1258,15 +1259,13 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             continue
         m = NUMBER_AND_TITLE.match(ln.text)
         dash = _PROCEDURAL_DASH.match(m.group(2)) if m else None
-        if dash and is_procedural_title(dash.group("t")) and not _DECISION_WORD.search(dash.group("t")):
+        if dash and (
+            is_procedural_title(dash.group("t")) and not _DECISION_WORD.search(dash.group("t"))
+            or is_blurb(dash.group("rest")) and is_title_like(dash.group("t"))
+        ):
             # "1) Apologies – Councillors A and B.", "2) Declarations of Interest – None": procedural business
-            # run into its minute after a dash (community and parish councils' minutes)
-            out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
-            out.append(Line(dash.group("rest"), ln.indent, 0))
-            continue
-        if dash and is_blurb(dash.group("rest")) and is_title_like(dash.group("t")):
-            # "5. Questions - To answer any questions raised under …", "8. National Parks England - To note the
-            # minutes of …": an agenda's title and its blurb on one line after a dash (authorities' own sites)
+            # run into its minute after a dash (community and parish councils' minutes); "5. Questions - To answer
+            # any questions raised under …": an agenda's title and its blurb after a dash (authorities' own sites)
             out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(dash.group("rest"), ln.indent, 0))
             continue
