@@ -703,13 +703,13 @@ def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
     for text in texts:
         for m in _BODY_ACTS.finditer(text):
             name = m.group("c") or m.group("m")
-            if not _GENERIC_MEMBERSHIP.match(name) and not _OTHER_TIER.match(name) and name.lower() not in exclude:
+            if not _BARE_BODY_TYPE.match(name) and not _OTHER_TIER.match(name) and name.lower() not in exclude:
                 return clean_committee(name)
     return None
 
 
 # (a bare "Committee", "Panel", "Board" or "Forum" says which kind of body, not which)
-_GENERIC_MEMBERSHIP = re.compile(r"^(?:Committee|Sub-Committee|Panel|Board|Forum)$")
+_BARE_BODY_TYPE = re.compile(r"^(?:Committee|Sub-Committee|Panel|Board|Forum)$")
 _OTHER_TIER = re.compile(r"^(?:County|District|Borough|City)\b")  # another tier's council, named in passing
 _BODY_ACTS = re.compile(
     r"\b(?:[Tt]hat|[Tt]he)\s+(?P<c>(?:[A-Z][\w'&-]*\s+){0,5}?(?:Cabinet|Council|Executive(?:\s+Board)?|Board|Committee|Sub-Committee|Panel|Forum))"
