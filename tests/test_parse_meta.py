@@ -193,6 +193,8 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
         (["She said the advice the Council had received was clear."], set(), None),
         (["The County Council agreed to fund the crossing."], set(), None),
         (["The Committee agreed to defer the item."], set(), None),
+        (["Accordingly, the minutes of the meeting of Cabinet held on 6 March 2024 were agreed as a correct record."], set(), "Cabinet"),
+        (["Additional documents: Decision: Cabinet RESOLVED that the minutes of the previous meeting be approved."], set(), "Cabinet"),
         (["A declaration was made by Colonel Carrow who was a Member of the Audit, Risk and Ethics Committee."], set(), None),
         (["The panel welcomed the report and the Panel agreed."], set(), None),
         (["Mr Hartley-Vance, Chairman of the Select Committee, presented its findings."], set(), None),
@@ -266,6 +268,8 @@ def test_bilingual_label_and_value() -> None:
         (["Westshire Schools Forum Minutes of Meeting on 5 March 2024"], "Westshire Schools Forum", dt.date(2024, 3, 5)),
         (["Community Council Minutes, November 2024", "MINUTE OF THE MEETING", "held at 7.00pm on Wednesday 13th November 2024"],
          "Community Council", dt.date(2024, 11, 13)),
+        # the page type under the meeting's own heading (older ModernGov document lists)
+        (["Standards Committee", "Wednesday 6th March, 2024", "Agenda and Minutes"], "Standards Committee", dt.date(2024, 3, 6)),
     ],
 )
 def test_more_header_forms(head: list[str], committee: str | None, date: dt.date | None) -> None:

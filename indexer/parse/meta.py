@@ -512,7 +512,10 @@ def _below_page_type(head: list[str]) -> int:
     pages of their committees and licensing boards)."""
     from .blocks import PAGE_TYPE  # blocks reads meta: imported here, not at the top
 
-    return next((k + 1 for k, line in enumerate(head[:6]) if PAGE_TYPE.match(line.strip())), 0)
+    below = next((k + 1 for k, line in enumerate(head[:6]) if PAGE_TYPE.match(line.strip())), 0)
+    # (the page type as the header's last line, under the meeting's own heading: "Meeting documents" /
+    # "<committee>" / "<date>" / "Agenda and Minutes", older ModernGov document lists)
+    return 0 if below == len(head) else below
 
 
 _CMIS_PAGE = re.compile(r"^meeting\s+(?:details|summary)$", re.I)
@@ -681,7 +684,7 @@ def _mentions(text: str) -> Iterator[re.Match[str]]:
 # and joint committees' pages that print their name nowhere else); another body's minutes are "received" or
 # "noted", never confirmed or signed.
 _OWN_MINUTES = re.compile(
-    r"\bminutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+the\s+"
+    r"\bminutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?"
     rf"(?P<c>(?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_HEADING_BODY_TYPES})"
     r"\s+held\b[^.;]{0,80}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:confirmed|approved|signed|agreed|adopted)\b"
 )
@@ -702,7 +705,7 @@ def committee_from_text(texts: list[str], exclude: set[str]) -> str | None:
     # and councils' minutes that print their body's name nowhere else
     for text in texts:
         for m in _BODY_ACTS.finditer(text):
-            name = m.group("c") or m.group("m")
+            name = m.group("c") or m.group("m") or m.group("d")
             if not _BARE_BODY_TYPE.match(name) and not _OTHER_TIER.match(name) and name.lower() not in exclude:
                 return clean_committee(name)
     return None
@@ -715,6 +718,7 @@ _BODY_ACTS = re.compile(
     r"\b(?:[Tt]hat|[Tt]he)\s+(?P<c>(?:[A-Z][\w'&-]*\s+){0,5}?(?:Cabinet|Council|Executive(?:\s+Board)?|Board|Committee|Sub-Committee|Panel|Forum))"
     r"\s+(?:approved|agreed|resolved|endorsed|decided|RESOLVED|AGREED)\b"
     r"|\b(?:Extraordinary|Ordinary|Annual|Special)\s+Meeting\s+of\s+(?P<m>Council|Cabinet)\b"
+    r"|(?:^|(?:Decision|Minutes)\s*:\s*)(?P<d>Cabinet|Council)\s+(?:RESOLVED|AGREED|resolved|agreed)\b"  # "Decision: Cabinet RESOLVED that …"
 )
 
 
@@ -722,7 +726,7 @@ def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
     """The body named by a phrase that names the meeting's own (see ``committee_from_text``)."""
     for text in texts:
         own = _OWN_MINUTES.search(text) if "minutes" in text else None
-        if own and own.group("c").lower() not in exclude and not _GENERIC.match(own.group("c")):
+        if own and own.group("c").lower() not in exclude and (not _GENERIC.match(own.group("c")) or own.group("c") in ("Council", "Cabinet")):
             return clean_committee(own.group("c"))
     for text in texts:
         for m in _mentions(text):
