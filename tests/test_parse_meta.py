@@ -268,6 +268,13 @@ def test_bilingual_label_and_value() -> None:
         (["Westshire Schools Forum Minutes of Meeting on 5 March 2024"], "Westshire Schools Forum", dt.date(2024, 3, 5)),
         (["Community Council Minutes, November 2024", "MINUTE OF THE MEETING", "held at 7.00pm on Wednesday 13th November 2024"],
          "Community Council", dt.date(2024, 11, 13)),
+        # a local council's name (in both languages, Welsh first) over "the Council"'s meeting
+        (["CYNGOR CYMUNED LLANFAES COMMUNITY COUNCIL", "MINUTES OF THE COUNCIL MEETING HELD ON 24TH SEPTEMBER 2024"],
+         "Llanfaes Community Council", dt.date(2024, 9, 24)),
+        (["Cyngor Cymuned Llanfaes Community Council", "Minutes of the Council Meeting held on 24 September 2024"],
+         "Llanfaes Community Council", dt.date(2024, 9, 24)),
+        # a principal council's full council meeting keeps "Council"
+        (["Westshire County Council", "Minutes of a meeting of the Council held on 24 September 2024"], "Council", dt.date(2024, 9, 24)),
         # the page type under the meeting's own heading (older ModernGov document lists)
         (["Standards Committee", "Wednesday 6th March, 2024", "Agenda and Minutes"], "Standards Committee", dt.date(2024, 3, 6)),
     ],

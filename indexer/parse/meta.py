@@ -136,6 +136,9 @@ _COMMITTEE_OF_COUNCIL = re.compile(
 )
 
 
+_WELSH_COUNCIL_FIRST = re.compile(r"^Cyngor\s+(?:Cymuned|Tref|Dinas|Sir|Bro)\s+(?=(?:[A-Z][\w'’-]*\s+){0,4}(?:Community|Town|City|County(?:\s+Borough)?)\s+Council$)", re.I)
+
+
 def clean_committee(name: str) -> str | None:
     """Tidy a committee name taken from a header ("Annual General Meeting, X" → "X")."""
     if _CAPITALS.match(name):
@@ -155,6 +158,8 @@ def clean_committee(name: str) -> str | None:
     name = _NAME_THEN_MINUTES.sub(r"\g<c>", name)
     # "Development Committee of Westmoor District Council": the committee, not the council it belongs to
     name = _COMMITTEE_OF_COUNCIL.sub(r"\g<c>", name)
+    # "Cyngor Cymuned Llanfair Community Council": a Welsh council's name in both languages, Welsh first
+    name = _WELSH_COUNCIL_FIRST.sub("", name)
     for _ in range(2):
         name = _LEADING.sub("", name.strip())
     name = _TRAILING.sub("", name).strip(" ,-–:")
@@ -390,6 +395,7 @@ _BODY_BEFORE_MINUTES = re.compile(
 )
 
 
+_LOCAL_COUNCIL = re.compile(r"^(?!(?:Community|Town|Parish)\s)\S.*\s(?:Community|Town|Parish)\s+Council$")
 _LETTERHEAD = re.compile(
     r"^(?P<c>[A-Z][A-Z'’&-]+(?:\s+(?:[A-Z][A-Z'’&,-]*|with|and|of|upon|on|in|cum|by|the|&)){0,6}?\s+"
     r"(?:PARISH|TOWN|COMMUNITY|CITY|DISTRICT|BOROUGH|COUNTY)\s+COUNCIL)\s+(?=[A-Z0-9][a-z0-9])"
@@ -465,6 +471,12 @@ def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.da
         # COUNCIL The Village Hall, Church Street, …": parish, town and community councils' minutes)
         found = next((m for m in map(_LETTERHEAD.match, head) if m), None)
         committee = clean_committee(_title_case(found.group("c"))) if found else None
+    if committee == "Council":
+        # "CEFN COMMUNITY COUNCIL" over "MINUTES OF THE COUNCIL MEETING HELD ON …": a local council names
+        # itself above the meeting of "the Council" (community, town and parish councils; a principal
+        # council's "Council" meeting keeps its name)
+        local = [n for n in (clean_committee(line) for line in head if is_committee_line(line)) if n and _LOCAL_COUNCIL.search(n)]
+        committee = local[0] if local else committee
     if not committee and recase and any(_CAPITALS.match(line) for line in head):
         # headings printed in capitals ("AT A MEETING OF THE … AUTHORITY FOR … HELD AT …"): read as the
         # same words in title case, which the forms above are written for (once: a line that stays
