@@ -532,6 +532,8 @@ def test_date_with_its_ordinal_split_off(text: str, expected: dt.date | None) ->
         ("Planning Committee of the Harbour City Council", "Planning Committee"),
         ("Combined Fire Authority for Westshire and Eastshire", "Combined Fire Authority for Westshire and Eastshire"),
         ("Committee of the Whole Council", "Committee of the Whole Council"),
+        # the publishing council's name before a joint committee's own
+        ("Westport City Council The City of Westport and Westshire Economic Growth Committee", "City of Westport and Westshire Economic Growth Committee"),
     ],
 )
 def test_clean_committee_names_the_committee(name: str, expected: str) -> None:

@@ -165,7 +165,7 @@ def clean_committee(name: str) -> str | None:
     name = _TRAILING.sub("", name).strip(" ,-–:")
     name = re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)  # "a meeting of the Council" → "Council", "The Council - <date>"
     # "Westshire City Council's Planning Committee", "Westshire Council Planning Committee": the committee
-    name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,3}(?:City\s+|County\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+(?=(?:[A-Z][\w'-]*\s+){0,6}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
+    name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,3}(?:City\s+|County\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+(?:The\s+)?(?=(?:[A-Z][\w'-]*\s+(?:(?:of|and|&|for)\s+)?){0,8}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum)\b)", "", name)
     # "Westshire Borough Council - Audit and Governance Committee" (a CMS page's or a PDF's title line):
     # the committee after the body
     name = re.sub(r"^(?:[A-Z][\w'-]*\s+){1,4}(?:City\s+|County\s+|Borough\s+|District\s+)?(?:Council|Authority)\s+[-–—]\s+"
