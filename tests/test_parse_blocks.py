@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.parse.blocks import is_residue_line, label_of, lines_to_blocks, mark_headings
-from indexer.parse.text import split_lines
+from indexer.parse.blocks import drop_site_banner, is_residue_line, label_of, lines_to_blocks, mark_headings
+from indexer.parse.text import Line, split_lines
 
 
 def blocks(text: str) -> list[tuple[str, str, str]]:
@@ -179,3 +179,12 @@ def test_a_cmis_status_line_is_no_title() -> None:
             "Submit report by the Head of Finance on the budget (copy enclosed).\n")
     doc = parse_bytes(text.encode(), "cmis.txt")
     assert [(i.number, i.title) for i in doc.items if i.title] == [("1", "Declarations of Interest")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["10.07.2015 Views", "Embed Size (px)", "from democracy.example.gov.uk More from this publisher", "More from this user"],
+)
+def test_document_viewer_residue_is_site_banner(line: str) -> None:
+    lines = [Line("Minutes of the Cabinet held on 4 March 2024"), Line(line), Line("1. Apologies"), Line("None were received.")]
+    assert [ln.text for ln in drop_site_banner(lines)] == ["Minutes of the Cabinet held on 4 March 2024", "1. Apologies", "None were received."]

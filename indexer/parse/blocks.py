@@ -84,7 +84,8 @@ SITE_BANNER = re.compile(
     r"""^(?:file\s*type\s*:\s*\w+.{0,40} | total\s+pages?\s*:\s*\d+ | views\s*:\s*\d+(?:\s+pages\s*:\s*\d+)? |
     more\s+info | download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.{0,30} | you\s+are\s+on\s+page\s*\d+\s*of\s*\d+ |
     you\s+might\s+also\s+like | (?:report|share|embed|save)\s+this\s+document | uploaded\s+by\b.{0,60} |
-    skip\s+to\s+(?:main\s+)?content | loading(?:\.{3}|…)? | copyright\s*:.{0,80} )$""",
+    skip\s+to\s+(?:main\s+)?content | loading(?:\.{3}|…)? | copyright\s*:.{0,80} |
+    [\d./-]{6,10}\s+views | embed\s+size\s*\(px\) | (?:from\s+\S+\s+)?more\s+from\s+this\s+(?:publisher|user|author) )$""",
     re.I | re.X,
 )
 
