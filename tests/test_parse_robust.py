@@ -779,3 +779,27 @@ def test_barless_table_rows_with_long_blurbs() -> None:
         f"Public Participation {blurb}Minutes: There were no questions from members of the public.\n"
     )
     assert [t for _, t in _items_of(text)] == ["Apologies", "Declarations of Interest", "Public Participation"]
+
+
+def test_numbered_agenda_lines_that_read_as_sentences_fill_their_run() -> None:
+    """Parish minutes numbering their agenda's "To …" lines: lines that read as sentences ("… held on …",
+    "… interested in …") between two titles of the run are items of it too, their whole line the title."""
+    text = (
+        "Category: Minutes (Page 3 of 9)\nWESTBURY PARISH COUNCIL MEETING\n"
+        "Minutes of the meeting held Tuesday 9th January 2024, 7.15 pm at the Village Hall\n"
+        "Present: Councillors Ames, Bell and Crane (Councillor Crane left the meeting after point 5)\n"
+        "In attendance: Mrs P Quill (parish clerk) and 3 members of the public\n"
+        "The vice-chair opened the meeting at 7.15 pm\n"
+        "1. To receive and accept apologies for absence\nApologies were received and accepted from Councillor Dunn\n"
+        "2. To receive declarations of interest.\nNone\n"
+        "3. To confirm the minutes of the Westbury Parish Council annual meeting held on Tuesday 7th November 2023\n"
+        "Resolved, that these minutes be agreed as a true and accurate record of the proceedings\n"
+        "4. To hear from parties interested in the parish councillor vacancy and co-opt a new councillor if relevant\n"
+        "Ann Earl expressed an interest after attending the last meeting. The councillors were happy to co-opt her.\n"
+        "Resolved, proposed Cllr Ames, seconded Cllr Bell, that Ann Earl be co-opted to the office of parish councillor.\n"
+        "5. To receive reports on actions agreed at the last council meeting\nTo be addressed in specific agenda points.\n"
+        "6. To receive petitions, comments and questions from the public\n"
+        "A member of the public asked if the parish council had asked for the footpath to be resurfaced.\n"
+    )
+    assert [n for n, _ in _items_of(text)] == ["1", "2", "3", "4", "5", "6"]
+    assert _items_of(text)[2] == ("3", "To confirm the minutes of the Westbury Parish Council annual meeting held on Tuesday 7th November 2023")

@@ -972,12 +972,19 @@ def _bridged(sequence: list[tuple[int, str, str, int]], weak: list[tuple[int, st
         after = [c for c in sequence if c[0] > w[0]]
         v = _number_value(w[1])
         gap = before and after and _number_value(before[-1][1]) + 1 == v and v + 1 == _number_value(after[0][1]) and _same_form(w[1], after[0][1])
+        # (or several in a row: "2 …", then "3 To confirm the minutes … held on …", "4 To hear …", "5 …", then "6 …":
+        # each numbered on from the one before, in order, between two of the run)
+        if not gap and before and after and _same_form(w[1], after[0][1]):
+            between = [x for x in weak if before[-1][0] < x[0] < after[0][0]]
+            want = list(range(int(_number_value(before[-1][1])) + 1, int(_number_value(after[0][1]))))
+            gap = 1 < len(want) <= 4 and [_number_value(x[1]) for x in between] == want
         # (the last headings run into their minutes too, each numbered on from the one before: "3. Planning
         # Application … – … . No objections", "4. The letter … was approved.")
         tail = w[0] > last[0] and _number_value(last[1]) + 1 == v and _same_form(w[1], last[1])
         if gap or tail:
             title = re.split(r"\s[–—-]\s|[.:;!?](?:\s|$)", w[2], maxsplit=1)[0]
-            out.append((w[0], w[1], clean_title(" ".join(title.split()[:12])), 0))  # its line stays: the minute runs on in it
+            whole = w[2].rstrip(" .;") == title.rstrip() and len(title.split()) <= 30  # a long title alone on its line
+            out.append((w[0], w[1], clean_title(title if whole else " ".join(title.split()[:12])), 0))  # its line stays: the minute runs on in it
             if tail:
                 last = w
     return sorted(out)
