@@ -449,6 +449,13 @@ def test_run_on_cover(line: str, expected: tuple[str, str, str] | None) -> None:
             "Brindle Cross Town Council",
             "2026-05-18",
         ),
+        # a comma before "to be held", and another body's meeting after it
+        (
+            "You are summoned to attend a meeting of Westbury Parish Council, to be held at 7.30pm on Wednesday January 17th,"
+            " 2024 at the Community Centre, followed by a meeting of the Planning Committee.",
+            "Westbury Parish Council",
+            "2024-01-17",
+        ),
         # the date laid out elsewhere on the cover (a table's cells): the body only
         ("You are hereby summoned to attend the meeting of the County Council to be held at the time printed overleaf.", "County Council", "None"),
     ],

@@ -621,7 +621,7 @@ def _held_on_date(line: str) -> dt.date | None:
 # is the one the letter calls its members to; the date is the one it will be held on.
 _SUMMONS = re.compile(
     r"\b(?:(?:summoned|invited|requested|called)\s+to\s+attend|(?:given\s+)?notice\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+"
-    rf"(?:the\s+)?(?P<c>(?:[\w'&,-]+\s+){{0,10}}?(?i:{_HEADING_BODY_TYPES}))\s+(?:(?:which\s+)?(?:is\s+)?(?:to|will)\s+be\s+held|to\s+take\s+place)\b",
+    rf"(?:the\s+)?(?P<c>(?:[\w'&,-]+\s+){{0,10}}?(?i:{_HEADING_BODY_TYPES})),?\s+(?:(?:which\s+)?(?:is\s+)?(?:to|will)\s+be\s+held|to\s+take\s+place)\b",
     re.I,
 )
 
