@@ -1405,6 +1405,10 @@ def test_title_with_full_stop_where_the_page_prints_its_title(text: str, expecte
             "2024/1) Election of the Meeting Chairman On the motion of Cllr Ames, seconded by Cllr Bell, a chairman was elected.",
             ["2024/1) Election of the Meeting Chairman", "On the motion of Cllr Ames, seconded by Cllr Bell, a chairman was elected."],
         ),
+        (
+            "1. Welcome Chair welcomed all to the annual general meeting of the community council and thanked members.",
+            ["1. Welcome", "Chair welcomed all to the annual general meeting of the community council and thanked members."],
+        ),
         # a numbered point of a list, not a heading: a sentence before the cue
         (
             "1. This meeting is to be webcast. Members are reminded to switch on their microphones before speaking.",

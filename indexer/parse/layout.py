@@ -1057,7 +1057,9 @@ _SENTENCE_START = re.compile(
     r"\s(?=(?:The|A|An|It|There|This|These|Those|He|She|They|We|Members|No|Following|All|On|In|At|After|Having)\s+[a-z]"
     r"|The(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&)){1,6}\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked|explained|reported)\b"
     r"|(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)(?:\s+[A-Z][\w.'’-]*){1,3}\s+[a-z]"
-    r"|Apologies\s+(?:were|had|for\s+absence\s+were)\b|(?:RESOLVED|Resolved|AGREED|DECISION)\b)"
+    r"|Apologies\s+(?:were|had|for\s+absence\s+were)\b|(?:RESOLVED|Resolved|AGREED|DECISION)\b"
+    # an officer's or the chair's title as the subject, without its article ("Chair welcomed all …", "Clerk reported …")
+    r"|(?:Chair(?:man|person)?|Clerk|Treasurer|Secretary|Convener|Mayor)\s+(?:[a-z]+ed|was|said|gave|made|took)\b)"
 )
 _RUN_ON_LINE = 60
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|will|would|has|have|had)\b")
