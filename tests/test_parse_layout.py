@@ -735,7 +735,7 @@ def test_a_colon_in_a_numbered_title_without_a_clause_stays(line: str) -> None:
     data = f"Minutes of the Planning Committee held on 4 March 2024\n\n{line}\nThe report was noted.\n\nMinute 15/24 – Appeals\nNone.\n"
     doc = parse_bytes(data.encode(), "x.txt")
     assert [i.number for i in doc.items] == ["14/24", "15/24"]
-    assert doc.items[0].title == line.split("– ", 1)[1]
+    assert doc.items[0].title == line.split("– ", 1)[1].removesuffix(".")
 
 
 def test_parenthesised_numbers_and_a_numbered_heading_ending_in_a_colon() -> None:
@@ -1139,14 +1139,14 @@ def test_an_attendance_list_one_name_a_line_gives_no_titles() -> None:
         ("Minutes of the Council Meeting held in the Hall on Monday 4th March 2024.\n"
          "1. Apologies for absence: Mr A Example and Mrs B Sample.\n2. Declarations of interest: None\n"
          "3. Footpaths. The clerk reported that the stile had been mended.\n",
-         [("1", "Apologies for absence"), ("2", "Declarations of interest"), ("3", "Footpaths.")]),
+         [("1", "Apologies for absence"), ("2", "Declarations of interest"), ("3", "Footpaths")]),
         # the last headings run into their minutes after a stop, each numbered on from the one before
         ("Minutes of the Council Meeting held in the Hall on Monday 4th March 2024.\n"
          "Item 1: Apologies for Absence.\n\nItem 2: Declarations of Interest.\n\n"
          "Item 3: Community Police Matters. PC Example advised that there had been no reported crimes.\n\n"
          "Item 4: Acceptance of Minutes. Resolved that the minutes of the last meeting were a correct record.\n",
-         [("1", "Apologies for Absence."), ("2", "Declarations of Interest."), ("3", "Community Police Matters"),
-          ("4", "Acceptance of Minutes.")]),
+         [("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Community Police Matters"),
+          ("4", "Acceptance of Minutes")]),
         # the heading after the procedural ones runs on after a stop: each line numbered on is still an item
         ("Minutes of the Council Meeting held in the Hall on Monday 4th March 2024.\n"
          "1. Apologies for absence: Mr A Example.\n2. Declarations of interest: None\n"
@@ -1369,12 +1369,12 @@ def test_long_title_line_with_no_blurb_stays_a_passage() -> None:
         (
             "Issue - meetings\n\nDeclarations of interest.\n\nMeeting: 14/10/2015 - Standards Committee (Item 3)\n\n"
             "Declarations of interest.\n\nThe Chairman invited members to declare any interest in the items on the agenda.\n",
-            ("issue_history", [("3", "Declarations of interest.")]),
+            ("issue_history", [("3", "Declarations of interest")]),
         ),
         # an item page prints it under "Agenda item"
         (
             "Agenda item\n\nPublic question time.\n\nMinutes:\n\nThere were no questions from members of the public.\n",
-            ("agenda_item", [(None, "Public question time.")]),
+            ("agenda_item", [(None, "Public question time")]),
         ),
         # a sentence under "Meeting:" (the title cell lost) is still no title
         (

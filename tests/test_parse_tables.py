@@ -41,7 +41,7 @@ def test_row_titles_that_read_as_sentences_and_rows_without_titles() -> None:
     )
     doc = parse_bytes(text.encode(), "rows.txt")
     assert [(i.title, len(i.resolutions)) for i in doc.items] == [
-        ("To confirm as a correct record the minutes of the meeting held on 8 July 2022.", 1),
+        ("To confirm as a correct record the minutes of the meeting held on 8 July 2022", 1),
         ("", 0),
     ]
     assert [(p.speaker_role, p.text) for p in doc.items[1].passages] == [

@@ -3,7 +3,7 @@
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.titles import ITEM_NUMBER, NUMBER_AND_TITLE, is_blurb, is_title_like, item_number
+from indexer.parse.titles import ITEM_NUMBER, NUMBER_AND_TITLE, is_blurb, is_title_like, item_number, output_title
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,17 @@ def test_compound_minute_references(text: str, lone: bool) -> None:
     assert item_number(text) == (text.rstrip(")").removesuffix(":-") if lone else text)
     m = NUMBER_AND_TITLE.match(f"{text} - Apologies for absence")
     assert (m.group(1) if m else None) == (text if lone else None)
+
+
+@pytest.mark.parametrize(
+    ("title", "stored"),
+    [
+        ("Declarations of interest.", "Declarations of interest"),  # a mixed-case title's stop is left out
+        ("To receive apologies;", "To receive apologies"),
+        ("PUBLIC QUESTIONS.", "PUBLIC QUESTIONS."),  # a title in capitals keeps its printed stop
+        ("Matters arising...", "Matters arising..."),
+        ("Finance", "Finance"),
+    ],
+)
+def test_output_title(title: str, stored: str) -> None:
+    assert output_title(title) == stored

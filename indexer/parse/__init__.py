@@ -31,7 +31,7 @@ from .roles import build_cast, is_public_item
 from .speakers import attribute
 from .structure import is_bare_lead_in, is_signature, shape_item
 from .text import Line, decode, normalise
-from .titles import clean_title, is_title_like
+from .titles import clean_title, is_title_like, output_title
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".pdf"})
 
@@ -178,7 +178,7 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         procedural = shaped.procedural or (not r.title and all(p.section == "procedural" for p in passages))
         items.append(
             Item(
-                title=r.title,
+                title=output_title(r.title),
                 number=r.number,
                 passages=passages,
                 resolutions=tuple(shaped.resolutions),

@@ -84,6 +84,16 @@ def clean_title(text: str) -> str:
     return title
 
 
+def output_title(title: str) -> str:
+    """An item's title as the index stores it. A heading in mixed case loses the full stop or semicolon
+    that ends it ("Declarations of interest.", "To receive apologies;"), as the real excerpts' labels print
+    such titles; a heading in capitals keeps its printed stop ("PUBLIC QUESTIONS."), as they print those.
+    (Layout reads the title with its stop: the stop still tells a heading from a sentence there.)"""
+    if title.endswith((".", ";")) and not title.endswith("..") and not title.isupper() and len(title) > 2:
+        return title[:-1].rstrip()
+    return title
+
+
 def drop_numbered_stop(text: str) -> str:
     """A numbered heading in sentence case with a full stop ("3. Street trading policy review."): the
     number makes it a heading when it is short and has no verb; otherwise ``text`` unchanged."""
