@@ -803,3 +803,21 @@ def test_numbered_agenda_lines_that_read_as_sentences_fill_their_run() -> None:
     )
     assert [n for n, _ in _items_of(text)] == ["1", "2", "3", "4", "5", "6"]
     assert _items_of(text)[2] == ("3", "To confirm the minutes of the Westbury Parish Council annual meeting held on Tuesday 7th November 2023")
+
+
+def test_run_on_minutes_with_numbered_paragraphs_under_numbered_items() -> None:
+    """PDF text run on in one line whose items are "1. Title" and whose minutes are numbered paragraphs
+    "1.1 …": the paragraph number ends the title; a body's initials in capitals before "1." are no title."""
+    text = (
+        "Westmoor Police and Crime Panel Minutes of the Meeting held on 5 March 2024 at 10am in the Council Chamber "
+        "Members Present: Mr A Brook (Chairman) Westmoor County Council Mr C Dale Eastby District Council Others Present "
+        "Mr E Fell Chief Executive, Office of the Police and Crime Commissioner for Westmoor, OPCCW "
+        "1. To receive apologies and details of any substitute Members attending 1.1 Apologies had been received from "
+        "Mrs G Hollis. 2. Members to Declare any Interests 2.1 There were no interests declared. 3. To receive any items "
+        "of business which the Chairman decides should be considered as a matter of urgency 3.1 There were none."
+    )
+    assert _items_of(text) == [
+        ("1", "To receive apologies and details of any substitute Members attending"),
+        ("2", "Members to Declare any Interests"),
+        ("3", "To receive any items of business which the Chairman decides should be considered as a matter of urgency"),
+    ]

@@ -1054,15 +1054,18 @@ _RUN_ON_SUBJECT = re.compile(
 # Housing presented …"): a determiner or pronoun before a word in lower case, "The <Title Words> <verb>", a
 # person's title and name before a word in lower case, or a decision's word.
 _SENTENCE_START = re.compile(
-    r"\s(?=(?:The|A|An|It|There|This|These|Those|He|She|They|We|Members|No|Following|All|On|In|At|After|Having)\s+[a-z]"
+    r"\s(?=(?:The|A|An|It|There|This|These|Those|He|She|They|We|No|Following|All|On|In|At|After|Having)\s+[a-z]"
+    r"|Members\s+(?:[a-z]+ed|were|had|asked|noted|agreed|raised|welcomed)\b"  # ("substitute Members attending": a title's)
     r"|The(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&)){1,6}\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked|explained|reported)\b"
     r"|(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)(?:\s+[A-Z][\w.'’-]*){1,3}\s+[a-z]"
     r"|Apologies\s+(?:were|had|for\s+absence\s+were)\b|(?:RESOLVED|Resolved|AGREED|DECISION)\b"
     # an officer's or the chair's title as the subject, without its article ("Chair welcomed all …", "Clerk reported …")
-    r"|(?:Chair(?:man|person)?|Clerk|Treasurer|Secretary|Convener|Mayor)\s+(?:[a-z]+ed|was|said|gave|made|took)\b)"
+    r"|(?:Chair(?:man|person)?|Clerk|Treasurer|Secretary|Convener|Mayor)\s+(?:[a-z]+ed|was|said|gave|made|took)\b"
+    r"|\d{1,2}\.\d{1,2}\s+[A-Z])"  # the minute's first numbered paragraph: "1. Apologies 1.1 Apologies had been received …"
 )
 _RUN_ON_LINE = 60
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|will|would|has|have|had)\b")
+_PRONOUN_START = re.compile(r"^(?:The|A|An|It|There|This|These|Those|He|She|They|We)\s+[a-z]")
 # a decision's word run into a heading before its dash or colon: "Minutes RESOLVED – that …" is no title
 _DECISION_WORD = re.compile(r"\s(?:RESOLVED|Resolved|AGREED)$")
 
@@ -1192,7 +1195,7 @@ def _split_inline_numbers(body: list[Line]) -> list[Line]:
         parts = [ln.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
         for k in range(1, len(parts)):
             after = parts[k][run[k - 1].end() - run[k - 1].start() :]
-            tail = _CAPITALS_TAIL.search(parts[k - 1])
+            tail = _CAPITALS_TAIL.search(parts[k - 1]) if not run[k - 1].group("plain") else None  # (a reference's)
             if tail and sum(c.isalpha() for c in tail.group("t")) >= 5 and not _STARTS_IN_CAPITALS.match(after):
                 parts[k - 1] = parts[k - 1][: tail.start("t")].rstrip()
                 parts[k] = f"{parts[k][: len(parts[k]) - len(after)].strip()} {tail.group('t')}\n{after}"
@@ -1329,11 +1332,10 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             title = _without_stop(m.group(2)[: cut.start()].rstrip()) if cut else ""
             if (
                 cut
-                and 1 <= len(title.split()) <= 14
+                and 1 <= len(title.split()) <= 24
                 and is_title_like(title)
                 and not _SENTENCE_LIKE.search(title)
-                and not _SENTENCE_START.match(" " + title)
-                and not _AUXILIARY.search(title)
+                and not (_AUXILIARY.search(title) and _PRONOUN_START.match(title))
             ):  # (not a point of a list: "1. This meeting is to be webcast. Members are …")
                 out.append(Line(ln.text[: m.start(2)] + title, ln.indent, ln.gap))
                 out.append(Line(m.group(2)[cut.start() :].strip(), ln.indent, 0))
