@@ -151,6 +151,9 @@ def test_find_actor(sentence: str, role: str, name: str | None) -> None:
         # the chair's title before the name; not a vice-chair's
         ("Chair Cllr Ewan Fyfe welcomed everyone to the meeting.", "chair", "Ewan Fyfe"),
         ("Vice Chair Cllr Ewan Fyfe welcomed everyone to the meeting.", "councillor", "Ewan Fyfe"),
+        # Scottish minutes' reporting verb
+        ("The Convener intimated that the item would be taken after the break.", "chair", None),
+        ("Councillor Ewan Fyfe intimated that he had a connection with the applicant.", "councillor", "Ewan Fyfe"),
         # a motion typed in capitals: "PROPOSED by … Seconded by …"
         ("It was PROPOSED by Councillor Ewan Fyfe Seconded by Councillor Iona Bell, and RESOLVED that the minutes be approved.",
          "councillor", "Ewan Fyfe"),

@@ -50,7 +50,7 @@ from .structure import Draft
 
 # Verbs that report what someone said at the meeting.
 _SPEECH = (
-    r"explained|said|stated|noted|confirmed|reported|advised|informed|highlighted|outlined|presented|introduced|"
+    r"explained|said|stated|noted|confirmed|reported|advised|informed|intimated|highlighted|outlined|presented|introduced|"
     r"emphasi[sz]ed|acknowledged|expressed|commented|asked|queried|questioned|raised|replied|responded|answered|added|"
     r"welcomed|thanked|suggested|proposed|requested|urged|undertook|considered|declared|indicated|referred|remarked|"
     r"clarified|praised|addressed|updated|recogni[sz]ed|recommended|invited|assured|accepted|believed|felt|hoped|"
