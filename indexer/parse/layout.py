@@ -1053,8 +1053,9 @@ _RUN_ON_SUBJECT = re.compile(
 # "Minute 68 Minutes The minutes of the meeting held on … were agreed", "69 Repairs - Quarter 3 The Head of
 # Housing presented …"): a determiner or pronoun before a word in lower case, "The <Title Words> <verb>", a
 # person's title and name before a word in lower case, or a decision's word.
+_PRONOUNS = r"The|A|An|It|There|This|These|Those|He|She|They|We"  # a sentence's article or pronoun subject
 _SENTENCE_START = re.compile(
-    r"\s(?=(?:The|A|An|It|There|This|These|Those|He|She|They|We|No|Following|All|On|In|At|After|Having)\s+[a-z]"
+    rf"\s(?=(?:{_PRONOUNS}|No|Following|All|On|In|At|After|Having)\s+[a-z]"
     r"|Members\s+(?:[a-z]+ed|were|had|asked|noted|agreed|raised|welcomed)\b"  # ("substitute Members attending": a title's)
     r"|The(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|&)){1,6}\s+(?:[a-z]+ed|was|were|had|has|said|gave|made|took|thanked|explained|reported)\b"
     r"|(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)(?:\s+[A-Z][\w.'’-]*){1,3}\s+[a-z]"
@@ -1065,7 +1066,7 @@ _SENTENCE_START = re.compile(
 )
 _RUN_ON_LINE = 60
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|will|would|has|have|had)\b")
-_PRONOUN_START = re.compile(r"^(?:The|A|An|It|There|This|These|Those|He|She|They|We)\s+[a-z]")
+_PRONOUN_START = re.compile(rf"^(?:{_PRONOUNS})\s+[a-z]")
 # a decision's word run into a heading before its dash or colon: "Minutes RESOLVED – that …" is no title
 _DECISION_WORD = re.compile(r"\s(?:RESOLVED|Resolved|AGREED)$")
 
@@ -1281,8 +1282,9 @@ def _split_run_on_headings(body: list[Line]) -> list[Line]:
             out.append(Line(ln.text[: m.start(2) + dash.end("t")], ln.indent, ln.gap))  # type: ignore[union-attr]
             out.append(Line(dash.group("rest"), ln.indent, 0))
             continue
-        if m and _DASH_END.search(m.group(2)) and is_title_like(_DASH_END.sub("", m.group(2))) and i + 1 < len(body) and is_blurb(body[i + 1].text):
-            out.append(Line(ln.text[: m.start(2)] + _DASH_END.sub("", m.group(2)), ln.indent, ln.gap))  # "6. Public Participation -"
+        undashed = _DASH_END.sub("", m.group(2)) if m else ""
+        if m and undashed != m.group(2) and is_title_like(undashed) and i + 1 < len(body) and is_blurb(body[i + 1].text):
+            out.append(Line(ln.text[: m.start(2)] + undashed, ln.indent, ln.gap))  # "6. Public Participation -"
             continue
         colon = _PROCEDURAL_COLON.match(m.group(2)) if m else None
         if colon and is_procedural_title(colon.group("t")) and not _DECISION_WORD.search(colon.group("t")) and _split_colon_heading(ln.text[: m.end(1)].strip(), m.group(2)) is None:  # type: ignore[union-attr]

@@ -649,7 +649,9 @@ def summary_date(text: str) -> dt.date | None:
 
 
 # A named body in running text, e.g. "… the Hampshire Police and Crime Panel".
-_NAME = rf"((?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_BODY_TYPES}|Council|Cabinet)"
+# the words of a body's name before its type ("Hampshire Police and Crime", "Audit, Risk and Ethics")
+_NAME_LEAD = r"(?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){0,10}?(?:[A-Z][\w'-]*\s+)?"
+_NAME = rf"({_NAME_LEAD}{_BODY_TYPES}|Council|Cabinet)"
 _MENTION = re.compile(
     rf"""(?=[A-Za-z ])(?:\b(?:[Mm]eetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
     |\b(?:appointed|co-opted|elected|reported\s+back)\s+(?:to|at)\s+the\s+{_NAME}
@@ -697,7 +699,7 @@ def _mentions(text: str) -> Iterator[re.Match[str]]:
 # "noted", never confirmed or signed.
 _OWN_MINUTES = re.compile(
     r"\bminutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?"
-    rf"(?P<c>(?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){{0,10}}?(?:[A-Z][\w'-]*\s+)?{_HEADING_BODY_TYPES})"
+    rf"(?P<c>{_NAME_LEAD}{_HEADING_BODY_TYPES})"
     r"\s+held\b[^.;]{0,80}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:confirmed|approved|signed|agreed|adopted)\b"
 )
 
