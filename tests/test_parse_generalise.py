@@ -927,6 +927,14 @@ def test_an_issue_decisions_page_makes_one_item_per_dated_decision() -> None:
     assert [len(i.resolutions) for i in doc.items] == [1, 0]
 
 
+def test_an_issue_page_whose_decisions_name_no_meeting_takes_the_body_that_decided() -> None:
+    # ModernGov decision pages print no "Meeting:" line; the decision's subject names the body
+    plain = parse_bytes(ISSUE_DECISIONS_PAGE.encode(), "decisions.txt")
+    text = ISSUE_DECISIONS_PAGE.replace("RESOLVED that the rents", "That Cabinet approved that the rents")
+    doc = parse_bytes(text.encode(), "decisions.txt")
+    assert (plain.meeting.committee, doc.meeting.committee, doc.guessed) == (None, "Cabinet", ("committee",))
+
+
 def test_a_dated_line_is_a_decision_only_on_an_issue_decisions_page() -> None:
     text = ISSUE_DECISIONS_PAGE.replace("Issue - decisions", "Issue - meetings")
     doc = parse_bytes(text.encode(), "meetings.txt")

@@ -198,6 +198,23 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
         (["A declaration was made by Colonel Carrow who was a Member of the Audit, Risk and Ethics Committee."], set(), None),
         (["The panel welcomed the report and the Panel agreed."], set(), None),
         (["Mr Hartley-Vance, Chairman of the Select Committee, presented its findings."], set(), None),
+        # the meeting addressed or told, its chair elected, the agenda's own business for it, its own
+        # minutes on the agenda; never a cabinet member or another body's possessive
+        (["The Chairperson informed the Transport Executive Board that 14 questions had been received."], set(),
+         "Transport Executive Board"),
+        (["The Leader informed the Cabinet Member for Housing that the scheme had slipped."], set(), None),
+        (["The officer advised the Licensing Committee's sub-group of the change."], set(), None),
+        (["Councillor Pell was duly elected as Chair of the Fenland Fire and Rescue Authority for 2024/25."], set(),
+         "Fenland Fire and Rescue Authority"),
+        (["That Councillor Pell be elected Vice\nChair of the Licensing Committee for the year."], set(), "Licensing Committee"),
+        (["To appoint a Vice-Chairman of the Standards Committee for the 2024/25 municipal year."], set(), "Standards Committee"),
+        (["Approval of Minutes The Audit Committee will be asked to approve the minutes of 3 June."], set(), "Audit Committee"),
+        (["To confirm the minutes of the meeting of Council held on 16 February 2024"], set(), "Council"),
+        (["The Council considered the report of the Director of Resources on the strategy."], set(), "Council"),
+        # a short name first, the full name later: the full name
+        (["That Councillor Pell be elected as Chairman of the Joint Committee for 2024/25",
+          "To sign the Minutes of the Wyvern Valley Cemetery Joint Committee held on 4 March 2024"], set(),
+         "Wyvern Valley Cemetery Joint Committee"),
     ],
 )
 def test_committee_from_text(texts: list[str], exclude: set[str], expected: str | None) -> None:

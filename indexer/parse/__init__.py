@@ -156,7 +156,8 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         if date is None:
             date = meta.summary_date(" ".join(texts))
             guessed += ["meeting_date"] if date else []
-    if committee is None and kind != "issue_history":
+    if committee is None and (kind != "issue_history" or not any(it.meeting and it.meeting.committee for it in raw.items)):
+        # (an issue page whose decisions name no meeting: one body decided them, "That Cabinet approved …")
         titles = {it.title.lower() for it in raw.items if it.title}
         committee = meta.committee_from_text(texts + [it.title for it in raw.items], titles)
         guessed += ["committee"] if committee else []

@@ -651,12 +651,14 @@ def summary_date(text: str) -> dt.date | None:
 # A named body in running text, e.g. "… the Hampshire Police and Crime Panel".
 # the words of a body's name before its type ("Hampshire Police and Crime", "Audit, Risk and Ethics")
 _NAME_LEAD = r"(?:[A-Z][\w'&.-]*,?\s+(?:(?:and|&|of|for|on|the)\s+)*){0,10}?(?:[A-Z][\w'-]*\s+)?"
-_NAME = rf"({_NAME_LEAD}{_BODY_TYPES}|Council|Cabinet)"
+_NAME = rf"({_NAME_LEAD}{_BODY_TYPES}(?:\s+(?:Board|Committee|Sub-Committee|Panel|Forum)\b)?|Council|Cabinet)"  # "… Executive Board"
 _MENTION = re.compile(
     rf"""(?=[A-Za-z ])(?:\b(?:[Mm]eetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
     |\b(?:appointed|co-opted|elected|reported\s+back)\s+(?:to|at)\s+the\s+{_NAME}
     |\bfor\s+the\s+{_NAME}\s+to\b
-    |\baddressed\s+the\s+{_NAME}
+    |\b(?:addressed|informed|advised|reminded|assured|updated)\s+the\s+{_NAME}(?!\s+(?:Member|Chair|Leader|Lead|Portfolio)|['’])
+    |\b(?:elect|appoint)(?:ed)?\s+(?:as\s+)?(?:a\s+|the\s+)?(?:Vice[-\s]?)?Chair(?:man|person|woman)?\s+of\s+the\s+({_NAME_LEAD}{_HEADING_BODY_TYPES})\b(?!['’])
+    |\b[Tt]he\s+{_NAME}\s+(?:will|would|is|are)\s+(?:be\s+)?asked\s+to\b
     |\bthis\s+{_NAME}\s+meeting\b
     |\bMinutes\s+of\s+the\s+{_NAME}\s+meeting\b
     |^Contact\s*:\s*[^,]{{2,60}},\s*{_NAME}\s+(?:Scrutiny|Support|Policy|Democratic|Committee)
@@ -667,8 +669,10 @@ _GENERIC = re.compile(rf"^(?:the\s+)?{_BODY_TYPES}$", re.I)
 # Speed only (the matches are those of _MENTION.finditer): every mention names a body type, and
 # each alternative but the last starts at one of these words (or at the start of the text), so
 # _MENTION is tried at those places instead of at every character.
-_BODY_WORD = re.compile(_BODY_TYPES)  # every _NAME ends with one
-_MENTION_START = re.compile(r"[Mm]eeting|Members|Secretary|Minutes|minutes|appointed|co-opted|elected|reported|for|addressed|this")
+_BODY_WORD = re.compile(_HEADING_BODY_TYPES)  # every mention's name ends with one
+_MENTION_START = re.compile(
+    r"[Mm]eeting|Members|Secretary|Minutes|minutes|appoint|co-opted|elect|reported|for|addressed|informed|advised|reminded|assured|updated|this|[Tt]he"
+)
 _MENTION_ANYWHERE = ("Democratic", "Secretariat", "Scrutiny")  # the last alternative may start at any space
 
 
@@ -701,6 +705,9 @@ _OWN_MINUTES = re.compile(
     r"\bminutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?"
     rf"(?P<c>{_NAME_LEAD}{_HEADING_BODY_TYPES})"
     r"\s+held\b[^.;]{0,80}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:confirmed|approved|signed|agreed|adopted)\b"
+    # the agenda's own item confirming them ("To confirm the minutes of the meeting of Council held on …")
+    r"|\b[Tt]o\s+(?:confirm|approve|agree|sign)\s+(?:as\s+a\s+correct\s+record\s+)?the\s+minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?"
+    rf"(?P<c2>{_NAME_LEAD}{_HEADING_BODY_TYPES})\s+held\b"
 )
 
 
@@ -730,7 +737,7 @@ _BARE_BODY_TYPE = re.compile(r"^(?:Committee|Sub-Committee|Panel|Board|Forum)$")
 _OTHER_TIER = re.compile(r"^(?:County|District|Borough|City)\b")  # another tier's council, named in passing
 _BODY_ACTS = re.compile(
     r"\b(?:[Tt]hat|[Tt]he)\s+(?P<c>(?:[A-Z][\w'&-]*\s+){0,5}?(?:Cabinet|Council|Executive(?:\s+Board)?|Board|Committee|Sub-Committee|Panel|Forum))"
-    r"\s+(?:approved|agreed|resolved|endorsed|decided|RESOLVED|AGREED)\b"
+    r"\s+(?:approved|agreed|resolved|endorsed|decided|considered|noted|RESOLVED|AGREED)\b"
     r"|\b(?:Extraordinary|Ordinary|Annual|Special)\s+Meeting\s+of\s+(?P<m>Council|Cabinet)\b"
     r"|(?:^|(?:Decision|Minutes)\s*:\s*)(?P<d>Cabinet|Council)\s+(?:RESOLVED|AGREED|resolved|agreed)\b"  # "Decision: Cabinet RESOLVED that …"
 )
@@ -740,8 +747,10 @@ def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
     """The body named by a phrase that names the meeting's own (see ``committee_from_text``)."""
     for text in texts:
         own = _OWN_MINUTES.search(text) if "minutes" in text else None
-        if own and own.group("c").lower() not in exclude and (not _GENERIC.match(own.group("c")) or own.group("c") in ("Council", "Cabinet")):
-            return clean_committee(own.group("c"))
+        name = own and (own.group("c") or own.group("c2"))
+        if name and name.lower() not in exclude and (not _GENERIC.match(name) or name in ("Council", "Cabinet")):
+            return clean_committee(name)
+    found: list[str] = []
     for text in texts:
         for m in _mentions(text):
             name = next(g for g in m.groups() if g)
@@ -753,5 +762,9 @@ def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
                 continue
             cleaned = clean_committee(name)
             if cleaned:
-                return cleaned
-    return None
+                found.append(cleaned)
+    if not found:
+        return None
+    # the first mention, or its full name when a later one gives it ("Chairman of the Joint Committee" …
+    # "Minutes of the <Place> Crematorium Joint Committee")
+    return next((f for f in found[1:] if f.endswith(" " + found[0])), found[0])
