@@ -248,6 +248,20 @@ def test_dates_of_printed_and_parish_minutes(text: str, date: dt.date | None) ->
     assert meta.parse_date(text) == date
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Council Title: Agenda Date: Thursday 9 May 2024 Time: 7.00 pm Venue: Council Chamber, Town Hall",
+         dt.date(2024, 5, 9)),
+        ("Cabinet Meeting Date: 12 March 2025 Venue: Room 2", dt.date(2025, 3, 12)),
+        # a date further on is no value of the field
+        ("Cabinet Date: to be confirmed Venue: Room 2, minutes of 3 March 2025 attached", None),
+    ],
+)
+def test_a_date_field_run_on_in_a_cover_line(line: str, date: dt.date | None) -> None:
+    assert meta.meeting_from_head([line + " Membership: all councillors. Dates 1 June 2025, 2 July 2025."])[1] == date
+
+
 def test_bilingual_label_and_value() -> None:
     head = ["Dyddiad / Date: Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024"]
     assert meta.meeting_from_head(head)[1] == dt.date(2024, 3, 14)

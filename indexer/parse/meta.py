@@ -286,6 +286,11 @@ def doc_heading_date(line: str) -> dt.date | None:
 _DATE_LABEL = re.compile(
     rf"^(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s+(?=(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?[\s/.])(.+)$", re.I
 )
+# a cover page's fields run on in one line (PDF text of agenda packs): "Council Title: Agenda Date: Wednesday
+# 14 October 2015 Time: 6.00 pm Venue: …": the value after "Date:", up to the next field's label
+_INLINE_DATE_FIELD = re.compile(
+    r"(?:^|\s)(?:Meeting\s+)?Date\s*:\s*(?P<d>(?:(?!\s(?:Time|Venue|Place|Location|Membership)\s*:).){6,40})", re.I
+)
 
 
 def is_date_field(line: str) -> bool:
@@ -423,6 +428,9 @@ def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.da
         m = re.match(r"^DATE\s*:\s*(.+?)(?:\s+TIME\s*:.*)?$", line)
         if m and not date:
             date = parse_date(m.group(1))
+        m = _INLINE_DATE_FIELD.search(line) if not date and ":" in line else None
+        if m and starts_with_date(m.group("d")):
+            date = parse_date(m.group("d"))
     printed = next((i for i, line in enumerate(head) if _PRINTED.match(line)), None)
     if printed is not None and not date:
         date = parse_date(_PRINTED.match(head[printed]).group("rest"))  # type: ignore[union-attr]
