@@ -967,3 +967,31 @@ def test_a_decision_page_cut_above_its_title_has_no_title() -> None:
     doc = parse_bytes(text.encode(), "decision.txt")
     assert [i.title for i in doc.items] == [""]
     assert (doc.items[0].meeting.committee, doc.items[0].meeting.date) == ("Cabinet", dt.date(2024, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body's name over its committee and the "held on" line, numbered minutes below
+        ("Westmoor Council\nUpland Area Planning Committee\nMinutes of the meeting held on Thursday, 9 May, 2024 "
+         "commencing at 10.00 am.\nCouncillors: A Brook, C Dunn (Chair).\n|\n4 |\nApologies for Absence\n"
+         "There were no apologies.\n|\n5 |\nMinutes\nThe minutes were confirmed.\n",
+         ("Upland Area Planning Committee", dt.date(2024, 5, 9), [("4", "Apologies for Absence"), ("5", "Minutes")])),
+        # a capitals heading with its date and time, no numbered item found below
+        ("FENWAY VALLEY CABINET Friday 2nd July 2021 at 10am\n\nRiverside House, Quay Road, Porthaven\n\n"
+         "ATTENDEES Members Mayor (Chair) and the leaders of the five councils.\n",
+         (None, dt.date(2021, 7, 2), [])),
+        # the body's name alone, its date below it
+        ("Wyke and Dunmere Port Health Authority\n7 th December 2010\n(The meeting was held in the Guildhall, Porthaven)\n"
+         "Councillors Abel, Birch and Crane\n",
+         ("Wyke and Dunmere Port Health Authority", dt.date(2010, 12, 7), [])),
+        # a dated item line of a decisions list is no header
+        ("09/02/2024 - Apologies for Absence ref: 1640 Recommendations Approved\n\nApologies were received.\n",
+         (None, None, [(None, "09/02/2024 - Apologies for Absence ref: 1640 Recommendations Approved")])),
+    ],
+)
+def test_a_header_read_as_an_unnumbered_first_item(text: str, expected: tuple) -> None:
+    doc = parse_bytes(text.encode(), "printed.txt")
+    committee = doc.meeting.committee if "committee" not in doc.guessed else None
+    items = [(i.number, i.title) for i in doc.items if i.title]
+    assert (committee, doc.meeting.date, items) == expected

@@ -211,6 +211,7 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
         (["Approval of Minutes The Audit Committee will be asked to approve the minutes of 3 June."], set(), "Audit Committee"),
         (["To confirm the minutes of the meeting of Council held on 16 February 2024"], set(), "Council"),
         (["The Council considered the report of the Director of Resources on the strategy."], set(), "Council"),
+        (["Councillor Pell was duly elected as Chair of the Authority for 2024/25."], set(), None),  # which authority?
         # a short name first, the full name later: the full name
         (["That Councillor Pell be elected as Chairman of the Joint Committee for 2024/25",
           "To sign the Minutes of the Wyvern Valley Cemetery Joint Committee held on 4 March 2024"], set(),

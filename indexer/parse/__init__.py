@@ -137,6 +137,12 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
         first = raw.items[0] if raw.items else None
+        if first is not None and _titled_header(first):
+            # the header's first line read as an unnumbered item's title ("<Body>" or "<BODY> <date> at 10am"
+            # over its date and venue lines, numbered minutes below): the header all the same, no item
+            c, d = meta.meeting_from_head(raw.head + [first.title] + [b.text for b in first.blocks[:12] if b.kind != LABEL])
+            committee, date = committee or c, date or d
+            first.title = ""
         heading = _printed_heading(first) if first is not None and not first.title else None
         if (committee is None or date is None) and first is not None and not first.title and (len(raw.items) > 1 or heading):
             # the header walk stopped early (a bilingual "Cofnodion / Minutes" line, a "Sederunt" list):
@@ -263,6 +269,25 @@ def _preamble(head: list[str]) -> list[str]:
 # capital opener, not "the minutes of the meeting held on …" in a sentence).
 _RUN_ON_OPENER = re.compile(rf"(?<![Tt]he )\b(?-i:MINUTES?|Minutes?)\s+(?i:of)\s")
 _OTHER_MEETING = re.compile(r"^\S+\s+of\s+(?:the\s+)?(?:previous|last|next)\b", re.I)
+
+
+# a header line's one date, with its weekday, its time or "held on" ("<BODY> Friday 2nd July 2021 at 10am",
+# "<venue> at 10.00am on Friday March 13th 2020", "MEETING HELD ON 11 SEPTEMBER 2013"), not a list of meetings
+_HEADER_DATE = re.compile(
+    r"^(?!.*\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b)(?!.*\b(?:previous|last|next)\b).*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|held\s+on|\d(?:[.:]\d\d)?\s*[ap]\.?m\b)", re.I
+)
+
+
+def _titled_header(first: RawItem) -> bool:
+    """True when an unnumbered first item is the document's header: its title is a body's name alone, or a
+    line giving the meeting's date (printed minutes whose header lines were not told apart)."""
+    if first.number is not None or not first.title:
+        return False
+    if not (meta.is_committee_line(first.title) or _HEADER_DATE.search(first.title) and meta.meeting_from_head([first.title])[1]):
+        return False
+    # (and the title with the lines below it gives the meeting's date: "<Body>" over "7th December 2010"; an
+    # item called "Open Forum" over its text does not)
+    return meta.meeting_from_head([first.title] + [b.text for b in first.blocks[:3] if b.kind != LABEL])[1] is not None
 
 
 def _printed_heading(item: RawItem) -> str | None:

@@ -673,7 +673,7 @@ _MENTION = re.compile(
     |(?:^|\s){_NAME}\s+(?:Democratic\s+Services|Secretariat|Scrutiny\s+Officer)\b)""",
     re.X,
 )
-_GENERIC = re.compile(rf"^(?:the\s+)?{_BODY_TYPES}$", re.I)
+_GENERIC = re.compile(rf"^(?:the\s+)?{_HEADING_BODY_TYPES}$", re.I)  # a bare "Authority" says which kind, not which
 # Speed only (the matches are those of _MENTION.finditer): every mention names a body type, and
 # each alternative but the last starts at one of these words (or at the start of the text), so
 # _MENTION is tried at those places instead of at every character.
