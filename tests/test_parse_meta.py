@@ -263,6 +263,22 @@ def test_a_date_field_run_on_in_a_cover_line(line: str, date: dt.date | None) ->
     assert meta.meeting_from_head([line + " Membership: all councillors. Dates 1 June 2025, 2 July 2025."])[1] == date
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # a split ordinal on the date's own line (PDF text)
+        (["Wyke Harbour Board", "7 th December 2010", "Present: Mr A Abel (Chair)", "minutes of 3 May 2010 and 4 June 2010"],
+         ("Wyke Harbour Board", dt.date(2010, 12, 7))),
+        # "Minutes for the meeting held on …"
+        (["Minutes for the meeting held on Monday 13th June 2016 at Elmbridge Village Hall at 7.30pm"], (None, dt.date(2016, 6, 13))),
+        # the heading's date in brackets after the body's name
+        (["Minutes of a Meeting of Elmbridge Parish Council (03/11/15)"], ("Elmbridge Parish Council", dt.date(2015, 11, 3))),
+    ],
+)
+def test_more_printed_heading_dates(head: list[str], expected: tuple) -> None:
+    assert meta.meeting_from_head(head) == expected
+
+
 def test_bilingual_label_and_value() -> None:
     head = ["Dyddiad / Date: Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024"]
     assert meta.meeting_from_head(head)[1] == dt.date(2024, 3, 14)

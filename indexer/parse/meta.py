@@ -55,7 +55,7 @@ _DATE_FIELD = re.compile(
 )
 _DATE_LINE = re.compile(
     r"^(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*,?\s*(?:on\s+)?)?"  # "10.00am, Tuesday 7 March 2023"
-    rf"(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+(?:\d{{4}}|\d{{2}})|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?\d{{1,2}}(?:\s?(?:st|nd|rd|th))?(?:\s+of)?\s+{_MONTH},?\s+(?:\d{{4}}|\d{{2}})|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))"
     r"(?:(?:,?\s*(?:at|@|commencing at|from)?|\s+[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
     r"(?:\s*(?:to|[-–])\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?)?\.?$",  # "8 Nov 2017 - 14:00 to 14:30" (CMIS)
@@ -346,6 +346,7 @@ _PRINTED_BODY = re.compile(
 _DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
 
 
+_LINE_THEN_DATE = re.compile(r"^(.+?)\s*\((\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\)$")
 _MINUTES_OF_X_MEETING = re.compile(
     rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:(?:the|an?)\s+)?(?P<c>(?:[\w'-]+\s+){{0,4}}?{_BODY_TYPES})\s+meeting\b", re.I
 )
@@ -414,6 +415,8 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
 
 def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.date | None]:
     head = [h for line in head for h in bilingual(_ITEM_STAMP.sub("", line))]
+    # a heading's date in brackets after it ("Minutes of a Meeting of <Place> Parish Council (03/11/15)"): a line of its own
+    head = [h for line in head for h in (_LINE_THEN_DATE.match(line).groups() if _LINE_THEN_DATE.match(line) else (line,))]
     committee: str | None = None
     date: dt.date | None = None
     for line in head:
@@ -599,7 +602,7 @@ _HELD_ON = re.compile(
 
 # "Minutes of the Parish Council Meeting at the Village Hall on Monday 11 March 2024" (no "held")
 _MINUTES_ON = re.compile(
-    r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+|an?\s+)?[^.]{0,100}?\bmeeting\b[^.]{0,120}?\bon\s+(?:the\s+)?(?P<d>.{6,60})",
+    r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+(?:of|for)\s+(?:the\s+|an?\s+)?[^.]{0,100}?\bmeeting\b[^.]{0,120}?\bon\s+(?:the\s+)?(?P<d>.{6,60})",
     re.I,
 )
 
