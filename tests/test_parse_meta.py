@@ -212,6 +212,13 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
         (["To confirm the minutes of the meeting of Council held on 16 February 2024"], set(), "Council"),
         (["The Council considered the report of the Director of Resources on the strategy."], set(), "Council"),
         (["Councillor Pell was duly elected as Chair of the Authority for 2024/25."], set(), None),  # which authority?
+        (["Councillor Abel informed Council that the sub-committee had met twice."], set(), "Council"),
+        (["4 To confirm the Minutes of the Fire & Rescue Authority Meeting held on 7 December 2023"], set(),
+         "Fire & Rescue Authority"),
+        (["Consider Minute of Glenmoray Council held on 31 August 2023 for approval and signing by the Convener."], set(),
+         "Glenmoray Council"),
+        # another body's minutes considered, not for approval: no name
+        (["Consider Minute of Glenmoray Licensing Board held on 3 May 2023 for noting."], set(), None),
         # a short name first, the full name later: the full name
         (["That Councillor Pell be elected as Chairman of the Joint Committee for 2024/25",
           "To sign the Minutes of the Wyvern Valley Cemetery Joint Committee held on 4 March 2024"], set(),
@@ -261,6 +268,11 @@ def test_dates_of_printed_and_parish_minutes(text: str, date: dt.date | None) ->
 )
 def test_a_date_field_run_on_in_a_cover_line(line: str, date: dt.date | None) -> None:
     assert meta.meeting_from_head([line + " Membership: all councillors. Dates 1 June 2025, 2 July 2025."])[1] == date
+
+
+def test_a_meeting_field_naming_the_kind_of_meeting_names_no_body() -> None:
+    head = ["National Park Authority Agenda", "Meeting: Annual general meeting", "Date: Monday 21 June 2021 at 9.30am"]
+    assert meta.meeting_from_head(head) == ("National Park Authority", dt.date(2021, 6, 21))
 
 
 @pytest.mark.parametrize(

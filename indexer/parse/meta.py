@@ -178,7 +178,14 @@ def clean_committee(name: str) -> str | None:
         name = found[-1] if found else ""
     if name.isupper() or name.islower():  # "PARISH COUNCIL", "parish council" (a heading in prose)
         name = _title_case(name)
+    if _MEETING_KIND_ONLY.match(name):  # "Meeting: Annual general meeting": which meeting, not which body
+        return None
     return name or None
+
+
+_MEETING_KIND_ONLY = re.compile(
+    r"^(?:(?:annual|general|extraordinary|special|ordinary|budget|inaugural|statutory|additional|emergency|monthly)\b\s*)+(?:meetings?)?$", re.I
+)
 
 
 # "Moved from 12th March 2024, Cabinet", "Rescheduled from 3 March, Planning Committee": a note on the
@@ -667,7 +674,7 @@ _MENTION = re.compile(
     rf"""(?=[A-Za-z ])(?:\b(?:[Mm]eetings?|Members|Secretary|Minutes|minutes)\s+(?:of|to)\s+the\s+{_NAME}
     |\b(?:appointed|co-opted|elected|reported\s+back)\s+(?:to|at)\s+the\s+{_NAME}
     |\bfor\s+the\s+{_NAME}\s+to\b
-    |\b(?:addressed|informed|advised|reminded|assured|updated)\s+the\s+{_NAME}(?!\s+(?:Member|Chair|Leader|Lead|Portfolio)|['’])
+    |\b(?:addressed|informed|advised|reminded|assured|updated)\s+(?:the\s+{_NAME}|(Council|Cabinet)\s+that\b)(?!\s+(?:Member|Chair|Leader|Lead|Portfolio)|['’])
     |\b(?:elect|appoint)(?:ed)?\s+(?:as\s+)?(?:a\s+|the\s+)?(?:Vice[-\s]?)?Chair(?:man|person|woman)?\s+of\s+the\s+({_NAME_LEAD}{_HEADING_BODY_TYPES})\b(?!['’])
     |\b[Tt]he\s+{_NAME}\s+(?:will|would|is|are)\s+(?:be\s+)?asked\s+to\b
     |\bthis\s+{_NAME}\s+meeting\b
@@ -717,8 +724,10 @@ _OWN_MINUTES = re.compile(
     rf"(?P<c>{_NAME_LEAD}{_HEADING_BODY_TYPES})"
     r"\s+held\b[^.;]{0,80}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:confirmed|approved|signed|agreed|adopted)\b"
     # the agenda's own item confirming them ("To confirm the minutes of the meeting of Council held on …")
-    r"|\b[Tt]o\s+(?:confirm|approve|agree|sign)\s+(?:as\s+a\s+correct\s+record\s+)?the\s+minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?"
-    rf"(?P<c2>{_NAME_LEAD}{_HEADING_BODY_TYPES})\s+held\b"
+    r"|\b[Tt]o\s+(?:confirm|approve|agree|sign)\s+(?:as\s+a\s+correct\s+record\s+)?the\s+[Mm]inutes\s+of\s+the\s+(?:last\s+|previous\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
+    rf"(?P<c2>{_NAME_LEAD}{_HEADING_BODY_TYPES})(?:\s+[Mm]eeting)?\s+held\b"
+    # a Scottish council's own Minute for approval ("Consider Minute of <X> Council held on <date> for approval and signing")
+    rf"|\bConsider\s+(?:the\s+)?Minutes?\s+of\s+(?:the\s+)?(?P<c3>{_NAME_LEAD}{_HEADING_BODY_TYPES})\s+held\b[^.;]{{0,40}}?\bfor\s+approval\b"
 )
 
 
@@ -757,8 +766,8 @@ _BODY_ACTS = re.compile(
 def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
     """The body named by a phrase that names the meeting's own (see ``committee_from_text``)."""
     for text in texts:
-        own = _OWN_MINUTES.search(text) if "minutes" in text else None
-        name = own and (own.group("c") or own.group("c2"))
+        own = _OWN_MINUTES.search(text) if "inute" in text else None
+        name = own and (own.group("c") or own.group("c2") or own.group("c3"))
         if name and name.lower() not in exclude and (not _GENERIC.match(name) or name in ("Council", "Cabinet")):
             return clean_committee(name)
     found: list[str] = []
