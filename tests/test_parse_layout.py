@@ -703,6 +703,24 @@ def test_minutes_flattened_to_one_line_split_at_consecutive_item_numbers() -> No
     ]
 
 
+def test_running_minute_numbers_of_three_digits_split_a_flattened_line() -> None:
+    # a board's minutes numbered on from year to year ("457.", "458."), a cited minute ("447.") inside one
+    text = (
+        "WESTFEN LEVEL DRAINAGE BOARD A meeting of the Board was held at the Village Hall, on Wednesday 18th June 2014 "
+        "at 2.00 pm. PRESENT A Abel Esq., B Birch Esq., Elected Members. 457. APOLOGIES FOR ABSENCE Apologies were "
+        "received from C Crane Esq. 458. MINUTES OF PREVIOUS MEETING The minutes of the meeting held on 29th January "
+        "2014 were taken as read and signed by the Chairman. 459. ENGINEERS REPORT The Engineer reported that the pumps "
+        "at the outfall had been serviced during the spring and the weed cutting programme would start in July.\n"
+    )
+    doc = parse_bytes(text.encode(), "minutes.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("457", "APOLOGIES FOR ABSENCE"),
+        ("458", "MINUTES OF PREVIOUS MEETING"),
+        ("459", "ENGINEERS REPORT"),
+    ]
+    assert doc.meeting.date == dt.date(2014, 6, 18)
+
+
 @pytest.mark.parametrize(
     ("line", "number", "title", "text", "after"),
     [

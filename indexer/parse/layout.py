@@ -1115,7 +1115,7 @@ _INLINE_NUMBERING = re.compile(
     r"(?<=[\w.):;,'’\"]\s)(?<!(?i:no\.|ref)\s)(?<!(?i:item|para|note|page|mins|min\.|step|part)\s)"
     r"(?<!(?i:items|pages|paras|table|stage|phase|point|annex)\s)(?<!(?i:minute|option|clause|number)\s)"
     r"(?<!(?i:section|minutes)\s)(?<!(?i:appendix|schedule)\s)(?<!(?i:paragraph)\s)(?:"
-    r"(?P<plain>\d{1,2})\."
+    r"(?P<plain>\d{1,3})\."
     r"|(?P<yr>\d{2})/(?P<seq>\d{3})(?![/\d])"  # the year, then the minute: "23/041"
     r"|(?P<run>\d{3,5})/(?P<my>\d{2}/\d{2})(?![/\d])"  # a running number, the month and year: "20311/05/24"
     r"|(?P<prefix>[A-Z]{1,4})?\.?(?P<ref>\d{1,4})/(?P<year>\d{2}|\d{4})(?![/\d])"
@@ -1125,7 +1125,7 @@ _INLINE_NUMBERING = re.compile(
 )
 
 
-_INLINE_NUMBER_START = re.compile(r"^\d{1,2}\.\s+")
+_INLINE_NUMBER_START = re.compile(r"^\d{1,3}\.\s+")
 # the words after a run-on text's last sentence end, up to an inline number: a title printed before it
 # (after a sentence's end: a segment's own number and title, "1. Apologies None", are not one)
 _TITLE_BEFORE_NUMBER = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?P<t>[A-Z][^.!?:;]{2,100})$")
