@@ -270,6 +270,19 @@ def test_a_date_field_run_on_in_a_cover_line(line: str, date: dt.date | None) ->
     assert meta.meeting_from_head([line + " Membership: all councillors. Dates 1 June 2025, 2 July 2025."])[1] == date
 
 
+@pytest.mark.parametrize(
+    ("head", "committee"),
+    [
+        (["WESTFEN LEVEL INTERNAL DRAINAGE BOARD", "MINUTES OF THE FULL BOARD MEETING", "MONDAY 13th MAY 2019"],
+         "Westfen Level Internal Drainage Board"),
+        # no board named above it: the meeting's own words
+        (["MINUTES OF THE FULL BOARD MEETING", "MONDAY 13th MAY 2019"], "Full Board"),
+    ],
+)
+def test_a_board_names_itself_above_its_full_board_meeting(head: list[str], committee: str) -> None:
+    assert meta.meeting_from_head(head) == (committee, dt.date(2019, 5, 13))
+
+
 def test_a_meeting_field_naming_the_kind_of_meeting_names_no_body() -> None:
     head = ["National Park Authority Agenda", "Meeting: Annual general meeting", "Date: Monday 21 June 2021 at 9.30am"]
     assert meta.meeting_from_head(head) == ("National Park Authority", dt.date(2021, 6, 21))

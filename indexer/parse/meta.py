@@ -495,6 +495,11 @@ def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.da
         # council's "Council" meeting keeps its name)
         local = [n for n in (clean_committee(line) for line in head if is_committee_line(line)) if n and _LOCAL_COUNCIL.search(n)]
         committee = local[0] if local else committee
+    elif committee in ("Board", "Full Board"):
+        # "<PLACE> INTERNAL DRAINAGE BOARD" over "MINUTES OF THE FULL BOARD MEETING": the board names itself above
+        # the meeting of its full board, as a local council does
+        named = [n for n in (clean_committee(line) for line in head if is_committee_line(line)) if n and n.endswith(" Board") and n != committee]
+        committee = named[0] if named else committee
     if not committee and recase and any(_CAPITALS.match(line) for line in head):
         # headings printed in capitals ("AT A MEETING OF THE … AUTHORITY FOR … HELD AT …"): read as the
         # same words in title case, which the forms above are written for (once: a line that stays
