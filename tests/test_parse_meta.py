@@ -219,6 +219,12 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
          "Glenmoray Council"),
         # another body's minutes considered, not for approval: no name
         (["Consider Minute of Glenmoray Licensing Board held on 3 May 2023 for noting."], set(), None),
+        # a short name, the text naming it in full anywhere: the full name (not an item's words before it)
+        (["Minutes of the previous meetings of the Joint Committee held on 3 May 2024",
+          "Members were provided with the Wyvern Valley Cemetery Joint Committee revised budget."], set(),
+         "Wyvern Valley Cemetery Joint Committee"),
+        (["Minutes of the previous meetings of the Joint Committee held on 3 May 2024", "Election of Joint Committee Chair"],
+         set(), "Joint Committee"),
         # a short name first, the full name later: the full name
         (["That Councillor Pell be elected as Chairman of the Joint Committee for 2024/25",
           "To sign the Minutes of the Wyvern Valley Cemetery Joint Committee held on 4 March 2024"], set(),

@@ -768,6 +768,12 @@ _BODY_ACTS = re.compile(
 )
 
 
+# words before a body's name that are no part of it ("Election of Joint Committee", "The Joint Committee")
+_NOT_A_NAME_WORD = re.compile(
+    r"^(?:The|This|That|Election|Appointment|Appointments|Approval|Minutes?|Meeting|Report|Chair|Chairman|Vice|Members?|Review|Update|Annual|Draft|Dear)$"
+)
+
+
 def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
     """The body named by a phrase that names the meeting's own (see ``committee_from_text``)."""
     for text in texts:
@@ -791,5 +797,14 @@ def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
     if not found:
         return None
     # the first mention, or its full name when a later one gives it ("Chairman of the Joint Committee" …
-    # "Minutes of the <Place> Crematorium Joint Committee")
-    return next((f for f in found[1:] if f.endswith(" " + found[0])), found[0])
+    # "Minutes of the <Place> Crematorium Joint Committee"), or when the text names it in full anywhere
+    # ("… provided with the <Place> Crematorium Joint Committee revised budget")
+    name = next((f for f in found[1:] if f.endswith(" " + found[0])), found[0])
+    if len(name.split()) <= 2 and name not in ("Council", "Cabinet"):
+        full = re.compile(rf"\b((?:[A-Z][\w'&-]*\s+(?:(?:and|&|of)\s+)?){{1,5}}{re.escape(name)})\b")
+        named = [
+            m.group(1) for text in texts for m in full.finditer(text)
+            if not any(_NOT_A_NAME_WORD.match(w) for w in m.group(1)[: -len(name)].split())
+        ]
+        name = named[0] if named else name
+    return name
