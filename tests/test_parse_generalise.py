@@ -995,3 +995,21 @@ def test_a_header_read_as_an_unnumbered_first_item(text: str, expected: tuple) -
     committee = doc.meeting.committee if "committee" not in doc.guessed else None
     items = [(i.number, i.title) for i in doc.items if i.title]
     assert (committee, doc.meeting.date, items) == expected
+
+
+def test_roman_item_numbers_without_a_stop_before_capitals_titles() -> None:
+    # Scottish councils' and boards' minutes number their items "I", "II", "III" before a title in capitals
+    text = (
+        "At a MEETING of the GLENMORAY INTEGRATION JOINT BOARD held remotely on 27th October, 2021.\n\n"
+        "Present:\n\nA ABEL\n\nChair\n\nB BIRCH\n\nVice Chair\n\n"
+        "I APOLOGIES FOR ABSENCE\n\nThere were no apologies.\n\n"
+        "II DECLARATION OF INTEREST\n\nThere were no declarations of interest.\n\n"
+        "III WINTER PLANNING\n\nThe Board noted the report.\n\n"
+        "I am pleased to report that I AGREE with the plan.\n"
+    )
+    doc = parse_bytes(text.encode(), "minute.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("I", "APOLOGIES FOR ABSENCE"),
+        ("II", "DECLARATION OF INTEREST"),
+        ("III", "WINTER PLANNING"),
+    ]

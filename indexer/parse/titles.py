@@ -26,7 +26,7 @@ ITEM_NUMBER = re.compile(
 # open with the application's reference ("PL.47 22/01234/FUL - Land at Mill Lane").
 NUMBER_AND_TITLE = re.compile(
     r"^(" + _COMPOUND + r"|\d{3,5}/\d{2}/\d{2}|\d{2}/(?:1[3-9]|[2-9]\d)/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}(?:\.\d{1,2})?\.?|\d{4}\.\d{1,3}|[A-Z]{1,4}\s\d{1,3}/\d{2,4}|\d{1,3}\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{1,4}|[A-Z]{1,4}\d{1,3}/\d{2,4}|[A-Z]{1,2}\d{1,3}\.?"
-    r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|[A-Z]{1,6}\.\d{1,3}(?:/\d{2,4})?\.?|(?:Minute|Min\.?|(?:Agenda\s+)?[Ii]tem)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?|[IVX]{1,5}\.|\d{1,2}\)|\(\d{1,3}\)(?=\s+[A-Z][A-Z]))"
+    r"|[A-Z]{1,6}[/-]\d{1,3}(?:[/-]\d{2,4})?\.?|[A-Z]{1,6}\.\d{1,3}(?:/\d{2,4})?\.?|(?:Minute|Min\.?|(?:Agenda\s+)?[Ii]tem)\s+(?:[Nn]o\.?\s*)?\d{1,3}(?:/\d{2,4})?\.?|[IVX]{1,5}\.|[IVX]{1,5}(?=\s+[A-Z][A-Z'’&,()/ -]{3,}$)|\d{1,2}\)|\(\d{1,3}\)(?=\s+[A-Z][A-Z]))"
     r"(?:(?:\s*[-–—:])?\s+|(?<=\d)(?=[A-Z][a-z]|[A-Z]{3,}))(?:\d{1,3}\.?\s+)?(?=[A-Z(\"']|\d{1,4}/\d{2,6}/\w)(.+)$"  # "Item 5 – Apologies"; PDF text: "A1Declarations", "380/01APOLOGIES"
 )
 # (The first three forms: a minute's running register number with the meeting's month and year, "20311/05/24",
