@@ -985,6 +985,13 @@ def test_a_decision_page_cut_above_its_title_has_no_title() -> None:
         ("Wyke and Dunmere Port Health Authority\n7 th December 2010\n(The meeting was held in the Guildhall, Porthaven)\n"
          "Councillors Abel, Birch and Crane\n",
          ("Wyke and Dunmere Port Health Authority", dt.date(2010, 12, 7), [])),
+        # an unnumbered meeting page's first item confirming an earlier meeting's minutes is no header
+        ("Agenda and minutes\n\nMonday, 11th January, 2021 7.00 pm\n\nVenue: Virtual meeting\n\nNo. Item\n\n"
+         "Confirmation of the Minutes of the Council meeting held on 23 November 2020 pdf icon PDF 83 KB\n\n"
+         "The minutes of the meeting of Council held on 23 November 2020 were agreed as a correct record.\n\n"
+         "Mayor's Announcements\n\nThe Mayor thanked the staff of the vaccination centres.\n",
+         (None, dt.date(2021, 1, 11), [(None, "Confirmation of the Minutes of the Council meeting held on 23 November 2020"),
+                                       (None, "Mayor's Announcements")])),
         # a dated item line of a decisions list is no header
         ("09/02/2024 - Apologies for Absence ref: 1640 Recommendations Approved\n\nApologies were received.\n",
          (None, None, [(None, "09/02/2024 - Apologies for Absence ref: 1640 Recommendations Approved")])),

@@ -15,6 +15,7 @@ The pipeline, one module per stage:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from collections.abc import Mapping
@@ -137,7 +138,7 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
         c, d = meta.meeting_from_head(raw.head)
         committee, date = committee or c, date or d
         first = raw.items[0] if raw.items else None
-        if first is not None and _titled_header(first):
+        if first is not None and _titled_header(first, date):
             # the header's first line read as an unnumbered item's title ("<Body>" or "<BODY> <date> at 10am"
             # over its date and venue lines, numbered minutes below): the header all the same, no item
             c, d = meta.meeting_from_head(raw.head + [first.title] + [b.text for b in first.blocks[:12] if b.kind != LABEL])
@@ -278,10 +279,14 @@ _HEADER_DATE = re.compile(
 )
 
 
-def _titled_header(first: RawItem) -> bool:
+def _titled_header(first: RawItem, date: dt.date | None) -> bool:
     """True when an unnumbered first item is the document's header: its title is a body's name alone, or a
-    line giving the meeting's date (printed minutes whose header lines were not told apart)."""
-    if first.number is not None or not first.title:
+    line giving the meeting's date (printed minutes whose header lines were not told apart). Not an item
+    with its papers' links ("Additional documents:"), nor a line dated otherwise than the meeting ``date``
+    found so far ("Confirmation of the Minutes of the Council meeting held on <an earlier date>")."""
+    if first.number is not None or not first.title or any(b.kind == LABEL for b in first.blocks):
+        return False
+    if date is not None and meta.meeting_from_head([first.title])[1] not in (None, date):
         return False
     if not (meta.is_committee_line(first.title) or _HEADER_DATE.search(first.title) and meta.meeting_from_head([first.title])[1]):
         return False
