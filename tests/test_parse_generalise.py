@@ -1020,3 +1020,20 @@ def test_roman_item_numbers_without_a_stop_before_capitals_titles() -> None:
         ("II", "DECLARATION OF INTEREST"),
         ("III", "WINTER PLANNING"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # an agenda pack run on in one line: its opening words are its header
+        ("CABINET 10.00 am on Wednesday 8 June 2016 MEETING PAPERS ATTACHED Cabinet Wednesday 8 June 2016 at 10.00 am "
+         "Shire Hall AGENDA Item Discussion Portfolio To note any apologies for absence and to confirm the minutes.",
+         dt.date(2016, 6, 8)),
+        # an item page's opening sentence about earlier minutes gives no meeting date
+        ("Agenda item\n\nTo approve as a correct record the minutes of the meeting held on Monday 16 November 2011, "
+         "and to authorise the Chairman to sign them.\n\nA Member questioned the accuracy of the minutes.\n",
+         None),
+    ],
+)
+def test_a_document_read_as_one_text_takes_its_date_from_its_opening(text: str, date: dt.date | None) -> None:
+    assert parse_bytes(text.encode(), "pack.txt").meeting.date == date

@@ -235,6 +235,12 @@ def test_committee_from_text(texts: list[str], exclude: set[str], expected: str 
     assert committee_from_text(texts, exclude) == expected
 
 
+def test_a_letter_requesting_attendance_at_a_meeting_on_a_date() -> None:
+    text = ("To the Members of the Planning Committee, Your attendance is requested at a meeting of the Planning "
+            "Committee on Wednesday 3 June 2020 at 6.00pm for the transaction of business set out below.")
+    assert meta.summons_meeting(text) == ("Planning Committee", dt.date(2020, 6, 3))
+
+
 def test_summary_date() -> None:
     assert summary_date("Topics covered. The panel last met on 3 May 2019. It considered") == dt.date(2019, 5, 3)
     assert summary_date("The meeting on 3 May 2019 considered") is None
@@ -268,6 +274,7 @@ def test_dates_of_printed_and_parish_minutes(text: str, date: dt.date | None) ->
         ("Council Title: Agenda Date: Thursday 9 May 2024 Time: 7.00 pm Venue: Council Chamber, Town Hall",
          dt.date(2024, 5, 9)),
         ("Cabinet Meeting Date: 12 March 2025 Venue: Room 2", dt.date(2025, 3, 12)),
+        ("PLANNING COMMITTEE B Date and Time: Wednesday, 2 February 2011 at 7.00 pm Venue : Room 8", dt.date(2011, 2, 2)),
         # a date further on is no value of the field
         ("Cabinet Date: to be confirmed Venue: Room 2, minutes of 3 March 2025 attached", None),
     ],

@@ -151,6 +151,13 @@ def assemble(raw: RawDoc, source: str, name: str | None = None) -> Document:
             # Northern Irish printed minutes, parish minutes)
             c, d = meta.meeting_from_head(raw.head + [b.text for b in first.blocks[:12] if b.kind != LABEL] + [heading or ""])
             committee, date = committee or c, date or d
+        if date is None and first is not None and not first.title and len(raw.items) == 1 and first.blocks:
+            # a document read as one text (PDF text run on in one line): its opening words are its header
+            # ("CABINET 10.00 am on Wednesday 8 June 2016 MEETING PAPERS …"), a date there with its weekday,
+            # time or "held on" the meeting's
+            # (not an item's opening sentence: "To approve … the minutes of the meeting held on <date>")
+            opening = first.blocks[0].text[:120]
+            date = None if _MINUTES_WORD.search(opening) else _header_date(opening)
         if (committee is None or date is None) and first is not None:
             # an agenda pack's summons letter above its agenda, the first item's text when the letter's
             # lines ran together or its address line became a title ("To: all members of the council")
@@ -272,11 +279,21 @@ _RUN_ON_OPENER = re.compile(rf"(?<![Tt]he )\b(?-i:MINUTES?|Minutes?)\s+(?i:of)\s
 _OTHER_MEETING = re.compile(r"^\S+\s+of\s+(?:the\s+)?(?:previous|last|next)\b", re.I)
 
 
-# a header line's one date, with its weekday, its time or "held on" ("<BODY> Friday 2nd July 2021 at 10am",
-# "<venue> at 10.00am on Friday March 13th 2020", "MEETING HELD ON 11 SEPTEMBER 2013"), not a list of meetings
-_HEADER_DATE = re.compile(
-    r"^(?!.*\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b)(?!.*\b(?:previous|last|next)\b).*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|held\s+on|\d(?:[.:]\d\d)?\s*[ap]\.?m\b)", re.I
+# a header line's date comes with its weekday, its time or "held on" ("<BODY> Friday 2nd July 2021 at 10am",
+# "<venue> at 10.00am on Friday March 13th 2020", "MEETING HELD ON 11 SEPTEMBER 2013"), one date, not a list of meetings
+_HEADER_CUE = re.compile(
+    r"^(?!.*\b(?:previous|last|next)\b).*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|held\s+on|\d(?:[.:]\d\d)?\s*[ap]\.?m\b)", re.I
 )
+
+
+_MINUTES_WORD = re.compile(r"\bminutes?\b", re.I)
+
+
+def _header_date(line: str) -> dt.date | None:
+    """The meeting's date on a header line: one date (however often written) with its weekday, its time or
+    "held on" (see ``_HEADER_CUE``)."""
+    dates = meta.dates_in(line) if _HEADER_CUE.search(line) else set()
+    return next(iter(dates)) if len(dates) == 1 else None
 
 
 def _titled_header(first: RawItem, date: dt.date | None) -> bool:
@@ -288,7 +305,7 @@ def _titled_header(first: RawItem, date: dt.date | None) -> bool:
         return False
     if date is not None and meta.meeting_from_head([first.title])[1] not in (None, date):
         return False
-    if not (meta.is_committee_line(first.title) or _HEADER_DATE.search(first.title) and meta.meeting_from_head([first.title])[1]):
+    if not (meta.is_committee_line(first.title) or _header_date(first.title)):
         return False
     # (and the title with the lines below it gives the meeting's date: "<Body>" over "7th December 2010"; an
     # item called "Open Forum" over its text does not)

@@ -296,7 +296,7 @@ _DATE_LABEL = re.compile(
 # a cover page's fields run on in one line (PDF text of agenda packs): "Council Title: Agenda Date: Wednesday
 # 14 October 2015 Time: 6.00 pm Venue: …": the value after "Date:", up to the next field's label
 _INLINE_DATE_FIELD = re.compile(
-    r"(?:^|\s)(?:Meeting\s+)?Date\s*:\s*(?P<d>(?:(?!\s(?:Time|Venue|Place|Location|Membership)\s*:).){6,40})", re.I
+    r"(?:^|\s)(?:Meeting\s+)?Date(?:\s+(?:and|&)\s+Time)?\s*:\s*(?P<d>(?:(?!\s(?:Time|Venue|Place|Location|Membership)\s*:).){6,40})", re.I
 )
 
 
@@ -580,6 +580,14 @@ _OTHER_DATE = re.compile(r"\b(?:previous(?:ly)?|last|next|future|uploaded|publis
 _PROSE_RUN = re.compile(r"(?:\b[a-z]{2,}\b\W+){5}")
 
 
+def dates_in(text: str) -> set[dt.date]:
+    """The distinct full dates (with their year) written in ``text``."""
+    found: set[dt.date | None] = {parse_date(m.group(0)) for m in _DAY_FIRST.finditer(text) if len(m.group(3)) == 4}
+    found |= {parse_date(m.group(0)) for m in _MONTH_FIRST.finditer(text)}
+    found |= {parse_date(m.group(0)) for m in _NUMERIC.finditer(text) if m.group(3)}
+    return {d for d in found if d is not None}
+
+
 def _only_date(head: list[str]) -> dt.date | None:
     """The one full date in the lines above the first item, when there is exactly one: a venue line with
     the date ("Millbeck Village Hall 12 October 2024 at 18:30hrs", or "12/10/2024") heads parish and town minutes
@@ -643,8 +651,8 @@ def _held_on_date(line: str) -> dt.date | None:
 # the annual meeting of <Place> Town Council to be held …" (county, town and parish councils' agendas). The body
 # is the one the letter calls its members to; the date is the one it will be held on.
 _SUMMONS = re.compile(
-    r"\b(?:(?:summoned|invited|requested|called)\s+to\s+attend|(?:given\s+)?notice\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+"
-    rf"(?:the\s+)?(?P<c>(?:[\w'&,-]+\s+){{0,10}}?(?i:{_HEADING_BODY_TYPES})),?\s+(?:(?:which\s+)?(?:is\s+)?(?:to|will)\s+be\s+held|to\s+take\s+place)\b",
+    r"\b(?:(?:summoned|invited|requested|called)\s+to\s+attend|(?:given\s+)?notice\s+of|attendance\s+is\s+requested\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+"
+    rf"(?:the\s+)?(?P<c>(?:[\w'&,-]+\s+){{0,10}}?(?i:{_HEADING_BODY_TYPES})),?\s+(?:(?:which\s+)?(?:is\s+)?(?:to|will)\s+be\s+held|to\s+take\s+place|on(?=\s+(?:{_WEEKDAY}|\d)))\b",
     re.I,
 )
 
@@ -657,6 +665,9 @@ def summons_meeting(text: str) -> tuple[str | None, dt.date | None] | None:
         return None
     held = _HELD_ON.search(text, m.end() - 20)
     date = parse_date(held.group("d")) if held and held.start() < m.end() + 5 else None
+    after = text[m.end() : m.end() + 60].strip()
+    if date is None and m.group(0).endswith("on") and starts_with_date(after):  # "… a meeting of the X on Wednesday 3 June 2020"
+        date = parse_date(after)
     return clean_committee(m.group("c")), date
 
 
