@@ -296,6 +296,11 @@ def test_a_board_names_itself_above_its_full_board_meeting(head: list[str], comm
     assert meta.meeting_from_head(head) == (committee, dt.date(2019, 5, 13))
 
 
+def test_the_members_of_a_committee_name_no_body() -> None:
+    head = ["Agenda", "Westfield Planning Sub-Committee", "Date: Wednesday 21 July 2021", "Members of the Committee:"]
+    assert meta.meeting_from_head(head) == ("Westfield Planning Sub-Committee", dt.date(2021, 7, 21))
+
+
 def test_a_meeting_field_naming_the_kind_of_meeting_names_no_body() -> None:
     head = ["National Park Authority Agenda", "Meeting: Annual general meeting", "Date: Monday 21 June 2021 at 9.30am"]
     assert meta.meeting_from_head(head) == ("National Park Authority", dt.date(2021, 6, 21))

@@ -3,7 +3,7 @@
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.titles import ITEM_NUMBER, NUMBER_AND_TITLE, is_blurb, is_title_like, item_number, output_title
+from indexer.parse.titles import ITEM_NUMBER, NUMBER_AND_TITLE, clean_title, is_blurb, is_title_like, item_number, output_title
 
 
 @pytest.mark.parametrize(
@@ -156,3 +156,19 @@ def test_compound_minute_references(text: str, lone: bool) -> None:
 )
 def test_output_title(title: str, stored: str) -> None:
     assert output_title(title) == stored
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # an agenda pack's page column left at the title's end
+        ("Minutes of Previous Meeting Pages 7 to 18", "Minutes of Previous Meeting"),
+        ("Minutes (05.01.11) 1 - 8", "Minutes (05.01.11)"),
+        ("Chairman's Announcements Page 4", "Chairman's Announcements"),
+        # not a range going up, nor a year: the title's own words
+        ("Budget 2024 - 25", "Budget 2024 - 25"),
+        ("Phase 3 - 2", "Phase 3 - 2"),
+    ],
+)
+def test_a_page_column_is_no_part_of_a_title(text: str, title: str) -> None:
+    assert clean_title(text) == title

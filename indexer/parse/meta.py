@@ -180,9 +180,12 @@ def clean_committee(name: str) -> str | None:
         name = _title_case(name)
     if _MEETING_KIND_ONLY.match(name):  # "Meeting: Annual general meeting": which meeting, not which body
         return None
+    if _MEMBERS_OF.match(name):  # "Members of the Committee:" over the membership list: its members, not a name
+        return None
     return name or None
 
 
+_MEMBERS_OF = re.compile(r"^(?:To\s+)?(?:(?:All|The)\s+)?Members\s+of\b", re.I)
 _MEETING_KIND_ONLY = re.compile(
     r"^(?:(?:annual|general|extraordinary|special|ordinary|budget|inaugural|statutory|additional|emergency|monthly)\b\s*)+(?:meetings?)?$", re.I
 )

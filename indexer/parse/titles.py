@@ -75,10 +75,18 @@ BLURB_START = re.compile(
 )
 
 
+# the pages an agenda pack's item starts on, left at its title's end without brackets ("… Pages 7 to 18",
+# "… 1 - 8"; bracketed "(Pages 5 - 12)" is link residue): a range going up, or "Page(s) N"
+_PAGES_AT_END = re.compile(r"(?<=\S)\s+(?:(?i:pages?)\s+(?P<p>\d{1,3})(?:\s*(?:[-–]|to)\s*(?P<pto>\d{1,3}))?|(?P<from>\d{1,3})\s*[-–]\s*(?P<to>\d{1,3}))$")
+
+
 def clean_title(text: str) -> str:
     """Strip link residue ("pdf icon PDF 238 KB") and surrounding punctuation. A heading's printed
     full stop ("PUBLIC QUESTIONS.") stays: titles are kept as printed, as people quoting them do."""
     title = strip_residue(text).strip(" |-–")
+    page = _PAGES_AT_END.search(title)
+    if page and (page.group("to") is None or int(page.group("to")) > int(page.group("from"))):
+        title = title[: page.start()].rstrip()  # an agenda pack's page column: "Minutes of previous meeting Pages 7 to 18"
     if title.endswith(" :"):  # a heading over its sub-items, colon spaced off ("To consider the following reports :")
         title = title[:-2].rstrip()
     return title
