@@ -1446,3 +1446,18 @@ def test_title_with_full_stop_where_the_page_prints_its_title(text: str, expecte
 )
 def test_long_numbered_line_split_where_the_minute_starts(line: str, expected: list[str]) -> None:
     assert [ln.text for ln in layout._split_run_on_headings([Line(line)])] == expected
+
+
+def test_a_sub_item_number_heads_a_title_opening_with_a_house_number() -> None:
+    # a planning sub-item "238a" over its site's address: the address is its title, not item 113
+    text = (
+        "Agenda and minutes\n\nVenue: Guildhall\n\n238\n\nPlanning applications\n\nMinutes:\n\n"
+        "Resolved that the following applications are permitted.\n\n238a\n\n"
+        "113 Orchard Hill Road, Westford, WF1 3HE (17/12932)\n\nMinutes:\n\n"
+        "The Committee considered the demolition of the existing building.\n"
+    )
+    doc = parse_bytes(text.encode(), "meeting.txt")
+    assert [(i.number, i.title) for i in doc.items if i.title] == [
+        ("238", "Planning applications"),
+        ("238a", "113 Orchard Hill Road, Westford, WF1 3HE (17/12932)"),
+    ]

@@ -741,7 +741,10 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
     weak: list[tuple[int, str, str, int]] = []  # numbered lines that do not read as titles
     ones: list[tuple[int, str, str, int]] = []  # title lines numbered "1." (see _lost_list_numbers)
     running = _running_numbers(body)
+    taken_title = -1  # a numbered-looking line read as the title under a lone number
     for i, ln in enumerate(body):
+        if i == taken_title:
+            continue
         t = strip_file_link(_without_cell_bar(ln.text))
         if t[:1].isdigit() and meta.is_date_line(t):
             continue  # "14 March 2024": a running header's date (PDF text), never item 10
@@ -766,8 +769,12 @@ def _numbered_starts(body: list[Line], printed: bool = False) -> list[tuple[int,
                 after = body[i + 2].text
                 if is_blurb(after) or label_of(after)[0] in ("minutes", "decision", "documents"):
                     probe = drop_numbered_stop(nxt)
-            if label_of(nxt)[0] is None and is_title_like(probe, strict=False) and not NUMBER_AND_TITLE.match(nxt) and not _FIELD_LINE.match(nxt):
+            # (a lone number no page has, "238a", "5.", heads the next line however that opens: "113 High Road, …")
+            page_like = t.strip().isdigit()
+            if label_of(nxt)[0] is None and is_title_like(probe, strict=False) and not (page_like and NUMBER_AND_TITLE.match(nxt)) and not _FIELD_LINE.match(nxt):
                 starts.append((i, item_number(t), clean_title(nxt), 2))
+                if NUMBER_AND_TITLE.match(nxt):
+                    taken_title = i + 1  # (so its house number heads no item of its own)
                 continue
         stop = ""  # a heading's printed full stop, set aside while the line is judged, kept in its title
         if t.endswith(".") and NUMBER_AND_TITLE.match(t):
