@@ -172,3 +172,10 @@ def test_output_title(title: str, stored: str) -> None:
 )
 def test_a_page_column_is_no_part_of_a_title(text: str, title: str) -> None:
     assert clean_title(text) == title
+
+
+@pytest.mark.parametrize(
+    "line", ["Start: 1.35pm Finish: 3.54pm", "Finish: 9.10pm", "Meeting closed at 9.15pm", "Meeting commenced at 7.00 pm"]
+)
+def test_the_meetings_start_and_finish_times_are_no_title(line: str) -> None:
+    assert (is_title_like(line), is_title_like(line, strict=False)) == (False, False)

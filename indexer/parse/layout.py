@@ -561,9 +561,6 @@ _HEADING_START = re.compile(
     r"^(?:(?:minutes?|record)\s+of\s+(?!(?:the\s+)?(?:previous|last)\b)(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|proceedings|hearing)|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of)\b",
     re.I,
 )
-_FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:")
-
-
 def _join_wrapped_heading(lines: list[Line]) -> list[Line]:
     """Rejoin a printed-minutes heading hard-wrapped over several lines (PDF text):
     "MINUTES of the meeting of the … Authority held" / "at …, on Monday, 13th November, 2023" / "at 10.30 am."

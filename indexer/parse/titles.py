@@ -56,7 +56,7 @@ _TRAILING_FUNCTION_WORDS = frozenset(
 # name's capital is matched case-sensitively)
 _NOT_TITLE_START = re.compile(
     r"""^(?:that\b|resolved\b|unanimously\b|recommended\b|agreed\b|it\ was\b|(?-i:(?:APPROVED|NOTED|DECIDED)\ (?:the|that|to)\b)|note\b\s*:|venue\b|contact\b|
-    date\b\s*:|time\b\s*:|place\b\s*:|tel\b|email\b|present\b|also\ present|in\ attendance|also\ in\ attendance|
+    date\b\s*:|time\b\s*:|place\b\s*:|start\b\s*:|finish\b\s*:|meeting\ (?:commenced|started|ended|closed|finished)\b|tel\b|email\b|present\b|also\ present|in\ attendance|also\ in\ attendance|
     officers?\ (?:in\ attendance|present)|members?\ present|committee\ members\ present|apologies\s*:|
     (?:county\ |district\ |borough\ )?councillors?\ (?-i:[A-Z])|cllrs?\.?\ (?-i:[A-Z])|mr\.?\ |mrs\.?\ |ms\.?\ |dr\.?\ )""",
     re.I | re.X,
