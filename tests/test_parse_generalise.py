@@ -985,6 +985,9 @@ def test_a_decision_page_cut_above_its_title_has_no_title() -> None:
         ("Wyke and Dunmere Port Health Authority\n7 th December 2010\n(The meeting was held in the Guildhall, Porthaven)\n"
          "Councillors Abel, Birch and Crane\n",
          ("Wyke and Dunmere Port Health Authority", dt.date(2010, 12, 7), [])),
+        # the body's name with the date glued to it (PDF text that lost its spaces)
+        ("Westshire Fire Authority25 May 2012\n25MAY 2012\nRepresenting Eastmoor Council:\nCouncillors Abel and Birch\n",
+         ("Westshire Fire Authority", dt.date(2012, 5, 25), [])),
         # an unnumbered meeting page's first item confirming an earlier meeting's minutes is no header
         ("Agenda and minutes\n\nMonday, 11th January, 2021 7.00 pm\n\nVenue: Virtual meeting\n\nNo. Item\n\n"
          "Confirmation of the Minutes of the Council meeting held on 23 November 2020 pdf icon PDF 83 KB\n\n"

@@ -235,6 +235,25 @@ def test_committee_from_text(texts: list[str], exclude: set[str], expected: str 
     assert committee_from_text(texts, exclude) == expected
 
 
+def test_a_notice_given_that_a_meeting_is_to_be_held() -> None:
+    text = ("Thursday, 22 August 2019 NOTICE IS HEREBY GIVEN that a Meeting of the Community Safety Committee is to be "
+            "held at Council Chambers, High Street, Westburgh, on Thursday, 22 August 2019 at 09:30. BUSINESS 1 Sederunt")
+    assert meta.summons_meeting(text) == ("Community Safety Committee", dt.date(2019, 8, 22))
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # PDF text that lost its spaces: a date glued to the body's name, a day glued to its month
+        (["Westshire Fire Authority25 May 2012", "25MAY 2012"], ("Westshire Fire Authority", dt.date(2012, 5, 25))),
+        (["Westshire Fire Authority", "25MAY 2012"], ("Westshire Fire Authority", dt.date(2012, 5, 25))),
+    ],
+)
+def test_glued_dates(head: list[str], expected: tuple) -> None:
+    assert meta.meeting_from_head(head) == expected
+    assert meta.is_date_line("25MAY 2012")
+
+
 def test_a_letter_requesting_attendance_at_a_meeting_on_a_date() -> None:
     text = ("To the Members of the Planning Committee, Your attendance is requested at a meeting of the Planning "
             "Committee on Wednesday 3 June 2020 at 6.00pm for the transaction of business set out below.")

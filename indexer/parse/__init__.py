@@ -305,7 +305,7 @@ def _titled_header(first: RawItem, date: dt.date | None) -> bool:
         return False
     if date is not None and meta.meeting_from_head([first.title])[1] not in (None, date):
         return False
-    if not (meta.is_committee_line(first.title) or _header_date(first.title)):
+    if not (meta.is_committee_line(first.title) or _header_date(first.title) or None not in meta.meeting_from_head([first.title])):
         return False
     # (and the title with the lines below it gives the meeting's date: "<Body>" over "7th December 2010"; an
     # item called "Open Forum" over its text does not)

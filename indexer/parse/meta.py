@@ -310,8 +310,9 @@ def is_date_field(line: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    """True for a line that is only a date and time ("Thursday, 25 July 2024 at 10.30 am")."""
-    return bool(_DATE_LINE.match(line.strip()))
+    """True for a line that is only a date and time ("Thursday, 25 July 2024 at 10.30 am"; "25MAY 2012" too)."""
+    line = line.strip()
+    return bool(_DATE_LINE.match(line) or line[:1].isdigit() and _DATE_LINE.match(_GLUED_DATE.sub(" ", line)))
 
 
 # An agenda pack's cover as a run-on line (a PDF's text with its line breaks lost, document sites' copies):
@@ -356,6 +357,9 @@ _PRINTED_BODY = re.compile(
 _DATE_AT_START = re.compile(rf"^(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.I)
 
 
+# a date glued to the word before it or its day glued to its month, as PDF text copies lose spaces
+# ("<Body> Authority25 May 2012", "25MAY 2012"): spaced again where a day and a month's name meet a word
+_GLUED_DATE = re.compile(rf"(?<=[A-Za-z])(?=\d{{1,2}}\s*{_MONTH}\b)|(?<=\b\d)(?=(?i:{_MONTH})\s+\d{{4}}\b)|(?<=\b\d\d)(?=(?i:{_MONTH})\s+\d{{4}}\b)")
 _LINE_THEN_DATE = re.compile(r"^(.+?)\s*\((\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\)$")
 _MINUTES_OF_X_MEETING = re.compile(
     rf"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:(?:the|an?)\s+)?(?P<c>(?:[\w'-]+\s+){{0,4}}?{_BODY_TYPES})\s+meeting\b", re.I
@@ -424,7 +428,7 @@ def meeting_from_head(head: list[str]) -> tuple[str | None, dt.date | None]:
 
 
 def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.date | None]:
-    head = [h for line in head for h in bilingual(_ITEM_STAMP.sub("", line))]
+    head = [h for line in head for h in bilingual(_GLUED_DATE.sub(" ", _ITEM_STAMP.sub("", line)))]
     # a heading's date in brackets after it ("Minutes of a Meeting of <Place> Parish Council (03/11/15)"): a line of its own
     head = [h for line in head for h in (_LINE_THEN_DATE.match(line).groups() if _LINE_THEN_DATE.match(line) else (line,))]
     committee: str | None = None
@@ -654,7 +658,8 @@ def _held_on_date(line: str) -> dt.date | None:
 # the annual meeting of <Place> Town Council to be held …" (county, town and parish councils' agendas). The body
 # is the one the letter calls its members to; the date is the one it will be held on.
 _SUMMONS = re.compile(
-    r"\b(?:(?:summoned|invited|requested|called)\s+to\s+attend|(?:given\s+)?notice\s+of|attendance\s+is\s+requested\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+"
+    r"\b(?:(?:summoned|invited|requested|called)\s+to\s+attend|(?:given\s+)?notice\s+of|attendance\s+is\s+requested\s+at"
+    r"|notice\s+is\s+(?:hereby\s+)?given\s+that)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+"
     rf"(?:the\s+)?(?P<c>(?:[\w'&,-]+\s+){{0,10}}?(?i:{_HEADING_BODY_TYPES})),?\s+(?:(?:which\s+)?(?:is\s+)?(?:to|will)\s+be\s+held|to\s+take\s+place|on(?=\s+(?:{_WEEKDAY}|\d)))\b",
     re.I,
 )
