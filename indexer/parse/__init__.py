@@ -303,9 +303,10 @@ def _titled_header(first: RawItem, date: dt.date | None) -> bool:
     found so far ("Confirmation of the Minutes of the Council meeting held on <an earlier date>")."""
     if first.number is not None or not first.title or any(b.kind == LABEL for b in first.blocks):
         return False
-    if date is not None and meta.meeting_from_head([first.title])[1] not in (None, date):
+    own = meta.meeting_from_head([first.title])  # the body and date the title gives alone
+    if date is not None and own[1] not in (None, date):
         return False
-    if not (meta.is_committee_line(first.title) or _header_date(first.title) or None not in meta.meeting_from_head([first.title])):
+    if not (meta.is_committee_line(first.title) or _header_date(first.title) or None not in own):
         return False
     # (and the title with the lines below it gives the meeting's date: "<Body>" over "7th December 2010"; an
     # item called "Open Forum" over its text does not)
