@@ -866,7 +866,8 @@ def test_margin_number_column_numbers_the_title_under_it() -> None:
 @pytest.mark.parametrize("prefix", ["", "DRAFT ", "Unconfirmed ", "APPROVED "])
 def test_draft_minutes_heading_names_the_meeting(prefix: str) -> None:
     # parish and town councils print "DRAFT MINUTES OF …" until the next meeting approves them; the name
-    # on a line above (here wrapped, as narrow PDF columns leave it) is the publisher's heading
+    # on a line above (here wrapped, as narrow PDF columns leave it) names the parish the heading's "the
+    # Parish Council" is
     text = (
         f"DRAFT MINUTES\nASHCOMBE PARISH\nCOUNCIL\n{prefix}MINUTES OF THE\n"
         "ANNUAL MEETING OF THE PARISH COUNCIL HELD ON MONDAY 4th MAY 2015 IN THE\nVILLAGE HALL AT 7PM\n"
@@ -874,7 +875,7 @@ def test_draft_minutes_heading_names_the_meeting(prefix: str) -> None:
         "1. APOLOGIES\nNone.\n2. FINANCE\nThe accounts were noted.\n3. PLANNING\nNo applications.\n"
     )
     doc = parse_bytes(text.encode(), "draft.txt")
-    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Parish Council", "2015-05-04")
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Ashcombe Parish Council", "2015-05-04")
     assert [i.title for i in doc.items if i.title] == ["APOLOGIES", "FINANCE", "PLANNING"]
 
 

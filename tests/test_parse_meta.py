@@ -397,7 +397,16 @@ def test_more_header_forms(head: list[str], committee: str | None, date: dt.date
     ("head", "committee"),
     [
         (["EASTBURY CITY COUNCIL", "MINUTES OF THE COUNCIL MEETING"], "Council"),
-        (["BRYNDALE PARISH COUNCIL", "Minutes of the Parish Council Meeting at the Village Hall on Monday 11 March 2024"], "Parish Council"),
+        # a local council named in full above the heading's "the Parish Council" is the body (a facet of bare
+        # "Parish Council" would merge every parish)
+        (["BRYNDALE PARISH COUNCIL", "Minutes of the Parish Council Meeting at the Village Hall on Monday 11 March 2024"], "Bryndale Parish Council"),
+        (["Parish Council Meeting 12th Sept 2016 – Minutes",
+          "MINUTES of the meeting of LOWER HAYTON PARISH COUNCIL held on Monday 12th September at 7pm in the Village Hall."],
+         "Lower Hayton Parish Council"),
+        (["Glenbrae Community Council Meeting", "Minutes of meeting held at the Community Centre", "Monday 4th June 2018"],
+         "Glenbrae Community Council"),
+        # unnamed: the heading's words
+        (["PARISH COUNCIL", "Minutes of the Parish Council Meeting, Monday 3 May 2024, the Hall"], "Parish Council"),
         (["Minutes of the Meeting of Little Offley Parish Council held on Tuesday 12th March 2024"], "Little Offley Parish Council"),
     ],
 )

@@ -400,6 +400,13 @@ _AGENDA_PAGE = re.compile(r"^agenda$", re.I)
 _DECISION_PAGE = re.compile(r"^decision\s+details$", re.I)
 
 
+def _wrapped_name(first: str, second: str) -> bool:
+    """True when ``second`` ends a body's name that ``first`` starts (a narrow column wrapped it)."""
+    if not (first.isupper() and second.isupper() and len(second.split()) == 1 and len(first.split()) <= 6):
+        return False  # (a printed heading in capitals, its last word alone: "LOWERBY PARISH" / "COUNCIL")
+    return meta.is_committee_line(f"{first} {second}") and not meta.is_committee_line(first)
+
+
 def _drop_site_navigation(lines: list[Line]) -> list[Line]:
     """Drop a website's menu and breadcrumbs above the page proper ("Skip to main content", "Home",
     "Your council" … then "Agenda item" or "Agenda and minutes")."""
@@ -409,6 +416,8 @@ def _drop_site_navigation(lines: list[Line]) -> list[Line]:
         if _PAGE_START.match(ln.text) or _PAGE_TYPE.match(ln.text) or (
             k < 8 and (meta.header_meeting(ln.text) or (k and meta.is_committee_line(ln.text)))
         ):
+            if k and _wrapped_name(lines[k - 1].text, ln.text):
+                k, ln = k - 1, lines[k - 1]  # the body's name wrapped before its last word ("LOWERBY PARISH" / "COUNCIL")
             before = lines[:k]
             # the page-type heading printed twice, as the window's title and as the page's own heading
             # ("Agenda item" / "Agenda item"): the second copy is no title

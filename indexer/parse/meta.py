@@ -71,7 +71,7 @@ _BODY_TYPES = r"(?:Panel|Committee|Sub-Committee|Subcommittee|Board|Cabinet|Coun
 # text mentions other authorities too often for "Authority" to name the meeting's body there.
 _HEADING_BODY_TYPES = rf"(?:{_BODY_TYPES[3:-1]}|Authority|Partnership)"
 _COMMITTEE_LINE = re.compile(
-    rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_HEADING_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes))?$"
+    rf"^(?:The\s+)?(?:[A-Z][\w,'&() -]{{0,120}}\s)?{_HEADING_BODY_TYPES}(?:\s*\([^)]*\))?(?:\s+(?:Agenda|Minutes|Meeting))?$"
 )
 _LEADING = re.compile(
     r"^(?:annual\s+general\s+meeting|annual\s+meeting|extraordinary\s+meeting|special\s+meeting|agm|budget\s+meeting|"
@@ -151,6 +151,7 @@ def clean_committee(name: str) -> str | None:
     name = _SALUTATION.sub("", name)  # an agenda pack's summons letter: "Dear Councillor" run into its heading
     name = _REFERENCE_CODE.sub("", name)
     name = re.sub(r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?(?:minutes?|proceedings|record)\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
+    name = re.sub(r"^(?i:(?:draft|confirmed|unconfirmed|approved)\s+)?(?i:minutes)\s+(?=[A-Z][\w'’-]+\s)", "", name)  # "Draft Minutes <Place> Parish Council"
     name = re.sub(r"^(?:[A-Za-z]+\s+)?meetings?\s+of\s*:?\s+(?:the\s+)?", "", name.strip(), flags=re.I)  # "Meeting of: Council"
     name = re.sub(r"\s*\([^()]*\d{4}[^()]*\)$", "", name)  # "Planning Committee (6 March 2024)"
     # "X Community Council Minute of the X Community Council (XCC)": a run-on heading that repeats the name
@@ -415,6 +416,20 @@ _BODY_BEFORE_MINUTES = re.compile(
 )
 
 
+# a local council named inside a heading: "… of HONINGHAM PARISH COUNCIL held …", "… of Kelda Town Council on …"
+_NAMED_LOCAL_COUNCIL = re.compile(
+    r"(?<![\w'’-])(?!(?i:the|of|a|an|meeting|minutes)\b)[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|with|on|upon|in|by|cum|&|AND|WITH|ON|UPON|IN|BY|CUM)){0,5}?"
+    r"\s+(?:Parish|Town|Community|PARISH|TOWN|COMMUNITY)\s+(?:Council|COUNCIL)\b"
+)
+_NOT_PLACE_WORDS = re.compile(r"^(?:(?:draft|minutes?|agenda|meeting|ordinary|annual|extraordinary|special|of|the)\s+)+", re.I)
+
+
+def _local_name(found: str) -> str:
+    """A local council's name found in a heading, in title case, without the heading's words before it."""
+    name = _NOT_PLACE_WORDS.sub("", found)
+    return clean_committee(_title_case(name) if name.isupper() else name) or ""
+
+
 _LOCAL_COUNCIL = re.compile(r"^(?!(?:Community|Town|Parish)\s)\S.*\s(?:Community|Town|Parish)\s+Council$")
 _LETTERHEAD = re.compile(
     r"^(?P<c>[A-Z][A-Z'’&-]+(?:\s+(?:[A-Z][A-Z'’&,-]*|with|and|of|upon|on|in|cum|by|the|&)){0,6}?\s+"
@@ -496,11 +511,16 @@ def _meeting_from_head(head: list[str], recase: bool) -> tuple[str | None, dt.da
         # COUNCIL The Village Hall, Church Street, …": parish, town and community councils' minutes)
         found = next((m for m in map(_LETTERHEAD.match, head) if m), None)
         committee = clean_committee(_title_case(found.group("c"))) if found else None
-    if committee == "Council":
+    if committee in ("Council", "Parish Council", "Town Council", "Community Council"):
         # "CEFN COMMUNITY COUNCIL" over "MINUTES OF THE COUNCIL MEETING HELD ON …": a local council names
         # itself above the meeting of "the Council" (community, town and parish councils; a principal
-        # council's "Council" meeting keeps its name)
+        # council's "Council" meeting keeps its name); a heading naming it in full does too ("MINUTES of the
+        # meeting of <PLACE> PARISH COUNCIL held on …" under a page title "Parish Council Meeting <date>")
         local = [n for n in (clean_committee(line) for line in head if is_committee_line(line)) if n and _LOCAL_COUNCIL.search(n)]
+        # (the name may be wrapped over two lines: "LOWERBY PARISH" over "COUNCIL")
+        texts = [*head, " ".join(head[:6])]
+        local += [_local_name(m.group(0)) for text in texts for m in _NAMED_LOCAL_COUNCIL.finditer(text)]
+        local = [n for n in local if n and _LOCAL_COUNCIL.search(n) and (committee == "Council" or n.endswith(committee))]
         committee = local[0] if local else committee
     elif committee in ("Board", "Full Board"):
         # "<PLACE> INTERNAL DRAINAGE BOARD" over "MINUTES OF THE FULL BOARD MEETING": the board names itself above
