@@ -219,6 +219,13 @@ def test_meeting_from_head(head: list[str], expected: tuple) -> None:
          "Glenmoray Council"),
         # another body's minutes considered, not for approval: no name
         (["Consider Minute of Glenmoray Licensing Board held on 3 May 2023 for noting."], set(), None),
+        # a minute's opening naming the body as its subject, in capitals too; the agenda asking it
+        (["COUNCIL RESOLVED           -           That the petition be referred to Cabinet."], set(), "Council"),
+        (["Cabinet considered a report seeking approval of the plan."], set(), "Cabinet"),
+        (["Cabinet is asked to approve the minutes of the last meeting."], set(), "Cabinet"),
+        # an item title in capitals confirming the body's own minutes
+        (["MINUTES OF THE ENVIRONMENT SCRUTINY COMMITTEE MEETING HELD ON 30TH JANUARY 2018"], set(),
+         "Environment Scrutiny Committee"),
         # a short name, the text naming it in full anywhere: the full name (not an item's words before it)
         (["Minutes of the previous meetings of the Joint Committee held on 3 May 2024",
           "Members were provided with the Wyvern Valley Cemetery Joint Committee revised budget."], set(),
@@ -339,6 +346,11 @@ def test_a_meeting_field_naming_the_kind_of_meeting_names_no_body() -> None:
 )
 def test_more_printed_heading_dates(head: list[str], expected: tuple) -> None:
     assert meta.meeting_from_head(head) == expected
+
+
+def test_a_breadcrumb_is_no_bilingual_heading() -> None:
+    head = ["Pay for it Report it Latest News You are here: Home / About The Council / Agenda and minutes", "Thursday, 2 July 2015"]
+    assert meta.meeting_from_head(head) == (None, dt.date(2015, 7, 2))
 
 
 def test_bilingual_label_and_value() -> None:

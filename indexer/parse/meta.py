@@ -395,8 +395,13 @@ def bilingual(line: str) -> list[str]:
     """A header line and, when it gives two languages ("PWYLLGOR CYNLLUNIO / PLANNING COMMITTEE", as
     Welsh bodies print them), each half."""
     parts = [p.strip() for p in line.split(" / ")]
+    if _BREADCRUMB.search(line):
+        return [line]  # "You are here: Home / About the Council / Agenda and minutes": a site's path, not two languages
     # "Dyddiad / Date: Dydd Iau, 14 Mawrth 2024 / Thursday, 14 March 2024": label and value both bilingual
     return [line] if not 2 <= len(parts) <= 4 or not all(parts) else [line, *parts]
+
+
+_BREADCRUMB = re.compile(r"\byou\s+are\s+here\b|(?:^|\s)home\s*[/>]\s", re.I)
 
 
 # "Item No. 3 (b) MINUTE OF MEETING OF …", "Agenda Item 5 Minutes of …": an agenda pack's stamp on the page
@@ -721,8 +726,9 @@ _MENTION = re.compile(
     |\b(?:addressed|informed|advised|reminded|assured|updated)\s+(?:the\s+{_NAME}|(Council|Cabinet)\s+that\b)(?!\s+(?:Member|Chair|Leader|Lead|Portfolio)|['’])
     |\b(?:elect|appoint)(?:ed)?\s+(?:as\s+)?(?:a\s+|the\s+)?(?:Vice[-\s]?)?Chair(?:man|person|woman)?\s+of\s+the\s+({_NAME_LEAD}{_HEADING_BODY_TYPES})\b(?!['’])
     |\b[Tt]he\s+{_NAME}\s+(?:will|would|is|are)\s+(?:be\s+)?asked\s+to\b
+    |^(Cabinet|Council)\s+(?:will\s+be|is)\s+asked\s+to\b
     |\bthis\s+{_NAME}\s+meeting\b
-    |\bMinutes\s+of\s+the\s+{_NAME}\s+meeting\b
+    |\bMinutes\s+of\s+the\s+{_NAME}\s+[Mm]eeting\b
     |^Contact\s*:\s*[^,]{{2,60}},\s*{_NAME}\s+(?:Scrutiny|Support|Policy|Democratic|Committee)
     |(?:^|\s){_NAME}\s+(?:Democratic\s+Services|Secretariat|Scrutiny\s+Officer)\b)""",
     re.X,
@@ -803,7 +809,8 @@ _BODY_ACTS = re.compile(
     r"\b(?:[Tt]hat|[Tt]he)\s+(?P<c>(?:[A-Z][\w'&-]*\s+){0,5}?(?:Cabinet|Council|Executive(?:\s+Board)?|Board|Committee|Sub-Committee|Panel|Forum))"
     r"\s+(?:approved|agreed|resolved|endorsed|decided|considered|noted|RESOLVED|AGREED)\b"
     r"|\b(?:Extraordinary|Ordinary|Annual|Special)\s+Meeting\s+of\s+(?P<m>Council|Cabinet)\b"
-    r"|(?:^|(?:Decision|Minutes)\s*:\s*)(?P<d>Cabinet|Council)\s+(?:RESOLVED|AGREED|resolved|agreed)\b"  # "Decision: Cabinet RESOLVED that …"
+    # "Decision: Cabinet RESOLVED that …", "COUNCIL RESOLVED - That …", "Cabinet considered a report …" (a minute's opening)
+    r"|(?:^|(?:Decision|Minutes)\s*:\s*)(?P<d>Cabinet|Council|CABINET|COUNCIL)\s+(?:RESOLVED|AGREED|resolved|agreed|considered|noted|received)\b"
 )
 
 
@@ -815,6 +822,8 @@ _NOT_A_NAME_WORD = re.compile(
 
 def _committee_mentioned(texts: list[str], exclude: set[str]) -> str | None:
     """The body named by a phrase that names the meeting's own (see ``committee_from_text``)."""
+    # (a title or heading in capitals read in title case, as the phrases are written: "MINUTES OF THE X COMMITTEE MEETING …")
+    texts = texts + [_title_case(t) for t in texts if len(t) <= 300 and _CAPITALS.match(t)]
     for text in texts:
         own = _OWN_MINUTES.search(text) if "inute" in text else None
         name = own and (own.group("c") or own.group("c2") or own.group("c3"))
