@@ -179,3 +179,16 @@ def test_a_page_column_is_no_part_of_a_title(text: str, title: str) -> None:
 )
 def test_the_meetings_start_and_finish_times_are_no_title(line: str) -> None:
     assert (is_title_like(line), is_title_like(line, strict=False)) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [
+        ("LCSC/7/24-25 Declarations of Interest", "LCSC/7/24-25", "Declarations of Interest"),
+        ("1/20/BC Apologies", "1/20/BC", "Apologies"),
+    ],
+)
+def test_committee_registers_with_a_year_range_or_the_committee_last(line: str, number: str, title: str) -> None:
+    m = NUMBER_AND_TITLE.match(line)
+    assert m is not None and (item_number(m.group(1)), m.group(2)) == (number, title)
+    assert ITEM_NUMBER.match(number) and not ITEM_NUMBER.match("22/01877/FUL")

@@ -10,8 +10,13 @@ from .text import RESIDUE_INLINE, strip_residue
 # A compound minute reference of three or four parts, letters or digits, one part the running number:
 # "23-24/FRA/1" (the year, the body, the minute), "1-0607/8" (the minute, the year), "M/140/2006" (fire
 # authorities', parish and Northern Irish councils' registers, "M/140/2006:-" on its own line), "2019/3)" (the year,
-# the minute: parish meetings); never a date ("12/03/2024") nor a planning application's reference ("22/01877/FUL").
-_COMPOUND = r"(?:\d{1,2}-\d{2,4}/[A-Z0-9]{1,5}(?:/\d{1,3})?|[A-Z]{1,2}/\d{1,4}/(?:19|20)\d{2}|(?:19|20)\d{2}/\d{1,3}\))(?![\w/-])(?::-?)?"
+# the minute: parish meetings), "LCSC/7/24-25" (the committee, the minute, the municipal year), "1/20/BC" (the
+# minute, the year, the committee: town councils' committees); never a date ("12/03/2024") nor a planning
+# application's reference ("22/01877/FUL").
+_COMPOUND = (
+    r"(?:\d{1,2}-\d{2,4}/[A-Z0-9]{1,5}(?:/\d{1,3})?|[A-Z]{1,2}/\d{1,4}/(?:19|20)\d{2}|(?:19|20)\d{2}/\d{1,3}\)"
+    r"|[A-Z]{2,6}/\d{1,3}/\d{2}-\d{2}|\d{1,3}/\d{2}/[A-Z]{1,4})(?![\w/-])(?::-?)?"  # "LCSC/7/24-25", "1/20/BC"
+)
 ITEM_NUMBER = re.compile(
     r"^(?:" + _COMPOUND + r"|\d{3,5}/\d{2}/\d{2}|\d{2}/\d{2}:\d{2}|\d{1,3}[a-z]?(?:\.\d{1,2}){0,2}\.?|\d{1,3}\s?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\.?|\d{1,3}/\d{2,4}"
     r"|[A-Z]{1,4}\s?\d{1,3}(?:/\d{2,4}|\.\d{1,2})?\.?|[A-Z]{1,6}[./-]\d{1,3}(?:[/-]\d{2,4})?\.?"
